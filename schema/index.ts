@@ -1,0 +1,5 @@
+// The whole database schema, one file per aggregate.
+export * from './events';
+export * from './registrations';
+export * from './emails';
+export * from './staff';

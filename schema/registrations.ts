@@ -1,0 +1,49 @@
+// Registrations (one per person per event, each with an unguessable ticket code) and check-ins.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { events, people } from './events';
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export const REGISTRATION_ROLES = ['attendee', 'speaker', 'guest', 'staff'] as const;
+export const CHECKIN_SOURCES = ['scan', 'search', 'walk_in'] as const;
+
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
+
+export const registrations = sqliteTable('registrations', {
+  id: text('id').primaryKey(),
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  ticketCode: text('ticket_code').notNull(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  /** Trimmed and lower-cased: the key for "one registration per email per event". */
+  emailKey: text('email_key').notNull(),
+  phone: text('phone').notNull().default(''),
+  affiliation: text('affiliation').notNull().default(''),
+  jobTitle: text('job_title').notNull().default(''),
+  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
+  status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+  role: text('role', { enum: REGISTRATION_ROLES }).notNull().default('attendee'),
+  personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
+  consentAt: integer('consent_at'),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+  updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [
+  uniqueIndex('registrations_ticket_code').on(t.ticketCode),
+  uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey),
+  index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
+  index('registrations_event_name').on(t.eventId, t.name),
+  index('registrations_event_phone').on(t.eventId, t.phone),
+]);
+
+export const checkins = sqliteTable('checkins', {
+  registrationId: text('registration_id').primaryKey().references(() => registrations.id, { onDelete: 'cascade' }),
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  deskId: text('desk_id').notNull().default(''),
+  deviceId: text('device_id').notNull().default(''),
+  clientId: text('client_id').notNull(),
+  source: text('source', { enum: CHECKIN_SOURCES }).notNull().default('scan'),
+  scannedAt: integer('scanned_at').notNull(),
+  staffId: text('staff_id'),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [index('checkins_event_time').on(t.eventId, t.scannedAt)]);

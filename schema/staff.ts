@@ -1,0 +1,52 @@
+// Staff accounts, their per-event roles, sign-in links and sessions, and the audit log.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { events } from './events';
+
+export const STAFF_ROLES = ['organiser', 'desk'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull(),
+  name: text('name').notNull().default(''),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [uniqueIndex('staff_email').on(t.email)]);
+
+export const staffRoles = sqliteTable('staff_roles', {
+  staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
+}, (t) => [primaryKey({ columns: [t.staffId, t.eventId] })]);
+
+/** One-time sign-in links and pairing codes; only a hash of the token is stored. */
+export const signInTokens = sqliteTable('sign_in_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+export const staffSessions = sqliteTable('staff_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at').notNull(),
+  revokedAt: integer('revoked_at'),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [index('staff_sessions_staff').on(t.staffId)]);
+
+export const audit = sqliteTable('audit', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: text('event_id'),
+  staffId: text('staff_id'),
+  action: text('action').notNull(),
+  detail: text('detail').notNull().default('{}'),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [index('audit_event').on(t.eventId, t.createdAt)]);
+
+/** Fixed-window counters for rate limits (sign-in, registration). */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});

@@ -1,0 +1,6 @@
+// `npm test`: type-check, build the web app the browser tests load, then run every vitest project.
+import { run } from './local-db.mjs';
+
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]);

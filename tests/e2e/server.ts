@@ -1,0 +1,49 @@
+// Starts the real app with `npm start`'s own script on a free port and a throwaway database, for browser tests.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext { baseUrl: string }
+}
+
+const freePort = () => new Promise<number>((resolve) => {
+  const srv = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = srv.address() as { port: number };
+    srv.close(() => resolve(port));
+  });
+});
+
+let child: ChildProcess | undefined;
+let dir: string | undefined;
+
+export default async function setup(project: TestProject) {
+  const port = await freePort();
+  dir = mkdtempSync(join(tmpdir(), 'colloquy-e2e-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COLLOQUY_PERSIST_DIR: dir, COLLOQUY_SKIP_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${log}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`the server did not start in 90 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    if (child?.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+}

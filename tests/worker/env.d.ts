@@ -1,0 +1,9 @@
+// Test-only bindings provided by vitest.config.ts, and the Worker module that `exports` calls.
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+  interface GlobalProps {
+    mainModule: typeof import('../../worker/index');
+  }
+}

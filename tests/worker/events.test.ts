@@ -1,0 +1,89 @@
+// The public read API: the demo seminar as an attendee's browser sees it.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { demoSeedStatements } from '../../schema/seed/demo';
+import { call } from './helpers';
+
+const SLUG = 'cell-therapy-autoimmune-2026';
+
+describe('GET /api/events', () => {
+  it('lists the published demo seminar with its seats left', async () => {
+    const { status, body } = await call('/api/events');
+    expect(status).toBe(200);
+    expect(body.events).toHaveLength(1);
+    const [event] = body.events;
+    expect(event).toMatchObject({
+      slug: SLUG,
+      title: { zh: '细胞治疗治疗自身免疫性疾病学术交流会', en: 'Cell therapy for autoimmune diseases' },
+      venue: { en: 'Beijing Lu Daopei Hospital' },
+      timezone: 'Asia/Shanghai',
+      startsAt: '2026-01-22T14:00:00+08:00',
+      capacity: 200,
+      seatsLeft: 200,
+    });
+  });
+
+  it('hides draft events', async () => {
+    await env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status)
+      VALUES ('evt_draft', 'draft-one', '草稿', 'Draft', '某地', 'Somewhere', 'Asia/Shanghai', 0, 1, 10, 'draft')`).run();
+    const { body } = await call('/api/events');
+    expect(body.events.map((e: { slug: string }) => e.slug)).toEqual([SLUG]);
+    expect((await call('/api/events/draft-one')).status).toBe(404);
+  });
+});
+
+describe('GET /api/events/:slug', () => {
+  it('returns the agenda in time order with kinds, rooms and times in Beijing time', async () => {
+    const { status, body } = await call(`/api/events/${SLUG}`);
+    expect(status).toBe(200);
+    const sessions = body.event.sessions;
+    expect(sessions.length).toBeGreaterThanOrEqual(5);
+    expect(sessions.map((s: any) => s.kind)).toEqual(expect.arrayContaining(['ceremony', 'talk', 'break', 'panel']));
+    expect(sessions[0]).toMatchObject({ kind: 'ceremony', startsAt: '2026-01-22T14:00:00+08:00', room: { zh: '学术报告厅', en: 'Lecture Hall' } });
+    const starts = sessions.map((s: any) => s.startsAt);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('puts Director Jin as main speaker and the three guests on the panel', async () => {
+    const { body } = await call(`/api/events/${SLUG}`);
+    const panel = body.event.sessions.find((s: any) => s.kind === 'panel');
+    const panelists = panel.people.filter((p: any) => p.role === 'panelist').map((p: any) => p.name.en);
+    expect(panelists.sort()).toEqual(['Li Yan', 'Yang Chunhua', 'Zhang Jianglin']);
+    const talks = body.event.sessions.filter((s: any) => s.kind === 'talk');
+    expect(talks.every((t: any) => t.people.some((p: any) => p.name.zh === '金京玉' && p.role === 'speaker'))).toBe(true);
+    expect(body.event.people).toHaveLength(4);
+    for (const p of body.event.people) {
+      expect(p.honorific.zh).toBe('主任');
+      expect(p.institution.zh).not.toBe('');
+      expect(p.bio.en).not.toBe('');
+    }
+    // People's contact details are not public.
+    expect(JSON.stringify(body)).not.toContain('@example.org');
+  });
+
+  it('answers 404 in the one error shape for an unknown slug', async () => {
+    const { status, body } = await call('/api/events/no-such-meeting');
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('unknown API paths are 404 JSON too', async () => {
+    const { status, body } = await call('/api/nothing-here');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+  });
+});
+
+describe('the demo seed', () => {
+  it('running it again duplicates nothing', async () => {
+    const count = async () => env.DB.prepare(
+      `SELECT (SELECT count(*) FROM events WHERE slug = 'cell-therapy-autoimmune-2026') e, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM people) p,
+              (SELECT count(*) FROM session_people) sp, (SELECT count(*) FROM staff) st, (SELECT count(*) FROM staff_roles) sr,
+              (SELECT count(*) FROM registrations) r`).first();
+    const before = await count();
+    await env.DB.batch(demoSeedStatements().map((s: string) => env.DB.prepare(s)));
+    await env.DB.batch(demoSeedStatements().map((s: string) => env.DB.prepare(s)));
+    expect(await count()).toEqual(before);
+    expect(before).toMatchObject({ e: 1, p: 4, st: 2, sr: 2 });
+  });
+});

@@ -1,0 +1,32 @@
+// English strings. Keys are shared with zh-CN.ts, which TypeScript keeps complete.
+export const en = {
+  skipToContent: 'Skip to content',
+  loading: 'Loading…',
+  language: 'Language',
+  notFound: 'This page does not exist.',
+  backHome: 'Back to the event',
+  loadFailed: 'Could not load the event. Check your connection and try again.',
+  retry: 'Try again',
+  agenda: 'Agenda',
+  speakers: 'Speakers and panel guests',
+  seatsLeft: '{n} seats left',
+  seatsOf: 'of {n}',
+  full: 'Full — join the waitlist',
+  addToCalendar: 'Add to calendar',
+  venue: 'Venue',
+  'kind.talk': 'Talk',
+  'kind.panel': 'Panel',
+  'kind.ceremony': 'Ceremony',
+  'kind.break': 'Break',
+  'role.speaker': 'Speaker',
+  'role.panelist': 'Panel guest',
+  'role.moderator': 'Moderator',
+  'role.host': 'Host',
+  'role.guest': 'Guest',
+  'role.attendee': 'Attendee',
+  'role.staff': 'Staff',
+  timesIn: 'Times are {zone} time.',
+  noEvents: 'No event is open for registration.',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,50 @@
+// Chinese and English: the default follows the browser, the reader's choice is remembered.
+import { createSignal, For } from 'solid-js';
+import { en, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export type Locale = 'zh-CN' | 'en';
+export type { MessageKey };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const STORAGE_KEY = 'colloquy.locale';
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh-CN' || saved === 'en') return saved;
+  } catch { /* storage may be blocked */ }
+  const langs = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  return langs.some((l) => l.toLowerCase().startsWith('zh')) || langs.length === 0 ? 'zh-CN' : 'en';
+}
+
+const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
+export { locale };
+
+export function setLocale(next: Locale) {
+  setLocaleSignal(next);
+  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* not remembered, still switched */ }
+  document.documentElement.lang = next;
+}
+if (typeof document !== 'undefined') document.documentElement.lang = locale();
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** Picks the reader's language from an API { zh, en } pair, falling back to the other. */
+export const pick = (text: { zh: string; en: string }) => (locale() === 'zh-CN' ? text.zh || text.en : text.en || text.zh);
+
+export function LanguageSwitch() {
+  const options: { value: Locale; label: string }[] = [{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }];
+  return (
+    <div class="lang" role="group" aria-label={`${t('language')} / Language`}>
+      <For each={options}>
+        {(o) => (
+          <button type="button" lang={o.value} aria-pressed={locale() === o.value} onClick={() => setLocale(o.value)}>
+            {o.label}
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}

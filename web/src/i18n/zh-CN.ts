@@ -1,0 +1,32 @@
+// 简体中文文案。
+import type { MessageKey } from './en';
+
+export const zhCN: Record<MessageKey, string> = {
+  skipToContent: '跳到正文',
+  loading: '加载中…',
+  language: '语言',
+  notFound: '页面不存在。',
+  backHome: '返回会议页面',
+  loadFailed: '无法加载会议信息，请检查网络后重试。',
+  retry: '重试',
+  agenda: '会议日程',
+  speakers: '讲者与讨论嘉宾',
+  seatsLeft: '剩余 {n} 个席位',
+  seatsOf: '共 {n} 席',
+  full: '名额已满，可加入候补',
+  addToCalendar: '添加到日历',
+  venue: '地点',
+  'kind.talk': '报告',
+  'kind.panel': '讨论',
+  'kind.ceremony': '仪式',
+  'kind.break': '茶歇',
+  'role.speaker': '主讲',
+  'role.panelist': '讨论嘉宾',
+  'role.moderator': '主持',
+  'role.host': '主持人',
+  'role.guest': '嘉宾',
+  'role.attendee': '参会者',
+  'role.staff': '工作人员',
+  timesIn: '时间均为{zone}时间。',
+  noEvents: '暂无开放报名的会议。',
+};

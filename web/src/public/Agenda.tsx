@@ -1,0 +1,42 @@
+// The agenda as a timeline: time, kind, room, title and the people on each item.
+import { For, Show } from 'solid-js';
+import type { PublicEvent } from '../api';
+import { locale, pick, t, type MessageKey } from '../i18n';
+import { formatTime } from '../lib/time';
+
+export function Agenda(props: { event: PublicEvent }) {
+  const tz = () => props.event.timezone;
+  return (
+    <section aria-labelledby="agenda-title" class="agenda">
+      <h2 id="agenda-title">{t('agenda')}</h2>
+      <p class="hint">{t('timesIn', { zone: props.event.timezone === 'Asia/Shanghai' ? (locale() === 'zh-CN' ? '北京' : 'Beijing') : props.event.timezone })}</p>
+      <ol class="timeline">
+        <For each={props.event.sessions}>
+          {(s) => (
+            <li class={`item kind-${s.kind}`}>
+              <div class="when">
+                <time dateTime={s.startsAt}>{formatTime(s.startsAt, tz(), locale())}</time>
+                <span aria-hidden="true">–</span>
+                <span class="sr-only">{locale() === 'zh-CN' ? '至' : 'to'}</span>
+                <time dateTime={s.endsAt}>{formatTime(s.endsAt, tz(), locale())}</time>
+              </div>
+              <div class="what">
+                <span class={`badge kind-${s.kind}`}>{t(`kind.${s.kind}` as MessageKey)}</span>
+                <Show when={pick(s.room)}><span class="room">{pick(s.room)}</span></Show>
+                <h3>{pick(s.title)}</h3>
+                <Show when={pick(s.description)}><p class="desc">{pick(s.description)}</p></Show>
+                <Show when={s.people.length > 0}>
+                  <ul class="people-inline">
+                    <For each={s.people}>
+                      {(p) => <li><span class="role">{t(`role.${p.role}` as MessageKey)}</span> {pick(p.name)}{locale() === 'zh-CN' ? pick(p.honorific) : ''}</li>}
+                    </For>
+                  </ul>
+                </Show>
+              </div>
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+// The Hono app: middleware, the feature routers, and the one error handler.
+import { Hono } from 'hono';
+import { withDb } from './db';
+import type { AppEnv } from './env';
+import { eventRoutes } from './events/routes';
+import { errorBody, handleError } from './http/errors';
+
+export const app = new Hono<AppEnv>();
+
+app.use('/api/*', withDb);
+app.onError(handleError);
+app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
+
+const routes = app
+  .get('/api/health', (c) => c.json({ ok: true }, 200))
+  .route('/api/events', eventRoutes);
+
+export type AppType = typeof routes;

@@ -1,0 +1,23 @@
+// The Worker's bindings and per-request variables, shared by every route.
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import type * as schema from '../schema';
+
+/** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
+export type Bindings = Env & {
+  RESEND_API_KEY?: string;
+  RESEND_FROM?: string;
+  RESEND_WEBHOOK_SECRET?: string;
+  /** Overrides the Resend API origin; tests point it at the contract-checking double. */
+  RESEND_BASE_URL?: string;
+};
+
+export type Db = DrizzleD1Database<typeof schema>;
+
+export type StaffContext = { id: string; email: string; name: string; roles: Record<string, 'organiser' | 'desk'> };
+
+export type AppEnv = {
+  Bindings: Bindings;
+  Variables: { db: Db; staff: StaffContext | null };
+};
+
+export const isDevelopment = (env: Bindings) => env.APP_ENV === 'development';

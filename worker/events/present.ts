@@ -1,0 +1,71 @@
+// Shapes events, agenda items and people for the public API: camelCase, bilingual, times in the event's zone.
+import type { events, people, sessionPeople, sessions } from '../../schema';
+import { isoInZone, isoOrNull } from '../lib/time';
+
+export type Localized = { zh: string; en: string };
+type EventRow = typeof events.$inferSelect;
+type SessionRow = typeof sessions.$inferSelect;
+type PersonRow = typeof people.$inferSelect;
+type AssignmentRow = typeof sessionPeople.$inferSelect;
+
+const loc = (zh: string, en: string): Localized => ({ zh, en });
+
+export function presentEventSummary(e: EventRow, confirmedAttendees: number) {
+  return {
+    slug: e.slug,
+    title: loc(e.titleZh, e.titleEn),
+    description: loc(e.descriptionZh, e.descriptionEn),
+    venue: loc(e.venueZh, e.venueEn),
+    address: loc(e.addressZh, e.addressEn),
+    timezone: e.timezone,
+    startsAt: isoInZone(e.startsAt, e.timezone),
+    endsAt: isoInZone(e.endsAt, e.timezone),
+    status: e.status,
+    capacity: e.capacity,
+    seatsLeft: Math.max(0, e.capacity - confirmedAttendees),
+    registrationOpensAt: isoOrNull(e.registrationOpensAt, e.timezone),
+    registrationClosesAt: isoOrNull(e.registrationClosesAt, e.timezone),
+    registrationOpen: isRegistrationOpen(e, Date.now()),
+  };
+}
+
+export function isRegistrationOpen(e: Pick<EventRow, 'status' | 'registrationOpensAt' | 'registrationClosesAt'>, now: number) {
+  return e.status === 'published' && (e.registrationOpensAt === null || e.registrationOpensAt <= now) && (e.registrationClosesAt === null || now < e.registrationClosesAt);
+}
+
+export function presentPerson(p: PersonRow) {
+  return {
+    id: p.id,
+    name: loc(p.nameZh, p.nameEn),
+    honorific: loc(p.honorificZh, p.honorificEn),
+    institution: loc(p.institutionZh, p.institutionEn),
+    bio: loc(p.bioZh, p.bioEn),
+    photoUrl: p.photoUrl,
+  };
+}
+
+export function presentEvent(e: EventRow, confirmedAttendees: number, rows: { sessions: SessionRow[]; people: PersonRow[]; assignments: AssignmentRow[] }) {
+  const personById = new Map(rows.people.map((p) => [p.id, p]));
+  return {
+    ...presentEventSummary(e, confirmedAttendees),
+    sessions: rows.sessions.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      title: loc(s.titleZh, s.titleEn),
+      description: loc(s.descriptionZh, s.descriptionEn),
+      room: loc(s.roomZh, s.roomEn),
+      startsAt: isoInZone(s.startsAt, e.timezone),
+      endsAt: isoInZone(s.endsAt, e.timezone),
+      people: rows.assignments
+        .filter((a) => a.sessionId === s.id && personById.has(a.personId))
+        .map((a) => ({ ...presentPerson(personById.get(a.personId)!), role: a.role })),
+    })),
+    people: rows.people.map((p) => ({
+      ...presentPerson(p),
+      roles: [...new Set(rows.assignments.filter((a) => a.personId === p.id).map((a) => a.role))],
+    })),
+  };
+}
+
+export type PublicEvent = ReturnType<typeof presentEvent>;
+export type PublicEventSummary = ReturnType<typeof presentEventSummary>;

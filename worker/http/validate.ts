@@ -1,0 +1,16 @@
+// Request validation at the boundary with zod; failures become 400 { error: { code: 'invalid', fields } }.
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { ZodType } from 'zod';
+import { ApiError, type FieldErrors } from './errors';
+
+export const validate = <Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) =>
+  zValidator(target, schema, (result) => {
+    if (result.success) return;
+    const fields: FieldErrors = {};
+    for (const issue of result.error.issues) {
+      const key = issue.path.join('.') || '_';
+      fields[key] ??= issue.message;
+    }
+    throw new ApiError(400, 'invalid', 'Some fields need attention.', fields);
+  });
