@@ -26,6 +26,8 @@ export const registrations = sqliteTable('registrations', {
   role: text('role', { enum: REGISTRATION_ROLES }).notNull().default('attendee'),
   personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
   consentAt: integer('consent_at'),
+  /** The site origin of the request that promoted this registration, for the links in the promotion email. */
+  promotedOrigin: text('promoted_origin'),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
   updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [

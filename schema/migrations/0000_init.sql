@@ -97,6 +97,7 @@ CREATE TABLE `registrations` (
 	`role` text DEFAULT 'attendee' NOT NULL,
 	`person_id` text,
 	`consent_at` integer,
+	`promoted_origin` text,
 	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	`updated_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE cascade,

@@ -1,0 +1,142 @@
+// A Resend test double: checks every request against Resend's published OpenAPI description
+// (tests/fakes/contracts/resend.openapi.yaml, a copy of ../shared/contracts/resend/openapi.yaml),
+// keeps Resend's idempotency semantics, and injects 500s, 429s with retry-after, and timeouts on demand.
+import { Validator } from '@cfworker/json-schema';
+import { vi } from 'vitest';
+import { parse } from 'yaml';
+import specText from './contracts/resend.openapi.yaml?raw';
+
+type Spec = { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
+type Operation = { parameters?: { in: string; name: string; required?: boolean; schema?: object; $ref?: string }[]; requestBody?: { content: Record<string, { schema: object }> } };
+
+export const resendSpec = parse(specText) as Spec;
+const routes = Object.entries(resendSpec.paths).map(([path, ops]) => ({
+  path,
+  pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  ops,
+}));
+
+/** Validates a value against a schema from the spec, resolving its $refs against the whole document. */
+function validateAgainst(schema: object, value: unknown): string[] {
+  const v = new Validator({ ...schema, components: resendSpec.components } as never, '2020-12', false);
+  const r = v.validate(value);
+  return r.valid ? [] : r.errors.map((e) => `${e.instanceLocation} ${e.error}`);
+}
+
+export type Fault = 'ok' | 500 | 503 | 429 | 'timeout' | 'lost-response';
+export type Delivery = { id: string; idempotencyKey: string | null; body: Record<string, unknown> };
+
+export class ResendDouble {
+  readonly calls: { method: string; path: string; status: number | 'timeout' }[] = [];
+  readonly violations: string[] = [];
+  readonly deliveries: Delivery[] = [];
+  private readonly byKey = new Map<string, unknown>();
+  private plan: Fault[] = [];
+  /** Probability (0..1) of a random fault on any call, on top of the plan. */
+  randomFaultRate = 0;
+  private seq = 0;
+  private rng = 42;
+
+  /** The next calls fail in this order; later calls succeed. */
+  failNext(...faults: Fault[]) { this.plan.push(...faults); }
+
+  private random() {
+    this.rng = (this.rng * 1103515245 + 12345) & 0x7fffffff;
+    return this.rng / 0x7fffffff;
+  }
+
+  private nextFault(): Fault {
+    const planned = this.plan.shift();
+    if (planned) return planned;
+    if (this.randomFaultRate && this.random() < this.randomFaultRate) {
+      const kinds: Fault[] = [500, 429, 'timeout', 'lost-response'];
+      return kinds[Math.floor(this.random() * kinds.length)]!;
+    }
+    return 'ok';
+  }
+
+  /** Deliveries of emails to this address. */
+  deliveredTo(address: string) {
+    return this.deliveries.filter((d) => {
+      const to = d.body.to;
+      return Array.isArray(to) ? to.includes(address) : to === address;
+    });
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const method = request.method.toLowerCase();
+    const route = routes.find((r) => r.pattern.test(url.pathname));
+    const op = route?.ops[method];
+    const problems: string[] = [];
+    if (!op) problems.push(`${request.method} ${url.pathname} is not in Resend's API`);
+    if (!/^Bearer re_\S+$/.test(request.headers.get('authorization') ?? '')) problems.push('missing or malformed bearer API key');
+    let body: unknown;
+    if (op?.requestBody) {
+      if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) problems.push('request body is not JSON');
+      try { body = await request.json(); } catch { problems.push('request body does not parse as JSON'); }
+      const schema = op.requestBody.content['application/json']?.schema;
+      if (schema) problems.push(...validateAgainst(schema, body));
+    }
+    for (const p of op?.parameters ?? []) {
+      if (p.in !== 'header') continue;
+      const value = request.headers.get(p.name);
+      if (value === null) { if (p.required) problems.push(`missing header ${p.name}`); continue; }
+      if (p.schema) problems.push(...validateAgainst(p.schema, value).map((e) => `header ${p.name}: ${e}`));
+    }
+    if (problems.length) {
+      this.violations.push(...problems.map((p) => `${request.method} ${url.pathname}: ${p}`));
+      this.calls.push({ method: request.method, path: url.pathname, status: 422 });
+      return Response.json({ statusCode: 422, name: 'validation_error', message: problems.join('; ') }, { status: 422 });
+    }
+
+    const fault = this.nextFault();
+    if (fault === 'timeout') {
+      this.calls.push({ method: request.method, path: url.pathname, status: 'timeout' });
+      // Hang until the client gives up (its AbortSignal), as a stalled connection would.
+      return new Promise<Response>((_, reject) => {
+        const signal = request.signal;
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason));
+        setTimeout(() => reject(new Error('timed out')), 15_000);
+      });
+    }
+    if (fault === 500 || fault === 503) {
+      this.calls.push({ method: request.method, path: url.pathname, status: fault });
+      return Response.json({ statusCode: fault, name: 'internal_server_error', message: 'Injected failure' }, { status: fault });
+    }
+    if (fault === 429) {
+      this.calls.push({ method: request.method, path: url.pathname, status: 429 });
+      return Response.json({ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }, { status: 429, headers: { 'retry-after': '1' } });
+    }
+
+    const key = request.headers.get('idempotency-key');
+    let result = key ? this.byKey.get(`${url.pathname}|${key}`) : undefined;
+    if (!result) {
+      const items = url.pathname === '/emails/batch' ? (body as Record<string, unknown>[]) : [body as Record<string, unknown>];
+      const ids = items.map((item) => {
+        const id = `fake_${++this.seq}`;
+        this.deliveries.push({ id, idempotencyKey: key, body: item });
+        return id;
+      });
+      result = url.pathname === '/emails/batch' ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
+      if (key) this.byKey.set(`${url.pathname}|${key}`, result);
+    }
+    this.calls.push({ method: request.method, path: url.pathname, status: fault === 'lost-response' ? 'timeout' : 200 });
+    // The email went out, but the answer never reached the client: only the idempotency key prevents a duplicate.
+    if (fault === 'lost-response') throw new TypeError('Network connection lost.');
+    return Response.json(result, { status: 200 });
+  }
+}
+
+/** Routes the Worker's calls to api.resend.com to a fresh double; other fetches pass through. */
+export function installResendDouble() {
+  const double = new ResendDouble();
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (new URL(request.url).hostname !== 'api.resend.com') return realFetch(input, init);
+    return double.handle(request);
+  });
+  return double;
+}

@@ -1,0 +1,25 @@
+// The dev mailbox: with no RESEND_API_KEY the outbox is the mailbox. Exists only when APP_ENV is development.
+import { desc } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { emails } from '../../schema';
+import { renderOutboxRow } from '../email/outbox';
+import { type AppEnv, isDevelopment } from '../env';
+import { notFound } from '../http/errors';
+
+export const devRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    if (!isDevelopment(c.env)) throw notFound('There is nothing at this address.');
+    await next();
+  })
+  .get('/mailbox', async (c) => {
+    const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
+    const out = await Promise.all(rows.map(async (row) => {
+      const m = await renderOutboxRow(c.var.db, row);
+      return {
+        id: row.id, to: row.to, kind: row.kind, status: row.status, subject: m.subject, html: m.html, text: m.text,
+        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
+        createdAt: new Date(row.createdAt).toISOString(),
+      };
+    }));
+    return c.json({ emails: out }, 200);
+  });

@@ -1,0 +1,135 @@
+// Delivers the email outbox: renders each due row, sends it through Resend (or captures it in the dev
+// mailbox when no API key is set), and records status, attempts and the last error. Safe to run anywhere,
+// any number of times: a row is claimed with a lease, and Resend's Idempotency-Key is the row id.
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { Resend } from 'resend';
+import { emails, events, registrations, sessions } from '../../schema';
+import { dbFor } from '../db';
+import type { Bindings, Db } from '../env';
+import { agendaIcs } from '../events/ics';
+import { renderAttendeeEmail, type AttendeeEmailKind } from './templates';
+
+type EmailRow = typeof emails.$inferSelect;
+export type Attachment = { filename: string; content: string; contentType: string };
+export type RenderedEmail = { subject: string; html: string; text: string; attachments: Attachment[] };
+
+const LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 8;
+const SEND_TIMEOUT_MS = 10_000;
+const ATTENDEE_KINDS = new Set(['confirmation', 'waitlisted', 'promoted', 'resend', 'cancelled']);
+
+export const DEFAULT_FROM = 'Colloquy <events@colloquy.test>';
+
+function toBase64(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+/** What the row will look like in the recipient's inbox. Attendee emails are rendered from current data. */
+export async function renderOutboxRow(db: Db, row: EmailRow): Promise<RenderedEmail> {
+  if (ATTENDEE_KINDS.has(row.kind) && row.registrationId) {
+    const reg = await db.query.registrations.findFirst({ where: eq(registrations.id, row.registrationId) });
+    const event = reg && (await db.query.events.findFirst({ where: eq(events.id, reg.eventId) }));
+    if (reg && event) {
+      const origin = (JSON.parse(row.payload) as { origin?: string }).origin ?? '';
+      const rendered = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin);
+      const attachments: Attachment[] = [];
+      if (row.kind !== 'cancelled') {
+        const items = await db.select().from(sessions).where(eq(sessions.eventId, event.id)).orderBy(asc(sessions.startsAt));
+        const zh = row.locale === 'zh-CN';
+        const ics = agendaIcs(zh ? event.titleZh : event.titleEn, items.map((s) => ({
+          uid: `${s.id}@colloquy`, start: s.startsAt, end: s.endsAt, summary: zh ? s.titleZh : s.titleEn,
+          location: [zh ? event.venueZh : event.venueEn, zh ? s.roomZh : s.roomEn].filter(Boolean).join(' · '),
+          description: zh ? s.descriptionZh : s.descriptionEn,
+        })), Date.now());
+        attachments.push({ filename: 'agenda.ics', content: toBase64(ics), contentType: 'text/calendar; charset=utf-8' });
+      }
+      return { ...rendered, attachments };
+    }
+  }
+  return { subject: row.subject ?? '', html: row.html ?? '', text: row.text ?? '', attachments: [] };
+}
+
+/** Exponential backoff with a cap: 30 s, 1 min, 2 min … 1 h. */
+export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+
+type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs: number | null; permanent: boolean; error: string };
+
+async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEmail): Promise<SendOutcome> {
+  const resend = new Resend(env.RESEND_API_KEY);
+  const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
+  const result = await resend.emails.send({
+    from: env.RESEND_FROM || DEFAULT_FROM,
+    to: [row.to],
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    tags: [{ name: 'kind', value: row.kind }],
+  }, { idempotencyKey: row.id, signal } as never);
+  if (result.data) return { ok: true, providerId: result.data.id };
+  const status = (result.error as { statusCode?: number | null }).statusCode ?? null;
+  const retryAfter = Number((result.headers as Record<string, string> | null)?.['retry-after']);
+  // 429 and 5xx and no answer at all are worth retrying; other 4xx will fail the same way again.
+  const permanent = status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409;
+  return { ok: false, permanent, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null, error: `${status ?? 'network'}: ${result.error?.message ?? 'failed'}` };
+}
+
+/** Claims due rows: pending ones whose time has come, and 'sending' ones whose lease ran out (a Worker died mid-send). */
+async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
+  const due = and(
+    inArray(emails.status, ['pending', 'sending']),
+    lte(emails.nextAttemptAt, now),
+    ids ? inArray(emails.id, ids) : undefined,
+  );
+  const candidates = await db.select({ id: emails.id }).from(emails).where(due).orderBy(asc(emails.nextAttemptAt)).limit(limit);
+  if (!candidates.length) return [];
+  return db.update(emails)
+    .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, nextAttemptAt: now + LEASE_MS })
+    .where(and(inArray(emails.id, candidates.map((c) => c.id)), due))
+    .returning();
+}
+
+export async function deliverDue(env: Bindings, options: { now?: number; limit?: number; ids?: string[] } = {}) {
+  const db = dbFor(env.DB);
+  const now = options.now ?? Date.now();
+  const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
+  let sent = 0;
+  for (const row of rows) {
+    const email = await renderOutboxRow(db, row);
+    const rendered = { subject: email.subject, html: email.html, text: email.text };
+    if (!env.RESEND_API_KEY) {
+      await db.update(emails).set({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id));
+      continue;
+    }
+    let outcome: SendOutcome;
+    try {
+      outcome = await sendThroughResend(env, row, email);
+    } catch (e) {
+      outcome = { ok: false, permanent: false, retryAfterMs: null, error: `exception: ${(e as Error).message}` };
+    }
+    if (outcome.ok) {
+      sent++;
+      await db.update(emails).set({ ...rendered, status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id));
+    } else {
+      const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
+      await db.update(emails).set({
+        ...rendered,
+        status: giveUp ? 'failed' : 'pending',
+        lastError: outcome.error.slice(0, 500),
+        nextAttemptAt: Date.now() + (outcome.retryAfterMs ?? backoffMs(row.attempts)),
+      }).where(eq(emails.id, row.id));
+    }
+  }
+  return { claimed: rows.length, sent };
+}
+
+/** Sends the given rows after the response; the cron sweep retries whatever this misses. */
+export function deliverSoon(c: { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } }, ids?: string[]) {
+  const work = deliverDue(c.env, { ids }).catch((e: Error) => console.error('outbox delivery failed', e.name, e.message));
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch { /* no execution context (e.g. called from a test): the promise still runs */ }
+}

@@ -1,0 +1,89 @@
+// Attendee emails (confirmation, waitlist, promotion, re-send, cancellation) in zh-CN or English, HTML and text.
+import type { events, registrations } from '../../schema';
+import { zonedParts } from '../lib/time';
+import { html, type Safe } from './html';
+
+type Locale = 'zh-CN' | 'en';
+type EventRow = typeof events.$inferSelect;
+type RegistrationRow = typeof registrations.$inferSelect;
+export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'cancelled';
+export type Rendered = { subject: string; html: string; text: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026年1月22日 14:00–17:20（北京时间）" or "22 January 2026, 14:00–17:20 (Beijing time)". */
+export function eventWhen(e: Pick<EventRow, 'startsAt' | 'endsAt' | 'timezone'>, locale: Locale) {
+  const s = zonedParts(e.startsAt, e.timezone);
+  const end = zonedParts(e.endsAt, e.timezone);
+  const zone = e.timezone === 'Asia/Shanghai' ? (locale === 'zh-CN' ? '北京时间' : 'Beijing time') : e.timezone;
+  const times = `${pad(s.hour)}:${pad(s.minute)}–${pad(end.hour)}:${pad(end.minute)}`;
+  if (locale === 'zh-CN') return `${s.year}年${s.month}月${s.day}日 ${times}（${zone}）`;
+  const month = new Date(Date.UTC(s.year, s.month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `${s.day} ${month} ${s.year}, ${times} (${zone})`;
+}
+
+const copy = {
+  'zh-CN': {
+    subject: { confirmation: '报名成功：{event}', waitlisted: '已加入候补：{event}', promoted: '候补转正，您已获得席位：{event}', resend: '您的参会票：{event}', cancelled: '报名已取消：{event}' },
+    lead: {
+      confirmation: '您已成功报名。请在签到时出示下方二维码。',
+      waitlisted: '名额已满，您已加入候补名单。一旦有席位空出，我们会立即通知您。',
+      promoted: '好消息：有席位空出，您已从候补转为正式参会。请在签到时出示下方二维码。',
+      resend: '我们收到了使用此邮箱的再次报名。您的参会票如下，无需重复报名。',
+      cancelled: '您的报名已取消。如需参会，请重新报名。',
+    },
+    greeting: '{name}，您好：', when: '时间', where: '地点', ticket: '查看参会票', cancel: '取消报名', qrAlt: '参会票二维码',
+    calendar: '附件为会议日程（.ics），可导入日历。', footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
+  },
+  en: {
+    subject: { confirmation: 'You are registered: {event}', waitlisted: 'You are on the waitlist: {event}', promoted: 'A seat opened up — you are in: {event}', resend: 'Your ticket: {event}', cancelled: 'Registration cancelled: {event}' },
+    lead: {
+      confirmation: 'Your registration is confirmed. Show the QR code below at the front desk.',
+      waitlisted: 'The event is full, so you are on the waitlist. We will email you as soon as a seat opens up.',
+      promoted: 'Good news: a seat opened up and your registration is now confirmed. Show the QR code below at the front desk.',
+      resend: 'Someone registered again with this email address. Here is your existing ticket; there is no need to register twice.',
+      cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
+    },
+    greeting: 'Dear {name},', when: 'When', where: 'Where', ticket: 'Open your ticket', cancel: 'Cancel registration', qrAlt: 'QR code of your ticket',
+    calendar: 'The agenda is attached as an .ics file for your calendar.', footer: 'Sent by Colloquy. If this was not you, ignore this email.',
+  },
+} as const;
+
+const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+
+export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: EventRow, r: RegistrationRow, origin: string): Rendered {
+  const c = copy[locale];
+  const title = locale === 'zh-CN' ? e.titleZh : e.titleEn;
+  const venue = [locale === 'zh-CN' ? e.venueZh : e.venueEn, locale === 'zh-CN' ? e.addressZh : e.addressEn].filter(Boolean).join(' · ');
+  const when = eventWhen(e, locale);
+  const ticketUrl = `${origin}/t/${r.ticketCode}`;
+  const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
+  const showTicket = kind !== 'cancelled';
+  const showQr = kind === 'confirmation' || kind === 'promoted' || (kind === 'resend' && r.status === 'confirmed');
+  const subject = fill(c.subject[kind], { event: title });
+
+  const body: Safe = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>
+<body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330">
+<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:24px">
+<h1 style="font-size:20px;margin:0 0 12px">${title}</h1>
+<p>${fill(c.greeting, { name: r.name })}</p>
+<p>${c.lead[kind]}</p>
+<table role="presentation" style="border-collapse:collapse;margin:12px 0">
+<tr><th align="left" style="padding:4px 12px 4px 0">${c.when}</th><td>${when}</td></tr>
+<tr><th align="left" style="padding:4px 12px 4px 0">${c.where}</th><td>${venue}</td></tr>
+</table>
+${showQr ? html`<p style="text-align:center"><img src="${qrUrl}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block"></p>` : ''}
+${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>
+<p style="font-size:14px">${c.calendar}</p>
+<p style="font-size:14px"><a href="${ticketUrl}#cancel" style="color:#a4161a">${c.cancel}</a></p>` : ''}
+<p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${c.footer}</p>
+</div></body></html>`;
+
+  const text = [
+    title, '', fill(c.greeting, { name: r.name }), c.lead[kind], '',
+    `${c.when}: ${when}`, `${c.where}: ${venue}`, '',
+    ...(showTicket ? [`${c.ticket}: ${ticketUrl}`, c.calendar, `${c.cancel}: ${ticketUrl}#cancel`, ''] : []),
+    c.footer,
+  ].join('\n');
+  return { subject, html: body.html, text };
+}

@@ -1,0 +1,38 @@
+// The agenda as an iCalendar file (RFC 5545): one VEVENT per agenda item, with stable UIDs and UTC times.
+
+const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
+function fold(line: string): string {
+  const enc = new TextEncoder();
+  const out: string[] = [];
+  let cur = '';
+  let bytes = 0;
+  for (const ch of line) {
+    const n = enc.encode(ch).length;
+    if (bytes + n > (out.length ? 74 : 75)) {
+      out.push(cur);
+      cur = '';
+      bytes = 0;
+    }
+    cur += ch;
+    bytes += n;
+  }
+  out.push(cur);
+  return out.join('\r\n ');
+}
+
+export type IcsItem = { uid: string; start: number; end: number; summary: string; location: string; description: string };
+
+export function agendaIcs(calendarName: string, items: IcsItem[], stamp: number): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Colloquy//Agenda//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`];
+  for (const it of items) {
+    lines.push('BEGIN:VEVENT', `UID:${it.uid}`, `DTSTAMP:${utc(stamp)}`, `DTSTART:${utc(it.start)}`, `DTEND:${utc(it.end)}`,
+      `SUMMARY:${escapeText(it.summary)}`, `LOCATION:${escapeText(it.location)}`);
+    if (it.description) lines.push(`DESCRIPTION:${escapeText(it.description)}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,19 @@
+// What an attendee sends to register, validated at the boundary.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+export const registrationInput = z.object({
+  name: text(120).min(1, 'Enter your name.'),
+  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')),
+  phone: text(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
+  affiliation: text(200).optional().default(''),
+  jobTitle: text(120).optional().default(''),
+  locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
+  consent: z.literal(true, 'Please agree to the use of your details for this event.'),
+});
+
+export type RegistrationInput = z.infer<typeof registrationInput>;
+
+/** The key for "one registration per email per event": trimmed and case-insensitive. */
+export const emailKey = (email: string) => email.trim().toLowerCase();

@@ -1,0 +1,76 @@
+// The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
+import { sql } from 'drizzle-orm';
+
+/** Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. */
+export const takenSeatsSql = (eventIdExpr: ReturnType<typeof sql>) =>
+  sql`(SELECT count(*) FROM registrations t WHERE t.event_id = ${eventIdExpr} AND t.status = 'confirmed' AND t.role = 'attendee')`;
+
+export type NewRegistration = {
+  id: string; ticketCode: string; name: string; email: string; emailKey: string; phone: string;
+  affiliation: string; jobTitle: string; locale: 'zh-CN' | 'en';
+};
+
+/**
+ * Confirms or waitlists in one INSERT … SELECT: D1 runs each statement alone, so the seat count and the
+ * insert cannot interleave with another registration. The unique (event, email) index makes a duplicate
+ * insert nothing.
+ */
+export type RateGuard = { key: string; limit: number } | null;
+
+export function insertRegistration(slug: string, r: NewRegistration, now: number, rate: RateGuard) {
+  return sql`
+    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, consent_at, created_at, updated_at)
+    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale},
+      CASE WHEN ${takenSeatsSql(sql`e.id`)} < e.capacity
+             AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
+           THEN 'confirmed' ELSE 'waitlisted' END,
+      'attendee', ${now}, ${now}, ${now}
+    FROM events e
+    WHERE e.slug = ${slug} AND e.status = 'published'
+      AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
+      AND (e.registration_closes_at IS NULL OR ${now} < e.registration_closes_at)
+      ${rate ? sql`AND coalesce((SELECT count FROM rate_limits WHERE key = ${rate.key}), 0) < ${rate.limit}` : sql``}
+    ON CONFLICT DO NOTHING
+    RETURNING id, status`;
+}
+
+/**
+ * Queues the email for the registration with this email key: the confirmation (or waitlist notice) when it
+ * was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
+ */
+export function queueRegistrationEmail(slug: string, emailId: string, newId: string, key: string, locale: string, origin: string, now: number) {
+  return sql`
+    INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
+    SELECT ${emailId}, r.event_id, r.id,
+      CASE WHEN r.id = ${newId} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmation' ELSE 'waitlisted' END) ELSE 'resend' END,
+      r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}), ${now}
+    FROM registrations r JOIN events e ON e.id = r.event_id
+    WHERE e.slug = ${slug} AND r.email_key = ${key} AND r.status != 'cancelled'
+      AND (r.id = ${newId} OR NOT EXISTS (
+        SELECT 1 FROM emails m WHERE m.registration_id = r.id AND m.kind = 'resend' AND m.created_at > ${now - 10 * 60_000}))`;
+}
+
+/**
+ * Fills free seats from the waitlist, earliest first, in one statement. Used after a cancellation and after
+ * a capacity change; the promotion emails are queued by the `registrations_promoted_email` trigger.
+ */
+export function promoteFromWaitlist(eventId: ReturnType<typeof sql> | string, origin: string, now: number) {
+  const ev = typeof eventId === 'string' ? sql`${eventId}` : eventId;
+  return sql`
+    UPDATE registrations SET status = 'confirmed', updated_at = ${now}, promoted_origin = ${origin}
+    WHERE id IN (
+      SELECT w.id FROM registrations w
+      WHERE w.event_id = ${ev} AND w.status = 'waitlisted' AND w.role = 'attendee'
+      ORDER BY w.created_at, w.id
+      LIMIT coalesce(max(0, (SELECT capacity FROM events WHERE id = ${ev}) - ${takenSeatsSql(ev)}), 0))`;
+}
+
+/** Counts a request against a fixed one-minute window; returns the statement for a batch. */
+export function countRequest(key: string, now: number) {
+  const windowStart = now - (now % 60_000);
+  return sql`
+    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
+      window_start = excluded.window_start`;
+}
