@@ -1,16 +1,22 @@
-// Calls the real Worker the way a browser would, and reads JSON back.
-import { exports } from 'cloudflare:workers';
+// Calls the real Worker the way a browser would, waits for its after-response work, and reads JSON back.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import worker from '../../worker/index';
 
 export const ORIGIN = 'http://localhost:8787';
 
-export async function call(path: string, init: RequestInit & { json?: unknown } = {}) {
+export async function call(path: string, init: RequestInit & { json?: unknown } = {}, bindings: Partial<typeof env> = {}) {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) {
     headers.set('content-type', 'application/json');
     if (!headers.has('origin')) headers.set('origin', ORIGIN);
   }
-  const res = await exports.default.fetch(new Request(ORIGIN + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }));
+  const ctx = createExecutionContext();
+  const request = new Request(ORIGIN + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  const res = await worker.fetch(request as never, { ...env, ...bindings }, ctx);
+  // Emails are sent after the response (waitUntil); a test sees the state once that work is done.
+  await waitOnExecutionContext(ctx);
   const text = await res.text();
   let body: any = text;
   try { body = JSON.parse(text); } catch { /* not JSON */ }

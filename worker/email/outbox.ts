@@ -57,9 +57,9 @@ export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 
 
 type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs: number | null; permanent: boolean; error: string };
 
-async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEmail): Promise<SendOutcome> {
+async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEmail, timeoutMs: number): Promise<SendOutcome> {
   const resend = new Resend(env.RESEND_API_KEY);
-  const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
+  const signal = AbortSignal.timeout(timeoutMs);
   const result = await resend.emails.send({
     from: env.RESEND_FROM || DEFAULT_FROM,
     to: [row.to],
@@ -92,7 +92,7 @@ async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
     .returning();
 }
 
-export async function deliverDue(env: Bindings, options: { now?: number; limit?: number; ids?: string[] } = {}) {
+export async function deliverDue(env: Bindings, options: { now?: number; limit?: number; ids?: string[]; timeoutMs?: number } = {}) {
   const db = dbFor(env.DB);
   const now = options.now ?? Date.now();
   const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
@@ -106,7 +106,7 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
     }
     let outcome: SendOutcome;
     try {
-      outcome = await sendThroughResend(env, row, email);
+      outcome = await sendThroughResend(env, row, email, options.timeoutMs ?? SEND_TIMEOUT_MS);
     } catch (e) {
       outcome = { ok: false, permanent: false, retryAfterMs: null, error: `exception: ${(e as Error).message}` };
     }

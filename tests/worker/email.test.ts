@@ -1,0 +1,165 @@
+// Confirmation emails and the outbox: content, languages, escaping, QR PNG, ICS, dev mailbox and Resend faults.
+import { env } from 'cloudflare:workers';
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { app } from '../../worker/app';
+import { deliverDue } from '../../worker/email/outbox';
+import { installResendDouble } from '../fakes/resend';
+import { makeEvent, person } from './fixtures';
+import { call } from './helpers';
+
+afterEach(() => vi.restoreAllMocks());
+
+const register = (slug: string, body: unknown) => call(`/api/events/${slug}/registrations`, { method: 'POST', json: body });
+const mailbox = async () => (await call('/api/dev/mailbox')).body.emails as { to: string; kind: string; subject: string; html: string; text: string; attachments: { filename: string }[] }[];
+const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
+
+describe('the confirmation email', () => {
+  it('is in the attendee\'s language, with the time in Beijing, the venue, ticket and cancel links, and an .ics', async () => {
+    const { body } = await register('cell-therapy-autoimmune-2026', person('mail-zh'));
+    const zh = (await mailbox()).find((m) => m.to === 'attendeemail-zh@example.org')!;
+    expect(zh.kind).toBe('confirmation');
+    expect(zh.subject).toBe('报名成功：细胞治疗治疗自身免疫性疾病学术交流会');
+    expect(zh.text).toContain('2026年1月22日 14:00–17:20（北京时间）');
+    expect(zh.text).toContain('北京陆道培医院');
+    expect(zh.text).toContain(body.registration.ticketUrl);
+    expect(zh.html).toContain(`${body.registration.ticketUrl}#cancel`);
+    expect(zh.attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
+
+    await register('cell-therapy-autoimmune-2026', person('mail-en', { locale: 'en' }));
+    const en = (await mailbox()).find((m) => m.to === 'attendeemail-en@example.org')!;
+    expect(en.subject).toBe('You are registered: Cell therapy for autoimmune diseases');
+    expect(en.text).toContain('22 January 2026, 14:00–17:20 (Beijing time)');
+  });
+
+  it('shows the QR as a hosted PNG, never SVG or a data: URI', async () => {
+    const { body } = await register('cell-therapy-autoimmune-2026', person('qr'));
+    const mail = (await mailbox()).find((m) => m.to === 'attendeeqr@example.org')!;
+    const src = /<img src="([^"]+)"/.exec(mail.html)![1]!;
+    expect(src).toBe(`http://localhost:8787/api/tickets/${body.registration.ticketCode}/qr.png`);
+    expect(mail.html).not.toMatch(/data:|<svg/);
+    const png = await call(src.replace('http://localhost:8787', ''));
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    // tests/e2e/ticket-qr.test.ts decodes this PNG with pngjs and jsQR, which need Node.
+  });
+
+  it('escapes every user string', async () => {
+    await register('cell-therapy-autoimmune-2026', person('xss', { name: '<img src=x onerror=alert(1)>"&' }));
+    const mail = (await mailbox()).find((m) => m.to === 'attendeexss@example.org')!;
+    expect(mail.html).not.toContain('<img src=x');
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&amp;');
+  });
+
+  it('waitlisted people get a waitlist email and no QR', async () => {
+    const { slug } = await makeEvent(0);
+    await register(slug, person('wl'));
+    const mail = (await mailbox()).find((m) => m.to === 'attendeewl@example.org')!;
+    expect(mail.kind).toBe('waitlisted');
+    expect(mail.subject).toContain('已加入候补');
+    expect(mail.html).not.toContain('qr.png');
+  });
+});
+
+describe('the agenda calendar', () => {
+  it('parses with ical.js: one VEVENT per agenda item, stable UIDs, correct UTC times', async () => {
+    const res = await call('/api/events/cell-therapy-autoimmune-2026/agenda.ics?lang=en');
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const cal = new ICAL.Component(ICAL.parse(res.body));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const agenda = (await call('/api/events/cell-therapy-autoimmune-2026')).body.event.sessions;
+    expect(events).toHaveLength(agenda.length);
+    expect(events[0]!.uid).toBe('ses_demo_opening@colloquy');
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2026-01-22T06:00:00.000Z');
+    expect(events.find((e) => e.summary.startsWith('Panel discussion'))!.location).toBe('Beijing Lu Daopei Hospital · Lecture Hall');
+    const again = await call('/api/events/cell-therapy-autoimmune-2026/agenda.ics?lang=en');
+    expect(again.body).toBe(res.body);
+  });
+});
+
+describe('the dev mailbox', () => {
+  it('does not exist in a deployed Worker', async () => {
+    const res = await app.request('/api/dev/mailbox', {}, { ...env, APP_ENV: 'production' });
+    expect(res.status).toBe(404);
+  });
+});
+
+async function resetOutbox(eventId: string) {
+  await env.DB.prepare(`UPDATE emails SET status = 'pending', attempts = 0, next_attempt_at = 0, provider_id = NULL WHERE event_id = ?`).bind(eventId).run();
+}
+
+async function drain(rounds = 40) {
+  for (let i = 1; i <= rounds; i++) {
+    await deliverDue(withKey, { now: Date.now() + i * 2 * 3_600_000, timeoutMs: 50, limit: 100 });
+    const left = await env.DB.prepare(`SELECT count(*) n FROM emails WHERE status IN ('pending', 'sending')`).first<{ n: number }>();
+    if (!left!.n) return i;
+  }
+  return rounds;
+}
+
+describe('sending through Resend', () => {
+  it('sends each email once with the outbox id as Idempotency-Key, every request matching Resend\'s OpenAPI', async () => {
+    const resend = installResendDouble();
+    const { id, slug } = await makeEvent(10);
+    for (let i = 0; i < 3; i++) await register(slug, person(`send${i}`));
+    await resetOutbox(id);
+    await drain();
+    const rows = (await env.DB.prepare(`SELECT id, status, attempts, provider_id FROM emails WHERE event_id = ?`).bind(id).all()).results as any[];
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(resend.violations).toEqual([]);
+    expect(resend.deliveries.map((d) => d.idempotencyKey).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(resend.deliveredTo('attendeesend0@example.org')[0]!.body).toMatchObject({ subject: '报名成功：测试会议', attachments: [{ filename: 'agenda.ics' }] });
+  });
+
+  it('after 500s, 429s with retry-after, timeouts and lost responses, every email is sent exactly once', async () => {
+    const resend = installResendDouble();
+    resend.failNext(500, 429, 'timeout', 'lost-response', 503);
+    resend.randomFaultRate = 0.3;
+    const { id, slug } = await makeEvent(40);
+    for (let i = 0; i < 20; i++) await register(slug, person(`fault${i}`));
+    await resetOutbox(id);
+    await drain();
+    const rows = (await env.DB.prepare(`SELECT id, status, attempts, last_error FROM emails WHERE event_id = ?`).bind(id).all()).results as any[];
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    expect(resend.calls.some((c) => c.status === 429)).toBe(true);
+    expect(resend.calls.some((c) => c.status === 'timeout')).toBe(true);
+    for (const r of rows) expect(resend.deliveries.filter((d) => d.idempotencyKey === r.id)).toHaveLength(1);
+    expect(resend.deliveries).toHaveLength(20);
+    expect(resend.violations).toEqual([]);
+  });
+
+  it('a 429 is retried no sooner than retry-after, and the error is recorded', async () => {
+    const resend = installResendDouble();
+    resend.failNext(429);
+    const { id, slug } = await makeEvent(5);
+    await register(slug, person('ra'));
+    await resetOutbox(id);
+    const before = Date.now();
+    await deliverDue(withKey, { now: before + 1, timeoutMs: 50 });
+    const row = await env.DB.prepare(`SELECT status, attempts, next_attempt_at, last_error FROM emails WHERE event_id = ?`).bind(id).first<any>();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row.last_error).toContain('429');
+    expect(row.next_attempt_at).toBeGreaterThanOrEqual(before + 1000);
+  });
+
+  it('a Worker that died mid-send loses nothing: the expired lease is picked up and sent once', async () => {
+    const resend = installResendDouble();
+    const { id, slug } = await makeEvent(5);
+    await register(slug, person('crash'));
+    // As left by a Worker that claimed the row and stopped before recording the result.
+    await env.DB.prepare(`UPDATE emails SET status = 'sending', attempts = 1, next_attempt_at = ? WHERE event_id = ?`).bind(Date.now() + 60_000, id).run();
+    await deliverDue(withKey, { now: Date.now() });
+    expect(resend.deliveries).toHaveLength(0); // the lease still holds
+    await deliverDue(withKey, { now: Date.now() + 61_000 });
+    expect(resend.deliveredTo('attendeecrash@example.org')).toHaveLength(1);
+    expect((await env.DB.prepare(`SELECT status FROM emails WHERE event_id = ?`).bind(id).first<any>()).status).toBe('sent');
+  });
+
+  it('the double itself rejects a request that breaks the contract', async () => {
+    const resend = installResendDouble();
+    const res = await fetch('https://api.resend.com/emails', { method: 'POST', headers: { authorization: 'Bearer re_x', 'content-type': 'application/json' }, body: JSON.stringify({ to: 'a@b.c' }) });
+    expect(res.status).toBe(422);
+    expect(resend.violations.join()).toMatch(/from|subject/);
+  });
+});
