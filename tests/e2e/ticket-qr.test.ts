@@ -15,7 +15,7 @@ describe('the emailed QR code', () => {
     expect(res.status).toBe(201);
     const { registration } = (await res.json()) as { registration: { ticketUrl: string } };
     const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; html: string }[] };
-    const mail = emails.find((m: { to: string }) => m.to === email);
+    const mail = emails.find((m) => m.to === email)!;
     const src = /<img src="([^"]+)"/.exec(mail.html)![1]!;
     const png = PNG.sync.read(Buffer.from(await (await fetch(src)).arrayBuffer()));
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
