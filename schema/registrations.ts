@@ -34,7 +34,7 @@ export const registrations = sqliteTable('registrations', {
   uniqueIndex('registrations_ticket_code').on(t.ticketCode),
   uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey),
   index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
-  index('registrations_event_name').on(t.eventId, t.name),
+  index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
   index('registrations_event_phone').on(t.eventId, t.phone),
 ]);
 

@@ -10,6 +10,8 @@ export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),
   email: text('email').notNull(),
   name: text('name').notNull().default(''),
+  /** The install's owner (OWNER_EMAIL) organises every event. */
+  isOwner: integer('is_owner', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [uniqueIndex('staff_email').on(t.email)]);
 
@@ -19,7 +21,7 @@ export const staffRoles = sqliteTable('staff_roles', {
   role: text('role', { enum: STAFF_ROLES }).notNull(),
 }, (t) => [primaryKey({ columns: [t.staffId, t.eventId] })]);
 
-/** One-time sign-in links and pairing codes; only a hash of the token is stored. */
+/** One-time sign-in links; only a hash of the token is stored. */
 export const signInTokens = sqliteTable('sign_in_tokens', {
   tokenHash: text('token_hash').primaryKey(),
   staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),

@@ -13,7 +13,7 @@ export type Bindings = Env & {
 
 export type Db = DrizzleD1Database<typeof schema>;
 
-export type StaffContext = { id: string; email: string; name: string; roles: Record<string, 'organiser' | 'desk'> };
+export type StaffContext = { id: string; email: string; name: string; roles: Record<string, { eventId: string; timezone: string; role: 'organiser' | 'desk' }> };
 
 export type AppEnv = {
   Bindings: Bindings;

@@ -107,7 +107,7 @@ CREATE TABLE `registrations` (
 CREATE UNIQUE INDEX `registrations_ticket_code` ON `registrations` (`ticket_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `registrations_event_email` ON `registrations` (`event_id`,`email_key`);--> statement-breakpoint
 CREATE INDEX `registrations_event_status` ON `registrations` (`event_id`,`status`,`role`,`created_at`);--> statement-breakpoint
-CREATE INDEX `registrations_event_name` ON `registrations` (`event_id`,`name`);--> statement-breakpoint
+CREATE INDEX `registrations_event_name` ON `registrations` (`event_id`,lower("name"));--> statement-breakpoint
 CREATE INDEX `registrations_event_phone` ON `registrations` (`event_id`,`phone`);--> statement-breakpoint
 CREATE TABLE `emails` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -159,6 +159,7 @@ CREATE TABLE `staff` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,
 	`name` text DEFAULT '' NOT NULL,
+	`is_owner` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL
 );
 --> statement-breakpoint

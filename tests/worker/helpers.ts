@@ -22,3 +22,15 @@ export async function call(path: string, init: RequestInit & { json?: unknown } 
   try { body = JSON.parse(text); } catch { /* not JSON */ }
   return { status: res.status, headers: res.headers, body };
 }
+
+/** Signs a staff member in the way a person does: ask for a link, open it from the email. Returns the Cookie header. */
+export async function signIn(email: string): Promise<string> {
+  const asked = await call('/api/auth/sign-in', { method: 'POST', json: { email } });
+  if (asked.status !== 202) throw new Error(`sign-in answered ${asked.status}`);
+  const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email.toLowerCase()).first<{ payload: string }>();
+  const link = new URL(JSON.parse(row!.payload).link);
+  const opened = await call(link.pathname + link.search, { redirect: 'manual' });
+  const cookie = opened.headers.get('set-cookie');
+  if (opened.status !== 302 || !cookie) throw new Error(`verify answered ${opened.status}`);
+  return cookie.split(';')[0]!;
+}

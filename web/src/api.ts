@@ -19,3 +19,9 @@ export async function readJson<T>(res: { ok: boolean; status: number; json(): Pr
   if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'network', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.fields);
   return body as T;
 }
+
+/** POST /api/events/:slug/registrations → 201. */
+export type RegistrationResult = InferResponseType<(typeof api.api.events)[':slug']['registrations']['$post'], 201>;
+
+/** GET /api/tickets/:code, and the answer to cancelling one. */
+export type Ticket = InferResponseType<(typeof api.api.tickets)[':code']['$get'], 200>['ticket'];

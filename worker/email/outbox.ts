@@ -7,7 +7,7 @@ import { emails, events, registrations, sessions } from '../../schema';
 import { dbFor } from '../db';
 import type { Bindings, Db } from '../env';
 import { agendaIcs } from '../events/ics';
-import { renderAttendeeEmail, type AttendeeEmailKind } from './templates';
+import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
 
 type EmailRow = typeof emails.$inferSelect;
 export type Attachment = { filename: string; content: string; contentType: string };
@@ -48,6 +48,10 @@ export async function renderOutboxRow(db: Db, row: EmailRow): Promise<RenderedEm
       }
       return { ...rendered, attachments };
     }
+  }
+  if (row.kind === 'sign_in') {
+    const { link } = JSON.parse(row.payload) as { link: string };
+    return { ...renderSignInEmail(row.locale, link), attachments: [] };
   }
   return { subject: row.subject ?? '', html: row.html ?? '', text: row.text ?? '', attachments: [] };
 }

@@ -87,3 +87,17 @@ ${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;backgr
   ].join('\n');
   return { subject, html: body.html, text };
 }
+
+export function renderSignInEmail(locale: Locale, link: string): Rendered {
+  const zh = locale === 'zh-CN';
+  const subject = zh ? 'Colloquy 登录链接' : 'Your Colloquy sign-in link';
+  const lead = zh ? '点击下方按钮登录 Colloquy。链接 15 分钟内有效，只能使用一次。' : 'Use the button below to sign in to Colloquy. The link works once, within 15 minutes.';
+  const button = zh ? '登录' : 'Sign in';
+  const ignore = zh ? '如果不是您本人申请，请忽略此邮件。' : 'If you did not ask to sign in, ignore this email.';
+  const body = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>
+<body style="font-family:system-ui,sans-serif;color:#1b2330;padding:24px"><div style="max-width:520px;margin:0 auto">
+<h1 style="font-size:20px">${subject}</h1><p>${lead}</p>
+<p><a href="${link}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${button}</a></p>
+<p style="font-size:13px;color:#4d5766">${ignore}</p></div></body></html>`;
+  return { subject, html: body.html, text: `${subject}\n\n${lead}\n\n${button}: ${link}\n\n${ignore}` };
+}

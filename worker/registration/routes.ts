@@ -10,7 +10,8 @@ import { ApiError, notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import { newId, randomToken } from '../lib/random';
 import { emailKey, registrationInput } from './input';
-import { countRequest, insertRegistration, queueRegistrationEmail, type RateGuard } from './statements';
+import { insertRegistration, queueRegistrationEmail, type RateGuard } from './statements';
+import { countRequest, limitPerMinute } from '../http/rate-limit';
 
 export const registrationRoutes = new Hono<AppEnv>()
   .post('/:slug/registrations', validate('json', registrationInput), async (c) => {
@@ -20,7 +21,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     const ip = clientIp(c);
     // Per-IP limit; requests with no client IP (local tools, tests) are not counted.
-    const rate: RateGuard = ip ? { key: `register:${ip}`, limit: Number(c.env.RATE_LIMIT_PER_MINUTE || 30) } : null;
+    const rate: RateGuard = ip ? { key: `register:${ip}`, limit: limitPerMinute(c.env) } : null;
     const id = newId('reg');
     const ticketCode = randomToken();
     const key = emailKey(input.email);

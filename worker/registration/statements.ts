@@ -64,13 +64,3 @@ export function promoteFromWaitlist(eventId: ReturnType<typeof sql> | string, or
       ORDER BY w.created_at, w.id
       LIMIT coalesce(max(0, (SELECT capacity FROM events WHERE id = ${ev}) - ${takenSeatsSql(ev)}), 0))`;
 }
-
-/** Counts a request against a fixed one-minute window; returns the statement for a batch. */
-export function countRequest(key: string, now: number) {
-  const windowStart = now - (now % 60_000);
-  return sql`
-    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
-      window_start = excluded.window_start`;
-}

@@ -17,3 +17,7 @@ export const formatDate = (iso: string, tz: string, locale: Locale) =>
 
 export const formatDateTime = (iso: string, tz: string, locale: Locale) =>
   fmt(locale, tz, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+/** The event's zone as readers know it: "北京" / "Beijing" for Asia/Shanghai, else the IANA name. */
+export const zoneLabel = (tz: string, locale: Locale) =>
+  tz === 'Asia/Shanghai' ? (locale === 'zh-CN' ? '北京' : 'Beijing') : tz;

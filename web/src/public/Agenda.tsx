@@ -2,14 +2,14 @@
 import { For, Show } from 'solid-js';
 import type { PublicEvent } from '../api';
 import { locale, pick, t, type MessageKey } from '../i18n';
-import { formatTime } from '../lib/time';
+import { formatTime, zoneLabel } from '../lib/time';
 
 export function Agenda(props: { event: PublicEvent }) {
   const tz = () => props.event.timezone;
   return (
     <section aria-labelledby="agenda-title" class="agenda">
       <h2 id="agenda-title">{t('agenda')}</h2>
-      <p class="hint">{t('timesIn', { zone: props.event.timezone === 'Asia/Shanghai' ? (locale() === 'zh-CN' ? '北京' : 'Beijing') : props.event.timezone })}</p>
+      <p class="hint">{t('timesIn', { zone: zoneLabel(props.event.timezone, locale()) })}</p>
       <ol class="timeline">
         <For each={props.event.sessions}>
           {(s) => (

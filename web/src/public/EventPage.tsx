@@ -1,4 +1,4 @@
-// The public event page: title, date, venue, seats left, the agenda and the people.
+// The public event page: title, date, venue, the registration form with seats left, the agenda and the people.
 import { createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, Show } from 'solid-js';
 import { locale, pick, t } from '../i18n';
@@ -6,6 +6,7 @@ import { formatDate, formatTime } from '../lib/time';
 import { Agenda } from './Agenda';
 import { getEvent } from './event-data';
 import { People } from './People';
+import { RegisterForm } from './RegisterForm';
 
 export default function EventPage() {
   const params = useParams();
@@ -20,20 +21,19 @@ export default function EventPage() {
             document.title = `${pick(e().title)} · Colloquy`;
             return (
               <article class="event">
-                <header class="hero">
-                  <h1>{pick(e().title)}</h1>
-                  <p class="when">
-                    <time dateTime={e().startsAt}>{formatDate(e().startsAt, e().timezone, locale())}</time>
-                    {' · '}
-                    {formatTime(e().startsAt, e().timezone, locale())}–{formatTime(e().endsAt, e().timezone, locale())}
-                  </p>
-                  <p class="where"><span class="sr-only">{t('venue')}: </span>{pick(e().venue)}{pick(e().address) ? ` · ${pick(e().address)}` : ''}</p>
-                  <p class="seats" aria-live="polite">
-                    <strong>{e().seatsLeft > 0 ? t('seatsLeft', { n: e().seatsLeft }) : t('full')}</strong>{' '}
-                    <span class="muted">{t('seatsOf', { n: e().capacity })}</span>
-                  </p>
-                  <Show when={pick(e().description)}><p class="lead">{pick(e().description)}</p></Show>
-                </header>
+                <div class="hero-grid">
+                  <header class="hero">
+                    <h1>{pick(e().title)}</h1>
+                    <p class="when">
+                      <time dateTime={e().startsAt}>{formatDate(e().startsAt, e().timezone, locale())}</time>
+                      {' · '}
+                      {formatTime(e().startsAt, e().timezone, locale())}–{formatTime(e().endsAt, e().timezone, locale())}
+                    </p>
+                    <p class="where"><span class="sr-only">{t('venue')}: </span>{pick(e().venue)}{pick(e().address) ? ` · ${pick(e().address)}` : ''}</p>
+                    <Show when={pick(e().description)}><p class="lead">{pick(e().description)}</p></Show>
+                  </header>
+                  <RegisterForm event={e()} />
+                </div>
                 <div class="columns">
                   <Agenda event={e()} />
                   <People event={e()} />

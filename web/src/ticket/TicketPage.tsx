@@ -1,0 +1,146 @@
+// The attendee's ticket at /t/:code: status, QR code, event details, add to calendar, print, cancel and delete my data.
+import { createAsync, useLocation, useParams } from '@solidjs/router';
+import { createEffect, createSignal, ErrorBoundary, on, Show } from 'solid-js';
+import type { Ticket } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { locale, type MessageKey, pick, t } from '../i18n';
+import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
+import type { RegisteredState } from '../public/RegisterForm';
+import { calendarUrl, cancelTicket, deleteTicketData, getTicket, qrUrl } from './ticket-data';
+
+const HEADINGS: Record<Ticket['status'], MessageKey> = { confirmed: 'ticket.confirmed', waitlisted: 'ticket.waitlisted', cancelled: 'ticket.cancelled' };
+const HINTS: Record<Ticket['status'], MessageKey> = { confirmed: 'ticket.confirmedHint', waitlisted: 'ticket.waitlistedHint', cancelled: 'ticket.cancelledHint' };
+
+/** Moves focus to a heading once it is on the page, so screen readers start at the result. */
+const focusSoon = (el: () => HTMLElement | undefined) => queueMicrotask(() => el()?.focus());
+
+export default function TicketPage() {
+  const params = useParams();
+  const code = () => params.code ?? '';
+  const location = useLocation<RegisteredState | undefined>(); // #cancel (from the email's cancel link) asks to cancel at once
+  const loaded = createAsync(() => getTicket(code()));
+  const [updated, setUpdated] = createSignal<Ticket | null>(null);
+  const [deleted, setDeleted] = createSignal(false);
+  const [announcement, setAnnouncement] = createSignal<MessageKey | null>(null);
+  createEffect(on(code, () => { setUpdated(null); setDeleted(false); setAnnouncement(null); }, { defer: true }));
+  const ticket = () => updated() ?? loaded();
+  const justRegistered = (): RegisteredState | undefined => {
+    const s = location.state;
+    return s?.registered && s.email && !updated() ? { registered: s.registered, email: s.email } : undefined;
+  };
+  let heading: HTMLHeadingElement | undefined;
+  let deletedHeading: HTMLHeadingElement | undefined;
+
+  createEffect(() => {
+    const tk = ticket();
+    document.title = tk ? `${t('ticket.title')} · ${pick(tk.event.title)} · Colloquy` : `${t('ticket.title')} · Colloquy`;
+  });
+
+  async function cancel() {
+    const next = await cancelTicket(code());
+    return () => {
+      setUpdated(next);
+      setAnnouncement('ticket.cancelDone');
+      focusSoon(() => heading);
+    };
+  }
+
+  async function erase() {
+    await deleteTicketData(code());
+    return () => {
+      setDeleted(true);
+      focusSoon(() => deletedHeading);
+    };
+  }
+
+  return (
+    <ErrorBoundary fallback={(_, reset) => (
+      <section class="card narrow" role="alert"><p>{t('ticket.loadFailed')}</p><button type="button" onClick={reset}>{t('retry')}</button></section>
+    )}>
+      <Show when={!deleted()} fallback={
+        <section class="card narrow ticket-done">
+          <h1 tabindex="-1" ref={deletedHeading}>{t('ticket.deleted')}</h1>
+          <p>{t('ticket.deletedBody')}</p>
+          <p><a href="/">{t('backHome')}</a></p>
+        </section>
+      }>
+        <Show when={loaded() !== undefined}>
+          <Show when={ticket()} fallback={
+            <section class="card narrow">
+              <h1>{t('ticket.notFound')}</h1>
+              <p>{t('ticket.notFoundBody')}</p>
+              <p><a href="/">{t('backHome')}</a></p>
+            </section>
+          }>
+            {(tk) => {
+              const ev = () => tk().event;
+              return (
+                <article class={`ticket status-${tk().status}`}>
+                  <header class="ticket-head">
+                    <h1 tabindex="-1" ref={(el) => { heading = el; if (justRegistered()) focusSoon(() => heading); }}>{t(HEADINGS[tk().status])}</h1>
+                    <p class="ticket-hint">{t(HINTS[tk().status])}</p>
+                  </header>
+                  <Show when={justRegistered()}>
+                    {(s) => <p class="notice ok no-print">{t(s().registered === 'waitlisted' ? 'reg.sentWaitlist' : 'reg.sent', { email: s().email })}</p>}
+                  </Show>
+                  <p role="status" class="status-line no-print">
+                    <Show when={announcement()}>{(key) => <span class="notice ok">{t(key())}</span>}</Show>
+                  </p>
+                  <div class="ticket-card card">
+                    <Show when={tk().status !== 'cancelled'}>
+                      <figure class="qr">
+                        <img src={qrUrl(tk().code)} alt={t('ticket.qrAlt')} width="240" height="240" />
+                        <figcaption>{t('ticket.code')}: <code>{tk().code}</code></figcaption>
+                      </figure>
+                    </Show>
+                    <div class="ticket-facts">
+                      <h2>{pick(ev().title)}</h2>
+                      <dl>
+                        <dt>{t('ticket.name')}</dt>
+                        <dd class="attendee-name">{tk().name}</dd>
+                        <dt>{t('ticket.role')}</dt>
+                        <dd>{t(`role.${tk().role}` as MessageKey)}</dd>
+                        <dt>{t('ticket.when')}</dt>
+                        <dd>
+                          <time dateTime={ev().startsAt}>{formatDate(ev().startsAt, ev().timezone, locale())}</time>
+                          {' · '}
+                          {formatTime(ev().startsAt, ev().timezone, locale())}–{formatTime(ev().endsAt, ev().timezone, locale())}
+                          {' '}<span class="muted nowrap">{t('ticket.zone', { zone: zoneLabel(ev().timezone, locale()) })}</span>
+                        </dd>
+                        <dt>{t('venue')}</dt>
+                        <dd>{pick(ev().venue)}<Show when={pick(ev().address)}><br /><span class="muted">{pick(ev().address)}</span></Show></dd>
+                        <Show when={tk().status === 'cancelled'}>
+                          <dt>{t('ticket.code')}</dt>
+                          <dd><code>{tk().code}</code></dd>
+                        </Show>
+                      </dl>
+                      <Show when={tk().checkedInAt}>
+                        {(at) => <p class="notice ok">{t('ticket.checkedIn', { time: formatDateTime(at(), ev().timezone, locale()) })}</p>}
+                      </Show>
+                    </div>
+                  </div>
+                  <div class="ticket-actions no-print">
+                    <Show when={tk().status !== 'cancelled'}>
+                      <a class="button secondary" href={calendarUrl(ev().slug, locale())}>{t('addToCalendar')}</a>
+                      <button type="button" class="secondary" onClick={() => window.print()}>{t('ticket.print')}</button>
+                      <ConfirmDialog trigger="ticket.cancel" title="ticket.cancelTitle" body="ticket.cancelBody" confirm="ticket.cancelConfirm"
+                        busy="ticket.cancelling" keep="ticket.keep" failed="ticket.actionFailed" onConfirm={cancel}
+                        autoOpen={location.hash === '#cancel'} />
+                    </Show>
+                  </div>
+                  <section class="privacy no-print" aria-labelledby="privacy-title">
+                    <h2 id="privacy-title">{t('ticket.privacy')}</h2>
+                    <p class="muted">{t('ticket.privacyHint')}</p>
+                    <ConfirmDialog trigger="ticket.delete" title="ticket.deleteTitle" body="ticket.deleteBody" confirm="ticket.deleteConfirm"
+                      busy="ticket.deleting" keep="ticket.keepData" failed="ticket.actionFailed" onConfirm={erase} />
+                  </section>
+                  <p class="no-print"><a href={`/e/${encodeURIComponent(ev().slug)}`}>{t('backHome')}</a></p>
+                </article>
+              );
+            }}
+          </Show>
+        </Show>
+      </Show>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,90 @@
+// Staff sessions: an opaque cookie whose hash is stored in D1, checked once and then cached briefly per isolate.
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { events, staff, staffRoles, staffSessions } from '../../schema';
+import type { AppEnv, Db, StaffContext } from '../env';
+import { ApiError } from '../http/errors';
+import { randomToken, sha256 } from '../lib/random';
+
+export const SESSION_COOKIE = 'colloquy_session';
+export const SESSION_TTL_MS = 12 * 60 * 60_000;
+/** How long an isolate trusts a session it has checked; sign-out clears it here at once, elsewhere within this. */
+const CACHE_MS = 30_000;
+const cache = new Map<string, { staff: StaffContext; expiresAt: number; checkedAt: number }>();
+
+export async function loadStaff(db: Db, staffId: string): Promise<StaffContext | null> {
+  const [person] = await db.select().from(staff).where(eq(staff.id, staffId));
+  if (!person) return null;
+  const rows = person.isOwner
+    ? (await db.select({ slug: events.slug, eventId: events.id, timezone: events.timezone }).from(events)).map((e) => ({ ...e, role: 'organiser' as const }))
+    : await db.select({ slug: events.slug, eventId: events.id, timezone: events.timezone, role: staffRoles.role }).from(staffRoles)
+      .innerJoin(events, eq(events.id, staffRoles.eventId)).where(eq(staffRoles.staffId, staffId));
+  return { id: person.id, email: person.email, name: person.name, roles: Object.fromEntries(rows.map((r) => [r.slug, { eventId: r.eventId, timezone: r.timezone, role: r.role }])) };
+}
+
+export async function startSession(c: Context<AppEnv>, staffId: string) {
+  const token = randomToken();
+  const now = Date.now();
+  await c.var.db.insert(staffSessions).values({ tokenHash: await sha256(token), staffId, expiresAt: now + SESSION_TTL_MS, createdAt: now });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_TTL_MS / 1000,
+    secure: new URL(c.req.url).protocol === 'https:' || c.env.APP_ENV === 'production',
+  });
+}
+
+export async function endSession(c: Context<AppEnv>) {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) {
+    const hash = await sha256(token);
+    cache.delete(hash);
+    await c.var.db.update(staffSessions).set({ revokedAt: Date.now() }).where(eq(staffSessions.tokenHash, hash));
+  }
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** Revokes every session of a staff member (e.g. a lost phone), in this isolate at once. */
+export async function revokeAllSessions(db: Db, staffId: string) {
+  for (const [k, v] of cache) if (v.staff.id === staffId) cache.delete(k);
+  await db.update(staffSessions).set({ revokedAt: Date.now() }).where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt)));
+}
+
+/** Sets c.var.staff from the session cookie, or null. Never fails the request by itself. */
+export const withStaff = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('staff', null);
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) {
+    const hash = await sha256(token);
+    const now = Date.now();
+    const hit = cache.get(hash);
+    if (hit && hit.expiresAt > now && now - hit.checkedAt < CACHE_MS) {
+      c.set('staff', hit.staff);
+    } else {
+      const [session] = await c.var.db.select({ staffId: staffSessions.staffId, expiresAt: staffSessions.expiresAt }).from(staffSessions)
+        .where(and(eq(staffSessions.tokenHash, hash), isNull(staffSessions.revokedAt), gt(staffSessions.expiresAt, sql`${now}`)));
+      const who = session ? await loadStaff(c.var.db, session.staffId) : null;
+      if (who && session) cache.set(hash, { staff: who, expiresAt: session.expiresAt, checkedAt: now });
+      else cache.delete(hash);
+      c.set('staff', who);
+    }
+  }
+  await next();
+});
+
+export function requireStaff(c: Context<AppEnv>): StaffContext {
+  const who = c.var.staff;
+  if (!who) throw new ApiError(401, 'unauthorized', 'Sign in to continue.');
+  return who;
+}
+
+/** The caller's role on the event in the path; 401 without a session, 403 without a role there. */
+export function requireEventRole(c: Context<AppEnv>, slug: string, allowed: ReadonlyArray<'organiser' | 'desk'>) {
+  const who = requireStaff(c);
+  const grant = who.roles[slug];
+  if (!grant || !allowed.includes(grant.role)) throw new ApiError(403, 'forbidden', 'You do not have access to this event.');
+  return { staff: who, eventId: grant.eventId, timezone: grant.timezone, role: grant.role };
+}
+
+/** Forget cached sessions (tests, and after role changes). */
+export const clearSessionCache = () => cache.clear();

@@ -1,0 +1,144 @@
+// Front-desk API: check in by scan or search, search attendees, register walk-ins, live counts.
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireEventRole } from '../auth/session';
+import { atomically } from '../db';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { validate } from '../http/validate';
+import { isoInZone, isoOrNull } from '../lib/time';
+import { newId, randomToken } from '../lib/random';
+import { checkinOutcome, ticketCodeFrom } from './outcome';
+import { readTicketState, recordCheckin, type ScanInput, type TicketRef } from './statements';
+
+const DESK_ROLES = ['desk', 'organiser'] as const;
+
+const scanFields = {
+  deviceId: z.string().trim().min(1).max(100),
+  clientId: z.string().trim().min(1).max(100),
+  deskId: z.string().trim().max(60).optional().default(''),
+};
+
+const checkinInput = z.object({
+  code: z.string().trim().min(1).max(500).optional(),
+  registrationId: z.string().trim().min(1).max(100).optional(),
+  scannedAt: z.iso.datetime({ offset: true }).optional(),
+  source: z.enum(['scan', 'search']).optional().default('scan'),
+  ...scanFields,
+}).refine((v) => v.code || v.registrationId, { message: 'Give the scanned code or a registration id.', path: ['code'] });
+
+const walkInInput = z.object({
+  name: z.string().trim().min(1, 'Enter a name.').max(120),
+  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')).optional().or(z.literal('')),
+  phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
+  affiliation: z.string().trim().max(200).optional().default(''),
+  jobTitle: z.string().trim().max(120).optional().default(''),
+  locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
+  ...scanFields,
+});
+
+const searchQuery = z.object({ q: z.string().trim().min(2, 'Type at least 2 characters.').max(100) });
+
+type StateRow = { id: string; eventId: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; name: string; affiliation: string; role: string; clientId: string | null; scannedAt: number | null; deskId: string | null };
+
+/** One round trip: record (or not) and read back. Shared by live scans, searches and walk-ins. */
+export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, timezone: string) {
+  const [, rows] = await atomically(d1, [recordCheckin(ref, scan), readTicketState(ref)]);
+  const row = rows[0] as StateRow | undefined;
+  const result = checkinOutcome(
+    row ? { eventId: row.eventId, status: row.status, checkin: row.clientId ? { clientId: row.clientId, scannedAt: row.scannedAt!, deskId: row.deskId ?? '' } : null } : null,
+    scan.eventId, scan.clientId,
+  );
+  const visible = row && result !== 'wrong_event';
+  return {
+    result,
+    registration: visible ? { id: row.id, name: row.name, affiliation: row.affiliation, role: row.role } : null,
+    checkedInAt: visible ? isoOrNull(row.scannedAt, timezone) : null,
+    deskId: visible ? row.deskId : null,
+  };
+}
+
+const mask = (s: string, keepStart: number, keepEnd: number) =>
+  s.length <= keepStart + keepEnd ? s : s.slice(0, keepStart) + '•'.repeat(Math.min(6, s.length - keepStart - keepEnd)) + s.slice(s.length - keepEnd);
+
+export const checkinRoutes = new Hono<AppEnv>()
+  .post('/:slug/checkins', validate('json', checkinInput), async (c) => {
+    const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
+    const body = c.req.valid('json');
+    const ref: TicketRef = body.registrationId ? { registrationId: body.registrationId } : { code: ticketCodeFrom(body.code!) };
+    // A live scan is timed by the server: desk clocks drift, and the first to arrive wins.
+    const scan: ScanInput = { eventId, deskId: body.deskId, deviceId: body.deviceId, clientId: body.clientId, scannedAt: Date.now(), source: body.source, staffId: staff.id };
+    return c.json(await checkIn(c.env.DB, ref, scan, timezone), 200);
+  })
+  .get('/:slug/attendees', validate('query', searchQuery), async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
+    const q = c.req.valid('query').q.toLowerCase();
+    const digits = q.replace(/[^0-9]/g, '');
+    const hi = `${q}\u{10FFFF}`;
+    // Prefix ranges on indexes (name, email, phone), so the desk never scans the whole list.
+    const rows = await c.var.db.all<{ id: string; name: string; affiliation: string; role: string; status: string; phone: string; email: string; scannedAt: number | null; timezone: string }>(sql`
+      SELECT r.id, r.name, r.affiliation, r.role, r.status, r.phone, r.email, c.scanned_at AS scannedAt, e.timezone
+      FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN checkins c ON c.registration_id = r.id
+      WHERE r.event_id = ${eventId} AND (
+        r.id IN (SELECT id FROM registrations WHERE event_id = ${eventId} AND lower(name) >= ${q} AND lower(name) < ${hi} LIMIT 20)
+        OR r.id IN (SELECT id FROM registrations WHERE event_id = ${eventId} AND email_key >= ${q} AND email_key < ${hi} LIMIT 20)
+        ${digits.length >= 2 ? sql`OR r.id IN (SELECT id FROM registrations WHERE event_id = ${eventId} AND phone >= ${digits} AND phone < ${`${digits}\u{10FFFF}`} LIMIT 20)` : sql``})
+      ORDER BY r.name LIMIT 20`);
+    return c.json({
+      attendees: rows.map((r) => ({
+        id: r.id, name: r.name, affiliation: r.affiliation, role: r.role, status: r.status,
+        phone: mask(r.phone, 3, 4), email: mask(r.email, 2, r.email.length - r.email.indexOf('@')),
+        checkedInAt: isoOrNull(r.scannedAt, r.timezone),
+      })),
+    }, 200);
+  })
+  .post('/:slug/walk-ins', validate('json', walkInInput), async (c) => {
+    const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
+    const body = c.req.valid('json');
+    const id = newId('reg');
+    const ticketCode = randomToken();
+    const email = body.email || '';
+    const now = Date.now();
+    // A walk-in is in the room: confirmed whatever the capacity, and checked in in the same batch.
+    const [inserted] = await atomically(c.env.DB, [
+      sql`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, created_at, updated_at)
+          VALUES (${id}, ${eventId}, ${ticketCode}, ${body.name}, ${email}, ${email ? email.toLowerCase() : `walk-in:${id}`}, ${body.phone}, ${body.affiliation}, ${body.jobTitle}, ${body.locale}, 'confirmed', 'attendee', ${now}, ${now})
+          ON CONFLICT DO NOTHING RETURNING id`,
+      recordCheckin({ registrationId: id }, { eventId, deskId: body.deskId, deviceId: body.deviceId, clientId: body.clientId, scannedAt: now, source: 'walk_in', staffId: staff.id }),
+    ]);
+    if (!inserted.length) throw new ApiError(409, 'already_registered', 'This email is already registered: search for the person and check them in.');
+    return c.json({
+      result: 'checked_in' as const,
+      registration: { id, name: body.name, affiliation: body.affiliation, role: 'attendee' },
+      ticketCode,
+      checkedInAt: isoInZone(now, timezone),
+    }, 201);
+  })
+  .get('/:slug/stats', async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+    const [countRows, arrivals, ev] = await atomically(c.env.DB, [
+      sql`
+        SELECT r.status, r.role, count(*) AS n, count(c.registration_id) AS checkedIn
+        FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id WHERE r.event_id = ${eventId} GROUP BY r.status, r.role`,
+      sql`SELECT (scanned_at / 300000) * 300000 AS bucket, count(*) AS n FROM checkins WHERE event_id = ${eventId} GROUP BY bucket ORDER BY bucket`,
+      sql`SELECT capacity, timezone FROM events WHERE id = ${eventId}`,
+    ]);
+    const counts = countRows as { status: string; role: string; n: number; checkedIn: number }[];
+    const tz = ev[0]?.timezone ?? 'Asia/Shanghai';
+    const sum = (f: (r: (typeof counts)[number]) => boolean, k: 'n' | 'checkedIn' = 'n') => counts.filter(f).reduce((a, r) => a + Number(r[k]), 0);
+    const byRole = Object.fromEntries(['attendee', 'speaker', 'guest', 'staff'].map((role) => [role, {
+      confirmed: sum((r) => r.role === role && r.status === 'confirmed'),
+      checkedIn: sum((r) => r.role === role, 'checkedIn'),
+    }]));
+    return c.json({
+      capacity: ev[0]?.capacity ?? 0,
+      registered: sum(() => true),
+      confirmed: sum((r) => r.status === 'confirmed'),
+      waitlisted: sum((r) => r.status === 'waitlisted'),
+      cancelled: sum((r) => r.status === 'cancelled'),
+      checkedIn: sum(() => true, 'checkedIn'),
+      byRole,
+      arrivals: arrivals.map((a) => ({ at: isoInZone(Number(a.bucket), tz), count: Number(a.n) })),
+    }, 200);
+  });
