@@ -87,3 +87,10 @@ describe('the demo seed', () => {
     expect(before).toMatchObject({ e: 1, p: 4, st: 2, sr: 2 });
   });
 });
+
+describe('cost reporting in development', () => {
+  it('reports D1 round trips and rows read in a Server-Timing header', async () => {
+    const { headers } = await call('/api/events/cell-therapy-autoimmune-2026');
+    expect(headers.get('server-timing')).toMatch(/^d1;desc="round_trips=1 rows_read=\d+ rows_written=0"$/);
+  });
+});
