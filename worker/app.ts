@@ -2,26 +2,39 @@
 import { Hono } from 'hono';
 import { withDb } from './db';
 import type { AppEnv } from './env';
+import { agendaRoutes } from './agenda/routes';
+import { attendeeRoutes } from './attendees/routes';
 import { authRoutes } from './auth/routes';
 import { checkinRoutes } from './checkin/routes';
 import { withStaff } from './auth/session';
 import { devRoutes } from './dev/routes';
+import { consoleEventRoutes, eventAdminRoutes } from './events/admin-routes';
 import { eventRoutes } from './events/routes';
+import { enforceAccess } from './http/access';
+import { docsRoutes } from './http/docs';
 import { writeGuards } from './http/guards';
+import { peopleRoutes, photoRoutes } from './people/routes';
 import { registrationRoutes } from './registration/routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorBody, handleError } from './http/errors';
 
 export const app = new Hono<AppEnv>();
 
-app.use('/api/*', writeGuards, withDb, withStaff);
+app.use('/api/*', writeGuards, withDb, withStaff, enforceAccess);
 app.onError(handleError);
 app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true }, 200))
+  .route('/api', docsRoutes)
   .route('/api/auth', authRoutes)
   .route('/api/events', eventRoutes)
+  .route('/api/events', eventAdminRoutes)
+  .route('/api/console', consoleEventRoutes)
+  .route('/api/events', agendaRoutes)
+  .route('/api/events', peopleRoutes)
+  .route('/api/events', attendeeRoutes)
+  .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
   .route('/api/events', checkinRoutes)
   .route('/api/tickets', ticketRoutes)

@@ -19,7 +19,7 @@ const PER_EMAIL_PER_MINUTE = 5;
 /** Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. */
 export const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/desk');
 
-const signInInput = z.object({
+export const signInInput = z.object({
   email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
   next: z.string().max(200).optional(),

@@ -20,7 +20,7 @@ const scanFields = {
   deskId: z.string().trim().max(60).optional().default(''),
 };
 
-const checkinInput = z.object({
+export const checkinInput = z.object({
   code: z.string().trim().min(1).max(500).optional(),
   registrationId: z.string().trim().min(1).max(100).optional(),
   scannedAt: z.iso.datetime({ offset: true }).optional(),
@@ -28,7 +28,7 @@ const checkinInput = z.object({
   ...scanFields,
 }).refine((v) => v.code || v.registrationId, { message: 'Give the scanned code or a registration id.', path: ['code'] });
 
-const walkInInput = z.object({
+export const walkInInput = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(120),
   email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')).optional().or(z.literal('')),
   phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
@@ -38,7 +38,7 @@ const walkInInput = z.object({
   ...scanFields,
 });
 
-const searchQuery = z.object({ q: z.string().trim().min(2, 'Type at least 2 characters.').max(100) });
+export const searchQuery = z.object({ q: z.string().trim().min(2, 'Type at least 2 characters.').max(100) });
 
 type StateRow = { id: string; eventId: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; name: string; affiliation: string; role: string; clientId: string | null; scannedAt: number | null; deskId: string | null };
 

@@ -16,7 +16,7 @@ export type RenderedEmail = { subject: string; html: string; text: string; attac
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 const SEND_TIMEOUT_MS = 10_000;
-const ATTENDEE_KINDS = new Set(['confirmation', 'waitlisted', 'promoted', 'resend', 'cancelled']);
+const ATTENDEE_KINDS = new Set(['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'cancelled']);
 
 export const DEFAULT_FROM = 'Colloquy <events@colloquy.test>';
 

@@ -6,7 +6,7 @@ import { html, type Safe } from './html';
 type Locale = 'zh-CN' | 'en';
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof registrations.$inferSelect;
-export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'cancelled';
+export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'reissued' | 'cancelled';
 export type Rendered = { subject: string; html: string; text: string };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,24 +24,26 @@ export function eventWhen(e: Pick<EventRow, 'startsAt' | 'endsAt' | 'timezone'>,
 
 const copy = {
   'zh-CN': {
-    subject: { confirmation: '报名成功：{event}', waitlisted: '已加入候补：{event}', promoted: '候补转正，您已获得席位：{event}', resend: '您的参会票：{event}', cancelled: '报名已取消：{event}' },
+    subject: { confirmation: '报名成功：{event}', waitlisted: '已加入候补：{event}', promoted: '候补转正，您已获得席位：{event}', resend: '您的参会票：{event}', reissued: '您的新参会票：{event}', cancelled: '报名已取消：{event}' },
     lead: {
       confirmation: '您已成功报名。请在签到时出示下方二维码。',
       waitlisted: '名额已满，您已加入候补名单。一旦有席位空出，我们会立即通知您。',
       promoted: '好消息：有席位空出，您已从候补转为正式参会。请在签到时出示下方二维码。',
       resend: '我们收到了使用此邮箱的再次报名。您的参会票如下，无需重复报名。',
+      reissued: '主办方为您重新签发了参会票，旧的二维码已失效。请在签到时出示下方新的二维码。',
       cancelled: '您的报名已取消。如需参会，请重新报名。',
     },
     greeting: '{name}，您好：', when: '时间', where: '地点', ticket: '查看参会票', cancel: '取消报名', qrAlt: '参会票二维码',
     calendar: '附件为会议日程（.ics），可导入日历。', footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
   en: {
-    subject: { confirmation: 'You are registered: {event}', waitlisted: 'You are on the waitlist: {event}', promoted: 'A seat opened up — you are in: {event}', resend: 'Your ticket: {event}', cancelled: 'Registration cancelled: {event}' },
+    subject: { confirmation: 'You are registered: {event}', waitlisted: 'You are on the waitlist: {event}', promoted: 'A seat opened up — you are in: {event}', resend: 'Your ticket: {event}', reissued: 'Your new ticket: {event}', cancelled: 'Registration cancelled: {event}' },
     lead: {
       confirmation: 'Your registration is confirmed. Show the QR code below at the front desk.',
       waitlisted: 'The event is full, so you are on the waitlist. We will email you as soon as a seat opens up.',
       promoted: 'Good news: a seat opened up and your registration is now confirmed. Show the QR code below at the front desk.',
       resend: 'Someone registered again with this email address. Here is your existing ticket; there is no need to register twice.',
+      reissued: 'The organiser issued you a new ticket; the old QR code no longer works. Show the new QR code below at the front desk.',
       cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
     },
     greeting: 'Dear {name},', when: 'When', where: 'Where', ticket: 'Open your ticket', cancel: 'Cancel registration', qrAlt: 'QR code of your ticket',
@@ -59,7 +61,7 @@ export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: 
   const ticketUrl = `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
   const showTicket = kind !== 'cancelled';
-  const showQr = kind === 'confirmation' || kind === 'promoted' || (kind === 'resend' && r.status === 'confirmed');
+  const showQr = kind === 'confirmation' || kind === 'promoted' || ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');
   const subject = fill(c.subject[kind], { event: title });
 
   const body: Safe = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>

@@ -19,11 +19,13 @@ function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Paths that take other content types or come from other origins by design. */
-const exempt = (path: string) => path.startsWith('/api/webhooks/') || path.endsWith('/photo');
+/** Webhooks come from other origins by design and check their own signatures. */
+const isWebhook = (path: string) => path.startsWith('/api/webhooks/');
+/** Photo uploads send image bytes, size-checked by their route. */
+const isUpload = (path: string) => path.endsWith('/photo');
 
 export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
-  if (!WRITE_METHODS.has(c.req.method) || exempt(c.req.path)) return next();
+  if (!WRITE_METHODS.has(c.req.method) || isWebhook(c.req.path)) return next();
 
   // A browser always sends Origin on cross-origin writes; Sec-Fetch-Site tells the same when present.
   const origin = c.req.header('origin');
@@ -31,6 +33,8 @@ export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
   if ((origin && origin !== new URL(c.req.url).origin) || site === 'cross-site') {
     throw new ApiError(403, 'cross_origin', 'Cross-origin requests may not change data.');
   }
+
+  if (isUpload(c.req.path)) return next();
 
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');

@@ -1,0 +1,83 @@
+// The route-by-role matrix: every route has a rule, and every rule holds for anonymous callers, desk staff,
+// organisers of another event and organisers of the event. A new route without a rule fails here.
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../../worker/app';
+import { ROUTE_RULES } from '../../worker/http/route-rules';
+import { call, signIn } from './helpers';
+
+const SLUG = 'cell-therapy-autoimmune-2026';
+const served = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+
+let desk: string;
+let organiser: string;
+let otherOrganiser: string;
+beforeAll(async () => {
+  await env.DB.batch([
+    env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('evt_other', 'other-meeting', '另一个会', 'Another meeting', '某地', 'Somewhere', 'Asia/Shanghai', 0, 1, 10, 'published')`),
+    env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_other', 'other@colloquy.test', 'Other organiser')`),
+    env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_other', 'evt_other', 'organiser')`),
+  ]);
+  desk = await signIn('desk@colloquy.test');
+  organiser = await signIn('organiser@colloquy.test');
+  otherOrganiser = await signIn('other@colloquy.test');
+});
+
+const concrete = (path: string) => path.replace(':slug', SLUG).replace(/:[A-Za-z]+/g, 'AAAAAAAAAAAAAAAAAAAAAA');
+const request = (key: string, cookie?: string) => {
+  const [method, path] = key.split(' ') as [string, string];
+  const write = method !== 'GET';
+  return call(concrete(path), { method, ...(write ? { json: {} } : {}), headers: cookie ? { cookie } : {}, redirect: 'manual' });
+};
+
+describe('the route table', () => {
+  it('has a rule for every route the Worker serves, and a route for every rule', () => {
+    expect(served.filter((r) => !ROUTE_RULES[r])).toEqual([]);
+    expect(Object.keys(ROUTE_RULES).filter((r) => !served.includes(r))).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ROUTE_RULES))('%s', (key, rule) => {
+  it(`is ${rule.access}`, async () => {
+    // Signing out revokes the session it is called with, so that route gets sessions of its own.
+    const fresh = key === 'POST /api/auth/sign-out';
+    const anon = await request(key);
+    const asDesk = await request(key, fresh ? await signIn('desk@colloquy.test') : desk);
+    const asOther = await request(key, fresh ? await signIn('other@colloquy.test') : otherOrganiser);
+    const asOrganiser = await request(key, fresh ? await signIn('organiser@colloquy.test') : organiser);
+    const denied = (s: number) => s === 401 || s === 403;
+    for (const r of [anon, asDesk, asOther, asOrganiser]) {
+      expect(r.status).toBeLessThan(500);
+      if (r.status >= 400 && r.headers.get('content-type')?.includes('json')) expect(r.body.error.code).toEqual(expect.any(String));
+    }
+    switch (rule.access) {
+      case 'public': case 'ticket':
+        expect([anon, asDesk, asOther, asOrganiser].some((r) => denied(r.status))).toBe(false);
+        break;
+      case 'staff':
+        expect(anon.status).toBe(401);
+        expect(denied(asOrganiser.status)).toBe(false);
+        break;
+      case 'desk':
+        expect(anon.status).toBe(401);
+        expect(asOther.status).toBe(403);
+        expect(denied(asDesk.status)).toBe(false);
+        expect(denied(asOrganiser.status)).toBe(false);
+        break;
+      case 'organiser':
+        expect(anon.status).toBe(401);
+        expect(asDesk.status).toBe(403);
+        expect(asOther.status).toBe(403);
+        expect(denied(asOrganiser.status)).toBe(false);
+        break;
+      case 'dev': {
+        const [method, path] = key.split(' ') as [string, string];
+        const deployed = await call(concrete(path), { method }, { APP_ENV: 'production' });
+        expect(deployed.status).toBe(404);
+        break;
+      }
+      default:
+        throw new Error(`no check for access ${rule.access}`);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+// Organiser routes for events: list mine (drafts included), create, edit, and see the audit log.
+import { eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { events } from '../../schema';
+import { auditEntry } from '../audit/log';
+import { clearSessionCache, requireEventRole, requireStaff } from '../auth/session';
+import { atomically } from '../db';
+import { deliverSoon } from '../email/outbox';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { validate } from '../http/validate';
+import { newId } from '../lib/random';
+import { promoteFromWaitlist } from '../registration/statements';
+import { createEventInput, msOrNull, updateEventInput } from './input';
+import { presentEvent } from './present';
+import { findEventWithProgramme } from './queries';
+
+export const eventAdminRoutes = new Hono<AppEnv>()
+  .post('/', validate('json', createEventInput), async (c) => {
+    const who = requireStaff(c);
+    if (!Object.values(who.roles).some((g) => g.role === 'organiser')) throw new ApiError(403, 'forbidden', 'Only organisers create events.');
+    const b = c.req.valid('json');
+    const id = newId('evt');
+    const [inserted] = await atomically(c.env.DB, [
+      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at)
+          VALUES (${id}, ${b.slug}, ${b.titleZh}, ${b.titleEn}, ${b.descriptionZh ?? ''}, ${b.descriptionEn ?? ''}, ${b.venueZh}, ${b.venueEn}, ${b.addressZh ?? ''}, ${b.addressEn ?? ''}, ${b.timezone},
+                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null})
+          ON CONFLICT DO NOTHING RETURNING id`,
+      sql`INSERT INTO staff_roles (staff_id, event_id, role) SELECT ${who.id}, id, 'organiser' FROM events WHERE id = ${id} ON CONFLICT DO NOTHING`,
+      auditEntry(id, who.id, 'event.create', { slug: b.slug }),
+    ]);
+    if (!inserted.length) throw new ApiError(409, 'slug_taken', 'Another event already uses this address.', { slug: 'Choose another address.' });
+    clearSessionCache();
+    return c.json({ event: { slug: b.slug, id } }, 201);
+  })
+  .patch('/:slug', validate('json', updateEventInput), async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const b = c.req.valid('json');
+    const db = c.var.db;
+    const changes = {
+      ...b,
+      startsAt: msOrNull(b.startsAt) ?? undefined,
+      endsAt: msOrNull(b.endsAt) ?? undefined,
+      registrationOpensAt: msOrNull(b.registrationOpensAt),
+      registrationClosesAt: msOrNull(b.registrationClosesAt),
+      updatedAt: Date.now(),
+    };
+    const [current] = await db.select({ startsAt: events.startsAt, endsAt: events.endsAt }).from(events).where(eq(events.id, eventId));
+    if (!current) throw new ApiError(404, 'not_found', 'No event has this address.');
+    if ((changes.endsAt ?? current.endsAt) <= (changes.startsAt ?? current.startsAt)) {
+      throw new ApiError(400, 'invalid', 'The end must be after the start.', { endsAt: 'The end must be after the start.' });
+    }
+    // The edit and any promotion it allows (a capacity raise) happen together; promoted people are emailed.
+    await atomically(c.env.DB, [
+      db.update(events).set(changes).where(eq(events.id, eventId)),
+      promoteFromWaitlist(eventId, new URL(c.req.url).origin, Date.now()),
+      auditEntry(eventId, staff.id, 'event.update', b),
+    ]);
+    if (b.timezone) clearSessionCache();
+    deliverSoon(c);
+    const found = await findEventWithProgramme(db, c.req.param('slug'), ['draft', 'published', 'closed']);
+    return c.json({ event: presentEvent(found!.event, found!.taken, found!) }, 200);
+  })
+  .get('/:slug/audit', async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const rows = await c.var.db.all<{ id: number; action: string; detail: string; createdAt: number; email: string | null }>(sql`
+      SELECT a.id, a.action, a.detail, a.created_at AS createdAt, s.email FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
+      WHERE a.event_id = ${eventId} ORDER BY a.created_at DESC, a.id DESC LIMIT 200`);
+    return c.json({ entries: rows.map((r) => ({ id: r.id, action: r.action, detail: JSON.parse(r.detail), by: r.email, at: new Date(r.createdAt).toISOString() })) }, 200);
+  });
+
+/** The console's reads: the organiser's events, drafts included. */
+export const consoleEventRoutes = new Hono<AppEnv>()
+  .get('/events', async (c) => {
+    const who = requireStaff(c);
+    const slugs = Object.entries(who.roles).filter(([, g]) => g.role === 'organiser').map(([s]) => s);
+    const out = [];
+    for (const slug of slugs) {
+      const found = await findEventWithProgramme(c.var.db, slug, ['draft', 'published', 'closed']);
+      if (found) out.push(presentEvent(found.event, found.taken, found));
+    }
+    return c.json({ events: out }, 200);
+  })
+  .get('/events/:slug', async (c) => {
+    requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
+    if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');
+    return c.json({ event: { ...presentEvent(found.event, found.taken, found), id: found.event.id } }, 200);
+  });

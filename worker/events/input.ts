@@ -1,0 +1,41 @@
+// What an organiser sends to create or edit an event.
+import { z } from 'zod';
+
+const isoTime = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 time with an offset, e.g. 2026-01-22T14:00:00+08:00.' });
+const validZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const eventFields = z.object({
+  slug: z.string().trim().min(3).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and hyphens.'),
+  titleZh: z.string().trim().min(1, 'Enter a Chinese title.').max(200),
+  titleEn: z.string().trim().min(1, 'Enter an English title.').max(200),
+  descriptionZh: z.string().trim().max(5000),
+  descriptionEn: z.string().trim().max(5000),
+  venueZh: z.string().trim().min(1, 'Enter the venue.').max(200),
+  venueEn: z.string().trim().min(1, 'Enter the venue.').max(200),
+  addressZh: z.string().trim().max(300),
+  addressEn: z.string().trim().max(300),
+  timezone: z.string().trim().refine(validZone, 'Unknown time zone.'),
+  startsAt: isoTime,
+  endsAt: isoTime,
+  capacity: z.number().int().min(0).max(100_000),
+  registrationOpensAt: isoTime.nullable(),
+  registrationClosesAt: isoTime.nullable(),
+  status: z.enum(['draft', 'published', 'closed']),
+});
+
+const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
+
+export const createEventInput = eventFields.partial({ descriptionZh: true, descriptionEn: true, addressZh: true, addressEn: true, registrationOpensAt: true, registrationClosesAt: true, status: true })
+  .refine(endsAfterStart, { message: 'The end must be after the start.', path: ['endsAt'] });
+
+export const updateEventInput = eventFields.omit({ slug: true }).partial()
+  .refine(endsAfterStart, { message: 'The end must be after the start.', path: ['endsAt'] });
+
+export const msOrNull = (iso: string | null | undefined) => (iso === undefined ? undefined : iso === null ? null : Date.parse(iso));
