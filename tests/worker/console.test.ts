@@ -1,0 +1,174 @@
+// The organiser console's API: events, agenda, people, registrations, CSV, audit and the API description.
+import { createExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import worker from '../../worker/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { person } from './fixtures';
+import { call, signIn } from './helpers';
+
+const SLUG = 'cell-therapy-autoimmune-2026';
+let org: string;
+beforeAll(async () => { org = await signIn('organiser@colloquy.test'); });
+const as = (method: string, path: string, json?: unknown) => call(path, { method, headers: { cookie: org }, ...(json !== undefined ? { json } : {}) });
+
+async function newEvent(slug: string, capacity: number, status = 'published') {
+  const res = await as('POST', '/api/events', {
+    slug, titleZh: '测试', titleEn: 'Test', venueZh: '医院', venueEn: 'Hospital', timezone: 'Asia/Shanghai',
+    startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T12:00:00+08:00', capacity, status,
+  });
+  expect(res.status).toBe(201);
+  return res.body.event;
+}
+
+describe('events', () => {
+  it('creates a draft that the public cannot see until it is published', async () => {
+    await newEvent('draft-check', 10, 'draft');
+    expect((await call('/api/events/draft-check')).status).toBe(404);
+    expect((await as('GET', '/api/console/events/draft-check')).body.event.status).toBe('draft');
+    const dup = await as('POST', '/api/events', { slug: 'draft-check', titleZh: 'x', titleEn: 'x', venueZh: 'x', venueEn: 'x', timezone: 'Asia/Shanghai', startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T10:00:00+08:00', capacity: 1 });
+    expect(dup.status).toBe(409);
+    await as('PATCH', '/api/events/draft-check', { status: 'published' });
+    expect((await call('/api/events/draft-check')).status).toBe(200);
+  });
+
+  it('refuses an end before the start and an unknown time zone', async () => {
+    const bad = await as('PATCH', `/api/events/${SLUG}`, { startsAt: '2026-01-22T18:00:00+08:00', timezone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['timezone']);
+    const order = await as('PATCH', `/api/events/${SLUG}`, { endsAt: '2026-01-22T10:00:00+08:00' });
+    expect([order.status, Object.keys(order.body.error.fields)]).toEqual([400, ['endsAt']]);
+  });
+
+  it('raising capacity promotes the waitlist in order and emails those promoted', async () => {
+    await newEvent('cap-raise', 1);
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await call('/api/events/cap-raise/registrations', { method: 'POST', json: person(`cr${i}`) })).body.registration.ticketCode);
+    const res = await as('PATCH', '/api/events/cap-raise', { capacity: 3 });
+    expect(res.status).toBe(200);
+    expect(res.body.event.seatsLeft).toBe(0);
+    const statuses = await Promise.all(codes.map(async (c) => (await call(`/api/tickets/${c}`)).body.ticket.status));
+    expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
+    const mails = await env.DB.prepare(`SELECT "to" FROM emails WHERE kind = 'promoted' AND "to" LIKE 'attendeecr%' ORDER BY "to"`).all<{ to: string }>();
+    expect(mails.results.map((m) => m.to)).toEqual(['attendeecr1@example.org', 'attendeecr2@example.org']);
+  });
+});
+
+describe('agenda and people', () => {
+  it('adds a panel guest to an agenda item, who then appears on the public page with a guest badge', async () => {
+    const p = await as('POST', `/api/events/${SLUG}/people`, { nameZh: '王芳', nameEn: 'Wang Fang', honorificZh: '教授', honorificEn: 'Professor', institutionZh: '北京协和医院', institutionEn: 'Peking Union Medical College Hospital', email: 'wang.fang@example.org', bioZh: '风湿免疫专家。', bioEn: 'Rheumatologist.', badgeRole: 'guest' });
+    expect(p.status).toBe(201);
+    const panel = (await call(`/api/events/${SLUG}`)).body.event.sessions.find((s: any) => s.kind === 'panel');
+    const people = [...panel.people.map((x: any) => ({ personId: x.id, role: x.role })), { personId: p.body.person.id, role: 'panelist' }];
+    expect((await as('PUT', `/api/events/${SLUG}/sessions/${panel.id}/people`, { people })).status).toBe(200);
+    const after = (await call(`/api/events/${SLUG}`)).body.event;
+    expect(after.sessions.find((s: any) => s.id === panel.id).people.map((x: any) => x.name.en)).toContain('Wang Fang');
+    const badge = await env.DB.prepare(`SELECT role, status FROM registrations WHERE person_id = ?`).bind(p.body.person.id).first();
+    expect(badge).toEqual({ role: 'guest', status: 'confirmed' });
+    expect(after.seatsLeft).toBe((await call(`/api/events/${SLUG}`)).body.event.seatsLeft);
+  });
+
+  it('warns when one person is booked on overlapping items', async () => {
+    const s = await as('POST', `/api/events/${SLUG}/sessions`, { kind: 'talk', titleZh: '加场', titleEn: 'Extra talk', startsAt: '2026-01-22T16:30:00+08:00', endsAt: '2026-01-22T16:50:00+08:00' });
+    expect(s.status).toBe(201);
+    const res = await as('PUT', `/api/events/${SLUG}/sessions/${s.body.session.id}/people`, { people: [{ personId: 'per_demo_zhang', role: 'speaker' }] });
+    expect(res.body.warnings).toContainEqual({ code: 'person_overlap', personId: 'per_demo_zhang', sessionIds: expect.arrayContaining(['ses_demo_panel', s.body.session.id]) });
+    expect((await as('DELETE', `/api/events/${SLUG}/sessions/${s.body.session.id}`)).status).toBe(200);
+  });
+
+  it('edits, reorders and deletes agenda items', async () => {
+    const edit = await as('PATCH', `/api/events/${SLUG}/sessions/ses_demo_break`, { titleEn: 'Tea and posters', roomEn: 'Foyer' });
+    expect(edit.status).toBe(200);
+    const ev = (await call(`/api/events/${SLUG}`)).body.event;
+    expect(ev.sessions.find((s: any) => s.id === 'ses_demo_break')).toMatchObject({ title: { en: 'Tea and posters' }, room: { en: 'Foyer' } });
+    expect((await as('POST', `/api/events/${SLUG}/sessions/reorder`, { ids: ev.sessions.map((s: any) => s.id).reverse() })).status).toBe(200);
+    expect((await as('DELETE', `/api/events/${SLUG}/sessions/nope`)).status).toBe(404);
+  });
+
+  it('stores a photo in R2, refuses non-images and photos over 2 MB', async () => {
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (ch) => ch.charCodeAt(0));
+    const up = await call(`/api/events/${SLUG}/people/per_demo_li/photo`, { method: 'POST', body: png, headers: { cookie: org, 'content-type': 'image/png', origin: 'http://localhost:8787' } });
+    expect(up.status).toBe(200);
+    const img = await call(up.body.photoUrl);
+    expect([img.status, img.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect((await call(`/api/events/${SLUG}`)).body.event.people.find((p: any) => p.id === 'per_demo_li').photoUrl).toBe(up.body.photoUrl);
+    const text = await call(`/api/events/${SLUG}/people/per_demo_li/photo`, { method: 'POST', body: '<svg onload=alert(1)>', headers: { cookie: org, 'content-type': 'image/png', origin: 'http://localhost:8787' } });
+    expect(text.status).toBe(415);
+    const big = await call(`/api/events/${SLUG}/people/per_demo_li/photo`, { method: 'POST', body: new Uint8Array(2 * 1024 * 1024 + 1), headers: { cookie: org, 'content-type': 'image/jpeg', origin: 'http://localhost:8787' } });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe('registrations', () => {
+  it('lists with search, filters, sort and pages', async () => {
+    await newEvent('list-check', 3);
+    for (const [i, name] of ['Chen Wei', 'An Qi', 'Bai Lu', 'Du Fei', 'Chen Hao'].entries()) {
+      await call('/api/events/list-check/registrations', { method: 'POST', json: person(`l${i}`, { name }) });
+    }
+    const all = await as('GET', '/api/events/list-check/registrations?sort=name&pageSize=2&page=2');
+    expect(all.body.total).toBe(5);
+    expect(all.body.registrations.map((r: any) => r.name)).toEqual(['Chen Hao', 'Chen Wei']);
+    expect((await as('GET', '/api/events/list-check/registrations?status=waitlisted')).body.total).toBe(2);
+    expect((await as('GET', '/api/events/list-check/registrations?q=chen')).body.registrations.map((r: any) => r.name).sort()).toEqual(['Chen Hao', 'Chen Wei']);
+    expect((await as('GET', '/api/events/list-check/registrations?checkedIn=true')).body.total).toBe(0);
+    expect((await as('GET', '/api/events/list-check/registrations?pageSize=1000')).status).toBe(400);
+  });
+
+  it('edits, cancels (promoting), moves off the waitlist, and reissues a leaked ticket', async () => {
+    await newEvent('admin-check', 1);
+    const a = (await call('/api/events/admin-check/registrations', { method: 'POST', json: person('ad1') })).body.registration;
+    const b = (await call('/api/events/admin-check/registrations', { method: 'POST', json: person('ad2') })).body.registration;
+    const c = (await call('/api/events/admin-check/registrations', { method: 'POST', json: person('ad3') })).body.registration;
+    const edited = await as('PATCH', `/api/events/admin-check/registrations/${a.id}`, { affiliation: '首都医科大学附属北京朝阳医院' });
+    expect(edited.body.registration.affiliation).toBe('首都医科大学附属北京朝阳医院');
+    expect((await as('POST', `/api/events/admin-check/registrations/${a.id}/cancel`)).status).toBe(200);
+    expect((await call(`/api/tickets/${b.ticketCode}`)).body.ticket.status).toBe('confirmed');
+    expect((await as('POST', `/api/events/admin-check/registrations/${c.id}/promote`)).status).toBe(200);
+    expect((await call(`/api/tickets/${c.ticketCode}`)).body.ticket.status).toBe('confirmed');
+    const re = await as('POST', `/api/events/admin-check/registrations/${c.id}/reissue`);
+    expect(re.body.ticketCode).not.toBe(c.ticketCode);
+    expect((await call(`/api/tickets/${c.ticketCode}`)).status).toBe(404);
+    const scanOld = await call('/api/events/admin-check/checkins', { method: 'POST', headers: { cookie: org }, json: { code: c.ticketCode, deviceId: 'd', clientId: 'old' } });
+    expect(scanOld.body.result).toBe('unknown_ticket');
+    const mail = await env.DB.prepare(`SELECT kind FROM emails WHERE registration_id = ? ORDER BY created_at DESC LIMIT 1`).bind(c.id).first<{ kind: string }>();
+    expect(mail!.kind).toBe('reissued');
+  });
+
+  it('exports an Excel-friendly CSV: BOM, Chinese intact, formulas neutralised', async () => {
+    await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: person('csv', { name: '=HYPERLINK("http://evil")', affiliation: '北京大学第一医院' }) });
+    const res = await call(`/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org } });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const raw = await worker.fetch(new Request(`http://localhost:8787/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org } }) as never, env, createExecutionContext());
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(res.body).toContain('北京大学第一医院');
+    expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(res.body.split('\r\n')[0]).toContain('姓名 Name');
+  });
+});
+
+describe('audit and dashboard', () => {
+  it('records who changed what', async () => {
+    await as('PATCH', `/api/events/${SLUG}`, { descriptionEn: 'Updated by the test.' });
+    const { body } = await as('GET', `/api/events/${SLUG}/audit`);
+    expect(body.entries[0]).toMatchObject({ action: 'event.update', by: 'organiser@colloquy.test', detail: { descriptionEn: 'Updated by the test.' } });
+  });
+
+  it('gives the dashboard its series', async () => {
+    const { body } = await as('GET', `/api/events/${SLUG}/dashboard`);
+    expect(body.registrationsPerDay.length).toBeGreaterThan(0);
+    expect(body.byInstitution[0]).toEqual({ institution: expect.any(String), count: expect.any(Number) });
+    expect(body.checkinRate).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the API description', () => {
+  it('is OpenAPI 3.1 with the request schemas the routes validate with', async () => {
+    const { body } = await call('/api/openapi.json');
+    expect(body.openapi).toBe('3.1.0');
+    const reg = body.paths['/api/events/{slug}/registrations'].post;
+    expect(reg.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'email', 'consent']));
+    expect(body.paths['/api/events/{slug}/checkins'].post['x-access']).toBe('desk');
+    const docs = await call('/api/docs');
+    expect(docs.body).toContain('/api/events/:slug/walk-ins');
+  });
+});
