@@ -1,6 +1,6 @@
 // The email outbox: every email is a row, written in the same batch as the change that causes it.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const EMAIL_KINDS = ['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'cancelled', 'sign_in', 'message', 'reminder'] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
@@ -24,6 +24,19 @@ export const emails = sqliteTable('emails', {
   nextAttemptAt: integer('next_attempt_at').notNull().default(0),
   lastError: text('last_error'),
   providerId: text('provider_id'),
+  /** The bulk message this email belongs to, if any. */
+  messageId: text('message_id'),
+  /** What Resend's webhooks last said: delivered, bounced, complained or delayed. */
+  deliveryStatus: text('delivery_status'),
+  deliveryAt: integer('delivery_at'),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
   sentAt: integer('sent_at'),
-}, (t) => [index('emails_due').on(t.status, t.nextAttemptAt), index('emails_event').on(t.eventId, t.createdAt)]);
+}, (t) => [
+  index('emails_due').on(t.status, t.nextAttemptAt),
+  index('emails_event').on(t.eventId, t.createdAt),
+  index('emails_message').on(t.messageId, t.status),
+  index('emails_provider').on(t.providerId),
+  index('emails_registration').on(t.registrationId, t.kind),
+  /** The day-before reminder goes once per registration, however often the cron runs. */
+  uniqueIndex('emails_one_reminder').on(t.registrationId).where(sql`kind = 'reminder'`),
+]);

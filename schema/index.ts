@@ -3,3 +3,4 @@ export * from './events';
 export * from './registrations';
 export * from './emails';
 export * from './staff';
+export * from './messages';

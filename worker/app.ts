@@ -14,6 +14,8 @@ import { enforceAccess } from './http/access';
 import { docsRoutes } from './http/docs';
 import { writeGuards } from './http/guards';
 import { peopleRoutes, photoRoutes } from './people/routes';
+import { messageRoutes } from './messages/routes';
+import { webhookRoutes } from './messages/webhook';
 import { registrationRoutes } from './registration/routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorBody, handleError } from './http/errors';
@@ -34,6 +36,8 @@ const routes = app
   .route('/api/events', agendaRoutes)
   .route('/api/events', peopleRoutes)
   .route('/api/events', attendeeRoutes)
+  .route('/api/events', messageRoutes)
+  .route('/api/webhooks', webhookRoutes)
   .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
   .route('/api/events', checkinRoutes)

@@ -7,8 +7,8 @@ export type Bindings = Env & {
   RESEND_API_KEY?: string;
   RESEND_FROM?: string;
   RESEND_WEBHOOK_SECRET?: string;
-  /** Overrides the Resend API origin; tests point it at the contract-checking double. */
-  RESEND_BASE_URL?: string;
+  /** The site's public origin, for links in emails sent from the cron (requests use their own origin). */
+  PUBLIC_URL?: string;
 };
 
 export type Db = DrizzleD1Database<typeof schema>;

@@ -1,6 +1,8 @@
 // The Worker's entry point: HTTP through Hono, plus the cron sweep.
 import { app } from './app';
 import { deliverDue } from './email/outbox';
+import { deliverBulk, sweepBulk } from './messages/bulk';
+import { sendDueReminders } from './messages/reminders';
 import { meteredD1, serverTiming } from './dev/d1-meter';
 import { type Bindings, isDevelopment } from './env';
 
@@ -16,6 +18,19 @@ export default {
     return metered;
   },
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(deliverDue(env, { limit: 200 }));
+    ctx.waitUntil((async () => {
+      await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
+      await deliverDue(env, { limit: 200 });
+      await sweepBulk(env);
+    })());
+  },
+  async queue(batch, env) {
+    for (const message of batch.messages) {
+      const { messageId } = message.body as { messageId: string };
+      const result = await deliverBulk(env, messageId);
+      // Honour Resend's retry-after: the queue brings the message back when it is time.
+      if (result.remaining > 0) message.retry({ delaySeconds: Math.max(1, Math.ceil((result.retryAfterMs ?? 5_000) / 1000)) });
+      else message.ack();
+    }
   },
 } satisfies ExportedHandler<Bindings>;

@@ -66,7 +66,8 @@ export class ResendDouble {
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toLowerCase();
-    const route = routes.find((r) => r.pattern.test(url.pathname));
+    // A literal path (/emails/batch) wins over a templated one (/emails/{email_id}), as in any router.
+    const route = routes.find((r) => r.path === url.pathname) ?? routes.find((r) => r.pattern.test(url.pathname));
     const op = route?.ops[method];
     const problems: string[] = [];
     if (!op) problems.push(`${request.method} ${url.pathname} is not in Resend's API`);

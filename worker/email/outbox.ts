@@ -1,7 +1,7 @@
 // Delivers the email outbox: renders each due row, sends it through Resend (or captures it in the dev
 // mailbox when no API key is set), and records status, attempts and the last error. Safe to run anywhere,
 // any number of times: a row is claimed with a lease, and Resend's Idempotency-Key is the row id.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import { emails, events, registrations, sessions } from '../../schema';
 import { dbFor } from '../db';
@@ -86,6 +86,7 @@ async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
   const due = and(
     inArray(emails.status, ['pending', 'sending']),
     lte(emails.nextAttemptAt, now),
+    isNull(emails.messageId), // bulk messages go through deliverBulk, 100 per call
     ids ? inArray(emails.id, ids) : undefined,
   );
   const candidates = await db.select({ id: emails.id }).from(emails).where(due).orderBy(asc(emails.nextAttemptAt)).limit(limit);

@@ -6,6 +6,7 @@ import { editInput, listQuery } from '../attendees/routes';
 import { signInInput } from '../auth/routes';
 import { checkinInput, searchQuery, walkInInput } from '../checkin/routes';
 import { createEventInput, updateEventInput } from '../events/input';
+import { composeInput, previewInput } from '../messages/routes';
 import { createPersonInput, updatePersonInput } from '../people/input';
 import { registrationInput } from '../registration/input';
 
@@ -62,6 +63,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/tickets/:code/qr.png': { access: 'ticket', tag: 'tickets', summary: 'The ticket QR as PNG (for emails).' },
   'POST /api/tickets/:code/cancel': { access: 'ticket', tag: 'tickets', summary: 'Cancel my registration.', body: empty },
   'POST /api/tickets/:code/delete': { access: 'ticket', tag: 'tickets', summary: 'Delete my personal data.', body: empty },
+  'GET /api/events/:slug/messages/templates': { access: 'organiser', tag: 'messages', summary: 'Ready message templates in both languages.' },
+  'POST /api/events/:slug/messages/preview': { access: 'organiser', tag: 'messages', summary: 'Count recipients and render one recipient\'s email.', body: previewInput },
+  'POST /api/events/:slug/messages/test': { access: 'organiser', tag: 'messages', summary: 'Send one rendering to myself.', body: previewInput },
+  'POST /api/events/:slug/messages': { access: 'organiser', tag: 'messages', summary: 'Send a message to an audience (202; sent in batches of 100).', body: composeInput },
+  'GET /api/events/:slug/messages': { access: 'organiser', tag: 'messages', summary: 'Messages sent, with progress.' },
+  'GET /api/events/:slug/messages/:id': { access: 'organiser', tag: 'messages', summary: 'Per-recipient delivery status of a message.' },
+  'POST /api/webhooks/resend': { access: 'webhook', tag: 'messages', summary: 'Resend delivery events (signed; replays refused).' },
   'GET /api/dev/mailbox': { access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' },
 };
 

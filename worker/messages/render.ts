@@ -1,0 +1,46 @@
+// Message bodies: Markdown with {{placeholders}}, rendered per recipient to HTML and text; every value escaped.
+import { Marked } from 'marked';
+import { escapeHtml } from '../email/html';
+
+export const PLACEHOLDERS = ['name', 'title', 'institution', 'event', 'venue', 'ticket_url', 'sessions'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type RecipientSession = { when: string; title: string; role: string; room: string };
+export type RecipientValues = Record<Exclude<Placeholder, 'sessions'>, string> & { sessions: RecipientSession[] };
+
+const TOKEN = /\{\{\s*([a-zA-Z_]+)\s*\}\}/g;
+
+/** Placeholders the body or subject uses that do not exist: an error at compose time, never a blank in an email. */
+export function unknownPlaceholders(text: string): string[] {
+  return [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]!).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)))];
+}
+
+// Organisers write Markdown, not HTML: raw HTML in a message is shown as text.
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
+markdown.use({ renderer: { html: ({ text }) => escapeHtml(text) } });
+
+const sentinel = (i: number) => `ZQPLACEHOLDER${i}QZ`;
+
+function sessionsText(list: RecipientSession[]) {
+  return list.map((s) => `- ${s.when} ${s.title} (${s.role}${s.room ? `, ${s.room}` : ''})`).join('\n');
+}
+
+function sessionsHtml(list: RecipientSession[]) {
+  if (!list.length) return '';
+  return `<ul>${list.map((s) => `<li><strong>${escapeHtml(s.when)}</strong> ${escapeHtml(s.title)} <em>(${escapeHtml(s.role)}${s.room ? `, ${escapeHtml(s.room)}` : ''})</em></li>`).join('')}</ul>`;
+}
+
+export function renderMessage(subject: string, body: string, v: RecipientValues) {
+  const plain = (text: string) => text.replace(TOKEN, (_, key: Placeholder) => (key === 'sessions' ? sessionsText(v.sessions) : v[key] ?? ''));
+  let html = markdown.parse(body.replace(TOKEN, (_, key: string) => sentinel(PLACEHOLDERS.indexOf(key as Placeholder)))) as string;
+  const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
+  html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
+  PLACEHOLDERS.forEach((key, i) => {
+    const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key]);
+    html = html.replaceAll(sentinel(i), value);
+  });
+  return {
+    subject: plain(subject).replace(/[\r\n]+/g, ' ').trim(),
+    html: `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.6"><div style="max-width:600px;margin:0 auto;padding:16px">${html}</div></body></html>`,
+    text: plain(body),
+  };
+}

@@ -1,0 +1,129 @@
+// Organiser messages: templates, per-recipient preview, test-send, bulk send through the queue, delivery status.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { emails, events, messages } from '../../schema';
+import { auditEntry } from '../audit/log';
+import { requireEventRole } from '../auth/session';
+import { atomically } from '../db';
+import { deliverSoon } from '../email/outbox';
+import type { AppEnv, Bindings, Db } from '../env';
+import { ApiError, notFound } from '../http/errors';
+import { validate } from '../http/validate';
+import { newId } from '../lib/random';
+import { deliverBulk } from './bulk';
+import { audienceInput, findRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { renderMessage, unknownPlaceholders } from './render';
+import { TEMPLATES } from './templates';
+
+export const composeInput = z.object({
+  audience: audienceInput,
+  subject: z.string().trim().min(1, 'Write a subject.').max(200),
+  body: z.string().trim().min(1, 'Write the message.').max(20_000),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+export const previewInput = composeInput.extend({ recipientId: z.string().max(100).optional() });
+
+async function prepare(c: { env: Bindings; var: { db: Db }; req: { url: string } }, eventId: string, b: z.infer<typeof composeInput>) {
+  const unknown = [...unknownPlaceholders(b.subject), ...unknownPlaceholders(b.body)];
+  if (unknown.length) {
+    const list = unknown.map((u) => `{{${u}}}`).join(', ');
+    throw new ApiError(400, 'invalid', `Unknown placeholder ${list}.`, { body: `Unknown placeholder ${list}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}} or {{sessions}}.` });
+  }
+  const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw notFound('No such event.');
+  const [recipients, slots] = await Promise.all([findRecipients(c.var.db, eventId, b.audience), sessionsByPerson(c.var.db, eventId)]);
+  const origin = new URL(c.req.url).origin;
+  const render = (r: (typeof recipients)[number]) => renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale));
+  return { recipients, render };
+}
+
+/** D1 allows 100 bound parameters per statement: insert outbox rows a few at a time, all in one batch. */
+function insertRows(rows: { id: string; eventId: string; registrationId: string; to: string; locale: string; subject: string; html: string; text: string; messageId: string }[], now: number) {
+  const per = 8;
+  const out = [];
+  for (let i = 0; i < rows.length; i += per) {
+    const values = rows.slice(i, i + per).map((r) => sql`(${r.id}, ${r.eventId}, ${r.registrationId}, 'message', ${r.to}, ${r.locale}, ${r.subject}, ${r.html}, ${r.text}, ${r.messageId}, ${now})`);
+    out.push(sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, subject, html, text, message_id, created_at) VALUES ${sql.join(values, sql`, `)}`);
+  }
+  return out;
+}
+
+export const messageRoutes = new Hono<AppEnv>()
+  .get('/:slug/messages/templates', (c) => c.json({ templates: TEMPLATES }, 200))
+  .post('/:slug/messages/preview', validate('json', previewInput), async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const b = c.req.valid('json');
+    const { recipients, render } = await prepare(c, eventId, b);
+    const chosen = recipients.find((r) => r.id === b.recipientId) ?? recipients[0];
+    return c.json({
+      count: recipients.length,
+      recipients: recipients.slice(0, 500).map((r) => ({ id: r.id, name: r.name, email: r.email })),
+      preview: chosen ? { recipientId: chosen.id, to: chosen.email, ...render(chosen) } : null,
+    }, 200);
+  })
+  .post('/:slug/messages/test', validate('json', previewInput), async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const b = c.req.valid('json');
+    const { recipients, render } = await prepare(c, eventId, b);
+    const chosen = recipients.find((r) => r.id === b.recipientId) ?? recipients[0];
+    if (!chosen) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
+    const m = render(chosen);
+    const id = newId('eml');
+    await c.var.db.insert(emails).values({ id, eventId, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `[TEST] ${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
+    deliverSoon(c, [id]);
+    return c.json({ sentTo: staff.email }, 202);
+  })
+  .post('/:slug/messages', validate('json', composeInput), async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const b = c.req.valid('json');
+    const { recipients, render } = await prepare(c, eventId, b);
+    if (!recipients.length) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
+    const id = newId('msg');
+    const now = Date.now();
+    const rows = recipients.map((r) => ({ id: newId('eml'), eventId, registrationId: r.id, to: r.email, locale: b.locale ?? r.locale, messageId: id, ...render(r) }));
+    // The message and every recipient's email are written together: all or nothing.
+    await atomically(c.env.DB, [
+      c.var.db.insert(messages).values({ id, eventId, audience: JSON.stringify(b.audience), subject: b.subject, body: b.body, recipients: rows.length, staffId: staff.id, createdAt: now }),
+      ...insertRows(rows, now),
+      auditEntry(eventId, staff.id, 'message.send', { id, recipients: rows.length, subject: b.subject }),
+    ]);
+    await enqueueBulk(c, id);
+    return c.json({ message: { id, recipients: rows.length } }, 202);
+  })
+  .get('/:slug/messages', async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const rows = await c.var.db.all<{ id: string; subject: string; recipients: number; createdAt: number; sent: number; failed: number; pending: number }>(sql`
+      SELECT m.id, m.subject, m.recipients, m.created_at AS createdAt,
+        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('sent', 'captured')) AS sent,
+        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status = 'failed') AS failed,
+        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('pending', 'sending')) AS pending
+      FROM messages m WHERE m.event_id = ${eventId} ORDER BY m.created_at DESC LIMIT 100`);
+    return c.json({ messages: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }, 200);
+  })
+  .get('/:slug/messages/:id', async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const id = c.req.param('id');
+    const [message] = await c.var.db.select().from(messages).where(and(eq(messages.id, id), eq(messages.eventId, eventId)));
+    if (!message) throw notFound('No such message.');
+    const rows = await c.var.db.select({
+      id: emails.id, to: emails.to, status: emails.status, deliveryStatus: emails.deliveryStatus, attempts: emails.attempts,
+      lastError: emails.lastError, sentAt: emails.sentAt, registrationId: emails.registrationId,
+    }).from(emails).where(eq(emails.messageId, id)).orderBy(desc(emails.sentAt), emails.to);
+    const counts = rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.deliveryStatus ?? r.status]: (m[r.deliveryStatus ?? r.status] ?? 0) + 1 }), {});
+    return c.json({
+      message: { id: message.id, subject: message.subject, body: message.body, audience: JSON.parse(message.audience), recipients: message.recipients, createdAt: new Date(message.createdAt).toISOString(), counts },
+      deliveries: rows.map((r) => ({ ...r, sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null })),
+    }, 200);
+  });
+
+/** Hands the message to the queue; without one (or if it refuses), sends after the response. */
+async function enqueueBulk(c: { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } }, messageId: string) {
+  try {
+    if (c.env.OUTBOX) return await c.env.OUTBOX.send({ messageId });
+  } catch (e) {
+    console.error('queue send failed', (e as Error).message);
+  }
+  const work = deliverBulk(c.env, messageId).catch((e: Error) => console.error('bulk delivery failed', e.message));
+  try { c.executionCtx.waitUntil(work); } catch { /* no execution context */ }
+}
