@@ -36,6 +36,7 @@ export const registrations = sqliteTable('registrations', {
   index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
   index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
   index('registrations_event_phone').on(t.eventId, t.phone),
+  index('registrations_event_updated').on(t.eventId, t.updatedAt),
 ]);
 
 export const checkins = sqliteTable('checkins', {
@@ -48,4 +49,20 @@ export const checkins = sqliteTable('checkins', {
   scannedAt: integer('scanned_at').notNull(),
   staffId: text('staff_id'),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-}, (t) => [index('checkins_event_time').on(t.eventId, t.scannedAt)]);
+  /** When this row last changed (an offline sync may move the check-in earlier); desks pull changes since. */
+  changedAt: integer('changed_at').notNull().default(0),
+}, (t) => [index('checkins_event_time').on(t.eventId, t.scannedAt), index('checkins_event_changed').on(t.eventId, t.changedAt)]);
+
+/** One ticket admitted at two desks while they were offline: a possible shared badge, shown to organisers. */
+export const checkinConflicts = sqliteTable('checkin_conflicts', {
+  id: text('id').primaryKey(),
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  registrationId: text('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
+  keptClientId: text('kept_client_id').notNull(),
+  keptDeskId: text('kept_desk_id').notNull(),
+  keptAt: integer('kept_at').notNull(),
+  otherClientId: text('other_client_id').notNull(),
+  otherDeskId: text('other_desk_id').notNull(),
+  otherAt: integer('other_at').notNull(),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [uniqueIndex('checkin_conflicts_pair').on(t.registrationId, t.otherClientId), index('checkin_conflicts_event').on(t.eventId, t.createdAt)]);

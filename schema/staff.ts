@@ -12,6 +12,8 @@ export const staff = sqliteTable('staff', {
   name: text('name').notNull().default(''),
   /** The install's owner (OWNER_EMAIL) organises every event. */
   isOwner: integer('is_owner', { mode: 'boolean' }).notNull().default(false),
+  /** A desk device signed in by scanning a pairing code, rather than a person. */
+  pairingId: text('pairing_id'),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [uniqueIndex('staff_email').on(t.email)]);
 
@@ -45,6 +47,20 @@ export const audit = sqliteTable('audit', {
   detail: text('detail').notNull().default('{}'),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [index('audit_event').on(t.eventId, t.createdAt)]);
+
+/** Pairing codes an organiser shows as a QR: a desk session for one event, limited in time and uses, revocable. */
+export const pairings = sqliteTable('pairings', {
+  id: text('id').primaryKey(),
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull(),
+  label: text('label').notNull().default(''),
+  maxUses: integer('max_uses').notNull(),
+  uses: integer('uses').notNull().default(0),
+  expiresAt: integer('expires_at').notNull(),
+  revokedAt: integer('revoked_at'),
+  createdBy: text('created_by'),
+  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+}, (t) => [uniqueIndex('pairings_token').on(t.tokenHash), index('pairings_event').on(t.eventId)]);
 
 /** Fixed-window counters for rate limits (sign-in, registration). */
 export const rateLimits = sqliteTable('rate_limits', {

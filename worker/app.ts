@@ -4,7 +4,9 @@ import { withDb } from './db';
 import type { AppEnv } from './env';
 import { agendaRoutes } from './agenda/routes';
 import { attendeeRoutes } from './attendees/routes';
+import { pairingAdminRoutes, pairRoutes } from './auth/pairing';
 import { authRoutes } from './auth/routes';
+import { offlineRoutes } from './checkin/offline';
 import { checkinRoutes } from './checkin/routes';
 import { withStaff } from './auth/session';
 import { devRoutes } from './dev/routes';
@@ -30,6 +32,8 @@ const routes = app
   .get('/api/health', (c) => c.json({ ok: true }, 200))
   .route('/api', docsRoutes)
   .route('/api/auth', authRoutes)
+  .route('/api/auth', pairRoutes)
+  .route('/api/events', pairingAdminRoutes)
   .route('/api/events', eventRoutes)
   .route('/api/events', eventAdminRoutes)
   .route('/api/console', consoleEventRoutes)
@@ -41,6 +45,7 @@ const routes = app
   .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
   .route('/api/events', checkinRoutes)
+  .route('/api/events', offlineRoutes)
   .route('/api/tickets', ticketRoutes)
   .route('/api/dev', devRoutes);
 

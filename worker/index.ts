@@ -24,7 +24,7 @@ export default {
       await sweepBulk(env);
     })());
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     for (const message of batch.messages) {
       const { messageId } = message.body as { messageId: string };
       const result = await deliverBulk(env, messageId);

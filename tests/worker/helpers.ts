@@ -1,11 +1,12 @@
 // Calls the real Worker the way a browser would, waits for its after-response work, and reads JSON back.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { Bindings } from '../../worker/env';
 import worker from '../../worker/index';
 
 export const ORIGIN = 'http://localhost:8787';
 
-export async function call(path: string, init: RequestInit & { json?: unknown } = {}, bindings: Partial<typeof env> = {}) {
+export async function call(path: string, init: RequestInit & { json?: unknown } = {}, bindings: Partial<Bindings> = {}) {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) {

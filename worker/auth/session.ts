@@ -24,12 +24,12 @@ export async function loadStaff(db: Db, staffId: string): Promise<StaffContext |
   return { id: person.id, email: person.email, name: person.name, roles: Object.fromEntries(rows.map((r) => [r.slug, { eventId: r.eventId, timezone: r.timezone, role: r.role }])) };
 }
 
-export async function startSession(c: Context<AppEnv>, staffId: string) {
+export async function startSession(c: Context<AppEnv>, staffId: string, expiresAt = Date.now() + SESSION_TTL_MS) {
   const token = randomToken();
   const now = Date.now();
-  await c.var.db.insert(staffSessions).values({ tokenHash: await sha256(token), staffId, expiresAt: now + SESSION_TTL_MS, createdAt: now });
+  await c.var.db.insert(staffSessions).values({ tokenHash: await sha256(token), staffId, expiresAt, createdAt: now });
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_TTL_MS / 1000,
+    httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.max(1, Math.floor((expiresAt - now) / 1000)),
     secure: new URL(c.req.url).protocol === 'https:' || c.env.APP_ENV === 'production',
   });
 }

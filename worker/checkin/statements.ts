@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 
 export type ScanInput = { eventId: string; deskId: string; deviceId: string; clientId: string; scannedAt: number; source: 'scan' | 'search' | 'walk_in'; staffId: string | null };
 
+const changedNow = sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
+
 /** Which registration: by ticket code (scan) or by id (search). */
 export type TicketRef = { code: string } | { registrationId: string };
 const match = (ref: TicketRef) => ('code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`);
@@ -14,18 +16,18 @@ const match = (ref: TicketRef) => ('code' in ref ? sql`r.ticket_code = ${ref.cod
 export function recordCheckin(ref: TicketRef, s: ScanInput, rule: 'first_arrival' | 'earliest_scan' = 'first_arrival') {
   if (rule === 'first_arrival') {
     return sql`
-    INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id)
-    SELECT r.id, r.event_id, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.scannedAt}, ${s.staffId}
+    INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, changed_at)
+    SELECT r.id, r.event_id, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.scannedAt}, ${s.staffId}, ${changedNow}
     FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed'
     ON CONFLICT (registration_id) DO NOTHING`;
   }
   return sql`
-    INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id)
-    SELECT r.id, r.event_id, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.scannedAt}, ${s.staffId}
+    INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, changed_at)
+    SELECT r.id, r.event_id, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.scannedAt}, ${s.staffId}, ${changedNow}
     FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed'
     ON CONFLICT (registration_id) DO UPDATE SET
       scanned_at = excluded.scanned_at, desk_id = excluded.desk_id, device_id = excluded.device_id,
-      client_id = excluded.client_id, source = excluded.source, staff_id = excluded.staff_id
+      client_id = excluded.client_id, source = excluded.source, staff_id = excluded.staff_id, changed_at = excluded.changed_at
     WHERE excluded.scanned_at < checkins.scanned_at AND excluded.client_id != checkins.client_id`;
 }
 

@@ -8,6 +8,8 @@ import { checkinInput, searchQuery, walkInInput } from '../checkin/routes';
 import { createEventInput, updateEventInput } from '../events/input';
 import { composeInput, previewInput } from '../messages/routes';
 import { createPersonInput, updatePersonInput } from '../people/input';
+import { createPairingInput, pairInput } from '../auth/pairing';
+import { batchInput, snapshotQuery } from '../checkin/offline';
 import { registrationInput } from '../registration/input';
 
 /**
@@ -70,6 +72,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/events/:slug/messages': { access: 'organiser', tag: 'messages', summary: 'Messages sent, with progress.' },
   'GET /api/events/:slug/messages/:id': { access: 'organiser', tag: 'messages', summary: 'Per-recipient delivery status of a message.' },
   'POST /api/webhooks/resend': { access: 'webhook', tag: 'messages', summary: 'Resend delivery events (signed; replays refused).' },
+  'GET /api/events/:slug/checkins/snapshot': { access: 'desk', tag: 'desk', summary: 'Tickets (hashed codes) changed since a cursor, for the offline desk.', query: snapshotQuery },
+  'POST /api/events/:slug/checkins/batch': { access: 'desk', tag: 'desk', summary: 'Sync scans made offline; the earliest scan wins; replays change nothing.', body: batchInput },
+  'GET /api/events/:slug/checkins/conflicts': { access: 'organiser', tag: 'desk', summary: 'Tickets admitted at two desks while offline (possible shared badges).' },
+  'GET /api/events/:slug/badges': { access: 'desk', tag: 'desk', summary: 'Badge data for printing: all confirmed, or ?ids=…' },
+  'POST /api/events/:slug/pairings': { access: 'organiser', tag: 'desk', summary: 'Create a device pairing code (limited time and uses).', body: createPairingInput },
+  'GET /api/events/:slug/pairings': { access: 'organiser', tag: 'desk', summary: 'Pairing codes and their use.' },
+  'DELETE /api/events/:slug/pairings/:id': { access: 'organiser', tag: 'desk', summary: 'Revoke a pairing code and sign its devices out.' },
+  'POST /api/auth/pair': { access: 'public', tag: 'auth', summary: 'Pair this device as a desk with a scanned pairing code.', body: pairInput },
   'GET /api/dev/mailbox': { access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' },
 };
 

@@ -1,0 +1,126 @@
+// The offline desk: ticket snapshots (only what changed since the last pull) and syncing queued scans,
+// keeping the earliest scan and flagging a ticket that two desks admitted while offline.
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireEventRole } from '../auth/session';
+import { atomically } from '../db';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { validate } from '../http/validate';
+import { isoOrNull } from '../lib/time';
+import { newId, sha256 } from '../lib/random';
+import { checkinOutcome, ticketCodeFrom } from './outcome';
+import { readTicketState, recordCheckin, type TicketRef } from './statements';
+
+const PAGE = 2000;
+/** Writes that commit while a snapshot is read may carry a slightly older time; pulling a little back covers them. */
+const OVERLAP_MS = 5_000;
+
+/** What a desk stores instead of ticket codes: a stolen tablet holds no usable tickets. */
+export const ticketHash = async (code: string) => (await sha256(code)).slice(0, 22);
+
+export const snapshotQuery = z.object({
+  since: z.coerce.number().int().min(0).optional().default(0),
+  after: z.string().max(100).optional().default(''),
+});
+
+export const batchInput = z.object({
+  deviceId: z.string().trim().min(1).max(100),
+  deskId: z.string().trim().max(60).optional().default(''),
+  scans: z.array(z.object({
+    clientId: z.string().trim().min(1).max(100),
+    code: z.string().trim().min(1).max(500).optional(),
+    registrationId: z.string().trim().min(1).max(100).optional(),
+    scannedAt: z.iso.datetime({ offset: true }),
+    /** What this desk showed while offline: 'checked_in' means it let the person in. */
+    localResult: z.string().max(40).optional(),
+  }).refine((s) => s.code || s.registrationId, { message: 'Give the scanned code or a registration id.', path: ['code'] })).min(1).max(100),
+});
+
+type State = { id: string; eventId: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; name: string; affiliation: string; role: string; clientId: string | null; scannedAt: number | null; deskId: string | null };
+
+export const offlineRoutes = new Hono<AppEnv>()
+  .get('/:slug/checkins/snapshot', validate('query', snapshotQuery), async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+    const { since, after } = c.req.valid('query');
+    const now = Date.now();
+    const rows = await c.var.db.all<{ id: string; code: string; name: string; affiliation: string; role: string; status: string; scannedAt: number | null; deskId: string | null }>(sql`
+      SELECT r.id, r.ticket_code AS code, r.name, r.affiliation, r.role, r.status, c.scanned_at AS scannedAt, c.desk_id AS deskId
+      FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
+      WHERE r.event_id = ${eventId} AND r.id > ${after}
+        ${since > 0 ? sql`AND (r.updated_at > ${since} OR r.id IN (SELECT registration_id FROM checkins WHERE event_id = ${eventId} AND changed_at > ${since}))` : sql``}
+      ORDER BY r.id LIMIT ${PAGE}`);
+    const tickets = await Promise.all(rows.map(async (r) => ({
+      id: r.id, hash: await ticketHash(r.code), name: r.name, affiliation: r.affiliation, role: r.role, status: r.status,
+      checkedInAt: isoOrNull(r.scannedAt, timezone), deskId: r.deskId,
+    })));
+    const full = rows.length === PAGE;
+    return c.json({ tickets, next: full ? rows.at(-1)!.id : null, cursor: now - OVERLAP_MS, timezone }, 200);
+  })
+  .post('/:slug/checkins/batch', validate('json', batchInput), async (c) => {
+    const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+    const { deviceId, deskId, scans } = c.req.valid('json');
+    const now = Date.now();
+    const refs: TicketRef[] = scans.map((s) => (s.registrationId ? { registrationId: s.registrationId } : { code: ticketCodeFrom(s.code!) }));
+    const statements = scans.flatMap((s, i) => {
+      // A scan "made" in the future is a wrong desk clock: it is timed when it arrives instead.
+      const scannedAt = Math.min(Date.parse(s.scannedAt), now);
+      return [readTicketState(refs[i]!), recordCheckin(refs[i]!, { eventId, deskId, deviceId, clientId: s.clientId, scannedAt, source: 'scan', staffId: staff.id }, 'earliest_scan'), readTicketState(refs[i]!)];
+    });
+    const results = await atomically(c.env.DB, statements);
+    const conflicts: { reg: string; kept: [string, string, number]; other: [string, string, number] }[] = [];
+    const out = scans.map((s, i) => {
+      const before = results[i * 3]![0] as State | undefined;
+      const after = results[i * 3 + 2]![0] as State | undefined;
+      const result = checkinOutcome(
+        after ? { eventId: after.eventId, status: after.status, checkin: after.clientId ? { clientId: after.clientId, scannedAt: after.scannedAt!, deskId: after.deskId ?? '' } : null } : null,
+        eventId, s.clientId,
+      );
+      const admitted = s.localResult === 'checked_in';
+      if (after && after.eventId === eventId && admitted && after.clientId) {
+        // This desk let the person in; so did another (the recorded one), or this scan displaced an earlier admission.
+        if (after.clientId !== s.clientId) {
+          conflicts.push({ reg: after.id, kept: [after.clientId, after.deskId ?? '', after.scannedAt!], other: [s.clientId, deskId, Date.parse(s.scannedAt)] });
+        } else if (before?.clientId && before.clientId !== s.clientId) {
+          conflicts.push({ reg: after.id, kept: [s.clientId, deskId, after.scannedAt!], other: [before.clientId, before.deskId ?? '', before.scannedAt!] });
+        }
+      }
+      const visible = after && result !== 'wrong_event';
+      return {
+        clientId: s.clientId, result,
+        registration: visible ? { id: after.id, name: after.name, affiliation: after.affiliation, role: after.role } : null,
+        checkedInAt: visible ? isoOrNull(after.scannedAt, timezone) : null,
+        deskId: visible ? after.deskId : null,
+      };
+    });
+    if (conflicts.length) {
+      await atomically(c.env.DB, conflicts.map((k) => sql`
+        INSERT INTO checkin_conflicts (id, event_id, registration_id, kept_client_id, kept_desk_id, kept_at, other_client_id, other_desk_id, other_at)
+        VALUES (${newId('cfl')}, ${eventId}, ${k.reg}, ${k.kept[0]}, ${k.kept[1]}, ${k.kept[2]}, ${k.other[0]}, ${k.other[1]}, ${k.other[2]})
+        ON CONFLICT DO NOTHING`));
+    }
+    return c.json({ results: out }, 200);
+  })
+  .get('/:slug/checkins/conflicts', async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const rows = await c.var.db.all<{ id: string; registrationId: string; name: string; affiliation: string; keptDeskId: string; keptAt: number; otherDeskId: string; otherAt: number }>(sql`
+      SELECT k.id, k.registration_id AS registrationId, r.name, r.affiliation, k.kept_desk_id AS keptDeskId, k.kept_at AS keptAt, k.other_desk_id AS otherDeskId, k.other_at AS otherAt
+      FROM checkin_conflicts k JOIN registrations r ON r.id = k.registration_id WHERE k.event_id = ${eventId} ORDER BY k.created_at DESC LIMIT 500`);
+    return c.json({ conflicts: rows.map((r) => ({ ...r, keptAt: isoOrNull(r.keptAt, timezone), otherAt: isoOrNull(r.otherAt, timezone) })) }, 200);
+  })
+  .get('/:slug/badges', async (c) => {
+    // Badge sheets: everyone confirmed, or the ids given (e.g. a walk-in printed at the desk).
+    const { eventId } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+    const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 1000);
+    const role = c.req.query('role');
+    if (role && !['attendee', 'speaker', 'guest', 'staff'].includes(role)) throw new ApiError(400, 'invalid', 'Unknown role.', { role: 'Unknown role.' });
+    const rows = await c.var.db.all<{ id: string; name: string; affiliation: string; role: string; ticketCode: string }>(sql`
+      SELECT id, name, affiliation, role, ticket_code AS ticketCode FROM registrations
+      WHERE event_id = ${eventId} AND status = 'confirmed'
+        ${ids.length ? sql`AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` : sql``}
+        ${role ? sql`AND role = ${role}` : sql``}
+      ORDER BY CASE role WHEN 'speaker' THEN 0 WHEN 'guest' THEN 1 ELSE 2 END, lower(name) LIMIT 1000`);
+    const origin = new URL(c.req.url).origin;
+    return c.json({ badges: rows.map((r) => ({ ...r, ticketUrl: `${origin}/t/${r.ticketCode}` })) }, 200);
+  });
