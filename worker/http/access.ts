@@ -12,11 +12,20 @@ const compiled = Object.entries(ROUTE_RULES).map(([key, rule]) => {
   return { method, pattern, names, rule };
 });
 
+/** A malformed %-escape is the caller's mistake: an address that leads nowhere, not a crash. */
+function safeDecode(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw notFound('There is nothing at this address.');
+  }
+}
+
 export function ruleFor(method: string, path: string): { rule: RouteRule; params: Record<string, string> } | null {
   for (const r of compiled) {
     if (r.method !== method) continue;
     const m = r.pattern.exec(path);
-    if (m) return { rule: r.rule, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+    if (m) return { rule: r.rule, params: Object.fromEntries(r.names.map((n, i) => [n, safeDecode(m[i + 1]!)])) };
   }
   return null;
 }

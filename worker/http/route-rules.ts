@@ -10,6 +10,7 @@ import { composeInput, previewInput } from '../messages/routes';
 import { createPersonInput, updatePersonInput } from '../people/input';
 import { createPairingInput, pairInput } from '../auth/pairing';
 import { batchInput, snapshotQuery } from '../checkin/offline';
+import { purgeInput } from '../privacy/routes';
 import { registrationInput } from '../registration/input';
 
 /**
@@ -80,6 +81,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/events/:slug/pairings': { access: 'organiser', tag: 'desk', summary: 'Pairing codes and their use.' },
   'DELETE /api/events/:slug/pairings/:id': { access: 'organiser', tag: 'desk', summary: 'Revoke a pairing code and sign its devices out.' },
   'POST /api/auth/pair': { access: 'public', tag: 'auth', summary: 'Pair this device as a desk with a scanned pairing code.', body: pairInput },
+  'POST /api/events/:slug/purge': { access: 'organiser', tag: 'privacy', summary: 'Erase the event\'s personal data after the retention period; counts stay.', body: purgeInput },
   'GET /api/dev/mailbox': { access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' },
 };
 
