@@ -11,6 +11,7 @@ import { checkinRoutes } from './checkin/routes';
 import { withStaff } from './auth/session';
 import { devRoutes } from './dev/routes';
 import { consoleEventRoutes, eventAdminRoutes } from './events/admin-routes';
+import { forgetAfterWrites } from './events/cache';
 import { eventRoutes } from './events/routes';
 import { enforceAccess } from './http/access';
 import { docsRoutes } from './http/docs';
@@ -26,6 +27,7 @@ import { errorBody, handleError } from './http/errors';
 export const app = new Hono<AppEnv>();
 
 app.use('/api/*', writeGuards, withDb, withStaff, enforceAccess);
+app.use('/api/events/*', forgetAfterWrites);
 app.onError(handleError);
 app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
 

@@ -88,9 +88,29 @@ describe('the demo seed', () => {
   });
 });
 
+describe('repeat views', () => {
+  it('carry an ETag, and a conditional request gets 304 with no body', async () => {
+    const first = await call('/api/events/cell-therapy-autoimmune-2026');
+    const tag = first.headers.get('etag');
+    expect(tag).toBeTruthy();
+    const again = await call('/api/events/cell-therapy-autoimmune-2026', { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('are served from the edge cache without D1, until the event changes', async () => {
+    await call('/api/events/cell-therapy-autoimmune-2026');
+    const cached = await call('/api/events/cell-therapy-autoimmune-2026');
+    expect(cached.headers.get('server-timing')).toContain('round_trips=0');
+    const before = cached.body.event.seatsLeft;
+    await call('/api/events/cell-therapy-autoimmune-2026/registrations', { method: 'POST', json: { name: '缓存测试', email: 'cache@example.org', consent: true } });
+    expect((await call('/api/events/cell-therapy-autoimmune-2026')).body.event.seatsLeft).toBe(before - 1);
+  });
+});
+
 describe('cost reporting in development', () => {
   it('reports D1 round trips and rows read in a Server-Timing header', async () => {
-    const { headers } = await call('/api/events/cell-therapy-autoimmune-2026');
+    const { headers } = await call('/api/events/cell-therapy-autoimmune-2026/agenda.ics');
     expect(headers.get('server-timing')).toMatch(/^d1;desc="round_trips=1 rows_read=\d+ rows_written=0"$/);
   });
 });

@@ -1,20 +1,28 @@
 // Public read API for events: the list of published events and one event with its programme.
-import { Hono } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
+import { etag } from 'hono/etag';
 import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
 import { agendaIcs } from './ics';
-import { presentEvent, presentEventSummary } from './present';
+import { cachedResponse } from './cache';
+import { presentEvent, presentEventSummary, type PublicEvent, type PublicEventSummary } from './present';
 import { findEventWithProgramme, listPublishedEvents } from './queries';
 
 export const eventRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const rows = await listPublishedEvents(c.var.db);
-    return c.json({ events: rows.map((r) => presentEventSummary(r.event, r.taken)) }, 200);
+  .get('/', etag(), async (c) => {
+    const res = await cachedResponse(c, async () => {
+      const rows = await listPublishedEvents(c.var.db);
+      return c.json({ events: rows.map((r) => presentEventSummary(r.event, r.taken)) }, 200);
+    });
+    return res as unknown as TypedResponse<{ events: PublicEventSummary[] }, 200, 'json'>;
   })
-  .get('/:slug', async (c) => {
-    const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);
-    if (!found) throw notFound('No published event has this address.');
-    return c.json({ event: presentEvent(found.event, found.taken, found) }, 200);
+  .get('/:slug', etag(), async (c) => {
+    const res = await cachedResponse(c, async () => {
+      const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);
+      if (!found) throw notFound('No published event has this address.');
+      return c.json({ event: presentEvent(found.event, found.taken, found) }, 200);
+    });
+    return res as unknown as TypedResponse<{ event: PublicEvent }, 200, 'json'>;
   })
   .get('/:slug/agenda.ics', async (c) => {
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);

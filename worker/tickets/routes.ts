@@ -5,6 +5,7 @@ import { checkins, emails, events, registrations } from '../../schema';
 import { deliverSoon } from '../email/outbox';
 import { atomically } from '../db';
 import type { AppEnv, Db } from '../env';
+import { forgetEvent } from '../events/cache';
 import { presentEventSummary } from '../events/present';
 import { notFound } from '../http/errors';
 import { isoOrNull } from '../lib/time';
@@ -75,7 +76,10 @@ export const ticketRoutes = new Hono<AppEnv>()
     ]);
     const row = await findTicket(db, code);
     if (!row) throw notFound('No ticket has this code.');
-    if (cancelled.length) deliverSoon(c);
+    if (cancelled.length) {
+      deliverSoon(c);
+      await forgetEvent(origin, row.event.slug);
+    }
     return c.json({ ticket: presentTicket(row) }, 200);
   })
   .post('/:code/delete', async (c) => {
@@ -95,5 +99,6 @@ export const ticketRoutes = new Hono<AppEnv>()
       promoteFromWaitlist(row.event.id, new URL(c.req.url).origin, now),
     ]);
     deliverSoon(c);
+    await forgetEvent(new URL(c.req.url).origin, row.event.slug);
     return c.json({}, 200);
   });

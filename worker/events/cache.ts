@@ -1,0 +1,41 @@
+// A short edge cache for the public event JSON: repeat views cost no D1 reads, and any write to the event
+// clears it here at once (other locations catch up within the TTL).
+import type { Context, Next } from 'hono';
+import type { AppEnv } from '../env';
+
+export const EVENT_CACHE_SECONDS = 5;
+const PUBLIC_PATHS = (slug: string) => [`/api/events/${slug}`, '/api/events'];
+
+const cacheAvailable = () => typeof caches !== 'undefined' && 'default' in caches;
+
+export async function cachedResponse(c: Context<AppEnv>, compute: () => Promise<Response>): Promise<Response> {
+  if (!cacheAvailable() || c.req.header('cookie')?.includes('colloquy_session')) return compute();
+  const key = new Request(new URL(c.req.path, c.req.url).toString(), { method: 'GET' });
+  const hit = await caches.default.match(key);
+  // A cached response's headers are immutable; later middleware (ETag) needs to add to them.
+  if (hit) return new Response(hit.body, hit);
+  const fresh = await compute();
+  if (fresh.status === 200) {
+    const stored = new Response(fresh.clone().body, fresh);
+    stored.headers.set('cache-control', `public, max-age=${EVENT_CACHE_SECONDS}`);
+    c.executionCtx.waitUntil(caches.default.put(key, stored));
+  }
+  return fresh;
+}
+
+export async function forgetEvent(origin: string, slug: string) {
+  if (!cacheAvailable()) return;
+  await Promise.all(PUBLIC_PATHS(slug).map((p) => caches.default.delete(new Request(origin + p))));
+}
+
+/** After any successful write under /api/events/:slug, the cached public view of that event is dropped. */
+export async function forgetAfterWrites(c: Context<AppEnv>, next: Next) {
+  await next();
+  if (c.req.method === 'GET' || c.res.status >= 400) return;
+  const slug = /^\/api\/events\/([^/]+)/.exec(c.req.path)?.[1];
+  if (slug) await forgetEvent(new URL(c.req.url).origin, decodeURIComponentSafe(slug));
+}
+
+function decodeURIComponentSafe(s: string) {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
