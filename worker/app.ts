@@ -1,5 +1,6 @@
 // The Hono app: middleware, the feature routers, and the one error handler.
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { withDb } from './db';
 import type { AppEnv } from './env';
 import { agendaRoutes } from './agenda/routes';
@@ -26,7 +27,7 @@ import { errorBody, handleError } from './http/errors';
 
 export const app = new Hono<AppEnv>();
 
-app.use('/api/*', writeGuards, withDb, withStaff, enforceAccess);
+app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: false }), writeGuards, withDb, withStaff, enforceAccess);
 app.use('/api/events/*', forgetAfterWrites);
 app.onError(handleError);
 app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
