@@ -24,6 +24,8 @@ export const events = sqliteTable('events', {
   startsAt: integer('starts_at').notNull(),
   endsAt: integer('ends_at').notNull(),
   capacity: integer('capacity').notNull(),
+  /** Confirmed attendees, kept by triggers on registrations so seat checks read one row, not the whole list. */
+  seatsTaken: integer('seats_taken').notNull().default(0),
   status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
   registrationOpensAt: integer('registration_opens_at'),
   registrationClosesAt: integer('registration_closes_at'),

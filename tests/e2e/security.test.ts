@@ -45,7 +45,7 @@ describe('stored XSS', () => {
     }, [method, path, body] as const);
     const person = await api('POST', '/api/events/cell-therapy-autoimmune-2026/people', { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
     await api('POST', '/api/events/cell-therapy-autoimmune-2026/sessions', { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
-    expect(person.person.id).toBeTruthy();
+    expect((person as { person: { id: string } }).person.id).toBeTruthy();
     const reg = await (await fetch(`${baseUrl}/api/events/cell-therapy-autoimmune-2026/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name: XSS, email: `xss-${Date.now()}@example.org`, affiliation: XSS, jobTitle: XSS, consent: true, locale: 'en' }),

@@ -59,7 +59,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     if (b.timezone) clearSessionCache();
     deliverSoon(c);
     const found = await findEventWithProgramme(db, c.req.param('slug'), ['draft', 'published', 'closed']);
-    return c.json({ event: presentEvent(found!.event, found!.taken, found!) }, 200);
+    return c.json({ event: presentEvent(found!.event, found!) }, 200);
   })
   .get('/:slug/audit', async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -77,7 +77,7 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     const out = [];
     for (const slug of slugs) {
       const found = await findEventWithProgramme(c.var.db, slug, ['draft', 'published', 'closed']);
-      if (found) out.push(presentEvent(found.event, found.taken, found));
+      if (found) out.push(presentEvent(found.event, found));
     }
     return c.json({ events: out }, 200);
   })
@@ -85,5 +85,5 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     requireEventRole(c, c.req.param('slug'), ['organiser']);
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
     if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');
-    return c.json({ event: { ...presentEvent(found.event, found.taken, found), id: found.event.id } }, 200);
+    return c.json({ event: { ...presentEvent(found.event, found), id: found.event.id } }, 200);
   });

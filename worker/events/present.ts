@@ -10,7 +10,7 @@ type AssignmentRow = typeof sessionPeople.$inferSelect;
 
 const loc = (zh: string, en: string): Localized => ({ zh, en });
 
-export function presentEventSummary(e: EventRow, confirmedAttendees: number) {
+export function presentEventSummary(e: EventRow) {
   return {
     slug: e.slug,
     title: loc(e.titleZh, e.titleEn),
@@ -22,7 +22,7 @@ export function presentEventSummary(e: EventRow, confirmedAttendees: number) {
     endsAt: isoInZone(e.endsAt, e.timezone),
     status: e.status,
     capacity: e.capacity,
-    seatsLeft: Math.max(0, e.capacity - confirmedAttendees),
+    seatsLeft: Math.max(0, e.capacity - e.seatsTaken),
     registrationOpensAt: isoOrNull(e.registrationOpensAt, e.timezone),
     registrationClosesAt: isoOrNull(e.registrationClosesAt, e.timezone),
     registrationOpen: isRegistrationOpen(e, Date.now()),
@@ -44,10 +44,10 @@ export function presentPerson(p: PersonRow) {
   };
 }
 
-export function presentEvent(e: EventRow, confirmedAttendees: number, rows: { sessions: SessionRow[]; people: PersonRow[]; assignments: AssignmentRow[] }) {
+export function presentEvent(e: EventRow, rows: { sessions: SessionRow[]; people: PersonRow[]; assignments: AssignmentRow[] }) {
   const personById = new Map(rows.people.map((p) => [p.id, p]));
   return {
-    ...presentEventSummary(e, confirmedAttendees),
+    ...presentEventSummary(e),
     sessions: rows.sessions.map((s) => ({
       id: s.id,
       kind: s.kind,

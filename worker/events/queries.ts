@@ -1,15 +1,11 @@
 // Reads of events and their programme; each read is one D1 round trip (a batch).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { events, people, sessionPeople, sessions } from '../../schema';
-import { takenSeatsSql } from '../registration/statements';
 import type { Db } from '../env';
-
-/** Seats taken, for a select whose FROM is the events table. */
-const seatsTaken = () => takenSeatsSql(sql`events.id`).mapWith(Number);
 
 export async function listPublishedEvents(db: Db) {
   return db
-    .select({ event: events, taken: seatsTaken() })
+    .select({ event: events })
     .from(events)
     .where(eq(events.status, 'published'))
     .orderBy(asc(events.startsAt));
@@ -18,7 +14,7 @@ export async function listPublishedEvents(db: Db) {
 export async function findEventWithProgramme(db: Db, slug: string, visibleStatuses: ReadonlyArray<'draft' | 'published' | 'closed'>) {
   const eventId = sql`(SELECT ${events.id} FROM ${events} WHERE ${events.slug} = ${slug})`;
   const [found, sessionRows, peopleRows, assignmentRows] = await db.batch([
-    db.select({ event: events, taken: seatsTaken() }).from(events)
+    db.select({ event: events }).from(events)
       .where(and(eq(events.slug, slug), inArray(events.status, [...visibleStatuses]))),
     db.select().from(sessions).where(eq(sessions.eventId, eventId)).orderBy(asc(sessions.startsAt), asc(sessions.position)),
     db.select().from(people).where(eq(people.eventId, eventId)).orderBy(asc(people.position)),
@@ -27,5 +23,5 @@ export async function findEventWithProgramme(db: Db, slug: string, visibleStatus
   ]);
   const row = found[0];
   if (!row) return null;
-  return { event: row.event, taken: row.taken, sessions: sessionRows, people: peopleRows, assignments: assignmentRows };
+  return { event: row.event, sessions: sessionRows, people: peopleRows, assignments: assignmentRows };
 }

@@ -12,7 +12,7 @@ export const eventRoutes = new Hono<AppEnv>()
   .get('/', etag(), async (c) => {
     const res = await cachedResponse(c, async () => {
       const rows = await listPublishedEvents(c.var.db);
-      return c.json({ events: rows.map((r) => presentEventSummary(r.event, r.taken)) }, 200);
+      return c.json({ events: rows.map((r) => presentEventSummary(r.event)) }, 200);
     });
     return res as unknown as TypedResponse<{ events: PublicEventSummary[] }, 200, 'json'>;
   })
@@ -20,7 +20,7 @@ export const eventRoutes = new Hono<AppEnv>()
     const res = await cachedResponse(c, async () => {
       const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);
       if (!found) throw notFound('No published event has this address.');
-      return c.json({ event: presentEvent(found.event, found.taken, found) }, 200);
+      return c.json({ event: presentEvent(found.event, found) }, 200);
     });
     return res as unknown as TypedResponse<{ event: PublicEvent }, 200, 'json'>;
   })

@@ -1,9 +1,11 @@
 // The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
 import { sql } from 'drizzle-orm';
 
-/** Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. */
-export const takenSeatsSql = (eventIdExpr: ReturnType<typeof sql>) =>
-  sql`(SELECT count(*) FROM registrations t WHERE t.event_id = ${eventIdExpr} AND t.status = 'confirmed' AND t.role = 'attendee')`;
+/**
+ * Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. The count
+ * lives in events.seats_taken, kept by triggers (migration 0004) on every insert, update and delete.
+ */
+export const takenSeatsSql = (eventIdExpr: ReturnType<typeof sql>) => sql`(SELECT seats_taken FROM events t WHERE t.id = ${eventIdExpr})`;
 
 export type NewRegistration = {
   id: string; ticketCode: string; name: string; email: string; emailKey: string; phone: string;
@@ -21,7 +23,7 @@ export function insertRegistration(slug: string, r: NewRegistration, now: number
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, consent_at, created_at, updated_at)
     SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale},
-      CASE WHEN ${takenSeatsSql(sql`e.id`)} < e.capacity
+      CASE WHEN e.seats_taken < e.capacity
              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
            THEN 'confirmed' ELSE 'waitlisted' END,
       'attendee', ${now}, ${now}, ${now}

@@ -10,7 +10,7 @@ import { presentEventSummary } from '../events/present';
 import { notFound } from '../http/errors';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
-import { promoteFromWaitlist, takenSeatsSql } from '../registration/statements';
+import { promoteFromWaitlist } from '../registration/statements';
 import { qrPng, qrSvg } from './qr';
 
 const CODE = /^[A-Za-z0-9_-]{16,64}$/;
@@ -18,7 +18,7 @@ const CODE = /^[A-Za-z0-9_-]{16,64}$/;
 async function findTicket(db: Db, code: string) {
   if (!CODE.test(code)) return null;
   const [row] = await db
-    .select({ reg: registrations, event: events, checkedInAt: checkins.scannedAt, taken: takenSeatsSql(sql`events.id`).mapWith(Number) })
+    .select({ reg: registrations, event: events, checkedInAt: checkins.scannedAt })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
@@ -33,7 +33,7 @@ function presentTicket(row: NonNullable<Awaited<ReturnType<typeof findTicket>>>)
     role: row.reg.role,
     name: row.reg.name,
     checkedInAt: isoOrNull(row.checkedInAt, row.event.timezone),
-    event: presentEventSummary(row.event, row.taken),
+    event: presentEventSummary(row.event),
   };
 }
 
