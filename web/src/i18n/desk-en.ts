@@ -28,7 +28,7 @@ export const deskEn = {
   'desk.eventMissing': 'This event does not exist.',
   'desk.chooseEvent': 'Event',
   'desk.name': 'This desk',
-  'desk.deskN': 'Desk {n}',
+  'desk.deskN': 'Desk\u00a0{n}',
   'desk.offline': 'Offline — could not reach the server. What you typed is kept; try again when the connection is back.',
   'desk.sessionEnded': 'Your session has ended. Sign in again to continue.',
   'desk.signInAgain': 'Sign in again',
@@ -104,7 +104,7 @@ export const deskEn = {
   'walkin.phoneInvalid': 'Use digits, spaces and + - ( ) only.',
   'walkin.invalid': 'Check this field.',
   'walkin.checkFields': 'Some fields need attention.',
-  'walkin.full': 'The event is full; the walk-in could not be registered.',
+  'walkin.already': 'This email is already registered: find the person under “Find by name” and check them in.',
   'walkin.failed': 'The walk-in could not be registered. What you typed is still here; try again.',
 } as const;
 

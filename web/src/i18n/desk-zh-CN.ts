@@ -30,7 +30,7 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'desk.eventMissing': '该会议不存在。',
   'desk.chooseEvent': '会议',
   'desk.name': '本签到台',
-  'desk.deskN': '{n} 号签到台',
+  'desk.deskN': '{n}号签到台',
   'desk.offline': '网络断开：无法连接服务器。已输入的内容会保留，网络恢复后请重试。',
   'desk.sessionEnded': '登录已失效，请重新登录后继续。',
   'desk.signInAgain': '重新登录',
@@ -106,6 +106,6 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'walkin.phoneInvalid': '只能使用数字、空格和 + - ( )。',
   'walkin.invalid': '请检查此项。',
   'walkin.checkFields': '部分信息需要修改。',
-  'walkin.full': '会议已满员，无法办理现场登记。',
+  'walkin.already': '该邮箱已报名：请在“按姓名查找”中找到此人并签到。',
   'walkin.failed': '现场登记未成功。已填写的内容已保留，请重试。',
 };

@@ -33,6 +33,15 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
+/**
+ * A translator for one area's own dictionaries (console, desk…), so their strings ship only in that
+ * area's lazy chunk instead of in every page's bundle.
+ */
+export function areaTranslator<K extends string>(enDict: Record<K, string>, zhDict: Record<K, string>) {
+  return (key: K, params: Record<string, string | number> = {}) =>
+    (locale() === 'zh-CN' ? zhDict : enDict)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
 /** Picks the reader's language from an API { zh, en } pair, falling back to the other. */
 export const pick = (text: { zh: string; en: string }) => (locale() === 'zh-CN' ? text.zh || text.en : text.en || text.zh);
 

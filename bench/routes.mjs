@@ -1,0 +1,75 @@
+// The measured routes: how each request is built (distinct codes, unique emails, varied searches) and what status it should get.
+import { SLUG } from './seed.mjs';
+
+/**
+ * ctx: { origin, deskCookie, organiserCookie, loadRegs (check-in codes for the load), sampleRegs (for cost samples), searchQueries, runId }
+ * Returns the route list in the order they run: reads first, then writes (which change what the reads see).
+ */
+export function buildRoutes(ctx) {
+  const { origin, deskCookie, organiserCookie, runId } = ctx;
+  const json = { 'content-type': 'application/json', origin };
+  const ev = `/api/events/${SLUG}`;
+
+  let q = 0;
+  const search = {
+    key: 'search', name: 'Desk search', label: 'GET /api/events/:slug/attendees?q=…',
+    path: `${ev}/attendees?q=wa`, headers: { cookie: deskCookie }, expect: [200],
+    next: () => ({ path: `${ev}/attendees?q=${encodeURIComponent(ctx.searchQueries[q++ % ctx.searchQueries.length])}` }),
+  };
+
+  // Check-ins: every request scans a different seeded ticket (its QR URL) with a unique clientId. Cost samples use
+  // their own tickets, so the load run starts on fresh ones; if the load outruns the list it wraps (repeat scans).
+  const counts = { checked_in: 0, already_checked_in: 0, other: 0 };
+  let c = 0;
+  let sampled = 0;
+  const checkinBody = (reg, n) => JSON.stringify({ code: `${origin}/t/${reg.ticketCode}`, deviceId: 'bench-device', clientId: `bench-${runId}-${n}`, deskId: 'Desk 1' });
+  const checkin = {
+    key: 'checkin', name: 'Check-in (fresh scans)', label: 'POST /api/events/:slug/checkins',
+    method: 'POST', path: `${ev}/checkins`, headers: { ...json, cookie: deskCookie }, expect: [200],
+    next: () => {
+      const n = c++;
+      return { body: checkinBody(ctx.loadRegs[n % ctx.loadRegs.length], n) };
+    },
+    sampleNext: () => ({ body: checkinBody(ctx.sampleRegs[sampled % ctx.sampleRegs.length], `s${sampled++}`) }),
+    onResponse: (status, body) => {
+      const m = /"result":"([a-z_]+)"/.exec(body ?? '');
+      if (m && m[1] in counts) counts[m[1]]++;
+      else counts.other++;
+    },
+    resetCounters: () => { for (const k of Object.keys(counts)) counts[k] = 0; },
+    counts,
+  };
+
+  let r = 0;
+  const registration = {
+    key: 'registration', name: 'Registration', label: 'POST /api/events/:slug/registrations',
+    method: 'POST', path: `${ev}/registrations`, headers: json, expect: [201],
+    next: () => {
+      const n = r++;
+      return { body: JSON.stringify({ name: n % 3 ? `测试${n}` : `Bench Person ${n}`, email: `bench.${runId}.${n}@example.org`, phone: `1380000${String(n % 10000).padStart(4, '0')}`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }) };
+    },
+  };
+
+  return [
+    { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
+    { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200] },
+    // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
+    search,
+    { key: 'csv', name: 'CSV export', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true },
+    checkin,
+    registration,
+  ];
+}
+
+/** Desk searches that find people: two-character name prefixes (汉字 or Latin), 4–7 digit phone prefixes, e-mail prefixes. */
+export function searchQueriesFrom(regs, count, rnd = Math.random) {
+  const out = [];
+  for (let i = 0; out.length < count && i < count * 10; i++) {
+    const reg = regs[Math.floor(rnd() * regs.length)];
+    const kind = i % 5;
+    if (kind < 3) out.push(/^[\x00-\x7f]/.test(reg.name) ? reg.name.slice(0, 3).toLowerCase() : reg.name.slice(0, 2));
+    else if (kind === 3 && reg.phone) out.push(reg.phone.slice(0, 4 + (i % 4)));
+    else if (kind === 4) out.push(reg.emailKey.slice(0, 4));
+  }
+  return out;
+}

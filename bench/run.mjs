@@ -1,0 +1,219 @@
+// `npm run bench`: the real Worker in workerd with 10,000 registrations; writes bench/results.{json,md} and the README table. `--smoke`: a tiny run that checks the bench works.
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareLocalDatabase } from '../scripts/local-db.mjs';
+import { workerBundleSize } from './bundle.mjs';
+import { snapshot, usage, waitForQuiet } from './cpu.mjs';
+import { resendCallsFor } from './email.mjs';
+import { loadRoute, parseMeter, sampleCost } from './load.mjs';
+import { measurePages } from './pages.mjs';
+import { qrDecodeTiming, qrEncodeTiming } from './qr.mjs';
+import { evaluateTargets, renderMarkdown, updateReadme } from './report.mjs';
+import { buildRoutes, searchQueriesFrom } from './routes.mjs';
+import { executeSqlFiles, generateRegistrations, prng, registrationSqlFiles, SLUG } from './seed.mjs';
+import { startWorker } from './server.mjs';
+
+const smoke = process.argv.includes('--smoke');
+const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
+const config = smoke
+  ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
+  : { registrations: 10_000, capacity: 20_000, connections: 10, warmupSeconds: 2, seconds: 8, pairWarmupSeconds: 1, pairSeconds: 4, singleSeconds: 3, slowAmount: 20, slowMaxSeconds: 30, costSamples: 20, quietMaxSeconds: 3, qrRuns: 500, decodeRuns: 20, recipients: 1000 };
+const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
+const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
+const log = (...a) => console.log(`[bench ${((performance.now()) / 1000).toFixed(0).padStart(3)} s]`, ...a);
+const git = (...args) => spawnSync('git', args, { encoding: 'utf8' }).stdout?.trim() ?? '';
+
+let server;
+async function cleanup() {
+  await server?.stop();
+  if (!keep) rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => { console.error(`\n${signal}: stopping the Worker`); cleanup().finally(() => process.exit(130)); });
+}
+
+async function main() {
+  const problems = [];
+  mkdirSync(tmp, { recursive: true });
+  const persistTo = join(tmp, 'state');
+
+  if (!smoke || !existsSync('dist/index.html')) {
+    log('building the web app');
+    const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error(`vite build failed (exit ${b.status})`);
+  }
+
+  // A snapshot of the app as it is now: the web build copied and the Worker bundled (what `wrangler deploy` would upload).
+  // Others may edit worker/ and rebuild dist/ meanwhile; the bench keeps measuring this snapshot.
+  log('bundling the Worker (wrangler deploy --dry-run)');
+  const assets = join(tmp, 'dist');
+  cpSync('dist', assets, { recursive: true });
+  const bundle = workerBundleSize(join(tmp, 'bundle'));
+
+  log(`preparing the database: migrations, demo seed, ${config.registrations} registrations`);
+  prepareLocalDatabase(persistTo);
+  const regs = generateRegistrations(config.registrations);
+  executeSqlFiles(registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity), persistTo);
+
+  log('starting wrangler dev');
+  server = await startWorker({ persistTo, script: join(tmp, 'bundle', bundle.main), assets, vars: { RATE_LIMIT_PER_MINUTE: '100000000' } });
+  const { origin } = server;
+  log(`Worker up at ${origin}; signing in desk and organiser`);
+  const deskCookie = await (await import('./session.mjs')).signIn(origin, 'desk@colloquy.test');
+  const organiserCookie = await (await import('./session.mjs')).signIn(origin, 'organiser@colloquy.test');
+
+  // Sanity: the seeded people are there and the desk finds them.
+  const probe = await fetch(`${origin}/api/events/${SLUG}/attendees?q=${encodeURIComponent(regs[0].phone || regs[0].emailKey.slice(0, 6))}`, { headers: { cookie: deskCookie } });
+  const found = probe.ok ? (await probe.json()).attendees ?? [] : [];
+  if (!found.length) throw new Error(`desk search does not find the seeded registrations (HTTP ${probe.status})`);
+
+  // Page weight first, while nothing else runs.
+  log('measuring page weight in Chromium');
+  const pages = await measurePages(origin, [
+    { key: 'public', path: '/', waitFor: 'h1' },
+    { key: 'ticket', path: `/t/${regs[0].ticketCode}`, label: '/t/:code' },
+    { key: 'desk', path: `/desk/${SLUG}`, cookie: deskCookie },
+  ]);
+  for (const [k, p] of Object.entries(pages)) if (!p.jsGzipKB) problems.push(`page ${k}: no JS measured`);
+  if (pages.desk.finalPath.startsWith('/sign-in')) problems.push('desk page redirected to sign-in: the session cookie was not accepted');
+
+  // Caching of the event API (ETag, 304).
+  const first = await fetch(`${origin}/api/events/${SLUG}`);
+  await first.arrayBuffer();
+  const etag = first.headers.get('etag');
+  let conditionalStatus = null;
+  if (etag) {
+    const again = await fetch(`${origin}/api/events/${SLUG}`, { headers: { 'if-none-match': etag } });
+    await again.arrayBuffer();
+    conditionalStatus = again.status;
+  }
+  const eventCaching = { etag, cacheControl: first.headers.get('cache-control'), conditionalStatus, serverTimingPresent: Boolean(parseMeter(first)) };
+  if (!eventCaching.serverTimingPresent) problems.push('no Server-Timing D1 meter on responses: is APP_ENV development?');
+
+  // Routes.
+  const sampleRegs = regs.slice(-Math.max(config.costSamples + 5, 30));
+  const loadRegs = regs.slice(0, regs.length - sampleRegs.length);
+  const runId = Date.now().toString(36);
+  const routes = buildRoutes({ origin, deskCookie, organiserCookie, loadRegs, sampleRegs, runId, searchQueries: searchQueriesFrom(regs, 200, prng(7)) });
+  if (etag && conditionalStatus === 304) {
+    routes.splice(2, 0, { key: 'eventConditional', name: 'Event page data, repeat view', label: 'GET /api/events/:slug + If-None-Match', path: `/api/events/${SLUG}`, headers: { 'if-none-match': etag }, expect: [304] });
+  }
+  // Every route is paired with a short baseline run just before it, and × baseline divides by that pair's figure:
+  // on a shared machine other processes' load then weighs on both sides of the ratio alike.
+  const baselineRoute = routes[0];
+  const results = [];
+  const pgids = [server.pgid];
+  for (const route of routes) {
+    const base = { key: route.key, name: route.name, label: route.label };
+    const quiet = await waitForQuiet(pgids, { maxMs: config.quietMaxSeconds * 1000 });
+    const probeRes = await fetch(origin + route.path, { method: route.method ?? 'GET', headers: route.headers, body: route.method === 'POST' ? (route.sampleNext ?? route.next)().body : undefined });
+    await probeRes.arrayBuffer();
+    if (probeRes.status === 404 && route.key === 'csv') {
+      log(`${route.name}: 404, not implemented yet`);
+      results.push({ ...base, status: 'not implemented yet' });
+      continue;
+    }
+    if (!(route.expect ?? [200]).includes(probeRes.status)) problems.push(`${route.name}: probe got HTTP ${probeRes.status}, expected ${route.expect}`);
+    log(`${route.name}: D1 cost over ${config.costSamples} requests, then ${route.slow ? `${Math.max(config.connections, Math.round(config.slowAmount / 3))} warm-up + ${config.slowAmount} measured requests` : `${config.warmupSeconds} s warm-up + ${config.seconds} s`} at ${config.connections} connections`);
+    const cost = await sampleCost(origin, route, config.costSamples, 3000);
+    const pair = route === baselineRoute ? null
+      : await loadRoute(origin, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
+    let cpuBefore;
+    let cpu = null;
+    const load = await loadRoute(origin, route, config, { beforeMeasure: () => { cpuBefore = snapshot(pgids); }, afterMeasure: () => { cpu = usage(cpuBefore, snapshot(pgids)); } });
+    const entry = { ...base, status: 'measured', load, cost, cpu, quietBefore: quiet, pairedBaselineRps: pair ? pair.rps : load.rps };
+    entry.xBaseline = Math.round((load.rps / entry.pairedBaselineRps) * 100) / 100;
+    if (pair && (pair.unexpected || !pair.requests)) problems.push(`${route.name}: the paired baseline run failed ${JSON.stringify(pair.statuses)}`);
+    if (route.key === 'search') {
+      entry.single = await loadRoute(origin, route, { connections: 1, warmupSeconds: 0, seconds: config.singleSeconds });
+    }
+    if (route.counts) {
+      entry.checkinResults = { ...route.counts };
+      entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
+    }
+    if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
+    if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection; queries mix 2–3 character name prefixes, 4–7 digit phone prefixes and e-mail prefixes.`;
+    if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail that the request starts delivering in the background (waitUntil): the meter counts only what ran before the response, so the rest of that delivery loads D1 without being counted.';
+    const sampleStatuses = Object.keys(cost.statuses).map(Number).filter((s) => !(route.expect ?? [200]).includes(s));
+    if (!cost.samples) problems.push(`${route.name}: no Server-Timing D1 meter in the sampled responses`);
+    if (sampleStatuses.length) problems.push(`${route.name}: cost samples got HTTP ${JSON.stringify(cost.statuses)}`);
+    if (!load.requests) problems.push(`${route.name}: autocannon completed no request`);
+    else if (load.unexpected / load.requests > 0.01) problems.push(`${route.name}: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`);
+    if (load.errors + load.timeouts > Math.max(1, load.requests * 0.01)) problems.push(`${route.name}: ${load.errors} errors, ${load.timeouts} timeouts`);
+    log(`  ${fmt(load.rps)} req/s${pair ? ` (${entry.xBaseline}× the paired baseline's ${fmt(pair.rps)})` : ''}, p50 ${load.p50} ms, p99 ${load.p99} ms; ${cost.roundTrips} round trips, ${cost.rowsRead} rows read, ${cost.rowsWritten} written${cpu ? `; machine ${cpu.busyPct} % busy, ${cpu.foreignPct} % by other processes` : ''}`);
+    results.push(entry);
+  }
+
+  log('stopping the Worker');
+  const serverLog = server.log();
+  await server.stop();
+  if (problems.length) console.error(`\nwrangler dev output (last lines):\n${serverLog.split('\n').slice(-40).join('\n')}`);
+
+  log('timing QR encoding and decoding, counting Resend calls');
+  const qrCpuBefore = snapshot();
+  const qr = { encode: await qrEncodeTiming(config.qrRuns), decode: await qrDecodeTiming(config.decodeRuns) };
+  qr.cpu = usage(qrCpuBefore, snapshot());
+  let resend;
+  try {
+    resend = await resendCallsFor(config.recipients, { persistTo, scratch: tmp });
+    if (resend.status === 'measured' && resend.messages !== config.recipients) problems.push(`Resend: ${resend.messages} of ${config.recipients} messages reached the (counted) Resend API`);
+  } catch (e) {
+    resend = { status: 'error', recipients: config.recipients, note: String(e?.message ?? e).slice(0, 300) };
+    problems.push(`Resend calls: ${resend.note}`);
+  }
+
+  const report = {
+    mode: smoke ? 'smoke' : 'full',
+    generatedAt: new Date().toISOString(),
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty: git('status', '--porcelain').length > 0,
+    machine: {
+      cpus: cpus().length, cpuModel: cpus()[0]?.model?.trim() ?? 'unknown', node: process.versions.node,
+      wrangler: JSON.parse(readFileSync('node_modules/wrangler/package.json', 'utf8')).version,
+    },
+    config,
+    routes: results,
+    eventCaching,
+    pages,
+    qr,
+    resend,
+    bundle,
+    problems,
+  };
+  report.targets = evaluateTargets(report);
+  const md = renderMarkdown(report);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(outDir, 'results.md'), `# Colloquy benchmark results\n\n${md}`);
+  if (!smoke) {
+    updateReadme('README.md', `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`) on a local D1 seeded with the demo seminar and `
+      + `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes `
+      + '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare '
+      + 'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that only checks '
+      + 'the bench works (it writes `bench/.tmp/smoke/` and leaves this section alone).\n\n' + md);
+  }
+  console.log(`\n${md}`);
+  log(`wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`);
+  if (problems.length) {
+    console.error(`\nThe bench itself had problems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+const fmt = (n) => (n ?? 0).toFixed(1);
+const int = (n) => Math.round(n ?? 0).toLocaleString('en-US');
+
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  console.error(`\nbench failed: ${e?.stack ?? e}`);
+  if (server) console.error(`\nwrangler dev output (last lines):\n${server.log().split('\n').slice(-30).join('\n')}`);
+  code = 1;
+} finally {
+  await cleanup();
+}
+process.exit(code);

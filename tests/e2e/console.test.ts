@@ -1,0 +1,232 @@
+// The organiser console in Chromium: people, agenda and the public page, failures and warnings, registrations, CSV, axe.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newPage, seriousA11yViolations } from './browser';
+
+const baseUrl = inject('baseUrl');
+const SLUG = 'cell-therapy-autoimmune-2026';
+const ORGANISER = 'organiser@colloquy.test';
+const PANEL_EN = 'Panel discussion: the future of cell therapy';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+/** The newest sign-in link in the dev mailbox for this address. */
+async function signInLink(email: string): Promise<string> {
+  const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; html: string | null; text: string | null }[] };
+  const mail = emails.find((m) => m.to === email);
+  const link = /https?:\/\/[^\s"'<>]+\/api\/auth\/verify\?[^\s"'<>]+/.exec(mail?.text ?? mail?.html ?? '')?.[0];
+  if (!link) throw new Error(`no sign-in link for ${email} in the dev mailbox`);
+  return link.replaceAll('&amp;', '&');
+}
+
+/** Asks for a link as the sign-in page does and opens it from the email; it lands on the console. */
+async function signIn(page: Page) {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email: ORGANISER, next: '/console' }),
+  });
+  expect(res.status).toBe(202);
+  await page.goto(await signInLink(ORGANISER));
+  await page.waitForURL(`${baseUrl}/console`);
+}
+
+const toast = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+describe('the organiser console', () => {
+  it('sends a visitor without a session to sign in, and comes back to the console', async () => {
+    const page = await newPage(browser, 'en');
+    await page.goto(`${baseUrl}/console`);
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/console');
+    await page.context().close();
+  });
+
+  it('adds a panel guest, puts them on the panel discussion, and the public page lists them', async () => {
+    const page = await newPage(browser, 'en');
+    const u = unique();
+    const guest = { zh: `测试嘉宾${u}`, en: `Guest ${u}`, instZh: `测试医院${u}`, instEn: `Test Hospital ${u}` };
+    await signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
+
+    // The dashboard: headline counts and charts, described for screen readers.
+    await page.getByRole('link', { name: 'Cell therapy for autoimmune diseases' }).click();
+    await page.waitForURL(`${baseUrl}/console/${SLUG}/overview`);
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+    await page.getByText('Attendees confirmed').waitFor();
+    await page.getByRole('img', { name: 'Check-in rate' }).waitFor();
+    expect(await page.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/api/docs');
+    expect(await page.getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe('page');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // People: a new panel guest with both names and institutions and a guest badge.
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('People');
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    const form = page.getByRole('region', { name: 'New person' });
+    await form.getByLabel('Name (Chinese)').fill(guest.zh);
+    await form.getByLabel('Name (English)').fill(guest.en);
+    await form.getByLabel(/^Institution \(Chinese\)/).fill(guest.instZh);
+    await form.getByLabel(/^Institution \(English\)/).fill(guest.instEn);
+    await form.getByLabel('Badge').selectOption('guest');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await toast(page, `Added ${guest.en}.`).waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: guest.en }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(guest.instEn);
+    expect(await card.textContent()).toContain('Not on the agenda yet');
+
+    // Agenda: put the guest on the panel discussion as a panellist.
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+    const panel = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: PANEL_EN }) });
+    expect(await panel.getByText('Panel', { exact: true }).count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await panel.getByRole('button', { name: `People on “${PANEL_EN}”` }).click();
+    const people = panel.getByRole('group', { name: `People on “${PANEL_EN}”` });
+    const before = await people.getByRole('combobox', { name: /^Person \d+$/ }).count();
+    await people.getByRole('button', { name: 'Add a person' }).click();
+    const n = before + 1;
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(new RegExp(`-person-${n - 1}$`));
+    await people.getByLabel(`Person ${n}`, { exact: true }).selectOption({ label: `${guest.en} · ${guest.instEn}` });
+    expect(await people.getByLabel(`Role of person ${n}`).inputValue()).toBe('panelist');
+    await panel.getByRole('button', { name: 'Save people' }).click();
+    await toast(page, `Saved the people on “${PANEL_EN}”.`).waitFor();
+    await panel.getByText(guest.en).waitFor();
+    expect(await panel.locator('.people-inline').textContent()).toContain(`Panel guest ${guest.en}`);
+    // The focus returns to the button that opened the editor.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`People on “${PANEL_EN}”`);
+
+    // The public page lists the guest on the panel item and among the cards.
+    await page.goto(`${baseUrl}/`);
+    const agenda = page.getByRole('region', { name: 'Agenda' });
+    const item = agenda.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: PANEL_EN }) });
+    await item.getByText(guest.en).waitFor();
+    expect(await item.textContent()).toContain(`Panel guest ${guest.en}`);
+    const cards = page.getByRole('region', { name: 'Speakers and panel guests' });
+    const guestCard = cards.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: guest.en }) });
+    expect(await guestCard.textContent()).toContain(guest.instEn);
+    expect(await guestCard.textContent()).toContain('Panel guest');
+    await page.context().close();
+  });
+
+  it('keeps what was typed through a failure, warns about a double booking next to both items, and moves items by keyboard', async () => {
+    const page = await newPage(browser, 'en');
+    const u = unique();
+    const title = `Parallel talk ${u}`;
+    await signIn(page);
+    await page.goto(`${baseUrl}/console/${SLUG}/agenda`);
+    await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+
+    // A new item during the panel; the first attempt meets a dead network and loses nothing.
+    await page.getByRole('button', { name: 'Add an agenda item' }).click();
+    const form = page.getByRole('region', { name: 'New agenda item' });
+    await form.getByLabel('Kind').selectOption('talk');
+    await form.getByLabel('Title (Chinese)').fill(`平行报告${u}`);
+    await form.getByLabel('Title (English)').fill(title);
+    await form.getByLabel('Starts').fill('2026-01-22T16:30');
+    await form.getByLabel('Ends').fill('2026-01-22T17:00');
+    await page.route('**/api/events/*/sessions', (route) => route.abort('internetdisconnected'));
+    await form.getByRole('button', { name: 'Add item' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Could not reach the server' }).waitFor();
+    expect(await form.getByLabel('Title (English)').inputValue()).toBe(title);
+    expect(await form.getByLabel('Starts').inputValue()).toBe('2026-01-22T16:30');
+    expect(await form.getByRole('button', { name: 'Add item' }).isEnabled()).toBe(true);
+
+    // While the request is in flight the button says so and cannot be pressed twice.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.unroute('**/api/events/*/sessions');
+    await page.route('**/api/events/*/sessions', async (route) => { await held; await route.continue(); });
+    await form.getByRole('button', { name: 'Add item' }).click();
+    const busy = form.getByRole('button', { name: 'Saving…' });
+    await busy.waitFor();
+    expect(await busy.isDisabled()).toBe(true);
+    release();
+    await toast(page, `Added “${title}” to the agenda.`).waitFor();
+    await page.unroute('**/api/events/*/sessions');
+
+    // The panel's moderator on the new item too: a warning in the toast and beside both items.
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+    expect(await item.locator('.agenda-when').textContent()).toMatch(/^16:30–.*17:00$/);
+    await item.getByRole('button', { name: `People on “${title}”` }).click();
+    await item.getByRole('button', { name: 'Add a person' }).click();
+    await item.getByLabel('Person 1', { exact: true }).selectOption('per_demo_jin');
+    await item.getByLabel('Role of person 1').selectOption('speaker');
+    await item.getByRole('button', { name: 'Save people' }).click();
+    await toast(page, `Saved the people on “${title}”, with 1 overlap warning(s)`).waitFor();
+    await item.getByText(`Jin Jingyu is also on ${PANEL_EN} (16:25–17:10), at an overlapping time.`).waitFor();
+    const panel = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: PANEL_EN }) });
+    await panel.getByText(`Jin Jingyu is also on ${title} (16:30–17:00), at an overlapping time.`).waitFor();
+
+    // Deleting asks first; afterwards the warnings are gone.
+    await item.getByRole('button', { name: `Delete “${title}”` }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` });
+    await dialog.getByRole('button', { name: 'Yes, delete it' }).click();
+    await toast(page, `Deleted “${title}”.`).waitFor();
+    await item.waitFor({ state: 'detached' });
+    expect(await panel.locator('.overlap-warnings').count()).toBe(0);
+
+    // Moving the tea break earlier swaps it with the talk before it; the focus stays on the arrow; moving it back restores the times.
+    const tea = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Tea break' }) });
+    expect(await tea.locator('.agenda-when').textContent()).toMatch(/^15:30–.*15:45$/);
+    await page.getByRole('button', { name: 'Move “Tea break” earlier' }).focus();
+    await page.keyboard.press('Enter');
+    await toast(page, 'Moved “Tea break” earlier: now 15:00–15:15.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move “Tea break” earlier');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await toast(page, 'Moved “Tea break” later: now 15:30–15:45.').waitFor();
+    expect(await tea.locator('.agenda-when').textContent()).toMatch(/^15:30–.*15:45$/);
+    await page.context().close();
+  });
+
+  it('searches registrations, sorts by name, offers the CSV, in Chinese', async () => {
+    const u = unique();
+    const name = `检索测试${u}`;
+    const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ name, email: `console-${u}@example.org`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }),
+    });
+    expect(res.status).toBe(201);
+
+    const page = await newPage(browser, 'zh-CN');
+    await signIn(page);
+    await page.goto(`${baseUrl}/console/${SLUG}/registrations`);
+    await page.getByRole('heading', { level: 2, name: '报名' }).waitFor();
+    const table = page.getByRole('table', { name: '报名列表' });
+    await table.getByRole('row').nth(1).waitFor();
+
+    await page.getByRole('searchbox', { name: '搜索' }).fill(name);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    const row = table.locator('tbody tr').first();
+    expect(await row.getByRole('rowheader').textContent()).toBe(name);
+    expect(await row.textContent()).toContain('北京协和医院');
+    expect(await row.textContent()).toContain('已确认');
+    await page.getByRole('status').filter({ hasText: '共 1 条符合条件' }).waitFor();
+    expect(await row.getByRole('button', { name: `取消报名：${name}` }).count()).toBe(1);
+
+    // Sorting by a header says so to screen readers.
+    await page.getByRole('searchbox', { name: '搜索' }).fill('');
+    const nameHeader = table.getByRole('columnheader', { name: /姓名/ });
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('none');
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+
+    // The CSV link downloads every registration with the organiser's session.
+    const csv = page.getByRole('link', { name: '下载全部（CSV）' });
+    const href = await csv.getAttribute('href');
+    expect(href).toBe(`/api/events/${SLUG}/registrations.csv`);
+    const download = await page.request.get(baseUrl + href);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('text/csv');
+    expect(await download.text()).toContain(name);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

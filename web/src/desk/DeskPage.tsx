@@ -1,0 +1,229 @@
+// The front desk at /desk and /desk/:slug: scan or find a guest, check them in, register walk-ins, watch arrivals.
+import { useLocation, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, ErrorBoundary, For, onCleanup, Show } from 'solid-js';
+import { locale, type MessageKey, pick, t } from '../i18n';
+import {
+  type CheckinResponse, deviceId, newScan, type Outcome, saveDeskName, savedDeskName, submitScan, submitWalkIn, ticketCode, uuid,
+} from './checkin';
+import { type Attendee, type EventInfo, getEventInfo, getMe, signOut, type Staff } from './desk-api';
+import { feedback } from './feedback';
+import { deskLabel, ResultOverlay, TONES } from './ResultOverlay';
+import { ScanPanel } from './ScanPanel';
+import { SearchPanel } from './SearchPanel';
+import { StatsPanel } from './StatsPanel';
+import { type WalkInFields, WalkInForm } from './WalkInForm';
+import './desk.css';
+
+const DESKS = Array.from({ length: 8 }, (_, i) => `Desk ${i + 1}`);
+/** Long enough to read a name; a problem stays longer because someone has to act on it. */
+const SHOW_OK_MS = 3000;
+const SHOW_PROBLEM_MS = 5000;
+/** A camera sees the same QR many times a second; the same code within this window is the same scan. */
+const SAME_CODE_MS = 3000;
+
+export default function DeskPage() {
+  const params = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [me, { refetch }] = createResource(getMe);
+  createEffect(() => { document.title = `${t('desk.title')} · Colloquy`; });
+
+  createEffect(() => {
+    if (me.state === 'ready' && me() === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  });
+  const slug = () => params.slug ?? me()?.roles[0]?.eventSlug;
+  const [event, { refetch: refetchEvent }] = createResource(() => (me() ? slug() : undefined), getEventInfo);
+
+  return (
+    <ErrorBoundary fallback={(_, reset) => <Unreachable retry={() => { reset(); void refetch(); }} />}>
+      <Show when={me()}>
+        {(staff) => (
+          <Show when={slug()} fallback={<DeskMessage staff={staff()} text="desk.noEvents" />}>
+            {(s) => (
+              <Show when={staff().roles.some((r) => r.eventSlug === s())} fallback={<DeskMessage staff={staff()} text="desk.forbidden" />}>
+                <Show when={event.state === 'ready' ? event() ?? draftEvent(s()) : undefined} keyed
+                  fallback={<Show when={event.error} fallback={<p class="loading" role="status">{t('loading')}</p>}><Unreachable retry={refetchEvent} /></Show>}>
+                  {(ev) => <Desk staff={staff()} event={ev} />}
+                </Show>
+              </Show>
+            )}
+          </Show>
+        )}
+      </Show>
+    </ErrorBoundary>
+  );
+}
+
+function Unreachable(props: { retry: () => void }) {
+  return (
+    <section class="card narrow" role="alert">
+      <p>{t('desk.offline')}</p>
+      <button type="button" onClick={() => props.retry()}>{t('retry')}</button>
+    </section>
+  );
+}
+
+/** An event the public API does not show (a draft) still has a desk; its slug stands in for the title. */
+const draftEvent = (slug: string): EventInfo => ({ slug, title: { zh: slug, en: slug }, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+
+function DeskMessage(props: { staff: Staff; text: MessageKey }) {
+  return (
+    <section class="card narrow">
+      <h1>{t('desk.title')}</h1>
+      <p>{t(props.text)}</p>
+      <p class="muted">{t('desk.signedInAs', { who: props.staff.name || props.staff.email })}</p>
+      <SignOutButton />
+    </section>
+  );
+}
+
+function SignOutButton() {
+  const navigate = useNavigate();
+  const [busy, setBusy] = createSignal(false);
+  async function out() {
+    setBusy(true);
+    try { await signOut(); } catch { /* the cookie may already be gone; leave anyway */ }
+    navigate('/sign-in', { replace: true });
+  }
+  return <button type="button" class="secondary" disabled={busy()} onClick={() => void out()}>{t('desk.signOut')}</button>;
+}
+
+function Desk(props: { staff: Staff; event: EventInfo }) {
+  const location = useLocation();
+  const slug = () => props.event.slug;
+  const [deskName, setDeskName] = createSignal(savedDeskName());
+  const [result, setResult] = createSignal<CheckinResponse | null>(null);
+  const [offline, setOffline] = createSignal(false);
+  const [problem, setProblem] = createSignal<MessageKey | null>(null);
+  const [sessionEnded, setSessionEnded] = createSignal(false);
+  const [refresh, setRefresh] = createSignal(0);
+  let scanInput: HTMLInputElement | undefined;
+  let cameraOn = false;
+  let resetTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastCode: string | null = null;
+  let lastCodeAt = 0;
+  let cameraBusy = false;
+
+  function show(r: CheckinResponse) {
+    clearTimeout(resetTimer);
+    setResult(r);
+    const ok = TONES[r.result] === 'ok';
+    feedback(ok ? 'ok' : 'problem');
+    resetTimer = setTimeout(dismiss, ok ? SHOW_OK_MS : SHOW_PROBLEM_MS);
+  }
+
+  function dismiss() {
+    clearTimeout(resetTimer);
+    if (!result()) return;
+    setResult(null);
+    // On a phone or tablet scanning by camera, focusing the box would pop the keyboard over the camera view.
+    const keyboardWouldCover = cameraOn && matchMedia('(pointer: coarse)').matches;
+    if (!keyboardWouldCover) scanInput?.focus({ preventScroll: true });
+  }
+
+  /** Applies an outcome to the page; true when the server answered. */
+  function settle<T>(outcome: Outcome<T>, onOk: (value: T) => void): boolean {
+    switch (outcome.kind) {
+      case 'ok':
+        setOffline(false);
+        setProblem(null);
+        onOk(outcome.value);
+        setRefresh((n) => n + 1);
+        return true;
+      case 'offline': setOffline(true); return false;
+      case 'unauthorized': setSessionEnded(true); return false;
+      case 'forbidden': setProblem('desk.forbidden'); return false;
+      case 'failed': setOffline(false); setProblem('desk.serverError'); return false;
+    }
+  }
+
+  async function checkInCode(text: string): Promise<boolean> {
+    const code = ticketCode(text);
+    lastCode = code;
+    lastCodeAt = Date.now();
+    return settle(await submitScan(newScan(slug(), { code: text.trim() }, deskName(), 'scan')), show);
+  }
+
+  function onCameraCode(text: string) {
+    const code = ticketCode(text);
+    if (cameraBusy) return;
+    if (code === lastCode && (Date.now() - lastCodeAt < SAME_CODE_MS || result())) return;
+    cameraBusy = true;
+    void checkInCode(text).finally(() => { cameraBusy = false; lastCodeAt = Date.now(); });
+  }
+
+  async function checkInAttendee(a: Attendee) {
+    return settle(await submitScan(newScan(slug(), { registrationId: a.id }, deskName(), 'search')), show);
+  }
+
+  async function registerWalkIn(fields: WalkInFields) {
+    const optional = (s: string) => s.trim() || undefined;
+    const outcome = await submitWalkIn({
+      slug: slug(), name: fields.name.trim(), phone: optional(fields.phone), email: optional(fields.email), affiliation: optional(fields.affiliation),
+      locale: locale(), deviceId: deviceId(), clientId: uuid(), deskId: deskName(),
+    });
+    settle(outcome, (w) => show({ result: w.result, registration: w.registration, checkedInAt: w.checkedInAt, deskId: deskName() }));
+    return outcome;
+  }
+
+  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && result()) { e.preventDefault(); dismiss(); } };
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => { document.removeEventListener('keydown', onKey); clearTimeout(resetTimer); });
+
+  const deskOptions = () => (DESKS.includes(deskName()) ? DESKS : [...DESKS, deskName()]);
+  const signInAgain = () => `/sign-in?next=${encodeURIComponent(location.pathname)}`;
+
+  return (
+    <div class="desk">
+      <header class="desk-head">
+        <div>
+          <h1>{t('desk.title')}</h1>
+          <p class="desk-event">{pick(props.event.title)}</p>
+        </div>
+        <div class="desk-head-tools">
+          <div class="desk-name">
+            <label for="desk-name">{t('desk.name')}</label>
+            <select id="desk-name" value={deskName()} onChange={(e) => { setDeskName(e.currentTarget.value); saveDeskName(e.currentTarget.value); }}>
+              <For each={deskOptions()}>{(d) => <option value={d}>{deskLabel(d)}</option>}</For>
+            </select>
+          </div>
+          <Show when={props.staff.roles.length > 1}>
+            <nav class="desk-events" aria-label={t('desk.chooseEvent')}>
+              <For each={props.staff.roles}>
+                {(r) => <a href={`/desk/${encodeURIComponent(r.eventSlug)}`} aria-current={r.eventSlug === slug() ? 'page' : undefined}>{r.eventSlug}</a>}
+              </For>
+            </nav>
+          </Show>
+          <p class="desk-who muted">{t('desk.signedInAs', { who: props.staff.name || props.staff.email })}</p>
+          <SignOutButton />
+        </div>
+      </header>
+
+      <div class="desk-banners" role="alert">
+        <Show when={sessionEnded()}>
+          <p class="notice error">{t('desk.sessionEnded')} <a href={signInAgain()}>{t('desk.signInAgain')}</a></p>
+        </Show>
+        <Show when={offline()}><p class="notice error desk-offline">{t('desk.offline')}</p></Show>
+        <Show when={problem()}>{(p) => <p class="notice error">{t(p())}</p>}</Show>
+      </div>
+
+      <div class="desk-grid">
+        <div class="desk-col-scan">
+          <ScanPanel onSubmit={checkInCode} onCameraCode={onCameraCode} inputRef={(el) => (scanInput = el)} onCameraChange={(on) => (cameraOn = on)} />
+        </div>
+        <div class="desk-col-side">
+          <StatsPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()}
+            onReachable={(ok) => setOffline(!ok)} onUnauthorized={() => setSessionEnded(true)} />
+          <SearchPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()} onCheckIn={checkInAttendee}
+            onReachable={(ok) => setOffline(!ok)} onUnauthorized={() => setSessionEnded(true)} />
+        </div>
+        <div class="desk-col-walkin">
+          <WalkInForm register={registerWalkIn} />
+        </div>
+      </div>
+
+      <ResultOverlay result={result()} timezone={props.event.timezone} onDismiss={dismiss} />
+    </div>
+  );
+}
+

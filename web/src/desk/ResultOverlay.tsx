@@ -1,0 +1,63 @@
+// The full-screen answer to a scan, colour-coded and announced, that the person at the desk reads at a glance.
+import { Show } from 'solid-js';
+import { locale, type MessageKey, t } from '../i18n';
+import { formatTime } from '../lib/time';
+import type { CheckinResponse, CheckinResult } from './checkin';
+
+export type Tone = 'ok' | 'warn' | 'info' | 'bad';
+export const TONES: Record<CheckinResult, Tone> = {
+  checked_in: 'ok', already_checked_in: 'warn', waitlisted: 'info', cancelled: 'bad', unknown_ticket: 'bad', wrong_event: 'bad',
+};
+const HEADINGS: Record<CheckinResult, MessageKey> = {
+  checked_in: 'result.welcome', already_checked_in: 'result.already', waitlisted: 'result.waitlisted',
+  cancelled: 'result.cancelled', unknown_ticket: 'result.unknown', wrong_event: 'result.wrongEvent',
+};
+const HINTS: Partial<Record<CheckinResult, MessageKey>> = {
+  waitlisted: 'result.waitlistedHint', cancelled: 'result.cancelledHint', unknown_ticket: 'result.unknownHint', wrong_event: 'result.wrongEventHint',
+};
+
+/** Desks are stored as "Desk 2" so every desk reads the same id; each reader sees it in their language. */
+export function deskLabel(deskId: string) {
+  const m = /^Desk (\d+)$/.exec(deskId);
+  return m ? t('desk.deskN', { n: m[1]! }) : deskId;
+}
+
+export function ResultOverlay(props: { result: CheckinResponse | null; timezone: string; onDismiss: () => void }) {
+  const detail = (r: CheckinResponse) => {
+    if (r.result === 'already_checked_in' && r.checkedInAt) {
+      const time = formatTime(r.checkedInAt, props.timezone, locale());
+      return r.deskId ? t('result.alreadyAt', { time, desk: deskLabel(r.deskId) }) : t('result.alreadyAtNoDesk', { time });
+    }
+    const hint = HINTS[r.result];
+    return hint ? t(hint) : '';
+  };
+  // The region stays in the page so that screen readers announce each new result put into it.
+  return (
+    <div class="desk-result-live" role="alert" aria-atomic="true">
+      <Show when={props.result}>
+        {(r) => (
+          <div class={`desk-result tone-${TONES[r().result]}`} data-result={r().result} onClick={() => props.onDismiss()}>
+            <div class="desk-result-inner">
+              <p class="desk-result-heading">{t(HEADINGS[r().result])}</p>
+              <Show when={r().registration}>
+                {(reg) => (
+                  <>
+                    <Show when={reg().role !== 'attendee'}>
+                      <p class={`role-band role-${reg().role}`}>{t(`result.badge.${reg().role as 'speaker' | 'guest' | 'staff'}`)}</p>
+                    </Show>
+                    <p class="desk-result-name">{reg().name}</p>
+                    <Show when={reg().affiliation}><p class="desk-result-affiliation">{reg().affiliation}</p></Show>
+                    <Show when={reg().role === 'attendee'}><p class="desk-result-role">{t('role.attendee')}</p></Show>
+                  </>
+                )}
+              </Show>
+              <Show when={detail(r())}><p class="desk-result-detail">{detail(r())}</p></Show>
+              <button type="button" class="desk-result-next" onClick={(e) => { e.stopPropagation(); props.onDismiss(); }}>{t('result.dismiss')}</button>
+              <p class="desk-result-hint">{t('result.dismissHint')}</p>
+            </div>
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}

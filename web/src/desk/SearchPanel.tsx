@@ -1,0 +1,108 @@
+// Finds a registration by name (or email, phone, institution) for guests without their QR code, and checks them in.
+import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { ApiFailure } from '../api';
+import { locale, type MessageKey, t } from '../i18n';
+import { formatTime } from '../lib/time';
+import { type Attendee, searchAttendees } from './desk-api';
+
+const DEBOUNCE_MS = 250;
+const MAX_RESULTS = 20;
+
+export function SearchPanel(props: {
+  slug: string; timezone: string; refresh: number;
+  onCheckIn: (a: Attendee) => Promise<unknown>;
+  onReachable: (ok: boolean) => void; onUnauthorized: () => void;
+}) {
+  const [query, setQuery] = createSignal('');
+  const [results, setResults] = createSignal<Attendee[] | null>(null);
+  const [searching, setSearching] = createSignal(false);
+  const [searchedFor, setSearchedFor] = createSignal('');
+  const [busyId, setBusyId] = createSignal<string | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+
+  async function run(q: string) {
+    controller?.abort();
+    if (q.length < 2) { setResults(null); setSearching(false); return; }
+    const mine = (controller = new AbortController());
+    setSearching(true);
+    try {
+      const found = await searchAttendees(props.slug, q, mine.signal);
+      if (mine !== controller) return;
+      setResults(found);
+      setSearchedFor(q);
+      props.onReachable(true);
+    } catch (e) {
+      if (mine.signal.aborted) return;
+      if (e instanceof ApiFailure && e.status === 401) props.onUnauthorized();
+      else if (!(e instanceof ApiFailure)) props.onReachable(false);
+    } finally {
+      if (mine === controller) setSearching(false);
+    }
+  }
+
+  function onInput(value: string) {
+    setQuery(value);
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(value.trim()), DEBOUNCE_MS);
+  }
+  // After any check-in the list may be stale ("Checked in 09:12"), so the current search runs again.
+  createEffect(on(() => props.refresh, () => { if (query().trim().length >= 2) void run(query().trim()); }, { defer: true }));
+  onCleanup(() => { clearTimeout(timer); controller?.abort(); });
+
+  async function checkIn(a: Attendee) {
+    if (busyId()) return;
+    setBusyId(a.id);
+    try { await props.onCheckIn(a); } finally { setBusyId(null); }
+  }
+
+  const status = () => {
+    if (searching()) return t('search.searching');
+    const list = results();
+    if (!list) return '';
+    if (list.length === 0) return t('search.none', { q: searchedFor() });
+    return t('search.count', { n: list.length });
+  };
+
+  return (
+    <section class="desk-search card" aria-labelledby="desk-search-title">
+      <h2 id="desk-search-title">{t('search.title')}</h2>
+      <form role="search" onSubmit={(e) => { e.preventDefault(); clearTimeout(timer); void run(query().trim()); }}>
+        <div class="field">
+          <label for="desk-search-q">{t('search.label')}</label>
+          <input id="desk-search-q" name="q" type="search" autocomplete="off" spellcheck={false} enterkeyhint="search"
+            aria-describedby="desk-search-hint" value={query()} onInput={(e) => onInput(e.currentTarget.value)} />
+          <p class="hint field-hint" id="desk-search-hint">{t('search.hint')}</p>
+        </div>
+      </form>
+      <p class="desk-search-status muted" role="status">{status()}</p>
+      <Show when={results()?.length}>
+        <ul class="desk-search-results" aria-label={t('search.title')}>
+          <For each={results()!}>
+            {(a) => (
+              <li class={`desk-person status-${a.status}`}>
+                <div class="desk-person-main">
+                  <p class="desk-person-name">
+                    <strong>{a.name}</strong>
+                    <Show when={a.role !== 'attendee'}><span class={`badge role-${a.role}`}>{t(`role.${a.role}` as MessageKey)}</span></Show>
+                    <Show when={a.status !== 'confirmed'}><span class={`badge status-${a.status}`}>{t(`search.status.${a.status}` as MessageKey)}</span></Show>
+                  </p>
+                  <Show when={a.affiliation}><p class="desk-person-affiliation">{a.affiliation}</p></Show>
+                  <p class="desk-person-contact muted">{[a.email, a.phone].filter(Boolean).join(' · ')}</p>
+                </div>
+                <Show when={a.checkedInAt} fallback={
+                  <button type="button" disabled={busyId() !== null} aria-label={t('search.checkInWho', { name: a.name })} onClick={() => void checkIn(a)}>
+                    {busyId() === a.id ? t('scan.checking') : t('search.checkIn')}
+                  </button>
+                }>
+                  {(at) => <p class="desk-person-in">{t('search.checkedInAt', { time: formatTime(at(), props.timezone, locale()) })}</p>}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={results()!.length >= MAX_RESULTS}><p class="hint">{t('search.max')}</p></Show>
+      </Show>
+    </section>
+  );
+}

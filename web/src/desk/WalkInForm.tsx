@@ -1,0 +1,103 @@
+// Registers a guest who arrives without a registration and checks them in at once; what was typed survives any error.
+import { createSignal, type JSX, Show } from 'solid-js';
+import { type MessageKey, t } from '../i18n';
+import type { Outcome, WalkInResponse } from './checkin';
+
+type Field = 'name' | 'phone' | 'email' | 'affiliation';
+export type WalkInFields = Record<Field, string>;
+const ORDER: Field[] = ['name', 'phone', 'email', 'affiliation'];
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE = /^[0-9+()\-\s]*$/;
+const EMPTY: WalkInFields = { name: '', phone: '', email: '', affiliation: '' };
+
+export function WalkInForm(props: { register: (fields: WalkInFields) => Promise<Outcome<WalkInResponse>> }) {
+  const [values, setValues] = createSignal<WalkInFields>({ ...EMPTY });
+  const [errors, setErrors] = createSignal<Partial<Record<Field, MessageKey>>>({});
+  const [message, setMessage] = createSignal<MessageKey | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const refs: Partial<Record<Field, HTMLInputElement>> = {};
+
+  function showErrors(found: Partial<Record<Field, MessageKey>>) {
+    setErrors(found);
+    const first = ORDER.find((f) => found[f]);
+    if (first) refs[first]?.focus();
+    return first !== undefined;
+  }
+
+  function check() {
+    const v = values();
+    const found: Partial<Record<Field, MessageKey>> = {};
+    if (!v.name.trim()) found.name = 'walkin.nameRequired';
+    if (v.email.trim() && !EMAIL.test(v.email.trim())) found.email = 'walkin.emailInvalid';
+    if (!PHONE.test(v.phone)) found.phone = 'walkin.phoneInvalid';
+    return found;
+  }
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    if (busy()) return;
+    setMessage(null);
+    if (showErrors(check())) return;
+    setBusy(true);
+    const outcome = await props.register(values());
+    setBusy(false);
+    if (outcome.kind === 'ok') {
+      setValues({ ...EMPTY });
+      setErrors({});
+      return;
+    }
+    if (outcome.kind !== 'failed') { setMessage('walkin.failed'); return; } // the page shows why (offline, signed out)
+    const err = outcome.error;
+    if (err.code === 'invalid') {
+      const found: Partial<Record<Field, MessageKey>> = {};
+      for (const key of Object.keys(err.fields)) {
+        if (!ORDER.includes(key as Field)) continue;
+        const f = key as Field;
+        found[f] = f === 'name' && !values().name.trim() ? 'walkin.nameRequired' : f === 'email' ? 'walkin.emailInvalid' : f === 'phone' ? 'walkin.phoneInvalid' : 'walkin.invalid';
+      }
+      if (showErrors(found)) return;
+      setMessage('walkin.checkFields');
+    } else if (err.code === 'already_registered') setMessage('walkin.already');
+    else setMessage('walkin.failed');
+  }
+
+  function TextField(p: { field: Field; label: MessageKey; type?: string; autocomplete: string; required?: boolean; inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'] }) {
+    const id = `walkin-${p.field}`;
+    const error = () => errors()[p.field];
+    return (
+      <div class="field">
+        <label for={id}>
+          {t(p.label)}
+          <Show when={!p.required}> <span class="optional">({t('walkin.optional')})</span></Show>
+        </label>
+        <input id={id} name={p.field} type={p.type ?? 'text'} autocomplete={p.autocomplete} inputMode={p.inputmode} required={p.required}
+          aria-invalid={error() ? 'true' : undefined} aria-describedby={error() ? `${id}-error` : undefined}
+          value={values()[p.field]} ref={(el) => (refs[p.field] = el)}
+          onInput={(e) => {
+            setValues({ ...values(), [p.field]: e.currentTarget.value });
+            if (error()) setErrors({ ...errors(), [p.field]: undefined });
+          }} />
+        <Show when={error()}><p class="field-error" id={`${id}-error`}>{t(error()!)}</p></Show>
+      </div>
+    );
+  }
+
+  return (
+    <section class="desk-walkin card" aria-labelledby="desk-walkin-title">
+      <h2 id="desk-walkin-title">{t('walkin.title')}</h2>
+      <p class="muted">{t('walkin.intro')}</p>
+      <form noValidate onSubmit={submit}>
+        <div class="desk-walkin-fields">
+          <TextField field="name" label="walkin.name" autocomplete="off" required />
+          <TextField field="phone" label="walkin.phone" type="tel" autocomplete="off" inputmode="tel" />
+          <TextField field="email" label="walkin.email" type="email" autocomplete="off" inputmode="email" />
+          <TextField field="affiliation" label="walkin.affiliation" autocomplete="off" />
+        </div>
+        <div role="alert" class="form-message">
+          <Show when={message()}>{(m) => <p class="notice error">{t(m())}</p>}</Show>
+        </div>
+        <button type="submit" disabled={busy()}>{busy() ? t('walkin.submitting') : t('walkin.submit')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+// One check-in from the desk: the scan's identity (device, client id, time, desk) and submitScan(), the single path every scan and walk-in takes, so an offline queue can wrap it later.
+import { api, ApiFailure, readJson } from '../api';
+import type { Locale } from '../i18n';
+
+export type Role = 'attendee' | 'speaker' | 'guest' | 'staff';
+export type CheckinResult = 'checked_in' | 'already_checked_in' | 'cancelled' | 'waitlisted' | 'unknown_ticket' | 'wrong_event';
+
+/** POST /api/events/:slug/checkins → 200. */
+export type CheckinResponse = {
+  result: CheckinResult;
+  registration: { name: string; affiliation: string | null; role: Role } | null;
+  /** For already_checked_in: the first check-in. */
+  checkedInAt: string | null;
+  deskId: string | null;
+};
+
+/** Everything that identifies one scan; a retry resends the same object, so the server can tell it from a second scan by clientId. */
+export type Scan = {
+  slug: string;
+  code?: string;
+  registrationId?: string;
+  deviceId: string;
+  clientId: string;
+  scannedAt: string;
+  deskId: string;
+  source: 'scan' | 'search';
+};
+
+export type WalkIn = {
+  slug: string;
+  name: string; email?: string; phone?: string; affiliation?: string; jobTitle?: string;
+  /** The language of any email the walk-in gets later; the desk's own is the best guess. */
+  locale?: Locale;
+  deviceId: string; clientId: string; deskId: string;
+};
+
+/** What became of a request: an answer from the server, or why there is none. */
+export type Outcome<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'offline' }
+  | { kind: 'unauthorized' }
+  | { kind: 'forbidden' }
+  | { kind: 'failed'; error: ApiFailure };
+
+const DEVICE_KEY = 'colloquy.desk.device';
+const DESK_KEY = 'colloquy.desk.name';
+export const DEFAULT_DESK = 'Desk 1';
+
+/** randomUUID exists only in secure contexts; a desk tablet on plain http over the venue LAN still needs ids. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function stored(key: string, make: () => string): string {
+  try {
+    const v = localStorage.getItem(key);
+    if (v) return v;
+    const fresh = make();
+    localStorage.setItem(key, fresh);
+    return fresh;
+  } catch {
+    return make(); // storage blocked: still works, just not remembered
+  }
+}
+
+let device: string | undefined;
+/** Generated once per browser and kept, so the server can tell the desks' devices apart. */
+export const deviceId = () => (device ??= stored(DEVICE_KEY, uuid));
+
+export const savedDeskName = () => stored(DESK_KEY, () => DEFAULT_DESK);
+export function saveDeskName(name: string) {
+  try { localStorage.setItem(DESK_KEY, name); } catch { /* kept for this page only */ }
+}
+
+export function newScan(slug: string, target: { code: string } | { registrationId: string }, deskId: string, source: Scan['source']): Scan {
+  return { slug, ...target, deviceId: deviceId(), clientId: uuid(), scannedAt: new Date().toISOString(), deskId, source };
+}
+
+/** A QR holds the ticket URL (…/t/CODE); a hand scanner or a person may give either that or the bare code. */
+export function ticketCode(text: string): string {
+  const s = text.trim();
+  const m = /\/t\/([^/?#\s]+)/.exec(s);
+  if (m) {
+    try { return decodeURIComponent(m[1]!); } catch { return m[1]!; }
+  }
+  return s;
+}
+
+type Sent = { ok: boolean; status: number; json(): Promise<unknown> };
+
+/** Runs one request and sorts every ending into an Outcome; a fetch that throws means the server was not reached. */
+async function attempt<T>(send: () => Promise<Sent>): Promise<Outcome<T>> {
+  let res: Sent;
+  try {
+    res = await send();
+  } catch {
+    return { kind: 'offline' };
+  }
+  try {
+    return { kind: 'ok', value: await readJson<T>(res) };
+  } catch (e) {
+    const err = e instanceof ApiFailure ? e : new ApiFailure(res.status, 'network', String(e));
+    if (err.status === 401) return { kind: 'unauthorized' };
+    if (err.status === 403 && err.code !== 'cross_origin') return { kind: 'forbidden' };
+    return { kind: 'failed', error: err };
+  }
+}
+
+/** Sends one scan. Never throws: every way it can end is an Outcome the page shows. */
+export function submitScan(scan: Scan): Promise<Outcome<CheckinResponse>> {
+  const { slug, ...body } = scan;
+  return attempt(() => api.api.events[':slug'].checkins.$post({ param: { slug }, json: body }));
+}
+
+export type WalkInResponse = {
+  result: 'checked_in';
+  registration: { id: string; name: string; affiliation: string | null; role: Role };
+  ticketCode: string;
+  checkedInAt: string;
+};
+
+export function submitWalkIn(walkIn: WalkIn): Promise<Outcome<WalkInResponse>> {
+  const { slug, ...body } = walkIn;
+  return attempt(() => api.api.events[':slug']['walk-ins'].$post({ param: { slug }, json: body }));
+}

@@ -1,0 +1,69 @@
+// The staff API the desk and sign-in pages read: who is signed in, the event's counters, and the attendee search.
+import { api, ApiFailure, readJson } from '../api';
+import type { Locale } from '../i18n';
+import type { Role } from './checkin';
+
+export type StaffRole = { eventSlug: string; role: 'organiser' | 'desk' };
+export type Staff = { email: string; name: string; roles: StaffRole[] };
+
+export type Stats = {
+  capacity: number; registered: number; confirmed: number; waitlisted: number; cancelled: number; checkedIn: number;
+  byRole: Record<'attendee' | 'speaker' | 'guest', { confirmed: number; checkedIn: number }>;
+  arrivals: { at: string; count: number }[];
+};
+
+export type Attendee = {
+  id: string; name: string; affiliation: string | null; role: Role; status: 'confirmed' | 'waitlisted' | 'cancelled';
+  phone: string | null; email: string | null; checkedInAt: string | null;
+};
+
+export type EventInfo = { slug: string; title: { zh: string; en: string }; timezone: string };
+
+/** The signed-in staff member, or null when there is no session (401). Network failures throw. */
+export async function getMe(): Promise<Staff | null> {
+  try {
+    const { staff } = await readJson<{ staff: Staff }>(await api.api.auth.me.$get());
+    return staff;
+  } catch (e) {
+    if (e instanceof ApiFailure && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/** The emailed link comes in the reader's language and leads back to `next`. */
+export async function requestSignIn(email: string, locale: Locale, next: string): Promise<void> {
+  await readJson<unknown>(await api.api.auth['sign-in'].$post({ json: { email, locale, next } }));
+}
+
+export async function signOut(): Promise<void> {
+  await readJson<unknown>(await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }));
+}
+
+/** The dev mailbox answers only in local development, so its presence says where we are. */
+export async function hasDevMailbox(): Promise<boolean> {
+  try {
+    return (await api.api.dev.mailbox.$get(undefined, { init: { method: 'HEAD' } })).ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function getStats(slug: string): Promise<Stats> {
+  return readJson<Stats>(await api.api.events[':slug'].stats.$get({ param: { slug } }));
+}
+
+export async function searchAttendees(slug: string, q: string, signal?: AbortSignal): Promise<Attendee[]> {
+  const res = await api.api.events[':slug'].attendees.$get({ param: { slug }, query: { q } }, { init: { signal } });
+  return (await readJson<{ attendees: Attendee[] }>(res)).attendees;
+}
+
+/** Title and time zone from the public event API; null when no published event has this slug. */
+export async function getEventInfo(slug: string): Promise<EventInfo | null> {
+  try {
+    const { event } = await readJson<{ event: EventInfo }>(await api.api.events[':slug'].$get({ param: { slug } }));
+    return { slug: event.slug, title: event.title, timezone: event.timezone };
+  } catch (e) {
+    if (e instanceof ApiFailure && e.status === 404) return null;
+    throw e;
+  }
+}
