@@ -4,3 +4,5 @@ import { run } from './local-db.mjs';
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]);
+// The benchmark once, tiny, to prove it still runs; its figures come from `npm run bench`.
+run(process.execPath, ['bench/run.mjs', '--smoke']);
