@@ -26,8 +26,15 @@ export default {
   },
   async queue(batch, env, _ctx) {
     for (const message of batch.messages) {
-      const { messageId } = message.body as { messageId: string };
-      const result = await deliverBulk(env, messageId);
+      const body = message.body as { messageId?: string; emailIds?: string[] };
+      if (body.emailIds) {
+        // Single emails (confirmations, sign-in links): a failure is rescheduled in the outbox row itself,
+        // and the cron sweep picks it up then.
+        await deliverDue(env, { ids: body.emailIds });
+        message.ack();
+        continue;
+      }
+      const result = await deliverBulk(env, body.messageId!);
       // Honour Resend's retry-after: the queue brings the message back when it is time.
       if (result.remaining > 0) message.retry({ delaySeconds: Math.max(1, Math.ceil((result.retryAfterMs ?? 5_000) / 1000)) });
       else message.ack();

@@ -10,7 +10,10 @@ import { randomToken, sha256 } from '../lib/random';
 
 export const SESSION_COOKIE = 'colloquy_session';
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
-/** How long an isolate trusts a session it has checked; sign-out clears it here at once, elsewhere within this. */
+/**
+ * How long an isolate trusts a session it has checked; sign-out clears it here at once, elsewhere within this.
+ * Keyed by the cookie itself (memory only), so a cached request skips hashing too.
+ */
 const CACHE_MS = 30_000;
 const cache = new Map<string, { staff: StaffContext; expiresAt: number; checkedAt: number }>();
 
@@ -37,9 +40,8 @@ export async function startSession(c: Context<AppEnv>, staffId: string, expiresA
 export async function endSession(c: Context<AppEnv>) {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
-    const hash = await sha256(token);
-    cache.delete(hash);
-    await c.var.db.update(staffSessions).set({ revokedAt: Date.now() }).where(eq(staffSessions.tokenHash, hash));
+    cache.delete(token);
+    await c.var.db.update(staffSessions).set({ revokedAt: Date.now() }).where(eq(staffSessions.tokenHash, await sha256(token)));
   }
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
@@ -55,17 +57,16 @@ export const withStaff = createMiddleware<AppEnv>(async (c, next) => {
   c.set('staff', null);
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
-    const hash = await sha256(token);
     const now = Date.now();
-    const hit = cache.get(hash);
+    const hit = cache.get(token);
     if (hit && hit.expiresAt > now && now - hit.checkedAt < CACHE_MS) {
       c.set('staff', hit.staff);
     } else {
       const [session] = await c.var.db.select({ staffId: staffSessions.staffId, expiresAt: staffSessions.expiresAt }).from(staffSessions)
-        .where(and(eq(staffSessions.tokenHash, hash), isNull(staffSessions.revokedAt), gt(staffSessions.expiresAt, sql`${now}`)));
+        .where(and(eq(staffSessions.tokenHash, await sha256(token)), isNull(staffSessions.revokedAt), gt(staffSessions.expiresAt, sql`${now}`)));
       const who = session ? await loadStaff(c.var.db, session.staffId) : null;
-      if (who && session) cache.set(hash, { staff: who, expiresAt: session.expiresAt, checkedAt: now });
-      else cache.delete(hash);
+      if (who && session) cache.set(token, { staff: who, expiresAt: session.expiresAt, checkedAt: now });
+      else cache.delete(token);
       c.set('staff', who);
     }
   }

@@ -131,10 +131,20 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
   return { claimed: rows.length, sent };
 }
 
-/** Sends the given rows after the response; the cron sweep retries whatever this misses. */
-export function deliverSoon(c: { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } }, ids?: string[]) {
-  const work = deliverDue(c.env, { ids }).catch((e: Error) => console.error('outbox delivery failed', e.name, e.message));
+type Ctx = { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } };
+
+/**
+ * Sends the given rows soon, off the request's path: through the OUTBOX queue when there is one, else after
+ * the response. Either way the cron sweep retries whatever this misses.
+ */
+export function deliverSoon(c: Ctx, ids?: string[]) {
+  const work = c.env.OUTBOX && ids?.length
+    ? c.env.OUTBOX.send({ emailIds: ids }).catch((e: Error) => {
+      console.error('queue send failed', e.message);
+      return deliverDue(c.env, { ids });
+    })
+    : deliverDue(c.env, { ids });
   try {
-    c.executionCtx.waitUntil(work);
+    c.executionCtx.waitUntil(work.catch((e: Error) => console.error('outbox delivery failed', e.name, e.message)));
   } catch { /* no execution context (e.g. called from a test): the promise still runs */ }
 }
