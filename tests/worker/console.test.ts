@@ -67,6 +67,11 @@ describe('agenda and people', () => {
     expect(after.seatsLeft).toBe((await call(`/api/events/${SLUG}`)).body.event.seatsLeft);
   });
 
+  it('shows organisers each person\'s contact details and badge role, which the public page hides', async () => {
+    const { body } = await as('GET', `/api/console/events/${SLUG}`);
+    expect(body.event.people.find((p: any) => p.id === 'per_demo_jin')).toMatchObject({ email: 'jin.jingyu@example.org', badgeRole: 'speaker' });
+  });
+
   it('warns when one person is booked on overlapping items', async () => {
     const s = await as('POST', `/api/events/${SLUG}/sessions`, { kind: 'talk', titleZh: '加场', titleEn: 'Extra talk', startsAt: '2026-01-22T16:30:00+08:00', endsAt: '2026-01-22T16:50:00+08:00' });
     expect(s.status).toBe(201);

@@ -85,5 +85,10 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     requireEventRole(c, c.req.param('slug'), ['organiser']);
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
     if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');
-    return c.json({ event: { ...presentEvent(found.event, found), id: found.event.id } }, 200);
+    // Organisers also see what the public page hides: each person's contact details and badge role.
+    const badges = await c.var.db.all<{ personId: string; role: string }>(sql`SELECT person_id AS personId, role FROM registrations WHERE event_id = ${found.event.id} AND person_id IS NOT NULL`);
+    const badgeRole = new Map(badges.map((b) => [b.personId, b.role]));
+    const contacts = new Map(found.people.map((p) => [p.id, { email: p.email ?? '', phone: p.phone ?? '', badgeRole: badgeRole.get(p.id) ?? null }]));
+    const event = presentEvent(found.event, found);
+    return c.json({ event: { ...event, id: found.event.id, people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })) } }, 200);
   });
