@@ -95,6 +95,10 @@ export function renderMarkdown(r) {
     const d = r.qr.decode;
     L.push(`| jsQR decode, 1280×720 frame (${d.qrPixels} px QR, \`dontInvert\` as the desk) | ${fmt(d.frame720p.meanMs, 1)} ms mean, p50 ${fmt(d.frame720p.p50Ms, 1)}, p99 ${fmt(d.frame720p.p99Ms, 1)} (${d.frame720p.runs} frames)${qrNoise(r)} |`);
     L.push(`| jsQR decode, 640×360 (the desk downscales to 640 px wide) | ${fmt(d.frame640x360.meanMs, 1)} ms mean, p99 ${fmt(d.frame640x360.p99Ms, 1)} |`);
+    const k = r.qr.decoders;
+    if (k) {
+      L.push(`| Decoder choice: ${k.frames} hard 720p frames (rotated ±30°, 3–9 px modules, low contrast, noise, blur) | jsQR reads ${fmt(k.jsqr.decodeRate * 100, 0)} % at ${fmt(k.jsqr.meanMs, 1)} ms mean; zxing-wasm reads ${fmt(k.zxingWasm.decodeRate * 100, 0)} % at ${fmt(k.zxingWasm.meanMs, 1)} ms mean |`);
+    }
   }
   if (r.resend) L.push(`| Resend calls for ${int(r.resend.recipients)} recipients | ${r.resend.status === 'measured' ? `${int(r.resend.calls)} calls carrying ${int(r.resend.messages)} emails (\`${r.resend.sender}\` on the bench's D1, Resend answered by a counting stub)` : `${r.resend.status} (${r.resend.note})`} |`);
   if (r.bundle) L.push(`| Worker bundle (\`wrangler deploy --dry-run\`) | ${fmt(r.bundle.rawKB, 0)} KB raw / ${fmt(r.bundle.gzipKB, 0)} KB gzipped; largest sources: ${r.bundle.largest.map((p) => `${p.name} ${fmt(p.sourceKB, 0)} KB`).join(', ')} |`);

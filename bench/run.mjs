@@ -9,6 +9,7 @@ import { snapshot, usage, waitForQuiet } from './cpu.mjs';
 import { resendCallsFor } from './email.mjs';
 import { loadRoute, parseMeter, sampleCost } from './load.mjs';
 import { measurePages } from './pages.mjs';
+import { compareDecoders } from './decoders.mjs';
 import { qrDecodeTiming, qrEncodeTiming } from './qr.mjs';
 import { evaluateTargets, renderMarkdown, updateReadme } from './report.mjs';
 import { buildRoutes, searchQueriesFrom } from './routes.mjs';
@@ -153,7 +154,7 @@ async function main() {
 
   log('timing QR encoding and decoding, counting Resend calls');
   const qrCpuBefore = snapshot();
-  const qr = { encode: await qrEncodeTiming(config.qrRuns), decode: await qrDecodeTiming(config.decodeRuns) };
+  const qr = { encode: await qrEncodeTiming(config.qrRuns), decode: await qrDecodeTiming(config.decodeRuns), decoders: await compareDecoders(config.decodeRuns * 3) };
   qr.cpu = usage(qrCpuBefore, snapshot());
   let resend;
   try {
