@@ -25,15 +25,16 @@ export default {
     })());
   },
   async queue(batch, env, _ctx) {
+    // Single emails (confirmations, sign-in links) of the whole batch go in one delivery run; a failure is
+    // rescheduled in the outbox row itself, and the cron sweep picks it up then.
+    const single = batch.messages.filter((m) => (m.body as { emailIds?: string[] }).emailIds);
+    if (single.length) {
+      await deliverDue(env, { ids: single.flatMap((m) => (m.body as { emailIds: string[] }).emailIds), limit: 500 });
+      for (const m of single) m.ack();
+    }
     for (const message of batch.messages) {
       const body = message.body as { messageId?: string; emailIds?: string[] };
-      if (body.emailIds) {
-        // Single emails (confirmations, sign-in links): a failure is rescheduled in the outbox row itself,
-        // and the cron sweep picks it up then.
-        await deliverDue(env, { ids: body.emailIds });
-        message.ack();
-        continue;
-      }
+      if (body.emailIds) continue;
       const result = await deliverBulk(env, body.messageId!);
       // Honour Resend's retry-after: the queue brings the message back when it is time.
       if (result.remaining > 0) message.retry({ delaySeconds: Math.max(1, Math.ceil((result.retryAfterMs ?? 5_000) / 1000)) });

@@ -2,7 +2,7 @@
 import { desc } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { emails } from '../../schema';
-import { renderOutboxRow } from '../email/outbox';
+import { RenderCache, renderOutboxRow } from '../email/outbox';
 import { type AppEnv, isDevelopment } from '../env';
 import { notFound } from '../http/errors';
 
@@ -13,8 +13,9 @@ export const devRoutes = new Hono<AppEnv>()
   })
   .get('/mailbox', async (c) => {
     const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
+    const cache = new RenderCache(c.var.db);
     const out = await Promise.all(rows.map(async (row) => {
-      const m = await renderOutboxRow(c.var.db, row);
+      const m = await renderOutboxRow(c.var.db, row, cache);
       return {
         id: row.id, to: row.to, kind: row.kind, status: row.status, subject: m.subject, html: m.html, text: m.text,
         attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),

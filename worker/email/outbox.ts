@@ -6,7 +6,7 @@ import { Resend } from 'resend';
 import { emails, events, registrations, sessions } from '../../schema';
 import { dbFor } from '../db';
 import type { Bindings, Db } from '../env';
-import { agendaIcs } from '../events/ics';
+import { eventAgendaIcs } from '../events/ics';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
 
 type EmailRow = typeof emails.$inferSelect;
@@ -27,23 +27,32 @@ function toBase64(text: string) {
   return btoa(s);
 }
 
+/** Events and agendas read once per delivery run, however many of its emails the run renders. */
+export class RenderCache {
+  private events = new Map<string, Promise<typeof events.$inferSelect | undefined>>();
+  private agendas = new Map<string, Promise<(typeof sessions.$inferSelect)[]>>();
+  constructor(private readonly db: Db) {}
+  event(id: string) {
+    if (!this.events.has(id)) this.events.set(id, this.db.query.events.findFirst({ where: eq(events.id, id) }));
+    return this.events.get(id)!;
+  }
+  agenda(id: string) {
+    if (!this.agendas.has(id)) this.agendas.set(id, this.db.select().from(sessions).where(eq(sessions.eventId, id)).orderBy(asc(sessions.startsAt)));
+    return this.agendas.get(id)!;
+  }
+}
+
 /** What the row will look like in the recipient's inbox. Attendee emails are rendered from current data. */
-export async function renderOutboxRow(db: Db, row: EmailRow): Promise<RenderedEmail> {
+export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderCache(db)): Promise<RenderedEmail> {
   if (ATTENDEE_KINDS.has(row.kind) && row.registrationId) {
     const reg = await db.query.registrations.findFirst({ where: eq(registrations.id, row.registrationId) });
-    const event = reg && (await db.query.events.findFirst({ where: eq(events.id, reg.eventId) }));
+    const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
       const origin = (JSON.parse(row.payload) as { origin?: string }).origin ?? '';
       const rendered = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin);
       const attachments: Attachment[] = [];
       if (row.kind !== 'cancelled') {
-        const items = await db.select().from(sessions).where(eq(sessions.eventId, event.id)).orderBy(asc(sessions.startsAt));
-        const zh = row.locale === 'zh-CN';
-        const ics = agendaIcs(zh ? event.titleZh : event.titleEn, items.map((s) => ({
-          uid: `${s.id}@colloquy`, start: s.startsAt, end: s.endsAt, summary: zh ? s.titleZh : s.titleEn,
-          location: [zh ? event.venueZh : event.venueEn, zh ? s.roomZh : s.roomEn].filter(Boolean).join(' · '),
-          description: zh ? s.descriptionZh : s.descriptionEn,
-        })), Date.now());
+        const ics = eventAgendaIcs(event, await cache.agenda(event.id), row.locale, Date.now());
         attachments.push({ filename: 'agenda.ics', content: toBase64(ics), contentType: 'text/calendar; charset=utf-8' });
       }
       return { ...rendered, attachments };
@@ -81,19 +90,22 @@ async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEm
   return { ok: false, permanent, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null, error: `${status ?? 'network'}: ${result.error?.message ?? 'failed'}` };
 }
 
+/** `column IN (…)` with the list as one JSON parameter: D1 allows only 100 bound parameters per statement. */
+const inJson = (column: typeof emails.id, values: string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+
 /** Claims due rows: pending ones whose time has come, and 'sending' ones whose lease ran out (a Worker died mid-send). */
 async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
   const due = and(
     inArray(emails.status, ['pending', 'sending']),
     lte(emails.nextAttemptAt, now),
     isNull(emails.messageId), // bulk messages go through deliverBulk, 100 per call
-    ids ? inArray(emails.id, ids) : undefined,
+    ids ? inJson(emails.id, ids) : undefined,
   );
   const candidates = await db.select({ id: emails.id }).from(emails).where(due).orderBy(asc(emails.nextAttemptAt)).limit(limit);
   if (!candidates.length) return [];
   return db.update(emails)
     .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, nextAttemptAt: now + LEASE_MS })
-    .where(and(inArray(emails.id, candidates.map((c) => c.id)), due))
+    .where(and(inJson(emails.id, candidates.map((c) => c.id)), due))
     .returning();
 }
 
@@ -101,9 +113,10 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
   const db = dbFor(env.DB);
   const now = options.now ?? Date.now();
   const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
+  const cache = new RenderCache(db);
   let sent = 0;
   for (const row of rows) {
-    const email = await renderOutboxRow(db, row);
+    const email = await renderOutboxRow(db, row, cache);
     const rendered = { subject: email.subject, html: email.html, text: email.text };
     if (!env.RESEND_API_KEY) {
       await db.update(emails).set({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id));

@@ -36,3 +36,16 @@ export function agendaIcs(calendarName: string, items: IcsItem[], stamp: number)
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('\r\n') + '\r\n';
 }
+
+type EventLike = { titleZh: string; titleEn: string; venueZh: string; venueEn: string; updatedAt: number };
+type SessionLike = { id: string; startsAt: number; endsAt: number; titleZh: string; titleEn: string; roomZh: string; roomEn: string; descriptionZh: string; descriptionEn: string };
+
+/** An event's agenda as iCalendar, in one language. */
+export function eventAgendaIcs(e: EventLike, items: SessionLike[], locale: 'zh-CN' | 'en', stamp = e.updatedAt) {
+  const zh = locale === 'zh-CN';
+  return agendaIcs(zh ? e.titleZh : e.titleEn, items.map((s) => ({
+    uid: `${s.id}@colloquy`, start: s.startsAt, end: s.endsAt, summary: zh ? s.titleZh : s.titleEn,
+    location: [zh ? e.venueZh : e.venueEn, zh ? s.roomZh : s.roomEn].filter(Boolean).join(' · '),
+    description: zh ? s.descriptionZh : s.descriptionEn,
+  })), stamp);
+}

@@ -3,7 +3,7 @@ import { Hono, type TypedResponse } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppEnv } from '../env';
 import { notFound } from '../http/errors';
-import { agendaIcs } from './ics';
+import { eventAgendaIcs } from './ics';
 import { cachedResponse } from './cache';
 import { presentEvent, presentEventSummary, type PublicEvent, type PublicEventSummary } from './present';
 import { findEventWithProgramme, listPublishedEvents } from './queries';
@@ -27,12 +27,7 @@ export const eventRoutes = new Hono<AppEnv>()
   .get('/:slug/agenda.ics', async (c) => {
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);
     if (!found) throw notFound('No published event has this address.');
-    const zh = c.req.query('lang') !== 'en';
     const e = found.event;
-    const ics = agendaIcs(zh ? e.titleZh : e.titleEn, found.sessions.map((s) => ({
-      uid: `${s.id}@colloquy`, start: s.startsAt, end: s.endsAt, summary: zh ? s.titleZh : s.titleEn,
-      location: [zh ? e.venueZh : e.venueEn, zh ? s.roomZh : s.roomEn].filter(Boolean).join(' · '),
-      description: zh ? s.descriptionZh : s.descriptionEn,
-    })), e.updatedAt);
+    const ics = eventAgendaIcs(e, found.sessions, c.req.query('lang') === 'en' ? 'en' : 'zh-CN');
     return new Response(ics, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${e.slug}.ics"` } });
   });
