@@ -1,13 +1,18 @@
-// Runs jsQR off the main thread: a decode takes tens of milliseconds per frame, which would make the desk page stutter.
-import jsQR from 'jsqr';
+// Runs the QR reader off the main thread: a decode takes milliseconds to tens of milliseconds per frame,
+// which would make the desk page stutter.
+import { readQr } from './zxing';
 
 export type QrRequest = { id: number; buffer: ArrayBuffer; width: number; height: number };
 export type QrReply = { id: number; text: string | null };
 
-self.onmessage = (e: MessageEvent<QrRequest>) => {
+self.onmessage = async (e: MessageEvent<QrRequest>) => {
   const { id, buffer, width, height } = e.data;
-  // Tickets are dark on light; skipping the inverted pass halves the work per frame.
-  const code = jsQR(new Uint8ClampedArray(buffer), width, height, { inversionAttempts: 'dontInvert' });
-  const reply: QrReply = { id, text: code?.data || null };
+  let text: string | null = null;
+  try {
+    text = await readQr(new ImageData(new Uint8ClampedArray(buffer), width, height));
+  } catch {
+    // An unreadable frame is simply no code; the next frame comes in a moment.
+  }
+  const reply: QrReply = { id, text };
   self.postMessage(reply);
 };

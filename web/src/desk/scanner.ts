@@ -1,12 +1,12 @@
-// Reads QR codes from the camera: the native BarcodeDetector where the browser has one, else jsQR (in a worker, loaded only then) on a downscaled frame.
+// Reads QR codes from the camera: the native BarcodeDetector where the browser has one, else zxing-wasm (in a worker, loaded only then) on a downscaled frame.
 import type { QrReply, QrRequest } from './qr-worker';
 
 export type CameraError = 'denied' | 'missing' | 'failed';
-export type Scanner = { stop(): void; decoder: 'native' | 'jsqr' };
+export type Scanner = { stop(): void; decoder: 'native' | 'zxing' };
 
-/** jsQR's time grows with the pixel count; 640 px wide still reads a phone-screen QR at arm's length. */
+/** A decoder's time grows with the pixel count; 640 px wide still reads a phone-screen QR at arm's length. */
 const MAX_WIDTH = 640;
-/** Between two jsQR decodes, to spare a phone's battery; a person cannot present codes faster anyway. */
+/** Between two decodes, to spare a phone's battery; a person cannot present codes faster anyway. */
 const JSQR_INTERVAL_MS = 100;
 
 type Decoder = { kind: Scanner['decoder']; decode(video: HTMLVideoElement): Promise<string | null>; dispose(): void };
@@ -31,10 +31,10 @@ async function nativeDecoder(): Promise<Decoder | null> {
 
 type Read = (image: ImageData) => Promise<string | null>;
 
-/** jsQR on the main thread: only when a worker cannot start (very old browsers, a strict policy). */
+/** The reader on the main thread: only when a worker cannot start (very old browsers, a strict policy). */
 async function mainThreadReader(): Promise<Read> {
-  const { default: jsQR } = await import('jsqr');
-  return async (image) => jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data || null;
+  const { readQr } = await import('./zxing');
+  return (image) => readQr(image).catch(() => null);
 }
 
 function workerReader(): { read: Read; dispose(): void } {
@@ -65,7 +65,7 @@ function workerReader(): { read: Read; dispose(): void } {
   };
 }
 
-function jsqrDecoder(): Decoder {
+function wasmDecoder(): Decoder {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   let reader: { read: Read; dispose(): void };
@@ -76,7 +76,7 @@ function jsqrDecoder(): Decoder {
     reader = { read: async (image) => (await main)(image), dispose() {} };
   }
   return {
-    kind: 'jsqr',
+    kind: 'zxing',
     decode: async (video) => {
       const scale = Math.min(1, MAX_WIDTH / video.videoWidth);
       const w = Math.round(video.videoWidth * scale);
@@ -103,8 +103,8 @@ export function cameraErrorOf(e: unknown): CameraError {
  */
 export async function startScanner(video: HTMLVideoElement, onCode: (text: string) => void): Promise<Scanner> {
   if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('no camera API'), { name: 'NotFoundError' });
-  // Choosing (and for jsQR, fetching) the decoder while the camera warms up takes it off the time to the first read.
-  const decoderReady = nativeDecoder().then((native) => native ?? jsqrDecoder());
+  // Choosing (and for zxing, fetching) the decoder while the camera warms up takes it off the time to the first read.
+  const decoderReady = nativeDecoder().then((native) => native ?? wasmDecoder());
   let decoder: Decoder | undefined;
   let stream: MediaStream | undefined;
   let stopped = false;
