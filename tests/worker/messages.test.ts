@@ -43,6 +43,8 @@ describe('placeholders', () => {
     const res = await compose({ audience: { type: 'speakers' }, subject: 'Hi', body: 'Dear {{nmae}}' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.body).toContain('{{nmae}}');
+    const inSubject = await compose({ audience: { type: 'speakers' }, subject: 'Hi {{nmae}}', body: 'Dear {{name}}' });
+    expect(Object.keys(inSubject.body.error.fields)).toEqual(['subject']);
   });
 });
 
@@ -124,6 +126,7 @@ describe('bulk sending', () => {
     expect(new Set(resend.deliveries.map((d) => d.body.to as unknown as string[]).map((t) => t[0])).size).toBe(1000);
     const status = await call(`/api/events/${slug}/messages/${res.body.message.id}`, { headers: { cookie: org } });
     expect(status.body.message.counts).toEqual({ sent: 1000 });
+    expect(status.body.deliveries[0].name).toMatch(/^Attendee \d+$/);
   });
 
   it('with 30% of calls failing (500, 429, timeouts, lost responses) every email is still sent exactly once', async () => {

@@ -2,7 +2,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { emails, events, messages } from '../../schema';
+import { emails, events, messages, registrations } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
@@ -25,11 +25,14 @@ export const composeInput = z.object({
 export const previewInput = composeInput.extend({ recipientId: z.string().max(100).optional() });
 
 async function prepare(c: { env: Bindings; var: { db: Db }; req: { url: string } }, eventId: string, b: z.infer<typeof composeInput>) {
-  const unknown = [...unknownPlaceholders(b.subject), ...unknownPlaceholders(b.body)];
-  if (unknown.length) {
-    const list = unknown.map((u) => `{{${u}}}`).join(', ');
-    throw new ApiError(400, 'invalid', `Unknown placeholder ${list}.`, { body: `Unknown placeholder ${list}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}} or {{sessions}}.` });
+  const fields: Record<string, string> = {};
+  for (const field of ['subject', 'body'] as const) {
+    const unknown = unknownPlaceholders(b[field]);
+    if (unknown.length) {
+      fields[field] = `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}} or {{sessions}}.`;
+    }
   }
+  if (Object.keys(fields).length) throw new ApiError(400, 'invalid', Object.values(fields)[0]!, fields);
   const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('No such event.');
   const [recipients, slots] = await Promise.all([findRecipients(c.var.db, eventId, b.audience), sessionsByPerson(c.var.db, eventId)]);
@@ -108,8 +111,9 @@ export const messageRoutes = new Hono<AppEnv>()
     if (!message) throw notFound('No such message.');
     const rows = await c.var.db.select({
       id: emails.id, to: emails.to, status: emails.status, deliveryStatus: emails.deliveryStatus, attempts: emails.attempts,
-      lastError: emails.lastError, sentAt: emails.sentAt, registrationId: emails.registrationId,
-    }).from(emails).where(eq(emails.messageId, id)).orderBy(desc(emails.sentAt), emails.to);
+      lastError: emails.lastError, sentAt: emails.sentAt, registrationId: emails.registrationId, name: registrations.name,
+    }).from(emails).leftJoin(registrations, eq(registrations.id, emails.registrationId))
+      .where(eq(emails.messageId, id)).orderBy(desc(emails.sentAt), emails.to);
     const counts = rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.deliveryStatus ?? r.status]: (m[r.deliveryStatus ?? r.status] ?? 0) + 1 }), {});
     return c.json({
       message: { id: message.id, subject: message.subject, body: message.body, audience: JSON.parse(message.audience), recipients: message.recipients, createdAt: new Date(message.createdAt).toISOString(), counts },
