@@ -5,8 +5,10 @@ import { locale, pick } from '../i18n';
 import { formatDate, formatTime } from '../lib/time';
 import { AgendaTab } from './AgendaTab';
 import { AuditTab } from './AuditTab';
-import { type ConsoleEvent, type ConsoleEventSummary, getEvent, getMe, listEvents, signOut, type Staff } from './console-api';
+import { type ConsoleEvent, type ConsoleEventSummary, getConflicts, getEvent, getMe, listEvents, signOut, type Staff } from './console-api';
+import { DevicesTab } from './DevicesTab';
 import { EventForm } from './EventForm';
+import { MessagesTab } from './MessagesTab';
 import { Overview } from './Overview';
 import { PeopleTab } from './PeopleTab';
 import { RegistrationsTab } from './RegistrationsTab';
@@ -14,7 +16,7 @@ import { ct, type ConsoleKey } from './text';
 import { ConsoleFeedback, errorText } from './ui';
 import './console.css';
 
-const TABS = ['overview', 'event', 'agenda', 'people', 'registrations', 'messages', 'audit'] as const;
+const TABS = ['overview', 'event', 'agenda', 'people', 'registrations', 'messages', 'devices', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function ConsolePage() {
@@ -212,6 +214,13 @@ function EventConsole(props: { staff: Staff; slug: string; events: ConsoleEventS
 
   createEffect(on(() => props.slug, (slug) => { setCurrent(null); setLoadError(null); void load(slug); }));
 
+  // Offline double admissions deserve a look even from another section, so the nav counts them.
+  const [conflicts, setConflicts] = createSignal(0);
+  createEffect(on(() => props.slug, (slug) => {
+    setConflicts(0);
+    getConflicts(slug).then((list) => { if (slug === props.slug) setConflicts(list.length); }, () => { /* the count is a hint; the tab shows errors */ });
+  }));
+
   /** After a save: never throws, so a failed refresh is not mistaken for a failed save (and the save retried). */
   const reload = async () => {
     await load(props.slug);
@@ -276,6 +285,10 @@ function EventConsole(props: { staff: Staff; slug: string; events: ConsoleEventS
                     <li>
                       <a href={`/console/${encodeURIComponent(props.slug)}/${t}`} aria-current={tab() === t ? 'page' : undefined}>
                         {ct(`tab.${t}`)}
+                        <Show when={t === 'devices' && conflicts() > 0}>
+                          {' '}<span class="nav-count" aria-hidden="true">{conflicts()}</span>
+                          <span class="sr-only">({ct('dev.navConflicts', { n: conflicts() })})</span>
+                        </Show>
                       </a>
                     </li>
                   )}
@@ -290,13 +303,8 @@ function EventConsole(props: { staff: Staff; slug: string; events: ConsoleEventS
               <Show when={tab() === 'agenda'}><AgendaTab event={event()} reload={reload} /></Show>
               <Show when={tab() === 'people'}><PeopleTab event={event()} reload={reload} /></Show>
               <Show when={tab() === 'registrations'}><RegistrationsTab event={event()} /></Show>
-              <Show when={tab() === 'messages'}>
-                {/* MESSAGES: placeholder tab, to be built (emails to registrants). Keep the route and the nav entry. */}
-                <div class="card coming-soon">
-                  <p><strong>{ct('messages.soon')}</strong></p>
-                  <p class="muted">{ct('messages.soonBody')}</p>
-                </div>
-              </Show>
+              <Show when={tab() === 'messages'}><MessagesTab event={event()} /></Show>
+              <Show when={tab() === 'devices'}><DevicesTab event={event()} onConflicts={setConflicts} /></Show>
               <Show when={tab() === 'audit'}><AuditTab event={event()} /></Show>
             </section>
           </div>

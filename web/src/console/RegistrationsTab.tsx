@@ -2,7 +2,7 @@
 import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { locale, type MessageKey, t } from '../i18n';
 import {
-  type ConsoleEvent, csvUrl, listRegistrations, type Registration, registrationAction, type RegistrationAction, type RegistrationPage,
+  badgesUrl, type ConsoleEvent, csvUrl, listRegistrations, type Registration, registrationAction, type RegistrationAction, type RegistrationPage,
   type RegistrationPatch, type RegistrationQuery, updateRegistration,
 } from './console-api';
 import { ct, type ConsoleKey } from './text';
@@ -32,6 +32,12 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
   const [loading, setLoading] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [reloadTick, setReloadTick] = createSignal(0);
+  // Chosen for printing badges; kept across pages and searches, so a sheet can gather people from several.
+  const [selected, setSelected] = createSignal<string[]>([]);
+  const isSelected = (id: string) => selected().includes(id);
+  const toggle = (id: string, on: boolean) => setSelected((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
+  const printable = () => (data()?.registrations ?? []).filter((r) => r.status === 'confirmed').map((r) => r.id);
+  const allOnPage = () => printable().length > 0 && printable().every(isSelected);
   const captionId = createUniqueId();
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +109,13 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
         <Field label={ct('regs.checkedIn')} name="checkedIn" value={checkedIn()} options={checkedOptions()} onInput={(x) => { setCheckedIn(x); setPage(1); }} />
         <div class="regs-buttons">
           <Show when={filtered() || typed()}><button type="button" class="secondary" onClick={clearFilters}>{ct('regs.clear')}</button></Show>
+          <Show when={selected().length}>
+            <a class="button" href={badgesUrl(props.event.slug, selected())} target="_blank" rel="noopener">
+              {ct('regs.printSelected', { n: selected().length })}<span class="sr-only"> ({ct('newWindow')})</span>
+            </a>
+            <button type="button" class="secondary" onClick={() => setSelected([])}>{ct('regs.clearSelection')}</button>
+          </Show>
+          <a class="button secondary" href={badgesUrl(props.event.slug)} target="_blank" rel="noopener">{ct('regs.printAll')}<span class="sr-only"> ({ct('newWindow')})</span></a>
           <a class="button secondary" href={csvUrl(props.event.slug)} download="">{ct('regs.csv')}</a>
         </div>
       </div>
@@ -120,6 +133,10 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
           <caption id={captionId} class="sr-only">{ct('regs.caption')}</caption>
           <thead>
             <tr>
+              <td class="select-cell">
+                <input type="checkbox" aria-label={ct('regs.selectPage')} checked={allOnPage()} disabled={!printable().length}
+                  onChange={(e) => { const on = e.currentTarget.checked; for (const id of printable()) toggle(id, on); }} />
+              </td>
               <th scope="col" aria-sort={ariaSort('name')}>
                 <button type="button" class="sort" onClick={() => toggleSort('name')}>{ct('regs.name')} <span aria-hidden="true">{arrow('name')}</span></button>
               </th>
@@ -142,9 +159,15 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
                 const r = createMemo<Registration>((prev) => find() ?? prev, find()!);
                 return (
                   <tr class={`status-${r().status}`}>
+                    <td class="select-cell">
+                      <Show when={r().status === 'confirmed'}>
+                        <input type="checkbox" aria-label={ct('regs.selectNamed', { name: r().name })} checked={isSelected(r().id)}
+                          onChange={(e) => toggle(r().id, e.currentTarget.checked)} />
+                      </Show>
+                    </td>
                     <th scope="row">{r().name}<Show when={r().jobTitle}><span class="muted small"> · {r().jobTitle}</span></Show></th>
                     <td><span class="nowrap">{r().email}</span><Show when={r().phone}><br /><span class="nowrap muted">{r().phone}</span></Show></td>
-                    <td>{r().affiliation}</td>
+                    <td class="institution">{r().affiliation}</td>
                     <td><span class={`pill status-${r().status}`}>{ct(`regStatus.${r().status}` as ConsoleKey)}</span></td>
                     <td>{t(`role.${r().role}` as MessageKey)}</td>
                     <td class="nowrap"><Show when={r().createdAt}>{(at) => <time dateTime={at()}>{shortTime(at(), tz())}</time>}</Show></td>
@@ -187,6 +210,10 @@ function RowActions(props: { event: ConsoleEvent; registration: Registration; on
   return (
     <div class="row-actions">
       <button type="button" ref={editButton} class="secondary small" aria-haspopup="dialog" aria-label={ct('regs.editNamed', { name: r().name })} onClick={() => setEditing(true)}>{ct('edit')}</button>
+      <Show when={r().status === 'confirmed'}>
+        <a class="button secondary small" href={badgesUrl(props.event.slug, [r().id])} target="_blank" rel="noopener"
+          aria-label={ct('regs.printBadgeNamed', { name: r().name })}>{ct('regs.printBadge')}</a>
+      </Show>
       <Show when={r().status === 'waitlisted'}>
         <ConfirmButton class="secondary small" label={ct('regs.promote')} ariaLabel={ct('regs.promoteNamed', { name: r().name })}
           title={ct('regs.promoteTitle', { name: r().name })} body={ct('regs.promoteBody')} confirm={ct('regs.promoteConfirm')} busy={ct('working')}

@@ -128,3 +128,71 @@ export async function getStats(slug: string) {
 export async function getAudit(slug: string) {
   return (await readJson<{ entries: AuditEntry[] }>(await events.audit.$get({ param: { slug } }))).entries;
 }
+
+export type MessageCompose = InferRequestType<(typeof events)['messages']['$post']>['json'];
+export type Audience = MessageCompose['audience'];
+export type MessagePreviewInput = InferRequestType<(typeof events)['messages']['preview']['$post']>['json'];
+export type MessagePreview = InferResponseType<(typeof events)['messages']['preview']['$post'], 200>;
+export type MessageTemplates = InferResponseType<(typeof events)['messages']['templates']['$get'], 200>['templates'];
+export type MessageTemplate = MessageTemplates['en'][number];
+export type MessageSummary = InferResponseType<(typeof events)['messages']['$get'], 200>['messages'][number];
+export type MessageDetail = InferResponseType<(typeof events)['messages'][':id']['$get'], 200>;
+export type Delivery = MessageDetail['deliveries'][number];
+
+export async function getTemplates(slug: string) {
+  return (await readJson<{ templates: MessageTemplates }>(await events.messages.templates.$get({ param: { slug } }))).templates;
+}
+
+export async function previewMessage(slug: string, json: MessagePreviewInput, signal?: AbortSignal) {
+  return readJson<MessagePreview>(await events.messages.preview.$post({ param: { slug }, json }, { init: { signal } }));
+}
+
+export async function testMessage(slug: string, json: MessagePreviewInput) {
+  return readJson<{ sentTo: string }>(await events.messages.test.$post({ param: { slug }, json }));
+}
+
+export async function sendMessage(slug: string, json: MessageCompose) {
+  return (await readJson<{ message: { id: string; recipients: number } }>(await events.messages.$post({ param: { slug }, json }))).message;
+}
+
+export async function listMessages(slug: string) {
+  return (await readJson<{ messages: MessageSummary[] }>(await events.messages.$get({ param: { slug } }))).messages;
+}
+
+export async function getMessage(slug: string, id: string) {
+  return readJson<MessageDetail>(await events.messages[':id'].$get({ param: { slug, id } }));
+}
+
+/** Whether this server keeps emails in the development mailbox (local development only; HEAD costs no rendering). */
+export async function hasDevMailbox(): Promise<boolean> {
+  try {
+    return (await api.api.dev.mailbox.$get(undefined, { init: { method: 'HEAD' } })).ok;
+  } catch {
+    return false;
+  }
+}
+
+export type PairingCreate = InferRequestType<(typeof events)['pairings']['$post']>['json'];
+export type Pairing = InferResponseType<(typeof events)['pairings']['$get'], 200>['pairings'][number];
+export type NewPairing = InferResponseType<(typeof events)['pairings']['$post'], 201>;
+export type CheckinConflict = InferResponseType<(typeof events)['checkins']['conflicts']['$get'], 200>['conflicts'][number];
+
+export async function createPairing(slug: string, json: PairingCreate) {
+  return readJson<NewPairing>(await events.pairings.$post({ param: { slug }, json }));
+}
+
+export async function listPairings(slug: string) {
+  return (await readJson<{ pairings: Pairing[] }>(await events.pairings.$get({ param: { slug } }))).pairings;
+}
+
+export async function revokePairing(slug: string, id: string) {
+  return (await readJson<{ revokedDevices: number }>(await events.pairings[':id'].$delete({ param: { slug, id } }))).revokedDevices;
+}
+
+export async function getConflicts(slug: string) {
+  return (await readJson<{ conflicts: CheckinConflict[] }>(await events.checkins.conflicts.$get({ param: { slug } }))).conflicts;
+}
+
+/** The badge sheets page (built by the desk side); ids narrow it to some registrations. */
+export const badgesUrl = (slug: string, ids?: string[]) =>
+  `/badges/${encodeURIComponent(slug)}${ids?.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;

@@ -48,6 +48,7 @@ export function errorText(e: unknown): string {
       if (e.code === 'slug_taken') return ct('err.slugTaken');
       if (e.code === 'email_taken') return ct('err.emailTaken');
       if (e.code === 'not_waitlisted') return ct('err.notWaitlisted');
+      if (e.code === 'no_recipients') return ct('msg.noRecipients');
       return ct('err.conflict');
     case 413: return ct('err.photoTooLarge');
     case 415: return ct('err.photoType');
@@ -188,8 +189,11 @@ export function Field(props: FieldProps) {
   );
 }
 
-/** A modal dialog that traps focus natively and returns it to whatever opened it. */
-export function Modal(props: ParentProps<{ title: string; open: boolean; onClose: () => void; busy?: boolean; wide?: boolean }>) {
+/**
+ * A modal dialog that traps focus natively and returns it to whatever opened it, unless `onClose` returns where the
+ * focus goes instead (what opened it may have done its job and moved on).
+ */
+export function Modal(props: ParentProps<{ title: string; open: boolean; onClose: () => unknown; busy?: boolean; wide?: boolean }>) {
   const id = createUniqueId();
   let dialog!: HTMLDialogElement;
   let opener: HTMLElement | null = null;
@@ -202,7 +206,11 @@ export function Modal(props: ParentProps<{ title: string; open: boolean; onClose
   return (
     <dialog ref={dialog} class={`confirm console-dialog ${props.wide ? 'wide' : ''}`} aria-labelledby={`${id}-title`}
       onCancel={(e) => { if (props.busy) e.preventDefault(); }}
-      onClose={() => { props.onClose(); if (opener?.isConnected) opener.focus(); }}>
+      onClose={() => {
+        const focus = props.onClose();
+        if (typeof focus === 'function') focus();
+        else if (opener?.isConnected) opener.focus();
+      }}>
       <h2 id={`${id}-title`}>{props.title}</h2>
       <Show when={props.open}>{props.children}</Show>
     </dialog>
