@@ -101,9 +101,9 @@ const personTicket = (id: string) => `demo-${id.slice(9)}-badge-7Kq2xVw9`;
 /** Every statement inserts only what is missing, so running the seed twice duplicates nothing. */
 export function demoSeedStatements(): string[] {
   const out = [insert('events', demoEvent)];
-  demoSessions.forEach(({ start, end, ...s }, position) =>
-    out.push(insert('sessions', { ...s, event_id: DEMO_EVENT_ID, starts_at: shanghai(start), ends_at: shanghai(end), position })),
-  );
+  demoSessions.forEach(({ start, end, ...s }, position) => {
+    out.push(insert('sessions', { ...s, event_id: DEMO_EVENT_ID, starts_at: shanghai(start), ends_at: shanghai(end), position }));
+  });
   demoPeople.forEach(({ role, ...p }, position) => {
     out.push(insert('people', { ...p, event_id: DEMO_EVENT_ID, position }));
     out.push(insert('registrations', {

@@ -114,7 +114,8 @@ export const messageRoutes = new Hono<AppEnv>()
       lastError: emails.lastError, sentAt: emails.sentAt, registrationId: emails.registrationId, name: registrations.name,
     }).from(emails).leftJoin(registrations, eq(registrations.id, emails.registrationId))
       .where(eq(emails.messageId, id)).orderBy(desc(emails.sentAt), emails.to);
-    const counts = rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.deliveryStatus ?? r.status]: (m[r.deliveryStatus ?? r.status] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.deliveryStatus ?? r.status] = (counts[r.deliveryStatus ?? r.status] ?? 0) + 1;
     return c.json({
       message: { id: message.id, subject: message.subject, body: message.body, audience: JSON.parse(message.audience), recipients: message.recipients, createdAt: new Date(message.createdAt).toISOString(), counts },
       deliveries: rows.map((r) => ({ ...r, sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null })),
