@@ -571,7 +571,7 @@ function Picker(props: { slug: string; picked: Picked[]; error?: string; onChang
           </For>
         </ul>
       </Show>
-      <div class="msg-chosen" aria-labelledby={`${id}-chosen`}>
+      <div class="msg-chosen" role="group" aria-labelledby={`${id}-chosen`}>
         <p id={`${id}-chosen`} class="msg-chosen-title">{ct('msg.chosen', { n: props.picked.length })}</p>
         <Show when={props.picked.length} fallback={<p class="muted">{ct('msg.chosenNone')}</p>}>
           <ul class="msg-chips">

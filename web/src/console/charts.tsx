@@ -181,7 +181,11 @@ export function BarList(props: {
           <For each={props.rows}>
             {(r, i) => {
               const y = () => i() * rowHeight;
-              const offsets = () => r.segments.reduce<number[]>((acc, s, k) => [...acc, (acc[k] ?? 0) + s.value], [0]);
+              const offsets = () => {
+                const acc = [0];
+                r.segments.forEach((s, k) => { acc.push(acc[k]! + s.value); });
+                return acc;
+              };
               return (
                 <g>
                   <text class="bar-label" x={0} y={y() + 14}>{r.label}</text>
