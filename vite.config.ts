@@ -5,6 +5,7 @@ import solid from 'vite-plugin-solid';
 export default defineConfig({
   root: 'web',
   plugins: [solid()],
-  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
+  // The manifest lists every built file, so the service worker (web/public/sw.js) can precache the app shell.
+  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', manifest: true },
   server: { proxy: { '/api': 'http://localhost:8787' } },
 });

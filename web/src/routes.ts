@@ -9,6 +9,8 @@ export const routes: RouteDefinition[] = [
   { path: '/dev/mailbox', component: lazy(() => import('./dev/Mailbox')) },
   { path: '/sign-in', component: lazy(() => import('./staff/SignIn')) },
   { path: '/desk/:slug?', component: lazy(() => import('./desk/DeskPage')) },
+  { path: '/pair', component: lazy(() => import('./pair/PairPage')) },
+  { path: '/badges/:slug', component: lazy(() => import('./badges/BadgesPage')) },
   { path: '/console/:slug?/:tab?', component: lazy(() => import('./console/ConsolePage')) },
   { path: '*', component: lazy(() => import('./public/NotFound')) },
 ];

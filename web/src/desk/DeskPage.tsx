@@ -1,16 +1,20 @@
-// The front desk at /desk and /desk/:slug: scan or find a guest, check them in, register walk-ins, watch arrivals.
+// The front desk at /desk and /desk/:slug: scan or find a guest, check them in (offline too), register walk-ins, watch arrivals.
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, ErrorBoundary, For, onCleanup, Show } from 'solid-js';
-import { locale, type MessageKey, pick, t } from '../i18n';
+import { createEffect, createResource, createSignal, ErrorBoundary, For, onCleanup, onMount, Show } from 'solid-js';
+import { locale, pick } from '../i18n';
+import { type DeskKey, t } from './text';
 import {
-  type CheckinResponse, deviceId, newScan, type Outcome, saveDeskName, savedDeskName, submitScan, submitWalkIn, ticketCode, uuid,
+  type CheckinResponse, deviceId, newScan, type Outcome, saveDeskName, savedDeskName, submitWalkIn, ticketCode, uuid, type WalkInResponse,
 } from './checkin';
 import { type Attendee, type EventInfo, getEventInfo, getMe, signOut, type Staff } from './desk-api';
 import { feedback } from './feedback';
+import { createOfflineDesk } from './offline';
 import { deskLabel, ResultOverlay, TONES } from './ResultOverlay';
 import { ScanPanel } from './ScanPanel';
 import { SearchPanel } from './SearchPanel';
+import { registerShell } from './service-worker';
 import { StatsPanel } from './StatsPanel';
+import { SyncStatus } from './SyncStatus';
 import { type WalkInFields, WalkInForm } from './WalkInForm';
 import './desk.css';
 
@@ -66,7 +70,7 @@ function Unreachable(props: { retry: () => void }) {
 /** An event the public API does not show (a draft) still has a desk; its slug stands in for the title. */
 const draftEvent = (slug: string): EventInfo => ({ slug, title: { zh: slug, en: slug }, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
 
-function DeskMessage(props: { staff: Staff; text: MessageKey }) {
+function DeskMessage(props: { staff: Staff; text: DeskKey }) {
   return (
     <section class="card narrow">
       <h1>{t('desk.title')}</h1>
@@ -77,11 +81,12 @@ function DeskMessage(props: { staff: Staff; text: MessageKey }) {
   );
 }
 
-function SignOutButton() {
+function SignOutButton(props: { beforeSignOut?: () => Promise<void> }) {
   const navigate = useNavigate();
   const [busy, setBusy] = createSignal(false);
   async function out() {
     setBusy(true);
+    try { await props.beforeSignOut?.(); } catch { /* the saved list stays; signing out matters more */ }
     try { await signOut(); } catch { /* the cookie may already be gone; leave anyway */ }
     navigate('/sign-in', { replace: true });
   }
@@ -94,9 +99,12 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   const [deskName, setDeskName] = createSignal(savedDeskName());
   const [result, setResult] = createSignal<CheckinResponse | null>(null);
   const [offline, setOffline] = createSignal(false);
-  const [problem, setProblem] = createSignal<MessageKey | null>(null);
+  const [notSaved, setNotSaved] = createSignal(false);
+  const [problem, setProblem] = createSignal<DeskKey | null>(null);
   const [sessionEnded, setSessionEnded] = createSignal(false);
   const [refresh, setRefresh] = createSignal(0);
+  const desk = createOfflineDesk(slug(), { onUnauthorized: () => setSessionEnded(true) });
+  onMount(registerShell);
   let scanInput: HTMLInputElement | undefined;
   let cameraOn = false;
   let resetTimer: ReturnType<typeof setTimeout> | undefined;
@@ -109,7 +117,8 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     setResult(r);
     const ok = TONES[r.result] === 'ok';
     feedback(ok ? 'ok' : 'problem');
-    resetTimer = setTimeout(dismiss, ok ? SHOW_OK_MS : SHOW_PROBLEM_MS);
+    // A walk-in's screen offers their badge, so it stays long enough to reach for it.
+    resetTimer = setTimeout(dismiss, ok && !r.walkIn ? SHOW_OK_MS : SHOW_PROBLEM_MS);
   }
 
   function dismiss() {
@@ -121,8 +130,9 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     if (!keyboardWouldCover) scanInput?.focus({ preventScroll: true });
   }
 
-  /** Applies an outcome to the page; true when the server answered. */
-  function settle<T>(outcome: Outcome<T>, onOk: (value: T) => void): boolean {
+  /** Applies an outcome to the page; true when it was dealt with (by the server, or by the saved list offline). */
+  function settle<T>(outcome: Outcome<T> | { kind: 'not_saved' }, onOk: (value: T) => void): boolean {
+    setNotSaved(false);
     switch (outcome.kind) {
       case 'ok':
         setOffline(false);
@@ -130,7 +140,8 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
         onOk(outcome.value);
         setRefresh((n) => n + 1);
         return true;
-      case 'offline': setOffline(true); return false;
+      case 'not_saved': feedback('problem'); setNotSaved(true); return false;
+      case 'offline': desk.markReachable(false); setOffline(true); return false;
       case 'unauthorized': setSessionEnded(true); return false;
       case 'forbidden': setProblem('desk.forbidden'); return false;
       case 'failed': setOffline(false); setProblem('desk.serverError'); return false;
@@ -141,7 +152,7 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     const code = ticketCode(text);
     lastCode = code;
     lastCodeAt = Date.now();
-    return settle(await submitScan(newScan(slug(), { code: text.trim() }, deskName(), 'scan')), show);
+    return settle(await desk.check(newScan(slug(), { code: text.trim() }, deskName(), 'scan')), show);
   }
 
   function onCameraCode(text: string) {
@@ -153,16 +164,20 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   }
 
   async function checkInAttendee(a: Attendee) {
-    return settle(await submitScan(newScan(slug(), { registrationId: a.id }, deskName(), 'search')), show);
+    return settle(await desk.check(newScan(slug(), { registrationId: a.id }, deskName(), 'search')), show);
   }
 
-  async function registerWalkIn(fields: WalkInFields) {
+  /** A walk-in gets a ticket from the server, so it cannot be done offline; the form says so instead of waiting. */
+  async function registerWalkIn(fields: WalkInFields): Promise<Outcome<WalkInResponse>> {
+    if (!navigator.onLine) { desk.markReachable(false); return { kind: 'offline' }; }
     const optional = (s: string) => s.trim() || undefined;
     const outcome = await submitWalkIn({
       slug: slug(), name: fields.name.trim(), phone: optional(fields.phone), email: optional(fields.email), affiliation: optional(fields.affiliation),
       locale: locale(), deviceId: deviceId(), clientId: uuid(), deskId: deskName(),
     });
-    settle(outcome, (w) => show({ result: w.result, registration: w.registration, checkedInAt: w.checkedInAt, deskId: deskName() }));
+    if (outcome.kind === 'offline') { desk.markReachable(false); return outcome; }
+    desk.markReachable(true);
+    settle(outcome, (w) => show({ result: w.result, registration: w.registration, checkedInAt: w.checkedInAt, deskId: deskName(), walkIn: true }));
     return outcome;
   }
 
@@ -195,15 +210,18 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
             </nav>
           </Show>
           <p class="desk-who muted">{t('desk.signedInAs', { who: props.staff.name || props.staff.email })}</p>
-          <SignOutButton />
+          <SignOutButton beforeSignOut={desk.forget} />
         </div>
       </header>
+
+      <SyncStatus desk={desk} timezone={props.event.timezone} />
 
       <div class="desk-banners" role="alert">
         <Show when={sessionEnded()}>
           <p class="notice error">{t('desk.sessionEnded')} <a href={signInAgain()}>{t('desk.signInAgain')}</a></p>
         </Show>
         <Show when={offline()}><p class="notice error desk-offline">{t('desk.offline')}</p></Show>
+        <Show when={notSaved()}><p class="notice error desk-offline">{t('desk.notSaved')}</p></Show>
         <Show when={problem()}>{(p) => <p class="notice error">{t(p())}</p>}</Show>
       </div>
 
@@ -212,17 +230,18 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
           <ScanPanel onSubmit={checkInCode} onCameraCode={onCameraCode} inputRef={(el) => (scanInput = el)} onCameraChange={(on) => (cameraOn = on)} />
         </div>
         <div class="desk-col-side">
-          <StatsPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()}
-            onReachable={(ok) => setOffline(!ok)} onUnauthorized={() => setSessionEnded(true)} />
+          <StatsPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()} offline={!desk.online()}
+            onReachable={desk.markReachable} onUnauthorized={() => setSessionEnded(true)} />
           <SearchPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()} onCheckIn={checkInAttendee}
-            onReachable={(ok) => setOffline(!ok)} onUnauthorized={() => setSessionEnded(true)} />
+            offline={!desk.online()} searchSaved={desk.searchSaved}
+            onReachable={desk.markReachable} onUnauthorized={() => setSessionEnded(true)} />
         </div>
         <div class="desk-col-walkin">
-          <WalkInForm register={registerWalkIn} />
+          <WalkInForm slug={slug()} offline={!desk.online()} register={registerWalkIn} />
         </div>
       </div>
 
-      <ResultOverlay result={result()} timezone={props.event.timezone} onDismiss={dismiss} />
+      <ResultOverlay result={result()} slug={slug()} timezone={props.event.timezone} onDismiss={dismiss} />
     </div>
   );
 }

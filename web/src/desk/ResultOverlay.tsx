@@ -1,6 +1,7 @@
 // The full-screen answer to a scan, colour-coded and announced, that the person at the desk reads at a glance.
 import { Show } from 'solid-js';
-import { locale, type MessageKey, t } from '../i18n';
+import { locale } from '../i18n';
+import { type DeskKey, t } from './text';
 import { formatTime } from '../lib/time';
 import type { CheckinResponse, CheckinResult } from './checkin';
 
@@ -8,11 +9,11 @@ export type Tone = 'ok' | 'warn' | 'info' | 'bad';
 export const TONES: Record<CheckinResult, Tone> = {
   checked_in: 'ok', already_checked_in: 'warn', waitlisted: 'info', cancelled: 'bad', unknown_ticket: 'bad', wrong_event: 'bad',
 };
-const HEADINGS: Record<CheckinResult, MessageKey> = {
+export const HEADINGS: Record<CheckinResult, DeskKey> = {
   checked_in: 'result.welcome', already_checked_in: 'result.already', waitlisted: 'result.waitlisted',
   cancelled: 'result.cancelled', unknown_ticket: 'result.unknown', wrong_event: 'result.wrongEvent',
 };
-const HINTS: Partial<Record<CheckinResult, MessageKey>> = {
+const HINTS: Partial<Record<CheckinResult, DeskKey>> = {
   waitlisted: 'result.waitlistedHint', cancelled: 'result.cancelledHint', unknown_ticket: 'result.unknownHint', wrong_event: 'result.wrongEventHint',
 };
 
@@ -22,7 +23,7 @@ export function deskLabel(deskId: string) {
   return m ? t('desk.deskN', { n: m[1]! }) : deskId;
 }
 
-export function ResultOverlay(props: { result: CheckinResponse | null; timezone: string; onDismiss: () => void }) {
+export function ResultOverlay(props: { result: CheckinResponse | null; slug: string; timezone: string; onDismiss: () => void }) {
   const detail = (r: CheckinResponse) => {
     if (r.result === 'already_checked_in' && r.checkedInAt) {
       const time = formatTime(r.checkedInAt, props.timezone, locale());
@@ -36,6 +37,7 @@ export function ResultOverlay(props: { result: CheckinResponse | null; timezone:
     <div class="desk-result-live" role="alert" aria-atomic="true">
       <Show when={props.result}>
         {(r) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a tap anywhere dismisses; keyboards use Escape, handled by the page
           <div class={`desk-result tone-${TONES[r().result]}`} data-result={r().result} onClick={() => props.onDismiss()}>
             <div class="desk-result-inner">
               <p class="desk-result-heading">{t(HEADINGS[r().result])}</p>
@@ -52,6 +54,13 @@ export function ResultOverlay(props: { result: CheckinResponse | null; timezone:
                 )}
               </Show>
               <Show when={detail(r())}><p class="desk-result-detail">{detail(r())}</p></Show>
+              <Show when={r().savedOffline}><p class="desk-result-offline">{t('result.savedOffline')}</p></Show>
+              <Show when={r().walkIn && r().registration?.id}>
+                {(id) => (
+                  <a class="button desk-result-print" href={`/badges/${encodeURIComponent(props.slug)}?ids=${encodeURIComponent(id())}`}
+                    target="_blank" rel="noopener" onClick={(e) => e.stopPropagation()}>{t('result.printBadge')}</a>
+                )}
+              </Show>
               <button type="button" class="desk-result-next" onClick={(e) => { e.stopPropagation(); props.onDismiss(); }}>{t('result.dismiss')}</button>
               <p class="desk-result-hint">{t('result.dismissHint')}</p>
             </div>

@@ -1,6 +1,6 @@
 // Where codes come in: the camera, and the scan box that USB (keyboard-wedge) scanners and people type into.
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import { type MessageKey, t } from '../i18n';
+import { type DeskKey, t } from './text';
 import { unlockAudio } from './feedback';
 import { cameraErrorOf, type Scanner, startScanner } from './scanner';
 
@@ -9,7 +9,7 @@ const WEDGE_KEY_GAP_MS = 50;
 const WEDGE_MIN_LENGTH = 4;
 
 type CameraState = 'off' | 'starting' | 'on' | 'denied' | 'missing' | 'failed';
-const CAMERA_MESSAGES: Partial<Record<CameraState, MessageKey>> = {
+const CAMERA_MESSAGES: Partial<Record<CameraState, DeskKey>> = {
   starting: 'scan.cameraStarting', on: 'scan.cameraOn', denied: 'scan.cameraDenied', missing: 'scan.cameraMissing', failed: 'scan.cameraFailed',
 };
 

@@ -1,7 +1,8 @@
-// Finds a registration by name (or email, phone, institution) for guests without their QR code, and checks them in.
+// Finds a registration by name (or email, phone, institution) for guests without their QR code, and checks them in; offline, in the saved list.
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { ApiFailure } from '../api';
-import { locale, type MessageKey, t } from '../i18n';
+import { locale } from '../i18n';
+import { type DeskKey, t } from './text';
 import { formatTime } from '../lib/time';
 import { type Attendee, searchAttendees } from './desk-api';
 
@@ -11,12 +12,15 @@ const MAX_RESULTS = 20;
 export function SearchPanel(props: {
   slug: string; timezone: string; refresh: number;
   onCheckIn: (a: Attendee) => Promise<unknown>;
+  /** Offline, the list saved on this device answers instead (null when there is none). */
+  offline: boolean; searchSaved: (q: string) => Promise<Attendee[] | null>;
   onReachable: (ok: boolean) => void; onUnauthorized: () => void;
 }) {
   const [query, setQuery] = createSignal('');
   const [results, setResults] = createSignal<Attendee[] | null>(null);
   const [searching, setSearching] = createSignal(false);
   const [searchedFor, setSearchedFor] = createSignal('');
+  const [fromSaved, setFromSaved] = createSignal(false);
   const [busyId, setBusyId] = createSignal<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
@@ -26,16 +30,28 @@ export function SearchPanel(props: {
     if (q.length < 2) { setResults(null); setSearching(false); return; }
     const mine = (controller = new AbortController());
     setSearching(true);
+    const searchSaved = async () => {
+      const found = await props.searchSaved(q);
+      if (mine !== controller || !found) return;
+      setResults(found);
+      setSearchedFor(q);
+      setFromSaved(true);
+    };
     try {
+      if (props.offline) { await searchSaved(); return; }
       const found = await searchAttendees(props.slug, q, mine.signal);
       if (mine !== controller) return;
       setResults(found);
       setSearchedFor(q);
+      setFromSaved(false);
       props.onReachable(true);
     } catch (e) {
       if (mine.signal.aborted) return;
       if (e instanceof ApiFailure && e.status === 401) props.onUnauthorized();
-      else if (!(e instanceof ApiFailure)) props.onReachable(false);
+      else if (!(e instanceof ApiFailure)) {
+        props.onReachable(false);
+        await searchSaved().catch(() => {});
+      }
     } finally {
       if (mine === controller) setSearching(false);
     }
@@ -76,6 +92,7 @@ export function SearchPanel(props: {
         </div>
       </form>
       <p class="desk-search-status muted" role="status">{status()}</p>
+      <Show when={fromSaved() && results()}><p class="hint desk-search-offline">{t('search.offline')}</p></Show>
       <Show when={results()?.length}>
         <ul class="desk-search-results" aria-label={t('search.title')}>
           <For each={results()!}>
@@ -84,8 +101,8 @@ export function SearchPanel(props: {
                 <div class="desk-person-main">
                   <p class="desk-person-name">
                     <strong>{a.name}</strong>
-                    <Show when={a.role !== 'attendee'}><span class={`badge role-${a.role}`}>{t(`role.${a.role}` as MessageKey)}</span></Show>
-                    <Show when={a.status !== 'confirmed'}><span class={`badge status-${a.status}`}>{t(`search.status.${a.status}` as MessageKey)}</span></Show>
+                    <Show when={a.role !== 'attendee'}><span class={`badge role-${a.role}`}>{t(`role.${a.role}` as DeskKey)}</span></Show>
+                    <Show when={a.status !== 'confirmed'}><span class={`badge status-${a.status}`}>{t(`search.status.${a.status}` as DeskKey)}</span></Show>
                   </p>
                   <Show when={a.affiliation}><p class="desk-person-affiliation">{a.affiliation}</p></Show>
                   <p class="desk-person-contact muted">{[a.email, a.phone].filter(Boolean).join(' · ')}</p>

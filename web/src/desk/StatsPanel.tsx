@@ -1,7 +1,8 @@
 // The desk's live counters: checked in out of confirmed, by role, refreshed every 10 s and after each check-in.
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { ApiFailure } from '../api';
-import { locale, type MessageKey, t } from '../i18n';
+import { locale } from '../i18n';
+import { type DeskKey, t } from './text';
 import { formatTime } from '../lib/time';
 import { getStats, type Stats } from './desk-api';
 
@@ -9,7 +10,7 @@ const POLL_MS = 10_000;
 const ROLES = ['attendee', 'speaker', 'guest'] as const;
 
 export function StatsPanel(props: {
-  slug: string; timezone: string; refresh: number;
+  slug: string; timezone: string; refresh: number; offline: boolean;
   onReachable: (ok: boolean) => void; onUnauthorized: () => void;
 }) {
   const [stats, setStats] = createSignal<Stats | null>(null);
@@ -47,7 +48,7 @@ export function StatsPanel(props: {
   return (
     <section class="desk-stats card" aria-labelledby="desk-stats-title">
       <h2 id="desk-stats-title">{t('stats.title')}</h2>
-      <Show when={stats()} fallback={<p class="muted">{t('loading')}</p>}>
+      <Show when={stats()} fallback={<p class="muted">{props.offline ? t('stats.offline') : t('loading')}</p>}>
         {(s) => (
           <>
             <p class="desk-stats-main">
@@ -61,7 +62,7 @@ export function StatsPanel(props: {
               <For each={ROLES}>
                 {(role) => (
                   <div class={`role-${role}`}>
-                    <dt>{t(`role.${role}` as MessageKey)}</dt>
+                    <dt>{t(`role.${role}` as DeskKey)}</dt>
                     <dd>{t('stats.roleLine', { in: s().byRole[role]?.checkedIn ?? 0, of: s().byRole[role]?.confirmed ?? 0 })}</dd>
                   </div>
                 )}

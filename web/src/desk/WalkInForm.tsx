@@ -1,6 +1,6 @@
-// Registers a guest who arrives without a registration and checks them in at once; what was typed survives any error.
+// Registers a guest who arrives without a registration and checks them in at once, with their badge a click away; what was typed survives any error.
 import { createSignal, type JSX, Show } from 'solid-js';
-import { type MessageKey, t } from '../i18n';
+import { type DeskKey, t } from './text';
 import type { Outcome, WalkInResponse } from './checkin';
 
 type Field = 'name' | 'phone' | 'email' | 'affiliation';
@@ -10,14 +10,15 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^[0-9+()\-\s]*$/;
 const EMPTY: WalkInFields = { name: '', phone: '', email: '', affiliation: '' };
 
-export function WalkInForm(props: { register: (fields: WalkInFields) => Promise<Outcome<WalkInResponse>> }) {
+export function WalkInForm(props: { slug: string; offline: boolean; register: (fields: WalkInFields) => Promise<Outcome<WalkInResponse>> }) {
   const [values, setValues] = createSignal<WalkInFields>({ ...EMPTY });
-  const [errors, setErrors] = createSignal<Partial<Record<Field, MessageKey>>>({});
-  const [message, setMessage] = createSignal<MessageKey | null>(null);
+  const [last, setLast] = createSignal<WalkInResponse['registration'] | null>(null);
+  const [errors, setErrors] = createSignal<Partial<Record<Field, DeskKey>>>({});
+  const [message, setMessage] = createSignal<DeskKey | null>(null);
   const [busy, setBusy] = createSignal(false);
   const refs: Partial<Record<Field, HTMLInputElement>> = {};
 
-  function showErrors(found: Partial<Record<Field, MessageKey>>) {
+  function showErrors(found: Partial<Record<Field, DeskKey>>) {
     setErrors(found);
     const first = ORDER.find((f) => found[f]);
     if (first) refs[first]?.focus();
@@ -26,7 +27,7 @@ export function WalkInForm(props: { register: (fields: WalkInFields) => Promise<
 
   function check() {
     const v = values();
-    const found: Partial<Record<Field, MessageKey>> = {};
+    const found: Partial<Record<Field, DeskKey>> = {};
     if (!v.name.trim()) found.name = 'walkin.nameRequired';
     if (v.email.trim() && !EMAIL.test(v.email.trim())) found.email = 'walkin.emailInvalid';
     if (!PHONE.test(v.phone)) found.phone = 'walkin.phoneInvalid';
@@ -44,12 +45,14 @@ export function WalkInForm(props: { register: (fields: WalkInFields) => Promise<
     if (outcome.kind === 'ok') {
       setValues({ ...EMPTY });
       setErrors({});
+      setLast(outcome.value.registration);
       return;
     }
-    if (outcome.kind !== 'failed') { setMessage('walkin.failed'); return; } // the page shows why (offline, signed out)
+    if (outcome.kind === 'offline') { setMessage('walkin.needsNetwork'); return; }
+    if (outcome.kind !== 'failed') { setMessage('walkin.failed'); return; } // the page shows why (signed out, not on the staff)
     const err = outcome.error;
     if (err.code === 'invalid') {
-      const found: Partial<Record<Field, MessageKey>> = {};
+      const found: Partial<Record<Field, DeskKey>> = {};
       for (const key of Object.keys(err.fields)) {
         if (!ORDER.includes(key as Field)) continue;
         const f = key as Field;
@@ -61,7 +64,7 @@ export function WalkInForm(props: { register: (fields: WalkInFields) => Promise<
     else setMessage('walkin.failed');
   }
 
-  function TextField(p: { field: Field; label: MessageKey; type?: string; autocomplete: string; required?: boolean; inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'] }) {
+  function TextField(p: { field: Field; label: DeskKey; type?: string; autocomplete: string; required?: boolean; inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'] }) {
     const id = `walkin-${p.field}`;
     const error = () => errors()[p.field];
     return (
@@ -86,6 +89,16 @@ export function WalkInForm(props: { register: (fields: WalkInFields) => Promise<
     <section class="desk-walkin card" aria-labelledby="desk-walkin-title">
       <h2 id="desk-walkin-title">{t('walkin.title')}</h2>
       <p class="muted">{t('walkin.intro')}</p>
+      <Show when={props.offline && message() !== 'walkin.needsNetwork'}><p class="notice error">{t('walkin.offline')}</p></Show>
+      <Show when={last()}>
+        {(reg) => (
+          <p class="notice ok desk-walkin-done">
+            {t('walkin.done', { name: reg().name })}{' '}
+            <a href={`/badges/${encodeURIComponent(props.slug)}?ids=${encodeURIComponent(reg().id)}`} target="_blank" rel="noopener"
+              aria-label={t('walkin.printBadgeFor', { name: reg().name })}>{t('walkin.printBadge')}</a>
+          </p>
+        )}
+      </Show>
       <form noValidate onSubmit={submit}>
         <div class="desk-walkin-fields">
           <TextField field="name" label="walkin.name" autocomplete="off" required />

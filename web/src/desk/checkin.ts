@@ -1,4 +1,4 @@
-// One check-in from the desk: the scan's identity (device, client id, time, desk) and submitScan(), the single path every scan and walk-in takes, so an offline queue can wrap it later.
+// One check-in from the desk: the scan's identity (device, client id, time, desk) and submitScan(), the live path that the offline desk (offline.ts) wraps.
 import { api, ApiFailure, readJson } from '../api';
 import type { Locale } from '../i18n';
 
@@ -8,10 +8,14 @@ export type CheckinResult = 'checked_in' | 'already_checked_in' | 'cancelled' | 
 /** POST /api/events/:slug/checkins → 200. */
 export type CheckinResponse = {
   result: CheckinResult;
-  registration: { name: string; affiliation: string | null; role: Role } | null;
+  registration: { id?: string; name: string; affiliation: string | null; role: Role } | null;
   /** For already_checked_in: the first check-in. */
   checkedInAt: string | null;
   deskId: string | null;
+  /** Answered from the list saved on this device and queued, not by the server. */
+  savedOffline?: boolean;
+  /** A walk-in just registered: the result screen offers their badge. */
+  walkIn?: boolean;
 };
 
 /** Everything that identifies one scan; a retry resends the same object, so the server can tell it from a second scan by clientId. */
@@ -93,8 +97,8 @@ export function ticketCode(text: string): string {
 
 type Sent = { ok: boolean; status: number; json(): Promise<unknown> };
 
-/** Runs one request and sorts every ending into an Outcome; a fetch that throws means the server was not reached. */
-async function attempt<T>(send: () => Promise<Sent>): Promise<Outcome<T>> {
+/** Runs one request and sorts every ending into an Outcome; a fetch that throws (or times out) means the server was not reached. */
+export async function attempt<T>(send: () => Promise<Sent>): Promise<Outcome<T>> {
   let res: Sent;
   try {
     res = await send();
@@ -111,10 +115,14 @@ async function attempt<T>(send: () => Promise<Sent>): Promise<Outcome<T>> {
   }
 }
 
-/** Sends one scan. Never throws: every way it can end is an Outcome the page shows. */
-export function submitScan(scan: Scan): Promise<Outcome<CheckinResponse>> {
+/**
+ * Sends one scan. Never throws: every way it can end is an Outcome the page shows. With a timeout, a server that
+ * does not answer in time counts as offline; the scan keeps its clientId, so if it did arrive, syncing it again changes nothing.
+ */
+export function submitScan(scan: Scan, timeoutMs?: number): Promise<Outcome<CheckinResponse>> {
   const { slug, ...body } = scan;
-  return attempt(() => api.api.events[':slug'].checkins.$post({ param: { slug }, json: body }));
+  const init = timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : undefined;
+  return attempt(() => api.api.events[':slug'].checkins.$post({ param: { slug }, json: body }, { init }));
 }
 
 export type WalkInResponse = {

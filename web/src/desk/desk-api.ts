@@ -19,13 +19,30 @@ export type Attendee = {
 
 export type EventInfo = { slug: string; title: { zh: string; en: string }; timezone: string };
 
-/** The signed-in staff member, or null when there is no session (401). Network failures throw. */
+const ME_KEY = 'colloquy.desk.me';
+const eventKey = (slug: string) => `colloquy.desk.event:${slug}`;
+
+/** The last answers of the server, so a desk reloaded without a network still opens; every sync still needs a live session. */
+function remember(key: string, value: unknown) {
+  try { localStorage.setItem(key, JSON.stringify(value)); } catch { /* not kept: the desk then needs the network to open */ }
+}
+function recall<T>(key: string): T | null {
+  try { return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null; } catch { return null; }
+}
+function forget(key: string) {
+  try { localStorage.removeItem(key); } catch { /* nothing kept */ }
+}
+
+/** The signed-in staff member, or null when there is no session (401). Offline, the last known one; else network failures throw. */
 export async function getMe(): Promise<Staff | null> {
   try {
     const { staff } = await readJson<{ staff: Staff }>(await api.api.auth.me.$get());
+    remember(ME_KEY, staff);
     return staff;
   } catch (e) {
-    if (e instanceof ApiFailure && e.status === 401) return null;
+    if (e instanceof ApiFailure && e.status === 401) { forget(ME_KEY); return null; }
+    const known = e instanceof ApiFailure ? null : recall<Staff>(ME_KEY);
+    if (known) return known;
     throw e;
   }
 }
@@ -36,6 +53,7 @@ export async function requestSignIn(email: string, locale: Locale, next: string)
 }
 
 export async function signOut(): Promise<void> {
+  forget(ME_KEY);
   await readJson<unknown>(await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }));
 }
 
@@ -57,13 +75,17 @@ export async function searchAttendees(slug: string, q: string, signal?: AbortSig
   return (await readJson<{ attendees: Attendee[] }>(res)).attendees;
 }
 
-/** Title and time zone from the public event API; null when no published event has this slug. */
+/** Title and time zone from the public event API; null when no published event has this slug. Offline, the last answer. */
 export async function getEventInfo(slug: string): Promise<EventInfo | null> {
   try {
     const { event } = await readJson<{ event: EventInfo }>(await api.api.events[':slug'].$get({ param: { slug } }));
-    return { slug: event.slug, title: event.title, timezone: event.timezone };
+    const info = { slug: event.slug, title: event.title, timezone: event.timezone };
+    remember(eventKey(slug), info);
+    return info;
   } catch (e) {
     if (e instanceof ApiFailure && e.status === 404) return null;
+    const known = e instanceof ApiFailure ? null : recall<EventInfo>(eventKey(slug));
+    if (known) return known;
     throw e;
   }
 }

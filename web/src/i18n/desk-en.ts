@@ -1,4 +1,4 @@
-// English strings of the staff sign-in and the front desk; zh-CN's desk-zh-CN.ts must have the same keys.
+// English strings of the staff sign-in, the front desk, device pairing and badges; zh-CN's desk-zh-CN.ts must have the same keys.
 export const deskEn = {
   // Staff sign-in
   'signin.title': 'Staff sign-in',
@@ -33,6 +33,24 @@ export const deskEn = {
   'desk.sessionEnded': 'Your session has ended. Sign in again to continue.',
   'desk.signInAgain': 'Sign in again',
   'desk.serverError': 'The server could not record this. Try again.',
+  'desk.notSaved': 'Offline — could not reach the server, and this code is not in the list saved on this device (it may be newer than the last sync). What you typed is kept: find the person by name, or try again when the connection is back.',
+  // Offline sync status
+  'sync.title': 'Connection and sync',
+  'sync.online': 'Online',
+  'sync.offline': 'Offline',
+  'sync.waitingOne': '1 scan waiting to sync',
+  'sync.waiting': '{n} scans waiting to sync',
+  'sync.allSynced': 'All scans synced',
+  'sync.lastSynced': 'Last synced {time}',
+  'sync.never': 'Not synced yet',
+  'sync.saved': '{n} tickets saved on this device',
+  'sync.offlineHint': 'Scans are checked against the list saved on this device and sync when the connection is back.',
+  'sync.now': 'Sync now',
+  'sync.notesTitle': 'Sync notes',
+  'sync.noteAlready': '{name}: let in here offline at {time}, but already checked in at {first}, {desk}. The organisers have been told.',
+  'sync.noteAlreadyNoDesk': '{name}: let in here offline at {time}, but already checked in at {first}. The organisers have been told.',
+  'sync.noteOther': '{name}: let in here offline at {time}; the server says: {result}.',
+  'sync.clearNotes': 'Clear notes',
   // Counters
   'stats.title': 'Arrivals',
   'stats.checkedIn': 'Checked in',
@@ -42,6 +60,7 @@ export const deskEn = {
   'stats.waitlisted': 'Waitlisted: {n}',
   'stats.lastMinutes': 'Last 15 minutes: {n}',
   'stats.updated': 'Updated {time}',
+  'stats.offline': 'The counts come back with the connection.',
   // Scanning
   'scan.title': 'Scan',
   'scan.input': 'Scan or type a ticket code',
@@ -75,6 +94,8 @@ export const deskEn = {
   'result.badge.speaker': 'SPEAKER 主讲',
   'result.badge.guest': 'GUEST 嘉宾',
   'result.badge.staff': 'STAFF 工作人员',
+  'result.savedOffline': 'Saved on this device; it syncs when the connection is back.',
+  'result.printBadge': 'Print badge',
   // Search
   'search.title': 'Find by name',
   'search.label': 'Name, email, phone or institution',
@@ -89,6 +110,7 @@ export const deskEn = {
   'search.status.confirmed': 'Confirmed',
   'search.status.waitlisted': 'Waitlisted',
   'search.status.cancelled': 'Cancelled',
+  'search.offline': 'Offline: searching the list saved on this device, by name and institution only.',
   // Walk-in
   'walkin.title': 'Walk-in registration',
   'walkin.intro': 'For guests without a registration: registers them and checks them in at once.',
@@ -106,6 +128,40 @@ export const deskEn = {
   'walkin.checkFields': 'Some fields need attention.',
   'walkin.already': 'This email is already registered: find the person under “Find by name” and check them in.',
   'walkin.failed': 'The walk-in could not be registered. What you typed is still here; try again.',
+  'walkin.offline': 'Walk-in registration needs the network, and this desk is offline. Check guests in by scan or by name meanwhile.',
+  'walkin.needsNetwork': 'Walk-in registration needs the network, and this desk is offline. What you typed is kept: register the guest when the connection is back.',
+  'walkin.done': '{name} is registered and checked in.',
+  'walkin.printBadge': 'Print badge',
+  'walkin.printBadgeFor': 'Print badge for {name}',
+  // Device pairing
+  'pair.title': 'Pair this device as a desk',
+  'pair.intro': 'This signs this phone or tablet in as a front desk for the event that made the pairing code. No email is needed.',
+  'pair.deviceName': 'Device name',
+  'pair.deviceNameHint': 'So the organiser can tell the desks apart, e.g. “Side door phone”.',
+  'pair.submit': 'Pair this device',
+  'pair.pairing': 'Pairing…',
+  'pair.noToken': 'This page needs a pairing code. Scan the pairing QR code on the organiser’s console with this device’s camera.',
+  'pair.unavailable': 'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.',
+  'pair.invalid': 'This is not a valid pairing code. Scan the QR code again.',
+  'pair.rateLimited': 'Too many attempts, wait a minute and try again.',
+  'pair.network': 'Could not reach the server. Check the connection and try again.',
+  'pair.failed': 'Pairing did not work. Try again, or ask the organiser for a new code.',
+  'pair.done': 'Paired as {name}. Opening the desk…',
+  // Badges
+  'badges.title': 'Badges',
+  'badges.count': '{n} badges',
+  'badges.format': 'Format',
+  'badges.formatCard': 'Cards, 90 × 54 mm (10 per A4 page)',
+  'badges.formatA6': 'A6, one per page',
+  'badges.role': 'Who',
+  'badges.roleAll': 'Everyone confirmed',
+  'badges.selected': 'Only the selected registrations ({n})',
+  'badges.showAll': 'Show everyone',
+  'badges.print': 'Print',
+  'badges.printHint': 'In the print dialog, keep the scale at 100 % and the paper size the sheet asks for.',
+  'badges.none': 'No confirmed registration matches.',
+  'badges.qrAlt': 'Ticket QR code of {name}',
+  'badges.unreachable': 'Could not load the badges. Check the connection and try again.',
 } as const;
 
 export type DeskMessageKey = keyof typeof deskEn;

@@ -1,4 +1,4 @@
-// 工作人员登录与签到台的简体中文文案。
+// 工作人员登录、签到台、设备配对与胸牌的简体中文文案。
 import type { DeskMessageKey } from './desk-en';
 
 export const deskZhCN: Record<DeskMessageKey, string> = {
@@ -35,6 +35,24 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'desk.sessionEnded': '登录已失效，请重新登录后继续。',
   'desk.signInAgain': '重新登录',
   'desk.serverError': '服务器未能记录本次签到，请重试。',
+  'desk.notSaved': '网络断开：无法连接服务器，且本设备保存的名单中没有此票号（可能是上次同步之后新报名的）。已输入的内容会保留：请按姓名查找，或在网络恢复后重试。',
+  // 离线同步状态
+  'sync.title': '网络与同步',
+  'sync.online': '在线',
+  'sync.offline': '离线',
+  'sync.waitingOne': '1 条签到待同步',
+  'sync.waiting': '{n} 条签到待同步',
+  'sync.allSynced': '签到已全部同步',
+  'sync.lastSynced': '上次同步 {time}',
+  'sync.never': '尚未同步',
+  'sync.saved': '本设备已保存 {n} 张票',
+  'sync.offlineHint': '扫码将按本设备保存的名单核验，网络恢复后自动同步。',
+  'sync.now': '立即同步',
+  'sync.notesTitle': '同步提示',
+  'sync.noteAlready': '{name}：本签到台离线时于 {time} 放行，但此人已于 {first} 在{desk}签到。已通知主办方。',
+  'sync.noteAlreadyNoDesk': '{name}：本签到台离线时于 {time} 放行，但此人已于 {first} 签到。已通知主办方。',
+  'sync.noteOther': '{name}：本签到台离线时于 {time} 放行；服务器结果：{result}。',
+  'sync.clearNotes': '清除提示',
   // 统计
   'stats.title': '到场情况',
   'stats.checkedIn': '已签到',
@@ -44,6 +62,7 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'stats.waitlisted': '候补：{n} 人',
   'stats.lastMinutes': '最近 15 分钟：{n} 人',
   'stats.updated': '更新于 {time}',
+  'stats.offline': '网络恢复后显示统计。',
   // 扫码
   'scan.title': '扫码签到',
   'scan.input': '扫码或输入票号',
@@ -77,6 +96,8 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'result.badge.speaker': 'SPEAKER 主讲',
   'result.badge.guest': 'GUEST 嘉宾',
   'result.badge.staff': 'STAFF 工作人员',
+  'result.savedOffline': '已保存在本设备，网络恢复后自动同步。',
+  'result.printBadge': '打印胸牌',
   // 查找
   'search.title': '按姓名查找',
   'search.label': '姓名、邮箱、手机号或单位',
@@ -91,6 +112,7 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'search.status.confirmed': '已确认',
   'search.status.waitlisted': '候补',
   'search.status.cancelled': '已取消',
+  'search.offline': '离线：正在本设备保存的名单中查找，仅支持姓名和单位。',
   // 现场登记
   'walkin.title': '现场登记',
   'walkin.intro': '适用于未报名的来宾：登记后立即签到。',
@@ -108,4 +130,38 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'walkin.checkFields': '部分信息需要修改。',
   'walkin.already': '该邮箱已报名：请在“按姓名查找”中找到此人并签到。',
   'walkin.failed': '现场登记未成功。已填写的内容已保留，请重试。',
+  'walkin.offline': '现场登记需要联网，本签到台目前离线。在此期间请通过扫码或按姓名查找办理签到。',
+  'walkin.needsNetwork': '现场登记需要联网，本签到台目前离线。已填写的内容会保留，请在网络恢复后登记。',
+  'walkin.done': '{name} 已登记并签到。',
+  'walkin.printBadge': '打印胸牌',
+  'walkin.printBadgeFor': '打印 {name} 的胸牌',
+  // 设备配对
+  'pair.title': '将本设备配对为签到台',
+  'pair.intro': '配对后，本手机或平板将以签到台身份登录生成该配对码的会议，无需电子邮箱。',
+  'pair.deviceName': '设备名称',
+  'pair.deviceNameHint': '便于主办方区分各签到台，例如“侧门手机”。',
+  'pair.submit': '配对本设备',
+  'pair.pairing': '正在配对…',
+  'pair.noToken': '此页面需要配对码。请用本设备的摄像头扫描主办方控制台上的配对二维码。',
+  'pair.unavailable': '该配对码已过期、已用完或已被撤销，请向主办方索取新的配对码。',
+  'pair.invalid': '配对码无效，请重新扫描二维码。',
+  'pair.rateLimited': '尝试次数过多，请一分钟后再试。',
+  'pair.network': '无法连接服务器，请检查网络后重试。',
+  'pair.failed': '配对未成功。请重试，或向主办方索取新的配对码。',
+  'pair.done': '已配对为“{name}”，正在打开签到台…',
+  // 胸牌
+  'badges.title': '胸牌',
+  'badges.count': '共 {n} 张胸牌',
+  'badges.format': '版式',
+  'badges.formatCard': '卡片 90 × 54 毫米（每张 A4 纸 10 个）',
+  'badges.formatA6': 'A6，每页一个',
+  'badges.role': '人员',
+  'badges.roleAll': '全部已确认人员',
+  'badges.selected': '仅所选报名（{n}）',
+  'badges.showAll': '显示全部',
+  'badges.print': '打印',
+  'badges.printHint': '在打印对话框中请保持 100% 缩放，并使用页面要求的纸张尺寸。',
+  'badges.none': '没有符合条件的已确认报名。',
+  'badges.qrAlt': '{name} 的电子票二维码',
+  'badges.unreachable': '无法加载胸牌，请检查网络后重试。',
 };

@@ -1,13 +1,11 @@
 // Chinese and English: the default follows the browser, the reader's choice is remembered.
 import { createSignal, For } from 'solid-js';
-import { deskEn, type DeskMessageKey } from './desk-en';
-import { deskZhCN } from './desk-zh-CN';
-import { en, type MessageKey as BaseMessageKey } from './en';
+import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 
+export type { MessageKey };
 export type Locale = 'zh-CN' | 'en';
-export type MessageKey = BaseMessageKey | DeskMessageKey;
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...zhCN, ...deskZhCN }, en: { ...en, ...deskEn } };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'colloquy.locale';
 
 function initialLocale(): Locale {

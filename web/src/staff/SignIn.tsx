@@ -2,7 +2,8 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, onMount, Show } from 'solid-js';
 import { ApiFailure } from '../api';
-import { locale, type MessageKey, t } from '../i18n';
+import { locale } from '../i18n';
+import { type DeskKey, t } from '../desk/text';
 import { getMe, hasDevMailbox, requestSignIn, type Staff } from '../desk/desk-api';
 import './signin.css';
 
@@ -11,7 +12,7 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** Only a path on this site, so a crafted link cannot send a signed-in person elsewhere. */
 function safeNext(next: string | string[] | undefined): string {
   const n = Array.isArray(next) ? next[0] : next;
-  return n && n.startsWith('/') && !n.startsWith('//') && !n.startsWith('/\\') ? n : '/desk';
+  return n?.startsWith('/') && !n.startsWith('//') && !n.startsWith('/\\') ? n : '/desk';
 }
 
 export default function SignIn() {
@@ -21,8 +22,8 @@ export default function SignIn() {
   // Someone already signed in who lands here is offered the way on instead of a second link.
   const [me, setMe] = createSignal<Staff | null>(null);
   const [email, setEmail] = createSignal('');
-  const [error, setError] = createSignal<MessageKey | null>(null);
-  const [message, setMessage] = createSignal<MessageKey | null>(params.error ? 'signin.linkFailed' : null);
+  const [error, setError] = createSignal<DeskKey | null>(null);
+  const [message, setMessage] = createSignal<DeskKey | null>(params.error ? 'signin.linkFailed' : null);
   const [busy, setBusy] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<string | null>(null);
   const [devMailbox, setDevMailbox] = createSignal(false);
