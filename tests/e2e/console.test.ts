@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
+import { signInPage } from './staff-session';
 
 const baseUrl = inject('baseUrl');
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -13,25 +14,6 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
-
-/** The newest sign-in link in the dev mailbox for this address. */
-async function signInLink(email: string): Promise<string> {
-  const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; html: string | null; text: string | null }[] };
-  const mail = emails.find((m) => m.to === email);
-  const link = /https?:\/\/[^\s"'<>]+\/api\/auth\/verify\?[^\s"'<>]+/.exec(mail?.text ?? mail?.html ?? '')?.[0];
-  if (!link) throw new Error(`no sign-in link for ${email} in the dev mailbox`);
-  return link.replaceAll('&amp;', '&');
-}
-
-/** Asks for a link as the sign-in page does and opens it from the email; it lands on the console. */
-async function signIn(page: Page) {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email: ORGANISER, next: '/console' }),
-  });
-  expect(res.status).toBe(202);
-  await page.goto(await signInLink(ORGANISER));
-  await page.waitForURL(`${baseUrl}/console`);
-}
 
 const toast = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
@@ -48,7 +30,7 @@ describe('the organiser console', () => {
     const page = await newPage(browser, 'en');
     const u = unique();
     const guest = { zh: `测试嘉宾${u}`, en: `Guest ${u}`, instZh: `测试医院${u}`, instEn: `Test Hospital ${u}` };
-    await signIn(page);
+    await signInPage(baseUrl, page, ORGANISER, '/console');
     await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
 
     // The dashboard: headline counts and charts, described for screen readers.
@@ -117,7 +99,7 @@ describe('the organiser console', () => {
     const page = await newPage(browser, 'en');
     const u = unique();
     const title = `Parallel talk ${u}`;
-    await signIn(page);
+    await signInPage(baseUrl, page, ORGANISER, '/console');
     await page.goto(`${baseUrl}/console/${SLUG}/agenda`);
     await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
 
@@ -194,7 +176,7 @@ describe('the organiser console', () => {
     expect(res.status).toBe(201);
 
     const page = await newPage(browser, 'zh-CN');
-    await signIn(page);
+    await signInPage(baseUrl, page, ORGANISER, '/console');
     await page.goto(`${baseUrl}/console/${SLUG}/registrations`);
     await page.getByRole('heading', { level: 2, name: '报名' }).waitFor();
     const table = page.getByRole('table', { name: '报名列表' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
+import { signInLink, signInPage } from './staff-session';
 import { qrCameraVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -26,25 +27,6 @@ async function register(name: string, affiliation?: string) {
   const { registration } = (await res.json()) as { registration: { ticketCode: string; ticketUrl: string } };
   created.push(registration.ticketCode);
   return registration;
-}
-
-/** The newest sign-in link in the dev mailbox for this address. */
-async function signInLink(email: string): Promise<string> {
-  const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; html: string | null; text: string | null }[] };
-  const mail = emails.find((m) => m.to === email);
-  const link = /https?:\/\/[^\s"'<>]+\/api\/auth\/verify\?[^\s"'<>]+/.exec(mail?.text ?? mail?.html ?? '')?.[0];
-  if (!link) throw new Error(`no sign-in link for ${email} in the dev mailbox`);
-  return link.replaceAll('&amp;', '&');
-}
-
-/** Signs the page's context in as desk staff the way a person does: ask for a link, open it from the email. */
-async function signIn(page: Page) {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email: DESK_EMAIL, next: '/desk' }),
-  });
-  expect(res.status).toBe(202);
-  await page.goto(await signInLink(DESK_EMAIL));
-  await page.waitForURL(`${baseUrl}/desk`);
 }
 
 const overlay = (page: Page) => page.locator('.desk-result');
@@ -88,7 +70,7 @@ describe('staff sign-in', () => {
     expect(await page.getByRole('link', { name: '打开开发用邮箱' }).getAttribute('href')).toBe('/dev/mailbox');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    const link = await signInLink(DESK_EMAIL);
+    const link = await signInLink(baseUrl, DESK_EMAIL);
     expect(new URL(link).searchParams.get('next')).toBe('/desk');
     await page.goto(link);
     await page.waitForURL(`${baseUrl}/desk`);
@@ -107,9 +89,9 @@ describe('the front desk', () => {
   let en: Page;
   beforeAll(async () => {
     zh = await newPage(browser, 'zh-CN', { permissions: ['camera'], viewport: { width: 1280, height: 800 } });
-    await signIn(zh);
+    await signInPage(baseUrl, zh, DESK_EMAIL, '/desk');
     en = await newPage(browser, 'en', { viewport: { width: 1024, height: 768 } });
-    await signIn(en);
+    await signInPage(baseUrl, en, DESK_EMAIL, '/desk');
   });
   afterAll(async () => {
     await zh?.context().close();

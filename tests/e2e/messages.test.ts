@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
+import { signInPage } from './staff-session';
 
 const baseUrl = inject('baseUrl');
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -20,26 +21,13 @@ let session: BrowserContextOptions['storageState'];
 beforeAll(async () => {
   browser = await launch();
   const page = await newPage(browser, 'en');
-  await signIn(page);
+  await signInPage(baseUrl, page, ORGANISER, '/console');
   session = await page.context().storageState();
   await page.context().close();
 });
 afterAll(async () => { await browser?.close(); });
 
 const organiserPage = (locale: 'zh-CN' | 'en') => newPage(browser, locale, { storageState: session });
-
-/** Asks for a sign-in link as the sign-in page does and opens it from the dev mailbox; it lands on the console. */
-async function signIn(page: Page) {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email: ORGANISER, next: '/console' }),
-  });
-  expect(res.status).toBe(202);
-  const mail = (await mailbox()).find((m) => m.to === ORGANISER);
-  const link = /https?:\/\/[^\s"'<>]+\/api\/auth\/verify\?[^\s"'<>]+/.exec(mail?.text ?? mail?.html ?? '')?.[0];
-  if (!link) throw new Error('no sign-in link in the dev mailbox');
-  await page.goto(link.replaceAll('&amp;', '&'));
-  await page.waitForURL(`${baseUrl}/console`);
-}
 
 const toast = (page: Page, text: string | RegExp) => page.locator('.console-toasts[role="status"]').getByText(text);
 

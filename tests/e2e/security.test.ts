@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage } from './browser';
+import { signInPage } from './staff-session';
 
 const baseUrl = inject('baseUrl');
 // 50 characters, so it fits even the shortest text fields (honorifics).
@@ -9,13 +10,6 @@ const XSS = `"><img src=x onerror="window.__xss=1"><script>x</script>`.slice(0, 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
-
-async function signInAs(page: Page, email: string, next: string) {
-  await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email, next }) });
-  const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; text: string }[] };
-  const link = /https?:\/\/\S+\/api\/auth\/verify\?\S+/.exec(emails.find((m) => m.to === email)!.text)![0];
-  await page.goto(link);
-}
 
 async function expectNoScriptRan(page: Page) {
   await page.waitForTimeout(300);
@@ -38,7 +32,7 @@ describe('security headers', () => {
 describe('stored XSS', () => {
   it('names, titles and bios render as text on the public, ticket, mailbox and console pages', async () => {
     const page = await newPage(browser, 'en');
-    await signInAs(page, 'organiser@colloquy.test', '/');
+    await signInPage(baseUrl, page, 'organiser@colloquy.test', '/');
     const api = async (method: string, path: string, body: unknown) => page.evaluate(async ([m, p, b]) => {
       const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
       return r.json();
