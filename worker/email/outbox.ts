@@ -1,7 +1,7 @@
 // Delivers the email outbox: renders each due row, sends it through Resend (or captures it in the dev
 // mailbox when no API key is set), and records status, attempts and the last error. Safe to run anywhere,
 // any number of times: a row is claimed with a lease, and Resend's Idempotency-Key is the row id.
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { asc, type Column, eq, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import { emails, events, registrations, sessions } from '../../schema';
 import { dbFor } from '../db';
@@ -27,11 +27,21 @@ function toBase64(text: string) {
   return btoa(s);
 }
 
-/** Events and agendas read once per delivery run, however many of its emails the run renders. */
+/** Registrations, events, agendas and their .ics read or built once per delivery run, however many emails it renders. */
 export class RenderCache {
   private events = new Map<string, Promise<typeof events.$inferSelect | undefined>>();
   private agendas = new Map<string, Promise<(typeof sessions.$inferSelect)[]>>();
+  private icsFiles = new Map<string, Promise<string>>();
+  private regs = new Map<string, typeof registrations.$inferSelect>();
   constructor(private readonly db: Db) {}
+  async preloadRegistrations(ids: string[]) {
+    if (!ids.length) return;
+    const rows = await this.db.select().from(registrations).where(inJson(registrations.id, ids));
+    for (const r of rows) this.regs.set(r.id, r);
+  }
+  async registration(id: string) {
+    return this.regs.get(id) ?? (await this.db.query.registrations.findFirst({ where: eq(registrations.id, id) }));
+  }
   event(id: string) {
     if (!this.events.has(id)) this.events.set(id, this.db.query.events.findFirst({ where: eq(events.id, id) }));
     return this.events.get(id)!;
@@ -40,20 +50,25 @@ export class RenderCache {
     if (!this.agendas.has(id)) this.agendas.set(id, this.db.select().from(sessions).where(eq(sessions.eventId, id)).orderBy(asc(sessions.startsAt)));
     return this.agendas.get(id)!;
   }
+  /** The agenda attachment, base64: the same for every attendee of an event in one language. */
+  ics(event: typeof events.$inferSelect, locale: 'zh-CN' | 'en') {
+    const key = `${event.id}|${locale}`;
+    if (!this.icsFiles.has(key)) this.icsFiles.set(key, this.agenda(event.id).then((items) => toBase64(eventAgendaIcs(event, items, locale, Date.now()))));
+    return this.icsFiles.get(key)!;
+  }
 }
 
 /** What the row will look like in the recipient's inbox. Attendee emails are rendered from current data. */
 export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderCache(db)): Promise<RenderedEmail> {
   if (ATTENDEE_KINDS.has(row.kind) && row.registrationId) {
-    const reg = await db.query.registrations.findFirst({ where: eq(registrations.id, row.registrationId) });
+    const reg = await cache.registration(row.registrationId);
     const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
       const origin = (JSON.parse(row.payload) as { origin?: string }).origin ?? '';
       const rendered = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin);
       const attachments: Attachment[] = [];
       if (row.kind !== 'cancelled') {
-        const ics = eventAgendaIcs(event, await cache.agenda(event.id), row.locale, Date.now());
-        attachments.push({ filename: 'agenda.ics', content: toBase64(ics), contentType: 'text/calendar; charset=utf-8' });
+        attachments.push({ filename: 'agenda.ics', content: await cache.ics(event, row.locale), contentType: 'text/calendar; charset=utf-8' });
       }
       return { ...rendered, attachments };
     }
@@ -91,21 +106,18 @@ async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEm
 }
 
 /** `column IN (…)` with the list as one JSON parameter: D1 allows only 100 bound parameters per statement. */
-const inJson = (column: typeof emails.id, values: string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+export const inJson = (column: Column, values: string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
-/** Claims due rows: pending ones whose time has come, and 'sending' ones whose lease ran out (a Worker died mid-send). */
+/**
+ * Claims due rows in one statement: pending ones whose time has come, and 'sending' ones whose lease ran out
+ * (a Worker died mid-send). The lease keeps a second sweep off them while this one works.
+ */
 async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
-  const due = and(
-    inArray(emails.status, ['pending', 'sending']),
-    lte(emails.nextAttemptAt, now),
-    isNull(emails.messageId), // bulk messages go through deliverBulk, 100 per call
-    ids ? inJson(emails.id, ids) : undefined,
-  );
-  const candidates = await db.select({ id: emails.id }).from(emails).where(due).orderBy(asc(emails.nextAttemptAt)).limit(limit);
-  if (!candidates.length) return [];
   return db.update(emails)
     .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, nextAttemptAt: now + LEASE_MS })
-    .where(and(inJson(emails.id, candidates.map((c) => c.id)), due))
+    .where(sql`${emails.id} IN (SELECT id FROM emails WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${now}
+      AND message_id IS NULL ${ids ? sql`AND ${inJson(emails.id, ids)}` : sql``}
+      ORDER BY next_attempt_at LIMIT ${limit})`)
     .returning();
 }
 
@@ -114,12 +126,15 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
   const now = options.now ?? Date.now();
   const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
   const cache = new RenderCache(db);
+  await cache.preloadRegistrations(rows.map((r) => r.registrationId).filter((id): id is string => !!id));
+  // Outcomes are recorded together at the end: one round trip however many emails the run handled.
+  const updates = [];
   let sent = 0;
   for (const row of rows) {
     const email = await renderOutboxRow(db, row, cache);
     const rendered = { subject: email.subject, html: email.html, text: email.text };
     if (!env.RESEND_API_KEY) {
-      await db.update(emails).set({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id));
+      updates.push(db.update(emails).set({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id)));
       continue;
     }
     let outcome: SendOutcome;
@@ -130,17 +145,20 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
     }
     if (outcome.ok) {
       sent++;
-      await db.update(emails).set({ ...rendered, status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id));
+      updates.push(db.update(emails).set({ ...rendered, status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id)));
     } else {
       const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
-      await db.update(emails).set({
+      updates.push(db.update(emails).set({
         ...rendered,
         status: giveUp ? 'failed' : 'pending',
         lastError: outcome.error.slice(0, 500),
         nextAttemptAt: Date.now() + (outcome.retryAfterMs ?? backoffMs(row.attempts)),
-      }).where(eq(emails.id, row.id));
+      }).where(eq(emails.id, row.id)));
     }
   }
+  // A Worker stopped before this line leaves rows 'sending'; their lease runs out and the Idempotency-Key
+  // makes the next attempt return the first send instead of sending again.
+  if (updates.length) await db.batch(updates as [typeof updates[number], ...typeof updates]);
   return { claimed: rows.length, sent };
 }
 
