@@ -136,7 +136,7 @@ async function main() {
     }
     if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
     if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection; queries mix 2–3 character name prefixes, 4–7 digit phone prefixes and e-mail prefixes.`;
-    if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail that the request starts delivering in the background (waitUntil): the meter counts only what ran before the response, so the rest of that delivery loads D1 without being counted.';
+    if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer renders and delivers it in the same workerd on the same 2 cores, so its work (not counted by the meter) weighs on the throughput: without that delivery the route measured 0.45–0.57× in smoke runs.';
     const sampleStatuses = Object.keys(cost.statuses).map(Number).filter((s) => !(route.expect ?? [200]).includes(s));
     if (!cost.samples) problems.push(`${route.name}: no Server-Timing D1 meter in the sampled responses`);
     if (sampleStatuses.length) problems.push(`${route.name}: cost samples got HTTP ${JSON.stringify(cost.statuses)}`);
