@@ -25,7 +25,9 @@ export default async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), 'colloquy-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COLLOQUY_PERSIST_DIR: dir, COLLOQUY_SKIP_BUILD: '1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COLLOQUY_PERSIST_DIR: dir, COLLOQUY_SKIP_BUILD: '1',
+      // Every browser test signs in from the same address; the limits themselves are tested in tests/worker.
+      COLLOQUY_VARS: 'RATE_LIMIT_PER_MINUTE:10000,SIGN_IN_PER_EMAIL_PER_MINUTE:1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

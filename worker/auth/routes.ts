@@ -14,7 +14,6 @@ import { newId, randomToken, sha256 } from '../lib/random';
 import { endSession, requireStaff, startSession } from './session';
 
 export const SIGN_IN_TTL_MS = 15 * 60_000;
-const PER_EMAIL_PER_MINUTE = 5;
 
 /** Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. */
 export const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/desk');
@@ -32,7 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const ip = clientIp(c) ?? 'local';
     const [ipCount, emailCount] = await atomically(c.env.DB, [countRequest(`sign-in:ip:${ip}`, now), countRequest(`sign-in:email:${key}`, now)]);
-    if (Number(ipCount[0]?.count) > limitPerMinute(c.env) || Number(emailCount[0]?.count) > PER_EMAIL_PER_MINUTE) {
+    if (Number(ipCount[0]?.count) > limitPerMinute(c.env) || Number(emailCount[0]?.count) > Number(c.env.SIGN_IN_PER_EMAIL_PER_MINUTE || 5)) {
       throw new ApiError(429, 'rate_limited', 'Too many sign-in requests. Wait a minute and try again.');
     }
     const db = c.var.db;
