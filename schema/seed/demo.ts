@@ -37,7 +37,7 @@ export const demoSessions = [
     description_zh: '北京陆道培医院风湿免疫科病房正式开科。', description_en: 'The new ward of the Department of Rheumatology and Immunology opens.' },
   { id: 'ses_demo_breakthroughs', kind: 'talk', start: '14:15', end: '15:00', ...hall,
     title_zh: '细胞治疗在自身免疫性疾病中的突破：从研究到临床', title_en: 'Cell therapy breakthroughs in autoimmune disease: from research to the clinic',
-    description_zh: 'CAR-T 细胞治疗在系统性红斑狼瘡、特发性炎性肌病、系统性硬化症、重症肌无力中的进展。截至2025年底，已有超过100例难治性患者实现临床缓解，部分达到无药缓解。',
+    description_zh: 'CAR-T 细胞治疗在系统性红斑狼疮、特发性炎性肌病、系统性硬化症、重症肌无力中的进展。截至2025年底，已有超过100例难治性患者实现临床缓解，部分达到无药缓解。',
     description_en: 'CAR-T therapy in SLE, idiopathic inflammatory myopathy, systemic sclerosis and myasthenia gravis. By the end of 2025 over 100 refractory patients were in remission, some drug-free.' },
   { id: 'ses_demo_mechanism', kind: 'talk', start: '15:00', end: '15:30', ...hall,
     title_zh: '核心机制与技术选择：免疫重置、靶点、自体与通用型、CAR-T 与 CAR-NK', title_en: 'Mechanism and technology choices: immune reset, targets, autologous vs universal, CAR-T vs CAR-NK',

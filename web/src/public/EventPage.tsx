@@ -20,8 +20,7 @@ export default function EventPage() {
           {(e) => {
             document.title = `${pick(e().title)} · Colloquy`;
             return (
-              <article class="event">
-                <div class="hero-grid">
+              <article class="event event-layout">
                   <header class="hero">
                     <h1>{pick(e().title)}</h1>
                     <p class="when">
@@ -32,9 +31,8 @@ export default function EventPage() {
                     <p class="where"><span class="sr-only">{t('venue')}: </span>{pick(e().venue)}{pick(e().address) ? ` · ${pick(e().address)}` : ''}</p>
                     <Show when={pick(e().description)}><p class="lead">{pick(e().description)}</p></Show>
                   </header>
-                  <RegisterForm event={e()} />
-                </div>
-                <div class="columns">
+                  <div class="event-register"><RegisterForm event={e()} /></div>
+                <div class="event-main">
                   <Agenda event={e()} />
                   <People event={e()} />
                 </div>
