@@ -30,7 +30,7 @@ describe('security headers', () => {
 });
 
 describe('stored XSS', () => {
-  it('names, titles and bios render as text on the public, ticket, mailbox and console pages', async () => {
+  it('names, titles and bios render as text on the public, ticket, mailbox, console, desk and badge pages', async () => {
     const page = await newPage(browser, 'en');
     await signInPage(baseUrl, page, 'organiser@colloquy.test', '/');
     const api = async (method: string, path: string, body: unknown) => page.evaluate(async ([m, p, b]) => {
@@ -59,6 +59,16 @@ describe('stored XSS', () => {
 
     await page.goto(`${baseUrl}/console`);
     await page.waitForTimeout(800);
+    await expectNoScriptRan(page);
+
+    // The desk's search results show the same names, and the badge sheet prints them.
+    await page.goto(`${baseUrl}/desk/cell-therapy-autoimmune-2026`);
+    await page.getByLabel('Name, email, phone or institution').fill('"><img');
+    await expect.poll(() => page.locator('.desk-search-results').textContent(), { timeout: 10_000 }).toContain('onerror=');
+    await expectNoScriptRan(page);
+
+    await page.goto(`${baseUrl}/badges/cell-therapy-autoimmune-2026`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('onerror=');
     await expectNoScriptRan(page);
   });
 });
