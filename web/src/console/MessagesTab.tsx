@@ -8,7 +8,7 @@ import {
   type MessagePreview, type MessageSummary, type MessageTemplates, previewMessage, type Registration, sendMessage, testMessage,
 } from './console-api';
 import { ct, ctOr } from './text';
-import { busyLabel, createSubmit, Field, FormError, Modal, serverFieldErrors, useFailure, useToast } from './ui';
+import { busyLabel, createDebounced, createSubmit, Field, FormError, Modal, serverFieldErrors, useFailure, useToast } from './ui';
 
 type AudienceType = 'people' | 'speakers' | 'guests' | 'attendees' | 'ids';
 type Lang = 'zh-CN' | 'en';
@@ -515,13 +515,12 @@ function Picker(props: { slug: string; picked: Picked[]; error?: string; onChang
   const id = createUniqueId();
   let input: HTMLInputElement | undefined;
   let controller: AbortController | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => { controller?.abort(); clearTimeout(timer); });
+  onCleanup(() => controller?.abort());
+  const searchSoon = createDebounced((value: string) => void search(value.trim()), 300);
 
   function onSearch(value: string) {
     setTyped(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => void search(value.trim()), 300);
+    searchSoon(value);
   }
 
   async function search(q: string) {

@@ -6,7 +6,7 @@ import {
   type RegistrationPatch, type RegistrationQuery, updateRegistration,
 } from './console-api';
 import { ct, type ConsoleKey } from './text';
-import { busyLabel, changed, ConfirmButton, createSubmit, createValues, Field, FormError, Modal, useFailure, useToast } from './ui';
+import { busyLabel, changed, ConfirmButton, createDebounced, createSubmit, createValues, Field, FormError, Modal, useFailure, useToast } from './ui';
 
 const STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 const ROLES = ['attendee', 'speaker', 'guest', 'staff'] as const;
@@ -40,13 +40,12 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
   const allOnPage = () => printable().length > 0 && printable().every(isSelected);
   const captionId = createUniqueId();
   let controller: AbortController | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => { controller?.abort(); clearTimeout(timer); });
+  onCleanup(() => controller?.abort());
+  const applySearch = createDebounced((value: string) => { setQ(value.trim()); setPage(1); }, SEARCH_DELAY_MS);
 
   function onSearch(value: string) {
     setTyped(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => { setQ(value.trim()); setPage(1); }, SEARCH_DELAY_MS);
+    applySearch(value);
   }
 
   createEffect(on([q, status, role, checkedIn, sort, page, reloadTick], async () => {
@@ -87,7 +86,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
   const arrow = (column: 'name' | 'created') => (sort() === column ? '▲' : sort() === `-${column}` ? '▼' : '↕');
 
   function clearFilters() {
-    clearTimeout(timer);
+    applySearch.cancel();
     setTyped('');
     setQ('');
     setStatus('');

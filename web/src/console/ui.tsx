@@ -21,6 +21,18 @@ function pushToast(text: string, tone: Tone = 'ok') {
 }
 
 /** The one polite status region every action reports success into; it also hears about ended sessions. */
+/** Calls `fn` once the organiser pauses typing for `ms`; a pending call is dropped when the component goes away. */
+export function createDebounced<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => clearTimeout(timer);
+  onCleanup(cancel);
+  const call = (...args: A) => {
+    cancel();
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  return Object.assign(call, { cancel });
+}
+
 export function ConsoleFeedback(props: ParentProps<{ onUnauthorized: () => void }>) {
   onUnauthorized = () => props.onUnauthorized();
   onCleanup(() => { onUnauthorized = () => {}; setToasts([]); });
