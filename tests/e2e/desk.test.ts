@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
 import { signInLink, signInPage } from './staff-session';
+import { testAttendees, unique } from './attendees';
 import { qrCameraVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -14,20 +15,9 @@ const DESK_EMAIL = 'desk@colloquy.test';
 /** The demo's main speaker's badge (schema/seed/demo.ts, personTicket). */
 const SPEAKER_BADGE = 'demo-jin-badge-7Kq2xVw9';
 
-/** Tickets this file created; cancelled at the end so the seats it took go back for the other test files. */
-const created: string[] = [];
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-async function register(name: string, affiliation?: string) {
-  const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ name, email: `desk-${unique()}@example.org`, affiliation, locale: 'zh-CN', consent: true }),
-  });
-  expect(res.status).toBe(201);
-  const { registration } = (await res.json()) as { registration: { ticketCode: string; ticketUrl: string } };
-  created.push(registration.ticketCode);
-  return registration;
-}
+// Tickets this file creates are cancelled at the end, so the seats they took go back for the other test files.
+const attendees = testAttendees(baseUrl, SLUG, 'desk', 'zh-CN');
+const { register } = attendees;
 
 const overlay = (page: Page) => page.locator('.desk-result');
 const scanBox = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -46,9 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
-  for (const code of created) {
-    await fetch(`${baseUrl}/api/tickets/${encodeURIComponent(code)}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
-  }
+  await attendees.cancelAll();
 });
 
 describe('staff sign-in', () => {
@@ -255,7 +243,7 @@ describe('the front desk', () => {
     const response = page.waitForResponse((r) => r.url().endsWith(`/api/events/${SLUG}/walk-ins`));
     await form.getByRole('button', { name: 'Register and check in' }).click();
     expect((await response).status()).toBe(201);
-    created.push(((await (await response).json()) as { ticketCode: string }).ticketCode);
+    attendees.track(((await (await response).json()) as { ticketCode: string }).ticketCode);
     const welcome = overlay(page).and(page.locator('[data-result="checked_in"]'));
     await welcome.waitFor();
     expect(await welcome.locator('.desk-result-name').textContent()).toBe(name);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, seriousA11yViolations } from './browser';
+import { testAttendees, unique } from './attendees';
 import { qrCameraVideo } from './fake-camera';
 import { contextCookie, sharedCookie, signInPage, useSession } from './staff-session';
 
@@ -14,18 +15,14 @@ const SLUG = 'cell-therapy-autoimmune-2026';
 const DESK_EMAIL = 'desk@colloquy.test';
 const ORGANISER_EMAIL = 'organiser@colloquy.test';
 
-const created: string[] = [];
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+// Tickets this file creates are cancelled at the end, so the seats they took go back for the other test files.
+const attendees = testAttendees(baseUrl, SLUG, 'offline', 'en');
 const json = { 'content-type': 'application/json', origin: baseUrl };
 
+/** A confirmed attendee: offline scans must admit them. */
 async function register(name: string, affiliation: string) {
-  const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
-    method: 'POST', headers: json, body: JSON.stringify({ name, email: `offline-${unique()}@example.org`, affiliation, locale: 'en', consent: true }),
-  });
-  expect(res.status).toBe(201);
-  const { registration } = (await res.json()) as { registration: { ticketCode: string; ticketUrl: string; status: string } };
+  const registration = await attendees.register(name, affiliation);
   expect(registration.status).toBe('confirmed');
-  created.push(registration.ticketCode);
   return registration;
 }
 
@@ -51,9 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
-  for (const code of created) {
-    await fetch(`${baseUrl}/api/tickets/${encodeURIComponent(code)}/cancel`, { method: 'POST', headers: json, body: '{}' });
-  }
+  await attendees.cancelAll();
 });
 
 describe('the offline desk', () => {
@@ -284,7 +279,7 @@ describe('badge sheets', () => {
     });
     expect(res.status).toBe(201);
     const walkIn = (await res.json()) as { registration: { id: string }; ticketCode: string };
-    created.push(walkIn.ticketCode);
+    attendees.track(walkIn.ticketCode);
 
     await page.goto(`${baseUrl}/badges/${SLUG}?ids=${walkIn.registration.id}&format=a6`);
     const card = page.locator('.namebadge');
@@ -307,7 +302,7 @@ describe('badge sheets', () => {
     const response = page.waitForResponse((r) => r.url().endsWith(`/api/events/${SLUG}/walk-ins`));
     await form.getByRole('button', { name: '登记并签到' }).click();
     const answer = (await (await response).json()) as { registration: { id: string }; ticketCode: string };
-    created.push(answer.ticketCode);
+    attendees.track(answer.ticketCode);
     const link = overlay(page).getByRole('link', { name: '打印胸牌' });
     expect(await link.getAttribute('href')).toBe(`/badges/${SLUG}?ids=${answer.registration.id}`);
     await page.keyboard.press('Escape');
