@@ -1,6 +1,5 @@
 // The Worker's bindings and per-request variables, shared by every route.
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import type * as schema from '../schema';
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {
@@ -11,7 +10,7 @@ export type Bindings = Env & {
   PUBLIC_URL?: string;
 };
 
-export type Db = DrizzleD1Database<typeof schema>;
+export type Db = DrizzleD1Database;
 
 export type StaffContext = { id: string; email: string; name: string; roles: Record<string, { eventId: string; timezone: string; role: 'organiser' | 'desk' }> };
 

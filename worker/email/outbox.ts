@@ -40,10 +40,10 @@ export class RenderCache {
     for (const r of rows) this.regs.set(r.id, r);
   }
   async registration(id: string) {
-    return this.regs.get(id) ?? (await this.db.query.registrations.findFirst({ where: eq(registrations.id, id) }));
+    return this.regs.get(id) ?? (await this.db.select().from(registrations).where(eq(registrations.id, id)).get());
   }
   event(id: string) {
-    if (!this.events.has(id)) this.events.set(id, this.db.query.events.findFirst({ where: eq(events.id, id) }));
+    if (!this.events.has(id)) this.events.set(id, this.db.select().from(events).where(eq(events.id, id)).get());
     return this.events.get(id)!;
   }
   agenda(id: string) {
