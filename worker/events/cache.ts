@@ -33,18 +33,34 @@ export async function cachedResponse(c: Context<AppEnv>, compute: () => Promise<
   return fresh;
 }
 
-export async function forgetEvent(origin: string, slug: string) {
+function forgetInIsolate(origin: string, slug: string) {
   for (const p of PUBLIC_PATHS(slug)) memory.delete(origin + p);
+}
+
+export async function forgetEvent(origin: string, slug: string) {
+  forgetInIsolate(origin, slug);
   if (!cacheAvailable()) return;
   await Promise.all(PUBLIC_PATHS(slug).map((p) => caches.default.delete(new Request(origin + p))));
 }
 
-/** After any successful write under /api/events/:slug, the cached public view of that event is dropped. */
+/** Writes that never change what the public page shows (who is in the room, messages, desk pairings). */
+const PRIVATE_WRITES = /^\/api\/events\/[^/]+\/(checkins(\/batch)?|messages(\/.*)?|pairings(\/.*)?)$/;
+const REGISTRATION = /^\/api\/events\/[^/]+\/registrations$/;
+
+/**
+ * After a successful write under /api/events/:slug that the public page shows, the cached public view of that
+ * event is dropped. A registration, the write that comes in bursts, changes only the seats left: it drops this
+ * isolate's copy and lets the Cache API copy run out (at most EVENT_CACHE_SECONDS), since two Cache API
+ * deletes per registration cost more than the registration's own D1 work.
+ */
 export async function forgetAfterWrites(c: Context<AppEnv>, next: Next) {
   await next();
-  if (c.req.method === 'GET' || c.res.status >= 400) return;
+  if (c.req.method === 'GET' || c.res.status >= 400 || PRIVATE_WRITES.test(c.req.path)) return;
   const slug = /^\/api\/events\/([^/]+)/.exec(c.req.path)?.[1];
-  if (slug) await forgetEvent(new URL(c.req.url).origin, decodeURIComponentSafe(slug));
+  if (!slug) return;
+  const origin = new URL(c.req.url).origin;
+  if (c.req.method === 'POST' && REGISTRATION.test(c.req.path)) forgetInIsolate(origin, decodeURIComponentSafe(slug));
+  else await forgetEvent(origin, decodeURIComponentSafe(slug));
 }
 
 function decodeURIComponentSafe(s: string) {
