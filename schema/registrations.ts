@@ -37,6 +37,8 @@ export const registrations = sqliteTable('registrations', {
   index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
   index('registrations_event_phone').on(t.eventId, t.phone),
   index('registrations_event_updated').on(t.eventId, t.updatedAt),
+  // Registration order: the console's default sort and the CSV export's pages walk it without sorting.
+  index('registrations_event_created').on(t.eventId, t.createdAt, t.id),
 ]);
 
 export const checkins = sqliteTable('checkins', {

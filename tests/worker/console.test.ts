@@ -149,6 +149,41 @@ describe('registrations', () => {
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(res.body.split('\r\n')[0]).toContain('姓名 Name');
   });
+
+  it('exports the same CSV in pages that each read only their own rows', async () => {
+    for (let i = 0; i < 7; i++) await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: person(`page${i}`) });
+    const whole = await call(`/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org } });
+    const wholeRows = whole.body.split('\r\n').filter(Boolean);
+
+    let text = '';
+    let next: string | null = null;
+    const pages: { status: number; rows: number; rowsRead: number; total: string | null; link: string | null }[] = [];
+    do {
+      const path = `/api/events/${SLUG}/registrations.csv?limit=3${next ? `&after=${encodeURIComponent(next)}` : ''}`;
+      const res = await call(path, { headers: { cookie: org } });
+      text += res.body;
+      next = res.headers.get('x-next-cursor');
+      const rowsRead = Number(/rows_read=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1]);
+      pages.push({ status: res.status, rows: res.body.split('\r\n').filter(Boolean).length, rowsRead, total: res.headers.get('x-total-count'), link: res.headers.get('link') });
+    } while (next && pages.length < 50);
+
+    // Appended as they come, the pages are the whole file: one BOM, one header, every row once, in order.
+    expect(text).toBe(whole.body);
+    expect(pages[0]!.total).toBe(String(wholeRows.length - 1));
+    expect(pages.every((p) => p.status === 200)).toBe(true);
+    expect(pages.slice(0, -1).every((p) => p.link?.includes('rel="next"'))).toBe(true);
+    expect(pages.at(-1)!.link).toBeNull();
+    expect(pages.slice(1, -1).every((p) => p.rows === 3)).toBe(true);
+    // Each later page reads about its own rows (and their check-ins and event), not the whole event.
+    expect(Math.max(...pages.slice(1).map((p) => p.rowsRead))).toBeLessThan(20);
+  });
+
+  it('refuses a CSV cursor it did not give out', async () => {
+    const res = await call(`/api/events/${SLUG}/registrations.csv?limit=3&after=${encodeURIComponent("1' OR 1=1")}`, { headers: { cookie: org } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.after).toBeTruthy();
+    expect((await call(`/api/events/${SLUG}/registrations.csv?limit=0`, { headers: { cookie: org } })).status).toBe(400);
+  });
 });
 
 describe('audit and dashboard', () => {

@@ -4,7 +4,12 @@ import { stringify } from 'csv-stringify/sync';
 /** A cell Excel would run as a formula (= + - @, or a leading tab/CR) is prefixed with an apostrophe. */
 export const neutralise = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const body = stringify([header, ...rows.map((r) => r.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : neutralise(v))))], { record_delimiter: '\r\n' });
-  return `\uFEFF${body}`;
+/**
+ * CSV text for these rows. With a header it is a file's start (BOM, then the header row); without one it is a
+ * later page of the same file, to be appended as it is.
+ */
+export function toCsv(header: string[] | null, rows: (string | number | null)[][]): string {
+  const cells = rows.map((r) => r.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : neutralise(v))));
+  const body = stringify(header ? [header, ...cells] : cells, { record_delimiter: '\r\n' });
+  return header ? `\uFEFF${body}` : body;
 }

@@ -34,6 +34,22 @@ export const editInput = z.object({
   role: z.enum(['attendee', 'speaker', 'guest', 'staff']),
 }).partial();
 
+/**
+ * The CSV export: the whole file at once, or with `limit` one page of it (the first with the BOM and header,
+ * then each `after` the cursor the previous page gave in X-Next-Cursor), so no request handles more rows than that.
+ */
+export const csvQuery = z.object({
+  after: z.string().max(200).regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,150}$/, 'Use the cursor from the previous page.').optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+
+const parseCursor = (after: string) => {
+  const dot = after.indexOf('.');
+  return { createdAt: Number(after.slice(0, dot)), id: after.slice(dot + 1) };
+};
+
+const CSV_HEADER = ['姓名 Name', '邮箱 Email', '电话 Phone', '单位 Institution', '职务 Job title', '状态 Status', '身份 Role', '报名时间 Registered', '签到时间 Checked in', '签到台 Desk'];
+
 type Row = { id: string; name: string; email: string; phone: string; affiliation: string; jobTitle: string; locale: string; status: string; role: string; createdAt: number; scannedAt: number | null; deskId: string | null; timezone: string };
 
 function filters(eventId: string, q: z.infer<typeof listQuery>): SQL {
@@ -75,14 +91,32 @@ export const attendeeRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ registrations: (rows as Row[]).map(present), total: Number(total[0]?.n ?? 0), page: q.page, pageSize: q.pageSize }, 200);
   })
-  .get('/:slug/registrations.csv', async (c) => {
+  .get('/:slug/registrations.csv', validate('query', csvQuery), async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = (await c.var.db.all<Row>(sql`${SELECT} WHERE r.event_id = ${eventId} ORDER BY r.created_at, r.id`)).map(present);
+    const { after, limit } = c.req.valid('query');
+    const cursor = after ? parseCursor(after) : null;
+    const page = limit !== undefined;
+    // Pages walk registrations_event_created from the cursor: each costs its own rows, whatever the event's size.
+    const [rows, total] = await atomically(c.env.DB, [
+      sql`${SELECT} WHERE r.event_id = ${eventId} ${cursor ? sql`AND (r.created_at, r.id) > (${cursor.createdAt}, ${cursor.id})` : sql``}
+          ORDER BY r.created_at, r.id ${page ? sql`LIMIT ${limit + 1}` : sql``}`,
+      ...(page && !cursor ? [sql`SELECT count(*) AS n FROM registrations WHERE event_id = ${eventId}`] : []),
+    ]) as [Row[], { n: number }[] | undefined];
+    const more = page && rows.length > limit;
+    const shown = more ? rows.slice(0, limit) : rows;
     const csv = toCsv(
-      ['姓名 Name', '邮箱 Email', '电话 Phone', '单位 Institution', '职务 Job title', '状态 Status', '身份 Role', '报名时间 Registered', '签到时间 Checked in', '签到台 Desk'],
-      rows.map((r) => [r.name, r.email, r.phone, r.affiliation, r.jobTitle, r.status, r.role, r.createdAt, r.checkedInAt, r.deskId]),
+      cursor ? null : CSV_HEADER,
+      shown.map(present).map((r) => [r.name, r.email, r.phone, r.affiliation, r.jobTitle, r.status, r.role, r.createdAt, r.checkedInAt, r.deskId]),
     );
-    return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${c.req.param('slug')}-registrations.csv"`, 'cache-control': 'no-store' } });
+    const headers = new Headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${c.req.param('slug')}-registrations.csv"`, 'cache-control': 'no-store' });
+    if (more) {
+      const last = shown[shown.length - 1]!;
+      const next = `${last.createdAt}.${last.id}`;
+      headers.set('x-next-cursor', next);
+      headers.set('link', `<${new URL(c.req.path, c.req.url).pathname}?after=${encodeURIComponent(next)}&limit=${limit}>; rel="next"`);
+    }
+    if (total) headers.set('x-total-count', String(total[0]?.n ?? 0));
+    return new Response(csv, { headers });
   })
   .patch('/:slug/registrations/:id', validate('json', editInput), async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);

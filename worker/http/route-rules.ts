@@ -2,7 +2,7 @@
 // and of /api/openapi.json, so neither can drift from the routes. A route missing here fails the tests.
 import { z, type ZodType } from 'zod';
 import { assignInput, createSessionInput, reorderInput, updateSessionInput } from '../agenda/input';
-import { editInput, listQuery } from '../attendees/routes';
+import { csvQuery, editInput, listQuery } from '../attendees/routes';
 import { signInInput } from '../auth/routes';
 import { checkinInput, searchQuery, walkInInput } from '../checkin/routes';
 import { createEventInput, updateEventInput } from '../events/input';
@@ -50,7 +50,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/people/:id/photo': { access: 'organiser', tag: 'people', summary: 'Upload a photo (JPEG, PNG or WebP, at most 2 MB; raw bytes).' },
   'GET /api/photos/:event/:person/:name': { access: 'public', tag: 'people', summary: 'A person\'s photo.' },
   'GET /api/events/:slug/registrations': { access: 'organiser', tag: 'registrations', summary: 'Search, filter, sort and page registrations.', query: listQuery },
-  'GET /api/events/:slug/registrations.csv': { access: 'organiser', tag: 'registrations', summary: 'All registrations as Excel-friendly CSV.' },
+  'GET /api/events/:slug/registrations.csv': { access: 'organiser', tag: 'registrations', summary: 'All registrations as Excel-friendly CSV; with `limit`, one page of it (next: `after` = X-Next-Cursor).', query: csvQuery },
   'PATCH /api/events/:slug/registrations/:id': { access: 'organiser', tag: 'registrations', summary: 'Edit a registration.', body: editInput },
   'POST /api/events/:slug/registrations/:id/cancel': { access: 'organiser', tag: 'registrations', summary: 'Cancel a registration (promotes the waitlist).' },
   'POST /api/events/:slug/registrations/:id/promote': { access: 'organiser', tag: 'registrations', summary: 'Move a registration off the waitlist.' },

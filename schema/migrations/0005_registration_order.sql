@@ -1,0 +1,1 @@
+CREATE INDEX `registrations_event_created` ON `registrations` (`event_id`,`created_at`,`id`);
