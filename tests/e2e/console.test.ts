@@ -1,4 +1,5 @@
 // The organiser console in Chromium: people, agenda and the public page, failures and warnings, registrations, CSV, axe.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
@@ -200,14 +201,17 @@ describe('the organiser console', () => {
     await nameHeader.getByRole('button').click();
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
 
-    // The CSV link downloads every registration with the organiser's session.
-    const csv = page.getByRole('link', { name: '下载全部（CSV）' });
-    const href = await csv.getAttribute('href');
-    expect(href).toBe(`/api/events/${SLUG}/registrations.csv`);
-    const download = await page.request.get(baseUrl + href);
-    expect(download.status()).toBe(200);
-    expect(download.headers()['content-type']).toContain('text/csv');
-    expect(await download.text()).toContain(name);
+    // The CSV button fetches every registration in pages with the organiser's session, then saves one file.
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载全部（CSV）' }).click();
+    const download = await saved;
+    expect(download.suggestedFilename()).toBe(`${SLUG}-registrations.csv`);
+    const file = await readFile((await download.path())!);
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvText = file.toString('utf8');
+    expect(csvText).toContain(name);
+    expect(csvText.split('\r\n')[0]).toContain('姓名 Name');
+    await expect.poll(() => page.locator('.csv-progress').textContent()).toMatch(/^CSV 已保存：共 [\d,]+ 条。$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -2,7 +2,7 @@
 import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { locale, type MessageKey, t } from '../i18n';
 import {
-  badgesUrl, type ConsoleEvent, csvUrl, listRegistrations, type Registration, registrationAction, type RegistrationAction, type RegistrationPage,
+  badgesUrl, type ConsoleEvent, downloadCsv, listRegistrations, type Registration, registrationAction, type RegistrationAction, type RegistrationPage,
   type RegistrationPatch, type RegistrationQuery, updateRegistration,
 } from './console-api';
 import { ct, type ConsoleKey } from './text';
@@ -115,7 +115,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
             <button type="button" class="secondary" onClick={() => setSelected([])}>{ct('regs.clearSelection')}</button>
           </Show>
           <a class="button secondary" href={badgesUrl(props.event.slug)} target="_blank" rel="noopener">{ct('regs.printAll')}<span class="sr-only"> ({ct('newWindow')})</span></a>
-          <a class="button secondary" href={csvUrl(props.event.slug)} download="">{ct('regs.csv')}</a>
+          <CsvButton slug={props.event.slug} />
         </div>
       </div>
       <FormError error={error()} />
@@ -288,5 +288,54 @@ function EditRegistrationForm(props: { event: ConsoleEvent; registration: Regist
         <button type="submit" disabled={submit.busy()}>{busyLabel(submit.busy(), ct('save'))}</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Downloads every registration as CSV, 1,000 rows per request, with the progress announced; the file is saved
+ * only once it is whole.
+ */
+function CsvButton(props: { slug: string }) {
+  const fail = useFailure();
+  const [progress, setProgress] = createSignal<{ rows: number; total: number } | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let controller: AbortController | undefined;
+  onCleanup(() => controller?.abort());
+
+  async function download() {
+    if (busy()) return;
+    controller = new AbortController();
+    setBusy(true);
+    setError(null);
+    setProgress({ rows: 0, total: 0 });
+    try {
+      const blob = await downloadCsv(props.slug, (rows, total) => setProgress({ rows, total }), controller.signal);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${props.slug}-registrations.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') setError(fail(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" class="secondary" aria-busy={busy()} disabled={busy()} onClick={download}>
+        {busy() ? ct('regs.csvBusy') : ct('regs.csv')}
+      </button>
+      <span class="csv-progress muted" role="status">
+        <Show when={busy() && progress()}>{(p) => ct('regs.csvProgress', { rows: p().rows.toLocaleString(locale()), total: p().total.toLocaleString(locale()) })}</Show>
+        <Show when={!busy() && progress() && !error()}>{ct('regs.csvDone', { n: progress()!.total.toLocaleString(locale()) })}</Show>
+      </span>
+      <Show when={error()}>{(m) => <p class="error" role="alert">{ct('regs.csvFailed')} {m()}</p>}</Show>
+    </>
   );
 }
