@@ -25,6 +25,8 @@ export async function cachedResponse(c: Context<AppEnv>, compute: () => Promise<
     const body = await fresh.text();
     const headers = new Headers(fresh.headers);
     headers.set('cache-control', `public, max-age=${EVENT_CACHE_SECONDS}`);
+    // The ETag is computed once here and kept with the copy, so hono/etag does not hash the body on every hit.
+    headers.set('etag', await etagOf(body));
     if (memory.size > 200) memory.clear();
     memory.set(url, { body, headers: [...headers], until: Date.now() + EVENT_CACHE_SECONDS * 1000 });
     c.executionCtx.waitUntil(caches.default.put(key, new Response(body, { headers })));
@@ -35,6 +37,12 @@ export async function cachedResponse(c: Context<AppEnv>, compute: () => Promise<
 
 function forgetInIsolate(origin: string, slug: string) {
   for (const p of PUBLIC_PATHS(slug)) memory.delete(origin + p);
+}
+
+/** The same strong ETag hono/etag would compute: the SHA-1 of the body, in hex, quoted. */
+async function etagOf(body: string) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(body)));
+  return `"${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}"`;
 }
 
 export async function forgetEvent(origin: string, slug: string) {
