@@ -9,22 +9,28 @@ function machine() {
   return { total, busy: total - f[3] - (f[4] ?? 0) };
 }
 
-/** utime + stime (clock ticks) of this process and of every process in the given process groups. */
+/** utime + stime (clock ticks) of this process and of every process in the given process groups; `server` counts only the groups. */
 function ours(pgids) {
   let ticks = 0;
+  let server = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let stat;
     try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
-    if (Number(pid) === process.pid || pgids.includes(Number(f[2]))) ticks += Number(f[11]) + Number(f[12]);
+    const t = Number(f[11]) + Number(f[12]);
+    if (pgids.includes(Number(f[2]))) server += t;
+    if (Number(pid) === process.pid || pgids.includes(Number(f[2]))) ticks += t;
   }
-  return ticks;
+  return { ticks, server };
 }
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 export function snapshot(pgids = []) {
   if (!available) return null;
-  return { ...machine(), ours: ours(pgids) };
+  const o = ours(pgids);
+  return { ...machine(), ours: o.ticks, server: o.server };
 }
 
 /** Between two snapshots: busy share of the whole machine, and the share used by processes that are not the bench's. */
@@ -33,7 +39,7 @@ export function usage(a, b) {
   const total = b.total - a.total;
   const busy = (b.busy - a.busy) / total;
   const foreign = Math.max(0, (b.busy - a.busy - (b.ours - a.ours)) / total);
-  return { busyPct: Math.round(busy * 100), foreignPct: Math.round(foreign * 100) };
+  return { busyPct: Math.round(busy * 100), foreignPct: Math.round(foreign * 100), serverCpuMs: (b.server - a.server) * TICK_MS };
 }
 
 /** Waits (at most maxMs) until the whole machine is below `maxBusyPct` busy over a 500 ms window; returns the last reading. */

@@ -28,7 +28,7 @@ export async function loadRoute(origin, route, opts, hooks = {}) {
     },
     ...(route.onResponse ? { onResponse: route.onResponse } : {}),
   }];
-  const common = { url: origin, connections, pipelining: 1, timeout: 30, requests };
+  const common = { url: origin, connections, pipelining: 1, timeout: 30, requests, ...(opts.overallRate ? { overallRate: opts.overallRate } : {}) };
   const slow = route.slow && opts.slowAmount;
   const maxSeconds = slow ? opts.slowMaxSeconds : seconds + 40;
   if (slow) await runAutocannon({ ...common, amount: Math.max(connections, Math.round(opts.slowAmount / 3)) }, maxSeconds); // warm-up

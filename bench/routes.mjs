@@ -2,7 +2,7 @@
 import { SLUG } from './seed.mjs';
 
 /**
- * ctx: { origin, deskCookie, organiserCookie, loadRegs (check-in codes for the load), sampleRegs (for cost samples), searchQueries, runId }
+ * ctx: { origin, deskCookie, organiserCookie, loadRegs (check-in codes for the load), sampleRegs (for cost samples), searchQueries, runId, csvCursor, csvPageRows }
  * Returns the route list in the order they run: reads first, then writes (which change what the reads see).
  */
 export function buildRoutes(ctx) {
@@ -55,7 +55,8 @@ export function buildRoutes(ctx) {
     { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200] },
     // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
     search,
-    { key: 'csv', name: 'CSV export', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true },
+    { key: 'csv', name: 'CSV export, whole file in one request', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true },
+    { key: 'csvPage', name: 'CSV export, one page', label: 'GET /api/events/:slug/registrations.csv?limit=…&after=…', path: `${ev}/registrations.csv?limit=${ctx.csvPageRows}&after=${encodeURIComponent(ctx.csvCursor)}`, headers: { cookie: organiserCookie }, expect: [200] },
     checkin,
     registration,
   ];

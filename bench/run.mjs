@@ -19,8 +19,8 @@ import { startWorker } from './server.mjs';
 const smoke = process.argv.includes('--smoke');
 const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
 const config = smoke
-  ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
-  : { registrations: 10_000, capacity: 20_000, connections: 10, warmupSeconds: 2, seconds: 8, pairWarmupSeconds: 1, pairSeconds: 4, singleSeconds: 3, slowAmount: 20, slowMaxSeconds: 30, costSamples: 20, quietMaxSeconds: 3, qrRuns: 500, decodeRuns: 20, recipients: 1000 };
+  ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, csvPageRows: 100, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
+  : { registrations: 10_000, capacity: 20_000, connections: 10, warmupSeconds: 2, seconds: 8, pairWarmupSeconds: 1, pairSeconds: 4, singleSeconds: 8, csvPageRows: 1000, slowAmount: 20, slowMaxSeconds: 30, costSamples: 20, quietMaxSeconds: 3, qrRuns: 500, decodeRuns: 20, recipients: 1000 };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
 const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
 const log = (...a) => console.log(`[bench ${((performance.now()) / 1000).toFixed(0).padStart(3)} s]`, ...a);
@@ -97,7 +97,8 @@ async function main() {
   const sampleRegs = regs.slice(-Math.max(config.costSamples + 5, 30));
   const loadRegs = regs.slice(0, regs.length - sampleRegs.length);
   const runId = Date.now().toString(36);
-  const routes = buildRoutes({ origin, deskCookie, organiserCookie, loadRegs, sampleRegs, runId, searchQueries: searchQueriesFrom(regs, 200, prng(7)) });
+  const csvCursor = await csvCursorAt(origin, organiserCookie, Math.floor(regs.length / 2));
+  const routes = buildRoutes({ origin, deskCookie, organiserCookie, loadRegs, sampleRegs, runId, searchQueries: searchQueriesFrom(regs, 200, prng(7)), csvCursor, csvPageRows: config.csvPageRows });
   if (etag && conditionalStatus === 304) {
     routes.splice(2, 0, { key: 'eventConditional', name: 'Event page data, repeat view', label: 'GET /api/events/:slug + If-None-Match', path: `/api/events/${SLUG}`, headers: { 'if-none-match': etag }, expect: [304] });
   }
@@ -119,23 +120,34 @@ async function main() {
     if (!(route.expect ?? [200]).includes(probeRes.status)) problems.push(`${route.name}: probe got HTTP ${probeRes.status}, expected ${route.expect}`);
     log(`${route.name}: D1 cost over ${config.costSamples} requests, then ${route.slow ? `${Math.max(config.connections, Math.round(config.slowAmount / 3))} warm-up + ${config.slowAmount} measured requests` : `${config.warmupSeconds} s warm-up + ${config.seconds} s`} at ${config.connections} connections`);
     const cost = await sampleCost(origin, route, config.costSamples, 3000);
-    const pair = route === baselineRoute ? null
-      : await loadRoute(origin, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
+    // The baseline runs just before and just after the route, and × baseline divides by their mean: the machine's
+    // speed drifts (other tenants of the host), and bracketing the route cancels most of that drift.
+    const pairRun = () => loadRoute(origin, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
+    const pairBefore = route === baselineRoute ? null : await pairRun();
     let cpuBefore;
     let cpu = null;
     const load = await loadRoute(origin, route, config, { beforeMeasure: () => { cpuBefore = snapshot(pgids); }, afterMeasure: () => { cpu = usage(cpuBefore, snapshot(pgids)); } });
-    const entry = { ...base, status: 'measured', load, cost, cpu, quietBefore: quiet, pairedBaselineRps: pair ? pair.rps : load.rps };
+    const pairAfter = route === baselineRoute ? null : await pairRun();
+    const pair = pairBefore && { rps: Math.round(((pairBefore.rps + pairAfter.rps) / 2) * 10) / 10, before: pairBefore.rps, after: pairAfter.rps, requests: pairBefore.requests + pairAfter.requests, unexpected: pairBefore.unexpected + pairAfter.unexpected, statuses: [pairBefore.statuses, pairAfter.statuses] };
+    const entry = { ...base, status: 'measured', load, cost, cpu, quietBefore: quiet, pairedBaselineRps: pair ? pair.rps : load.rps, pairedBaselineRuns: pair ? [pair.before, pair.after] : undefined };
+    // Server CPU per request: everything wrangler dev runs (its proxy Worker, this Worker, the local D1 and its
+    // SQLite) divided by the requests served; an upper bound on what the Worker itself spends.
+    if (cpu && load.requests) entry.serverCpuMsPerRequest = Math.round((cpu.serverCpuMs / load.requests) * 100) / 100;
     entry.xBaseline = Math.round((load.rps / entry.pairedBaselineRps) * 100) / 100;
     if (pair && (pair.unexpected || !pair.requests)) problems.push(`${route.name}: the paired baseline run failed ${JSON.stringify(pair.statuses)}`);
     if (route.key === 'search') {
-      entry.single = await loadRoute(origin, route, { connections: 1, warmupSeconds: 0, seconds: config.singleSeconds });
+      // What one desk sees: searches one after another, with nothing else queued in front of them.
+      entry.single = await loadRoute(origin, route, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
+      entry.baselineSingle = await loadRoute(origin, baselineRoute, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
     }
+    if (route.key === 'csvPage') entry.wholeExport = await exportThroughPages(origin, organiserCookie, config.csvPageRows);
     if (route.counts) {
       entry.checkinResults = { ...route.counts };
       entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
     }
     if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
-    if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection; queries mix 2–3 character name prefixes, 4–7 digit phone prefixes and e-mail prefixes.`;
+    if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection (the baseline on 1 connection: p50 ${int(entry.baselineSingle.p50)} ms, p99 ${int(entry.baselineSingle.p99)} ms); queries mix 2–3 character name prefixes, 4–7 digit phone prefixes and e-mail prefixes.`;
+    if (route.key === 'csvPage') entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms.`;
     if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer renders and delivers it in the same workerd on the same 2 cores, so its work (not counted by the meter) weighs on the throughput: without that delivery the route measured 0.45–0.57× in smoke runs.';
     const sampleStatuses = Object.keys(cost.statuses).map(Number).filter((s) => !(route.expect ?? [200]).includes(s));
     if (!cost.samples) problems.push(`${route.name}: no Server-Timing D1 meter in the sampled responses`);
@@ -202,6 +214,37 @@ async function main() {
     return 1;
   }
   return 0;
+}
+
+/** The cursor the CSV pages give for the row after the first `rows` (read with one large page). */
+async function csvCursorAt(origin, cookie, rows) {
+  const res = await fetch(`${origin}/api/events/${SLUG}/registrations.csv?limit=${rows}`, { headers: { cookie } });
+  await res.arrayBuffer();
+  const cursor = res.headers.get('x-next-cursor');
+  if (!res.ok || !cursor) throw new Error(`CSV pages: no cursor after ${rows} rows (HTTP ${res.status})`);
+  return cursor;
+}
+
+/** The whole CSV the way the console's button fetches it: page after page until there is no next cursor. */
+async function exportThroughPages(origin, cookie, pageRows) {
+  const started = performance.now();
+  let after = null;
+  let pages = 0;
+  let bytes = 0;
+  let rows = 0;
+  let slowestMs = 0;
+  do {
+    const t = performance.now();
+    const res = await fetch(`${origin}/api/events/${SLUG}/registrations.csv?limit=${pageRows}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: { cookie } });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`CSV page ${pages + 1}: HTTP ${res.status}`);
+    if (!after) rows = Number(res.headers.get('x-total-count'));
+    slowestMs = Math.max(slowestMs, performance.now() - t);
+    bytes += new TextEncoder().encode(text).byteLength;
+    after = res.headers.get('x-next-cursor');
+    pages++;
+  } while (after && pages < 10_000);
+  return { pages, rows, seconds: (performance.now() - started) / 1000, megabytes: bytes / 1e6, slowestMs };
 }
 
 const fmt = (n) => (n ?? 0).toFixed(1);
