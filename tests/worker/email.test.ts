@@ -79,10 +79,18 @@ describe('the agenda calendar', () => {
   });
 });
 
-describe('the dev mailbox', () => {
-  it('does not exist in a deployed Worker', async () => {
-    const res = await app.request('/api/dev/mailbox', {}, { ...env, APP_ENV: 'production' });
-    expect(res.status).toBe(404);
+describe('the dev mailbox and the bench probe', () => {
+  it('do not exist in a deployed Worker', async () => {
+    for (const path of ['/api/dev/mailbox', '/api/dev/d1-round-trip']) {
+      const res = await app.request(path, {}, { ...env, APP_ENV: 'production' });
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('the probe costs exactly one D1 round trip in development', async () => {
+    const res = await call('/api/dev/d1-round-trip');
+    expect(res.body).toEqual({ one: 1 });
+    expect(res.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=0/);
   });
 });
 

@@ -11,6 +11,11 @@ export const devRoutes = new Hono<AppEnv>()
     if (!isDevelopment(c.env)) throw notFound('There is nothing at this address.');
     await next();
   })
+  // For `npm run bench`: the cost of one D1 round trip and nothing else, the floor under every route that reads or writes.
+  .get('/d1-round-trip', async (c) => {
+    const [result] = await c.env.DB.batch<{ one: number }>([c.env.DB.prepare('SELECT 1 AS one')]);
+    return c.json({ one: Number(result?.results[0]?.one) }, 200);
+  })
   .get('/mailbox', async (c) => {
     const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
     const cache = new RenderCache(c.var.db);

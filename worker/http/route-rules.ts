@@ -82,6 +82,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'DELETE /api/events/:slug/pairings/:id': { access: 'organiser', tag: 'desk', summary: 'Revoke a pairing code and sign its devices out.' },
   'POST /api/auth/pair': { access: 'public', tag: 'auth', summary: 'Pair this device as a desk with a scanned pairing code.', body: pairInput },
   'POST /api/events/:slug/purge': { access: 'organiser', tag: 'privacy', summary: 'Erase the event\'s personal data after the retention period; counts stay.', body: purgeInput },
+  'GET /api/dev/d1-round-trip': { access: 'dev', tag: 'dev', summary: 'One D1 round trip and nothing else, for the bench (development only).' },
   'GET /api/dev/mailbox': { access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' },
 };
 
