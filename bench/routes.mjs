@@ -52,6 +52,7 @@ export function buildRoutes(ctx) {
 
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
+    { key: 'd1', name: 'One D1 round trip (reference, development only)', label: 'GET /api/dev/d1-round-trip', path: '/api/dev/d1-round-trip', expect: [200] },
     { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200] },
     // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
     search,
