@@ -292,7 +292,7 @@ function EditRegistrationForm(props: { event: ConsoleEvent; registration: Regist
 }
 
 /**
- * Downloads every registration as CSV, 1,000 rows per request, with the progress announced; the file is saved
+ * Downloads every registration as CSV, CSV_PAGE_ROWS rows per request, with the progress announced; the file is saved
  * only once it is whole.
  */
 function CsvButton(props: { slug: string }) {
