@@ -100,7 +100,7 @@ async function main() {
   const csvCursor = await csvCursorAt(origin, organiserCookie, Math.floor(regs.length / 2));
   const routes = buildRoutes({ origin, deskCookie, organiserCookie, loadRegs, sampleRegs, runId, searchQueries: searchQueriesFrom(regs, 200, prng(7)), csvCursor, csvPageRows: config.csvPageRows });
   if (etag && conditionalStatus === 304) {
-    routes.splice(2, 0, { key: 'eventConditional', name: 'Event page data, repeat view', label: 'GET /api/events/:slug + If-None-Match', path: `/api/events/${SLUG}`, headers: { 'if-none-match': etag }, expect: [304] });
+    routes.splice(routes.findIndex((x) => x.key === 'event') + 1, 0, { key: 'eventConditional', name: 'Event page data, repeat view', label: 'GET /api/events/:slug + If-None-Match', path: `/api/events/${SLUG}`, headers: { 'if-none-match': etag }, expect: [304] });
   }
   // Every route is paired with a short baseline run just before it, and × baseline divides by that pair's figure:
   // on a shared machine other processes' load then weighs on both sides of the ratio alike.
@@ -140,7 +140,14 @@ async function main() {
       entry.single = await loadRoute(origin, route, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
       entry.baselineSingle = await loadRoute(origin, baselineRoute, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
     }
-    if (route.key === 'csvPage') entry.wholeExport = await exportThroughPages(origin, organiserCookie, config.csvPageRows);
+    if (route.key === 'csvPage') {
+      entry.wholeExport = await exportThroughPages(origin, organiserCookie, config.csvPageRows);
+      // The pages appended must be the one-request file, byte for byte.
+      const whole = Buffer.from(await (await fetch(`${origin}/api/events/${SLUG}/registrations.csv`, { headers: { cookie: organiserCookie } })).arrayBuffer());
+      entry.wholeExport.matchesWholeFile = whole.equals(entry.wholeExport.file);
+      delete entry.wholeExport.file;
+      if (!entry.wholeExport.matchesWholeFile) problems.push(`CSV pages: appended they are ${entry.wholeExport.megabytes} MB, not the ${whole.length / 1e6} MB the one-request export gives`);
+    }
     if (route.counts) {
       entry.checkinResults = { ...route.counts };
       entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
@@ -148,7 +155,7 @@ async function main() {
     if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
     if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection (the baseline on 1 connection: p50 ${int(entry.baselineSingle.p50)} ms, p99 ${int(entry.baselineSingle.p99)} ms); queries mix 2–3 character name prefixes, 4–7 digit phone prefixes and e-mail prefixes.`;
     if (route.key === 'd1') entry.note = 'a development-only route that runs `SELECT 1` as one D1 batch and answers: the floor under every route that touches D1 here, since the local D1 is a Durable Object with SQLite inside the same single-threaded workerd as the Worker.';
-    if (route.key === 'csvPage') entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms.`;
+    if (route.key === 'csvPage') entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
     if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer (up to 100 per run) renders and records them in the same workerd on the same 2 cores, so its work weighs on the throughput and on the server CPU per request, though the D1 meter counts only the request\'s own round trip.';
     const sampleStatuses = Object.keys(cost.statuses).map(Number).filter((s) => !(route.expect ?? [200]).includes(s));
     if (!cost.samples) problems.push(`${route.name}: no Server-Timing D1 meter in the sampled responses`);
@@ -232,20 +239,22 @@ async function exportThroughPages(origin, cookie, pageRows) {
   let after = null;
   let pages = 0;
   let bytes = 0;
+  const parts = [];
   let rows = 0;
   let slowestMs = 0;
   do {
     const t = performance.now();
     const res = await fetch(`${origin}/api/events/${SLUG}/registrations.csv?limit=${pageRows}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: { cookie } });
-    const text = await res.text();
+    const body = Buffer.from(await res.arrayBuffer());
     if (!res.ok) throw new Error(`CSV page ${pages + 1}: HTTP ${res.status}`);
+    parts.push(body);
     if (!after) rows = Number(res.headers.get('x-total-count'));
     slowestMs = Math.max(slowestMs, performance.now() - t);
-    bytes += new TextEncoder().encode(text).byteLength;
+    bytes += body.length;
     after = res.headers.get('x-next-cursor');
     pages++;
   } while (after && pages < 10_000);
-  return { pages, rows, seconds: (performance.now() - started) / 1000, megabytes: bytes / 1e6, slowestMs };
+  return { pages, rows, seconds: (performance.now() - started) / 1000, megabytes: bytes / 1e6, slowestMs, file: Buffer.concat(parts) };
 }
 
 const fmt = (n) => (n ?? 0).toFixed(1);
