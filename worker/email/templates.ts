@@ -1,6 +1,6 @@
 // Attendee emails (confirmation, waitlist, promotion, re-send, cancellation) in zh-CN or English, HTML and text.
 import type { events, registrations } from '../../schema';
-import { zonedParts } from '../lib/time';
+import { clockRange, zonedParts } from '../lib/time';
 import { html, type Safe } from './html';
 
 type Locale = 'zh-CN' | 'en';
@@ -9,14 +9,12 @@ type RegistrationRow = typeof registrations.$inferSelect;
 export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'reissued' | 'cancelled';
 export type Rendered = { subject: string; html: string; text: string };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** "2026年1月22日 14:00–17:20（北京时间）" or "22 January 2026, 14:00–17:20 (Beijing time)". */
 export function eventWhen(e: Pick<EventRow, 'startsAt' | 'endsAt' | 'timezone'>, locale: Locale) {
   const s = zonedParts(e.startsAt, e.timezone);
   const end = zonedParts(e.endsAt, e.timezone);
   const zone = e.timezone === 'Asia/Shanghai' ? (locale === 'zh-CN' ? '北京时间' : 'Beijing time') : e.timezone;
-  const times = `${pad(s.hour)}:${pad(s.minute)}–${pad(end.hour)}:${pad(end.minute)}`;
+  const times = clockRange(s, end);
   if (locale === 'zh-CN') return `${s.year}年${s.month}月${s.day}日 ${times}（${zone}）`;
   const month = new Date(Date.UTC(s.year, s.month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
   return `${s.day} ${month} ${s.year}, ${times} (${zone})`;

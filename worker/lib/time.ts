@@ -21,6 +21,10 @@ export function zonedParts(ms: number, timeZone: string) {
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 
+/** "14:00–17:20": the wall-clock span between two zonedParts. */
+export const clockRange = (from: { hour: number; minute: number }, to: { hour: number; minute: number }) =>
+  `${pad(from.hour)}:${pad(from.minute)}–${pad(to.hour)}:${pad(to.minute)}`;
+
 /**
  * The zone's UTC offset in minutes at an instant. Offsets change only on whole quarter hours, so one
  * Intl lookup per zone per quarter hour serves every time in it (a CSV of 10,000 rows makes a handful).

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../env';
-import { zonedParts } from '../lib/time';
+import { clockRange, zonedParts } from '../lib/time';
 import type { RecipientSession, RecipientValues } from './render';
 
 export const audienceInput = z.union([
@@ -60,12 +60,11 @@ const ROLE_NAMES = {
   en: { speaker: 'speaker', panelist: 'panellist', moderator: 'moderator', host: 'host' },
 } as const;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 function when(startsAt: number, endsAt: number, tz: string, locale: 'zh-CN' | 'en') {
   const s = zonedParts(startsAt, tz);
   const e = zonedParts(endsAt, tz);
   const day = locale === 'zh-CN' ? `${s.month}月${s.day}日` : `${s.day}/${s.month}`;
-  return `${day} ${pad(s.hour)}:${pad(s.minute)}–${pad(e.hour)}:${pad(e.minute)}`;
+  return `${day} ${clockRange(s, e)}`;
 }
 
 export function valuesFor(r: Recipient, event: EventInfo, slots: Map<string, SessionSlot[]>, origin: string, localeOverride?: 'zh-CN' | 'en'): RecipientValues {
