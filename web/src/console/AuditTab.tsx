@@ -1,10 +1,10 @@
 // The audit tab: who changed what and when, newest first (the API keeps the last 200 entries).
-import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import { locale, pick } from '../i18n';
 import { formatDateTime } from '../lib/time';
 import { type AuditEntry, type ConsoleEvent, getAudit } from './console-api';
 import { ct, type ConsoleKey } from './text';
-import { FormError, useFailure } from './ui';
+import { DataTable, FormError, useFailure } from './ui';
 
 const KNOWN = new Set([
   'event.create', 'event.update', 'session.create', 'session.update', 'session.delete', 'session.reorder', 'session.people',
@@ -25,7 +25,6 @@ export function AuditTab(props: { event: ConsoleEvent }) {
   const [entries, setEntries] = createSignal<AuditEntry[] | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
-  const captionId = createUniqueId();
 
   async function load() {
     setBusy(true);
@@ -56,24 +55,19 @@ export function AuditTab(props: { event: ConsoleEvent }) {
       <Show when={entries()} fallback={<p class="muted" role="status">{ct('loading')}</p>}>
         {(list) => (
           <Show when={list().length} fallback={<p class="muted">{ct('audit.empty')}</p>}>
-            <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-              <table class="audit-table">
-                <caption id={captionId} class="sr-only">{ct('audit.caption')}</caption>
-                <thead><tr><th scope="col">{ct('audit.when')}</th><th scope="col">{ct('audit.who')}</th><th scope="col">{ct('audit.what')}</th><th scope="col">{ct('audit.detail')}</th></tr></thead>
-                <tbody>
-                  <For each={list()}>
-                    {(e) => (
-                      <tr>
-                        <td class="nowrap"><time dateTime={e.at}>{formatDateTime(e.at, props.event.timezone, locale())}</time></td>
-                        <td>{e.by ?? ct('audit.system')}</td>
-                        <td>{action(e.action)}</td>
-                        <td class="audit-detail">{describe(e.detail, names())}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable class="audit-table" caption={ct('audit.caption')}
+              columns={[ct('audit.when'), ct('audit.who'), ct('audit.what'), ct('audit.detail')]}>
+              <For each={list()}>
+                {(e) => (
+                  <tr>
+                    <td class="nowrap"><time dateTime={e.at}>{formatDateTime(e.at, props.event.timezone, locale())}</time></td>
+                    <td>{e.by ?? ct('audit.system')}</td>
+                    <td>{action(e.action)}</td>
+                    <td class="audit-detail">{describe(e.detail, names())}</td>
+                  </tr>
+                )}
+              </For>
+            </DataTable>
           </Show>
         )}
       </Show>

@@ -7,7 +7,7 @@ import {
 } from './console-api';
 import type { QrSvgReply } from './qr-svg-worker';
 import { ct } from './text';
-import { busyLabel, ConfirmButton, createSubmit, createValues, Field, FormError, useFailure, useToast } from './ui';
+import { busyLabel, ConfirmButton, createSubmit, createValues, DataTable, Field, FormError, useFailure, useToast } from './ui';
 
 const TTLS = [30, 60, 240, 720, 1440] as const;
 type Values = { label: string; maxUses: string; ttlMinutes: string };
@@ -208,79 +208,52 @@ function NewCode(props: { event: ConsoleEvent; created: NewPairing; headingRef: 
 
 function PairingTable(props: { event: ConsoleEvent; list: Pairing[]; justCreated?: string; onRevoked: () => Promise<void> }) {
   const toast = useToast();
-  const captionId = createUniqueId();
   return (
-    <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-      <table class="regs-table pairing-table">
-        <caption id={captionId} class="sr-only">{ct('dev.listCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ct('dev.col.label')}</th>
-            <th scope="col">{ct('dev.col.uses')}</th>
-            <th scope="col">{ct('dev.col.expires')}</th>
-            <th scope="col">{ct('dev.col.status')}</th>
-            <th scope="col">{ct('dev.col.actions')}</th>
+    <DataTable class="regs-table pairing-table" caption={ct('dev.listCaption')}
+      columns={[ct('dev.col.label'), ct('dev.col.uses'), ct('dev.col.expires'), ct('dev.col.status'), ct('dev.col.actions')]}>
+      <For each={props.list}>
+        {(p) => (
+          <tr class={`pairing-${statusOf(p)}`} aria-current={props.justCreated === p.id ? 'true' : undefined}>
+            <th scope="row">{labelOf(p)}</th>
+            <td class="num">{ct('dev.usesOf', { uses: p.uses, max: p.maxUses })}</td>
+            <td class="nowrap"><time dateTime={p.expiresAt}>{formatDateTime(p.expiresAt, props.event.timezone, locale())}</time></td>
+            <td><span class={`pill pairing-status-${statusOf(p)}`}>{ct(`dev.status.${statusOf(p)}`)}</span></td>
+            <td>
+              <Show when={!p.revoked}>
+                <ConfirmButton class="danger-outline small" danger label={ct('dev.revoke')} ariaLabel={ct('dev.revokeNamed', { label: labelOf(p) })}
+                  title={ct('dev.revokeTitle', { label: labelOf(p) })} body={ct('dev.revokeBody', { n: p.uses })} confirm={ct('dev.revokeConfirm')}
+                  busy={ct('dev.revoking')}
+                  onConfirm={async () => {
+                    const n = await revokePairing(props.event.slug, p.id);
+                    toast(ct('dev.revoked', { label: labelOf(p), n }));
+                    const done = props.onRevoked;
+                    return () => void done();
+                  }} />
+              </Show>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <For each={props.list}>
-            {(p) => (
-              <tr class={`pairing-${statusOf(p)}`} aria-current={props.justCreated === p.id ? 'true' : undefined}>
-                <th scope="row">{labelOf(p)}</th>
-                <td class="num">{ct('dev.usesOf', { uses: p.uses, max: p.maxUses })}</td>
-                <td class="nowrap"><time dateTime={p.expiresAt}>{formatDateTime(p.expiresAt, props.event.timezone, locale())}</time></td>
-                <td><span class={`pill pairing-status-${statusOf(p)}`}>{ct(`dev.status.${statusOf(p)}`)}</span></td>
-                <td>
-                  <Show when={!p.revoked}>
-                    <ConfirmButton class="danger-outline small" danger label={ct('dev.revoke')} ariaLabel={ct('dev.revokeNamed', { label: labelOf(p) })}
-                      title={ct('dev.revokeTitle', { label: labelOf(p) })} body={ct('dev.revokeBody', { n: p.uses })} confirm={ct('dev.revokeConfirm')}
-                      busy={ct('dev.revoking')}
-                      onConfirm={async () => {
-                        const n = await revokePairing(props.event.slug, p.id);
-                        toast(ct('dev.revoked', { label: labelOf(p), n }));
-                        const done = props.onRevoked;
-                        return () => void done();
-                      }} />
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+        )}
+      </For>
+    </DataTable>
   );
 }
 
 function ConflictTable(props: { event: ConsoleEvent; list: CheckinConflict[] }) {
-  const captionId = createUniqueId();
   const at = (time: string | null, desk: string) =>
     ct('dev.atDesk', { time: time ? formatDateTime(time, props.event.timezone, locale()) : '—', desk: desk || ct('dev.unknownDesk') });
   return (
-    <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-      <table class="regs-table conflict-table">
-        <caption id={captionId} class="sr-only">{ct('dev.conflictsCaption')}</caption>
-        <thead>
+    <DataTable class="regs-table conflict-table" caption={ct('dev.conflictsCaption')}
+      columns={[ct('dev.col.person'), ct('regs.institution'), ct('dev.col.kept'), ct('dev.col.other')]}>
+      <For each={props.list}>
+        {(c) => (
           <tr>
-            <th scope="col">{ct('dev.col.person')}</th>
-            <th scope="col">{ct('regs.institution')}</th>
-            <th scope="col">{ct('dev.col.kept')}</th>
-            <th scope="col">{ct('dev.col.other')}</th>
+            <th scope="row">{c.name}</th>
+            <td>{c.affiliation}</td>
+            <td>{at(c.keptAt, c.keptDeskId)}</td>
+            <td>{at(c.otherAt, c.otherDeskId)}</td>
           </tr>
-        </thead>
-        <tbody>
-          <For each={props.list}>
-            {(c) => (
-              <tr>
-                <th scope="row">{c.name}</th>
-                <td>{c.affiliation}</td>
-                <td>{at(c.keptAt, c.keptDeskId)}</td>
-                <td>{at(c.otherAt, c.otherDeskId)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+        )}
+      </For>
+    </DataTable>
   );
 }

@@ -8,7 +8,7 @@ import {
   type MessagePreview, type MessageSummary, type MessageTemplates, previewMessage, type Registration, sendMessage, testMessage,
 } from './console-api';
 import { ct, ctOr } from './text';
-import { busyLabel, createDebounced, createSubmit, Field, FormError, Modal, serverFieldErrors, useFailure, useToast } from './ui';
+import { busyLabel, createDebounced, createSubmit, DataTable, Field, FormError, Modal, serverFieldErrors, useFailure, useToast } from './ui';
 
 type AudienceType = 'people' | 'speakers' | 'guests' | 'attendees' | 'ids';
 type Lang = 'zh-CN' | 'en';
@@ -598,40 +598,26 @@ function progressLine(m: { recipients: number; sent: number; failed: number; pen
 }
 
 function History(props: { list: MessageSummary[]; event: ConsoleEvent; openId: string | null; onOpen: (id: string) => void }) {
-  const captionId = createUniqueId();
   return (
-    <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-      <table class="regs-table msg-table">
-        <caption id={captionId} class="sr-only">{ct('msg.historyCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ct('msg.col.subject')}</th>
-            <th scope="col">{ct('msg.col.sentAt')}</th>
-            <th scope="col">{ct('msg.col.recipients')}</th>
-            <th scope="col">{ct('msg.col.progress')}</th>
-            <th scope="col"><span class="sr-only">{ct('regs.actions')}</span></th>
+    <DataTable class="regs-table msg-table" caption={ct('msg.historyCaption')}
+      columns={[ct('msg.col.subject'), ct('msg.col.sentAt'), ct('msg.col.recipients'), ct('msg.col.progress'), <span class="sr-only">{ct('regs.actions')}</span>]}>
+      <For each={props.list}>
+        {(m) => (
+          <tr aria-current={props.openId === m.id ? 'true' : undefined}>
+            <th scope="row">{m.subject}</th>
+            <td class="nowrap"><time dateTime={m.createdAt}>{formatDateTime(m.createdAt, props.event.timezone, locale())}</time></td>
+            <td class="num">{m.recipients}</td>
+            <td>
+              <span class={m.failed ? 'bad-text' : m.pending ? '' : 'ok-text'}>{progressLine(m)}</span>
+            </td>
+            <td>
+              <button type="button" class="secondary small" data-message={m.id} aria-expanded={props.openId === m.id}
+                aria-label={ct('msg.detailsNamed', { subject: m.subject })} onClick={() => props.onOpen(m.id)}>{ct('msg.details')}</button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <For each={props.list}>
-            {(m) => (
-              <tr aria-current={props.openId === m.id ? 'true' : undefined}>
-                <th scope="row">{m.subject}</th>
-                <td class="nowrap"><time dateTime={m.createdAt}>{formatDateTime(m.createdAt, props.event.timezone, locale())}</time></td>
-                <td class="num">{m.recipients}</td>
-                <td>
-                  <span class={m.failed ? 'bad-text' : m.pending ? '' : 'ok-text'}>{progressLine(m)}</span>
-                </td>
-                <td>
-                  <button type="button" class="secondary small" data-message={m.id} aria-expanded={props.openId === m.id}
-                    aria-label={ct('msg.detailsNamed', { subject: m.subject })} onClick={() => props.onOpen(m.id)}>{ct('msg.details')}</button>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+        )}
+      </For>
+    </DataTable>
   );
 }
 
@@ -652,7 +638,6 @@ function MessageDelivery(props: {
   const [all, setAll] = createSignal(false);
   const titleId = createUniqueId();
   const progressId = createUniqueId();
-  const captionId = createUniqueId();
 
   const poll = createPoll(async () => {
     try {
@@ -722,33 +707,20 @@ function MessageDelivery(props: {
                 options={[{ value: 'all', label: ct('msg.filterAll') }, { value: 'problems', label: ct('msg.filterProblems') }, { value: 'waiting', label: ct('msg.filterWaiting') }]} />
             </div>
             <Show when={rows().length} fallback={<p class="muted">{ct('msg.filterNone')}</p>}>
-              <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-                <table class="regs-table delivery-table">
-                  <caption id={captionId} class="sr-only">{ct('msg.deliveriesCaption')}</caption>
-                  <thead>
+              <DataTable class="regs-table delivery-table" caption={ct('msg.deliveriesCaption')}
+                columns={[ct('msg.col.to'), ct('msg.col.status'), ct('msg.col.attempts'), ct('msg.col.when'), ct('msg.col.problem')]}>
+                <For each={shown()}>
+                  {(x) => (
                     <tr>
-                      <th scope="col">{ct('msg.col.to')}</th>
-                      <th scope="col">{ct('msg.col.status')}</th>
-                      <th scope="col">{ct('msg.col.attempts')}</th>
-                      <th scope="col">{ct('msg.col.when')}</th>
-                      <th scope="col">{ct('msg.col.problem')}</th>
+                      <th scope="row" class="nowrap">{x.to}</th>
+                      <td><span class={`pill delivery-${shownStatus(x)}`}>{ctOr(`delivery.${shownStatus(x)}`, shownStatus(x))}</span></td>
+                      <td class="num">{x.attempts}</td>
+                      <td class="nowrap"><Show when={x.sentAt} fallback="—">{(at) => <time dateTime={at()}>{formatDateTime(at(), props.event.timezone, locale())}</time>}</Show></td>
+                      <td class="small">{x.lastError ?? ''}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={shown()}>
-                      {(x) => (
-                        <tr>
-                          <th scope="row" class="nowrap">{x.to}</th>
-                          <td><span class={`pill delivery-${shownStatus(x)}`}>{ctOr(`delivery.${shownStatus(x)}`, shownStatus(x))}</span></td>
-                          <td class="num">{x.attempts}</td>
-                          <td class="nowrap"><Show when={x.sentAt} fallback="—">{(at) => <time dateTime={at()}>{formatDateTime(at(), props.event.timezone, locale())}</time>}</Show></td>
-                          <td class="small">{x.lastError ?? ''}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+                  )}
+                </For>
+              </DataTable>
               <Show when={!all() && rows().length > ROWS_SHOWN}>
                 <p><button type="button" class="secondary small" onClick={() => setAll(true)}>{ct('msg.showAll', { n: rows().length })}</button></p>
               </Show>

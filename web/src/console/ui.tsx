@@ -312,3 +312,22 @@ export function changed<T extends Record<string, unknown>>(next: T, original: Pa
   for (const k of Object.keys(next) as (keyof T)[]) if (next[k] !== original[k]) out[k] = next[k];
   return out;
 }
+
+/**
+ * A console list as a table: it scrolls sideways inside a focusable region named by its caption (visually hidden),
+ * so keyboard and screen-reader users can reach and scroll it. `columns` are the header cells; children are the rows.
+ */
+export function DataTable(props: ParentProps<{ class: string; caption: string; columns: JSX.Element[] }>) {
+  const captionId = createUniqueId();
+  return (
+    <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
+      <table class={props.class}>
+        <caption id={captionId} class="sr-only">{props.caption}</caption>
+        <thead>
+          <tr><For each={props.columns}>{(c) => <th scope="col">{c}</th>}</For></tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
