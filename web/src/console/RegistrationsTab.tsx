@@ -296,46 +296,35 @@ function EditRegistrationForm(props: { event: ConsoleEvent; registration: Regist
  * only once it is whole.
  */
 function CsvButton(props: { slug: string }) {
-  const fail = useFailure();
+  const submit = createSubmit();
   const [progress, setProgress] = createSignal<{ rows: number; total: number } | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   let controller: AbortController | undefined;
   onCleanup(() => controller?.abort());
 
-  async function download() {
-    if (busy()) return;
+  const download = () => submit.run(undefined, () => ({}), async () => {
     controller = new AbortController();
-    setBusy(true);
-    setError(null);
     setProgress({ rows: 0, total: 0 });
-    try {
-      const blob = await downloadCsv(props.slug, (rows, total) => setProgress({ rows, total }), controller.signal);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${props.slug}-registrations.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (e) {
-      if ((e as Error).name !== 'AbortError') setError(fail(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    const blob = await downloadCsv(props.slug, (rows, total) => setProgress({ rows, total }), controller.signal);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${props.slug}-registrations.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  });
 
   return (
     <>
-      <button type="button" class="secondary" aria-busy={busy()} disabled={busy()} onClick={download}>
-        {busy() ? ct('regs.csvBusy') : ct('regs.csv')}
+      <button type="button" class="secondary" aria-busy={submit.busy()} disabled={submit.busy()} onClick={download}>
+        {busyLabel(submit.busy(), ct('regs.csv'), ct('regs.csvBusy'))}
       </button>
       <span class="csv-progress muted" role="status">
-        <Show when={busy() && progress()}>{(p) => ct('regs.csvProgress', { rows: p().rows.toLocaleString(locale()), total: p().total.toLocaleString(locale()) })}</Show>
-        <Show when={!busy() && progress() && !error()}>{ct('regs.csvDone', { n: progress()!.total.toLocaleString(locale()) })}</Show>
+        <Show when={submit.busy() && progress()}>{(p) => ct('regs.csvProgress', { rows: p().rows.toLocaleString(locale()), total: p().total.toLocaleString(locale()) })}</Show>
+        <Show when={!submit.busy() && progress() && !submit.error()}>{ct('regs.csvDone', { n: progress()!.total.toLocaleString(locale()) })}</Show>
       </span>
-      <Show when={error()}>{(m) => <p class="error" role="alert">{ct('regs.csvFailed')} {m()}</p>}</Show>
+      <FormError error={submit.error() && `${ct('regs.csvFailed')} ${submit.error()}`} />
     </>
   );
 }
