@@ -64,11 +64,11 @@ const REGISTRATION = /^\/api\/events\/[^/]+\/registrations$/;
 export async function forgetAfterWrites(c: Context<AppEnv>, next: Next) {
   await next();
   if (c.req.method === 'GET' || c.res.status >= 400 || PRIVATE_WRITES.test(c.req.path)) return;
-  const slug = /^\/api\/events\/([^/]+)/.exec(c.req.path)?.[1];
-  if (!slug) return;
-  const origin = new URL(c.req.url).origin;
-  if (c.req.method === 'POST' && REGISTRATION.test(c.req.path)) forgetInIsolate(origin, decodeURIComponentSafe(slug));
-  else await forgetEvent(origin, decodeURIComponentSafe(slug));
+  const raw = /^\/api\/events\/([^/]+)/.exec(c.req.path)?.[1];
+  if (!raw) return;
+  const [origin, slug] = [new URL(c.req.url).origin, decodeURIComponentSafe(raw)];
+  if (c.req.method === 'POST' && REGISTRATION.test(c.req.path)) forgetInIsolate(origin, slug);
+  else await forgetEvent(origin, slug);
 }
 
 function decodeURIComponentSafe(s: string) {
