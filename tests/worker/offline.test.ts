@@ -29,6 +29,8 @@ describe('snapshots', () => {
 
     await new Promise((r) => setTimeout(r, 10));
     const cursor = Date.now();
+    // The cursor is exclusive and workerd's clock moves only on I/O: let it move past the cursor before b.
+    await new Promise((r) => setTimeout(r, 10));
     const b = await register('snap-b');
     await call(`/api/events/${SLUG}/checkins`, { method: 'POST', headers: { cookie: desk }, json: { code: a.ticketCode, deviceId: 'd1', clientId: 'snap-scan' } });
     const delta = await snapshot(cursor);
