@@ -14,8 +14,13 @@ export const freePort = () => new Promise((resolve, reject) => {
 /**
  * Spawns wrangler dev (optionally on a prebuilt `script` and a copy of the `assets`) in its own process group (so stop() reaches workerd too) and waits for /api/health.
  * Returns { origin, stop, log }; stop() is idempotent and is also run when this process exits.
+ *
+ * `tracing`: wrangler dev's local trace collector (X_LOCAL_OBSERVABILITY, on by default in wrangler dev) receives
+ * every request's tail events and writes its spans to a SQLite file inside the same workerd process, on the same
+ * thread as the Worker and its local D1 (strace: 17 WAL pages and an fsync for a request with one D1 call). A
+ * deployed Worker's traces are collected outside it, so the bench measures with it off unless asked.
  */
-export async function startWorker({ persistTo, script, assets, vars = {}, timeoutMs = 90_000 }) {
+export async function startWorker({ persistTo, script, assets, vars = {}, tracing = false, timeoutMs = 90_000 }) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -26,7 +31,7 @@ export async function startWorker({ persistTo, script, assets, vars = {}, timeou
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', X_LOCAL_OBSERVABILITY: String(tracing) },
   });
   let log = '';
   const keep = (d) => { log = (log + d).slice(-20_000); };
