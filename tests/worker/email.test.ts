@@ -85,6 +85,18 @@ describe('the dev mailbox and the bench probe', () => {
       const res = await app.request(path, {}, { ...env, APP_ENV: 'production' });
       expect(res.status).toBe(404);
     }
+    const write = await app.request('/api/dev/d1-write-round-trip', { method: 'POST' }, { ...env, APP_ENV: 'production' });
+    expect(write.status).toBe(404);
+  });
+
+  it('the write probe costs one D1 round trip and writes one row without changing it', async () => {
+    await makeEvent(10);
+    const before = await env.DB.prepare('SELECT id, capacity FROM events ORDER BY id').all();
+    const res = await call('/api/dev/d1-write-round-trip', { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ written: 1 });
+    expect(res.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=1"/);
+    expect((await env.DB.prepare('SELECT id, capacity FROM events ORDER BY id').all()).results).toEqual(before.results);
   });
 
   it('the probe costs exactly one D1 round trip in development', async () => {

@@ -16,6 +16,11 @@ export const devRoutes = new Hono<AppEnv>()
     const [result] = await c.env.DB.batch<{ one: number }>([c.env.DB.prepare('SELECT 1 AS one')]);
     return c.json({ one: Number(result?.results[0]?.one) }, 200);
   })
+  // The same for a write: one row rewritten with its own value (nothing changes), the floor under every route that writes.
+  .post('/d1-write-round-trip', async (c) => {
+    const [result] = await c.env.DB.batch([c.env.DB.prepare('UPDATE events SET capacity = capacity WHERE id = (SELECT min(id) FROM events)')]);
+    return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
+  })
   .get('/mailbox', async (c) => {
     const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
     const cache = new RenderCache(c.var.db);

@@ -83,6 +83,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/auth/pair': { access: 'public', tag: 'auth', summary: 'Pair this device as a desk with a scanned pairing code.', body: pairInput },
   'POST /api/events/:slug/purge': { access: 'organiser', tag: 'privacy', summary: 'Erase the event\'s personal data after the retention period; counts stay.', body: purgeInput },
   'GET /api/dev/d1-round-trip': { access: 'dev', tag: 'dev', summary: 'One D1 round trip and nothing else, for the bench (development only).' },
+  'POST /api/dev/d1-write-round-trip': { access: 'dev', tag: 'dev', summary: 'One D1 write that changes nothing (a row rewritten with its own value), for the bench (development only).' },
   'GET /api/dev/mailbox': { access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' },
 };
 
