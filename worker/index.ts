@@ -13,9 +13,15 @@ export default {
     if (!isDevelopment(env)) return app.fetch(request, env, ctx);
     const { db, meter } = meteredD1(env.DB);
     const response = await app.fetch(request, { ...env, DB: db }, ctx);
-    const metered = new Response(response.body, response);
-    metered.headers.append('server-timing', serverTiming(meter));
-    return metered;
+    try {
+      response.headers.append('server-timing', serverTiming(meter));
+      return response;
+    } catch {
+      // Headers of a response from fetch() or the cache are immutable: copy it.
+      const metered = new Response(response.body, response);
+      metered.headers.append('server-timing', serverTiming(meter));
+      return metered;
+    }
   },
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil((async () => {

@@ -40,7 +40,10 @@ export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
   if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const text = await c.req.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: only a long text needs encoding to know its size.
+  if (text.length * 3 > MAX_BODY_BYTES && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
+    throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
+  }
   if (text.length === 0 && type === '') return next();
   if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send JSON with content-type: application/json.');
   let parsed: unknown;
