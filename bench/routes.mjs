@@ -3,6 +3,7 @@ import { SLUG } from './seed.mjs';
 
 /**
  * ctx: { origin, deskCookie, organiserCookie, loadRegs (check-in codes for the load), sampleRegs (for cost samples), searchQueries, runId, csvCursor, csvPageRows }
+ * `judged`: a route with a throughput target, or a reference under one; measured in several windows (see run.mjs).
  * Returns the route list in the order they run: reads first, then writes (which change what the reads see).
  */
 export function buildRoutes(ctx) {
@@ -25,7 +26,7 @@ export function buildRoutes(ctx) {
   const checkinBody = (reg, n) => JSON.stringify({ code: `${origin}/t/${reg.ticketCode}`, deviceId: 'bench-device', clientId: `bench-${runId}-${n}`, deskId: 'Desk 1' });
   const checkin = {
     key: 'checkin', name: 'Check-in (fresh scans)', label: 'POST /api/events/:slug/checkins',
-    method: 'POST', path: `${ev}/checkins`, headers: { ...json, cookie: deskCookie }, expect: [200],
+    method: 'POST', path: `${ev}/checkins`, headers: { ...json, cookie: deskCookie }, expect: [200], judged: true,
     next: () => {
       const n = c++;
       return { body: checkinBody(ctx.loadRegs[n % ctx.loadRegs.length], n) };
@@ -43,7 +44,7 @@ export function buildRoutes(ctx) {
   let r = 0;
   const registration = {
     key: 'registration', name: 'Registration', label: 'POST /api/events/:slug/registrations',
-    method: 'POST', path: `${ev}/registrations`, headers: json, expect: [201],
+    method: 'POST', path: `${ev}/registrations`, headers: json, expect: [201], judged: true,
     next: () => {
       const n = r++;
       return { body: JSON.stringify({ name: n % 3 ? `测试${n}` : `Bench Person ${n}`, email: `bench.${runId}.${n}@example.org`, phone: `1380000${String(n % 10000).padStart(4, '0')}`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }) };
@@ -52,8 +53,9 @@ export function buildRoutes(ctx) {
 
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
-    { key: 'd1', name: 'One D1 round trip (reference, development only)', label: 'GET /api/dev/d1-round-trip', path: '/api/dev/d1-round-trip', expect: [200] },
-    { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200] },
+    { key: 'd1', name: 'One D1 round trip (reference, development only)', label: 'GET /api/dev/d1-round-trip', path: '/api/dev/d1-round-trip', expect: [200], judged: true },
+    { key: 'd1Write', name: 'One D1 write (reference, development only)', label: 'POST /api/dev/d1-write-round-trip', method: 'POST', path: '/api/dev/d1-write-round-trip', expect: [200], judged: true, next: () => ({ body: undefined }) },
+    { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200], judged: true },
     // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
     search,
     { key: 'csv', name: 'CSV export, whole file in one request', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true },

@@ -19,8 +19,8 @@ import { startWorker } from './server.mjs';
 const smoke = process.argv.includes('--smoke');
 const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
 const config = smoke
-  ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, csvPageRows: 50, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
-  : { registrations: 10_000, capacity: 20_000, connections: 10, warmupSeconds: 2, seconds: 8, pairWarmupSeconds: 1, pairSeconds: 4, singleSeconds: 8, csvPageRows: 250, slowAmount: 20, slowMaxSeconds: 30, costSamples: 20, quietMaxSeconds: 3, qrRuns: 500, decodeRuns: 20, recipients: 1000 };
+  ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, rounds: 2, roundSeconds: 0.5, csvPageRows: 50, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
+  : { registrations: 10_000, capacity: 20_000, connections: 10, warmupSeconds: 2, seconds: 8, pairWarmupSeconds: 1, pairSeconds: 4, singleSeconds: 8, rounds: 3, roundSeconds: 4, csvPageRows: 250, slowAmount: 20, slowMaxSeconds: 30, costSamples: 20, quietMaxSeconds: 3, qrRuns: 500, decodeRuns: 20, recipients: 1000 };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
 const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
 const log = (...a) => console.log(`[bench ${((performance.now()) / 1000).toFixed(0).padStart(3)} s]`, ...a);
@@ -123,18 +123,34 @@ async function main() {
     // The baseline runs just before and just after the route, and × baseline divides by their mean: the machine's
     // speed drifts (other tenants of the host), and bracketing the route cancels most of that drift.
     const pairRun = () => loadRoute(origin, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
-    const pairBefore = route === baselineRoute ? null : await pairRun();
-    let cpuBefore;
-    let cpu = null;
-    const load = await loadRoute(origin, route, config, { beforeMeasure: () => { cpuBefore = snapshot(pgids); }, afterMeasure: () => { cpu = usage(cpuBefore, snapshot(pgids)); } });
-    const pairAfter = route === baselineRoute ? null : await pairRun();
-    const pair = pairBefore && { rps: Math.round(((pairBefore.rps + pairAfter.rps) / 2) * 10) / 10, before: pairBefore.rps, after: pairAfter.rps, requests: pairBefore.requests + pairAfter.requests, unexpected: pairBefore.unexpected + pairAfter.unexpected, statuses: [pairBefore.statuses, pairAfter.statuses] };
+    // Routes with a throughput target (and the references under them) run in `rounds` windows, each between two
+    // baseline runs (baseline, route, baseline, route, …, baseline), and are judged on the median window: one
+    // window on a shared 2-core machine can land anywhere within ±10 %.
+    const rounds = route === baselineRoute ? 1 : route.judged ? config.rounds : 1;
+    const windows = [];
+    const counts = route.counts ? Object.fromEntries(Object.keys(route.counts).map((k) => [k, 0])) : null;
+    let before = route === baselineRoute ? null : await pairRun();
+    for (let i = 0; i < rounds; i++) {
+      let cpuBefore;
+      let cpu = null;
+      const opts = rounds > 1 ? { ...config, seconds: config.roundSeconds, warmupSeconds: i === 0 ? config.warmupSeconds : config.pairWarmupSeconds } : config;
+      const load = await loadRoute(origin, route, opts, { beforeMeasure: () => { cpuBefore = snapshot(pgids); }, afterMeasure: () => { cpu = usage(cpuBefore, snapshot(pgids)); } });
+      if (counts) for (const k of Object.keys(counts)) counts[k] += route.counts[k];
+      const after = before ? await pairRun() : null;
+      const pair = before && { rps: Math.round(((before.rps + after.rps) / 2) * 10) / 10, before: before.rps, after: after.rps, requests: before.requests + after.requests, unexpected: before.unexpected + after.unexpected, statuses: [before.statuses, after.statuses] };
+      windows.push({ load, cpu, pair, xBaseline: pair ? load.rps / pair.rps : 1 });
+      before = after;
+    }
+    if (counts) Object.assign(route.counts, counts);
+    const median = [...windows].sort((a, b) => a.xBaseline - b.xBaseline)[Math.floor(windows.length / 2)];
+    const { load, cpu, pair } = median;
     const entry = { ...base, status: 'measured', load, cost, cpu, quietBefore: quiet, pairedBaselineRps: pair ? pair.rps : load.rps, pairedBaselineRuns: pair ? [pair.before, pair.after] : undefined };
+    if (windows.length > 1) entry.windows = windows.map((w) => ({ rps: w.load.rps, baselineRps: w.pair.rps, xBaseline: Math.round(w.xBaseline * 100) / 100, p50: w.load.p50, p99: w.load.p99 }));
+    for (const w of windows) if (w.pair && (w.pair.unexpected || !w.pair.requests)) problems.push(`${route.name}: a paired baseline run failed ${JSON.stringify(w.pair.statuses)}`);
     // Server CPU per request: everything wrangler dev runs (its proxy Worker, this Worker, the local D1 and its
     // SQLite) divided by the requests served; an upper bound on what the Worker itself spends.
     if (cpu && load.requests) entry.serverCpuMsPerRequest = Math.round((cpu.serverCpuMs / load.requests) * 100) / 100;
     entry.xBaseline = Math.round((load.rps / entry.pairedBaselineRps) * 100) / 100;
-    if (pair && (pair.unexpected || !pair.requests)) problems.push(`${route.name}: the paired baseline run failed ${JSON.stringify(pair.statuses)}`);
     if (route.key === 'search') {
       // What one desk sees: searches one after another, with nothing else queued in front of them.
       entry.single = await loadRoute(origin, route, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
@@ -150,20 +166,23 @@ async function main() {
     }
     if (route.counts) {
       entry.checkinResults = { ...route.counts };
-      entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
+      entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window${rounds > 1 ? 's' : ''}; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
     }
     if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
     if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection (the baseline on 1 connection: p50 ${int(entry.baselineSingle.p50)} ms, p99 ${int(entry.baselineSingle.p99)} ms); queries mix 2–3 character name prefixes, 4–7 digit phone prefixes and e-mail prefixes.`;
     if (route.key === 'd1') entry.note = 'a development-only route that runs `SELECT 1` as one D1 batch and answers: the floor under every route that touches D1 here, since the local D1 is a Durable Object with SQLite inside the same single-threaded workerd as the Worker.';
+    if (route.key === 'd1Write') entry.note = 'the same for a write: one D1 batch of one `UPDATE` that rewrites one row with its own value (nothing changes). Its cost is the local write path (a SQLite write transaction, its WAL append and fsync, on the same thread as the Worker): the floor under every route that writes.';
     if (route.key === 'csvPage') entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
     if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer (up to 100 per run) renders and records them in the same workerd on the same 2 cores, so its work weighs on the throughput and on the server CPU per request, though the D1 meter counts only the request\'s own round trip.';
     const sampleStatuses = Object.keys(cost.statuses).map(Number).filter((s) => !(route.expect ?? [200]).includes(s));
     if (!cost.samples) problems.push(`${route.name}: no Server-Timing D1 meter in the sampled responses`);
     if (sampleStatuses.length) problems.push(`${route.name}: cost samples got HTTP ${JSON.stringify(cost.statuses)}`);
-    if (!load.requests) problems.push(`${route.name}: autocannon completed no request`);
-    else if (load.unexpected / load.requests > 0.01) problems.push(`${route.name}: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`);
-    if (load.errors + load.timeouts > Math.max(1, load.requests * 0.01)) problems.push(`${route.name}: ${load.errors} errors, ${load.timeouts} timeouts`);
-    log(`  ${fmt(load.rps)} req/s${pair ? ` (${entry.xBaseline}× the paired baseline's ${fmt(pair.rps)})` : ''}, p50 ${load.p50} ms, p99 ${load.p99} ms; ${cost.roundTrips} round trips, ${cost.rowsRead} rows read, ${cost.rowsWritten} written${cpu ? `; machine ${cpu.busyPct} % busy, ${cpu.foreignPct} % by other processes` : ''}`);
+    for (const { load: w } of windows) {
+      if (!w.requests) problems.push(`${route.name}: autocannon completed no request`);
+      else if (w.unexpected / w.requests > 0.01) problems.push(`${route.name}: ${w.unexpected} of ${w.requests} responses had an unexpected status ${JSON.stringify(w.statuses)}`);
+      if (w.errors + w.timeouts > Math.max(1, w.requests * 0.01)) problems.push(`${route.name}: ${w.errors} errors, ${w.timeouts} timeouts`);
+    }
+    log(`  ${fmt(load.rps)} req/s${pair ? ` (${entry.xBaseline}× the paired baseline's ${fmt(pair.rps)}${entry.windows ? `; the median of ${entry.windows.map((w) => `${w.xBaseline}×`).join(', ')}` : ''})` : ''}, p50 ${load.p50} ms, p99 ${load.p99} ms; ${cost.roundTrips} round trips, ${cost.rowsRead} rows read, ${cost.rowsWritten} written${cpu ? `; machine ${cpu.busyPct} % busy, ${cpu.foreignPct} % by other processes` : ''}`);
     results.push(entry);
   }
 
@@ -181,7 +200,7 @@ async function main() {
     // A new port, so a new origin for the same-origin check; the scanned QR URLs keep the old one (the code is what counts).
     const rebased = { ...checkinRoute, headers: { ...checkinRoute.headers, origin: at } };
     const before = await pairRun();
-    const load = await loadRoute(at, rebased, config);
+    const load = await loadRoute(at, rebased, { ...config, seconds: config.roundSeconds, warmupSeconds: config.pairWarmupSeconds });
     const after = await pairRun();
     const baselineRps = Math.round(((before.rps + after.rps) / 2) * 10) / 10;
     tracing = { baselineRps, checkinRps: load.rps, p50: load.p50, p99: load.p99, xBaseline: Math.round((load.rps / baselineRps) * 100) / 100, checkinResults: { ...checkinRoute.counts } };
