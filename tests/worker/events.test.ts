@@ -1,5 +1,6 @@
 // The public read API: the demo seminar as an attendee's browser sees it.
 import { env } from 'cloudflare:workers';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { demoSeedStatements } from '../../schema/seed/demo';
 import { call, signIn } from './helpers';
@@ -119,6 +120,21 @@ describe('repeat views', () => {
     const fresh = await call('/api/events/cell-therapy-autoimmune-2026');
     expect(fresh.headers.get('server-timing')).not.toContain('round_trips=0');
     expect(fresh.body.event).toMatchObject({ capacity: 250, seatsLeft: before - 1 + 50 });
+  });
+});
+
+describe('the agenda file', () => {
+  it('folds long Chinese lines at 75 octets without splitting a character, and unfolds to the agenda', async () => {
+    const res = await call('/api/events/cell-therapy-autoimmune-2026/agenda.ics?lang=zh-CN');
+    expect(res.status).toBe(200);
+    const text = res.body as string;
+    const lines = text.split('\r\n');
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(0);
+    for (const l of lines) expect(new TextEncoder().encode(l).length).toBeLessThanOrEqual(75);
+    expect(text).not.toContain('\uFFFD');
+    const { results: sessions } = await env.DB.prepare(`SELECT s.title_zh FROM sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = 'cell-therapy-autoimmune-2026' ORDER BY s.starts_at`).all<{ title_zh: string }>();
+    const summaries = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary'));
+    expect(summaries).toEqual(sessions.map((s) => s.title_zh));
   });
 });
 

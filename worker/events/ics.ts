@@ -3,14 +3,17 @@
 const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
+/** UTF-8 length of one code point. */
+const utf8Bytes = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
 function fold(line: string): string {
-  const enc = new TextEncoder();
+  if (line.length <= 25) return line; // at most 3 bytes per UTF-16 unit: 75 octets
   const out: string[] = [];
   let cur = '';
   let bytes = 0;
   for (const ch of line) {
-    const n = enc.encode(ch).length;
+    const n = utf8Bytes(ch.codePointAt(0)!);
     if (bytes + n > (out.length ? 74 : 75)) {
       out.push(cur);
       cur = '';
