@@ -4,7 +4,7 @@
 import { asc, type Column, eq, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import { emails, events, registrations, sessions } from '../../schema';
-import { dbFor } from '../db';
+import { atomically, dbFor } from '../db';
 import type { Bindings, Db } from '../env';
 import { eventAgendaIcs } from '../events/ics';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
@@ -83,6 +83,28 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
 /** Exponential backoff with a cap: 30 s, 1 min, 2 min … 1 h. */
 export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 
+/** A row's new columns after a delivery attempt; a column left out keeps its value. */
+type Outcome = {
+  id: string; subject: string; html: string; text: string; status: 'captured' | 'sent' | 'pending' | 'failed';
+  lastError: string | null; providerId?: string; sentAt?: number; nextAttemptAt?: number;
+};
+
+/** Rendered bodies are a few KB each: 100 outcomes stay far below D1's 2 MB per value. */
+const OUTCOMES_PER_STATEMENT = 100;
+
+/** Records many rows' outcomes in one statement (the outcomes as one JSON array) rather than one UPDATE each. */
+function recordOutcomes(outcomes: Outcome[]) {
+  return sql`
+    UPDATE emails SET
+      subject = o.value ->> 'subject', html = o.value ->> 'html', text = o.value ->> 'text',
+      status = o.value ->> 'status', last_error = o.value ->> 'lastError',
+      provider_id = coalesce(o.value ->> 'providerId', emails.provider_id),
+      sent_at = coalesce(o.value ->> 'sentAt', emails.sent_at),
+      next_attempt_at = coalesce(o.value ->> 'nextAttemptAt', emails.next_attempt_at)
+    FROM json_each(${JSON.stringify(outcomes)}) AS o
+    WHERE emails.id = o.value ->> 'id'`;
+}
+
 type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs: number | null; permanent: boolean; error: string };
 
 async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEmail, timeoutMs: number): Promise<SendOutcome> {
@@ -128,13 +150,13 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
   const cache = new RenderCache(db);
   await cache.preloadRegistrations(rows.map((r) => r.registrationId).filter((id): id is string => !!id));
   // Outcomes are recorded together at the end: one round trip however many emails the run handled.
-  const updates = [];
+  const outcomes: Outcome[] = [];
   let sent = 0;
   for (const row of rows) {
     const email = await renderOutboxRow(db, row, cache);
-    const rendered = { subject: email.subject, html: email.html, text: email.text };
+    const rendered = { id: row.id, subject: email.subject, html: email.html, text: email.text };
     if (!env.RESEND_API_KEY) {
-      updates.push(db.update(emails).set({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id)));
+      outcomes.push({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null });
       continue;
     }
     let outcome: SendOutcome;
@@ -145,20 +167,24 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
     }
     if (outcome.ok) {
       sent++;
-      updates.push(db.update(emails).set({ ...rendered, status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null }).where(eq(emails.id, row.id)));
+      outcomes.push({ ...rendered, status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null });
     } else {
       const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
-      updates.push(db.update(emails).set({
+      outcomes.push({
         ...rendered,
         status: giveUp ? 'failed' : 'pending',
         lastError: outcome.error.slice(0, 500),
         nextAttemptAt: Date.now() + (outcome.retryAfterMs ?? backoffMs(row.attempts)),
-      }).where(eq(emails.id, row.id)));
+      });
     }
   }
   // A Worker stopped before this line leaves rows 'sending'; their lease runs out and the Idempotency-Key
   // makes the next attempt return the first send instead of sending again.
-  if (updates.length) await db.batch(updates as [typeof updates[number], ...typeof updates]);
+  if (outcomes.length) {
+    const chunks = [];
+    for (let i = 0; i < outcomes.length; i += OUTCOMES_PER_STATEMENT) chunks.push(recordOutcomes(outcomes.slice(i, i + OUTCOMES_PER_STATEMENT)));
+    await atomically(env.DB, chunks);
+  }
   return { claimed: rows.length, sent };
 }
 
