@@ -253,7 +253,7 @@ async function main() {
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(outDir, 'results.md'), `# Colloquy benchmark results\n\n${md}`);
   if (!smoke) {
-    updateReadme('README.md', `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`) on a local D1 seeded with the demo seminar and `
+    updateReadme('README.md', `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`, with wrangler's local trace collector off: see the notes) on a local D1 seeded with the demo seminar and `
       + `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes `
       + '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare '
       + 'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that only checks '
