@@ -3,7 +3,8 @@ import { env } from 'cloudflare:workers';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app';
-import { deliverDue } from '../../worker/email/outbox';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { deliverDue, outcomeStatements } from '../../worker/email/outbox';
 import { installResendDouble } from '../fakes/resend';
 import { makeEvent, person } from './fixtures';
 import { call } from './helpers';
@@ -206,5 +207,28 @@ describe('the cron sweep', () => {
     expect((by.captured ?? 0) + (by.pending ?? 0)).toBe(210);
     expect(by.captured).toBeGreaterThanOrEqual(190);
     expect((await call(`/api/events/${slug}`)).status).toBe(200);
+  });
+
+  it('records a run whose bodies add up to megabytes, each body whole (outcomes split over statements)', async () => {
+    const { id } = await makeEvent(10);
+    // Stored-body rows (as reminders are): 12 × ~120 KB of HTML, more than one D1 value may hold.
+    const ids = Array.from({ length: 12 }, (_, i) => `eml_big${String(i).padStart(2, '0')}`);
+    const html = (i: number) => `<p>${String(i)}${'会议议程 agenda '.repeat(8_000)}</p>`;
+    await env.DB.batch(ids.map((eid, i) => env.DB.prepare(`INSERT INTO emails (id, event_id, kind, "to", subject, html, text) VALUES (?, ?, 'reminder', ?, ?, ?, 'text')`)
+      .bind(eid, id, `big${i}@example.org`, `Reminder ${i}`, html(i))));
+    const result = await deliverDue(env, { ids, limit: 50 });
+    expect(result.claimed).toBe(12);
+    const rows = (await env.DB.prepare(`SELECT id, status, subject, length(html) AS len, html FROM emails WHERE event_id = ? ORDER BY id`).bind(id).all<{ id: string; status: string; subject: string; len: number; html: string }>()).results;
+    expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'captured'));
+    rows.forEach((r, i) => {
+      expect(r.subject).toBe(`Reminder ${i}`);
+      expect(r.html).toBe(html(i));
+    });
+    // The local D1 takes any size; a deployed one refuses a value over 2 MB. Each statement's JSON stays under it.
+    const statements = outcomeStatements(rows.map((r) => ({ id: r.id, subject: r.subject, html: r.html, text: 'text', status: 'captured' as const, lastError: null })));
+    const values = statements.map((st) => new SQLiteAsyncDialect().sqlToQuery(st).params.find((p) => typeof p === 'string' && p.startsWith('[')) as string);
+    expect(values.length).toBeGreaterThan(1);
+    for (const v of values) expect(new TextEncoder().encode(v).length).toBeLessThan(2_000_000);
+    expect(values.flatMap((v) => JSON.parse(v).map((o: { id: string }) => o.id))).toEqual(ids);
   });
 });

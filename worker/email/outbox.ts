@@ -84,16 +84,34 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
 export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 
 /** A row's new columns after a delivery attempt; a column left out keeps its value. */
-type Outcome = {
+export type Outcome = {
   id: string; subject: string; html: string; text: string; status: 'captured' | 'sent' | 'pending' | 'failed';
   lastError: string | null; providerId?: string; sentAt?: number; nextAttemptAt?: number;
 };
 
-/** Rendered bodies are a few KB each: 100 outcomes stay far below D1's 2 MB per value. */
-const OUTCOMES_PER_STATEMENT = 100;
+/** D1 takes a value of up to 2 MB: a statement's JSON stays under 300,000 UTF-16 units (at most 900 KB of UTF-8). */
+const MAX_OUTCOME_JSON = 300_000;
 
-/** Records many rows' outcomes in one statement (the outcomes as one JSON array) rather than one UPDATE each. */
-function recordOutcomes(outcomes: Outcome[]) {
+/** Records many rows' outcomes in few statements (each a JSON array of outcomes) rather than one UPDATE each. */
+export function outcomeStatements(outcomes: Outcome[]) {
+  const statements = [];
+  let part: string[] = [];
+  let size = 0;
+  for (const o of outcomes) {
+    const json = JSON.stringify(o);
+    if (part.length && size + json.length > MAX_OUTCOME_JSON) {
+      statements.push(recordOutcomes(`[${part.join(',')}]`));
+      part = [];
+      size = 0;
+    }
+    part.push(json);
+    size += json.length + 1;
+  }
+  statements.push(recordOutcomes(`[${part.join(',')}]`));
+  return statements;
+}
+
+function recordOutcomes(json: string) {
   return sql`
     UPDATE emails SET
       subject = o.value ->> 'subject', html = o.value ->> 'html', text = o.value ->> 'text',
@@ -101,7 +119,7 @@ function recordOutcomes(outcomes: Outcome[]) {
       provider_id = coalesce(o.value ->> 'providerId', emails.provider_id),
       sent_at = coalesce(o.value ->> 'sentAt', emails.sent_at),
       next_attempt_at = coalesce(o.value ->> 'nextAttemptAt', emails.next_attempt_at)
-    FROM json_each(${JSON.stringify(outcomes)}) AS o
+    FROM json_each(${json}) AS o
     WHERE emails.id = o.value ->> 'id'`;
 }
 
@@ -180,11 +198,7 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
   }
   // A Worker stopped before this line leaves rows 'sending'; their lease runs out and the Idempotency-Key
   // makes the next attempt return the first send instead of sending again.
-  if (outcomes.length) {
-    const chunks = [];
-    for (let i = 0; i < outcomes.length; i += OUTCOMES_PER_STATEMENT) chunks.push(recordOutcomes(outcomes.slice(i, i + OUTCOMES_PER_STATEMENT)));
-    await atomically(env.DB, chunks);
-  }
+  if (outcomes.length) await atomically(env.DB, outcomeStatements(outcomes));
   return { claimed: rows.length, sent };
 }
 
