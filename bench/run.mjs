@@ -189,14 +189,15 @@ async function main() {
   // The same check-in load once more with wrangler dev's local trace collector on (its default, which `npm start`
   // keeps): what the table above would say with it, for comparison. The state and sessions carry over.
   let tracing = null;
+  let earlierLog = '';
   const checkinRoute = routes.find((x) => x.key === 'checkin');
   if (results.some((x) => x.key === 'checkin' && x.status === 'measured')) {
     log('check-in again with wrangler dev\'s local trace collector on');
-    let serverLog = server.log();
+    earlierLog = server.log();
     await server.stop();
     server = await startWorker({ persistTo, script: join(tmp, 'bundle', bundle.main), assets, vars: { RATE_LIMIT_PER_MINUTE: '100000000' }, tracing: true });
     const at = server.origin;
-    const pairRun = () => loadRoute(at, { ...baselineRoute }, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
+    const pairRun = () => loadRoute(at, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
     // A new port, so a new origin for the same-origin check; the scanned QR URLs keep the old one (the code is what counts).
     const rebased = { ...checkinRoute, headers: { ...checkinRoute.headers, origin: at } };
     const before = await pairRun();
@@ -206,12 +207,10 @@ async function main() {
     tracing = { baselineRps, checkinRps: load.rps, p50: load.p50, p99: load.p99, xBaseline: Math.round((load.rps / baselineRps) * 100) / 100, checkinResults: { ...checkinRoute.counts } };
     if (!load.requests || load.unexpected / load.requests > 0.01) problems.push(`check-in with the trace collector on: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`);
     log(`  with tracing: ${fmt(load.rps)} req/s, ${tracing.xBaseline}× the paired baseline's ${fmt(baselineRps)}`);
-    serverLog += server.log();
-    if (problems.length) console.error(`\nwrangler dev output (last lines):\n${serverLog.split('\n').slice(-40).join('\n')}`);
   }
 
   log('stopping the Worker');
-  const serverLog = server.log();
+  const serverLog = earlierLog + server.log();
   await server.stop();
   if (problems.length) console.error(`\nwrangler dev output (last lines):\n${serverLog.split('\n').slice(-40).join('\n')}`);
 
