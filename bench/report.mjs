@@ -48,15 +48,18 @@ export function evaluateTargets(r) {
     add('Desk search < 20 ms p99 at 10,000 registrations (one desk: 1 connection)', `${int(s.single?.p99)} ms p99, ${int(s.single?.p50)} ms p50 on 1 connection (baseline: ${int(s.baselineSingle?.p99)} ms p99); saturated at ${s.load.connections} connections: ${int(s.load.p99)} ms p99, where the baseline's own p99 is ${int(base?.load?.p99)} ms; ${fmt(s.cost.rowsRead, 0)} rows read avg, ${int(s.cost.maxRowsRead)} max; ${int(r.config.registrations)} registrations`,
       verdict(s.single && s.single.p99 < 20 && s.cost.maxRowsRead <= 200));
   }
-  // Per-request CPU, from /proc: all of wrangler dev's processes (proxy Worker, this Worker, local D1 + SQLite)
-  // over the requests served, so an upper bound on the Worker's own CPU. The one-request CSV of the whole list is
-  // not a request the product makes (the console asks for pages); it is shown for scale.
+  // Per-request CPU, from /proc: the Worker's own workerd process (this Worker, the local D1 and its SQLite, the
+  // queue consumer) over the requests served, so an upper bound on the Worker's CPU; in brackets, all of wrangler
+  // dev's processes (its proxy too). The one-request CSV of the whole list is not a request the product makes (the
+  // console asks for pages); it is shown for scale.
   const cpuRoutes = r.routes.filter((x) => x.status === 'measured' && x.serverCpuMsPerRequest !== undefined && x.key !== 'csv');
   if (cpuRoutes.length) {
-    const worst = cpuRoutes.reduce((a, b) => (b.serverCpuMsPerRequest > a.serverCpuMsPerRequest ? b : a));
     const whole = route('csv');
-    add('Per-request server CPU far below 10 ms (upper bound: all of wrangler dev\'s processes)', `${cpuRoutes.map((x) => `${x.name} ${fmt(x.serverCpuMsPerRequest, 2)} ms`).join('; ')}${whole?.serverCpuMsPerRequest ? `; (for scale, the whole ${int(r.config.registrations)}-row CSV in one request: ${int(whole.serverCpuMsPerRequest)} ms)` : ''}`,
-      verdict(worst.serverCpuMsPerRequest < 10));
+    const own = (x) => x.workerCpuMsPerRequest ?? x.serverCpuMsPerRequest;
+    const worstOwn = cpuRoutes.reduce((a, b) => (own(b) > own(a) ? b : a));
+    add('Per-request CPU far below 10 ms (upper bound: the Worker\'s workerd process, which also runs the local D1; in brackets all of wrangler dev\'s processes)',
+      `${cpuRoutes.map((x) => `${x.name} ${fmt(own(x), 2)} ms (${fmt(x.serverCpuMsPerRequest, 2)})`).join('; ')}${whole?.serverCpuMsPerRequest ? `; (for scale, the whole ${int(r.config.registrations)}-row CSV in one request: ${int(own(whole))} ms)` : ''}`,
+      verdict(own(worstOwn) < 10));
   }
   const pub = r.pages?.public;
   if (pub) add('Public event page JS ≤ 35 KB gzipped', `${fmt(pub.jsGzipKB + pub.onDemandJsGzipKB, 1)} KB`, verdict(pub.jsGzipKB + pub.onDemandJsGzipKB <= 35));
@@ -82,13 +85,13 @@ export function renderMarkdown(r) {
     + `${c.rounds > 1 ? ` (routes with a throughput target, and the D1 references: ${c.rounds} windows of ${c.roundSeconds} s, judged on the median)` : ''}; `
     + `D1 cost averaged over ${c.costSamples} sequential requests (Server-Timing, after one priming request)._`);
   L.push('');
-  L.push('| Route | req/s | p50 ms | p99 ms | × baseline | server CPU ms/req | D1 round trips | rows read | rows written |');
-  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push('| Route | req/s | p50 ms | p99 ms | × baseline | Worker process CPU ms/req | all server CPU ms/req | D1 round trips | rows read | rows written |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const NOISY_PCT = 10;
   const noisy = (x) => (x.cpu?.foreignPct ?? 0) > NOISY_PCT;
   for (const x of r.routes) {
-    if (x.status !== 'measured') { L.push(`| ${x.name} \`${x.label}\` | ${x.status} | | | | | | | |`); continue; }
-    L.push(`| ${x.name}${noisy(x) ? ' ⚠' : ''} \`${x.label}\` | ${fmt(x.load.rps)} | ${int(x.load.p50)} | ${int(x.load.p99)} | ${fmt(x.xBaseline, 2)} | ${fmt(x.serverCpuMsPerRequest, 2)} | ${fmt(x.cost.roundTrips, 2)} | ${fmt(x.cost.rowsRead, 1)} | ${fmt(x.cost.rowsWritten, 1)} |`);
+    if (x.status !== 'measured') { L.push(`| ${x.name} \`${x.label}\` | ${x.status} | | | | | | | | |`); continue; }
+    L.push(`| ${x.name}${noisy(x) ? ' ⚠' : ''} \`${x.label}\` | ${fmt(x.load.rps)} | ${int(x.load.p50)} | ${int(x.load.p99)} | ${fmt(x.xBaseline, 2)} | ${fmt(x.workerCpuMsPerRequest, 2)} | ${fmt(x.serverCpuMsPerRequest, 2)} | ${fmt(x.cost.roundTrips, 2)} | ${fmt(x.cost.rowsRead, 1)} | ${fmt(x.cost.rowsWritten, 1)} |`);
   }
   L.push('');
   const measuredRoutes = r.routes.filter((x) => x.status === 'measured');

@@ -150,6 +150,9 @@ async function main() {
     // Server CPU per request: everything wrangler dev runs (its proxy Worker, this Worker, the local D1 and its
     // SQLite) divided by the requests served; an upper bound on what the Worker itself spends.
     if (cpu && load.requests) entry.serverCpuMsPerRequest = Math.round((cpu.serverCpuMs / load.requests) * 100) / 100;
+    // The Worker's own workerd process alone (this Worker, the local D1 and its SQLite, the queue consumer): without
+    // wrangler's proxy process, still an upper bound on the Worker's CPU, since a deployed D1 runs elsewhere.
+    if (cpu?.workerCpuMs && load.requests) entry.workerCpuMsPerRequest = Math.round((cpu.workerCpuMs / load.requests) * 100) / 100;
     entry.xBaseline = Math.round((load.rps / entry.pairedBaselineRps) * 100) / 100;
     if (route.key === 'search') {
       // What one desk sees: searches one after another, with nothing else queued in front of them.
