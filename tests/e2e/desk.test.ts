@@ -1,13 +1,10 @@
 // The front desk: staff sign in by emailed link, then check guests in by camera, USB scanner, search and walk-in.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newPage, seriousA11yViolations } from './browser';
+import { newPage, seriousA11yViolations } from './browser';
 import { signInLink, signInPage } from './staff-session';
 import { testAttendees, unique } from './attendees';
-import { qrCameraVideo } from './fake-camera';
+import { launchWithQrCamera, type QrCamera } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -24,18 +21,17 @@ const scanBox = (page: Page, label: string) => page.getByLabel(label, { exact: t
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 let browser: Browser;
-let dir: string;
+let camera: QrCamera | undefined;
 let cameraTicket: { ticketCode: string; ticketUrl: string };
 const cameraName = `扫码测试 ${unique()}`;
 
 beforeAll(async () => {
   cameraTicket = await register(cameraName, '北京协和医院');
-  dir = mkdtempSync(join(tmpdir(), 'colloquy-camera-'));
-  browser = await launch(await qrCameraVideo(cameraTicket.ticketUrl, join(dir, 'qr.y4m')));
+  camera = await launchWithQrCamera(cameraTicket.ticketUrl);
+  browser = camera.browser;
 });
 afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await camera?.close();
   await attendees.cancelAll();
 });
 

@@ -1,7 +1,31 @@
 // A Y4M video of one QR code for Chromium's fake camera, so browser tests scan a real picture through getUserMedia.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import { launch } from './browser';
+
+export type QrCamera = { browser: Browser; close(): Promise<void> };
+
+/** Chromium whose camera shows `text` as a QR code; close() also removes the video file. */
+export async function launchWithQrCamera(text: string): Promise<QrCamera> {
+  const dir = mkdtempSync(join(tmpdir(), 'colloquy-camera-'));
+  try {
+    const browser = await launch(await qrCameraVideo(text, join(dir, 'qr.y4m')));
+    return {
+      browser,
+      async close() {
+        await browser.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
 
 /**
  * Writes `frames` identical frames of `text` as a QR code centred on white, and returns the Chromium flags that

@@ -1,13 +1,10 @@
 // The offline desk, device pairing and badge sheets: a scan made with Chromium offline survives a reload and reaches the
 // server exactly once; a pairing QR signs a phone in as a desk once; badges print as a clean PDF.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, seriousA11yViolations } from './browser';
+import { seriousA11yViolations } from './browser';
 import { testAttendees, unique } from './attendees';
-import { qrCameraVideo } from './fake-camera';
+import { launchWithQrCamera, type QrCamera } from './fake-camera';
 import { contextCookie, sharedCookie, signInPage, useSession } from './staff-session';
 
 const baseUrl = inject('baseUrl');
@@ -36,18 +33,17 @@ const syncLine = (page: Page) => page.locator('.desk-sync-line');
 const waitingText = (page: Page) => page.locator('.desk-sync-waiting').textContent();
 
 let browser: Browser;
-let dir: string;
+let camera: QrCamera | undefined;
 let offlineTicket: { ticketCode: string; ticketUrl: string };
 const offlineName = `离线测试 ${unique()}`;
 
 beforeAll(async () => {
   offlineTicket = await register(offlineName, '北京陆道培医院');
-  dir = mkdtempSync(join(tmpdir(), 'colloquy-offline-'));
-  browser = await launch(await qrCameraVideo(offlineTicket.ticketUrl, join(dir, 'qr.y4m')));
+  camera = await launchWithQrCamera(offlineTicket.ticketUrl);
+  browser = camera.browser;
 });
 afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await camera?.close();
   await attendees.cancelAll();
 });
 
