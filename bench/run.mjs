@@ -59,7 +59,8 @@ async function main() {
   executeSqlFiles(registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity), persistTo);
 
   log('starting wrangler dev');
-  server = await startWorker({ persistTo, script: join(tmp, 'bundle', bundle.main), assets, vars: { RATE_LIMIT_PER_MINUTE: '100000000' } });
+  const workerOptions = { persistTo, script: join(tmp, 'bundle', bundle.main), assets, vars: { RATE_LIMIT_PER_MINUTE: '100000000' } };
+  server = await startWorker(workerOptions);
   const { origin } = server;
   log(`Worker up at ${origin}; signing in desk and organiser`);
   const deskCookie = await (await import('./session.mjs')).signIn(origin, 'desk@colloquy.test');
@@ -105,6 +106,9 @@ async function main() {
   // Every route is paired with a short baseline run just before it, and × baseline divides by that pair's figure:
   // on a shared machine other processes' load then weighs on both sides of the ratio alike.
   const baselineRoute = routes[0];
+  /** A short baseline run, to bracket a measured route. */
+  const baselineRun = (at) => loadRoute(at, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
+  const meanRps = (a, b) => Math.round(((a.rps + b.rps) / 2) * 10) / 10;
   const results = [];
   const pgids = [server.pgid];
   for (const route of routes) {
@@ -120,24 +124,23 @@ async function main() {
     if (!(route.expect ?? [200]).includes(probeRes.status)) problems.push(`${route.name}: probe got HTTP ${probeRes.status}, expected ${route.expect}`);
     log(`${route.name}: D1 cost over ${config.costSamples} requests, then ${route.slow ? `${Math.max(config.connections, Math.round(config.slowAmount / 3))} warm-up + ${config.slowAmount} measured requests` : `${config.warmupSeconds} s warm-up + ${config.seconds} s`} at ${config.connections} connections`);
     const cost = await sampleCost(origin, route, config.costSamples, 3000);
-    // The baseline runs just before and just after the route, and × baseline divides by their mean: the machine's
-    // speed drifts (other tenants of the host), and bracketing the route cancels most of that drift.
-    const pairRun = () => loadRoute(origin, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
-    // Routes with a throughput target (and the references under them) run in `rounds` windows, each between two
-    // baseline runs (baseline, route, baseline, route, …, baseline), and are judged on the median window: one
-    // window on a shared 2-core machine can land anywhere within ±10 %.
+    // Baseline runs just before and just after the route, and × baseline divides by their mean: the machine's speed
+    // drifts (other tenants of the host), and bracketing the route cancels most of that drift. Routes with a
+    // throughput target (and the references under them) run in `rounds` windows, each between two baseline runs
+    // (baseline, route, baseline, route, …, baseline), and are judged on the median window: one window on a shared
+    // 2-core machine can land anywhere within ±10 %.
     const rounds = route === baselineRoute ? 1 : route.judged ? config.rounds : 1;
     const windows = [];
     const counts = route.counts ? Object.fromEntries(Object.keys(route.counts).map((k) => [k, 0])) : null;
-    let before = route === baselineRoute ? null : await pairRun();
+    let before = route === baselineRoute ? null : await baselineRun(origin);
     for (let i = 0; i < rounds; i++) {
       let cpuBefore;
       let cpu = null;
       const opts = rounds > 1 ? { ...config, seconds: config.roundSeconds, warmupSeconds: i === 0 ? config.warmupSeconds : config.pairWarmupSeconds } : config;
       const load = await loadRoute(origin, route, opts, { beforeMeasure: () => { cpuBefore = snapshot(pgids); }, afterMeasure: () => { cpu = usage(cpuBefore, snapshot(pgids)); } });
       if (counts) for (const k of Object.keys(counts)) counts[k] += route.counts[k];
-      const after = before ? await pairRun() : null;
-      const pair = before && { rps: Math.round(((before.rps + after.rps) / 2) * 10) / 10, before: before.rps, after: after.rps, requests: before.requests + after.requests, unexpected: before.unexpected + after.unexpected, statuses: [before.statuses, after.statuses] };
+      const after = before ? await baselineRun(origin) : null;
+      const pair = before && { rps: meanRps(before, after), before: before.rps, after: after.rps, requests: before.requests + after.requests, unexpected: before.unexpected + after.unexpected, statuses: [before.statuses, after.statuses] };
       windows.push({ load, cpu, pair, xBaseline: pair ? load.rps / pair.rps : 1 });
       before = after;
     }
@@ -198,15 +201,13 @@ async function main() {
     log('check-in again with wrangler dev\'s local trace collector on');
     earlierLog = server.log();
     await server.stop();
-    server = await startWorker({ persistTo, script: join(tmp, 'bundle', bundle.main), assets, vars: { RATE_LIMIT_PER_MINUTE: '100000000' }, tracing: true });
+    server = await startWorker({ ...workerOptions, tracing: true });
     const at = server.origin;
-    const pairRun = () => loadRoute(at, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
     // A new port, so a new origin for the same-origin check; the scanned QR URLs keep the old one (the code is what counts).
     const rebased = { ...checkinRoute, headers: { ...checkinRoute.headers, origin: at } };
-    const before = await pairRun();
+    const before = await baselineRun(at);
     const load = await loadRoute(at, rebased, { ...config, seconds: config.roundSeconds, warmupSeconds: config.pairWarmupSeconds });
-    const after = await pairRun();
-    const baselineRps = Math.round(((before.rps + after.rps) / 2) * 10) / 10;
+    const baselineRps = meanRps(before, await baselineRun(at));
     tracing = { baselineRps, checkinRps: load.rps, p50: load.p50, p99: load.p99, xBaseline: Math.round((load.rps / baselineRps) * 100) / 100, checkinResults: { ...checkinRoute.counts } };
     if (!load.requests || load.unexpected / load.requests > 0.01) problems.push(`check-in with the trace collector on: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`);
     log(`  with tracing: ${fmt(load.rps)} req/s, ${tracing.xBaseline}× the paired baseline's ${fmt(baselineRps)}`);
