@@ -13,21 +13,21 @@ function formatter(timeZone: string) {
   return f;
 }
 
-type ZonedParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+type ZonedParts = Readonly<{ year: number; month: number; day: number; hour: number; minute: number; second: number }>;
 /** The same few instants (an event's start and end, its agenda) are shown in every email of a run: remembered. */
 const partsCache = new Map<string, ZonedParts>();
 
-/** Wall-clock fields of an instant in a zone. */
+/** Wall-clock fields of an instant in a zone (shared and frozen: read them, do not change them). */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const key = `${timeZone}|${ms}`;
   let parts = partsCache.get(key);
   if (!parts) {
     const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-    parts = { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! };
+    parts = Object.freeze({ year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! });
     if (partsCache.size > 2000) partsCache.clear();
     partsCache.set(key, parts);
   }
-  return { ...parts };
+  return parts;
 }
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
