@@ -1,6 +1,6 @@
 // The offline desk: answers scans from the ticket list saved on this device when the server cannot be reached, queues
 // whom it let in, and keeps that list and the queue in step with the server every few seconds while online.
-import { createSignal, onCleanup } from 'solid-js';
+import { batch, createSignal, onCleanup } from 'solid-js';
 import { api } from '../api';
 import { attempt, type CheckinResponse, deviceId, type Outcome, type Role, type Scan, submitScan } from './checkin';
 import type { Attendee } from './desk-api';
@@ -35,12 +35,15 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
   async function refresh() {
     if (!store) return;
     try {
-      const counts = await store.counts();
-      setWaiting(counts.waiting);
-      setSaved(counts.saved);
-      setNotes(await store.notes());
       // Another tab of this desk may have synced (it held the lock); its time is this device's time too.
-      setLastSyncedAt((await store.meta<string>('lastSyncedAt')) ?? null);
+      const [counts, savedNotes, last] = await Promise.all([store.counts(), store.notes(), store.meta<string>('lastSyncedAt')]);
+      // All at once: after a reload the status line never shows the saved scans with "not synced yet".
+      batch(() => {
+        setWaiting(counts.waiting);
+        setSaved(counts.saved);
+        setNotes(savedNotes);
+        setLastSyncedAt(last ?? null);
+      });
     } catch { /* the database went away (signed out in another tab): the figures stay as they were */ }
   }
 
