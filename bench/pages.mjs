@@ -1,8 +1,8 @@
-// Page weight: loads each page in Debian's Chromium and sums the gzipped JS and CSS it fetched, plus JS it would fetch on demand.
+// Page weight: loads each page in Chromium (scripts/chromium.mjs picks which) and sums the gzipped JS and CSS it fetched, plus JS it would fetch on demand.
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { launchOptions } from '../scripts/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => Math.round((n / 1024) * 100) / 100;
 
@@ -64,7 +64,7 @@ async function measurePage(browser, origin, page, cookie) {
 
 /** pages: [{ key, path, cookie?, waitFor? }] → { [key]: weights } */
 export async function measurePages(origin, pages) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch(await launchOptions());
   try {
     const out = {};
     for (const page of pages) out[page.key] = await measurePage(browser, origin, page, page.cookie);

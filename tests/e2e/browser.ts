@@ -1,15 +1,11 @@
-// Debian's Chromium through playwright-core (never a downloaded browser), plus an axe-core check.
+// Chromium through playwright-core (Debian's, or the pinned one from npm: scripts/chromium.mjs decides), plus an axe-core check.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { launchOptions } from '../../scripts/chromium.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
-  });
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch(await launchOptions(extraArgs));
 }
 
 export async function newPage(browser: Browser, locale: 'zh-CN' | 'en', options: BrowserContextOptions = {}): Promise<Page> {
