@@ -8,7 +8,7 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
+import { asciiText, validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
@@ -26,8 +26,8 @@ export const listQuery = z.object({
 
 export const editInput = z.object({
   name: z.string().trim().min(1).max(120),
-  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')),
-  phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
+  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
+  phone: asciiText().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
   affiliation: z.string().trim().max(200),
   jobTitle: z.string().trim().max(120),
   locale: z.enum(['zh-CN', 'en']),

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env';
 import { clientIp } from '../http/client';
 import { ApiError } from '../http/errors';
 import { countRequest, limitPerMinute } from '../http/rate-limit';
-import { validate } from '../http/validate';
+import { asciiText, validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { endSession, requireStaff, startSession } from './session';
 
@@ -19,7 +19,7 @@ export const SIGN_IN_TTL_MS = 15 * 60_000;
 export const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/desk');
 
 export const signInInput = z.object({
-  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')),
+  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
   next: z.string().max(200).optional(),
 });

@@ -6,7 +6,7 @@ import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
-import { validate } from '../http/validate';
+import { asciiText, validate } from '../http/validate';
 import { isoInZone, isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
@@ -30,8 +30,8 @@ export const checkinInput = z.object({
 
 export const walkInInput = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(120),
-  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')).optional().or(z.literal('')),
-  phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
+  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')).optional().or(z.literal('')),
+  phone: asciiText().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
   affiliation: z.string().trim().max(200).optional().default(''),
   jobTitle: z.string().trim().max(120).optional().default(''),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),

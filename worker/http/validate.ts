@@ -1,7 +1,8 @@
 // Request validation at the boundary with zod; failures become 400 { error: { code: 'invalid', fields } }.
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import type { ZodType } from 'zod';
+import { type ZodType, z } from 'zod';
+import { typedAscii } from '../lib/normalize';
 import { ApiError, type FieldErrors } from './errors';
 
 export const validate = <Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) =>
@@ -14,3 +15,6 @@ export const validate = <Target extends keyof ValidationTargets, Schema extends 
     }
     throw new ApiError(400, 'invalid', 'Some fields need attention.', fields);
   });
+
+/** A phone or email field: full-width input (１３８…, ｗａｎｇ＠…) is made ASCII and trimmed before the checks after it. */
+export const asciiText = () => z.string().overwrite(typedAscii);

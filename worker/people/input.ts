@@ -1,5 +1,6 @@
 // What an organiser sends to add or edit a speaker, panel guest or moderator.
 import { z } from 'zod';
+import { asciiText } from '../http/validate';
 
 const t = (max: number) => z.string().trim().max(max);
 
@@ -10,8 +11,8 @@ export const personFields = z.object({
   honorificEn: t(60),
   institutionZh: t(200),
   institutionEn: t(200),
-  email: z.union([z.literal(''), z.string().trim().max(254).pipe(z.email('Enter a valid email address.'))]),
-  phone: t(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
+  email: z.union([z.literal(''), asciiText().max(254).pipe(z.email('Enter a valid email address.'))]),
+  phone: asciiText().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
   bioZh: t(4000),
   bioEn: t(4000),
   /** The badge role: speakers and guests check in with their own band, and take no seat. */

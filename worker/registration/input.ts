@@ -1,12 +1,13 @@
 // What an attendee sends to register, validated at the boundary.
 import { z } from 'zod';
+import { asciiText } from '../http/validate';
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
 export const registrationInput = z.object({
   name: text(120).min(1, 'Enter your name.'),
-  email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')),
-  phone: text(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
+  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
+  phone: asciiText().max(40, 'At most 40 characters.').regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
   affiliation: text(200).optional().default(''),
   jobTitle: text(120).optional().default(''),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),

@@ -4,6 +4,7 @@ import { locale, type MessageKey, pick, t } from '../i18n';
 import {
   type ConsoleEvent, createPerson, deletePerson, type Person, type PersonCreate, PHOTO_MAX_BYTES, PHOTO_TYPES, updatePerson, uploadPhoto,
 } from './console-api';
+import { typedAscii } from '../../../worker/lib/normalize';
 import { ct } from './text';
 import { busyLabel, changed, ConfirmButton, createSubmit, createValues, Field, FormError, useToast } from './ui';
 
@@ -137,8 +138,8 @@ function PersonForm(props: { event: ConsoleEvent; person?: Person; reload: () =>
     const e: Record<string, string> = {};
     if (!v().nameZh.trim()) e.nameZh = ct('err.required');
     if (!v().nameEn.trim()) e.nameEn = ct('err.required');
-    if (v().email.trim() && !EMAIL.test(v().email.trim())) e.email = ct('err.email');
-    if (v().phone.trim() && !/^[0-9+()\-\s]*$/.test(v().phone)) e.phone = ct('err.phone');
+    if (v().email.trim() && !EMAIL.test(typedAscii(v().email))) e.email = ct('err.email');
+    if (v().phone.trim() && !/^[0-9+()\-\s]*$/.test(typedAscii(v().phone))) e.phone = ct('err.phone');
     if (photoError()) e.photo = photoError()!;
     return e;
   }

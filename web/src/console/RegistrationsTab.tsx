@@ -5,6 +5,7 @@ import {
   badgesUrl, type ConsoleEvent, downloadCsv, listRegistrations, type Registration, registrationAction, type RegistrationAction, type RegistrationPage,
   type RegistrationPatch, type RegistrationQuery, updateRegistration,
 } from './console-api';
+import { typedAscii } from '../../../worker/lib/normalize';
 import { ct, type ConsoleKey } from './text';
 import { busyLabel, changed, ConfirmButton, createDebounced, createSubmit, createValues, Field, FormError, Modal, useFailure, useToast } from './ui';
 
@@ -258,8 +259,8 @@ function EditRegistrationForm(props: { event: ConsoleEvent; registration: Regist
   function check() {
     const e: Record<string, string> = {};
     if (!v().name.trim()) e.name = ct('err.required');
-    if (v().email !== original.email && !EMAIL.test(v().email.trim())) e.email = ct('err.email');
-    if (v().phone.trim() && !/^[0-9+()\-\s]*$/.test(v().phone)) e.phone = ct('err.phone');
+    if (v().email !== original.email && !EMAIL.test(typedAscii(v().email))) e.email = ct('err.email');
+    if (v().phone.trim() && !/^[0-9+()\-\s]*$/.test(typedAscii(v().phone))) e.phone = ct('err.phone');
     return e;
   }
 

@@ -1,5 +1,6 @@
 // Registers a guest who arrives without a registration and checks them in at once, with their badge a click away; what was typed survives any error.
 import { createSignal, type JSX, Show } from 'solid-js';
+import { asciiContact } from '../../../worker/lib/normalize';
 import { type DeskKey, t } from './text';
 import type { Outcome, WalkInResponse } from './checkin';
 
@@ -26,7 +27,7 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
   }
 
   function check() {
-    const v = values();
+    const v = asciiContact(values());
     const found: Partial<Record<Field, DeskKey>> = {};
     if (!v.name.trim()) found.name = 'walkin.nameRequired';
     if (v.email.trim() && !EMAIL.test(v.email.trim())) found.email = 'walkin.emailInvalid';
@@ -40,7 +41,7 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
     setMessage(null);
     if (showErrors(check())) return;
     setBusy(true);
-    const outcome = await props.register(values());
+    const outcome = await props.register(asciiContact(values()));
     setBusy(false);
     if (outcome.kind === 'ok') {
       setValues({ ...EMPTY });

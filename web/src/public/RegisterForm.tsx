@@ -2,6 +2,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
 import { api, ApiFailure, type PublicEvent, readJson, type RegistrationResult } from '../api';
+import { asciiContact } from '../../../worker/lib/normalize';
 import { type Locale, locale, type MessageKey, t } from '../i18n';
 
 type Field = 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle' | 'locale' | 'consent';
@@ -36,7 +37,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
   };
 
   function check(): Errors {
-    const v = values();
+    const v = asciiContact(values());
     const found: Errors = {};
     if (!v.name.trim()) found.name = 'err.nameRequired';
     if (!v.email.trim()) found.email = 'err.emailRequired';
@@ -76,7 +77,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
     if (busy()) return;
     setMessage(null);
     if (showErrors(check())) return;
-    const v = values();
+    const v = asciiContact(values());
     const optional = (s: string) => (s.trim() ? s.trim() : undefined);
     setBusy(true);
     try {

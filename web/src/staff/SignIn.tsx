@@ -1,6 +1,7 @@
 // Staff sign-in at /sign-in: an email address in, a one-time link out by email; ?next= is where the staff member was going.
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, onMount, Show } from 'solid-js';
+import { typedAscii } from '../../../worker/lib/normalize';
 import { ApiFailure } from '../api';
 import { locale } from '../i18n';
 import { type DeskKey, t } from '../desk/text';
@@ -38,7 +39,7 @@ export default function SignIn() {
     e.preventDefault();
     if (busy()) return;
     setMessage(null);
-    const value = email().trim();
+    const value = typedAscii(email());
     if (!value) { setError('signin.emailRequired'); input.focus(); return; }
     if (!EMAIL.test(value)) { setError('signin.emailInvalid'); input.focus(); return; }
     setBusy(true);
