@@ -1,7 +1,7 @@
 // Passwordless staff sign-in: the link, the session cookie, sign-out, expiry and rate limits.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, signIn } from './helpers';
+import { call, ORIGIN, signIn } from './helpers';
 
 const latestLink = async (email: string) => {
   const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email).first<{ payload: string }>();
@@ -43,10 +43,31 @@ describe('staff sign-in', () => {
     expect(opened.headers.get('location')).toMatch(/link_expired/);
   });
 
-  it('never redirects off-site', async () => {
+  it('never redirects off-site, even from a link whose next was tampered with', async () => {
     await call('/api/auth/sign-in', { method: 'POST', json: { email: 'desk@colloquy.test', next: '//evil.example/x' } });
-    const link = (await latestLink('desk@colloquy.test'))!;
-    expect(link.searchParams.get('next')).toBe('/desk');
+    expect((await latestLink('desk@colloquy.test'))!.searchParams.get('next')).toBe('/desk');
+
+    // Where a browser would go: Location resolved against the page, as the WHATWG URL parser does (it drops
+    // tabs and newlines, and reads a backslash as a slash).
+    const lands = (location: string | null) => new URL(location!, ORIGIN).origin;
+    const tampered = ['//evil.example/x', '/\\evil.example/x', 'https://evil.example/x', '/\t/evil.example/x', '/\n/evil.example', '\\/evil.example'];
+    const lots = { SIGN_IN_PER_EMAIL_PER_MINUTE: '100' };
+    for (const next of tampered) {
+      await call('/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' } }, lots);
+      const link = (await latestLink('organiser@colloquy.test'))!;
+      link.searchParams.set('next', next);
+      const opened = await call(link.pathname + link.search, { redirect: 'manual' });
+      expect(opened.headers.get('set-cookie'), JSON.stringify(next)).toMatch(/colloquy_session=/);
+      expect([opened.status, lands(opened.headers.get('location'))], JSON.stringify(next)).toEqual([302, ORIGIN]);
+      // The same link again is expired: that redirect stays on the site too.
+      const again = await call(link.pathname + link.search, { redirect: 'manual' });
+      expect(lands(again.headers.get('location')), JSON.stringify(next)).toBe(ORIGIN);
+    }
+    // A tampered next that stays on the site is honoured.
+    await call('/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' } }, lots);
+    const link = (await latestLink('organiser@colloquy.test'))!;
+    link.searchParams.set('next', '/console/cell-therapy-autoimmune-2026/registrations?q=chen');
+    expect((await call(link.pathname + link.search, { redirect: 'manual' })).headers.get('location')).toBe('/console/cell-therapy-autoimmune-2026/registrations?q=chen');
   });
 
   it('/me is 401 without a session, and sign-out revokes the session', async () => {

@@ -55,6 +55,8 @@ describe('events', () => {
 
 describe('agenda and people', () => {
   it('adds a panel guest to an agenda item, who then appears on the public page with a guest badge', async () => {
+    // Read with the organiser's cookie, which skips the public edge cache: the numbers are D1's own.
+    const seatsBefore = (await as('GET', `/api/events/${SLUG}`)).body.event.seatsLeft;
     const p = await as('POST', `/api/events/${SLUG}/people`, { nameZh: '王芳', nameEn: 'Wang Fang', honorificZh: '教授', honorificEn: 'Professor', institutionZh: '北京协和医院', institutionEn: 'Peking Union Medical College Hospital', email: 'wang.fang@example.org', bioZh: '风湿免疫专家。', bioEn: 'Rheumatologist.', badgeRole: 'guest' });
     expect(p.status).toBe(201);
     const panel = (await call(`/api/events/${SLUG}`)).body.event.sessions.find((s: any) => s.kind === 'panel');
@@ -64,7 +66,8 @@ describe('agenda and people', () => {
     expect(after.sessions.find((s: any) => s.id === panel.id).people.map((x: any) => x.name.en)).toContain('Wang Fang');
     const badge = await env.DB.prepare(`SELECT role, status FROM registrations WHERE person_id = ?`).bind(p.body.person.id).first();
     expect(badge).toEqual({ role: 'guest', status: 'confirmed' });
-    expect(after.seatsLeft).toBe((await call(`/api/events/${SLUG}`)).body.event.seatsLeft);
+    // A guest has a badge but takes no attendee's seat.
+    expect((await as('GET', `/api/events/${SLUG}`)).body.event.seatsLeft).toBe(seatsBefore);
   });
 
   it('shows organisers each person\'s contact details and badge role, which the public page hides', async () => {
@@ -85,7 +88,24 @@ describe('agenda and people', () => {
     expect(edit.status).toBe(200);
     const ev = (await call(`/api/events/${SLUG}`)).body.event;
     expect(ev.sessions.find((s: any) => s.id === 'ses_demo_break')).toMatchObject({ title: { en: 'Tea and posters' }, room: { en: 'Foyer' } });
-    expect((await as('POST', `/api/events/${SLUG}/sessions/reorder`, { ids: ev.sessions.map((s: any) => s.id).reverse() })).status).toBe(200);
+
+    // The order the organiser sets decides between items that start at the same time; time decides the rest.
+    await newEvent('agenda-order', 10);
+    const add = async (titleEn: string, startsAt: string) => (await as('POST', '/api/events/agenda-order/sessions', {
+      kind: 'talk', titleZh: titleEn, titleEn, startsAt, endsAt: '2026-12-01T11:00:00+08:00',
+    })).body.session.id as string;
+    const early = await add('Early', '2026-12-01T09:00:00+08:00');
+    const a = await add('Room A', '2026-12-01T10:00:00+08:00');
+    const b = await add('Room B', '2026-12-01T10:00:00+08:00');
+    // Read with the organiser's cookie: no edge cache between the write and the read.
+    const titles = async () => (await as('GET', '/api/events/agenda-order')).body.event.sessions.map((s: any) => s.title.en);
+    expect(await titles()).toEqual(['Early', 'Room A', 'Room B']);
+    expect((await as('POST', '/api/events/agenda-order/sessions/reorder', { ids: [b, a, early] })).status).toBe(200);
+    expect(await titles()).toEqual(['Early', 'Room B', 'Room A']);
+
+    expect((await as('DELETE', `/api/events/agenda-order/sessions/${a}`)).status).toBe(200);
+    expect(await titles()).toEqual(['Early', 'Room B']);
+    expect((await as('DELETE', `/api/events/agenda-order/sessions/${a}`)).status).toBe(404);
     expect((await as('DELETE', `/api/events/${SLUG}/sessions/nope`)).status).toBe(404);
   });
 
@@ -193,11 +213,30 @@ describe('audit and dashboard', () => {
     expect(body.entries[0]).toMatchObject({ action: 'event.update', by: 'organiser@colloquy.test', detail: { descriptionEn: 'Updated by the test.' } });
   });
 
-  it('gives the dashboard its series', async () => {
-    const { body } = await as('GET', `/api/events/${SLUG}/dashboard`);
-    expect(body.registrationsPerDay.length).toBeGreaterThan(0);
-    expect(body.byInstitution[0]).toEqual({ institution: expect.any(String), count: expect.any(Number) });
-    expect(body.checkinRate).toBeGreaterThanOrEqual(0);
+  it('gives the dashboard its figures for known registrations and check-ins', async () => {
+    await newEvent('dash-check', 3);
+    const affiliations = ['北京协和医院', '复旦大学附属华山医院', '北京协和医院', '四川大学华西医院'];
+    const regs = [];
+    for (const [i, affiliation] of affiliations.entries()) {
+      regs.push((await call('/api/events/dash-check/registrations', { method: 'POST', json: person(`dash${i}`, { affiliation }) })).body.registration);
+    }
+    expect(regs.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
+    for (const r of regs.slice(0, 2)) {
+      const scan = await as('POST', '/api/events/dash-check/checkins', { code: r.ticketCode, deviceId: 'dash-dev', clientId: `dash-${r.id}` });
+      expect(scan.body.result).toBe('checked_in');
+    }
+    const { body } = await as('GET', '/api/events/dash-check/dashboard');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(body.registrationsPerDay).toEqual([{ day: today, count: 4 }]);
+    // Confirmed attendees only: the waitlisted person's hospital is not in the room.
+    expect(body.byInstitution).toEqual([{ institution: '北京协和医院', count: 2 }, { institution: '复旦大学附属华山医院', count: 1 }]);
+    expect(body.byRole).toEqual(expect.arrayContaining([
+      { role: 'attendee', status: 'confirmed', count: 3, checkedIn: 2 },
+      { role: 'attendee', status: 'waitlisted', count: 1, checkedIn: 0 },
+    ]));
+    expect(body.byRole).toHaveLength(2);
+    expect(body.arrivals.reduce((n: number, a: { count: number }) => n + a.count, 0)).toBe(2);
+    expect([body.confirmed, body.checkedIn, body.checkinRate]).toEqual([3, 2, 0.667]);
   });
 });
 

@@ -193,6 +193,8 @@ describe('sending through Resend', () => {
 
 describe('the cron sweep', () => {
   it('delivers a backlog larger than one statement\'s parameter limit (200 rows) in one run', async () => {
+    // Earlier tests' rows still due (a 429's retry, say) would take some of the run's 200: send them first.
+    await deliverDue(env, { limit: 1000, now: Date.now() + 86_400_000 });
     const { id, slug } = await makeEvent(300);
     const stmts = [];
     for (let i = 0; i < 210; i++) stmts.push(env.DB.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES (?, ?, ?, 'x', ?, ?, 'confirmed', 'attendee')`).bind(`reg_sw${i}`, id, `sweepcode${i}xxxxxxxxxx`, `sw${i}@example.org`, `sw${i}@example.org`));
@@ -204,8 +206,8 @@ describe('the cron sweep', () => {
     const by = Object.fromEntries(rows.results.map((r) => [r.status, r.n]));
     // Everything claimed was delivered (here: captured, as no Resend key is set); nothing is stuck mid-send.
     expect(by.sending).toBeUndefined();
-    expect((by.captured ?? 0) + (by.pending ?? 0)).toBe(210);
-    expect(by.captured).toBeGreaterThanOrEqual(190);
+    // Exactly the run's limit went out; the rest wait for the next run.
+    expect(by).toEqual({ captured: 200, pending: 10 });
     expect((await call(`/api/events/${slug}`)).status).toBe(200);
   });
 

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { demoSeedStatements } from '../../schema/seed/demo';
+import { EVENT_CACHE_SECONDS } from '../../worker/events/cache';
 import { call, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -101,6 +102,8 @@ describe('repeat views', () => {
 
   it('are served from the edge cache without D1; an organiser\'s change shows at once, seats left within 5 s', async () => {
     await call('/api/events/cell-therapy-autoimmune-2026');
+    // The edge copy was stored by the time that view returned.
+    const storedBy = Date.now();
     const cached = await call('/api/events/cell-therapy-autoimmune-2026');
     expect(cached.headers.get('server-timing')).toContain('round_trips=0');
     expect(cached.headers.get('cache-control')).toBe('public, max-age=5');
@@ -113,6 +116,22 @@ describe('repeat views', () => {
     expect(soon.headers.get('server-timing')).toContain('round_trips=0');
     expect(soon.body.event.seatsLeft).toBe(before);
 
+    // …and within EVENT_CACHE_SECONDS of being stored it is gone: the page shows the registration without
+    // anyone purging anything. max-age counts whole seconds, so a copy may outlive it by up to one. Polled, so
+    // the test waits no longer than the cache does; a view asked for after the deadline must be fresh.
+    const deadline = storedBy + (EVENT_CACHE_SECONDS + 1) * 1000;
+    let lastStaleAskedAt = 0;
+    let seen = soon;
+    while (seen.body.event.seatsLeft === before && Date.now() < deadline + 2000) {
+      await new Promise((r) => setTimeout(r, 100));
+      const askedAt = Date.now();
+      seen = await call('/api/events/cell-therapy-autoimmune-2026');
+      if (seen.body.event.seatsLeft === before) lastStaleAskedAt = askedAt;
+    }
+    expect(seen.body.event.seatsLeft).toBe(before - 1);
+    expect(seen.headers.get('server-timing')).not.toContain('round_trips=0');
+    expect(lastStaleAskedAt).toBeLessThan(deadline);
+
     // An organiser's edit purges it: the next view is read from D1 and has both the edit and the new seat count.
     const cookie = await signIn('organiser@colloquy.test');
     const edited = await call('/api/events/cell-therapy-autoimmune-2026', { method: 'PATCH', headers: { cookie }, json: { capacity: 250 } });
@@ -120,7 +139,7 @@ describe('repeat views', () => {
     const fresh = await call('/api/events/cell-therapy-autoimmune-2026');
     expect(fresh.headers.get('server-timing')).not.toContain('round_trips=0');
     expect(fresh.body.event).toMatchObject({ capacity: 250, seatsLeft: before - 1 + 50 });
-  });
+  }, 15_000);
 });
 
 describe('the agenda file', () => {

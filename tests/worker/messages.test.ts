@@ -121,7 +121,7 @@ describe('bulk sending', () => {
     const result = await deliverBulk(withKey, res.body.message.id, { timeoutMs: 200 });
     expect(result).toMatchObject({ sent: 1000, remaining: 0 });
     const batchCalls = resend.calls.filter((c) => c.path === '/emails/batch');
-    expect(batchCalls).toHaveLength(10);
+    expect(batchCalls.map((c) => c.emails)).toEqual(Array(10).fill(100));
     expect(resend.violations).toEqual([]);
     expect(new Set(resend.deliveries.map((d) => d.body.to as unknown as string[]).map((t) => t[0])).size).toBe(1000);
     const status = await call(`/api/events/${slug}/messages/${res.body.message.id}`, { headers: { cookie: org } });
@@ -144,6 +144,8 @@ describe('bulk sending', () => {
     const perAddress = new Map<string, number>();
     for (const d of resend.deliveries) { const to = (d.body.to as string[])[0]!; perAddress.set(to, (perAddress.get(to) ?? 0) + 1); }
     expect(perAddress.size).toBe(450);
+    const sizes = resend.calls.filter((c) => c.path === '/emails/batch').map((c) => c.emails);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
     expect(resend.calls.some((c) => c.status === 429)).toBe(true);
     expect(resend.violations).toEqual([]);

@@ -4,6 +4,7 @@ import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeEvent, person, statusCounts } from './fixtures';
+import { installResendDouble } from '../fakes/resend';
 import { call, signIn } from './helpers';
 
 let org: string;
@@ -34,25 +35,42 @@ describe('concurrency', () => {
   it('cancellations racing with registrations and capacity changes never oversell and never lose a waitlisted person', async () => {
     const { id, slug } = await makeEvent(30);
     await organise(id);
+    const seats = async () => (await env.DB.prepare(`SELECT capacity, (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'confirmed') AS confirmed,
+      (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'waitlisted') AS waitlisted FROM events e WHERE id = ?`).bind(id).first<{ capacity: number; confirmed: number; waitlisted: number }>())!;
     const first = await Promise.all(Array.from({ length: 60 }, (_, i) => register(slug, `race-${i}`)));
-    const codes = first.map((r) => r.body.registration.ticketCode as string);
-    const ops: Promise<unknown>[] = [];
-    for (let i = 0; i < 20; i++) ops.push(call(`/api/tickets/${codes[i]}/cancel`, { method: 'POST', json: {} }));
-    for (let i = 0; i < 40; i++) ops.push(register(slug, `race-late-${i}`));
-    for (const capacity of [25, 40, 35, 50, 20]) ops.push(call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity } }));
-    await Promise.all(ops);
-    const [{ capacity }] = (await env.DB.prepare(`SELECT capacity FROM events WHERE id = ?`).bind(id).all<{ capacity: number }>()).results as [{ capacity: number }];
+    expect(await seats()).toEqual({ capacity: 30, confirmed: 30, waitlisted: 30 });
+    const tickets = first.map((r) => r.body.registration as { ticketCode: string; status: string });
+    const confirmedCodes = tickets.filter((t) => t.status === 'confirmed').map((t) => t.ticketCode);
+
+    // Each step races 4 cancellations of confirmed tickets with 8 registrations. A raise also races with them
+    // (it promotes, as the cancellations do); a cut lands first. Lowering capacity un-confirms nobody, so the
+    // bound is the capacity, or what was confirmed before the step less the cancellations, whichever is larger.
+    let late = 0;
+    for (const capacity of [25, 40, 35, 50, 20]) {
+      const before = await seats();
+      const patch = () => call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity } });
+      if (capacity < before.capacity) expect((await patch()).status).toBe(200);
+      const cancels = confirmedCodes.splice(0, 4);
+      const results = await Promise.all([
+        ...cancels.map((code) => call(`/api/tickets/${code}/cancel`, { method: 'POST', json: {} })),
+        ...Array.from({ length: 8 }, () => register(slug, `race-late-${late++}`)),
+        ...(capacity > before.capacity ? [patch()] : []),
+      ]);
+      expect(results.map((r) => r.status).filter((st) => st >= 300)).toEqual([]);
+      const after = await seats();
+      expect(after.capacity).toBe(capacity);
+      expect(after.confirmed, `step to capacity ${capacity} from ${JSON.stringify(before)}`).toBeLessThanOrEqual(Math.max(capacity, before.confirmed - cancels.length));
+      expect(after.confirmed + after.waitlisted).toBe(before.confirmed + before.waitlisted - cancels.length + 8);
+    }
     const counts = await statusCounts(id);
-    // Lowering capacity never un-confirms anyone, so the bound is the largest capacity the event had.
-    expect(counts.confirmed).toBeLessThanOrEqual(50);
     expect(counts.cancelled).toBe(20);
-    expect((counts.confirmed ?? 0) + (counts.waitlisted ?? 0) + counts.cancelled).toBe(100);
-    // Settle: with the final capacity, nobody waits while a seat is free.
-    await call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity } });
-    const settled = await statusCounts(id);
-    expect(settled.confirmed).toBeLessThanOrEqual(50);
-    if ((settled.waitlisted ?? 0) > 0) expect(settled.confirmed).toBeGreaterThanOrEqual(capacity);
-    expect((settled.confirmed ?? 0) + (settled.waitlisted ?? 0)).toBe(80);
+    expect((counts.confirmed ?? 0) + (counts.waitlisted ?? 0)).toBe(80);
+    // Settled: with the final capacity, nobody waits while a seat is free, and nobody holds a seat beyond it.
+    await call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity: 20 } });
+    const settled = await seats();
+    expect(settled.confirmed).toBeLessThanOrEqual(Math.max(20, counts.confirmed ?? 0));
+    if (settled.waitlisted > 0) expect(settled.confirmed).toBeGreaterThanOrEqual(20);
+    expect(settled.confirmed + settled.waitlisted).toBe(80);
   }, 60_000);
 
   it('one ticket scanned at four desks at once is checked in once', async () => {
@@ -132,11 +150,53 @@ describe('tickets and logs', () => {
   it('no personal data reaches the logs, even when a request fails', async () => {
     const lines: string[] = [];
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...a: unknown[]) => { lines.push(a.map(String).join(' ')); });
+    const resend = installResendDouble();
     const { slug } = await makeEvent(1);
-    await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person('log', { name: '隐私测试姓名', phone: '13911112222' }) });
-    await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person('log', { name: '隐私测试姓名', phone: '13911112222' }) });
+    const who = (i: string) => person(`log${i}`, { name: '隐私测试姓名', phone: '13911112222' });
+    // Requests that fail without logging: a duplicate and bad input.
+    await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('') });
+    await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('') });
     await call(`/api/events/${slug}/registrations`, { method: 'POST', json: { name: '隐私测试姓名', email: 'not-an-email-13911112222' } });
-    await call('/api/auth/sign-in', { method: 'POST', json: { email: 'privacy.check@example.org' } });
-    expect(lines.join('\n')).not.toMatch(/隐私测试姓名|13911112222|attendeelog|privacy\.check/);
+    expect(lines).toEqual([]);
+
+    // An unhandled error: D1 refuses the registration's batch.
+    const failed = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('-d1') }, { DB: overloadedD1('batch') });
+    expect(failed.status).toBe(500);
+    // An unhandled error inside a drizzle query whose parameters are a staff member's address.
+    const signIn = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'privacy.check@example.org' } }, { DB: overloadedD1('single') });
+    expect(signIn.status).toBe(500);
+    // A failed queue send, then a failed Resend call for the confirmation it falls back to sending at once.
+    resend.failNext(500);
+    const queued = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('-queue') }, { OUTBOX: brokenQueue as never, RESEND_API_KEY: 're_test_key_123' });
+    expect(queued.status).toBe(201);
+    expect(resend.calls.map((c) => c.status)).toEqual([500]);
+
+    const log = lines.join('\n');
+    expect(lines.filter((l) => l.startsWith('unhandled'))).toHaveLength(2);
+    expect(log).toContain('queue send failed');
+    expect(log).not.toMatch(/隐私测试姓名|13911112222|attendeelog|privacy\.check|example\.org/);
   });
 });
+
+/** A D1 that answers "overloaded" to every batch, or to every single statement (drizzle's queries), as D1 can. */
+function overloadedD1(fail: 'batch' | 'single'): D1Database {
+  const refuse = async () => { throw new Error('D1_ERROR: D1 DB is overloaded. Requests queued for too long.'); };
+  const statement = (s: D1PreparedStatement): D1PreparedStatement => new Proxy(s, {
+    get(target, prop) {
+      if (prop === 'bind') return (...values: unknown[]) => statement(target.bind(...values));
+      if (fail === 'single' && ['all', 'run', 'raw', 'first'].includes(prop as string)) return refuse;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return new Proxy(env.DB, {
+    get(target, prop) {
+      if (prop === 'batch' && fail === 'batch') return refuse;
+      if (prop === 'prepare') return (query: string) => statement(target.prepare(query));
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+const brokenQueue = { send: async () => { throw new Error('Queue send failed: internal error'); }, sendBatch: async () => { throw new Error('Queue send failed'); } };

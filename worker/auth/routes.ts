@@ -15,8 +15,16 @@ import { endSession, requireStaff, startSession } from './session';
 
 export const SIGN_IN_TTL_MS = 15 * 60_000;
 
-/** Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. */
-export const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/desk');
+/**
+ * Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. The path is resolved as a
+ * browser resolves a Location (dropping tabs and newlines, reading \ as /), so "/\t/evil.example" is refused.
+ */
+export function safeNext(next: string | undefined) {
+  if (!next?.startsWith('/')) return '/desk';
+  const site = 'https://colloquy.invalid';
+  const url = new URL(next, site);
+  return url.origin === site ? `${url.pathname}${url.search}${url.hash}` : '/desk';
+}
 
 export const signInInput = z.object({
   email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),

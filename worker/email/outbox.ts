@@ -5,6 +5,7 @@ import { asc, type Column, eq, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import { emails, events, registrations, sessions } from '../../schema';
 import { atomically, dbFor } from '../db';
+import { loggable } from '../http/errors';
 import type { Bindings, Db } from '../env';
 import { eventAgendaIcs } from '../events/ics';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
@@ -211,11 +212,11 @@ type Ctx = { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void
 export function deliverSoon(c: Ctx, ids?: string[]) {
   const work = c.env.OUTBOX && ids?.length
     ? c.env.OUTBOX.send({ emailIds: ids }).catch((e: Error) => {
-      console.error('queue send failed', e.message);
+      console.error('queue send failed', loggable(e));
       return deliverDue(c.env, { ids });
     })
     : deliverDue(c.env, { ids });
   try {
-    c.executionCtx.waitUntil(work.catch((e: Error) => console.error('outbox delivery failed', e.name, e.message)));
+    c.executionCtx.waitUntil(work.catch((e: Error) => console.error('outbox delivery failed', loggable(e))));
   } catch { /* no execution context (e.g. called from a test): the promise still runs */ }
 }

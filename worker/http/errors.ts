@@ -1,5 +1,6 @@
 // The one error shape, { error: { code, message, fields? } }, and the handler that produces it.
 import type { Context } from 'hono';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -33,7 +34,17 @@ export function handleError(err: Error, c: Context) {
     const status = err.status as ContentfulStatusCode;
     return c.json(errorBody(codeForStatus[status] ?? 'error', err.message || 'Request failed'), status);
   }
-  // Only the error's name and message: request bodies (personal data) never reach the log.
-  console.error('unhandled', c.req.method, c.req.routePath, err.name, err.message);
+  console.error('unhandled', c.req.method, c.req.routePath, loggable(err));
   return c.json(errorBody('internal', 'Something went wrong on our side. Nothing was saved twice; please try again.'), 500);
+}
+
+/**
+ * An error as it may be logged: its name and message only, so request bodies never reach the log. A failed
+ * drizzle query's message lists the query's parameters (names, addresses, email bodies): the query and the
+ * driver's own message stand in for it.
+ */
+export function loggable(err: unknown): string {
+  if (err instanceof DrizzleQueryError) return `${err.name} ${err.query} (${loggable(err.cause)})`;
+  if (err instanceof Error) return `${err.name} ${err.message}`;
+  return typeof err;
 }

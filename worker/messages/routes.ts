@@ -8,7 +8,7 @@ import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv, Bindings, Db } from '../env';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError, loggable, notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
@@ -127,8 +127,8 @@ async function enqueueBulk(c: { env: Bindings; executionCtx: { waitUntil(p: Prom
   try {
     if (c.env.OUTBOX) return await c.env.OUTBOX.send({ messageId });
   } catch (e) {
-    console.error('queue send failed', (e as Error).message);
+    console.error('queue send failed', loggable(e));
   }
-  const work = deliverBulk(c.env, messageId).catch((e: Error) => console.error('bulk delivery failed', e.message));
+  const work = deliverBulk(c.env, messageId).catch((e: unknown) => console.error('bulk delivery failed', loggable(e)));
   try { c.executionCtx.waitUntil(work); } catch { /* no execution context */ }
 }
