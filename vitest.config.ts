@@ -1,4 +1,4 @@
-// Two projects: worker tests inside workerd against a real local D1, and browser journeys in Debian Chromium.
+// Two projects: worker tests inside workerd against a real local D1, and browser journeys in Chromium (scripts/chromium.mjs picks which).
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 

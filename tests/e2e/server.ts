@@ -34,18 +34,22 @@ export default async function setup(project: TestProject) {
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early:\n${log}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error(`the server did not start in 90 s:\n${log}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  project.provide('baseUrl', baseUrl);
-  return async () => {
+  const stop = () => {
     if (child?.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
+  // Vitest runs no teardown when set-up throws, so a server that is too slow is stopped here, not left running.
+  const fail = (why: string) => { stop(); return new Error(`${why}:\n${log}`); };
+  // Generous: on a busy two-core machine migrating, seeding and starting workerd has taken over 90 s.
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw fail('the server exited early');
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw fail('the server did not start in 180 s');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  project.provide('baseUrl', baseUrl);
+  return stop;
 }
