@@ -43,6 +43,7 @@ describe('a cancelled ticket at the desk: register again and check in', () => {
     expect(await statusCounts(id)).toEqual({ confirmed: 1, cancelled: 1 });
 
     const fresh = await env.DB.prepare(`SELECT ticket_code AS code FROM registrations WHERE id = ?`).bind(res.body.registration.id).first<{ code: string }>();
+    expect(res.body.ticketCode).toBe(fresh!.code);
     expect(await checkedIn(id)).toEqual([fresh!.code]);
     expect((await scan(slug, old.ticketCode)).body.result).toBe('cancelled');
     expect((await call(`/api/tickets/${old.ticketCode}`)).body.ticket.status).toBe('cancelled');

@@ -67,6 +67,7 @@ export const admitRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     const scan: ScanInput = { eventId, deskId: body.deskId, deviceId: body.deviceId, clientId: body.clientId, scannedAt: now, source: 'search', staffId: staff.id };
     const againId = newId('reg');
+    const againCode = randomToken();
     const emailId = newId('eml');
 
     // One round trip. Each step acts only in its own case (waitlisted, cancelled), so the batch needs no read first.
@@ -78,7 +79,7 @@ export const admitRoutes = new Hono<AppEnv>()
       // Cancelled: a new registration with a new code and the online seat rule (the waitlist comes first), unless
       // the person already registered again; an erased registration has nobody left to admit.
       sql`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, person_id, consent_at, created_at, updated_at)
-          SELECT ${againId}, o.event_id, ${randomToken()}, o.name, o.email, o.email_key, o.phone, o.affiliation, o.job_title, o.locale,
+          SELECT ${againId}, o.event_id, ${againCode}, o.name, o.email, o.email_key, o.phone, o.affiliation, o.job_title, o.locale,
             CASE WHEN o.role != 'attendee' OR (e.seats_taken < e.capacity
                    AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee'))
                  THEN 'confirmed' ELSE 'waitlisted' END,
@@ -119,5 +120,7 @@ export const admitRoutes = new Hono<AppEnv>()
       checkedInAt: isoOrNull(row.scannedAt, timezone),
       deskId: row.deskId,
       seatsLeft: Number(row.seatsLeft),
+      // As for a walk-in, the desk may hand over the new ticket; the old code stays cancelled.
+      ticketCode: admitted === 'registered_again' ? againCode : null,
     }, 200);
   });
