@@ -1,4 +1,4 @@
-// Registrations (one per person per event, each with an unguessable ticket code) and check-ins.
+// Registrations (one live one per person per event, each with an unguessable ticket code) and check-ins.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events, people } from './events';
@@ -32,7 +32,8 @@ export const registrations = sqliteTable('registrations', {
   updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [
   uniqueIndex('registrations_ticket_code').on(t.ticketCode),
-  uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey),
+  // One live registration per email per event: a cancelled one does not stop the person registering again.
+  uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey).where(sql`status != 'cancelled'`),
   index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
   index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
   index('registrations_event_phone').on(t.eventId, t.phone),

@@ -62,9 +62,15 @@ export const pairings = sqliteTable('pairings', {
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [uniqueIndex('pairings_token').on(t.tokenHash), index('pairings_event').on(t.eventId)]);
 
-/** Fixed-window counters for rate limits (sign-in, registration). */
+/** Fixed-window counters for the sign-in and pairing limits. */
 export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
+});
+
+/** Token buckets for the registration limit: when each key's bucket is full again (worker/http/rate-limit.ts). */
+export const rateBuckets = sqliteTable('rate_buckets', {
+  key: text('key').primaryKey(),
+  refilledAt: integer('refilled_at').notNull(),
 });

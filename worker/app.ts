@@ -7,6 +7,7 @@ import { agendaRoutes } from './agenda/routes';
 import { attendeeRoutes } from './attendees/routes';
 import { pairingAdminRoutes, pairRoutes } from './auth/pairing';
 import { authRoutes } from './auth/routes';
+import { admitRoutes } from './checkin/admit';
 import { offlineRoutes } from './checkin/offline';
 import { checkinRoutes } from './checkin/routes';
 import { withStaff } from './auth/session';
@@ -50,6 +51,7 @@ const routes = app
   .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
   .route('/api/events', checkinRoutes)
+  .route('/api/events', admitRoutes)
   .route('/api/events', offlineRoutes)
   .route('/api/tickets', ticketRoutes)
   .route('/api/dev', devRoutes);

@@ -249,6 +249,87 @@ describe('the front desk', () => {
     await expect.poll(async () => Number(await counter.textContent())).toBeGreaterThan(before);
   });
 
+  it('a cancelled ticket: one tap registers the guest again and checks them in, and the screen says what happened', async () => {
+    const page = en;
+    const name = `Came Back ${unique()}`;
+    const old = await register(name, 'Peking Union Medical College Hospital');
+    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
+    const box = scanBox(page, 'Scan or type a ticket code');
+    await box.fill(old.ticketUrl);
+    await box.press('Enter');
+    const refused = overlay(page).and(page.locator('[data-result="cancelled"]'));
+    await refused.waitFor();
+    expect(await refused.locator('.desk-result-detail').textContent()).toContain('register them again');
+
+    const response = page.waitForResponse((r) => r.url().endsWith('/admit'));
+    await refused.getByRole('button', { name: 'Register again and check in' }).click();
+    attendees.track(((await (await response).json()) as { ticketCode: string }).ticketCode);
+    const welcome = overlay(page).and(page.locator('[data-result="checked_in"]'));
+    await welcome.waitFor();
+    expect(await welcome.locator('.desk-result-heading').textContent()).toBe('Welcome');
+    expect(await welcome.locator('.desk-result-name').textContent()).toBe(name);
+    expect(await welcome.locator('.desk-result-detail').textContent()).toBe('Registered again with a new ticket (sent by email) and checked in.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await overlay(page).waitFor({ state: 'detached' });
+
+    // The old ticket stays cancelled; the person is now checked in under the new one.
+    await box.fill(old.ticketCode);
+    await box.press('Enter');
+    await overlay(page).and(page.locator('[data-result="cancelled"]')).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Name, email, phone or institution').fill(name);
+    await page.locator('.desk-person', { hasText: name }).locator('.desk-person-in').first().waitFor();
+  });
+
+  it('the register-again action needs the network: offline it is disabled and says why; a dropped request changes nothing', async () => {
+    const page = en;
+    const context: BrowserContext = page.context();
+    const old = await register(`No Network ${unique()}`);
+    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
+    const box = scanBox(page, 'Scan or type a ticket code');
+    await box.fill(old.ticketCode);
+    await box.press('Enter');
+    const refused = overlay(page).and(page.locator('[data-result="cancelled"]'));
+    await refused.waitFor();
+    const action = refused.getByRole('button', { name: 'Register again and check in' });
+
+    await context.setOffline(true);
+    await refused.getByText('Needs the network, and this desk is offline.').waitFor();
+    expect(await action.isDisabled()).toBe(true);
+    expect(await action.getAttribute('aria-describedby')).toBe('desk-admit-why');
+    await context.setOffline(false);
+    await expect.poll(() => action.isDisabled()).toBe(false);
+
+    // The request is lost on the way: the screen says so and nobody is checked in.
+    await context.route('**/api/events/*/registrations/*/admit', (route) => route.abort('internetdisconnected'));
+    await action.click();
+    await refused.getByText('Needs the network, and this desk is offline.').waitFor();
+    expect(await page.locator('[data-result="checked_in"]').count()).toBe(0);
+    await context.unroute('**/api/events/*/registrations/*/admit');
+    await page.keyboard.press('Escape');
+    await overlay(page).waitFor({ state: 'detached' });
+  });
+
+  it('after a walk-in error, the last walk-in\'s green success message is gone', async () => {
+    const page = en;
+    const form = page.getByRole('region', { name: 'Walk-in registration' });
+    const taken = `desk-taken-${unique()}@example.org`;
+    await form.getByLabel('Full name').fill(`First ${unique()}`);
+    await form.getByLabel(/^Email/).fill(taken);
+    const first = page.waitForResponse((r) => r.url().endsWith(`/api/events/${SLUG}/walk-ins`));
+    await form.getByRole('button', { name: 'Register and check in' }).click();
+    attendees.track(((await (await first).json()) as { ticketCode: string }).ticketCode);
+    await page.keyboard.press('Escape');
+    await form.locator('.desk-walkin-done').waitFor();
+
+    await form.getByLabel('Full name').fill(`Second ${unique()}`);
+    await form.getByLabel(/^Email/).fill(taken);
+    await form.getByRole('button', { name: 'Register and check in' }).click();
+    await form.getByText('This email is already registered').waitFor();
+    expect(await form.locator('.desk-walkin-done').count()).toBe(0);
+  });
+
   it('says clearly when the server cannot be reached, and keeps the typed code', async () => {
     const page = en;
     const context: BrowserContext = page.context();

@@ -4,6 +4,7 @@ import { z, type ZodType } from 'zod';
 import { assignInput, createSessionInput, reorderInput, updateSessionInput } from '../agenda/input';
 import { csvQuery, editInput, listQuery } from '../attendees/routes';
 import { signInInput } from '../auth/routes';
+import { admitInput } from '../checkin/admit';
 import { checkinInput, searchQuery, walkInInput } from '../checkin/routes';
 import { createEventInput, updateEventInput } from '../events/input';
 import { composeInput, previewInput } from '../messages/routes';
@@ -60,6 +61,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/checkins': { access: 'desk', tag: 'desk', summary: 'Check in a ticket by scan or by search.', body: checkinInput },
   'GET /api/events/:slug/attendees': { access: 'desk', tag: 'desk', summary: 'Search attendees by name, email or phone (2+ characters).', query: searchQuery },
   'POST /api/events/:slug/walk-ins': { access: 'desk', tag: 'desk', summary: 'Register and check in a walk-in.', body: walkInInput },
+  'POST /api/events/:slug/registrations/:id/admit': { access: 'desk', tag: 'desk', summary: 'Admit a cancelled or waitlisted person at the door: register again or promote, by the seat rules, and check in.', body: admitInput },
   'GET /api/events/:slug/stats': { access: 'desk', tag: 'desk', summary: 'Live counts and arrivals per 5 minutes.' },
   'GET /api/tickets/:code': { access: 'ticket', tag: 'tickets', summary: 'A ticket.' },
   'GET /api/tickets/:code/qr.svg': { access: 'ticket', tag: 'tickets', summary: 'The ticket QR as SVG.' },

@@ -14,13 +14,16 @@ import { createPersonInput, imageType, PHOTO_MAX_BYTES, updatePersonInput } from
 
 type PersonRow = typeof people.$inferSelect;
 
-/** Every person gets a badge registration (speaker or guest) that takes no seat; an attendee with the same email is upgraded. */
+/**
+ * Every person gets a badge registration (speaker or guest) that takes no seat; a live registration with the same
+ * email is upgraded. The conflict target names the partial unique index (live rows only), so a cancelled one is left alone.
+ */
 function badgeFor(eventId: string, p: Pick<PersonRow, 'id' | 'nameZh' | 'institutionZh' | 'honorificZh' | 'email' | 'phone'>, role: 'speaker' | 'guest') {
   const email = p.email ?? '';
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, person_id)
     VALUES (${`reg_${p.id}`}, ${eventId}, ${randomToken()}, ${p.nameZh}, ${email}, ${email ? email.toLowerCase() : `person:${p.id}`}, ${p.phone ?? ''}, ${p.institutionZh}, ${p.honorificZh}, 'zh-CN', 'confirmed', ${role}, ${p.id})
-    ON CONFLICT (event_id, email_key) DO UPDATE SET role = excluded.role, person_id = excluded.person_id, status = 'confirmed',
+    ON CONFLICT (event_id, email_key) WHERE status != 'cancelled' DO UPDATE SET role = excluded.role, person_id = excluded.person_id, status = 'confirmed',
       name = excluded.name, affiliation = excluded.affiliation, updated_at = ${Date.now()}`;
 }
 

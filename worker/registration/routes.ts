@@ -10,8 +10,8 @@ import { ApiError, notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import { newId, randomToken } from '../lib/random';
 import { emailKey, registrationInput } from './input';
-import { insertRegistration, queueRegistrationEmail, type RateGuard } from './statements';
-import { countRequest, limitPerMinute } from '../http/rate-limit';
+import { insertRegistration, queueRegistrationEmail } from './statements';
+import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
 
 export const registrationRoutes = new Hono<AppEnv>()
   .post('/:slug/registrations', validate('json', registrationInput), async (c) => {
@@ -20,26 +20,29 @@ export const registrationRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const origin = new URL(c.req.url).origin;
     const ip = clientIp(c);
-    // Per-IP limit; requests with no client IP (local tools, tests) are not counted.
-    const rate: RateGuard = ip ? { key: `register:${ip}`, limit: limitPerMinute(c.env) } : null;
+    // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
+    const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
     const id = newId('reg');
     const ticketCode = randomToken();
     const key = emailKey(input.email);
     const emailId = newId('eml');
 
-    // One round trip: count the request, read the event, insert (or not), queue the email.
+    // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
     const [found, inserted] = await atomically(c.env.DB, [
       sql`SELECT status, registration_opens_at AS opensAt, registration_closes_at AS closesAt,
-            ${rate ? sql`coalesce((SELECT count FROM rate_limits WHERE key = ${rate.key}), 0)` : sql`0`} AS requests
+            ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt
           FROM events WHERE slug = ${slug}`,
       insertRegistration(slug, { id, ticketCode, name: input.name, email: input.email, emailKey: key, phone: input.phone, affiliation: input.affiliation, jobTitle: input.jobTitle, locale: input.locale }, now, rate),
       queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now),
-      ...(rate ? [countRequest(rate.key, now)] : []),
+      ...(rate ? [takeToken(rate, now)] : []),
     ]);
 
-    const event = found[0] as { status: 'draft' | 'published' | 'closed'; opensAt: number | null; closesAt: number | null; requests: number } | undefined;
+    const event = found[0] as { status: 'draft' | 'published' | 'closed'; opensAt: number | null; closesAt: number | null; refilledAt: number } | undefined;
     if (!event || event.status === 'draft') throw notFound('No published event has this address.');
-    if (rate && event.requests >= rate.limit && !inserted[0]) throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
+    if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
+      c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
+      throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
+    }
     if (!isRegistrationOpen({ status: event.status, registrationOpensAt: event.opensAt, registrationClosesAt: event.closesAt }, now)) {
       throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
     }

@@ -1,5 +1,6 @@
 // The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
 import { sql } from 'drizzle-orm';
+import { type Bucket, bucketAdmitsSql } from '../http/rate-limit';
 
 /**
  * Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. The count
@@ -14,12 +15,11 @@ export type NewRegistration = {
 
 /**
  * Confirms or waitlists in one INSERT … SELECT: D1 runs each statement alone, so the seat count and the
- * insert cannot interleave with another registration. The unique (event, email) index makes a duplicate
- * insert nothing.
+ * insert cannot interleave with another registration. The unique index on (event, email) over live
+ * registrations makes a duplicate insert nothing, while a cancelled registration leaves the way open for a
+ * new one (new ticket code, the same seat rule).
  */
-export type RateGuard = { key: string; limit: number } | null;
-
-export function insertRegistration(slug: string, r: NewRegistration, now: number, rate: RateGuard) {
+export function insertRegistration(slug: string, r: NewRegistration, now: number, rate: Bucket | null) {
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, consent_at, created_at, updated_at)
     SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale},
@@ -31,14 +31,15 @@ export function insertRegistration(slug: string, r: NewRegistration, now: number
     WHERE e.slug = ${slug} AND e.status = 'published'
       AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
       AND (e.registration_closes_at IS NULL OR ${now} < e.registration_closes_at)
-      ${rate ? sql`AND coalesce((SELECT count FROM rate_limits WHERE key = ${rate.key}), 0) < ${rate.limit}` : sql``}
+      ${rate ? sql`AND ${bucketAdmitsSql(rate, now)}` : sql``}
     ON CONFLICT DO NOTHING
     RETURNING id, status`;
 }
 
 /**
- * Queues the email for the registration with this email key: the confirmation (or waitlist notice) when it
- * was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
+ * Queues the email for the live registration with this email key: the confirmation (or waitlist notice) when
+ * it was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
+ * Cancelled registrations of the same address are never re-sent: their tickets no longer admit anyone.
  */
 export function queueRegistrationEmail(slug: string, emailId: string, newId: string, key: string, locale: string, origin: string, now: number) {
   return sql`

@@ -4,12 +4,12 @@ import { createEffect, createResource, createSignal, ErrorBoundary, For, onClean
 import { locale, pick } from '../i18n';
 import { type DeskKey, t } from './text';
 import {
-  type CheckinResponse, deviceId, newScan, type Outcome, saveDeskName, savedDeskName, submitWalkIn, ticketCode, uuid, type WalkInResponse,
+  type CheckinResponse, deviceId, newScan, type Outcome, saveDeskName, savedDeskName, submitAdmit, submitWalkIn, ticketCode, uuid, type WalkInResponse,
 } from './checkin';
 import { type Attendee, type EventInfo, getEventInfo, getMe, signOut, type Staff } from './desk-api';
 import { feedback } from './feedback';
 import { createOfflineDesk } from './offline';
-import { deskLabel, ResultOverlay, TONES } from './ResultOverlay';
+import { ACTIONS, deskLabel, ResultOverlay, TONES } from './ResultOverlay';
 import { ScanPanel } from './ScanPanel';
 import { SearchPanel } from './SearchPanel';
 import { registerShell } from './service-worker';
@@ -22,6 +22,8 @@ const DESKS = Array.from({ length: 8 }, (_, i) => `Desk ${i + 1}`);
 /** Long enough to read a name; a problem stays longer because someone has to act on it. */
 const SHOW_OK_MS = 3000;
 const SHOW_PROBLEM_MS = 5000;
+/** A result that offers the admit action stays long enough to decide, ask the guest and tap. */
+const SHOW_ACTION_MS = 15000;
 /** A camera sees the same QR many times a second; the same code within this window is the same scan. */
 const SAME_CODE_MS = 3000;
 
@@ -103,6 +105,8 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   const [problem, setProblem] = createSignal<DeskKey | null>(null);
   const [sessionEnded, setSessionEnded] = createSignal(false);
   const [refresh, setRefresh] = createSignal(0);
+  const [admitting, setAdmitting] = createSignal(false);
+  const [admitError, setAdmitError] = createSignal<DeskKey | null>(null);
   const desk = createOfflineDesk(slug(), { onUnauthorized: () => setSessionEnded(true) });
   onMount(registerShell);
   let scanInput: HTMLInputElement | undefined;
@@ -111,14 +115,19 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   let lastCode: string | null = null;
   let lastCodeAt = 0;
   let cameraBusy = false;
+  /** One id per result on screen: tapping the action again after a lost answer is the same admission, not a second. */
+  let admitClientId = uuid();
 
   function show(r: CheckinResponse) {
     clearTimeout(resetTimer);
     setResult(r);
+    setAdmitError(null);
+    admitClientId = uuid();
     const ok = TONES[r.result] === 'ok';
     feedback(ok ? 'ok' : 'problem');
     // A walk-in's screen offers their badge, so it stays long enough to reach for it.
-    resetTimer = setTimeout(dismiss, ok && !r.walkIn ? SHOW_OK_MS : SHOW_PROBLEM_MS);
+    // What the admit action did is a sentence to read; a result that offers it waits for a decision.
+    resetTimer = setTimeout(dismiss, ACTIONS[r.result] ? SHOW_ACTION_MS : ok && !r.walkIn && !r.admitted ? SHOW_OK_MS : SHOW_PROBLEM_MS);
   }
 
   function dismiss() {
@@ -133,6 +142,8 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   /** Applies an outcome to the page; true when it was dealt with (by the server, or by the saved list offline). */
   function settle<T>(outcome: Outcome<T> | { kind: 'not_saved' }, onOk: (value: T) => void): boolean {
     setNotSaved(false);
+    // The previous guest's screen (maybe a green welcome) must not stand beside this one's error.
+    if (outcome.kind !== 'ok') { clearTimeout(resetTimer); setResult(null); }
     switch (outcome.kind) {
       case 'ok':
         setOffline(false);
@@ -179,6 +190,29 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     desk.markReachable(true);
     settle(outcome, (w) => show({ result: w.result, registration: w.registration, checkedInAt: w.checkedInAt, deskId: deskName(), walkIn: true }));
     return outcome;
+  }
+
+  /** The result screen's action for a cancelled or waitlisted ticket; it needs the server, so offline it is not offered. */
+  async function admit(registrationId: string) {
+    if (admitting()) return;
+    clearTimeout(resetTimer);
+    setAdmitError(null);
+    if (!navigator.onLine) { desk.markReachable(false); setAdmitError('result.action.needsNetwork'); return; }
+    setAdmitting(true);
+    const outcome = await submitAdmit(slug(), registrationId, { deviceId: deviceId(), clientId: admitClientId, deskId: deskName() });
+    setAdmitting(false);
+    switch (outcome.kind) {
+      case 'ok':
+        desk.markReachable(true);
+        setOffline(false);
+        setProblem(null);
+        show(outcome.value);
+        setRefresh((n) => n + 1);
+        return;
+      case 'offline': desk.markReachable(false); setAdmitError('result.action.needsNetwork'); return;
+      case 'unauthorized': setSessionEnded(true); setAdmitError('result.action.failed'); return;
+      default: setAdmitError('result.action.failed');
+    }
   }
 
   const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && result()) { e.preventDefault(); dismiss(); } };
@@ -241,7 +275,8 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
         </div>
       </div>
 
-      <ResultOverlay result={result()} slug={slug()} timezone={props.event.timezone} onDismiss={dismiss} />
+      <ResultOverlay result={result()} slug={slug()} timezone={props.event.timezone} onDismiss={dismiss}
+        action={{ offline: !desk.online(), busy: admitting(), error: admitError(), run: (id) => void admit(id) }} />
     </div>
   );
 }

@@ -39,6 +39,8 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
     e.preventDefault();
     if (busy()) return;
     setMessage(null);
+    // The last walk-in's green "registered and checked in" would read as this one's success if this one fails.
+    setLast(null);
     if (showErrors(check())) return;
     setBusy(true);
     const outcome = await props.register(asciiContact(values()));

@@ -3,7 +3,8 @@ import { api, ApiFailure, readJson } from '../api';
 import type { Locale } from '../i18n';
 
 export type Role = 'attendee' | 'speaker' | 'guest' | 'staff';
-export type CheckinResult = 'checked_in' | 'already_checked_in' | 'cancelled' | 'waitlisted' | 'unknown_ticket' | 'wrong_event';
+/** no_seat: the desk's admit action found every seat taken, so the person was not checked in. */
+export type CheckinResult = 'checked_in' | 'already_checked_in' | 'cancelled' | 'waitlisted' | 'unknown_ticket' | 'wrong_event' | 'no_seat';
 
 /** POST /api/events/:slug/checkins → 200. */
 export type CheckinResponse = {
@@ -16,6 +17,8 @@ export type CheckinResponse = {
   savedOffline?: boolean;
   /** A walk-in just registered: the result screen offers their badge. */
   walkIn?: boolean;
+  /** After the admit action: what it changed (moved off the waitlist, or registered again with a new ticket). */
+  admitted?: 'promoted' | 'registered_again' | null;
 };
 
 /** Everything that identifies one scan; a retry resends the same object, so the server can tell it from a second scan by clientId. */
@@ -135,4 +138,9 @@ export type WalkInResponse = {
 export function submitWalkIn(walkIn: WalkIn): Promise<Outcome<WalkInResponse>> {
   const { slug, ...body } = walkIn;
   return attempt(() => api.api.events[':slug']['walk-ins'].$post({ param: { slug }, json: body }));
+}
+
+/** The cancelled or waitlisted person at the door: register again or promote, by the seat rules, and check in. */
+export function submitAdmit(slug: string, registrationId: string, scan: { deviceId: string; clientId: string; deskId: string }): Promise<Outcome<CheckinResponse>> {
+  return attempt(() => api.api.events[':slug'].registrations[':id'].admit.$post({ param: { slug, id: registrationId }, json: scan }));
 }
