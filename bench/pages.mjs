@@ -24,7 +24,9 @@ async function measurePage(browser, origin, page, cookie) {
       const kind = /javascript/.test(type) ? 'js' : /text\/css/.test(type) ? 'css' : null;
       if (!kind || files.has(res.url())) return;
       files.set(res.url(), null);
-      pending.push(res.body().then((body) => files.set(res.url(), { kind, raw: body.length, gzip: gz(body), text: kind === 'js' ? body.toString('utf8') : '' })));
+      // A response that arrives after the page is measured and closed has no body to read: it is left out
+      // rather than failing the run with an unhandled rejection.
+      pending.push(res.body().then((body) => files.set(res.url(), { kind, raw: body.length, gzip: gz(body), text: kind === 'js' ? body.toString('utf8') : '' }), () => {}));
     });
     const response = await tab.goto(origin + page.path, { waitUntil: 'networkidle', timeout: 30_000 });
     if (!response?.ok()) throw new Error(`${page.path}: HTTP ${response?.status()}`);

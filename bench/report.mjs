@@ -76,6 +76,31 @@ export function evaluateTargets(r) {
   return out;
 }
 
+/** Routes every run measures; one left out (a 404, no ETag for the repeat view) is a missing measurement. */
+export const REQUIRED_ROUTES = ['baseline', 'd1', 'd1Write', 'event', 'eventConditional', 'search', 'csv', 'csvPage', 'checkin', 'registration'];
+/** The targets every run reports (by the start of their name); evaluateTargets leaves out a row it has no figure for. */
+export const REQUIRED_TARGETS = ['Check-in ≥', 'Check-in: 1 D1 round trip', 'Check-in: ≤ 3 rows read', 'Registration ≥', 'Registration: ≤ 2 D1 round trips',
+  'Event page read', 'Event page: ETag', 'Desk search', 'Per-request CPU', 'Public event page JS', 'Desk page JS', '1,000 recipients', 'QR PNG encoding'];
+
+/**
+ * What fails a run besides the bench's own problems: a route or target row that was not measured (any run), and
+ * a missed target (a full run only, and not with reportOnly: a smoke run is too short and small to judge them).
+ */
+export function judge(r, { smoke, reportOnly }) {
+  const out = [];
+  for (const key of REQUIRED_ROUTES) {
+    const x = r.routes.find((route) => route.key === key);
+    if (x?.status !== 'measured') out.push(`route ${key}: not measured (${x?.status ?? 'no row'})`);
+  }
+  for (const name of REQUIRED_TARGETS) if (!r.targets.some((t) => t.target.startsWith(name))) out.push(`target "${name}…": no row (its measurement is missing)`);
+  for (const t of r.targets) {
+    if (t.status === '✅ met') continue;
+    if (t.status !== '❌ missed') out.push(`target not measured: ${t.target} (${t.status}: ${t.figure})`);
+    else if (!smoke && !reportOnly) out.push(`target missed: ${t.target}: ${t.figure}`);
+  }
+  return out;
+}
+
 export function renderMarkdown(r) {
   const L = [];
   const c = r.config;

@@ -1,9 +1,14 @@
 // The measured routes: how each request is built (distinct codes, unique emails, varied searches) and what status it should get.
 import { SLUG } from './seed.mjs';
 
+const parse = (text) => { try { return JSON.parse(text); } catch { return null; } };
+const lines = (text) => text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+
 /**
  * ctx: { origin, deskCookie, organiserCookie, loadRegs (check-in codes for the load), sampleRegs (for cost samples), searchQueries, runId, csvCursor, csvPageRows }
  * `judged`: a route with a throughput target, or a reference under one; measured in several windows (see run.mjs).
+ * `outcome(text)`: what the first (probe) response must say beyond its status, as a problem or null: a route that
+ * answers 200 without doing its job (a check-in that admits nobody) must not be measured as if it worked.
  * Returns the route list in the order they run: reads first, then writes (which change what the reads see).
  */
 export function buildRoutes(ctx) {
@@ -16,6 +21,7 @@ export function buildRoutes(ctx) {
     key: 'search', name: 'Desk search', label: 'GET /api/events/:slug/attendees?q=…',
     path: `${ev}/attendees?q=wa`, headers: { cookie: deskCookie }, expect: [200],
     next: () => ({ path: `${ev}/attendees?q=${encodeURIComponent(ctx.searchQueries[q++ % ctx.searchQueries.length])}` }),
+    outcome: (text) => (parse(text)?.attendees?.length ? null : `found nobody for a query made from a seeded name, phone or e-mail: ${text.slice(0, 120)}`),
   };
 
   // Check-ins: every request scans a different seeded ticket (its QR URL) with a unique clientId. Cost samples use
@@ -32,6 +38,8 @@ export function buildRoutes(ctx) {
       return { body: checkinBody(ctx.loadRegs[n % ctx.loadRegs.length], n) };
     },
     sampleNext: () => ({ body: checkinBody(ctx.sampleRegs[sampled % ctx.sampleRegs.length], `s${sampled++}`) }),
+    // The probe scans a ticket nobody has scanned: the desk must admit its holder.
+    outcome: (text) => (parse(text)?.result === 'checked_in' ? null : `a first scan of a confirmed ticket did not admit: ${text.slice(0, 120)}`),
     onResponse: (_status, body) => {
       const m = /"result":"([a-z_]+)"/.exec(body ?? '');
       if (m && m[1] in counts) counts[m[1]]++;
@@ -49,17 +57,26 @@ export function buildRoutes(ctx) {
       const n = r++;
       return { body: JSON.stringify({ name: n % 3 ? `测试${n}` : `Bench Person ${n}`, email: `bench.${runId}.${n}@example.org`, phone: `1380000${String(n % 10000).padStart(4, '0')}`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }) };
     },
+    outcome: (text) => {
+      const reg = parse(text)?.registration;
+      return ['confirmed', 'waitlisted'].includes(reg?.status) && reg.ticketCode ? null : `a new registration was neither confirmed nor waitlisted with a ticket: ${text.slice(0, 120)}`;
+    },
   };
 
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
-    { key: 'd1', name: 'One D1 round trip (reference, development only)', label: 'GET /api/dev/d1-round-trip', path: '/api/dev/d1-round-trip', expect: [200], judged: true },
-    { key: 'd1Write', name: 'One D1 write (reference, development only)', label: 'POST /api/dev/d1-write-round-trip', method: 'POST', path: '/api/dev/d1-write-round-trip', expect: [200], judged: true, next: () => ({ body: undefined }) },
-    { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200], judged: true },
+    { key: 'd1', name: 'One D1 round trip (reference, development only)', label: 'GET /api/dev/d1-round-trip', path: '/api/dev/d1-round-trip', expect: [200], judged: true,
+      outcome: (text) => (parse(text)?.one === 1 ? null : `did not answer { one: 1 }: ${text.slice(0, 120)}`) },
+    { key: 'd1Write', name: 'One D1 write (reference, development only)', label: 'POST /api/dev/d1-write-round-trip', method: 'POST', path: '/api/dev/d1-write-round-trip', expect: [200], judged: true, next: () => ({ body: undefined }),
+      outcome: (text) => (parse(text)?.written === 1 ? null : `did not answer { written: 1 }: ${text.slice(0, 120)}`) },
+    { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200], judged: true,
+      outcome: (text) => (parse(text)?.event?.slug === SLUG && parse(text).event.sessions?.length ? null : `not the seminar with its agenda: ${text.slice(0, 120)}`) },
     // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
     search,
-    { key: 'csv', name: 'CSV export, whole file in one request', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true },
-    { key: 'csvPage', name: 'CSV export, one page', label: 'GET /api/events/:slug/registrations.csv?limit=…&after=…', path: `${ev}/registrations.csv?limit=${ctx.csvPageRows}&after=${encodeURIComponent(ctx.csvCursor)}`, headers: { cookie: organiserCookie }, expect: [200] },
+    { key: 'csv', name: 'CSV export, whole file in one request', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true,
+      outcome: (text) => (lines(text).length > ctx.loadRegs.length + ctx.sampleRegs.length ? null : `${lines(text).length} lines, fewer than the ${ctx.loadRegs.length + ctx.sampleRegs.length} seeded registrations and a header`) },
+    { key: 'csvPage', name: 'CSV export, one page', label: 'GET /api/events/:slug/registrations.csv?limit=…&after=…', path: `${ev}/registrations.csv?limit=${ctx.csvPageRows}&after=${encodeURIComponent(ctx.csvCursor)}`, headers: { cookie: organiserCookie }, expect: [200],
+      outcome: (text) => (lines(text).length === ctx.csvPageRows ? null : `${lines(text).length} rows, not a full page of ${ctx.csvPageRows}`) },
     checkin,
     registration,
   ];

@@ -1,4 +1,7 @@
 // `npm run bench`: the real Worker in workerd with 10,000 registrations; writes bench/results.{json,md} and the README table. `--smoke`: a tiny run that checks the bench works.
+// Exit code: non-zero when the bench had problems (a route missing or answering wrongly, a measurement missing) or,
+// in a full run, when a target is missed; `--report-only` reports misses without failing. `--judge <results.json>`
+// judges a saved report the same way, without running anything.
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +14,14 @@ import { loadRoute, parseMeter, sampleCost } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { compareDecoders } from './decoders.mjs';
 import { qrDecodeTiming, qrEncodeTiming } from './qr.mjs';
-import { evaluateTargets, renderMarkdown, updateReadme } from './report.mjs';
+import { evaluateTargets, judge, renderMarkdown, updateReadme } from './report.mjs';
 import { buildRoutes, searchQueriesFrom } from './routes.mjs';
 import { executeSqlFiles, generateRegistrations, prng, registrationSqlFiles, SLUG } from './seed.mjs';
 import { startWorker } from './server.mjs';
 
 const smoke = process.argv.includes('--smoke');
+const reportOnly = process.argv.includes('--report-only');
+const judgeFile = process.argv.includes('--judge') ? process.argv[process.argv.indexOf('--judge') + 1] : null;
 const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
 const config = smoke
   ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, rounds: 2, roundSeconds: 0.5, csvPageRows: 50, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
@@ -93,6 +98,9 @@ async function main() {
   }
   const eventCaching = { etag, cacheControl: first.headers.get('cache-control'), conditionalStatus, serverTimingPresent: Boolean(parseMeter(first)) };
   if (!eventCaching.serverTimingPresent) problems.push('no Server-Timing D1 meter on responses: is APP_ENV development?');
+  // Without an ETag (or a 304 for it) the repeat-view row cannot be measured: a missing measurement, not a skip.
+  if (!etag) problems.push('Event page data: no ETag, so the repeat view (If-None-Match) cannot be measured');
+  else if (conditionalStatus !== 304) problems.push(`Event page data: If-None-Match with its own ETag got HTTP ${conditionalStatus}, not 304`);
 
   // Routes.
   const sampleRegs = regs.slice(-Math.max(config.costSamples + 5, 30));
@@ -114,14 +122,21 @@ async function main() {
   for (const route of routes) {
     const base = { key: route.key, name: route.name, label: route.label };
     const quiet = await waitForQuiet(pgids, { maxMs: config.quietMaxSeconds * 1000 });
-    const probeRes = await fetch(origin + route.path, { method: route.method ?? 'GET', headers: route.headers, body: route.method === 'POST' ? (route.sampleNext ?? route.next)().body : undefined });
-    await probeRes.arrayBuffer();
-    if (probeRes.status === 404 && route.key === 'csv') {
-      log(`${route.name}: 404, not implemented yet`);
-      results.push({ ...base, status: 'not implemented yet' });
+    // The probe: one request as the load will send them, whose answer must be the route's job done.
+    const probeReq = (route.sampleNext ?? route.next)?.() ?? {};
+    const probeRes = await fetch(origin + (probeReq.path ?? route.path), { method: route.method ?? 'GET', headers: { ...route.headers, ...probeReq.headers }, body: route.method === 'POST' ? probeReq.body : undefined });
+    const probeText = await probeRes.text();
+    if (probeRes.status === 404) {
+      // A missing route is a failure of the bench's subject, not a row to leave out.
+      problems.push(`${route.name}: ${route.label} is missing (HTTP 404)`);
+      results.push({ ...base, status: 'missing (HTTP 404)' });
       continue;
     }
     if (!(route.expect ?? [200]).includes(probeRes.status)) problems.push(`${route.name}: probe got HTTP ${probeRes.status}, expected ${route.expect}`);
+    else {
+      const wrong = route.outcome?.(probeText);
+      if (wrong) problems.push(`${route.name}: ${wrong}`);
+    }
     log(`${route.name}: D1 cost over ${config.costSamples} requests, then ${route.slow ? `${Math.max(config.connections, Math.round(config.slowAmount / 3))} warm-up + ${config.slowAmount} measured requests` : `${config.warmupSeconds} s warm-up + ${config.seconds} s`} at ${config.connections} connections`);
     const cost = await sampleCost(origin, route, config.costSamples, 3000);
     // Baseline runs just before and just after the route, and × baseline divides by their mean: the machine's speed
@@ -172,6 +187,7 @@ async function main() {
     }
     if (route.counts) {
       entry.checkinResults = { ...route.counts };
+      if (!route.counts.checked_in) problems.push(`${route.name}: no scan in the measured window admitted anyone ${JSON.stringify(route.counts)}`);
       entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window${rounds > 1 ? 's' : ''}; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
     }
     if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
@@ -251,6 +267,7 @@ async function main() {
     problems,
   };
   report.targets = evaluateTargets(report);
+  report.failures = judge(report, { smoke, reportOnly });
   const md = renderMarkdown(report);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
@@ -259,16 +276,33 @@ async function main() {
     updateReadme('README.md', `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`, with wrangler's local trace collector off: see the notes) on a local D1 seeded with the demo seminar and `
       + `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes `
       + '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare '
-      + 'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that only checks '
-      + 'the bench works (it writes `bench/.tmp/smoke/` and leaves this section alone).\n\n' + md);
+      + 'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that checks '
+      + 'the bench and the routes work: it fails on a route that is missing (404) or answers with the wrong outcome (a check-in that admits '
+      + 'nobody, a registration neither confirmed nor waitlisted) and on a missing measurement (no ETag, so no repeat-view row), but does not '
+      + 'judge the targets (it writes `bench/.tmp/smoke/` and leaves this section alone). A full run also exits non-zero when a target is '
+      + 'missed; `--report-only` only reports, and `--judge <results.json>` judges a saved run.\n\n' + md);
   }
   console.log(`\n${md}`);
   log(`wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`);
-  if (problems.length) {
-    console.error(`\nThe bench itself had problems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    return 1;
-  }
-  return 0;
+  return verdict(report);
+}
+
+/** Prints what failed and gives the exit code: 1 for any problem, missing measurement or (counted) missed target. */
+function verdict(report) {
+  if (report.problems.length) console.error(`\nThe bench itself had problems:\n${report.problems.map((p) => `- ${p}`).join('\n')}`);
+  if (report.failures.length) console.error(`\nFailed:\n${report.failures.map((p) => `- ${p}`).join('\n')}`);
+  const missed = report.targets.filter((t) => t.status === '❌ missed');
+  if (missed.length && (smoke || reportOnly)) console.error(`\n${missed.length} target(s) missed; ${smoke ? 'a smoke run is too short to judge them' : 'reported only (--report-only)'}.`);
+  return report.problems.length || report.failures.length ? 1 : 0;
+}
+
+/** `--judge <results.json>`: the saved report's targets evaluated again and judged as a full run would be. */
+function judgeSaved(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  report.targets = evaluateTargets(report);
+  report.failures = judge(report, { smoke: report.mode === 'smoke', reportOnly });
+  for (const t of report.targets) console.log(`${t.status}  ${t.target}: ${t.figure}`);
+  return verdict(report);
 }
 
 /** The cursor the CSV pages give for the row after the first `rows` (read with one large page). */
@@ -309,7 +343,7 @@ const int = (n) => Math.round(n ?? 0).toLocaleString('en-US');
 
 let code = 1;
 try {
-  code = await main();
+  code = judgeFile ? judgeSaved(judgeFile) : await main();
 } catch (e) {
   console.error(`\nbench failed: ${e?.stack ?? e}`);
   if (server) console.error(`\nwrangler dev output (last lines):\n${server.log().split('\n').slice(-30).join('\n')}`);

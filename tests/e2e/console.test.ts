@@ -192,14 +192,28 @@ describe('the organiser console', () => {
     await page.getByRole('status').filter({ hasText: '共 1 条符合条件' }).waitFor();
     expect(await row.getByRole('button', { name: `取消报名：${name}` }).count()).toBe(1);
 
-    // Sorting by a header says so to screen readers.
-    await page.getByRole('searchbox', { name: '搜索' }).fill('');
+    // Sorting by a header puts the rows in order, ignoring case, and says so to screen readers. Three names
+    // registered in the order Zhao, an, Bai, found by the start they share.
+    const sorted = [`${u} an`, `${u} Bai`, `${u} Zhao`];
+    for (const n of [sorted[2]!, sorted[0]!, sorted[1]!]) {
+      const r = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
+        method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
+        body: JSON.stringify({ name: n, email: `sort-${n.split(' ')[1]!.toLowerCase()}-${u}@example.org`, locale: 'zh-CN', consent: true }),
+      });
+      expect(r.status).toBe(201);
+    }
+    await page.getByRole('searchbox', { name: '搜索' }).fill(u);
+    const names = () => table.locator('tbody tr').getByRole('rowheader').allTextContents();
+    await expect.poll(async () => (await names()).length).toBe(3);
     const nameHeader = table.getByRole('columnheader', { name: /姓名/ });
     expect(await nameHeader.getAttribute('aria-sort')).toBe('none');
     await nameHeader.getByRole('button').click();
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(names).toEqual(sorted);
     await nameHeader.getByRole('button').click();
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(names).toEqual([...sorted].reverse());
+    await page.getByRole('searchbox', { name: '搜索' }).fill('');
 
     // The CSV button fetches every registration in pages with the organiser's session, then saves one file.
     const saved = page.waitForEvent('download');

@@ -33,6 +33,10 @@ describe('stored XSS', () => {
   it('names, titles and bios render as text on the public, ticket, mailbox, console, desk and badge pages', async () => {
     const page = await newPage(browser, 'en');
     await signInPage(baseUrl, page, 'organiser@colloquy.test', '/');
+    // The link made a staff session in this browser: the pages below are seen as the organiser sees them.
+    expect((await page.context().cookies()).map((c) => c.name)).toContain('colloquy_session');
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json()) as { staff?: { email: string } };
+    expect(me.staff?.email).toBe('organiser@colloquy.test');
     const api = async (method: string, path: string, body: unknown) => page.evaluate(async ([m, p, b]) => {
       const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
       return r.json();
@@ -40,26 +44,38 @@ describe('stored XSS', () => {
     const person = await api('POST', '/api/events/cell-therapy-autoimmune-2026/people', { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
     await api('POST', '/api/events/cell-therapy-autoimmune-2026/sessions', { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
     expect((person as { person: { id: string } }).person.id).toBeTruthy();
+    const address = `xss-${Date.now()}@example.org`;
     const reg = await (await fetch(`${baseUrl}/api/events/cell-therapy-autoimmune-2026/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ name: XSS, email: `xss-${Date.now()}@example.org`, affiliation: XSS, jobTitle: XSS, consent: true, locale: 'en' }),
+      body: JSON.stringify({ name: XSS, email: address, affiliation: XSS, jobTitle: XSS, consent: true, locale: 'en' }),
     })).json() as { registration: { ticketCode: string } };
 
     await page.goto(`${baseUrl}/`);
-    await expect.poll(() => page.locator('main').textContent()).toContain('onerror=');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
 
     await page.goto(`${baseUrl}/t/${reg.registration.ticketCode}`);
-    await expect.poll(() => page.locator('main').textContent()).toContain('onerror');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('onerror');
     await expectNoScriptRan(page);
 
+    // The confirmation in the dev mailbox: the name shows as text in the email's own (sandboxed) frame and in
+    // the plain-text part, and nothing runs in either.
     await page.goto(`${baseUrl}/dev/mailbox`);
-    await page.waitForTimeout(500);
+    await page.getByLabel('Filter by recipient or subject').fill(address);
+    await page.locator('.mail-item').filter({ hasText: address }).first().click();
+    const mail = page.frameLocator('iframe.mail-html');
+    await expect.poll(() => mail.locator('body').textContent(), { timeout: 10_000 }).toContain('onerror=');
+    expect(await mail.locator('img[src="x"]').count()).toBe(0);
+    await expect.poll(() => page.locator('.mail-text').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
+    for (const frame of page.frames()) expect(await frame.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
-    await page.goto(`${baseUrl}/console`);
-    await page.waitForTimeout(800);
-    await expectNoScriptRan(page);
+    // The console's people, agenda and registrations tabs, where the organiser reads the same strings.
+    for (const tab of ['people', 'agenda', 'registrations']) {
+      await page.goto(`${baseUrl}/console/cell-therapy-autoimmune-2026/${tab}`);
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000, message: tab }).toContain('onerror=');
+      await expectNoScriptRan(page);
+    }
 
     // The desk's search results show the same names, and the badge sheet prints them.
     await page.goto(`${baseUrl}/desk/cell-therapy-autoimmune-2026`);
@@ -68,7 +84,7 @@ describe('stored XSS', () => {
     await expectNoScriptRan(page);
 
     await page.goto(`${baseUrl}/badges/cell-therapy-autoimmune-2026`);
-    await expect.poll(() => page.locator('main').textContent()).toContain('onerror=');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
-  });
+  }, 180_000);
 });

@@ -133,7 +133,7 @@ export class ResendDouble {
       if (parsed && url.pathname === '/emails') problems.push(...documentedRules(body, ''));
       if (parsed && url.pathname === '/emails/batch' && Array.isArray(body)) {
         if (body.length > MAX_BATCH) problems.push(`a batch of ${body.length} emails; at most ${MAX_BATCH}`);
-        body.forEach((item, i) => problems.push(...documentedRules(item, `/${i}`)));
+        for (const [i, item] of body.entries()) problems.push(...documentedRules(item, `/${i}`));
       }
     }
     const emails = Array.isArray(body) ? body.length : body === undefined ? 0 : 1;
