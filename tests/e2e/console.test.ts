@@ -4,9 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
 import { signInPage } from './staff-session';
+import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
-const SLUG = 'cell-therapy-autoimmune-2026';
+/** The demo seminar (ended) for the agenda; its upcoming edition for anything with new registrations. */
+const SLUG = DEMO_SLUG;
+const NEXT = UPCOMING_SLUG;
 const ORGANISER = 'organiser@colloquy.test';
 const PANEL_EN = 'Panel discussion: the future of cell therapy';
 
@@ -35,8 +38,8 @@ describe('the organiser console', () => {
     await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
 
     // The dashboard: headline counts and charts, described for screen readers.
-    await page.getByRole('link', { name: 'Cell therapy for autoimmune diseases' }).click();
-    await page.waitForURL(`${baseUrl}/console/${SLUG}/overview`);
+    await page.getByRole('link', { name: 'Cell therapy for autoimmune diseases: second session' }).click();
+    await page.waitForURL(`${baseUrl}/console/${NEXT}/overview`);
     await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
     await page.getByText('Attendees confirmed').waitFor();
     await page.getByRole('img', { name: 'Check-in rate' }).waitFor();
@@ -170,7 +173,7 @@ describe('the organiser console', () => {
   it('searches registrations, sorts by name, offers the CSV, in Chinese', async () => {
     const u = unique();
     const name = `检索测试${u}`;
-    const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
+    const res = await fetch(`${baseUrl}/api/events/${NEXT}/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name, email: `console-${u}@example.org`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }),
     });
@@ -178,7 +181,7 @@ describe('the organiser console', () => {
 
     const page = await newPage(browser, 'zh-CN');
     await signInPage(baseUrl, page, ORGANISER, '/console');
-    await page.goto(`${baseUrl}/console/${SLUG}/registrations`);
+    await page.goto(`${baseUrl}/console/${NEXT}/registrations`);
     await page.getByRole('heading', { level: 2, name: '报名' }).waitFor();
     const table = page.getByRole('table', { name: '报名列表' });
     await table.getByRole('row').nth(1).waitFor();
@@ -205,7 +208,7 @@ describe('the organiser console', () => {
     const saved = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载全部（CSV）' }).click();
     const download = await saved;
-    expect(download.suggestedFilename()).toBe(`${SLUG}-registrations.csv`);
+    expect(download.suggestedFilename()).toBe(`${NEXT}-registrations.csv`);
     const file = await readFile((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = file.toString('utf8');

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage } from './browser';
 import { signInPage } from './staff-session';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
 // 50 characters, so it fits even the shortest text fields (honorifics).
@@ -37,10 +38,10 @@ describe('stored XSS', () => {
       const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
       return r.json();
     }, [method, path, body] as const);
-    const person = await api('POST', '/api/events/cell-therapy-autoimmune-2026/people', { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
-    await api('POST', '/api/events/cell-therapy-autoimmune-2026/sessions', { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
+    const person = await api('POST', `/api/events/${UPCOMING_SLUG}/people`, { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
+    await api('POST', `/api/events/${UPCOMING_SLUG}/sessions`, { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
     expect((person as { person: { id: string } }).person.id).toBeTruthy();
-    const reg = await (await fetch(`${baseUrl}/api/events/cell-therapy-autoimmune-2026/registrations`, {
+    const reg = await (await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name: XSS, email: `xss-${Date.now()}@example.org`, affiliation: XSS, jobTitle: XSS, consent: true, locale: 'en' }),
     })).json() as { registration: { ticketCode: string } };
@@ -62,12 +63,12 @@ describe('stored XSS', () => {
     await expectNoScriptRan(page);
 
     // The desk's search results show the same names, and the badge sheet prints them.
-    await page.goto(`${baseUrl}/desk/cell-therapy-autoimmune-2026`);
+    await page.goto(`${baseUrl}/desk/${UPCOMING_SLUG}`);
     await page.getByLabel('Name, email, phone or institution').fill('"><img');
     await expect.poll(() => page.locator('.desk-search-results').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
 
-    await page.goto(`${baseUrl}/badges/cell-therapy-autoimmune-2026`);
+    await page.goto(`${baseUrl}/badges/${UPCOMING_SLUG}`);
     await expect.poll(() => page.locator('main').textContent()).toContain('onerror=');
     await expectNoScriptRan(page);
   });

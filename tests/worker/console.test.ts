@@ -79,7 +79,7 @@ describe('agenda and people', () => {
     const s = await as('POST', `/api/events/${SLUG}/sessions`, { kind: 'talk', titleZh: '加场', titleEn: 'Extra talk', startsAt: '2026-01-22T16:30:00+08:00', endsAt: '2026-01-22T16:50:00+08:00' });
     expect(s.status).toBe(201);
     const res = await as('PUT', `/api/events/${SLUG}/sessions/${s.body.session.id}/people`, { people: [{ personId: 'per_demo_zhang', role: 'speaker' }] });
-    expect(res.body.warnings).toContainEqual({ code: 'person_overlap', personId: 'per_demo_zhang', sessionIds: expect.arrayContaining(['ses_demo_panel', s.body.session.id]) });
+    expect(res.body.warnings).toContainEqual(expect.objectContaining({ code: 'person_overlap', personId: 'per_demo_zhang', sessionIds: expect.arrayContaining(['ses_demo_panel', s.body.session.id]) }));
     expect((await as('DELETE', `/api/events/${SLUG}/sessions/${s.body.session.id}`)).status).toBe(200);
   });
 
@@ -197,7 +197,7 @@ describe('audit and dashboard', () => {
   });
 
   it('gives the dashboard its series', async () => {
-    const { body } = await as('GET', `/api/events/${SLUG}/dashboard`);
+    const { body } = await as('GET', `/api/events/${NEXT}/dashboard`);
     expect(body.registrationsPerDay.length).toBeGreaterThan(0);
     expect(body.byInstitution[0]).toEqual({ institution: expect.any(String), count: expect.any(Number) });
     expect(body.checkinRate).toBeGreaterThanOrEqual(0);

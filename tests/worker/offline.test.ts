@@ -113,7 +113,7 @@ describe('badges', () => {
   it('lists speakers and guests first, with the ticket URL for the QR', async () => {
     const { body } = await call(`/api/events/${SLUG}/badges`, { headers: { cookie: desk } });
     expect(body.badges.slice(0, 4).map((b: any) => b.role)).toEqual(['speaker', 'guest', 'guest', 'guest']);
-    expect(body.badges[0]).toMatchObject({ name: '金京玉', ticketUrl: expect.stringMatching(/\/t\/demo-jin-badge-/) });
+    expect(body.badges[0]).toMatchObject({ name: '金京玉', ticketUrl: expect.stringMatching(/\/t\/demo-next-jin-badge-/) });
     const one = await call(`/api/events/${SLUG}/badges?ids=reg_per_next_li`, { headers: { cookie: desk } });
     expect(one.body.badges.map((b: any) => b.name)).toEqual(['李艳']);
   });

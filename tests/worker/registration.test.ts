@@ -16,7 +16,7 @@ describe('registering for the demo seminar', () => {
     expect(body.registration.ticketCode).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(body.registration.ticketUrl).toBe(`http://localhost:8787/t/${body.registration.ticketCode}`);
     expect(body.registration.ticketUrl.length).toBeLessThanOrEqual(60);
-    const ev = await call(`/api/events/${UPCOMING_SLUG}');
+    const ev = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(ev.body.event.seatsLeft).toBe(199);
     const ticket = await call(`/api/tickets/${body.registration.ticketCode}`);
     expect(ticket.body.ticket).toMatchObject({ status: 'confirmed', name: '参会者 a1', role: 'attendee', checkedInAt: null, event: { slug: UPCOMING_SLUG } });

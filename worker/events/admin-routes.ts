@@ -14,6 +14,8 @@ import { promoteFromWaitlist } from '../registration/statements';
 import { createEventInput, msOrNull, updateEventInput } from './input';
 import { presentEvent } from './present';
 import { findEventWithProgramme } from './queries';
+import { agendaWarnings, hoursToHoldAll } from '../agenda/warnings';
+import { isoInZone } from '../lib/time';
 
 export const eventAdminRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createEventInput), async (c) => {
@@ -69,6 +71,21 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     return c.json({ entries: rows.map((r) => ({ id: r.id, action: r.action, detail: JSON.parse(r.detail), by: r.email, at: new Date(r.createdAt).toISOString() })) }, 200);
   });
 
+/** The agenda editor's warnings for what is already saved, from the rows the page reads anyway (no extra D1 work). */
+function agendaCheck(found: NonNullable<Awaited<ReturnType<typeof findEventWithProgramme>>>) {
+  const { event, sessions: items, people, assignments } = found;
+  const times = new Map(items.map((s) => [s.id, s]));
+  const slots = assignments.flatMap((a) => {
+    const s = times.get(a.sessionId);
+    return s ? [{ sessionId: a.sessionId, personId: a.personId, startsAt: s.startsAt, endsAt: s.endsAt }] : [];
+  });
+  const hours = hoursToHoldAll(items, event);
+  return {
+    warnings: agendaWarnings(event, items, slots, people),
+    extendTo: hours && { startsAt: isoInZone(hours.startsAt, event.timezone), endsAt: isoInZone(hours.endsAt, event.timezone) },
+  };
+}
+
 /** The console's reads: the organiser's events, drafts included. */
 export const consoleEventRoutes = new Hono<AppEnv>()
   .get('/events', async (c) => {
@@ -79,6 +96,8 @@ export const consoleEventRoutes = new Hono<AppEnv>()
       const found = await findEventWithProgramme(c.var.db, slug, ['draft', 'published', 'closed']);
       if (found) out.push(presentEvent(found.event, found));
     }
+    // As on the public list: upcoming first, soonest first; then the ones that have ended, latest first.
+    out.sort((a, b) => Number(a.ended) - Number(b.ended) || (a.ended ? -1 : 1) * (Date.parse(a.startsAt) - Date.parse(b.startsAt)));
     return c.json({ events: out }, 200);
   })
   .get('/events/:slug', async (c) => {
@@ -90,5 +109,6 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     const badgeRole = new Map(badges.map((b) => [b.personId, b.role]));
     const contacts = new Map(found.people.map((p) => [p.id, { email: p.email ?? '', phone: p.phone ?? '', badgeRole: badgeRole.get(p.id) ?? null }]));
     const event = presentEvent(found.event, found);
-    return c.json({ event: { ...event, id: found.event.id, people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })) } }, 200);
+    const agenda = agendaCheck(found);
+    return c.json({ event: { ...event, id: found.event.id, people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })), ...agenda } }, 200);
   });
