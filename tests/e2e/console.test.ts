@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
-import { signInPage } from './staff-session';
+import { signInPage, staffCookie } from './staff-session';
 import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
@@ -217,5 +217,45 @@ describe('the organiser console', () => {
     await expect.poll(() => page.locator('.csv-progress').textContent()).toMatch(/^CSV 已保存：共 [\d,]+ 条。$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('fits every table on the page at 390 and 1366 px, in Chinese and in English, with real rows in them', async () => {
+    const u = unique();
+    const cookie = await staffCookie(baseUrl, ORGANISER);
+    const post = (path: string, body: unknown, withSession = true) => fetch(`${baseUrl}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl, ...(withSession ? { cookie } : {}) }, body: JSON.stringify(body),
+    });
+    // The rows that broke the layout: a long English name, address and institution, and a Chinese one.
+    for (const [name, email, affiliation] of [
+      [`Dr. Alexandra Montgomery-Smythe ${u}`, `alexandra.montgomery-smythe.${u}@university-hospital.example.org`, 'Charité – Universitätsmedizin Berlin, Department of Rheumatology'],
+      [`欧阳明日${u}`, `ouyang-${u}@example.org`, '中国人民解放军总医院第一医学中心'],
+    ]) expect((await post(`/api/events/${NEXT}/registrations`, { name, email, affiliation, phone: '138 0013 8000', jobTitle: '主任医师', consent: true }, false)).status).toBe(201);
+    expect((await post(`/api/events/${NEXT}/messages`, { audience: { type: 'speakers' }, subject: `Layout ${u} {{name}}`, body: 'Dear {{name}}' })).status).toBe(202);
+    expect((await post(`/api/events/${NEXT}/pairings`, { label: `Side door entrance, second floor ${u}`, maxUses: 3, ttlMinutes: 60 })).status).toBe(201);
+
+    const [name, value] = cookie.split('=') as [string, string];
+    const misfits: string[] = [];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const width of [390, 1366]) {
+        const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+        await context.addCookies([{ name, value, url: baseUrl }]);
+        const page = await context.newPage();
+        for (const tab of ['registrations', 'messages', 'devices', 'audit']) {
+          await page.goto(`${baseUrl}/console/${NEXT}/${tab}`);
+          await page.locator('#console-panel-title').waitFor();
+          await page.locator('.table-wrap tbody tr').first().waitFor();
+          const seen = await page.evaluate(() => ({
+            page: document.documentElement.scrollWidth, inner: innerWidth,
+            rows: document.querySelectorAll('.table-wrap tbody tr').length,
+            tables: [...document.querySelectorAll('.table-wrap')].map((w) => ({ table: w.querySelector('table')!.className, scroll: w.scrollWidth, box: w.clientWidth })),
+          }));
+          expect(seen.rows).toBeGreaterThan(0);
+          if (seen.page > seen.inner) misfits.push(`${locale} ${width}px ${tab}: the page is ${seen.page} px wide`);
+          for (const t of seen.tables) if (t.scroll > t.box) misfits.push(`${locale} ${width}px ${tab}: ${t.table} needs ${t.scroll} px in a ${t.box} px box`);
+        }
+        await context.close();
+      }
+    }
+    expect(misfits).toEqual([]);
   });
 });
