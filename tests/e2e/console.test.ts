@@ -247,7 +247,7 @@ describe('the organiser console', () => {
           const seen = await page.evaluate(() => ({
             page: document.documentElement.scrollWidth, inner: innerWidth,
             rows: document.querySelectorAll('.table-wrap tbody tr').length,
-            tables: [...document.querySelectorAll('.table-wrap')].map((w) => ({ table: w.querySelector('table')!.className, scroll: w.scrollWidth, box: w.clientWidth })),
+            tables: Array.from(document.querySelectorAll('.table-wrap'), (w) => ({ table: w.querySelector('table')!.className, scroll: w.scrollWidth, box: w.clientWidth })),
           }));
           expect(seen.rows).toBeGreaterThan(0);
           if (seen.page > seen.inner) misfits.push(`${locale} ${width}px ${tab}: the page is ${seen.page} px wide`);
