@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const EVENT_ID = 'evt_demo_cell_therapy';
-export const SLUG = 'cell-therapy-autoimmune-2026';
+// The upcoming edition of the demo seminar: the seminar itself has ended and takes no registrations.
+export const EVENT_ID = 'evt_next_cell_therapy';
+export const SLUG = 'cell-therapy-autoimmune-next';
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 const ROWS_PER_INSERT = 250;
 const ROWS_PER_FILE = 5000;

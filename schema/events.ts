@@ -29,6 +29,8 @@ export const events = sqliteTable('events', {
   status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
   registrationOpensAt: integer('registration_opens_at'),
   registrationClosesAt: integer('registration_closes_at'),
+  /** Without a closing time, registration closes when the event starts; true keeps it open until the end. */
+  registrationUntilEnd: integer('registration_until_end', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull().default(now),
   updatedAt: integer('updated_at').notNull().default(now),
 }, (t) => [uniqueIndex('events_slug_unique').on(t.slug)]);

@@ -1,10 +1,20 @@
-// The demo seminar from ../shared/seed/README.md, as idempotent SQL that `npm start` and the tests both run.
+// The demo seminar from ../shared/seed/README.md (held on 22 January 2026, so it has ended) and an upcoming
+// edition of it open for registration, as idempotent SQL that `npm start` and the tests both run.
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving), so a local time maps to UTC by a fixed offset. */
-const shanghai = (hhmm: string) => Date.parse(`2026-01-22T${hhmm}:00+08:00`);
+const atShanghai = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
 
 export const DEMO_EVENT_ID = 'evt_demo_cell_therapy';
 export const DEMO_SLUG = 'cell-therapy-autoimmune-2026';
+const DEMO_DAY = '2026-01-22';
+
+/** The upcoming edition: same agenda and people, four weeks after the day the seed runs, so a newcomer can register. */
+export const UPCOMING_EVENT_ID = 'evt_next_cell_therapy';
+export const UPCOMING_SLUG = 'cell-therapy-autoimmune-next';
+const UPCOMING_AFTER_DAYS = 28;
+
+/** The Shanghai calendar day `days` after the one `now` falls on, as YYYY-MM-DD. */
+export const shanghaiDayAfter = (now: number, days: number) => new Date(now + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 export const demoEvent = {
   id: DEMO_EVENT_ID,
@@ -20,13 +30,24 @@ export const demoEvent = {
   address_zh: '学术报告厅',
   address_en: 'Lecture Hall',
   timezone: 'Asia/Shanghai',
-  starts_at: shanghai('14:00'),
-  ends_at: shanghai('17:20'),
+  starts_at: atShanghai(DEMO_DAY, '14:00'),
+  ends_at: atShanghai(DEMO_DAY, '17:20'),
   capacity: 200,
   status: 'published',
   registration_opens_at: Date.parse('2025-12-01T00:00:00+08:00'),
   registration_closes_at: null,
 };
+
+const upcomingEvent = (day: string) => ({
+  ...demoEvent,
+  id: UPCOMING_EVENT_ID,
+  slug: UPCOMING_SLUG,
+  title_zh: `${demoEvent.title_zh}（第二期）`,
+  title_en: `${demoEvent.title_en}: second session`,
+  starts_at: atShanghai(day, '14:00'),
+  ends_at: atShanghai(day, '17:20'),
+  registration_opens_at: null,
+});
 
 const hall = { room_zh: '学术报告厅', room_en: 'Lecture Hall' };
 const foyer = { room_zh: '报告厅前厅', room_en: 'Lecture Hall foyer' };
@@ -95,27 +116,58 @@ const literal = (v: Value) => (v === null ? 'NULL' : typeof v === 'number' ? Str
 const insert = (table: string, row: Record<string, Value>) =>
   `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(literal).join(', ')}) ON CONFLICT DO NOTHING;`;
 
-/** Badge tickets of the demo's people: fixed so a restart re-seeds nothing, random enough to be unguessable. */
-const personTicket = (id: string) => `demo-${id.slice(9)}-badge-7Kq2xVw9`;
+/** The two editions: the same programme, people and staff under their own ids and badge tickets. */
+const editions = [
+  { eventId: DEMO_EVENT_ID, prefix: 'demo', ticketPrefix: 'demo' },
+  { eventId: UPCOMING_EVENT_ID, prefix: 'next', ticketPrefix: 'demo-next' },
+] as const;
+type Edition = (typeof editions)[number];
 
-/** Every statement inserts only what is missing, so running the seed twice duplicates nothing. */
-export function demoSeedStatements(): string[] {
-  const out = [insert('events', demoEvent)];
+/** Moves a seeded id to an edition: ses_demo_panel → ses_next_panel. */
+export const editionId = (id: string, edition: 'demo' | 'next') => id.replace('_demo_', `_${edition}_`);
+
+/** Badge tickets of the demo's people: fixed so a restart re-seeds nothing, random enough to be unguessable. */
+const personTicket = (e: Edition, id: string) => `${e.ticketPrefix}-${id.slice(9)}-badge-7Kq2xVw9`;
+
+function editionStatements(e: Edition, day: string): string[] {
+  const out: string[] = [];
+  const at = (hhmm: string) => atShanghai(day, hhmm);
   demoSessions.forEach(({ start, end, ...s }, position) => {
-    out.push(insert('sessions', { ...s, event_id: DEMO_EVENT_ID, starts_at: shanghai(start), ends_at: shanghai(end), position }));
+    out.push(insert('sessions', { ...s, id: editionId(s.id, e.prefix), event_id: e.eventId, starts_at: at(start), ends_at: at(end), position }));
   });
   demoPeople.forEach(({ role, ...p }, position) => {
-    out.push(insert('people', { ...p, event_id: DEMO_EVENT_ID, position }));
+    const id = editionId(p.id, e.prefix);
+    out.push(insert('people', { ...p, id, event_id: e.eventId, position }));
     out.push(insert('registrations', {
-      id: `reg_${p.id}`, event_id: DEMO_EVENT_ID, ticket_code: personTicket(p.id), name: p.name_zh, email: p.email,
+      id: `reg_${id}`, event_id: e.eventId, ticket_code: personTicket(e, p.id), name: p.name_zh, email: p.email,
       email_key: p.email, affiliation: p.institution_zh, job_title: p.honorific_zh, locale: 'zh-CN',
-      status: 'confirmed', role, person_id: p.id,
+      status: 'confirmed', role, person_id: id,
     }));
   });
-  for (const [sessionId, personId, role] of demoAssignments) out.push(insert('session_people', { session_id: sessionId, person_id: personId, role }));
-  for (const { role, ...s } of demoStaff) {
-    out.push(insert('staff', s));
-    out.push(insert('staff_roles', { staff_id: s.id, event_id: DEMO_EVENT_ID, role }));
+  for (const [sessionId, personId, role] of demoAssignments) {
+    out.push(insert('session_people', { session_id: editionId(sessionId, e.prefix), person_id: editionId(personId, e.prefix), role }));
   }
+  for (const { role, ...s } of demoStaff) out.push(insert('staff_roles', { staff_id: s.id, event_id: e.eventId, role }));
   return out;
+}
+
+/**
+ * Every statement inserts only what is missing, so running the seed twice duplicates nothing. The one
+ * exception keeps `npm start` showing a registration that works: an upcoming edition that has ended since an
+ * earlier run moves, with its agenda, to four weeks after today (times of day kept).
+ */
+export function demoSeedStatements(now = Date.now()): string[] {
+  const day = shanghaiDayAfter(now, UPCOMING_AFTER_DAYS);
+  const next = upcomingEvent(day);
+  const over = `(SELECT ends_at FROM events WHERE id = '${UPCOMING_EVENT_ID}') <= ${now}`;
+  const shift = `(${next.starts_at} - (SELECT starts_at FROM events WHERE id = '${UPCOMING_EVENT_ID}'))`;
+  return [
+    insert('events', demoEvent),
+    insert('events', next),
+    `UPDATE sessions SET starts_at = starts_at + ${shift}, ends_at = ends_at + ${shift} WHERE event_id = '${UPCOMING_EVENT_ID}' AND ${over};`,
+    `UPDATE events SET starts_at = ${next.starts_at}, ends_at = ${next.ends_at} WHERE id = '${UPCOMING_EVENT_ID}' AND ends_at <= ${now};`,
+    ...demoStaff.map(({ role: _role, ...s }) => insert('staff', s)),
+    ...editionStatements(editions[0], DEMO_DAY),
+    ...editionStatements(editions[1], day),
+  ];
 }

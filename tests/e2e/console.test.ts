@@ -3,10 +3,13 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
-import { signInPage } from './staff-session';
+import { signInPage, staffCookie } from './staff-session';
+import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
-const SLUG = 'cell-therapy-autoimmune-2026';
+/** The demo seminar (ended) for the agenda; its upcoming edition for anything with new registrations. */
+const SLUG = DEMO_SLUG;
+const NEXT = UPCOMING_SLUG;
 const ORGANISER = 'organiser@colloquy.test';
 const PANEL_EN = 'Panel discussion: the future of cell therapy';
 
@@ -35,8 +38,8 @@ describe('the organiser console', () => {
     await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
 
     // The dashboard: headline counts and charts, described for screen readers.
-    await page.getByRole('link', { name: 'Cell therapy for autoimmune diseases' }).click();
-    await page.waitForURL(`${baseUrl}/console/${SLUG}/overview`);
+    await page.getByRole('link', { name: 'Cell therapy for autoimmune diseases: second session' }).click();
+    await page.waitForURL(`${baseUrl}/console/${NEXT}/overview`);
     await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
     await page.getByText('Attendees confirmed').waitFor();
     await page.getByRole('img', { name: 'Check-in rate' }).waitFor();
@@ -170,7 +173,7 @@ describe('the organiser console', () => {
   it('searches registrations, sorts by name, offers the CSV, in Chinese', async () => {
     const u = unique();
     const name = `检索测试${u}`;
-    const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
+    const res = await fetch(`${baseUrl}/api/events/${NEXT}/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name, email: `console-${u}@example.org`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }),
     });
@@ -178,7 +181,7 @@ describe('the organiser console', () => {
 
     const page = await newPage(browser, 'zh-CN');
     await signInPage(baseUrl, page, ORGANISER, '/console');
-    await page.goto(`${baseUrl}/console/${SLUG}/registrations`);
+    await page.goto(`${baseUrl}/console/${NEXT}/registrations`);
     await page.getByRole('heading', { level: 2, name: '报名' }).waitFor();
     const table = page.getByRole('table', { name: '报名列表' });
     await table.getByRole('row').nth(1).waitFor();
@@ -219,7 +222,7 @@ describe('the organiser console', () => {
     const saved = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载全部（CSV）' }).click();
     const download = await saved;
-    expect(download.suggestedFilename()).toBe(`${SLUG}-registrations.csv`);
+    expect(download.suggestedFilename()).toBe(`${NEXT}-registrations.csv`);
     const file = await readFile((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = file.toString('utf8');
@@ -229,4 +232,44 @@ describe('the organiser console', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('fits every table on the page at 390 and 1366 px, in Chinese and in English, with real rows in them', async () => {
+    const u = unique();
+    const cookie = await staffCookie(baseUrl, ORGANISER);
+    const post = (path: string, body: unknown, withSession = true) => fetch(`${baseUrl}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl, ...(withSession ? { cookie } : {}) }, body: JSON.stringify(body),
+    });
+    // The rows that broke the layout: a long English name, address and institution, and a Chinese one.
+    for (const [name, email, affiliation] of [
+      [`Dr. Alexandra Montgomery-Smythe ${u}`, `alexandra.montgomery-smythe.${u}@university-hospital.example.org`, 'Charité – Universitätsmedizin Berlin, Department of Rheumatology'],
+      [`欧阳明日${u}`, `ouyang-${u}@example.org`, '中国人民解放军总医院第一医学中心'],
+    ]) expect((await post(`/api/events/${NEXT}/registrations`, { name, email, affiliation, phone: '138 0013 8000', jobTitle: '主任医师', consent: true }, false)).status).toBe(201);
+    expect((await post(`/api/events/${NEXT}/messages`, { audience: { type: 'speakers' }, subject: `Layout ${u} {{name}}`, body: 'Dear {{name}}' })).status).toBe(202);
+    expect((await post(`/api/events/${NEXT}/pairings`, { label: `Side door entrance, second floor ${u}`, maxUses: 3, ttlMinutes: 60 })).status).toBe(201);
+
+    const [name, value] = cookie.split('=') as [string, string];
+    const misfits: string[] = [];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const width of [390, 1366]) {
+        const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+        await context.addCookies([{ name, value, url: baseUrl }]);
+        const page = await context.newPage();
+        for (const tab of ['registrations', 'messages', 'devices', 'audit']) {
+          await page.goto(`${baseUrl}/console/${NEXT}/${tab}`);
+          await page.locator('#console-panel-title').waitFor();
+          await page.locator('.table-wrap tbody tr').first().waitFor();
+          const seen = await page.evaluate(() => ({
+            page: document.documentElement.scrollWidth, inner: innerWidth,
+            rows: document.querySelectorAll('.table-wrap tbody tr').length,
+            tables: Array.from(document.querySelectorAll('.table-wrap'), (w) => ({ table: w.querySelector('table')!.className, scroll: w.scrollWidth, box: w.clientWidth })),
+          }));
+          expect(seen.rows).toBeGreaterThan(0);
+          if (seen.page > seen.inner) misfits.push(`${locale} ${width}px ${tab}: the page is ${seen.page} px wide`);
+          for (const t of seen.tables) if (t.scroll > t.box) misfits.push(`${locale} ${width}px ${tab}: ${t.table} needs ${t.scroll} px in a ${t.box} px box`);
+        }
+        await context.close();
+      }
+    }
+    expect(misfits).toEqual([]);
+  }, 300_000); // sixteen page loads
 });

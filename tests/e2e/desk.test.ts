@@ -5,12 +5,14 @@ import { newPage, seriousA11yViolations } from './browser';
 import { signInLink, signInPage } from './staff-session';
 import { testAttendees, unique } from './attendees';
 import { launchWithQrCamera, type QrCamera } from './fake-camera';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
-const SLUG = 'cell-therapy-autoimmune-2026';
+// The upcoming edition: the demo seminar itself has ended and takes no registrations.
+const SLUG = UPCOMING_SLUG;
 const DESK_EMAIL = 'desk@colloquy.test';
 /** The demo's main speaker's badge (schema/seed/demo.ts, personTicket). */
-const SPEAKER_BADGE = 'demo-jin-badge-7Kq2xVw9';
+const SPEAKER_BADGE = 'demo-next-jin-badge-7Kq2xVw9';
 
 // Tickets this file creates are cancelled at the end, so the seats they took go back for the other test files.
 const attendees = testAttendees(baseUrl, SLUG, 'desk', 'zh-CN');

@@ -5,9 +5,11 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
 import { signInPage } from './staff-session';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
-const SLUG = 'cell-therapy-autoimmune-2026';
+// The upcoming edition: the demo seminar itself has ended and takes no registrations.
+const SLUG = UPCOMING_SLUG;
 const ORGANISER = 'organiser@colloquy.test';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -67,7 +69,7 @@ describe('messages', () => {
     const first = audience.recipients[0]!;
     const second = audience.recipients[1]!;
     await preview.locator(`iframe[title="The email to ${first.name}"]`).waitFor();
-    await expect.poll(() => preview.locator('.msg-subject').textContent()).toBe(`诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会 ${u}`);
+    await expect.poll(() => preview.locator('.msg-subject').textContent()).toBe(`诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会（第二期） ${u}`);
     expect(await page.frameLocator(`iframe[title="The email to ${first.name}"]`).locator('body').textContent()).toContain(first.name);
     await preview.getByLabel('Preview the email of').selectOption(second.id);
     await preview.locator(`iframe[title="The email to ${second.name}"]`).waitFor();
@@ -164,7 +166,7 @@ describe('messages', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('New message');
 
     // Each person got their own email, in Chinese.
-    const sent = (await mailbox()).filter((m) => m.subject === `诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会 ${u}`);
+    const sent = (await mailbox()).filter((m) => m.subject === `诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会（第二期） ${u}`);
     expect(sent.map((m) => m.to).sort()).toEqual(audience.recipients.map((r) => r.email).sort());
     const jin = sent.find((m) => m.to === 'jin.jingyu@example.org')!;
     expect(jin.html).toContain('尊敬的金京玉主任');

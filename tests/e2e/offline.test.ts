@@ -6,9 +6,11 @@ import { seriousA11yViolations } from './browser';
 import { testAttendees, unique } from './attendees';
 import { launchWithQrCamera, type QrCamera } from './fake-camera';
 import { contextCookie, sharedCookie, signInPage, useSession } from './staff-session';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
-const SLUG = 'cell-therapy-autoimmune-2026';
+// The upcoming edition: the demo seminar itself has ended and takes no registrations.
+const SLUG = UPCOMING_SLUG;
 const DESK_EMAIL = 'desk@colloquy.test';
 const ORGANISER_EMAIL = 'organiser@colloquy.test';
 
@@ -148,7 +150,7 @@ describe('the offline desk', () => {
       await expect.poll(() => page.getByTestId('last-synced').textContent(), { timeout: 15_000 }).toMatch(/^Last synced/);
       // The fresh ticket must be in this desk's saved list before the network goes.
       await expect.poll(() => page.evaluate((who) => new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('colloquy-desk:cell-therapy-autoimmune-2026');
+        const open = indexedDB.open('colloquy-desk:cell-therapy-autoimmune-next');
         open.onsuccess = () => {
           const all = open.result.transaction('tickets').objectStore('tickets').getAll();
           all.onsuccess = () => { resolve(all.result.some((t: { name: string }) => t.name === who)); open.result.close(); };

@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -65,7 +66,7 @@ describe('registration and the ticket', () => {
     const qr = page.getByRole('img', { name: '您的电子票二维码' });
     expect(await qr.getAttribute('src')).toBe(`/api/tickets/${code}/qr.svg`);
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await page.getByRole('link', { name: '添加到日历' }).getAttribute('href')).toBe('/api/events/cell-therapy-autoimmune-2026/agenda.ics');
+    expect(await page.getByRole('link', { name: '添加到日历' }).getAttribute('href')).toBe(`/api/events/${UPCOMING_SLUG}/agenda.ics`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The dev mailbox has the confirmation email; its ticket link leads to the same ticket.

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage } from './browser';
 import { signInPage } from './staff-session';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
 // 50 characters, so it fits even the shortest text fields (honorifics).
@@ -41,11 +42,11 @@ describe('stored XSS', () => {
       const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
       return r.json();
     }, [method, path, body] as const);
-    const person = await api('POST', '/api/events/cell-therapy-autoimmune-2026/people', { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
-    await api('POST', '/api/events/cell-therapy-autoimmune-2026/sessions', { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
+    const person = await api('POST', `/api/events/${UPCOMING_SLUG}/people`, { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
+    await api('POST', `/api/events/${UPCOMING_SLUG}/sessions`, { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
     expect((person as { person: { id: string } }).person.id).toBeTruthy();
     const address = `xss-${Date.now()}@example.org`;
-    const reg = await (await fetch(`${baseUrl}/api/events/cell-therapy-autoimmune-2026/registrations`, {
+    const reg = await (await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name: XSS, email: address, affiliation: XSS, jobTitle: XSS, consent: true, locale: 'en' }),
     })).json() as { registration: { ticketCode: string } };
@@ -72,18 +73,18 @@ describe('stored XSS', () => {
 
     // The console's people, agenda and registrations tabs, where the organiser reads the same strings.
     for (const tab of ['people', 'agenda', 'registrations']) {
-      await page.goto(`${baseUrl}/console/cell-therapy-autoimmune-2026/${tab}`);
+      await page.goto(`${baseUrl}/console/${UPCOMING_SLUG}/${tab}`);
       await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000, message: tab }).toContain('onerror=');
       await expectNoScriptRan(page);
     }
 
     // The desk's search results show the same names, and the badge sheet prints them.
-    await page.goto(`${baseUrl}/desk/cell-therapy-autoimmune-2026`);
+    await page.goto(`${baseUrl}/desk/${UPCOMING_SLUG}`);
     await page.getByLabel('Name, email, phone or institution').fill('"><img');
     await expect.poll(() => page.locator('.desk-search-results').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
 
-    await page.goto(`${baseUrl}/badges/cell-therapy-autoimmune-2026`);
+    await page.goto(`${baseUrl}/badges/${UPCOMING_SLUG}`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
   }, 180_000);

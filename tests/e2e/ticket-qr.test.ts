@@ -2,13 +2,14 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
 
 describe('the emailed QR code', () => {
   it('decodes to the ticket URL, at most 60 characters, with no personal data', async () => {
     const email = `qr-${Date.now()}@example.org`;
-    const res = await fetch(`${baseUrl}/api/events/cell-therapy-autoimmune-2026/registrations`, {
+    const res = await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name: '王医生', email, locale: 'zh-CN', consent: true }),
     });

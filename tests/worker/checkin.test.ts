@@ -3,8 +3,10 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent, person } from './fixtures';
 import { call, signIn } from './helpers';
+import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
 
-const SLUG = 'cell-therapy-autoimmune-2026';
+// The desk works on the upcoming edition: the demo seminar itself has ended and takes no registrations.
+const SLUG = UPCOMING_SLUG;
 let desk: string;
 let organiser: string;
 beforeAll(async () => {
@@ -63,7 +65,7 @@ describe('scanning a ticket', () => {
     const wl = (await call(`/api/events/${fullSlug}/registrations`, { method: 'POST', json: person('ci6') })).body.registration;
     expect((await scan(wl.ticketCode)).body).toMatchObject({ result: 'wrong_event', registration: null });
 
-    await env.DB.prepare(`UPDATE registrations SET event_id = 'evt_demo_cell_therapy' WHERE id = ?`).bind(wl.id).run();
+    await env.DB.prepare(`UPDATE registrations SET event_id = ? WHERE id = ?`).bind(UPCOMING_EVENT_ID, wl.id).run();
     expect((await scan(wl.ticketCode)).body).toMatchObject({ result: 'waitlisted' });
     expect((await scan('http://localhost:8787/t/NoSuchTicketCode12345')).body).toEqual({ result: 'unknown_ticket', registration: null, checkedInAt: null, deskId: null });
     const checked = await env.DB.prepare(`SELECT count(*) n FROM checkins WHERE registration_id IN (?, ?)`).bind(cancelled.id, wl.id).first<{ n: number }>();
@@ -74,8 +76,8 @@ describe('scanning a ticket', () => {
 
   it('speaker and panel-guest badges check in with their roles, and take no seat', async () => {
     const before = (await call(`/api/events/${SLUG}`)).body.event.seatsLeft;
-    expect((await scan('demo-jin-badge-7Kq2xVw9')).body).toMatchObject({ result: 'checked_in', registration: { name: '金京玉', role: 'speaker' } });
-    expect((await scan('demo-zhang-badge-7Kq2xVw9')).body).toMatchObject({ result: 'checked_in', registration: { name: '张江林', role: 'guest' } });
+    expect((await scan('demo-next-jin-badge-7Kq2xVw9')).body).toMatchObject({ result: 'checked_in', registration: { name: '金京玉', role: 'speaker' } });
+    expect((await scan('demo-next-zhang-badge-7Kq2xVw9')).body).toMatchObject({ result: 'checked_in', registration: { name: '张江林', role: 'guest' } });
     expect((await call(`/api/events/${SLUG}`)).body.event.seatsLeft).toBe(before);
   });
 
@@ -132,7 +134,7 @@ describe('walk-ins', () => {
 describe('live counts', () => {
   it('counts registrations and check-ins by role, and arrivals per 5 minutes', async () => {
     const { body } = await call(`/api/events/${SLUG}/stats`, { headers: { cookie: desk } });
-    const fromDb = await env.DB.prepare(`SELECT count(*) n FROM checkins WHERE event_id = 'evt_demo_cell_therapy'`).first<{ n: number }>();
+    const fromDb = await env.DB.prepare(`SELECT count(*) n FROM checkins WHERE event_id = ?`).bind(UPCOMING_EVENT_ID).first<{ n: number }>();
     expect(body.checkedIn).toBe(fromDb!.n);
     expect(body.checkedIn).toBeGreaterThan(0);
     expect(body.capacity).toBe(200);

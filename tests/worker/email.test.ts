@@ -8,6 +8,7 @@ import { deliverDue, outcomeStatements } from '../../worker/email/outbox';
 import { installResendDouble } from '../fakes/resend';
 import { makeEvent, person } from './fixtures';
 import { call } from './helpers';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -19,24 +20,27 @@ const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
 
 describe('the confirmation email', () => {
   it('is in the attendee\'s language, with the time in Beijing, the venue, ticket and cancel links, and an .ics', async () => {
-    const { body } = await register('cell-therapy-autoimmune-2026', person('mail-zh'));
+    const { body } = await register(UPCOMING_SLUG, person('mail-zh'));
+    // The upcoming edition's day (four weeks after the seed ran), as each language writes it.
+    const [y, m, d] = (await call(`/api/events/${UPCOMING_SLUG}`)).body.event.startsAt.slice(0, 10).split('-').map(Number);
+    const monthEn = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
     const zh = (await mailbox()).find((m) => m.to === 'attendeemail-zh@example.org')!;
     expect(zh.kind).toBe('confirmation');
-    expect(zh.subject).toBe('报名成功：细胞治疗治疗自身免疫性疾病学术交流会');
-    expect(zh.text).toContain('2026年1月22日 14:00–17:20（北京时间）');
+    expect(zh.subject).toBe('报名成功：细胞治疗治疗自身免疫性疾病学术交流会（第二期）');
+    expect(zh.text).toContain(`${y}年${m}月${d}日 14:00–17:20（北京时间）`);
     expect(zh.text).toContain('北京陆道培医院');
     expect(zh.text).toContain(body.registration.ticketUrl);
     expect(zh.html).toContain(`${body.registration.ticketUrl}#cancel`);
     expect(zh.attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
 
-    await register('cell-therapy-autoimmune-2026', person('mail-en', { locale: 'en' }));
+    await register(UPCOMING_SLUG, person('mail-en', { locale: 'en' }));
     const en = (await mailbox()).find((m) => m.to === 'attendeemail-en@example.org')!;
-    expect(en.subject).toBe('You are registered: Cell therapy for autoimmune diseases');
-    expect(en.text).toContain('22 January 2026, 14:00–17:20 (Beijing time)');
+    expect(en.subject).toBe('You are registered: Cell therapy for autoimmune diseases: second session');
+    expect(en.text).toContain(`${d} ${monthEn} ${y}, 14:00–17:20 (Beijing time)`);
   });
 
   it('shows the QR as a hosted PNG, never SVG or a data: URI', async () => {
-    const { body } = await register('cell-therapy-autoimmune-2026', person('qr'));
+    const { body } = await register(UPCOMING_SLUG, person('qr'));
     const mail = (await mailbox()).find((m) => m.to === 'attendeeqr@example.org')!;
     const src = /<img src="([^"]+)"/.exec(mail.html)![1]!;
     expect(src).toBe(`http://localhost:8787/api/tickets/${body.registration.ticketCode}/qr.png`);
@@ -48,7 +52,7 @@ describe('the confirmation email', () => {
   });
 
   it('escapes every user string', async () => {
-    await register('cell-therapy-autoimmune-2026', person('xss', { name: '<img src=x onerror=alert(1)>"&' }));
+    await register(UPCOMING_SLUG, person('xss', { name: '<img src=x onerror=alert(1)>"&' }));
     const mail = (await mailbox()).find((m) => m.to === 'attendeexss@example.org')!;
     expect(mail.html).not.toContain('<img src=x');
     expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&amp;');

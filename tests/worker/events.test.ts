@@ -2,26 +2,32 @@
 import { env } from 'cloudflare:workers';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { demoSeedStatements } from '../../schema/seed/demo';
+import { demoSeedStatements, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { EVENT_CACHE_SECONDS } from '../../worker/events/cache';
 import { call, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-2026';
 
 describe('GET /api/events', () => {
-  it('lists the published demo seminar with its seats left', async () => {
+  it('lists the upcoming edition first, open with its seats left, then the demo seminar that has ended', async () => {
     const { status, body } = await call('/api/events');
     expect(status).toBe(200);
-    expect(body.events).toHaveLength(1);
-    const [event] = body.events;
-    expect(event).toMatchObject({
+    expect(body.events.map((e: { slug: string }) => e.slug)).toEqual([UPCOMING_SLUG, SLUG]);
+    const [upcoming, ended] = body.events;
+    expect(upcoming).toMatchObject({ registrationOpen: true, ended: false, capacity: 200, seatsLeft: 200, title: { en: 'Cell therapy for autoimmune diseases: second session' } });
+    // Four weeks after the day the seed ran, at the seminar's own times of day in Beijing.
+    expect(Date.parse(upcoming.startsAt)).toBeGreaterThan(Date.now() + 26 * 86_400_000);
+    expect(upcoming.startsAt).toMatch(/T14:00:00\+08:00$/);
+    expect(upcoming.endsAt).toMatch(/T17:20:00\+08:00$/);
+    expect(ended).toMatchObject({
       slug: SLUG,
       title: { zh: '细胞治疗治疗自身免疫性疾病学术交流会', en: 'Cell therapy for autoimmune diseases' },
       venue: { en: 'Beijing Lu Daopei Hospital' },
       timezone: 'Asia/Shanghai',
       startsAt: '2026-01-22T14:00:00+08:00',
-      capacity: 200,
-      seatsLeft: 200,
+      registrationOpen: false,
+      registrationState: 'ended',
+      ended: true,
     });
   });
 
@@ -29,7 +35,7 @@ describe('GET /api/events', () => {
     await env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status)
       VALUES ('evt_draft', 'draft-one', '草稿', 'Draft', '某地', 'Somewhere', 'Asia/Shanghai', 0, 1, 10, 'draft')`).run();
     const { body } = await call('/api/events');
-    expect(body.events.map((e: { slug: string }) => e.slug)).toEqual([SLUG]);
+    expect(body.events.map((e: { slug: string }) => e.slug)).toEqual([UPCOMING_SLUG, SLUG]);
     expect((await call('/api/events/draft-one')).status).toBe(404);
   });
 });
@@ -79,14 +85,14 @@ describe('GET /api/events/:slug', () => {
 describe('the demo seed', () => {
   it('running it again duplicates nothing', async () => {
     const count = async () => env.DB.prepare(
-      `SELECT (SELECT count(*) FROM events WHERE slug = 'cell-therapy-autoimmune-2026') e, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM people) p,
+      `SELECT (SELECT count(*) FROM events WHERE slug IN ('cell-therapy-autoimmune-2026', 'cell-therapy-autoimmune-next')) e, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM people) p,
               (SELECT count(*) FROM session_people) sp, (SELECT count(*) FROM staff) st, (SELECT count(*) FROM staff_roles) sr,
               (SELECT count(*) FROM registrations) r`).first();
     const before = await count();
     await env.DB.batch(demoSeedStatements().map((s: string) => env.DB.prepare(s)));
     await env.DB.batch(demoSeedStatements().map((s: string) => env.DB.prepare(s)));
     expect(await count()).toEqual(before);
-    expect(before).toMatchObject({ e: 1, p: 4, st: 2, sr: 2 });
+    expect(before).toMatchObject({ e: 2, p: 8, st: 2, sr: 4 });
   });
 });
 
@@ -101,18 +107,18 @@ describe('repeat views', () => {
   });
 
   it('are served from the edge cache without D1; an organiser\'s change shows at once, seats left within 5 s', async () => {
-    await call('/api/events/cell-therapy-autoimmune-2026');
+    await call(`/api/events/${UPCOMING_SLUG}`);
     // The edge copy was stored by the time that view returned.
     const storedBy = Date.now();
-    const cached = await call('/api/events/cell-therapy-autoimmune-2026');
+    const cached = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(cached.headers.get('server-timing')).toContain('round_trips=0');
     expect(cached.headers.get('cache-control')).toBe('public, max-age=5');
     const before = cached.body.event.seatsLeft;
 
     // A registration (the write that comes in bursts) lets the edge copy run out rather than purge it.
-    const registered = await call('/api/events/cell-therapy-autoimmune-2026/registrations', { method: 'POST', json: { name: '缓存测试', email: 'cache@example.org', consent: true } });
+    const registered = await call(`/api/events/${UPCOMING_SLUG}/registrations`, { method: 'POST', json: { name: '缓存测试', email: 'cache@example.org', consent: true } });
     expect(registered.status).toBe(201);
-    const soon = await call('/api/events/cell-therapy-autoimmune-2026');
+    const soon = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(soon.headers.get('server-timing')).toContain('round_trips=0');
     expect(soon.body.event.seatsLeft).toBe(before);
 
@@ -125,7 +131,7 @@ describe('repeat views', () => {
     while (seen.body.event.seatsLeft === before && Date.now() < deadline + 2000) {
       await new Promise((r) => setTimeout(r, 100));
       const askedAt = Date.now();
-      seen = await call('/api/events/cell-therapy-autoimmune-2026');
+      seen = await call(`/api/events/${UPCOMING_SLUG}`);
       if (seen.body.event.seatsLeft === before) lastStaleAskedAt = askedAt;
     }
     expect(seen.body.event.seatsLeft).toBe(before - 1);
@@ -134,9 +140,9 @@ describe('repeat views', () => {
 
     // An organiser's edit purges it: the next view is read from D1 and has both the edit and the new seat count.
     const cookie = await signIn('organiser@colloquy.test');
-    const edited = await call('/api/events/cell-therapy-autoimmune-2026', { method: 'PATCH', headers: { cookie }, json: { capacity: 250 } });
+    const edited = await call(`/api/events/${UPCOMING_SLUG}`, { method: 'PATCH', headers: { cookie }, json: { capacity: 250 } });
     expect(edited.status).toBe(200);
-    const fresh = await call('/api/events/cell-therapy-autoimmune-2026');
+    const fresh = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(fresh.headers.get('server-timing')).not.toContain('round_trips=0');
     expect(fresh.body.event).toMatchObject({ capacity: 250, seatsLeft: before - 1 + 50 });
   }, 15_000);

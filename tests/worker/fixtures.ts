@@ -1,17 +1,23 @@
 // Builders for test data: fresh events with a given capacity, and registration bodies.
 import { env } from 'cloudflare:workers';
+import { shanghaiDayAfter } from '../../schema/seed/demo';
+
+/** A time `days` days from today, HH:MM in Beijing, as ISO: registration closes at the start, so test events lie ahead. */
+export const beijingIso = (days: number, hhmm: string) => `${shanghaiDayAfter(Date.now(), days)}T${hhmm}:00+08:00`;
 
 let n = 0;
-/** A published event open for registration, with one agenda item. Returns its slug. */
-export async function makeEvent(capacity: number, extra: Partial<{ status: string; opensAt: number | null; closesAt: number | null }> = {}) {
+/** A published event open for registration (it starts in 30 days, 09:00–12:00 in Beijing), with one agenda item. */
+export async function makeEvent(capacity: number, extra: Partial<{ status: string; opensAt: number | null; closesAt: number | null; startsAt: number; endsAt: number; untilEnd: boolean }> = {}) {
+  const startsAt = extra.startsAt ?? Date.parse(beijingIso(30, '09:00'));
+  const endsAt = extra.endsAt ?? startsAt + 3 * 3_600_000;
   const id = `evt_t${++n}_${crypto.randomUUID().slice(0, 8)}`;
   const slug = `test-${id.slice(4).replaceAll('_', '-').toLowerCase()}`;
   await env.DB.batch([
-    env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at)
-      VALUES (?, ?, '测试会议', 'Test meeting', '测试医院', 'Test Hospital', 'Asia/Shanghai', ?, ?, ?, ?, ?, ?)`)
-      .bind(id, slug, Date.parse('2026-12-01T01:00:00Z'), Date.parse('2026-12-01T04:00:00Z'), capacity, extra.status ?? 'published', extra.opensAt ?? null, extra.closesAt ?? null),
+    env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end)
+      VALUES (?, ?, '测试会议', 'Test meeting', '测试医院', 'Test Hospital', 'Asia/Shanghai', ?, ?, ?, ?, ?, ?, ?)`)
+      .bind(id, slug, startsAt, endsAt, capacity, extra.status ?? 'published', extra.opensAt ?? null, extra.closesAt ?? null, extra.untilEnd ? 1 : 0),
     env.DB.prepare(`INSERT INTO sessions (id, event_id, kind, title_zh, title_en, starts_at, ends_at) VALUES (?, ?, 'talk', '报告', 'Talk', ?, ?)`)
-      .bind(`ses_${id}`, id, Date.parse('2026-12-01T01:00:00Z'), Date.parse('2026-12-01T02:00:00Z')),
+      .bind(`ses_${id}`, id, startsAt, startsAt + 3_600_000),
   ]);
   return { id, slug };
 }

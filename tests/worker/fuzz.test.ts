@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_RULES } from '../../worker/http/route-rules';
 import { call, signIn } from './helpers';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
-const SLUG = 'cell-therapy-autoimmune-2026';
+const SLUG = UPCOMING_SLUG;
 let org: string;
 beforeAll(async () => { org = await signIn('organiser@colloquy.test'); });
 

@@ -8,7 +8,7 @@ import { deliverBulk } from '../../worker/messages/bulk';
 import { renderMessage, unknownPlaceholders } from '../../worker/messages/render';
 import { reminderWindowStart, sendDueReminders } from '../../worker/messages/reminders';
 import { installResendDouble } from '../fakes/resend';
-import { makeEvent, person } from './fixtures';
+import { beijingIso, makeEvent, person } from './fixtures';
 import { call, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -196,15 +196,17 @@ describe('delivery webhooks', () => {
 
 describe('reminders', () => {
   it('go the day before, once per confirmed attendee, in their language', async () => {
-    const { id, slug } = await makeEvent(10);
-    const startsAt = Date.parse('2026-12-01T01:00:00Z'); // 09:00 in Beijing
-    expect(reminderWindowStart(startsAt, 'Asia/Shanghai')).toBe(Date.parse('2026-11-30T01:00:00Z'));
+    const startsAt = Date.parse(beijingIso(30, '09:00'));
+    const { id, slug } = await makeEvent(10, { startsAt });
+    // 09:00 in Beijing the day before.
+    const dayBefore = startsAt - 86_400_000;
+    expect(reminderWindowStart(startsAt, 'Asia/Shanghai')).toBe(dayBefore);
     await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person('rem-zh') });
     await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person('rem-en', { locale: 'en' }) });
-    const tooEarly = await sendDueReminders(env, Date.parse('2026-11-30T00:30:00Z'));
+    const tooEarly = await sendDueReminders(env, dayBefore - 30 * 60_000);
     expect(tooEarly).toBe(0);
-    await sendDueReminders(env, Date.parse('2026-11-30T02:00:00Z'));
-    await sendDueReminders(env, Date.parse('2026-11-30T03:00:00Z'));
+    await sendDueReminders(env, dayBefore + 3_600_000);
+    await sendDueReminders(env, dayBefore + 2 * 3_600_000);
     const rows = (await env.DB.prepare(`SELECT "to", subject FROM emails WHERE event_id = ? AND kind = 'reminder' ORDER BY "to"`).bind(id).all<any>()).results;
     expect(rows).toEqual([
       { to: 'attendeerem-en@example.org', subject: 'See you tomorrow: Test meeting' },

@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ticketHash } from '../../worker/checkin/offline';
 import { person } from './fixtures';
 import { call, signIn } from './helpers';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
-const SLUG = 'cell-therapy-autoimmune-2026';
+const SLUG = UPCOMING_SLUG;
 let desk: string;
 let org: string;
 beforeAll(async () => {
@@ -116,8 +117,8 @@ describe('badges', () => {
   it('lists speakers and guests first, with the ticket URL for the QR', async () => {
     const { body } = await call(`/api/events/${SLUG}/badges`, { headers: { cookie: desk } });
     expect(body.badges.slice(0, 4).map((b: any) => b.role)).toEqual(['speaker', 'guest', 'guest', 'guest']);
-    expect(body.badges[0]).toMatchObject({ name: '金京玉', ticketUrl: expect.stringMatching(/\/t\/demo-jin-badge-/) });
-    const one = await call(`/api/events/${SLUG}/badges?ids=reg_per_demo_li`, { headers: { cookie: desk } });
+    expect(body.badges[0]).toMatchObject({ name: '金京玉', ticketUrl: expect.stringMatching(/\/t\/demo-next-jin-badge-/) });
+    const one = await call(`/api/events/${SLUG}/badges?ids=reg_per_next_li`, { headers: { cookie: desk } });
     expect(one.body.badges.map((b: any) => b.name)).toEqual(['李艳']);
   });
 });

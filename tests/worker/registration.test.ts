@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, signIn } from './helpers';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 import { makeEvent, person, statusCounts } from './fixtures';
 
 const register = (slug: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -9,32 +10,32 @@ const register = (slug: string, body: unknown, headers: Record<string, string> =
 
 describe('registering for the demo seminar', () => {
   it('confirms, returns a ticket link of at most 60 characters, and lowers seats left', async () => {
-    const { status, body } = await register('cell-therapy-autoimmune-2026', person('a1'));
+    const { status, body } = await register(UPCOMING_SLUG, person('a1'));
     expect(status).toBe(201);
     expect(body.registration.status).toBe('confirmed');
     expect(body.registration.ticketCode).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(body.registration.ticketUrl).toBe(`http://localhost:8787/t/${body.registration.ticketCode}`);
     expect(body.registration.ticketUrl.length).toBeLessThanOrEqual(60);
-    const ev = await call('/api/events/cell-therapy-autoimmune-2026');
+    const ev = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(ev.body.event.seatsLeft).toBe(199);
     const ticket = await call(`/api/tickets/${body.registration.ticketCode}`);
-    expect(ticket.body.ticket).toMatchObject({ status: 'confirmed', name: '参会者 a1', role: 'attendee', checkedInAt: null, event: { slug: 'cell-therapy-autoimmune-2026' } });
+    expect(ticket.body.ticket).toMatchObject({ status: 'confirmed', name: '参会者 a1', role: 'attendee', checkedInAt: null, event: { slug: UPCOMING_SLUG } });
   });
 
   it('explains every invalid field at once', async () => {
-    const { status, body } = await register('cell-therapy-autoimmune-2026', { name: '  ', email: 'not-an-email', phone: 'call me', consent: false });
+    const { status, body } = await register(UPCOMING_SLUG, { name: '  ', email: 'not-an-email', phone: 'call me', consent: false });
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid');
     expect(Object.keys(body.error.fields).sort()).toEqual(['consent', 'email', 'name', 'phone']);
   });
 
   it('refuses bodies over 64 KB with 413, other content types with 415 and broken JSON with 400', async () => {
-    const big = await register('cell-therapy-autoimmune-2026', person('big', { affiliation: 'x'.repeat(70_000) }));
+    const big = await register(UPCOMING_SLUG, person('big', { affiliation: 'x'.repeat(70_000) }));
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
-    const form = await call('/api/events/cell-therapy-autoimmune-2026/registrations', { method: 'POST', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await call(`/api/events/${UPCOMING_SLUG}/registrations`, { method: 'POST', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
-    const broken = await call('/api/events/cell-therapy-autoimmune-2026/registrations', { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
+    const broken = await call(`/api/events/${UPCOMING_SLUG}/registrations`, { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('invalid_json');
   });
@@ -224,7 +225,7 @@ describe('registering again after cancelling', () => {
 
 describe('cross-origin writes', () => {
   it('are refused with 403 so another site cannot register or cancel on a visitor\'s behalf', async () => {
-    const res = await register('cell-therapy-autoimmune-2026', person('csrf'), { origin: 'https://evil.example' });
+    const res = await register(UPCOMING_SLUG, person('csrf'), { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('cross_origin');
   });

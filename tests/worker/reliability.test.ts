@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeEvent, person, statusCounts } from './fixtures';
 import { installResendDouble } from '../fakes/resend';
 import { call, signIn } from './helpers';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 let org: string;
 let desk: string;
@@ -74,8 +75,8 @@ describe('concurrency', () => {
   }, 60_000);
 
   it('one ticket scanned at four desks at once is checked in once', async () => {
-    const r = (await register('cell-therapy-autoimmune-2026', 'four-desks')).body.registration;
-    const scans = await Promise.all([1, 2, 3, 4].map((d) => call('/api/events/cell-therapy-autoimmune-2026/checkins', { method: 'POST', headers: { cookie: desk }, json: { code: r.ticketCode, deviceId: `dev-${d}`, clientId: `four-${d}`, deskId: `Desk ${d}` } })));
+    const r = (await register(UPCOMING_SLUG, 'four-desks')).body.registration;
+    const scans = await Promise.all([1, 2, 3, 4].map((d) => call(`/api/events/${UPCOMING_SLUG}/checkins`, { method: 'POST', headers: { cookie: desk }, json: { code: r.ticketCode, deviceId: `dev-${d}`, clientId: `four-${d}`, deskId: `Desk ${d}` } })));
     expect(scans.filter((s) => s.body.result === 'checked_in')).toHaveLength(1);
     expect(scans.filter((s) => s.body.result === 'already_checked_in')).toHaveLength(3);
   });

@@ -20,6 +20,7 @@ const endAfterStart = { message: 'The end must be after the start.', path: ['end
 
 export const createSessionInput = sessionFields.partial({ descriptionZh: true, descriptionEn: true, roomZh: true, roomEn: true }).refine(ordered, endAfterStart);
 export const updateSessionInput = sessionFields.partial().refine(ordered, endAfterStart);
+export const moveInput = z.object({ direction: z.enum(['earlier', 'later']) });
 export const reorderInput = z.object({ ids: z.array(z.string().max(100)).min(1).max(500) });
 export const assignInput = z.object({
   people: z.array(z.object({ personId: z.string().max(100), role: z.enum(['speaker', 'panelist', 'moderator', 'host']) })).max(50),

@@ -1,25 +1,32 @@
-// Organiser routes for the agenda: add, edit, reorder and delete items, and assign people with roles.
+// Organiser routes for the agenda: add, edit, move, reorder and delete items, and assign people with roles; every
+// change answers with the agenda's warnings (double bookings, items outside the event's hours), which never block it.
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { sessions } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
-import type { AppEnv, Db } from '../env';
+import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import { newId } from '../lib/random';
-import { assignInput, createSessionInput, reorderInput, updateSessionInput } from './input';
-import { overlapsFor, type Slot } from './overlaps';
+import { isoInZone } from '../lib/time';
+import { assignInput, createSessionInput, moveInput, reorderInput, updateSessionInput } from './input';
+import { moveSessionStatement, type WarningRows, warningReads } from './statements';
+import { agendaWarnings, hoursToHoldAll } from './warnings';
 
 const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
-/** Warnings the organiser sees: a person booked on overlapping items. */
-async function overlapWarnings(db: Db, eventId: string) {
-  const slots = await db.all<Slot>(sql`
-    SELECT sp.session_id AS sessionId, sp.person_id AS personId, s.starts_at AS startsAt, s.ends_at AS endsAt
-    FROM session_people sp JOIN sessions s ON s.id = sp.session_id WHERE s.event_id = ${eventId}`);
-  return overlapsFor(slots).map((o) => ({ code: 'person_overlap', ...o }));
+/** The warnings part of an answer, from the last four results of a batch that ended with warningReads(). */
+export function warningsAnswer(results: Record<string, unknown>[][]) {
+  const [[event], items, slots, people] = results.slice(-4) as WarningRows;
+  if (!event) return { warnings: [], extendTo: null };
+  const hours = hoursToHoldAll(items, event);
+  return {
+    warnings: agendaWarnings(event, items, slots, people),
+    /** The event hours that would hold every item: one PATCH of the event away ("extend the event"). */
+    extendTo: hours && { startsAt: isoInZone(hours.startsAt, event.timezone), endsAt: isoInZone(hours.endsAt, event.timezone) },
+  };
 }
 
 export const agendaRoutes = new Hono<AppEnv>()
@@ -27,15 +34,16 @@ export const agendaRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = newId('ses');
-    await atomically(c.env.DB, [
+    const done = await atomically(c.env.DB, [
       c.var.db.insert(sessions).values({
         id, eventId, kind: b.kind, titleZh: b.titleZh, titleEn: b.titleEn, descriptionZh: b.descriptionZh ?? '', descriptionEn: b.descriptionEn ?? '',
         roomZh: b.roomZh ?? '', roomEn: b.roomEn ?? '', startsAt: Date.parse(b.startsAt), endsAt: Date.parse(b.endsAt),
         position: sql`(SELECT coalesce(max(position), -1) + 1 FROM sessions WHERE event_id = ${eventId})`,
       }),
       auditEntry(eventId, staff.id, 'session.create', { id, title: b.titleEn }),
+      ...warningReads(eventId),
     ]);
-    return c.json({ session: { id }, warnings: await overlapWarnings(c.var.db, eventId) }, 201);
+    return c.json({ session: { id }, ...warningsAnswer(done) }, 201);
   })
   .patch('/:slug/sessions/:id', validate('json', updateSessionInput), async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -48,11 +56,34 @@ export const agendaRoutes = new Hono<AppEnv>()
     if (endsAt <= startsAt) {
       throw new ApiError(400, 'invalid', 'The end must be after the start.', { endsAt: 'The end must be after the start.' });
     }
-    await atomically(c.env.DB, [
+    const done = await atomically(c.env.DB, [
       c.var.db.update(sessions).set({ ...b, startsAt, endsAt }).where(eq(sessions.id, id)),
       auditEntry(eventId, staff.id, 'session.update', { id, fields: Object.keys(b) }),
+      ...warningReads(eventId),
     ]);
-    return c.json({ session: { id }, warnings: await overlapWarnings(c.var.db, eventId) }, 200);
+    return c.json({ session: { id }, ...warningsAnswer(done) }, 200);
+  })
+  .post('/:slug/sessions/:id/move', validate('json', moveInput), async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    const id = c.req.param('id');
+    const { direction } = c.req.valid('json');
+    // One batch, one round trip: the move (both items at once), its audit line only if something moved, the warnings.
+    const done = await atomically(c.env.DB, [
+      sql`SELECT id FROM sessions WHERE id = ${id} AND event_id = ${eventId}`,
+      moveSessionStatement(eventId, id, direction),
+      sql`INSERT INTO audit (event_id, staff_id, action, detail, created_at)
+          SELECT ${eventId}, ${staff.id}, 'session.move', ${JSON.stringify({ id, direction })}, ${Date.now()} WHERE changes() > 0`,
+      ...warningReads(eventId),
+    ]);
+    if (!done[0]!.length) throw notFound('No such agenda item in this event.');
+    if (!done[1]!.length) {
+      throw new ApiError(409, 'cannot_move', direction === 'earlier' ? 'This item is already the first on the agenda.' : 'This item is already the last on the agenda.');
+    }
+    const items = done.at(-3) as WarningRows[1];
+    const tz = (done.at(-4) as WarningRows[0])[0]!.timezone;
+    const moved = (done[1] as { id: string }[]).map((m) => items.find((s) => s.id === m.id)!)
+      .map((s) => ({ id: s.id, startsAt: isoInZone(s.startsAt, tz), endsAt: isoInZone(s.endsAt, tz) }));
+    return c.json({ session: moved.find((m) => m.id === id)!, swappedWith: moved.find((m) => m.id !== id)!, ...warningsAnswer(done) }, 200);
   })
   .delete('/:slug/sessions/:id', async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -80,10 +111,11 @@ export const agendaRoutes = new Hono<AppEnv>()
     const [found] = await c.var.db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, eventId)));
     if (!found) throw notFound('No such agenda item in this event.');
     // Only people of this event can be assigned; unknown ids are ignored by the INSERT … SELECT.
-    await atomically(c.env.DB, [
+    const done = await atomically(c.env.DB, [
       sql`DELETE FROM session_people WHERE session_id = ${id}`,
       ...assigned.map((a) => sql`INSERT INTO session_people (session_id, person_id, role) SELECT ${id}, id, ${a.role} FROM people WHERE id = ${a.personId} AND event_id = ${eventId} ON CONFLICT DO UPDATE SET role = excluded.role`),
       auditEntry(eventId, staff.id, 'session.people', { id, people: assigned }),
+      ...warningReads(eventId),
     ]);
-    return c.json({ warnings: await overlapWarnings(c.var.db, eventId) }, 200);
+    return c.json(warningsAnswer(done), 200);
   });

@@ -14,6 +14,8 @@ import { promoteFromWaitlist } from '../registration/statements';
 import { createEventInput, msOrNull, updateEventInput } from './input';
 import { presentEvent } from './present';
 import { findEventWithProgramme } from './queries';
+import { agendaWarnings, hoursToHoldAll } from '../agenda/warnings';
+import { isoInZone } from '../lib/time';
 
 export const eventAdminRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createEventInput), async (c) => {
@@ -22,9 +24,9 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const b = c.req.valid('json');
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
-      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at)
+      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end)
           VALUES (${id}, ${b.slug}, ${b.titleZh}, ${b.titleEn}, ${b.descriptionZh ?? ''}, ${b.descriptionEn ?? ''}, ${b.venueZh}, ${b.venueEn}, ${b.addressZh ?? ''}, ${b.addressEn ?? ''}, ${b.timezone},
-                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null})
+                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null}, ${b.registrationUntilEnd ? 1 : 0})
           ON CONFLICT DO NOTHING RETURNING id`,
       sql`INSERT INTO staff_roles (staff_id, event_id, role) SELECT ${who.id}, id, 'organiser' FROM events WHERE id = ${id} ON CONFLICT DO NOTHING`,
       auditEntry(id, who.id, 'event.create', { slug: b.slug }),
@@ -69,6 +71,21 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     return c.json({ entries: rows.map((r) => ({ id: r.id, action: r.action, detail: JSON.parse(r.detail), by: r.email, at: new Date(r.createdAt).toISOString() })) }, 200);
   });
 
+/** The agenda editor's warnings for what is already saved, from the rows the page reads anyway (no extra D1 work). */
+function agendaCheck(found: NonNullable<Awaited<ReturnType<typeof findEventWithProgramme>>>) {
+  const { event, sessions: items, people, assignments } = found;
+  const times = new Map(items.map((s) => [s.id, s]));
+  const slots = assignments.flatMap((a) => {
+    const s = times.get(a.sessionId);
+    return s ? [{ sessionId: a.sessionId, personId: a.personId, startsAt: s.startsAt, endsAt: s.endsAt }] : [];
+  });
+  const hours = hoursToHoldAll(items, event);
+  return {
+    warnings: agendaWarnings(event, items, slots, people),
+    extendTo: hours && { startsAt: isoInZone(hours.startsAt, event.timezone), endsAt: isoInZone(hours.endsAt, event.timezone) },
+  };
+}
+
 /** The console's reads: the organiser's events, drafts included. */
 export const consoleEventRoutes = new Hono<AppEnv>()
   .get('/events', async (c) => {
@@ -79,6 +96,8 @@ export const consoleEventRoutes = new Hono<AppEnv>()
       const found = await findEventWithProgramme(c.var.db, slug, ['draft', 'published', 'closed']);
       if (found) out.push(presentEvent(found.event, found));
     }
+    // As on the public list: upcoming first, soonest first; then the ones that have ended, latest first.
+    out.sort((a, b) => Number(a.ended) - Number(b.ended) || (a.ended ? -1 : 1) * (Date.parse(a.startsAt) - Date.parse(b.startsAt)));
     return c.json({ events: out }, 200);
   })
   .get('/events/:slug', async (c) => {
@@ -90,5 +109,6 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     const badgeRole = new Map(badges.map((b) => [b.personId, b.role]));
     const contacts = new Map(found.people.map((p) => [p.id, { email: p.email ?? '', phone: p.phone ?? '', badgeRole: badgeRole.get(p.id) ?? null }]));
     const event = presentEvent(found.event, found);
-    return c.json({ event: { ...event, id: found.event.id, people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })) } }, 200);
+    const agenda = agendaCheck(found);
+    return c.json({ event: { ...event, id: found.event.id, people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })), ...agenda } }, 200);
   });

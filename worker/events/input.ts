@@ -27,12 +27,14 @@ export const eventFields = z.object({
   capacity: z.number().int().min(0).max(100_000),
   registrationOpensAt: isoTime.nullable(),
   registrationClosesAt: isoTime.nullable(),
+  /** Without a closing time, registration closes at the start; true keeps it open until the end. */
+  registrationUntilEnd: z.boolean(),
   status: z.enum(['draft', 'published', 'closed']),
 });
 
 const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
 
-export const createEventInput = eventFields.partial({ descriptionZh: true, descriptionEn: true, addressZh: true, addressEn: true, registrationOpensAt: true, registrationClosesAt: true, status: true })
+export const createEventInput = eventFields.partial({ descriptionZh: true, descriptionEn: true, addressZh: true, addressEn: true, registrationOpensAt: true, registrationClosesAt: true, registrationUntilEnd: true, status: true })
   .refine(endsAfterStart, { message: 'The end must be after the start.', path: ['endsAt'] });
 
 export const updateEventInput = eventFields.omit({ slug: true }).partial()

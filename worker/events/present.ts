@@ -1,6 +1,7 @@
 // Shapes events, agenda items and people for the public API: camelCase, bilingual, times in the event's zone.
 import type { events, people, sessionPeople, sessions } from '../../schema';
 import { isoInZone, isoOrNull } from '../lib/time';
+import { effectiveClose, hasEnded, registrationState } from './window';
 
 export type Localized = { zh: string; en: string };
 type EventRow = typeof events.$inferSelect;
@@ -10,7 +11,8 @@ type AssignmentRow = typeof sessionPeople.$inferSelect;
 
 const loc = (zh: string, en: string): Localized => ({ zh, en });
 
-export function presentEventSummary(e: EventRow) {
+export function presentEventSummary(e: EventRow, now = Date.now()) {
+  const state = registrationState(e, now);
   return {
     slug: e.slug,
     title: loc(e.titleZh, e.titleEn),
@@ -25,12 +27,14 @@ export function presentEventSummary(e: EventRow) {
     seatsLeft: Math.max(0, e.capacity - e.seatsTaken),
     registrationOpensAt: isoOrNull(e.registrationOpensAt, e.timezone),
     registrationClosesAt: isoOrNull(e.registrationClosesAt, e.timezone),
-    registrationOpen: isRegistrationOpen(e, Date.now()),
+    registrationUntilEnd: e.registrationUntilEnd,
+    /** When registration actually closes (the start, the end, or the organiser's time), for "registration closes at …". */
+    registrationClosesBy: isoInZone(effectiveClose(e), e.timezone),
+    registrationOpen: state === 'open',
+    /** open, not_open (yet), closed, ended (the page says "This event has ended"), draft. */
+    registrationState: state,
+    ended: hasEnded(e, now),
   };
-}
-
-export function isRegistrationOpen(e: Pick<EventRow, 'status' | 'registrationOpensAt' | 'registrationClosesAt'>, now: number) {
-  return e.status === 'published' && (e.registrationOpensAt === null || e.registrationOpensAt <= now) && (e.registrationClosesAt === null || now < e.registrationClosesAt);
 }
 
 export function presentPerson(p: PersonRow) {

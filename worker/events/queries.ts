@@ -3,12 +3,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { events, people, sessionPeople, sessions } from '../../schema';
 import type { Db } from '../env';
 
-export async function listPublishedEvents(db: Db) {
+/** Upcoming (and running) events first, soonest first; then the ones that have ended, latest first. */
+export async function listPublishedEvents(db: Db, now = Date.now()) {
   return db
     .select({ event: events })
     .from(events)
     .where(eq(events.status, 'published'))
-    .orderBy(asc(events.startsAt));
+    .orderBy(sql`${events.endsAt} <= ${now}`, sql`CASE WHEN ${events.endsAt} <= ${now} THEN -${events.startsAt} ELSE ${events.startsAt} END`);
 }
 
 export async function findEventWithProgramme(db: Db, slug: string, visibleStatuses: ReadonlyArray<'draft' | 'published' | 'closed'>) {

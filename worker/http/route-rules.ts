@@ -1,7 +1,7 @@
 // Every API route, who may call it, and the schemas it validates with: the source of the access-rule tests
 // and of /api/openapi.json, so neither can drift from the routes. A route missing here fails the tests.
 import { z, type ZodType } from 'zod';
-import { assignInput, createSessionInput, reorderInput, updateSessionInput } from '../agenda/input';
+import { assignInput, createSessionInput, moveInput, reorderInput, updateSessionInput } from '../agenda/input';
 import { csvQuery, editInput, listQuery } from '../attendees/routes';
 import { signInInput } from '../auth/routes';
 import { admitInput } from '../checkin/admit';
@@ -43,6 +43,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/sessions': { access: 'organiser', tag: 'agenda', summary: 'Add an agenda item.', body: createSessionInput },
   'PATCH /api/events/:slug/sessions/:id': { access: 'organiser', tag: 'agenda', summary: 'Edit an agenda item.', body: updateSessionInput },
   'DELETE /api/events/:slug/sessions/:id': { access: 'organiser', tag: 'agenda', summary: 'Delete an agenda item.' },
+  'POST /api/events/:slug/sessions/:id/move': { access: 'organiser', tag: 'agenda', summary: 'Move an item one place earlier or later (swaps times with its neighbour, atomically); answers with warnings.', body: moveInput },
   'POST /api/events/:slug/sessions/reorder': { access: 'organiser', tag: 'agenda', summary: 'Reorder agenda items.', body: reorderInput },
   'PUT /api/events/:slug/sessions/:id/people': { access: 'organiser', tag: 'agenda', summary: 'Set who is on an item, with roles; warns about overlaps.', body: assignInput },
   'POST /api/events/:slug/people': { access: 'organiser', tag: 'people', summary: 'Add a speaker, panel guest or moderator (with a badge).', body: createPersonInput },

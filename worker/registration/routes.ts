@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
-import { isRegistrationOpen } from '../events/present';
+import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
 import { validate } from '../http/validate';
@@ -29,7 +29,8 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
     const [found, inserted] = await atomically(c.env.DB, [
-      sql`SELECT status, registration_opens_at AS opensAt, registration_closes_at AS closesAt,
+      sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
+            registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
             ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt
           FROM events WHERE slug = ${slug}`,
       insertRegistration(slug, { id, ticketCode, name: input.name, email: input.email, emailKey: key, phone: input.phone, affiliation: input.affiliation, jobTitle: input.jobTitle, locale: input.locale }, now, rate),
@@ -37,15 +38,15 @@ export const registrationRoutes = new Hono<AppEnv>()
       ...(rate ? [takeToken(rate, now)] : []),
     ]);
 
-    const event = found[0] as { status: 'draft' | 'published' | 'closed'; opensAt: number | null; closesAt: number | null; refilledAt: number } | undefined;
+    const event = found[0] as (Omit<WindowFields, 'registrationUntilEnd'> & { registrationUntilEnd: number; refilledAt: number }) | undefined;
     if (!event || event.status === 'draft') throw notFound('No published event has this address.');
     if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
       c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
       throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
     }
-    if (!isRegistrationOpen({ status: event.status, registrationOpensAt: event.opensAt, registrationClosesAt: event.closesAt }, now)) {
-      throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
-    }
+    const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
+    if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
+    if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
     deliverSoon(c, [emailId]);
     const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' } | undefined;
     // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.

@@ -1,5 +1,6 @@
 // The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
 import { sql } from 'drizzle-orm';
+import { openForRegistrationSql } from '../events/window';
 import { type Bucket, bucketAdmitsSql } from '../http/rate-limit';
 
 /**
@@ -28,9 +29,7 @@ export function insertRegistration(slug: string, r: NewRegistration, now: number
            THEN 'confirmed' ELSE 'waitlisted' END,
       'attendee', ${now}, ${now}, ${now}
     FROM events e
-    WHERE e.slug = ${slug} AND e.status = 'published'
-      AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
-      AND (e.registration_closes_at IS NULL OR ${now} < e.registration_closes_at)
+    WHERE e.slug = ${slug} AND ${openForRegistrationSql(now)}
       ${rate ? sql`AND ${bucketAdmitsSql(rate, now)}` : sql``}
     ON CONFLICT DO NOTHING
     RETURNING id, status`;

@@ -1,39 +1,40 @@
-// The agenda tab: items in time order; add, edit, move, delete, assign people with roles, and flag double bookings.
+// The agenda tab: items in time order; add, edit, move, delete, assign people with roles; the server's warnings (double
+// bookings of people and rooms, items outside the event's hours) beside the items, and a one-click extension of the hours.
 import { type Accessor, createMemo, createSignal, createUniqueId, For, type Setter, Show } from 'solid-js';
 import { locale, type MessageKey, pick, t } from '../i18n';
 import { formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import {
-  type Assignment, assignPeople, type ConsoleEvent, createSession, deleteSession, reorderSessions, type Session, type SessionCreate,
-  updateSession,
+  type AgendaWarning, type Assignment, assignPeople, type ConsoleEvent, createSession, deleteSession, moveSession, type Session,
+  type SessionCreate, updateEvent, updateSession,
 } from './console-api';
 import { ct } from './text';
 import { busyLabel, changed, ConfirmButton, createSubmit, createValues, Field, FormError, useFailure, useToast } from './ui';
-import { fromLocalInput, isoInZone, offsetMinutes, offsetText, toLocalInput } from './zoned';
+import { fromLocalInput, offsetMinutes, offsetText, toLocalInput } from './zoned';
 
 const KINDS = ['talk', 'panel', 'ceremony', 'break'] as const;
 const ROLES = ['speaker', 'panelist', 'moderator', 'host'] as const;
 type Kind = (typeof KINDS)[number];
 type Role = (typeof ROLES)[number];
 
-type Overlap = { personId: string; otherId: string };
+/** One of the server's warnings as seen from one item: the other item it concerns, if any. */
+type ItemWarning = { warning: AgendaWarning; otherId: string | null };
 
-/** A person's items that overlap in time (touching end-to-start is fine), the same rule as the API's warnings. */
-function overlapsBySession(sessions: Session[]): Map<string, Overlap[]> {
-  const out = new Map<string, Overlap[]>();
-  for (const a of sessions) {
-    for (const b of sessions) {
-      if (a.id === b.id || !(Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt))) continue;
-      for (const p of a.people) {
-        if (b.people.some((q) => q.id === p.id)) out.set(a.id, [...(out.get(a.id) ?? []), { personId: p.id, otherId: b.id }]);
-      }
-    }
+/** The server's warnings, filed under every item they concern (a double booking shows beside both items). */
+function warningsBySession(warnings: AgendaWarning[]): Map<string, ItemWarning[]> {
+  const out = new Map<string, ItemWarning[]>();
+  for (const w of warnings) {
+    const ids: string[] = w.sessionIds;
+    for (const id of ids) out.set(id, [...(out.get(id) ?? []), { warning: w, otherId: ids.find((x) => x !== id) ?? null }]);
   }
   return out;
 }
 
+/** "14:00–17:20" in the event's zone. */
+const hoursText = (h: { startsAt: string; endsAt: string }, tz: string) => `${formatTime(h.startsAt, tz, locale())}–${formatTime(h.endsAt, tz, locale())}`;
+
 export function AgendaTab(props: { event: ConsoleEvent; reload: () => Promise<void> }) {
   const [adding, setAdding] = createSignal(false);
-  const overlaps = createMemo(() => overlapsBySession(props.event.sessions));
+  const warnings = createMemo(() => warningsBySession(props.event.warnings));
   const tz = () => props.event.timezone;
   let addButton!: HTMLButtonElement;
   let listHeading!: HTMLHeadingElement;
@@ -44,6 +45,7 @@ export function AgendaTab(props: { event: ConsoleEvent; reload: () => Promise<vo
         <p class="muted">{ct('agenda.timesIn', { zone: zoneLabel(tz(), locale()), offset: `UTC${offsetText(offsetMinutes(tz(), Date.parse(props.event.startsAt)))}` })}</p>
         <button type="button" ref={addButton} aria-expanded={adding()} onClick={() => setAdding(!adding())}>{ct('agenda.add')}</button>
       </div>
+      <ExtendHours event={props.event} reload={props.reload} />
       <Show when={adding()}>
         <section class="card" aria-labelledby="agenda-add-title">
           <h3 id="agenda-add-title">{ct('agenda.addTitle')}</h3>
@@ -61,7 +63,7 @@ export function AgendaTab(props: { event: ConsoleEvent; reload: () => Promise<vo
               // While a deleted item is on its way out, it keeps its last data.
               const session = createMemo<Session>((prev) => find() ?? prev, find()!);
               return (
-                <AgendaItem event={props.event} session={session()} index={i()} overlaps={overlaps().get(sessionId) ?? []} reload={props.reload}
+                <AgendaItem event={props.event} session={session()} index={i()} warnings={warnings().get(sessionId) ?? []} reload={props.reload}
                   afterDelete={() => listHeading.focus()} />
               );
             }}
@@ -72,7 +74,43 @@ export function AgendaTab(props: { event: ConsoleEvent; reload: () => Promise<vo
   );
 }
 
-function AgendaItem(props: { event: ConsoleEvent; session: Session; index: number; overlaps: Overlap[]; reload: () => Promise<void>; afterDelete: () => void }) {
+/** Items outside the event's hours: said once above the list, with the hours that would hold them all, one click away. */
+function ExtendHours(props: { event: ConsoleEvent; reload: () => Promise<void> }) {
+  const toast = useToast();
+  const fail = useFailure();
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const outside = () => props.event.warnings.filter((w) => w.code === 'outside_event_hours').length;
+  async function extend(to: { startsAt: string; endsAt: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      await updateEvent(props.event.slug, to);
+      toast(ct('agenda.extended', { hours: hoursText(to, props.event.timezone) }));
+      await props.reload();
+    } catch (e) {
+      setError(fail(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Show when={props.event.extendTo}>
+      {(to) => (
+        <div class="notice warn extend-hours">
+          <p><span aria-hidden="true">⚠ </span><span class="sr-only">{ct('warning')}: </span>
+            {ct('agenda.outsideBanner', { n: outside(), hours: hoursText(props.event, props.event.timezone) })}</p>
+          <button type="button" class="secondary" disabled={busy()} onClick={() => void extend(to())}>
+            {busy() ? ct('agenda.extending') : ct('agenda.extend', { hours: hoursText(to(), props.event.timezone) })}
+          </button>
+          <div role="alert"><Show when={error()}><p class="field-error">{error()}</p></Show></div>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+function AgendaItem(props: { event: ConsoleEvent; session: Session; index: number; warnings: ItemWarning[]; reload: () => Promise<void>; afterDelete: () => void }) {
   const toast = useToast();
   const fail = useFailure();
   const id = createUniqueId();
@@ -93,6 +131,11 @@ function AgendaItem(props: { event: ConsoleEvent; session: Session; index: numbe
     const o = props.event.sessions.find((x) => x.id === sid);
     return o ? `${pick(o.title)} (${formatTime(o.startsAt, tz(), locale())}–${formatTime(o.endsAt, tz(), locale())})` : sid;
   };
+  const warningText = ({ warning: w, otherId }: ItemWarning) => {
+    if (w.code === 'person_overlap') return ct('agenda.overlap', { name: personName(w.personId), other: sessionTitle(otherId!) });
+    if (w.code === 'room_overlap') return ct('agenda.roomOverlap', { room: pick(w.room) || w.room.zh || w.room.en, other: sessionTitle(otherId!) });
+    return ct('agenda.outsideHours', { hours: hoursText(props.event, tz()) });
+  };
   let editButton!: HTMLButtonElement;
   let peopleButton!: HTMLButtonElement;
 
@@ -101,30 +144,17 @@ function AgendaItem(props: { event: ConsoleEvent; session: Session; index: numbe
    * Items that start together only swap places in the list.
    */
   async function move(delta: -1 | 1) {
-    const list = props.event.sessions;
-    const i = props.index;
-    const j = i + delta;
-    if (j < 0 || j >= list.length || moving()) return;
-    const [a, b] = delta < 0 ? [list[j]!, list[i]!] : [list[i]!, list[j]!];
+    const j = props.index + delta;
+    if (j < 0 || j >= props.event.sessions.length || moving()) return;
     setMoving(true);
     setMoveError(null);
     let movedOk: string | null = null;
     try {
-      const aStart = Date.parse(a.startsAt), aEnd = Date.parse(a.endsAt), bStart = Date.parse(b.startsAt), bEnd = Date.parse(b.endsAt);
-      if (aStart !== bStart) {
-        const newBEnd = aStart + (bEnd - bStart);
-        const newAStart = newBEnd + (bStart - aEnd);
-        await updateSession(props.event.slug, b.id, { startsAt: isoInZone(aStart, tz()), endsAt: isoInZone(newBEnd, tz()) });
-        await updateSession(props.event.slug, a.id, { startsAt: isoInZone(newAStart, tz()), endsAt: isoInZone(newAStart + (aEnd - aStart), tz()) });
-      }
-      const ids = list.map((x) => x.id);
-      ids[Math.min(i, j)] = b.id;
-      ids[Math.max(i, j)] = a.id;
-      await reorderSessions(props.event.slug, ids);
+      // The server swaps the pair in one statement; a failure leaves both items as they were.
       const movedId = s().id;
+      const { session: moved } = await moveSession(props.event.slug, movedId, delta < 0 ? 'earlier' : 'later');
       await props.reload();
-      const moved = props.event.sessions.find((x) => x.id === movedId);
-      if (moved) toast(ct(delta < 0 ? 'agenda.movedUp' : 'agenda.movedDown', { title: pick(moved.title), time: `${formatTime(moved.startsAt, tz(), locale())}–${formatTime(moved.endsAt, tz(), locale())}` }));
+      toast(ct(delta < 0 ? 'agenda.movedUp' : 'agenda.movedDown', { title: pick(s().title), time: hoursText(moved, tz()) }));
       movedOk = movedId;
     } catch (e) {
       setMoveError(fail(e));
@@ -160,10 +190,10 @@ function AgendaItem(props: { event: ConsoleEvent; session: Session; index: numbe
               <For each={s().people}>{(p) => <li><span class="role">{t(`role.${p.role}` as MessageKey)}</span> {pick(p.name)}</li>}</For>
             </ul>
           </Show>
-          <Show when={props.overlaps.length}>
+          <Show when={props.warnings.length}>
             <ul class="overlap-warnings">
-              <For each={props.overlaps}>
-                {(o) => <li class="notice warn"><span aria-hidden="true">⚠ </span><span class="sr-only">{ct('warning')}: </span>{ct('agenda.overlap', { name: personName(o.personId), other: sessionTitle(o.otherId) })}</li>}
+              <For each={props.warnings}>
+                {(o) => <li class="notice warn"><span aria-hidden="true">⚠ </span><span class="sr-only">{ct('warning')}: </span>{warningText(o)}</li>}
               </For>
             </ul>
           </Show>
@@ -245,11 +275,16 @@ function SessionForm(props: { event: ConsoleEvent; session?: Session; onSaved: (
     if (props.session) {
       const diff = changed({ ...v() }, original);
       const patch = { ...diff, ...(diff.startsAt ? { startsAt: body.startsAt } : {}), ...(diff.endsAt ? { endsAt: body.endsAt } : {}) };
-      if (Object.keys(patch).length) await updateSession(props.event.slug, props.session.id, patch);
-      toast(ct('agenda.saved', { title: v().titleEn && locale() === 'en' ? v().titleEn : v().titleZh || v().titleEn }));
+      const title = v().titleEn && locale() === 'en' ? v().titleEn : v().titleZh || v().titleEn;
+      const answer = Object.keys(patch).length ? await updateSession(props.event.slug, props.session.id, patch) : null;
+      const mine = answer?.warnings.filter((w) => w.sessionIds.includes(props.session!.id)).length ?? 0;
+      if (mine) toast(ct('agenda.savedWarn', { title, n: mine }), 'warn');
+      else toast(ct('agenda.saved', { title }));
     } else {
-      await createSession(props.event.slug, body);
-      toast(ct('agenda.added', { title: locale() === 'en' ? v().titleEn : v().titleZh }));
+      const title = locale() === 'en' ? v().titleEn : v().titleZh;
+      const answer = await createSession(props.event.slug, body);
+      const mine = answer.warnings.filter((w) => w.sessionIds.includes(answer.session.id)).length;
+      toast(ct('agenda.added', { title }) + (mine ? ` ${ct('agenda.savedWarnShort', { n: mine })}` : ''), mine ? 'warn' : undefined);
     }
     await props.onSaved();
   }

@@ -142,6 +142,11 @@ function StatusPill(props: { status: string }) {
   return <span class={`pill status-${props.status}`}>{ct(`status.${props.status}` as ConsoleKey)}</span>;
 }
 
+/** Beside the status: an event that is over takes no registrations whatever its status says. */
+function EndedPill(props: { ended: boolean }) {
+  return <Show when={props.ended}>{' '}<span class="pill status-ended">{ct('event.ended')}</span></Show>;
+}
+
 function EventList(props: { staff: Staff; events: ConsoleEventSummary[]; onCreated: () => Promise<void> }) {
   const navigate = useNavigate();
   const [creating, setCreating] = createSignal(props.events.length === 0);
@@ -165,7 +170,7 @@ function EventList(props: { staff: Staff; events: ConsoleEventSummary[]; onCreat
             {(e) => (
               <li class="card event-card">
                 <h2><a href={`/console/${encodeURIComponent(e.slug)}/overview`}>{pick(e.title)}</a></h2>
-                <p><StatusPill status={e.status} /> <time dateTime={e.startsAt}>{formatDate(e.startsAt, e.timezone, locale())}</time></p>
+                <p><StatusPill status={e.status} /><EndedPill ended={e.ended} /> <time dateTime={e.startsAt}>{formatDate(e.startsAt, e.timezone, locale())}</time></p>
                 <p class="muted">{pick(e.venue)} · {ct('console.seats', { left: e.seatsLeft, capacity: e.capacity })}</p>
               </li>
             )}
@@ -248,7 +253,7 @@ function EventConsole(props: { staff: Staff; slug: string; events: ConsoleEventS
               <p class="console-kicker"><a href="/console">{ct('console.title')}</a></p>
               <h1>{pick(event().title)}</h1>
               <p class="muted">
-                <StatusPill status={event().status} />{' '}
+                <StatusPill status={event().status} /><EndedPill ended={event().ended} />{' '}
                 <time dateTime={event().startsAt}>{formatDate(event().startsAt, event().timezone, locale())}</time>
                 {' · '}{formatTime(event().startsAt, event().timezone, locale())}–{formatTime(event().endsAt, event().timezone, locale())}
                 {' · '}{pick(event().venue)}

@@ -9,7 +9,7 @@ type Values = {
   slug: string; titleZh: string; titleEn: string; descriptionZh: string; descriptionEn: string;
   venueZh: string; venueEn: string; addressZh: string; addressEn: string; timezone: string;
   startsAt: string; endsAt: string; capacity: string; registrationOpensAt: string; registrationClosesAt: string;
-  status: 'draft' | 'published' | 'closed';
+  registrationUntilEnd: boolean; status: 'draft' | 'published' | 'closed';
 };
 
 const STATUSES = ['draft', 'published', 'closed'] as const;
@@ -21,13 +21,13 @@ function valuesOf(e: ConsoleEvent): Values {
     venueZh: e.venue.zh, venueEn: e.venue.en, addressZh: e.address.zh, addressEn: e.address.en, timezone: e.timezone,
     startsAt: toLocalInput(e.startsAt, e.timezone), endsAt: toLocalInput(e.endsAt, e.timezone), capacity: String(e.capacity),
     registrationOpensAt: toLocalInput(e.registrationOpensAt, e.timezone), registrationClosesAt: toLocalInput(e.registrationClosesAt, e.timezone),
-    status: e.status as Values['status'],
+    registrationUntilEnd: e.registrationUntilEnd, status: e.status as Values['status'],
   };
 }
 
 const blank = (): Values => ({
   slug: '', titleZh: '', titleEn: '', descriptionZh: '', descriptionEn: '', venueZh: '', venueEn: '', addressZh: '', addressEn: '',
-  timezone: 'Asia/Shanghai', startsAt: '', endsAt: '', capacity: '100', registrationOpensAt: '', registrationClosesAt: '', status: 'draft',
+  timezone: 'Asia/Shanghai', startsAt: '', endsAt: '', capacity: '100', registrationOpensAt: '', registrationClosesAt: '', registrationUntilEnd: false, status: 'draft',
 });
 
 const slugFrom = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -79,6 +79,7 @@ export function EventForm(props: { event?: ConsoleEvent; onSaved: (slug: string)
         venueZh: v().venueZh, venueEn: v().venueEn, addressZh: v().addressZh, addressEn: v().addressEn, timezone: v().timezone,
         startsAt: iso(v().startsAt), endsAt: iso(v().endsAt), capacity: Number(v().capacity), status: v().status,
         registrationOpensAt: isoOrNull(v().registrationOpensAt), registrationClosesAt: isoOrNull(v().registrationClosesAt),
+        registrationUntilEnd: v().registrationUntilEnd,
       };
       const created = await createEvent(body);
       toast(ct('event.created', { title: v().titleEn || v().titleZh }));
@@ -95,6 +96,7 @@ export function EventForm(props: { event?: ConsoleEvent; onSaved: (slug: string)
     if (zoneChanged || v().endsAt !== baseline.endsAt) patch.endsAt = iso(v().endsAt);
     if (zoneChanged || v().registrationOpensAt !== baseline.registrationOpensAt) patch.registrationOpensAt = isoOrNull(v().registrationOpensAt);
     if (zoneChanged || v().registrationClosesAt !== baseline.registrationClosesAt) patch.registrationClosesAt = isoOrNull(v().registrationClosesAt);
+    if (v().registrationUntilEnd !== baseline.registrationUntilEnd) patch.registrationUntilEnd = v().registrationUntilEnd;
     if (v().capacity !== baseline.capacity) patch.capacity = Number(v().capacity);
     if (v().status !== baseline.status) patch.status = v().status;
     if (!Object.keys(patch).length) {
@@ -158,6 +160,14 @@ export function EventForm(props: { event?: ConsoleEvent; onSaved: (slug: string)
             hint={ct('event.opensHint')} error={err('registrationOpensAt')} onInput={set('registrationOpensAt')} />
           <Field label={ct('event.closesAt')} name="registrationClosesAt" type="datetime-local" optional value={v().registrationClosesAt}
             hint={ct('event.closesHint')} error={err('registrationClosesAt')} onInput={set('registrationClosesAt')} />
+        </div>
+        <div class="field">
+          <label class="radio">
+            <input type="checkbox" name="registrationUntilEnd" checked={v().registrationUntilEnd} aria-describedby="event-until-end-hint"
+              onChange={(e) => setV('registrationUntilEnd', e.currentTarget.checked)} />
+            <span>{ct('event.untilEnd')}</span>
+          </label>
+          <p class="field-hint muted" id="event-until-end-hint">{ct('event.untilEndHint')}</p>
         </div>
         <fieldset class="field radios">
           <legend>{ct('event.status')}</legend>

@@ -7,7 +7,7 @@ import {
 } from './console-api';
 import { typedAscii } from '../../../worker/lib/normalize';
 import { ct, type ConsoleKey } from './text';
-import { busyLabel, changed, ConfirmButton, createDebounced, createSubmit, createValues, Field, FormError, Modal, useFailure, useToast } from './ui';
+import { busyLabel, changed, ConfirmButton, createDebounced, createSubmit, createValues, Field, FormError, labelCells, Modal, useFailure, useToast } from './ui';
 
 const STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 const ROLES = ['attendee', 'speaker', 'guest', 'staff'] as const;
@@ -129,7 +129,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
         <Show when={loading() && data()}> · {ct('loading')}</Show>
       </p>
       <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-        <table class="regs-table" aria-busy={loading() ? 'true' : undefined}>
+        <table class="regs-table registrations" aria-busy={loading() ? 'true' : undefined} ref={labelCells}>
           <caption id={captionId} class="sr-only">{ct('regs.caption')}</caption>
           <thead>
             <tr>
@@ -144,7 +144,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
               <th scope="col">{ct('regs.institution')}</th>
               <th scope="col">{ct('regs.status')}</th>
               <th scope="col">{ct('regs.role')}</th>
-              <th scope="col" aria-sort={ariaSort('created')}>
+              <th scope="col" class="col-registered" aria-sort={ariaSort('created')}>
                 <button type="button" class="sort" onClick={() => toggleSort('created')}>{ct('regs.registered')} <span aria-hidden="true">{arrow('created')}</span></button>
               </th>
               <th scope="col">{ct('regs.checkedIn')}</th>
@@ -166,17 +166,17 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
                       </Show>
                     </td>
                     <th scope="row">{r().name}<Show when={r().jobTitle}><span class="muted small"> · {r().jobTitle}</span></Show></th>
-                    <td><span class="nowrap">{r().email}</span><Show when={r().phone}><br /><span class="nowrap muted">{r().phone}</span></Show></td>
+                    <td class="contact"><span class="email">{r().email}</span><Show when={r().phone}><br /><span class="nowrap muted">{r().phone}</span></Show></td>
                     <td class="institution">{r().affiliation}</td>
-                    <td><span class={`pill status-${r().status}`}>{ct(`regStatus.${r().status}` as ConsoleKey)}</span></td>
-                    <td>{t(`role.${r().role}` as MessageKey)}</td>
-                    <td class="nowrap"><Show when={r().createdAt}>{(at) => <time dateTime={at()}>{shortTime(at(), tz())}</time>}</Show></td>
+                    <td class="nowrap"><span class={`pill status-${r().status}`}>{ct(`regStatus.${r().status}` as ConsoleKey)}</span></td>
+                    <td class="nowrap">{t(`role.${r().role}` as MessageKey)}</td>
+                    <td class="nowrap col-registered"><Show when={r().createdAt}>{(at) => <time dateTime={at()}>{shortTime(at(), tz())}</time>}</Show></td>
                     <td class="nowrap">
                       <Show when={r().checkedInAt} fallback={<span class="muted">—<span class="sr-only">{ct('regs.checkedInNo')}</span></span>}>
                         {(at) => <><time dateTime={at()}>{shortTime(at(), tz())}</time><Show when={r().deskId}><br /><span class="muted small">{r().deskId}</span></Show></>}
                       </Show>
                     </td>
-                    <td><RowActions event={props.event} registration={r()} onDone={reload} /></td>
+                    <td class="actions"><RowActions event={props.event} registration={r()} onDone={reload} /></td>
                   </tr>
                 );
               }}

@@ -25,7 +25,9 @@ export type PersonCreate = InferRequestType<(typeof events)['people']['$post']>[
 export type PersonPatch = InferRequestType<(typeof events)['people'][':id']['$patch']>['json'];
 export type RegistrationQuery = InferRequestType<(typeof events)['registrations']['$get']>['query'];
 export type RegistrationPatch = InferRequestType<(typeof events)['registrations'][':id']['$patch']>['json'];
-export type OverlapWarning = { code: string; personId: string; sessionIds: string[] };
+export type AgendaWarning = ConsoleEvent['warnings'][number];
+export type OverlapWarning = { code: string; sessionIds: string[] };
+export type MoveResult = InferResponseType<(typeof events)['sessions'][':id']['move']['$post'], 200>;
 
 /** The signed-in staff member, or null without a session (401); a network failure throws. */
 export async function getMe(): Promise<Staff | null> {
@@ -67,6 +69,11 @@ export async function updateSession(slug: string, id: string, json: SessionPatch
 
 export async function deleteSession(slug: string, id: string) {
   await readJson<unknown>(await events.sessions[':id'].$delete({ param: { slug, id } }));
+}
+
+/** One atomic move on the server: the item swaps with its neighbour (times and place) in one statement. */
+export async function moveSession(slug: string, id: string, direction: 'earlier' | 'later') {
+  return readJson<MoveResult>(await events.sessions[':id'].move.$post({ param: { slug, id }, json: { direction } }));
 }
 
 export async function reorderSessions(slug: string, ids: string[]) {

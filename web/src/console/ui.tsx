@@ -202,6 +202,20 @@ export function Field(props: FieldProps) {
 }
 
 /**
+ * Gives every body cell its column's name (data-label), which narrow screens show beside the value when the rows
+ * stack into cards (console.css). Kept in step as rows arrive and as the language changes the headers.
+ */
+export function labelCells(table: HTMLTableElement) {
+  const label = () => {
+    const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map((c) => c.textContent?.replace(/[↑↓↕]/g, '').trim() ?? '');
+    for (const body of table.tBodies) for (const row of body.rows) [...row.cells].forEach((c, i) => { if (c.dataset.label !== heads[i]) c.dataset.label = heads[i] ?? ''; });
+  };
+  const observer = new MutationObserver(label);
+  queueMicrotask(() => { label(); observer.observe(table, { childList: true, subtree: true, characterData: true }); });
+  onCleanup(() => observer.disconnect());
+}
+
+/**
  * A modal dialog that traps focus natively and returns it to whatever opened it, unless `onClose` returns where the
  * focus goes instead (what opened it may have done its job and moved on).
  */
@@ -321,7 +335,7 @@ export function DataTable(props: ParentProps<{ class: string; caption: string; c
   const captionId = createUniqueId();
   return (
     <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
-      <table class={props.class}>
+      <table class={props.class} ref={labelCells}>
         <caption id={captionId} class="sr-only">{props.caption}</caption>
         <thead>
           <tr><For each={props.columns}>{(c) => <th scope="col">{c}</th>}</For></tr>

@@ -4,6 +4,7 @@ import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
 import { api, ApiFailure, type PublicEvent, readJson, type RegistrationResult } from '../api';
 import { asciiContact } from '../../../worker/lib/normalize';
 import { type Locale, locale, type MessageKey, t } from '../i18n';
+import { formatDateTime } from '../lib/time';
 
 type Field = 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle' | 'locale' | 'consent';
 type Errors = Partial<Record<Field, MessageKey>>;
@@ -132,7 +133,12 @@ export function RegisterForm(props: { event: PublicEvent }) {
   return (
     <section class="register card" aria-labelledby={id('title')} id="register">
       <h2 id={id('title')}>{t('register')}</h2>
-      <Show when={props.event.registrationOpen} fallback={<p class="notice">{t('reg.closed')}</p>}>
+      <Show when={props.event.registrationOpen} fallback={
+        <Show when={props.event.ended} fallback={<p class="notice">{t('reg.closed')}</p>}>
+          <p class="notice ended"><strong>{t('reg.ended')}</strong></p>
+          <p class="muted">{t('reg.endedDetail')}</p>
+        </Show>
+      }>
         <p class="seats" aria-live="polite">
           <Show when={props.event.seatsLeft > 0} fallback={<strong class="waitlist">{t('reg.waitlist')}</strong>}>
             <strong>{t('seatsLeft', { n: props.event.seatsLeft })}</strong>{' '}
@@ -140,6 +146,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
           </Show>
         </p>
         <p class="muted intro">{t('reg.intro')}</p>
+        <p class="muted closes-by">{t('reg.closesBy', { when: formatDateTime(props.event.registrationClosesBy, props.event.timezone, locale()) })}</p>
         <form noValidate onSubmit={submit}>
           <TextField field="name" label="reg.name" autocomplete="name" required />
           <TextField field="email" label="reg.email" type="email" autocomplete="email" required hint="reg.emailHint" inputmode="email" />
