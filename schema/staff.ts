@@ -1,6 +1,6 @@
 // Staff accounts, their per-event roles, sign-in links and sessions, and the audit log.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events } from './events';
 
 export const STAFF_ROLES = ['organiser', 'desk'] as const;
@@ -67,4 +67,11 @@ export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
+});
+
+/** Token buckets (a burst, then a steady rate), e.g. desk searches per device (migration 0007_desk_search, WITHOUT ROWID). */
+export const rateBuckets = sqliteTable('rate_buckets', {
+  key: text('key').primaryKey(),
+  tokens: real('tokens').notNull(),
+  updatedAt: integer('updated_at').notNull(),
 });
