@@ -7,6 +7,9 @@ export const TERM_CHARS = 16;
 const CJK = /[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
 const PHONE_LIKE = /^[0-9\s\-+()]+$/;
 
+/** SQLite's lower() folds ASCII only; the query and the offline desk fold the same way, so both sides agree. */
+export const foldCase = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+
 export type DeskQuery =
   | { kind: 'email'; email: string }
   | { kind: 'text'; text: string; phones: string[]; phoneTail: string | null };
@@ -25,9 +28,6 @@ export function parseDeskQuery(raw: string): DeskQuery | null {
   const phones = digits.length >= 7 ? [digits, digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : `86${digits}`] : [];
   return { kind: 'text', text, phones, phoneTail: digits.length === 4 ? digits : null };
 }
-
-/** SQLite's lower() folds ASCII only; the query and the offline desk fold the same way, so both sides agree. */
-export const foldCase = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
 
 // The same separators and CJK ranges as the registration_search_terms view in migration 0007_desk_search.
 const SEPARATORS = ' -.,;:/()&·・_\'’"，、。；：（）【】\u3000';

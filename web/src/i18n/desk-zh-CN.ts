@@ -99,9 +99,10 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'result.savedOffline': '已保存在本设备，网络恢复后自动同步。',
   'result.printBadge': '打印胸牌',
   // 查找
-  'search.title': '按姓名查找',
-  'search.label': '姓名、邮箱、手机号或单位',
-  'search.hint': '至少输入 2 个字符。',
+  'search.title': '查找人员',
+  'search.label': '姓名、单位、邮箱或手机号',
+  'search.hint': '姓名或单位的任意部分（1 个汉字或 2 个字母即可）、完整的邮箱地址，或手机号（完整号码或后 4 位）。',
+  'search.rateLimited': '本设备查找过于频繁，请稍等几秒再查。',
   'search.searching': '正在查找…',
   'search.none': '没有与“{q}”匹配的人员。',
   'search.count': '找到 {n} 人',
@@ -112,7 +113,7 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'search.status.confirmed': '已确认',
   'search.status.waitlisted': '候补',
   'search.status.cancelled': '已取消',
-  'search.offline': '离线：正在本设备保存的名单中查找，仅支持姓名和单位。',
+  'search.offline': '离线：正在本设备保存的名单中查找，仅按姓名和单位（不含邮箱和手机号）。',
   // 现场登记
   'walkin.title': '现场登记',
   'walkin.intro': '适用于未报名的来宾：登记后立即签到。',
