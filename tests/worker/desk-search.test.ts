@@ -1,6 +1,7 @@
 // Desk search as the front desk uses it: any part of a name or institution, whole email, whole phone or its last 4 digits, ranked, rate-limited.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDeskQuery, searchRank } from '../../worker/checkin/search-rules';
 import { call, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -168,6 +169,24 @@ describe('rate limit per device', () => {
     expect((await search('王', device, rule)).status).toBe(429);
     await new Promise((r) => setTimeout(r, 1000));
     expect((await search('王', device, rule)).status).toBe(200);
+  });
+});
+
+describe('the offline desk searches its saved list by the same rules', () => {
+  it('finds and orders the same people as the server for names, given names and institutions, and nothing inside a Latin word', async () => {
+    await registered('上官小红', { affiliation: '复旦大学附属华山医院' });
+    await registered('Emily Clark', { affiliation: 'Mayo Clinic' });
+    const people = (await env.DB.prepare(`SELECT name, affiliation FROM registrations WHERE event_id = ? AND name <> ''`).bind(EVENT_ID).all<{ name: string; affiliation: string }>()).results;
+    for (const q of ['王', '小明', '小红', 'carter', 'Emily', '华山', 'clinic', 'arter']) {
+      const query = parseDeskQuery(q);
+      if (query?.kind !== 'text') throw new Error(q);
+      const offline = people.flatMap((p) => {
+        const rank = searchRank(p.name, p.affiliation, query.text);
+        return rank === null ? [] : [{ name: p.name, rank, key: p.name.toLowerCase() }];
+      }).sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, 20).map((p) => p.name);
+      expect(offline, q).toEqual(await names(q));
+    }
+    expect(await names('arter')).toEqual([]);
   });
 });
 
