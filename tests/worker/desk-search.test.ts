@@ -122,6 +122,13 @@ describe('the index follows every change', () => {
     expect(await names('天津')).toEqual(['冯雨桐']);
     expect(await names('4444')).toEqual(['冯雨桐']);
     expect(await names('moved@example.org')).toEqual(['冯雨桐']);
+    // The index holds the new values only: nothing of the old name, institution, phone or email is left behind.
+    const terms = (await env.DB.prepare('SELECT kind, term FROM registration_search WHERE registration_id = ? ORDER BY kind, term').bind(id).all()).results;
+    expect(terms).toEqual([
+      ...['天津医科大学总医院', '津医科大学总医院', '医科大学总医院', '科大学总医院', '大学总医院', '学总医院', '总医院', '医院', '院'].sort().map((term) => ({ kind: 'a', term })),
+      { kind: 'e', term: 'moved@example.org' }, { kind: 'n', term: '桐' }, { kind: 'n', term: '雨桐' },
+      { kind: 'p', term: '13033334444' }, { kind: 't', term: '4444' },
+    ]);
   });
 
   it('"delete my data" on a ticket leaves nothing of the person in the search index', async () => {
