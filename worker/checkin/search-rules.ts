@@ -68,7 +68,8 @@ export function searchRank(name: string, affiliation: string, text: string): num
 /** What the desk shows of contact details: enough to tell two people apart, never enough to contact them. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
-  return digits.length <= 4 ? (digits ? '••••' : '') : `•••• ${digits.slice(-4)}`;
+  // A no-break space: the dots and the digits stay on one line in a narrow result list.
+  return digits.length <= 4 ? (digits ? '••••' : '') : `••••\u00a0${digits.slice(-4)}`;
 }
 
 export function maskEmail(email: string): string {
