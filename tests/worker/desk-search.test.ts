@@ -153,30 +153,28 @@ describe('the index follows every change', () => {
 describe('rate limit per device', () => {
   it('a flood of searches from one device gets 429 rate_limited; another signed-in device still searches', async () => {
     const flooder = await signIn('desk@colloquy.test');
-    const statuses: number[] = [];
-    let refused: Awaited<ReturnType<typeof search>> | undefined;
-    for (let i = 0; i < 60; i++) {
-      const res = await search(`wa${i % 10}`, flooder, {});
-      statuses.push(res.status);
-      if (res.status === 429) refused ??= res;
-    }
-    // A desk's burst goes through.
-    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
-    expect(statuses).toContain(429);
+    // 80 searches at once, as a script would send them (one after another, a slow test machine could refill the bucket).
+    const all = await Promise.all(Array.from({ length: 80 }, (_, i) => search(`wa${i % 10}`, flooder, {})));
+    const statuses = all.map((r) => r.status);
+    const refused = all.find((r) => r.status === 429);
+    // A desk's burst of 30 goes through; the rest are refused.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(refused!.body.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/Too many searches/) });
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await search('王', desk, {})).status).toBe(200);
-  });
+  }, 30_000);
 
   it('after a short pause the same device searches again', async () => {
     const device = await signIn('desk@colloquy.test');
-    const rule = { SEARCH_BURST: '2', SEARCH_PER_SECOND: '2' };
+    const rule = { SEARCH_BURST: '2', SEARCH_PER_SECOND: '1' };
+    const burst = await Promise.all(Array.from({ length: 5 }, () => search('王', device, rule)));
+    expect(burst.map((r) => r.status)).toContain(429);
+    // Refused requests spent the bucket down to -1: at 1 a second, one token is back after 2 s.
+    await new Promise((r) => setTimeout(r, 2100));
     expect((await search('王', device, rule)).status).toBe(200);
-    expect((await search('王', device, rule)).status).toBe(200);
-    expect((await search('王', device, rule)).status).toBe(429);
-    await new Promise((r) => setTimeout(r, 1000));
-    expect((await search('王', device, rule)).status).toBe(200);
-  });
+  }, 30_000);
 });
 
 describe('the offline desk searches its saved list by the same rules', () => {

@@ -6,7 +6,8 @@ export type BucketRule = { perSecond: number; burst: number };
 /**
  * Takes one token and returns the statement (to run in the caller's batch) and a condition that later statements of
  * the same batch can test, so a refused request reads nothing. Tokens refill at perSecond up to burst. A refused
- * request still spends its token down to a floor of -1: a flood stays refused, and stopping gives tokens back at once.
+ * request still spends its token down to a floor of -1: a flood stays refused, and once it stops a token is back
+ * within 2 / perSecond seconds.
  * The row RETURNs tokens >= 0 exactly when this request was allowed.
  */
 export function takeToken(key: string, now: number, rule: BucketRule) {
