@@ -26,15 +26,17 @@ const SURNAMES = [['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu
   ['吴', 'wu'], ['周', 'zhou'], ['徐', 'xu'], ['孙', 'sun'], ['马', 'ma'], ['朱', 'zhu'], ['胡', 'hu'], ['郭', 'guo'], ['何', 'he'], ['高', 'gao'],
   ['林', 'lin'], ['罗', 'luo'], ['郑', 'zheng'], ['梁', 'liang'], ['谢', 'xie'], ['宋', 'song'], ['唐', 'tang'], ['许', 'xu'], ['韩', 'han'],
   ['冯', 'feng'], ['邓', 'deng'], ['曹', 'cao'], ['彭', 'peng'], ['曾', 'zeng'], ['肖', 'xiao'], ['田', 'tian'], ['董', 'dong'], ['潘', 'pan'],
-  ['袁', 'yuan'], ['蔡', 'cai'], ['蒋', 'jiang'], ['余', 'yu'], ['于', 'yu'], ['杜', 'du'], ['叶', 'ye'], ['程', 'cheng'], ['魏', 'wei'], ['苏', 'su']];
+  ['袁', 'yuan'], ['蔡', 'cai'], ['蒋', 'jiang'], ['余', 'yu'], ['于', 'yu'], ['杜', 'du'], ['叶', 'ye'], ['程', 'cheng'], ['魏', 'wei'], ['苏', 'su'],
+  // Two-character surnames, so a given name sits inside the name: 欧阳小明 is found by 小明.
+  ['欧阳', 'ouyang'], ['司马', 'sima'], ['诸葛', 'zhuge'], ['上官', 'shangguan']];
 const GIVEN = [['伟', 'wei'], ['芳', 'fang'], ['娜', 'na'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'], ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'],
   ['洋', 'yang'], ['勇', 'yong'], ['艳', 'yan'], ['杰', 'jie'], ['娟', 'juan'], ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['秀英', 'xiuying'],
   ['霞', 'xia'], ['平', 'ping'], ['刚', 'gang'], ['桂英', 'guiying'], ['建华', 'jianhua'], ['晓燕', 'xiaoyan'], ['海燕', 'haiyan'], ['志强', 'zhiqiang'],
-  ['文', 'wen'], ['欣怡', 'xinyi'], ['子涵', 'zihan'], ['思远', 'siyuan'], ['雨桐', 'yutong'], ['浩然', 'haoran'], ['佳琪', 'jiaqi'], ['博文', 'bowen']];
+  ['文', 'wen'], ['欣怡', 'xinyi'], ['子涵', 'zihan'], ['思远', 'siyuan'], ['雨桐', 'yutong'], ['浩然', 'haoran'], ['佳琪', 'jiaqi'], ['博文', 'bowen'], ['小明', 'xiaoming'], ['小红', 'xiaohong']];
 const FIRST_EN = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Susan', 'Richard',
   'Jessica', 'Thomas', 'Sarah', 'Daniel', 'Karen', 'Matthew', 'Emily', 'Anna', 'Lukas', 'Sophie', 'Hiroshi', 'Yuki', 'Min-jun', 'Priya', 'Arjun', 'Olivia', 'Noah'];
 const LAST_EN = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Moore', 'Martin',
-  'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Walker', 'Hall', 'Müller', 'Schmidt', 'Tanaka', 'Kim', 'Patel', 'Sharma', 'Nguyen', 'Rossi'];
+  'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Walker', 'Hall', 'Müller', 'Schmidt', 'Tanaka', 'Kim', 'Patel', 'Sharma', 'Nguyen', 'Rossi', 'Carter'];
 const AFFILIATIONS_ZH = ['北京协和医院', '北京大学第一医院', '北京大学人民医院', '中日友好医院', '北京朝阳医院', '北京天坛医院', '解放军总医院第一医学中心',
   '北京陆道培医院', '上海交通大学医学院附属仁济医院', '复旦大学附属华山医院', '四川大学华西医院', '浙江大学医学院附属第一医院', '中山大学附属第一医院',
   '武汉同济医院', '山东大学齐鲁医院', '天津医科大学总医院', '河北医科大学第二医院', '首都医科大学附属北京安贞医院'];

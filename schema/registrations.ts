@@ -1,6 +1,6 @@
 // Registrations (one live one per person per event, each with an unguessable ticket code) and check-ins.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events, people } from './events';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
@@ -69,3 +69,18 @@ export const checkinConflicts = sqliteTable('checkin_conflicts', {
   otherAt: integer('other_at').notNull(),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [uniqueIndex('checkin_conflicts_pair').on(t.registrationId, t.otherClientId), index('checkin_conflicts_event').on(t.eventId, t.createdAt)]);
+
+/**
+ * The desk search's term index, filled by triggers on registrations (migration 0007_desk_search, WITHOUT ROWID):
+ * n = from a CJK character or word start inside a name, a = the same in the institution, e = whole email,
+ * p = whole phone (digits), t = the phone's last 4 digits. Terms are lower-cased and at most 16 characters.
+ */
+export const registrationSearch = sqliteTable('registration_search', {
+  eventId: text('event_id').notNull(),
+  kind: text('kind', { enum: ['n', 'a', 'e', 'p', 't'] }).notNull(),
+  term: text('term').notNull(),
+  registrationId: text('registration_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.eventId, t.kind, t.term, t.registrationId] })]);
+
+/** 1…256: the character positions the search triggers walk (SQLite triggers cannot use a recursive CTE). */
+export const searchPositions = sqliteTable('search_positions', { n: integer('n').primaryKey() });

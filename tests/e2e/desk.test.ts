@@ -203,7 +203,7 @@ describe('the front desk', () => {
     const page = en;
     const name = `Searchable ${unique()}`;
     await register(name, 'Beijing Hospital');
-    await page.getByLabel('Name, email, phone or institution').fill(name.slice(0, 16));
+    await page.getByLabel('Name, institution, email or phone').fill(name.slice(0, 16));
     const row = page.locator('.desk-person', { hasText: name });
     await row.waitFor();
     expect(await page.locator('.desk-search-status').textContent()).toMatch(/^\d+ matches$/);
@@ -216,6 +216,31 @@ describe('the front desk', () => {
     await expect.poll(() => focusedId(page)).toBe('desk-scan-code');
     await expect.poll(() => row.locator('.desk-person-in').textContent()).toMatch(/^Checked in \d{2}:\d{2}$/);
     expect(await row.getByRole('button').count()).toBe(0);
+  });
+
+  it('finds guests by their institution (单位), by a given name, and by one character of a surname', async () => {
+    const page = zh;
+    const u = unique();
+    const given = Array.from({ length: 2 }, () => '明芳伟娜敏静丽强磊军洋勇艳杰娟涛超霞'[Math.floor(Math.random() * 18)]).join('');
+    const institution = `${u}心血管病医院`;
+    await register(`王${given}`, institution);
+    await register(`欧阳${given}`, institution);
+    const box = page.getByLabel('姓名、单位、邮箱或手机号');
+    expect(await page.locator('#desk-search-hint').textContent()).toContain('手机号（完整号码或后 4 位）');
+    const rows = page.locator('.desk-person');
+
+    await box.fill(u); // a part of the institution
+    await expect.poll(() => rows.locator('.desk-person-name strong').allTextContents()).toEqual([`欧阳${given}`, `王${given}`]);
+    expect(await rows.first().locator('.desk-person-affiliation').textContent()).toBe(institution);
+    expect(await page.locator('.desk-search-status').textContent()).toBe('找到 2 人');
+
+    await box.fill(given); // the given name, inside both names
+    await expect.poll(() => rows.locator('.desk-person-name strong').allTextContents()).toEqual(expect.arrayContaining([`欧阳${given}`, `王${given}`]));
+
+    await box.fill('王'); // one character is enough for Chinese
+    await rows.filter({ hasText: `欧阳${given}` }).waitFor({ state: 'detached' });
+    expect(await rows.locator('.desk-person-name strong').allTextContents()).toContain(`王${given}`);
+    await box.fill('');
   });
 
   it('registers a walk-in and checks them in at once; the counter goes up', async () => {

@@ -80,7 +80,7 @@ describe('stored XSS', () => {
 
     // The desk's search results show the same names, and the badge sheet prints them.
     await page.goto(`${baseUrl}/desk/${UPCOMING_SLUG}`);
-    await page.getByLabel('Name, email, phone or institution').fill('"><img');
+    await page.getByLabel('Name, institution, email or phone').fill('"><img');
     await expect.poll(() => page.locator('.desk-search-results').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
 

@@ -98,14 +98,14 @@ describe('scanning a ticket', () => {
 });
 
 describe('searching at the desk', () => {
-  it('finds people by name, email or phone prefix, masks contact details, and needs 2 characters', async () => {
+  it('finds people by name, whole email or phone\'s last 4 digits, masks contact details, and needs 2 letters', async () => {
     await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: person('s1', { name: 'Zhao Lei', email: 'zhao.lei@example.org', phone: '13912345678' }) });
     const byName = await call(`/api/events/${SLUG}/attendees?q=zhao`, { headers: { cookie: desk } });
     expect(byName.body.attendees.map((a: any) => a.name)).toEqual(['Zhao Lei']);
-    expect(byName.body.attendees[0].phone).toBe('139••••5678');
+    expect(byName.body.attendees[0].phone).toBe('••••\u00a05678');
     expect(byName.body.attendees[0].email).not.toContain('zhao.lei');
-    expect((await call(`/api/events/${SLUG}/attendees?q=zhao.lei@`, { headers: { cookie: desk } })).body.attendees).toHaveLength(1);
-    expect((await call(`/api/events/${SLUG}/attendees?q=1391234`, { headers: { cookie: desk } })).body.attendees).toHaveLength(1);
+    expect((await call(`/api/events/${SLUG}/attendees?q=zhao.lei@example.org`, { headers: { cookie: desk } })).body.attendees).toHaveLength(1);
+    expect((await call(`/api/events/${SLUG}/attendees?q=5678`, { headers: { cookie: desk } })).body.attendees).toHaveLength(1);
     expect((await call(`/api/events/${SLUG}/attendees?q=金京`, { headers: { cookie: desk } })).body.attendees[0].role).toBe('speaker');
     const short = await call(`/api/events/${SLUG}/attendees?q=z`, { headers: { cookie: desk } });
     expect(short.status).toBe(400);

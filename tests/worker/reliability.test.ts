@@ -134,6 +134,8 @@ describe('privacy', () => {
     const dump = JSON.stringify((await env.DB.prepare(`SELECT * FROM registrations WHERE event_id = ?`).bind(id).all()).results)
       + JSON.stringify((await env.DB.prepare(`SELECT * FROM emails WHERE event_id = ?`).bind(id).all()).results);
     expect(dump).not.toMatch(/参会者|attendeepurge|138 0000|协和/);
+    // The desk search index held names, institutions, emails and phones: nothing of them is left.
+    expect((await env.DB.prepare(`SELECT kind, term FROM registration_search WHERE event_id = ?`).bind(id).all()).results).toEqual([]);
     expect(await statusCounts(id)).toEqual({ confirmed: 3 });
   });
 });

@@ -1,4 +1,4 @@
-// Rate limits kept in D1: fixed one-minute windows (sign-in, pairing) and a token bucket per address (registration).
+// Rate limits kept in D1: fixed one-minute windows (sign-in, pairing) and token buckets (registration per address, desk search per device).
 import { sql } from 'drizzle-orm';
 
 /** Counts a request; returns the statement, to run inside the caller's batch. */
@@ -57,11 +57,13 @@ export const bucketAdmitsSql = (b: Bucket, now: number) => sql`${refilledAtSql(b
 
 /**
  * Takes a token if one is free: the bucket is then full again one interval later than before (or than now, if
- * it was full). Returns the statement, to run after the statements it guards in the same batch.
+ * it was full). Returns the statement, to run after the statements it guards in the same batch; it returns a
+ * row exactly when the token was taken.
  */
 export function takeToken(b: Bucket, now: number) {
   return sql`
     INSERT INTO rate_buckets (key, refilled_at) VALUES (${b.key}, ${now + b.intervalMs})
     ON CONFLICT (key) DO UPDATE SET refilled_at = max(rate_buckets.refilled_at, ${now}) + ${b.intervalMs}
-    WHERE rate_buckets.refilled_at <= ${latestAdmitted(b, now)}`;
+    WHERE rate_buckets.refilled_at <= ${latestAdmitted(b, now)}
+    RETURNING refilled_at`;
 }

@@ -60,7 +60,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/events/:slug/dashboard': { access: 'organiser', tag: 'registrations', summary: 'Registrations and arrivals over time, by institution and role.' },
   'POST /api/events/:slug/registrations': { access: 'public', tag: 'registration', summary: 'Register (confirmed or waitlisted).', body: registrationInput },
   'POST /api/events/:slug/checkins': { access: 'desk', tag: 'desk', summary: 'Check in a ticket by scan or by search.', body: checkinInput },
-  'GET /api/events/:slug/attendees': { access: 'desk', tag: 'desk', summary: 'Search attendees by name, email or phone (2+ characters).', query: searchQuery },
+  'GET /api/events/:slug/attendees': { access: 'desk', tag: 'desk', summary: 'Search attendees by any part of the name or institution (1 CJK character or 2 letters), a whole email, or a whole phone number or its last 4 digits; rate-limited per device (429 rate_limited).', query: searchQuery },
   'POST /api/events/:slug/walk-ins': { access: 'desk', tag: 'desk', summary: 'Register and check in a walk-in.', body: walkInInput },
   'POST /api/events/:slug/registrations/:id/admit': { access: 'desk', tag: 'desk', summary: 'Admit a cancelled or waitlisted person at the door: register again or promote, by the seat rules, and check in.', body: admitInput },
   'GET /api/events/:slug/stats': { access: 'desk', tag: 'desk', summary: 'Live counts and arrivals per 5 minutes.' },

@@ -1,13 +1,13 @@
-// Finds a registration by name (or email, phone, institution) for guests without their QR code, and checks them in; offline, in the saved list.
+// Finds a registration by any part of a name or institution, a whole email or a phone's last 4 digits, for guests without their QR code, and checks them in; offline, in the saved list.
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { ApiFailure } from '../api';
 import { locale } from '../i18n';
 import { type DeskKey, t } from './text';
 import { formatTime } from '../lib/time';
+import { parseDeskQuery, SEARCH_LIMIT } from '../../../worker/checkin/search-rules';
 import { type Attendee, searchAttendees } from './desk-api';
 
 const DEBOUNCE_MS = 250;
-const MAX_RESULTS = 20;
 
 export function SearchPanel(props: {
   slug: string; timezone: string; refresh: number;
@@ -21,13 +21,15 @@ export function SearchPanel(props: {
   const [searching, setSearching] = createSignal(false);
   const [searchedFor, setSearchedFor] = createSignal('');
   const [fromSaved, setFromSaved] = createSignal(false);
+  const [limited, setLimited] = createSignal(false);
   const [busyId, setBusyId] = createSignal<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
 
   async function run(q: string) {
     controller?.abort();
-    if (q.length < 2) { setResults(null); setSearching(false); return; }
+    // The server's own rule (1 CJK character or 2 letters), so the desk never sends a query it would refuse.
+    if (!parseDeskQuery(q)) { setResults(null); setSearching(false); setLimited(false); return; }
     const mine = (controller = new AbortController());
     setSearching(true);
     const searchSaved = async () => {
@@ -44,10 +46,12 @@ export function SearchPanel(props: {
       setResults(found);
       setSearchedFor(q);
       setFromSaved(false);
+      setLimited(false);
       props.onReachable(true);
     } catch (e) {
       if (mine.signal.aborted) return;
       if (e instanceof ApiFailure && e.status === 401) props.onUnauthorized();
+      else if (e instanceof ApiFailure && e.status === 429) { setLimited(true); setResults(null); }
       else if (!(e instanceof ApiFailure)) {
         props.onReachable(false);
         await searchSaved().catch(() => {});
@@ -63,7 +67,7 @@ export function SearchPanel(props: {
     timer = setTimeout(() => void run(value.trim()), DEBOUNCE_MS);
   }
   // After any check-in the list may be stale ("Checked in 09:12"), so the current search runs again.
-  createEffect(on(() => props.refresh, () => { if (query().trim().length >= 2) void run(query().trim()); }, { defer: true }));
+  createEffect(on(() => props.refresh, () => { if (parseDeskQuery(query())) void run(query().trim()); }, { defer: true }));
   onCleanup(() => { clearTimeout(timer); controller?.abort(); });
 
   async function checkIn(a: Attendee) {
@@ -74,6 +78,7 @@ export function SearchPanel(props: {
 
   const status = () => {
     if (searching()) return t('search.searching');
+    if (limited()) return t('search.rateLimited');
     const list = results();
     if (!list) return '';
     if (list.length === 0) return t('search.none', { q: searchedFor() });
@@ -118,7 +123,7 @@ export function SearchPanel(props: {
             )}
           </For>
         </ul>
-        <Show when={results()!.length >= MAX_RESULTS}><p class="hint">{t('search.max')}</p></Show>
+        <Show when={results()!.length >= SEARCH_LIMIT}><p class="hint">{t('search.max')}</p></Show>
       </Show>
     </section>
   );

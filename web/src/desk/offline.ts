@@ -5,6 +5,7 @@ import { api } from '../api';
 import { attempt, type CheckinResponse, deviceId, type Outcome, type Role, type Scan, submitScan } from './checkin';
 import type { Attendee } from './desk-api';
 import { type BatchResult, forgetEvent, openStore, type OfflineStore, type QueuedScan, type SavedTicket, type SyncNote } from './offline-store';
+import { foldCase, parseDeskQuery, SEARCH_LIMIT, searchRank } from '../../../worker/checkin/search-rules';
 import { ticketHash } from './ticket-hash';
 
 const SYNC_MS = 3000;
@@ -13,7 +14,6 @@ const LIVE_TIMEOUT_MS = 3000;
 const SYNC_TIMEOUT_MS = 15_000;
 /** The batch API's limit. */
 const BATCH = 100;
-const SEARCH_LIMIT = 20;
 
 export type ScanOutcome = Outcome<CheckinResponse> | { kind: 'not_saved' };
 
@@ -167,14 +167,23 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     }
   }
 
-  /** The saved list has names and institutions only (no phone or email), so offline search looks at those two. */
+  /**
+   * The saved list has names and institutions only (no phone or email), so offline search looks at those two, with
+   * the server's rules: any part of a name or institution from 1 CJK character or 2 letters, ranked the same way.
+   */
   async function searchSaved(q: string): Promise<Attendee[] | null> {
     const s = await opened;
     if (!s) return null;
-    const needle = q.trim().toLocaleLowerCase();
-    const found = (await s.all()).filter((t) => t.name.toLocaleLowerCase().includes(needle) || t.affiliation.toLocaleLowerCase().includes(needle));
-    const rank = (t: SavedTicket) => (t.name.toLocaleLowerCase().startsWith(needle) ? 0 : t.name.toLocaleLowerCase().includes(needle) ? 1 : 2);
-    return found.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).slice(0, SEARCH_LIMIT).map((t) => ({
+    const query = parseDeskQuery(q);
+    if (query?.kind !== 'text') return [];
+    const ranked: { t: SavedTicket; rank: number }[] = [];
+    for (const t of await s.all()) {
+      const rank = searchRank(t.name, t.affiliation, query.text);
+      if (rank !== null) ranked.push({ t, rank });
+    }
+    // Ties in the server's order too: by the folded name, code unit by code unit.
+    const byName = (a: SavedTicket, b: SavedTicket) => (foldCase(a.name) < foldCase(b.name) ? -1 : foldCase(a.name) > foldCase(b.name) ? 1 : 0);
+    return ranked.sort((a, b) => a.rank - b.rank || byName(a.t, b.t)).slice(0, SEARCH_LIMIT).map(({ t }) => ({
       id: t.id, name: t.name, affiliation: t.affiliation || null, role: t.role as Role, status: t.status, phone: null, email: null, checkedInAt: t.checkedInAt,
     }));
   }

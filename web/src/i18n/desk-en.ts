@@ -107,9 +107,10 @@ export const deskEn = {
   'result.action.needsNetwork': 'Needs the network, and this desk is offline.',
   'result.action.failed': 'The guest could not be admitted. Nothing was changed; try again.',
   // Search
-  'search.title': 'Find by name',
-  'search.label': 'Name, email, phone or institution',
-  'search.hint': 'At least 2 characters.',
+  'search.title': 'Find a person',
+  'search.label': 'Name, institution, email or phone',
+  'search.hint': 'Any part of a name or institution (1 Chinese character or 2 letters), a whole email address, or a mobile number: whole or its last 4 digits.',
+  'search.rateLimited': 'Too many searches from this device. Wait a few seconds, then search again.',
   'search.searching': 'Searching…',
   'search.none': 'No one matches “{q}”.',
   'search.count': '{n} matches',
@@ -120,7 +121,7 @@ export const deskEn = {
   'search.status.confirmed': 'Confirmed',
   'search.status.waitlisted': 'Waitlisted',
   'search.status.cancelled': 'Cancelled',
-  'search.offline': 'Offline: searching the list saved on this device, by name and institution only.',
+  'search.offline': 'Offline: searching the list saved on this device, by name and institution only (not email or phone).',
   // Walk-in
   'walkin.title': 'Walk-in registration',
   'walkin.intro': 'For guests without a registration: registers them and checks them in at once.',

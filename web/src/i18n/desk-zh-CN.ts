@@ -109,9 +109,10 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'result.action.needsNetwork': '此操作需要联网，本签到台当前离线。',
   'result.action.failed': '未能放行，未做任何更改，请重试。',
   // 查找
-  'search.title': '按姓名查找',
-  'search.label': '姓名、邮箱、手机号或单位',
-  'search.hint': '至少输入 2 个字符。',
+  'search.title': '查找人员',
+  'search.label': '姓名、单位、邮箱或手机号',
+  'search.hint': '姓名或单位的任意部分（1 个汉字或 2 个字母即可）、完整的邮箱地址，或手机号（完整号码或后 4 位）。',
+  'search.rateLimited': '本设备查找过于频繁，请稍等几秒再查。',
   'search.searching': '正在查找…',
   'search.none': '没有与“{q}”匹配的人员。',
   'search.count': '找到 {n} 人',
@@ -122,7 +123,7 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'search.status.confirmed': '已确认',
   'search.status.waitlisted': '候补',
   'search.status.cancelled': '已取消',
-  'search.offline': '离线：正在本设备保存的名单中查找，仅支持姓名和单位。',
+  'search.offline': '离线：正在本设备保存的名单中查找，仅按姓名和单位（不含邮箱和手机号）。',
   // 现场登记
   'walkin.title': '现场登记',
   'walkin.intro': '适用于未报名的来宾：登记后立即签到。',
