@@ -2,10 +2,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeskQuery, searchRank } from '../../worker/checkin/search-rules';
+import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { call, signIn } from './helpers';
 
-const SLUG = 'cell-therapy-autoimmune-2026';
-const EVENT_ID = 'evt_demo_cell_therapy';
+const SLUG = UPCOMING_SLUG;
+const EVENT_ID = UPCOMING_EVENT_ID;
 let desk: string;
 let organiser: string;
 beforeAll(async () => {

@@ -2,9 +2,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent, person } from './fixtures';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
 import { call, signIn } from './helpers';
 
-const SLUG = 'cell-therapy-autoimmune-2026';
+const SLUG = UPCOMING_SLUG;
 const PHONE_FW = '１３８００１３８０００';
 const emailFw = (local: string) => `${[...local].map((ch) => String.fromCodePoint(ch.codePointAt(0)! + 0xfee0)).join('')}＠example.org`;
 const stored = (id: string) =>

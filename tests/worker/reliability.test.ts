@@ -88,7 +88,9 @@ describe('migrations', () => {
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (let k = 1; k < all.length; k++) {
       const db = env.MIGRATION_DB;
-      // Start empty each round.
+      // Start empty each round (views first: they outlive the tables they read).
+      const views = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).all<{ name: string }>()).results;
+      for (const v of views) await db.prepare(`DROP VIEW IF EXISTS "${v.name}"`).run();
       let tables = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'`).all<{ name: string }>()).results.map((t) => t.name);
       // Children before parents: a table whose drop fails on a reference is tried again in the next pass.
       for (let pass = 0; tables.length && pass < 20; pass++) {
