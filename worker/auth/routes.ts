@@ -11,17 +11,17 @@ import { ApiError } from '../http/errors';
 import { countRequest, limitPerMinute } from '../http/rate-limit';
 import { validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
+import { sameSitePath } from './next-path';
 import { endSession, requireStaff, startSession } from './session';
 
 export const SIGN_IN_TTL_MS = 15 * 60_000;
 
-/** Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. */
-export const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/desk');
+const BAD_NEXT = 'Choose a page on this site.';
 
 export const signInInput = z.object({
   email: z.string().trim().max(254).pipe(z.email('Enter a valid email address.')),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
-  next: z.string().max(200).optional(),
+  next: z.string().max(200).optional().refine((n) => sameSitePath(n) !== null, BAD_NEXT),
 });
 
 export const authRoutes = new Hono<AppEnv>()
@@ -42,7 +42,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     if (person) {
       const token = randomToken();
-      const link = `${new URL(c.req.url).origin}/api/auth/verify?token=${token}&next=${encodeURIComponent(safeNext(next))}`;
+      const link = `${new URL(c.req.url).origin}/api/auth/verify?token=${token}&next=${encodeURIComponent(sameSitePath(next)!)}`;
       const emailId = newId('eml');
       await atomically(c.env.DB, [
         db.insert(signInTokens).values({ tokenHash: await sha256(token), staffId: person.id, expiresAt: now + SIGN_IN_TTL_MS }),
@@ -55,7 +55,9 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/verify', async (c) => {
     const token = c.req.query('token') ?? '';
-    const next = safeNext(c.req.query('next'));
+    // Checked before the token is spent: a tampered link must not use up a good one.
+    const next = sameSitePath(c.req.query('next'));
+    if (next === null) throw new ApiError(400, 'invalid', BAD_NEXT, { next: BAD_NEXT });
     const now = Date.now();
     const [used] = await c.var.db.update(signInTokens).set({ usedAt: now })
       .where(and(eq(signInTokens.tokenHash, await sha256(token)), isNull(signInTokens.usedAt), gt(signInTokens.expiresAt, sql`${now}`)))

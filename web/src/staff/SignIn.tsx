@@ -5,14 +5,14 @@ import { ApiFailure } from '../api';
 import { locale } from '../i18n';
 import { type DeskKey, t } from '../desk/text';
 import { getMe, hasDevMailbox, requestSignIn, type Staff } from '../desk/desk-api';
+import { sameSitePath } from '../../../worker/auth/next-path';
 import './signin.css';
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** Only a path on this site, so a crafted link cannot send a signed-in person elsewhere. */
 function safeNext(next: string | string[] | undefined): string {
-  const n = Array.isArray(next) ? next[0] : next;
-  return n?.startsWith('/') && !n.startsWith('//') && !n.startsWith('/\\') ? n : '/desk';
+  return sameSitePath(Array.isArray(next) ? next[0] : next) ?? '/desk';
 }
 
 export default function SignIn() {
