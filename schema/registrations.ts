@@ -68,3 +68,10 @@ export const checkinConflicts = sqliteTable('checkin_conflicts', {
   otherAt: integer('other_at').notNull(),
   createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
 }, (t) => [uniqueIndex('checkin_conflicts_pair').on(t.registrationId, t.otherClientId), index('checkin_conflicts_event').on(t.eventId, t.createdAt)]);
+
+/** Hashes of the emailed links that may cancel or erase a registration (the badge's ticket code cannot). */
+export const manageTokens = sqliteTable('manage_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  registrationId: text('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('manage_tokens_registration').on(t.registrationId)]);

@@ -37,7 +37,8 @@ describe('concurrency', () => {
     const first = await Promise.all(Array.from({ length: 60 }, (_, i) => register(slug, `race-${i}`)));
     const codes = first.map((r) => r.body.registration.ticketCode as string);
     const ops: Promise<unknown>[] = [];
-    for (let i = 0; i < 20; i++) ops.push(call(`/api/tickets/${codes[i]}/cancel`, { method: 'POST', json: {} }));
+    const tokens = first.map((r) => new URL(r.body.registration.manageUrl).searchParams.get('m'));
+    for (let i = 0; i < 20; i++) ops.push(call(`/api/tickets/${codes[i]}/cancel`, { method: 'POST', json: { token: tokens[i] } }));
     for (let i = 0; i < 40; i++) ops.push(register(slug, `race-late-${i}`));
     for (const capacity of [25, 40, 35, 50, 20]) ops.push(call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity } }));
     await Promise.all(ops);

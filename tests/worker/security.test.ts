@@ -2,7 +2,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { sameSitePath } from '../../worker/auth/next-path';
-import { call } from './helpers';
+import { deliverDue } from '../../worker/email/outbox';
+import { makeEvent, person, statusCounts } from './fixtures';
+import { call, signIn } from './helpers';
 
 const latestSignIn = async (email: string) => {
   const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email).first<{ payload: string }>();
@@ -40,5 +42,90 @@ describe('where sign-in lands (1: open redirect)', () => {
     expect(opened.status).toBe(302);
     expect(opened.headers.get('location')).toBe('/console');
     expect(opened.headers.get('set-cookie')).toMatch(/HttpOnly/);
+  });
+});
+
+const register = async (slug: string, who: Record<string, unknown>) => {
+  const res = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who });
+  expect(res.status).toBe(201);
+  return res.body.registration as { id: string; status: string; ticketCode: string; ticketUrl: string; manageUrl: string };
+};
+type Mail = { to: string; kind: string; text: string; html: string };
+const mailTo = async (to: string, kind: string) => {
+  await deliverDue(env, { limit: 500 });
+  const { emails } = (await call('/api/dev/mailbox')).body as { emails: Mail[] };
+  return emails.find((m) => m.to === to && m.kind === kind);
+};
+/** The management token in an email's link to this ticket, if it has one. */
+const tokenIn = (mail: Mail | undefined, code: string) => new RegExp(`/t/${code}\\?m=([\\w-]+)`).exec(mail?.text ?? '')?.[1];
+const cancel = (code: string, json: unknown) => call(`/api/tickets/${code}/cancel`, { method: 'POST', json });
+const erase = (code: string, json: unknown) => call(`/api/tickets/${code}/delete`, { method: 'POST', json });
+
+describe('badge codes and management links (2)', () => {
+  it('the code a desk gets for badges can neither cancel nor erase; the emailed link can', async () => {
+    const reg = await register('cell-therapy-autoimmune-2026', person('badge-victim'));
+    const desk = await signIn('desk@colloquy.test');
+    const badges = await call('/api/events/cell-therapy-autoimmune-2026/badges', { headers: { cookie: desk } });
+    const code = (badges.body.badges as { id: string; ticketCode: string }[]).find((b) => b.id === reg.id)!.ticketCode;
+    for (const attempt of [{}, { token: code }, { token: 'AAAAAAAAAAAAAAAAAAAAAA' }]) {
+      const refused = await cancel(code, attempt);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('manage_link_needed');
+      expect(refused.body.error.message).toMatch(/link from your confirmation email/);
+      expect((await erase(code, attempt)).status).toBe(403);
+    }
+    const still = await call(`/api/tickets/${code}`);
+    expect(still.body.ticket).toMatchObject({ status: 'confirmed', name: '参会者 badge-victim' });
+
+    const token = tokenIn(await mailTo('attendeebadge-victim@example.org', 'confirmation'), code);
+    expect(token).toBeTruthy();
+    expect(token).toBe(new URL(reg.manageUrl).searchParams.get('m'));
+    const done = await cancel(code, { token });
+    expect(done.status).toBe(200);
+    expect(done.body.ticket.status).toBe('cancelled');
+  });
+
+  it('keeps only hashes of management tokens, and a token manages only its own registration', async () => {
+    const { slug } = await makeEvent(5);
+    const a = await register(slug, person('own-a'));
+    const b = await register(slug, person('own-b'));
+    const tokenA = new URL(a.manageUrl).searchParams.get('m')!;
+    const { results } = await env.DB.prepare(`SELECT token_hash FROM manage_tokens WHERE registration_id IN (?, ?)`).bind(a.id, b.id).all<{ token_hash: string }>();
+    expect(results).toHaveLength(2);
+    expect(results.map((r) => r.token_hash)).not.toContain(tokenA);
+    expect((await cancel(b.ticketCode, { token: tokenA })).status).toBe(403);
+    expect((await erase(b.ticketCode, { token: tokenA })).status).toBe(403);
+  });
+
+  it('a promotion email, queued by SQL, carries a working management link too', async () => {
+    const { id, slug } = await makeEvent(1);
+    const first = await register(slug, person('promo-1'));
+    const second = await register(slug, person('promo-2'));
+    expect(second.status).toBe('waitlisted');
+    expect((await cancel(first.ticketCode, { token: new URL(first.manageUrl).searchParams.get('m') })).status).toBe(200);
+    const promoted = await mailTo('attendeepromo-2@example.org', 'promoted');
+    const token = tokenIn(promoted, second.ticketCode);
+    expect(token).toBeTruthy();
+    expect((await cancel(second.ticketCode, { token })).status).toBe(200);
+    expect(await statusCounts(id)).toEqual({ cancelled: 2 });
+  });
+
+  it('a registration with no token yet (made before this change) gets one by asking for the link, sent to its own address only', async () => {
+    const { slug } = await makeEvent(5);
+    const reg = await register(slug, person('old-reg'));
+    await env.DB.prepare(`DELETE FROM manage_tokens WHERE registration_id = ?`).bind(reg.id).run();
+    expect((await cancel(reg.ticketCode, { token: new URL(reg.manageUrl).searchParams.get('m') })).status).toBe(403);
+    const asked = await call(`/api/tickets/${reg.ticketCode}/send-link`, { method: 'POST', json: {} });
+    expect(asked.status).toBe(202);
+    expect(asked.body).toEqual({ sent: true });
+    const again = await call(`/api/tickets/${reg.ticketCode}/send-link`, { method: 'POST', json: {} });
+    expect(again.body).toEqual({ sent: false });
+    const mail = await mailTo('attendeeold-reg@example.org', 'manage_link');
+    expect(mail?.text).toMatch(/cancel|delete/i);
+    const token = tokenIn(mail, reg.ticketCode);
+    expect((await erase(reg.ticketCode, { token })).status).toBe(200);
+    expect((await call(`/api/tickets/${reg.ticketCode}`)).status).toBe(404);
+    const left = await env.DB.prepare(`SELECT count(*) n FROM manage_tokens WHERE registration_id = ?`).bind(reg.id).first<{ n: number }>();
+    expect(left?.n).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { sameSitePath } from './next-path';
 import { endSession, requireStaff, startSession } from './session';
+import { publicOrigin } from '../http/origin';
 
 export const SIGN_IN_TTL_MS = 15 * 60_000;
 
@@ -42,7 +43,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     if (person) {
       const token = randomToken();
-      const link = `${new URL(c.req.url).origin}/api/auth/verify?token=${token}&next=${encodeURIComponent(sameSitePath(next)!)}`;
+      const link = `${publicOrigin(c)}/api/auth/verify?token=${token}&next=${encodeURIComponent(sameSitePath(next)!)}`;
       const emailId = newId('eml');
       await atomically(c.env.DB, [
         db.insert(signInTokens).values({ tokenHash: await sha256(token), staffId: person.id, expiresAt: now + SIGN_IN_TTL_MS }),

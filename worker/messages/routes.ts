@@ -15,6 +15,7 @@ import { deliverBulk } from './bulk';
 import { audienceInput, findRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { renderMessage, unknownPlaceholders } from './render';
 import { TEMPLATES } from './templates';
+import { publicOrigin } from '../http/origin';
 
 export const composeInput = z.object({
   audience: audienceInput,
@@ -36,7 +37,7 @@ async function prepare(c: { env: Bindings; var: { db: Db }; req: { url: string }
   const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('No such event.');
   const [recipients, slots] = await Promise.all([findRecipients(c.var.db, eventId, b.audience), sessionsByPerson(c.var.db, eventId)]);
-  const origin = new URL(c.req.url).origin;
+  const origin = publicOrigin(c);
   const render = (r: (typeof recipients)[number]) => renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale));
   return { recipients, render };
 }
