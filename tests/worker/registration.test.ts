@@ -92,7 +92,7 @@ describe('cancelling a ticket', () => {
     for (let i = 0; i < 5; i++) {
       const { registration } = (await register(slug, person(`can${i}`))).body;
       codes.push(registration.ticketCode);
-      tokens.push(new URL(registration.manageUrl).searchParams.get('m'));
+      tokens.push(new URL(registration.manageUrl).searchParams.get('m')!);
     }
     expect(await statusCounts(id)).toEqual({ confirmed: 2, waitlisted: 3 });
     const res = await call(`/api/tickets/${codes[0]}/cancel`, { method: 'POST', json: { token: tokens[0] } });

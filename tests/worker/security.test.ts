@@ -1,5 +1,7 @@
 // Issue 22: what an independent probe found, each closed and kept closed.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import worker from '../../worker/index';
 import { describe, expect, it } from 'vitest';
 import { sameSitePath } from '../../worker/auth/next-path';
 import { deliverDue } from '../../worker/email/outbox';
@@ -127,5 +129,41 @@ describe('badge codes and management links (2)', () => {
     expect((await call(`/api/tickets/${reg.ticketCode}`)).status).toBe(404);
     const left = await env.DB.prepare(`SELECT count(*) n FROM manage_tokens WHERE registration_id = ?`).bind(reg.id).first<{ n: number }>();
     expect(left?.n).toBe(0);
+  });
+});
+
+/** A request as a deployed Worker would see it: production bindings, and whatever Host the caller claims. */
+async function asProduction(url: string, init: RequestInit & { json?: unknown }, bindings: Record<string, unknown>) {
+  const headers = new Headers(init.headers);
+  if (init.json !== undefined) headers.set('content-type', 'application/json');
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(url, { ...init, headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) }) as never,
+    { ...env, APP_ENV: 'production', ...bindings } as never, ctx);
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
+}
+
+describe('links in emails (4: Host header)', () => {
+  it('production without PUBLIC_URL refuses to serve: 503 misconfigured on every route', async () => {
+    for (const path of ['/api/health', '/api/events', '/api/auth/sign-in']) {
+      const res = await asProduction(`https://colloquy.example${path}`, path.endsWith('sign-in') ? { method: 'POST', json: { email: 'desk@colloquy.test' }, headers: { origin: 'https://colloquy.example' } } : {}, { PUBLIC_URL: undefined });
+      expect(res.status, path).toBe(503);
+      expect(res.body.error.code).toBe('misconfigured');
+      expect(res.body.error.message).toMatch(/PUBLIC_URL/);
+    }
+  });
+
+  it('a forged Host never reaches an email: sign-in and ticket links come from PUBLIC_URL', async () => {
+    const bindings = { PUBLIC_URL: 'https://meeting.example/' };
+    const forged = { origin: 'http://evil.example' };
+    const asked = await asProduction('http://evil.example/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' }, headers: forged }, bindings);
+    expect(asked.status).toBe(202);
+    expect((await latestSignIn('organiser@colloquy.test'))!.origin).toBe('https://meeting.example');
+
+    const registered = await asProduction('http://evil.example/api/events/cell-therapy-autoimmune-2026/registrations', { method: 'POST', json: person('forged-host'), headers: forged }, bindings);
+    expect(registered.status).toBe(201);
+    expect(registered.body.registration.ticketUrl).toMatch(/^https:\/\/meeting\.example\/t\//);
+    const row = await env.DB.prepare(`SELECT payload FROM emails WHERE "to" = 'attendeeforged-host@example.org'`).first<{ payload: string }>();
+    expect(JSON.parse(row!.payload).origin).toBe('https://meeting.example');
   });
 });

@@ -1,6 +1,7 @@
 // Where a staff member lands after sign-in: a path on this site only, shared by the server and the sign-in page.
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** C0 and C1 control characters, DEL included: none belongs in a path a person would follow. */
+const hasControl = (s: string) => [...s].some((ch) => { const n = ch.charCodeAt(0); return n < 0x20 || (n >= 0x7f && n <= 0x9f); });
 /** Any fixed origin will do: `next` is accepted only if resolving it against this one leaves the origin unchanged. */
 const BASE = 'https://colloquy.invalid';
 
@@ -11,7 +12,7 @@ const BASE = 'https://colloquy.invalid';
  */
 export function sameSitePath(next: string | null | undefined): string | null {
   if (next === undefined || next === null || next === '') return '/desk';
-  if (CONTROL.test(next) || !next.startsWith('/')) return null;
+  if (hasControl(next) || !next.startsWith('/')) return null;
   let url: URL;
   try {
     url = new URL(next, BASE);
