@@ -167,3 +167,35 @@ describe('links in emails (4: Host header)', () => {
     expect(JSON.parse(row!.payload).origin).toBe('https://meeting.example');
   });
 });
+
+describe('CSV cells (5: Excel with ;)', () => {
+  const NAME = "Hosp;=cmd|' /C calc'!A0";
+  /** Splits a record on a separator the way a spreadsheet does: quotes group, "" is a quote. */
+  const cellsOf = (line: string, sep: string) => {
+    const out: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === sep) { out.push(cur); cur = ''; } else cur += ch;
+    }
+    return [...out, cur];
+  };
+  const formula = (cell: string) => /^[=+\-@]/.test(cell);
+
+  it('quotes a cell with ; so a semicolon locale keeps it whole, and no piece of it starts a formula', async () => {
+    const { toCsv } = await import('../../worker/attendees/csv');
+    const csv = toCsv(['Name', 'Institution'], [[NAME, 'a,+b'], ['=1+1', 'plain']]);
+    const [, first, second] = csv.replace('\uFEFF', '').split('\r\n');
+    expect(cellsOf(first!, ';')).toEqual([`Hosp;'=cmd|' /C calc'!A0,a,'+b`]);
+    expect(cellsOf(first!, ',')).toEqual([`Hosp;'=cmd|' /C calc'!A0`, `a,'+b`]);
+    for (const sep of [';', ',']) {
+      for (const cell of [...cellsOf(first!, sep), ...cellsOf(second!, sep)]) expect(formula(cell), cell).toBe(false);
+      // A reader that ignores quotes altogether still finds no formula.
+      for (const piece of first!.split(sep)) expect(formula(piece.replace(/^"/, '')), piece).toBe(false);
+    }
+  });
+});
