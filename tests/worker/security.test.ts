@@ -199,3 +199,21 @@ describe('CSV cells (5: Excel with ;)', () => {
     }
   });
 });
+
+describe('links in messages (6)', () => {
+  const values = { name: 'javascript:alert(1)', title: '', institution: '', event: 'Seminar', venue: 'Hall', ticket_url: 'https://meeting.example/t/abc', sessions: [] };
+  const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+
+  it('keeps http, https, mailto, tel and the ticket link, and turns every other link into its text', async () => {
+    const { renderMessage } = await import('../../worker/messages/render');
+    const body = [
+      '[site](https://example.org/a) [plain](http://example.org) [mail](mailto:desk@example.org) [call](tel:+861012345678) [ticket]({{ticket_url}})',
+      '[js](javascript:alert(1)) [JS](JaVaScRiPt:alert(1)) [vb](vbscript:msgbox(1)) [data](data:text/html;base64,PHNjcmlwdD4=)',
+      '[ent](jav&#x61;script:alert(1)) [rel](/t/x) [name]({{name}}) <javascript:alert(2)> ![img](data:image/png;base64,AAAA)',
+    ].join('\n\n');
+    const m = renderMessage('Hi', body, values);
+    expect(hrefs(m.html)).toEqual(['https://example.org/a', 'http://example.org', 'mailto:desk@example.org', 'tel:+861012345678', 'https://meeting.example/t/abc']);
+    expect(m.html).not.toContain('<img');
+    for (const text of ['>js<', '>JS<', '>vb<', '>data<', '>ent<', '>rel<', '>name<'].map((t) => t.slice(1, -1))) expect(m.html).toContain(text);
+  });
+});
