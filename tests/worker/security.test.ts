@@ -217,3 +217,40 @@ describe('links in messages (6)', () => {
     for (const text of ['>js<', '>JS<', '>vb<', '>data<', '>ent<', '>rel<', '>name<'].map((t) => t.slice(1, -1))) expect(m.html).toContain(text);
   });
 });
+
+describe('"delete my data" reaches every copy (7)', () => {
+  const SLUG = 'cell-therapy-autoimmune-2026';
+  /** The management token a person gets by asking for the link, read from the email sent to them. */
+  const askedToken = async (code: string, to: string) => {
+    expect((await call(`/api/tickets/${code}/send-link`, { method: 'POST', json: {} })).status).toBe(202);
+    return tokenIn(await mailTo(to, 'manage_link'), code)!;
+  };
+
+  it('erases the organiser\'s test-send rendered for this attendee', async () => {
+    const org = await signIn('organiser@colloquy.test');
+    const reg = await register(SLUG, person('test-sent', { name: 'Zhou Testsend', affiliation: 'Testsend Hospital', jobTitle: 'Testsend Professor' }));
+    const sent = await call(`/api/events/${SLUG}/messages/test`, { method: 'POST', headers: { cookie: org },
+      json: { audience: { type: 'ids', ids: [reg.id] }, recipientId: reg.id, subject: 'For {{name}}', body: '{{name}}, {{title}}, {{institution}}' } });
+    expect(sent.status).toBe(202);
+    const copies = `SELECT count(*) n FROM emails WHERE coalesce(subject, '') || coalesce(html, '') || coalesce(text, '') || payload LIKE '%Testsend%'`;
+    expect((await env.DB.prepare(copies).first<{ n: number }>())!.n).toBeGreaterThan(0);
+    expect((await erase(reg.ticketCode, { token: new URL(reg.manageUrl).searchParams.get('m') })).status).toBe(200);
+    expect((await env.DB.prepare(copies).first<{ n: number }>())!.n).toBe(0);
+  });
+
+  it('erases a speaker\'s contact details from the people row, and a later edit of the person does not copy the name back', async () => {
+    const org = await signIn('organiser@colloquy.test');
+    const created = await call(`/api/events/${SLUG}/people`, { method: 'POST', headers: { cookie: org },
+      json: { nameZh: '擦除讲者', nameEn: 'Erased Speaker', email: 'erased.speaker@example.org', phone: '13911112222', bioEn: 'Bio', badgeRole: 'speaker' } });
+    expect(created.status).toBe(201);
+    const personId = created.body.person.id as string;
+    const badge = await env.DB.prepare(`SELECT ticket_code AS code FROM registrations WHERE person_id = ?`).bind(personId).first<{ code: string }>();
+    const token = await askedToken(badge!.code, 'erased.speaker@example.org');
+    expect((await erase(badge!.code, { token })).status).toBe(200);
+    const row = await env.DB.prepare(`SELECT email, phone FROM people WHERE id = ?`).bind(personId).first();
+    expect(row).toEqual({ email: null, phone: null });
+    expect((await call(`/api/events/${SLUG}/people/${personId}`, { method: 'PATCH', headers: { cookie: org }, json: { bioEn: 'New bio' } })).status).toBe(200);
+    const regs = await env.DB.prepare(`SELECT count(*) n FROM registrations WHERE name = '擦除讲者' OR email = 'erased.speaker@example.org' OR phone = '13911112222'`).first<{ n: number }>();
+    expect(regs!.n).toBe(0);
+  });
+});

@@ -74,7 +74,8 @@ export const messageRoutes = new Hono<AppEnv>()
     if (!chosen) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
     const m = render(chosen);
     const id = newId('eml');
-    await c.var.db.insert(emails).values({ id, eventId, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `[TEST] ${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
+    // Filed under the recipient it was rendered for, so erasing that registration erases this copy too.
+    await c.var.db.insert(emails).values({ id, eventId, registrationId: chosen.id, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `[TEST] ${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
     deliverSoon(c, [id]);
     return c.json({ sentTo: staff.email }, 202);
   })

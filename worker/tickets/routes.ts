@@ -109,9 +109,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const id = row.reg.id;
     await atomically(c.env.DB, [
+      // A speaker's or guest's contact details go from the programme's people row too; the public programme entry
+      // (name, title, institution, bio, photo) stays until an organiser removes it (see README). Unlinking the
+      // badge keeps a later edit of that person from copying the name back.
+      sql`UPDATE people SET email = NULL, phone = NULL WHERE id = (SELECT person_id FROM registrations WHERE id = ${id})`,
       db.update(registrations).set({
         name: '', email: `erased+${id}@invalid`, emailKey: `erased:${id}`, phone: '', affiliation: '', jobTitle: '',
-        ticketCode: `erased-${randomToken()}`, status: 'cancelled', updatedAt: now, consentAt: null,
+        ticketCode: `erased-${randomToken()}`, status: 'cancelled', updatedAt: now, consentAt: null, personId: null,
       }).where(eq(registrations.id, id)),
       db.delete(emails).where(eq(emails.registrationId, id)),
       db.delete(manageTokens).where(eq(manageTokens.registrationId, id)),
