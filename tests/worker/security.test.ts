@@ -254,3 +254,33 @@ describe('"delete my data" reaches every copy (7)', () => {
     expect(regs!.n).toBe(0);
   });
 });
+
+describe('sign-in flooding and timing (8, 9)', () => {
+  const ask = (email: string, bindings = {}) => call('/api/auth/sign-in', { method: 'POST', json: { email } }, bindings);
+  const linksTo = async (email: string) => (await env.DB.prepare(`SELECT count(*) n FROM emails WHERE kind = 'sign_in' AND "to" = ?`).bind(email).first<{ n: number }>())!.n;
+
+  it('caps links per address per hour, whatever the IP, and says when a link was already asked for', async () => {
+    await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_flooded', 'flooded@colloquy.test', 'Flooded')`).run();
+    const bindings = { SIGN_IN_PER_EMAIL_PER_MINUTE: '100', SIGN_IN_PER_EMAIL_PER_HOUR: '3' };
+    const answers = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'flooded@colloquy.test' }, headers: { 'cf-connecting-ip': `203.0.113.${i}` } }, bindings);
+      answers.push([res.status, res.body.recentlySent ?? res.body.error.code]);
+    }
+    expect(answers).toEqual([[202, false], [202, true], [202, true], [429, 'hourly_limit'], [429, 'hourly_limit']]);
+    expect(await linksTo('flooded@colloquy.test')).toBe(3);
+  });
+
+  it('answers a staff address and a stranger alike: same body, same D1 work', async () => {
+    await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_timing', 'timing@colloquy.test', 'Timing')`).run();
+    const staff = await ask('timing@colloquy.test');
+    const stranger = await ask('nobody-here@example.org');
+    expect([staff.status, stranger.status]).toEqual([202, 202]);
+    expect(staff.body).toEqual(stranger.body);
+    const trips = (h: Headers) => /round_trips=(\d+)/.exec(h.get('server-timing') ?? '')?.[1];
+    expect(trips(staff.headers)).toBeDefined();
+    expect(trips(staff.headers)).toBe(trips(stranger.headers));
+    expect(await linksTo('timing@colloquy.test')).toBe(1);
+    expect(await linksTo('nobody-here@example.org')).toBe(0);
+  });
+});

@@ -1,9 +1,9 @@
-// Fixed one-minute windows counted in D1, for sign-in and registration limits.
+// Fixed windows (a minute unless told otherwise) counted in D1, for sign-in and registration limits.
 import { sql } from 'drizzle-orm';
 
 /** Counts a request; returns the statement, to run inside the caller's batch. */
-export function countRequest(key: string, now: number) {
-  const windowStart = now - (now % 60_000);
+export function countRequest(key: string, now: number, windowMs = 60_000) {
+  const windowStart = now - (now % windowMs);
   return sql`
     INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT (key) DO UPDATE SET

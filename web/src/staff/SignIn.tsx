@@ -26,6 +26,7 @@ export default function SignIn() {
   const [message, setMessage] = createSignal<DeskKey | null>(params.error ? 'signin.linkFailed' : null);
   const [busy, setBusy] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<string | null>(null);
+  const [recentlySent, setRecentlySent] = createSignal(false);
   const [devMailbox, setDevMailbox] = createSignal(false);
   let input!: HTMLInputElement;
   let sentHeading: HTMLHeadingElement | undefined;
@@ -43,12 +44,13 @@ export default function SignIn() {
     if (!EMAIL.test(value)) { setError('signin.emailInvalid'); input.focus(); return; }
     setBusy(true);
     try {
-      await requestSignIn(value, locale(), next());
+      setRecentlySent(await requestSignIn(value, locale(), next()));
       setDevMailbox(await hasDevMailbox());
       setSentTo(value);
       queueMicrotask(() => sentHeading?.focus());
     } catch (err) {
       if (!(err instanceof ApiFailure)) setMessage('signin.network');
+      else if (err.code === 'hourly_limit') setMessage('signin.hourlyLimit');
       else if (err.status === 429) setMessage('signin.rateLimited');
       else if (err.code === 'invalid') { setError('signin.emailInvalid'); input.focus(); }
       else setMessage('signin.failed');
@@ -68,6 +70,9 @@ export default function SignIn() {
         <div class="signin-sent">
           <h1 id="signin-title" tabindex="-1" ref={sentHeading}>{t('signin.sentTitle')}</h1>
           <p>{t('signin.sent', { email: sentTo()! })}</p>
+          <Show when={recentlySent()}>
+            <p class="notice info">{t('signin.recentlySent')}</p>
+          </Show>
           <Show when={devMailbox()}>
             <p class="notice info">{t('signin.devMailbox')} <a href="/dev/mailbox">{t('signin.openMailbox')}</a></p>
           </Show>
