@@ -2,7 +2,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import worker from '../../worker/index';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { installResendDouble } from '../fakes/resend';
 import { sameSitePath } from '../../worker/auth/next-path';
 import { deliverDue } from '../../worker/email/outbox';
 import { makeEvent, person, statusCounts } from './fixtures';
@@ -282,5 +283,42 @@ describe('sign-in flooding and timing (8, 9)', () => {
     expect(trips(staff.headers)).toBe(trips(stranger.headers));
     expect(await linksTo('timing@colloquy.test')).toBe(1);
     expect(await linksTo('nobody-here@example.org')).toBe(0);
+  });
+});
+
+describe('smaller items (9)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('HTML pages carry HSTS, like the API', async () => {
+    const headers = (await import('../../web/public/_headers?raw')).default;
+    const pages = headers.split(/\n(?=\S)/).find((block) => block.startsWith('/*'))!;
+    expect(pages).toMatch(/^\s+Strict-Transport-Security: max-age=\d{7,}; includeSubDomains$/m);
+    const api = await call('/api/health');
+    expect(api.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+  });
+
+  it('once sent through Resend, the outbox keeps no working sign-in or management link', async () => {
+    installResendDouble();
+    const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
+    await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_redact', 'redact@colloquy.test', 'Redact')`).run();
+    await call('/api/auth/sign-in', { method: 'POST', json: { email: 'redact@colloquy.test' } }, { OUTBOX: { send: async () => {} } as never });
+    const reg = await register('cell-therapy-autoimmune-2026', person('redact-me'));
+    const signInToken = (await latestSignIn('redact@colloquy.test'))!.searchParams.get('token')!;
+    const manage = new URL(reg.manageUrl).searchParams.get('m')!;
+    await deliverDue(withKey, { limit: 500 });
+    const rows = await env.DB.prepare(`SELECT kind, status, payload, html, text FROM emails WHERE "to" IN ('redact@colloquy.test', 'attendeeredact-me@example.org')`).all<Record<string, string>>();
+    expect(rows.results.map((r) => [r.kind, r.status]).sort()).toEqual([['confirmation', 'sent'], ['sign_in', 'sent']]);
+    for (const row of rows.results) {
+      for (const secret of [signInToken, manage]) expect(row.payload + row.html + row.text).not.toContain(secret);
+      expect(row.text).toContain('REDACTED');
+    }
+  });
+
+  it('escapes a bare CR in .ics text, so no line of the file ends early', async () => {
+    const { agendaIcs } = await import('../../worker/events/ics');
+    const ics = agendaIcs('Cal', [{ uid: 'u1', start: 0, end: 60_000, summary: 'A\rB', location: 'L\r\nM', description: 'x\ny' }], 0);
+    expect(ics).toContain('SUMMARY:A\\nB');
+    expect(ics).toContain('LOCATION:L\\nM');
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });
 });
