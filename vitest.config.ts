@@ -12,7 +12,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, APP_ENV: 'development' },
+                bindings: { TEST_MIGRATIONS: migrations, APP_ENV: 'development', PUBLIC_URL: 'http://localhost:8787' },
                 // An empty database of its own, for the upgrade-path test.
                 d1Databases: { MIGRATION_DB: 'migration-test-db' },
               },

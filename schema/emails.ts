@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const EMAIL_KINDS = ['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'cancelled', 'sign_in', 'message', 'reminder'] as const;
+export const EMAIL_KINDS = ['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'cancelled', 'manage_link', 'sign_in', 'message', 'reminder'] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -84,3 +84,10 @@ export const registrationSearch = sqliteTable('registration_search', {
 
 /** 1…256: the character positions the search triggers walk (SQLite triggers cannot use a recursive CTE). */
 export const searchPositions = sqliteTable('search_positions', { n: integer('n').primaryKey() });
+
+/** Hashes of the emailed links that may cancel or erase a registration (the badge's ticket code cannot). */
+export const manageTokens = sqliteTable('manage_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  registrationId: text('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('manage_tokens_registration').on(t.registrationId)]);

@@ -16,6 +16,7 @@ import { consoleEventRoutes, eventAdminRoutes } from './events/admin-routes';
 import { forgetAfterWrites } from './events/cache';
 import { eventRoutes } from './events/routes';
 import { enforceAccess } from './http/access';
+import { configProblem } from './http/origin';
 import { docsRoutes } from './http/docs';
 import { writeGuards } from './http/guards';
 import { peopleRoutes, photoRoutes } from './people/routes';
@@ -27,6 +28,14 @@ import { ticketRoutes } from './tickets/routes';
 import { errorBody, handleError } from './http/errors';
 
 export const app = new Hono<AppEnv>();
+
+// Production without PUBLIC_URL would build emailed links from whatever Host a caller sends: refuse to serve at all.
+app.use('*', async (c, next) => {
+  const problem = configProblem(c.env);
+  if (!problem) return next();
+  console.error('configuration error:', problem);
+  return c.json(errorBody('misconfigured', `This site is not configured yet: ${problem}`), 503);
+});
 
 app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: false }), writeGuards, withDb, withStaff, enforceAccess);
 app.use('/api/events/*', forgetAfterWrites);

@@ -8,6 +8,8 @@ export type Bindings = Env & {
   RESEND_WEBHOOK_SECRET?: string;
   /** The site's public origin, for links in emails sent from the cron (requests use their own origin). */
   PUBLIC_URL?: string;
+  /** Sign-in links one address may ask for per hour (wrangler.toml). */
+  SIGN_IN_PER_EMAIL_PER_HOUR?: string;
 };
 
 export type Db = DrizzleD1Database;

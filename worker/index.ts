@@ -5,6 +5,7 @@ import { deliverBulk, sweepBulk } from './messages/bulk';
 import { sendDueReminders } from './messages/reminders';
 import { meteredD1, serverTiming } from './dev/d1-meter';
 import { type Bindings, isDevelopment } from './env';
+import { configProblem } from './http/origin';
 
 export type { AppType } from './app';
 
@@ -24,6 +25,8 @@ export default {
     }
   },
   async scheduled(_controller, env, ctx) {
+    const problem = configProblem(env);
+    if (problem) return console.error('configuration error, cron skipped:', problem);
     ctx.waitUntil((async () => {
       await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
       await deliverDue(env, { limit: 200 });

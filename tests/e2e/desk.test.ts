@@ -165,7 +165,9 @@ describe('the front desk', () => {
 
     // A cancelled ticket is red too, and says so.
     const cancelled = await register(`Cancelled ${unique()}`);
-    await fetch(`${baseUrl}/api/tickets/${cancelled.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
+    await fetch(`${baseUrl}/api/tickets/${cancelled.ticketCode}/cancel`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(cancelled.manageUrl).searchParams.get('m') }),
+    });
     await box.fill(cancelled.ticketUrl);
     await box.press('Enter');
     const refused = overlay(page).and(page.locator('[data-result="cancelled"]'));

@@ -55,7 +55,7 @@ describe('registration and the ticket', () => {
     await form.getByRole('button', { name: '提交报名' }).click();
 
     // The ticket page: status heading (focused), the name, the QR code, and word of the email.
-    await page.waitForURL(/\/t\/[A-Za-z0-9_-]+$/);
+    await page.waitForURL(/\/t\/[A-Za-z0-9_-]+\?m=[A-Za-z0-9_-]+$/);
     const code = new URL(page.url()).pathname.split('/').pop()!;
     const heading = page.getByRole('heading', { level: 1, name: '您的电子票' });
     await heading.waitFor();
@@ -77,7 +77,15 @@ describe('registration and the ticket', () => {
     expect(await page.locator('.mail-to').textContent()).toBe(email);
     const href = await page.frameLocator('iframe.mail-html').locator(`a[href*="/t/${code}"]`).first().getAttribute('href');
     expect(new URL(href!, baseUrl).pathname).toBe(`/t/${code}`);
+    // The ticket code alone (what a badge or a desk holds) shows the ticket but cannot cancel: it says how to.
     await page.goto(baseUrl + new URL(href!, baseUrl).pathname);
+    await heading.waitFor();
+    expect(await page.locator('main').textContent()).toContain('仅凭胸牌上的票码无法操作');
+    expect(await page.getByRole('button', { name: '取消报名' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '将链接发到我的邮箱' }).count()).toBe(1);
+    // The email's link carries the management token.
+    expect(new URL(href!, baseUrl).searchParams.get('m')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await page.goto(new URL(href!, baseUrl).href);
     await heading.waitFor();
     expect(await page.locator('.attendee-name').textContent()).toBe('王小明');
     expect(await page.getByRole('img', { name: '您的电子票二维码' }).getAttribute('src')).toBe(`/api/tickets/${code}/qr.svg`);
@@ -127,7 +135,7 @@ describe('registration and the ticket', () => {
     await busy.waitFor();
     expect(await busy.isDisabled()).toBe(true);
     release();
-    await page.waitForURL(/\/t\/[A-Za-z0-9_-]+$/);
+    await page.waitForURL(/\/t\/[A-Za-z0-9_-]+\?m=[A-Za-z0-9_-]+$/);
     const ticketUrl = page.url();
     await page.getByRole('heading', { level: 1, name: 'Your ticket' }).waitFor();
     await page.unroute('**/api/events/*/registrations');

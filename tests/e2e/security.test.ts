@@ -25,6 +25,7 @@ describe('security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+; includeSubDomains/);
     const api = await fetch(`${baseUrl}/api/events`);
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
   });

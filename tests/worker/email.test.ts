@@ -29,8 +29,8 @@ describe('the confirmation email', () => {
     expect(zh.subject).toBe('报名成功：细胞治疗治疗自身免疫性疾病学术交流会（第二期）');
     expect(zh.text).toContain(`${y}年${m}月${d}日 14:00–17:20（北京时间）`);
     expect(zh.text).toContain('北京陆道培医院');
-    expect(zh.text).toContain(body.registration.ticketUrl);
-    expect(zh.html).toContain(`${body.registration.ticketUrl}#cancel`);
+    expect(zh.text).toContain(body.registration.manageUrl);
+    expect(zh.html).toContain(`${body.registration.manageUrl}#cancel`);
     expect(zh.attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
 
     await register(UPCOMING_SLUG, person('mail-en', { locale: 'en' }));

@@ -89,9 +89,14 @@ describe('cancelling a ticket', () => {
   it('promotes exactly one waitlisted person, the earliest, and emails them', async () => {
     const { id, slug } = await makeEvent(2);
     const codes: string[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await register(slug, person(`can${i}`))).body.registration.ticketCode);
+    const tokens: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { registration } = (await register(slug, person(`can${i}`))).body;
+      codes.push(registration.ticketCode);
+      tokens.push(new URL(registration.manageUrl).searchParams.get('m')!);
+    }
     expect(await statusCounts(id)).toEqual({ confirmed: 2, waitlisted: 3 });
-    const res = await call(`/api/tickets/${codes[0]}/cancel`, { method: 'POST', json: {} });
+    const res = await call(`/api/tickets/${codes[0]}/cancel`, { method: 'POST', json: { token: tokens[0] } });
     expect(res.status).toBe(200);
     expect(res.body.ticket.status).toBe('cancelled');
     expect(await statusCounts(id)).toEqual({ confirmed: 2, waitlisted: 2, cancelled: 1 });
@@ -100,7 +105,7 @@ describe('cancelling a ticket', () => {
     const promoted = await env.DB.prepare(`SELECT "to" FROM emails WHERE event_id = ? AND kind = 'promoted'`).bind(id).all<{ to: string }>();
     expect(promoted.results.map((r) => r.to)).toEqual(['attendeecan2@example.org']);
     // Cancelling twice changes nothing more.
-    await call(`/api/tickets/${codes[0]}/cancel`, { method: 'POST', json: {} });
+    await call(`/api/tickets/${codes[0]}/cancel`, { method: 'POST', json: { token: tokens[0] } });
     expect(await statusCounts(id)).toEqual({ confirmed: 2, waitlisted: 2, cancelled: 1 });
   });
 
@@ -112,8 +117,8 @@ describe('cancelling a ticket', () => {
 
   it('an attendee can delete their personal data; the seat is freed and the old link stops working', async () => {
     const { id, slug } = await makeEvent(5);
-    const code = (await register(slug, person('erase'))).body.registration.ticketCode;
-    expect((await call(`/api/tickets/${code}/delete`, { method: 'POST', json: {} })).status).toBe(200);
+    const { ticketCode: code, manageUrl } = (await register(slug, person('erase'))).body.registration;
+    expect((await call(`/api/tickets/${code}/delete`, { method: 'POST', json: { token: new URL(manageUrl).searchParams.get('m') } })).status).toBe(200);
     expect((await call(`/api/tickets/${code}`)).status).toBe(404);
     const row = await env.DB.prepare(`SELECT name, email, phone, affiliation FROM registrations WHERE event_id = ?`).bind(id).first();
     expect(JSON.stringify(row)).not.toMatch(/attendeeerase|参会者|138|协和/);

@@ -40,8 +40,9 @@ describe('concurrency', () => {
       (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'waitlisted') AS waitlisted FROM events e WHERE id = ?`).bind(id).first<{ capacity: number; confirmed: number; waitlisted: number }>())!;
     const first = await Promise.all(Array.from({ length: 60 }, (_, i) => register(slug, `race-${i}`)));
     expect(await seats()).toEqual({ capacity: 30, confirmed: 30, waitlisted: 30 });
-    const tickets = first.map((r) => r.body.registration as { ticketCode: string; status: string });
-    const confirmedCodes = tickets.filter((t) => t.status === 'confirmed').map((t) => t.ticketCode);
+    // Cancelling takes the management link's token from the email (the registration answer carries it too).
+    const tickets = first.map((r) => r.body.registration as { ticketCode: string; status: string; manageUrl: string });
+    const confirmedCodes = tickets.filter((t) => t.status === 'confirmed').map((t) => ({ code: t.ticketCode, token: new URL(t.manageUrl).searchParams.get('m') }));
 
     // Each step races 4 cancellations of confirmed tickets with 8 registrations. A raise also races with them
     // (it promotes, as the cancellations do); a cut lands first. Lowering capacity un-confirms nobody, so the
@@ -53,7 +54,7 @@ describe('concurrency', () => {
       if (capacity < before.capacity) expect((await patch()).status).toBe(200);
       const cancels = confirmedCodes.splice(0, 4);
       const results = await Promise.all([
-        ...cancels.map((code) => call(`/api/tickets/${code}/cancel`, { method: 'POST', json: {} })),
+        ...cancels.map(({ code, token }) => call(`/api/tickets/${code}/cancel`, { method: 'POST', json: { token } })),
         ...Array.from({ length: 8 }, () => register(slug, `race-late-${late++}`)),
         ...(capacity > before.capacity ? [patch()] : []),
       ]);

@@ -13,6 +13,7 @@ import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
 import { toCsv } from './csv';
+import { publicOrigin } from '../http/origin';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -143,7 +144,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
   .post('/:slug/registrations/:id/cancel', async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c);
     const now = Date.now();
     const [cancelled] = await atomically(c.env.DB, [
       sql`UPDATE registrations SET status = 'cancelled', updated_at = ${now} WHERE id = ${id} AND event_id = ${eventId} AND status != 'cancelled' RETURNING id`,
@@ -162,7 +163,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [promoted] = await atomically(c.env.DB, [
-      sql`UPDATE registrations SET status = 'confirmed', promoted_origin = ${new URL(c.req.url).origin}, updated_at = ${Date.now()}
+      sql`UPDATE registrations SET status = 'confirmed', promoted_origin = ${publicOrigin(c)}, updated_at = ${Date.now()}
           WHERE id = ${id} AND event_id = ${eventId} AND status = 'waitlisted' RETURNING id`,
       auditEntry(eventId, staff.id, 'registration.promote', { id }),
     ]);
@@ -179,7 +180,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const [updated] = await atomically(c.env.DB, [
       sql`UPDATE registrations SET ticket_code = ${code}, updated_at = ${now} WHERE id = ${id} AND event_id = ${eventId} AND status != 'cancelled' RETURNING id`,
       sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
-          SELECT ${newId('eml')}, event_id, id, 'reissued', email, locale, json_object('origin', ${new URL(c.req.url).origin}), ${now}
+          SELECT ${newId('eml')}, event_id, id, 'reissued', email, locale, json_object('origin', ${publicOrigin(c)}), ${now}
           FROM registrations WHERE id = ${id} AND ticket_code = ${code} AND email != ''`,
       auditEntry(eventId, staff.id, 'registration.reissue', { id }),
     ]);

@@ -13,6 +13,7 @@ import { countRequest, limitPerMinute } from '../http/rate-limit';
 import { validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { requireEventRole, revokeAllSessions, startSession } from './session';
+import { publicOrigin } from '../http/origin';
 
 export const createPairingInput = z.object({
   label: z.string().trim().max(60).optional().default(''),
@@ -34,7 +35,7 @@ export const pairingAdminRoutes = new Hono<AppEnv>()
     const row = { id: newId('pair'), eventId, tokenHash: await sha256(token), label: b.label, maxUses: b.maxUses, expiresAt: Date.now() + b.ttlMinutes * 60_000, createdBy: who.id };
     await atomically(c.env.DB, [c.var.db.insert(pairings).values(row), auditEntry(eventId, who.id, 'pairing.create', { id: row.id, label: b.label, maxUses: b.maxUses })]);
     // The token rides in the fragment, so it never reaches server logs or a Referer header.
-    return c.json({ pairing: present({ ...row, uses: 0, revokedAt: null, createdAt: Date.now() }), token, url: `${new URL(c.req.url).origin}/pair#${token}` }, 201);
+    return c.json({ pairing: present({ ...row, uses: 0, revokedAt: null, createdAt: Date.now() }), token, url: `${publicOrigin(c)}/pair#${token}` }, 201);
   })
   .get('/:slug/pairings', async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);

@@ -2,7 +2,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { emails, signInTokens, staff } from '../../schema';
+import { signInTokens } from '../../schema';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
@@ -11,25 +11,18 @@ import { ApiError } from '../http/errors';
 import { countRequest, limitPerMinute } from '../http/rate-limit';
 import { asciiText, validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
+import { sameSitePath } from './next-path';
 import { endSession, requireStaff, startSession } from './session';
+import { publicOrigin } from '../http/origin';
 
 export const SIGN_IN_TTL_MS = 15 * 60_000;
 
-/**
- * Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. The path is resolved as a
- * browser resolves a Location (dropping tabs and newlines, reading \ as /), so "/\t/evil.example" is refused.
- */
-export function safeNext(next: string | undefined) {
-  if (!next?.startsWith('/')) return '/desk';
-  const site = 'https://colloquy.invalid';
-  const url = new URL(next, site);
-  return url.origin === site ? `${url.pathname}${url.search}${url.hash}` : '/desk';
-}
+const BAD_NEXT = 'Choose a page on this site.';
 
 export const signInInput = z.object({
   email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
-  next: z.string().max(200).optional(),
+  next: z.string().max(200).optional().refine((n) => sameSitePath(n) !== null, BAD_NEXT),
 });
 
 export const authRoutes = new Hono<AppEnv>()
@@ -38,32 +31,40 @@ export const authRoutes = new Hono<AppEnv>()
     const key = email.toLowerCase();
     const now = Date.now();
     const ip = clientIp(c) ?? 'local';
-    const [ipCount, emailCount] = await atomically(c.env.DB, [countRequest(`sign-in:ip:${ip}`, now), countRequest(`sign-in:email:${key}`, now)]);
-    if (Number(ipCount[0]?.count) > limitPerMinute(c.env) || Number(emailCount[0]?.count) > Number(c.env.SIGN_IN_PER_EMAIL_PER_MINUTE || 5)) {
+    const keys = { ip: `sign-in:ip:${ip}`, minute: `sign-in:email:${key}`, hour: `sign-in:email-hour:${key}` };
+    const limits = { ip: limitPerMinute(c.env), minute: Number(c.env.SIGN_IN_PER_EMAIL_PER_MINUTE || 5), hour: Number(c.env.SIGN_IN_PER_EMAIL_PER_HOUR || 20) };
+    const count = (k: string) => sql`coalesce((SELECT count FROM rate_limits WHERE key = ${k}), 0)`;
+    const allowed = sql`${count(keys.ip)} <= ${limits.ip} AND ${count(keys.minute)} <= ${limits.minute} AND ${count(keys.hour)} <= ${limits.hour}`;
+    const token = randomToken();
+    const link = `${publicOrigin(c)}/api/auth/verify?token=${token}&next=${encodeURIComponent(sameSitePath(next)!)}`;
+    const emailId = newId('eml');
+    const owner = c.env.OWNER_EMAIL?.trim().toLowerCase();
+    // One batch of the same statements for every address, staff or not: the token and the email are written only
+    // when the address is staff and under its limits, decided inside the statements, so neither the answer nor
+    // its timing tells a staff address from another.
+    const [ipCount, minuteCount, hourCount] = await atomically(c.env.DB, [
+      countRequest(keys.ip, now),
+      countRequest(keys.minute, now),
+      countRequest(keys.hour, now, 3_600_000),
+      ...(owner && key === owner ? [sql`INSERT INTO staff (id, email, name, is_owner) VALUES (${newId('stf')}, ${key}, 'Owner', 1) ON CONFLICT DO NOTHING`] : []),
+      sql`INSERT INTO sign_in_tokens (token_hash, staff_id, expires_at) SELECT ${await sha256(token)}, id, ${now + SIGN_IN_TTL_MS} FROM staff WHERE email = ${key} AND ${allowed}`,
+      sql`INSERT INTO emails (id, kind, "to", locale, payload, created_at) SELECT ${emailId}, 'sign_in', ${key}, ${locale}, ${JSON.stringify({ link })}, ${now}
+        FROM staff WHERE email = ${key} AND ${allowed}`,
+    ]);
+    const counted = (rows: unknown[]) => Number((rows[0] as { count?: number } | undefined)?.count);
+    if (counted(ipCount) > limits.ip || counted(minuteCount) > limits.minute) {
       throw new ApiError(429, 'rate_limited', 'Too many sign-in requests. Wait a minute and try again.');
     }
-    const db = c.var.db;
-    let [person] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, key));
-    if (!person && c.env.OWNER_EMAIL && key === c.env.OWNER_EMAIL.trim().toLowerCase()) {
-      [person] = await db.insert(staff).values({ id: newId('stf'), email: key, name: 'Owner', isOwner: true })
-        .onConflictDoNothing().returning({ id: staff.id });
-    }
-    if (person) {
-      const token = randomToken();
-      const link = `${new URL(c.req.url).origin}/api/auth/verify?token=${token}&next=${encodeURIComponent(safeNext(next))}`;
-      const emailId = newId('eml');
-      await atomically(c.env.DB, [
-        db.insert(signInTokens).values({ tokenHash: await sha256(token), staffId: person.id, expiresAt: now + SIGN_IN_TTL_MS }),
-        db.insert(emails).values({ id: emailId, kind: 'sign_in', to: key, locale, payload: JSON.stringify({ link }), createdAt: now }),
-      ]);
-      deliverSoon(c, [emailId]);
-    }
-    // The same answer whether or not the address belongs to staff.
-    return c.json({}, 202);
+    if (counted(hourCount) > limits.hour) throw new ApiError(429, 'hourly_limit', 'Too many sign-in links for this address this hour. Use a link already sent, or try again later.');
+    deliverSoon(c, [emailId]);
+    // The same answer whether or not the address belongs to staff; "recently" counts every request for the address.
+    return c.json({ recentlySent: counted(hourCount) > 1 }, 202);
   })
   .get('/verify', async (c) => {
     const token = c.req.query('token') ?? '';
-    const next = safeNext(c.req.query('next'));
+    // Checked before the token is spent: a tampered link must not use up a good one.
+    const next = sameSitePath(c.req.query('next'));
+    if (next === null) throw new ApiError(400, 'invalid', BAD_NEXT, { next: BAD_NEXT });
     const now = Date.now();
     const [used] = await c.var.db.update(signInTokens).set({ usedAt: now })
       .where(and(eq(signInTokens.tokenHash, await sha256(token)), isNull(signInTokens.usedAt), gt(signInTokens.expiresAt, sql`${now}`)))

@@ -12,6 +12,7 @@ import { isoOrNull } from '../lib/time';
 import { newId, sha256 } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { readTicketState, recordCheckin, type TicketRef } from './statements';
+import { publicOrigin } from '../http/origin';
 
 const PAGE = 2000;
 /** Writes that commit while a snapshot is read may carry a slightly older time; pulling a little back covers them. */
@@ -121,6 +122,6 @@ export const offlineRoutes = new Hono<AppEnv>()
         ${ids.length ? sql`AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` : sql``}
         ${role ? sql`AND role = ${role}` : sql``}
       ORDER BY CASE role WHEN 'speaker' THEN 0 WHEN 'guest' THEN 1 ELSE 2 END, lower(name) LIMIT 1000`);
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c);
     return c.json({ badges: rows.map((r) => ({ ...r, ticketUrl: `${origin}/t/${r.ticketCode}` })) }, 200);
   });

@@ -8,6 +8,8 @@ import { atomically, dbFor } from '../db';
 import { loggable } from '../http/errors';
 import type { Bindings, Db } from '../env';
 import { eventAgendaIcs } from '../events/ics';
+import { randomToken, sha256 } from '../lib/random';
+import { MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
 
 type EmailRow = typeof emails.$inferSelect;
@@ -17,7 +19,7 @@ export type RenderedEmail = { subject: string; html: string; text: string; attac
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 const SEND_TIMEOUT_MS = 10_000;
-const ATTENDEE_KINDS = new Set(['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'cancelled']);
+const ATTENDEE_KINDS = new Set([...MANAGED_KINDS, 'cancelled']);
 
 export const DEFAULT_FROM = 'Colloquy <events@colloquy.test>';
 
@@ -65,8 +67,8 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
     const reg = await cache.registration(row.registrationId);
     const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
-      const origin = (JSON.parse(row.payload) as { origin?: string }).origin ?? '';
-      const rendered = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin);
+      const { origin = '', manage } = JSON.parse(row.payload) as { origin?: string; manage?: string };
+      const rendered = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin, manage);
       const attachments: Attachment[] = [];
       if (row.kind !== 'cancelled') {
         attachments.push({ filename: 'agenda.ics', content: await cache.ics(event, row.locale), contentType: 'text/calendar; charset=utf-8' });
@@ -81,13 +83,45 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
   return { subject: row.subject ?? '', html: row.html ?? '', text: row.text ?? '', attachments: [] };
 }
 
+/**
+ * Gives each claimed attendee email without one a management token (promotions and reissues are queued by SQL,
+ * which cannot hash): the token goes in the row's payload and its hash in manage_tokens before anything is sent,
+ * so a retry sends the same link. Existing registrations get their first token this way.
+ */
+async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number) {
+  const statements = [];
+  for (const row of rows) {
+    if (!MANAGED_KINDS.has(row.kind) || !row.registrationId) continue;
+    const payload = JSON.parse(row.payload) as { manage?: string };
+    if (payload.manage) continue;
+    const manage = randomToken();
+    row.payload = JSON.stringify({ ...payload, manage });
+    statements.push(
+      sql`INSERT INTO manage_tokens (token_hash, registration_id, created_at) SELECT ${await sha256(manage)}, id, ${now} FROM registrations WHERE id = ${row.registrationId}`,
+      sql`UPDATE emails SET payload = ${row.payload} WHERE id = ${row.id}`,
+    );
+  }
+  if (statements.length) await atomically(d1, statements);
+}
+
+/**
+ * Once an email has left through Resend, the outbox keeps no working sign-in or management link: the record
+ * stays readable, the secret goes. (The dev mailbox is the inbox itself, so captured rows keep theirs.)
+ */
+export function redactSecrets<T extends { html: string; text: string }>(row: Pick<EmailRow, 'payload'>, m: T): T & { payload: string } {
+  const payload = JSON.parse(row.payload) as { link?: string; manage?: string };
+  const secrets = [payload.manage, payload.link ? new URL(payload.link).searchParams.get('token') : null].filter((s): s is string => !!s);
+  const redact = (text: string) => secrets.reduce((t, secret) => t.replaceAll(secret, 'REDACTED'), text);
+  return { ...m, html: redact(m.html), text: redact(m.text), payload: redact(row.payload) };
+}
+
 /** Exponential backoff with a cap: 30 s, 1 min, 2 min … 1 h. */
 export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 
 /** A row's new columns after a delivery attempt; a column left out keeps its value. */
 export type Outcome = {
   id: string; subject: string; html: string; text: string; status: 'captured' | 'sent' | 'pending' | 'failed';
-  lastError: string | null; providerId?: string; sentAt?: number; nextAttemptAt?: number;
+  lastError: string | null; providerId?: string; sentAt?: number; nextAttemptAt?: number; payload?: string;
 };
 
 /** D1 takes a value of up to 2 MB: a statement's JSON stays under 300,000 UTF-16 units (at most 900 KB of UTF-8). */
@@ -116,7 +150,7 @@ function recordOutcomes(json: string) {
   return sql`
     UPDATE emails SET
       subject = o.value ->> 'subject', html = o.value ->> 'html', text = o.value ->> 'text',
-      status = o.value ->> 'status', last_error = o.value ->> 'lastError',
+      status = o.value ->> 'status', last_error = o.value ->> 'lastError', payload = coalesce(o.value ->> 'payload', emails.payload),
       provider_id = coalesce(o.value ->> 'providerId', emails.provider_id),
       sent_at = coalesce(o.value ->> 'sentAt', emails.sent_at),
       next_attempt_at = coalesce(o.value ->> 'nextAttemptAt', emails.next_attempt_at)
@@ -166,6 +200,7 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
   const db = dbFor(env.DB);
   const now = options.now ?? Date.now();
   const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
+  await addManageTokens(env.DB, rows, now);
   const cache = new RenderCache(db);
   await cache.preloadRegistrations(rows.map((r) => r.registrationId).filter((id): id is string => !!id));
   // Outcomes are recorded together at the end: one round trip however many emails the run handled.
@@ -186,7 +221,7 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
     }
     if (outcome.ok) {
       sent++;
-      outcomes.push({ ...rendered, status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null });
+      outcomes.push({ ...redactSecrets(row, rendered), status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null });
     } else {
       const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
       outcomes.push({

@@ -1,12 +1,13 @@
 // Attendee emails (confirmation, waitlist, promotion, re-send, cancellation) in zh-CN or English, HTML and text.
 import type { events, registrations } from '../../schema';
 import { clockRange, zonedParts } from '../lib/time';
+import { manageUrl } from '../tickets/manage';
 import { html, type Safe } from './html';
 
 type Locale = 'zh-CN' | 'en';
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof registrations.$inferSelect;
-export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'reissued' | 'cancelled';
+export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'reissued' | 'cancelled' | 'manage_link';
 export type Rendered = { subject: string; html: string; text: string };
 
 /** "2026年1月22日 14:00–17:20（北京时间）" or "22 January 2026, 14:00–17:20 (Beijing time)". */
@@ -22,7 +23,7 @@ export function eventWhen(e: Pick<EventRow, 'startsAt' | 'endsAt' | 'timezone'>,
 
 const copy = {
   'zh-CN': {
-    subject: { confirmation: '报名成功：{event}', waitlisted: '已加入候补：{event}', promoted: '候补转正，您已获得席位：{event}', resend: '您的参会票：{event}', reissued: '您的新参会票：{event}', cancelled: '报名已取消：{event}' },
+    subject: { confirmation: '报名成功：{event}', waitlisted: '已加入候补：{event}', promoted: '候补转正，您已获得席位：{event}', resend: '您的参会票：{event}', reissued: '您的新参会票：{event}', cancelled: '报名已取消：{event}', manage_link: '管理您的报名：{event}' },
     lead: {
       confirmation: '您已成功报名。请在签到时出示下方二维码。',
       waitlisted: '名额已满，您已加入候补名单。一旦有席位空出，我们会立即通知您。',
@@ -30,12 +31,13 @@ const copy = {
       resend: '我们收到了使用此邮箱的再次报名。您的参会票如下，无需重复报名。',
       reissued: '主办方为您重新签发了参会票，旧的二维码已失效。请在签到时出示下方新的二维码。',
       cancelled: '您的报名已取消。如需参会，请重新报名。',
+      manage_link: '您申请了管理报名的链接。通过下方链接可查看参会票、取消报名或删除个人信息。请勿转发此邮件。',
     },
     greeting: '{name}，您好：', when: '时间', where: '地点', ticket: '查看参会票', cancel: '取消报名', qrAlt: '参会票二维码',
     calendar: '附件为会议日程（.ics），可导入日历。', footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
   en: {
-    subject: { confirmation: 'You are registered: {event}', waitlisted: 'You are on the waitlist: {event}', promoted: 'A seat opened up — you are in: {event}', resend: 'Your ticket: {event}', reissued: 'Your new ticket: {event}', cancelled: 'Registration cancelled: {event}' },
+    subject: { confirmation: 'You are registered: {event}', waitlisted: 'You are on the waitlist: {event}', promoted: 'A seat opened up — you are in: {event}', resend: 'Your ticket: {event}', reissued: 'Your new ticket: {event}', cancelled: 'Registration cancelled: {event}', manage_link: 'Manage your registration: {event}' },
     lead: {
       confirmation: 'Your registration is confirmed. Show the QR code below at the front desk.',
       waitlisted: 'The event is full, so you are on the waitlist. We will email you as soon as a seat opens up.',
@@ -43,6 +45,7 @@ const copy = {
       resend: 'Someone registered again with this email address. Here is your existing ticket; there is no need to register twice.',
       reissued: 'The organiser issued you a new ticket; the old QR code no longer works. Show the new QR code below at the front desk.',
       cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
+      manage_link: 'You asked for the link that manages your registration. Use it to see your ticket, cancel, or delete your data. Do not forward this email.',
     },
     greeting: 'Dear {name},', when: 'When', where: 'Where', ticket: 'Open your ticket', cancel: 'Cancel registration', qrAlt: 'QR code of your ticket',
     calendar: 'The agenda is attached as an .ics file for your calendar.', footer: 'Sent by Colloquy. If this was not you, ignore this email.',
@@ -51,12 +54,13 @@ const copy = {
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
-export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: EventRow, r: RegistrationRow, origin: string): Rendered {
+/** `manage` is the registration's management token: with it the ticket and cancel links may cancel or erase. */
+export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: EventRow, r: RegistrationRow, origin: string, manage?: string): Rendered {
   const c = copy[locale];
   const title = locale === 'zh-CN' ? e.titleZh : e.titleEn;
   const venue = [locale === 'zh-CN' ? e.venueZh : e.venueEn, locale === 'zh-CN' ? e.addressZh : e.addressEn].filter(Boolean).join(' · ');
   const when = eventWhen(e, locale);
-  const ticketUrl = `${origin}/t/${r.ticketCode}`;
+  const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
   const showTicket = kind !== 'cancelled';
   const showQr = kind === 'confirmation' || kind === 'promoted' || ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');

@@ -16,6 +16,7 @@ import { presentEvent } from './present';
 import { findEventWithProgramme } from './queries';
 import { agendaWarnings, hoursToHoldAll } from '../agenda/warnings';
 import { isoInZone } from '../lib/time';
+import { publicOrigin } from '../http/origin';
 
 export const eventAdminRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createEventInput), async (c) => {
@@ -55,7 +56,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     // The edit and any promotion it allows (a capacity raise) happen together; promoted people are emailed.
     await atomically(c.env.DB, [
       db.update(events).set(changes).where(eq(events.id, eventId)),
-      promoteFromWaitlist(eventId, new URL(c.req.url).origin, Date.now()),
+      promoteFromWaitlist(eventId, publicOrigin(c), Date.now()),
       auditEntry(eventId, staff.id, 'event.update', b),
     ]);
     if (b.timezone) clearSessionCache();

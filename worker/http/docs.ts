@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import { html } from '../email/html';
 import type { AppEnv } from '../env';
 import { openApiDocument, ROUTE_RULES } from './route-rules';
+import { publicOrigin } from './origin';
 
 export const docsRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin), 200))
+  .get('/openapi.json', (c) => c.json(openApiDocument(publicOrigin(c)), 200))
   .get('/docs', (c) => {
     const rows = Object.entries(ROUTE_RULES).map(([key, r]) => {
       const [method, path] = key.split(' ');

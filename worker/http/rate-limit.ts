@@ -1,9 +1,9 @@
-// Rate limits kept in D1: fixed one-minute windows (sign-in, pairing) and token buckets (registration per address, desk search per device).
+// Rate limits kept in D1: fixed windows (sign-in per minute and per hour, pairing) and token buckets (registration per address, desk search per device).
 import { sql } from 'drizzle-orm';
 
 /** Counts a request; returns the statement, to run inside the caller's batch. */
-export function countRequest(key: string, now: number) {
-  const windowStart = now - (now % 60_000);
+export function countRequest(key: string, now: number, windowMs = 60_000) {
+  const windowStart = now - (now % windowMs);
   return sql`
     INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT (key) DO UPDATE SET

@@ -13,6 +13,7 @@ import { createPairingInput, pairInput } from '../auth/pairing';
 import { batchInput, snapshotQuery } from '../checkin/offline';
 import { purgeInput } from '../privacy/routes';
 import { registrationInput } from '../registration/input';
+import { manageInput } from '../tickets/routes';
 
 /**
  * public: anyone. ticket: anyone holding the ticket code. staff: any signed-in staff member.
@@ -67,8 +68,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/tickets/:code': { access: 'ticket', tag: 'tickets', summary: 'A ticket.' },
   'GET /api/tickets/:code/qr.svg': { access: 'ticket', tag: 'tickets', summary: 'The ticket QR as SVG.' },
   'GET /api/tickets/:code/qr.png': { access: 'ticket', tag: 'tickets', summary: 'The ticket QR as PNG (for emails).' },
-  'POST /api/tickets/:code/cancel': { access: 'ticket', tag: 'tickets', summary: 'Cancel my registration.', body: empty },
-  'POST /api/tickets/:code/delete': { access: 'ticket', tag: 'tickets', summary: 'Delete my personal data.', body: empty },
+  'POST /api/tickets/:code/cancel': { access: 'ticket', tag: 'tickets', summary: 'Cancel my registration (needs the management token from the emailed link).', body: manageInput },
+  'POST /api/tickets/:code/delete': { access: 'ticket', tag: 'tickets', summary: 'Delete my personal data (needs the management token from the emailed link).', body: manageInput },
+  'POST /api/tickets/:code/send-link': { access: 'ticket', tag: 'tickets', summary: 'Email the management link to the registered address (at most once per 10 minutes).', body: empty },
   'GET /api/events/:slug/messages/templates': { access: 'organiser', tag: 'messages', summary: 'Ready message templates in both languages.' },
   'POST /api/events/:slug/messages/preview': { access: 'organiser', tag: 'messages', summary: 'Count recipients and render one recipient\'s email.', body: previewInput },
   'POST /api/events/:slug/messages/test': { access: 'organiser', tag: 'messages', summary: 'Send one rendering to myself.', body: previewInput },

@@ -14,11 +14,31 @@ export function unknownPlaceholders(text: string): string[] {
   return [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]!).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)))];
 }
 
+const sentinel = (i: number) => `ZQPLACEHOLDER${i}QZ`;
+
+/**
+ * Links that may go out in an email: web, mail and phone, or the recipient's own ticket link. Anything else
+ * (javascript:, vbscript:, data:, relative, another placeholder whose value a registrant typed) stays as text.
+ */
+export function allowedHref(href: string) {
+  const h = href.trim();
+  return /^(https?:\/\/|mailto:|tel:)/i.test(h) || h === sentinel(PLACEHOLDERS.indexOf('ticket_url'));
+}
+
 // Organisers write Markdown, not HTML: raw HTML in a message is shown as text.
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
-markdown.use({ renderer: { html: ({ text }) => escapeHtml(text) } });
-
-const sentinel = (i: number) => `ZQPLACEHOLDER${i}QZ`;
+markdown.use({
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    // false hands the token back to marked's own renderer.
+    link(token) {
+      return allowedHref(token.href) ? false : this.parser.parseInline(token.tokens);
+    },
+    image(token) {
+      return /^https?:\/\//i.test(token.href.trim()) ? false : escapeHtml(token.text);
+    },
+  },
+});
 
 function sessionsText(list: RecipientSession[]) {
   return list.map((s) => `- ${s.when} ${s.title} (${s.role}${s.room ? `, ${s.room}` : ''})`).join('\n');

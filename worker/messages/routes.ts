@@ -15,6 +15,7 @@ import { deliverBulk } from './bulk';
 import { audienceInput, findRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { renderMessage, unknownPlaceholders } from './render';
 import { TEMPLATES } from './templates';
+import { publicOrigin } from '../http/origin';
 
 export const composeInput = z.object({
   audience: audienceInput,
@@ -36,7 +37,7 @@ async function prepare(c: { env: Bindings; var: { db: Db }; req: { url: string }
   const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('No such event.');
   const [recipients, slots] = await Promise.all([findRecipients(c.var.db, eventId, b.audience), sessionsByPerson(c.var.db, eventId)]);
-  const origin = new URL(c.req.url).origin;
+  const origin = publicOrigin(c);
   const render = (r: (typeof recipients)[number]) => renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale));
   return { recipients, render };
 }
@@ -73,7 +74,8 @@ export const messageRoutes = new Hono<AppEnv>()
     if (!chosen) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
     const m = render(chosen);
     const id = newId('eml');
-    await c.var.db.insert(emails).values({ id, eventId, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `[TEST] ${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
+    // Filed under the recipient it was rendered for, so erasing that registration erases this copy too.
+    await c.var.db.insert(emails).values({ id, eventId, registrationId: chosen.id, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `[TEST] ${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
     deliverSoon(c, [id]);
     return c.json({ sentTo: staff.email }, 202);
   })

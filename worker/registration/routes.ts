@@ -8,17 +8,19 @@ import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
 import { validate } from '../http/validate';
-import { newId, randomToken } from '../lib/random';
+import { newId, randomToken, sha256 } from '../lib/random';
+import { manageTokenForEmail, manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
 import { insertRegistration, queueRegistrationEmail } from './statements';
 import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
+import { publicOrigin } from '../http/origin';
 
 export const registrationRoutes = new Hono<AppEnv>()
   .post('/:slug/registrations', validate('json', registrationInput), async (c) => {
     const slug = c.req.param('slug');
     const input = c.req.valid('json');
     const now = Date.now();
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c);
     const ip = clientIp(c);
     // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
     const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
@@ -26,6 +28,8 @@ export const registrationRoutes = new Hono<AppEnv>()
     const ticketCode = randomToken();
     const key = emailKey(input.email);
     const emailId = newId('eml');
+    // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
+    const manage = randomToken();
 
     // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
     const [found, inserted] = await atomically(c.env.DB, [
@@ -34,7 +38,8 @@ export const registrationRoutes = new Hono<AppEnv>()
             ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt
           FROM events WHERE slug = ${slug}`,
       insertRegistration(slug, { id, ticketCode, name: input.name, email: input.email, emailKey: key, phone: input.phone, affiliation: input.affiliation, jobTitle: input.jobTitle, locale: input.locale }, now, rate),
-      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now),
+      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
+      manageTokenForEmail(emailId, await sha256(manage), now),
       ...(rate ? [takeToken(rate, now)] : []),
     ]);
 
@@ -51,5 +56,5 @@ export const registrationRoutes = new Hono<AppEnv>()
     const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' } | undefined;
     // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
     if (!created) throw new ApiError(409, 'already_registered', 'This email address is already registered. We have sent the ticket to it again.');
-    return c.json({ registration: { id, status: created.status, ticketCode, ticketUrl: `${origin}/t/${ticketCode}` } }, 201);
+    return c.json({ registration: { id, status: created.status, ticketCode, ticketUrl: `${origin}/t/${ticketCode}`, manageUrl: manageUrl(origin, ticketCode, manage) } }, 201);
   });

@@ -40,12 +40,12 @@ export function insertRegistration(slug: string, r: NewRegistration, now: number
  * it was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
  * Cancelled registrations of the same address are never re-sent: their tickets no longer admit anyone.
  */
-export function queueRegistrationEmail(slug: string, emailId: string, newId: string, key: string, locale: string, origin: string, now: number) {
+export function queueRegistrationEmail(slug: string, emailId: string, newId: string, key: string, locale: string, origin: string, now: number, manage: string) {
   return sql`
     INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
     SELECT ${emailId}, r.event_id, r.id,
       CASE WHEN r.id = ${newId} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmation' ELSE 'waitlisted' END) ELSE 'resend' END,
-      r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}), ${now}
+      r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}, 'manage', ${manage}), ${now}
     FROM registrations r JOIN events e ON e.id = r.event_id
     WHERE e.slug = ${slug} AND r.email_key = ${key} AND r.status != 'cancelled'
       AND (r.id = ${newId} OR NOT EXISTS (

@@ -1,24 +1,29 @@
 // An attendee's own ticket: read it, show its QR, cancel it (promoting the waitlist), delete personal data.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { checkins, emails, events, registrations } from '../../schema';
+import { z } from 'zod';
+import { checkins, emails, events, manageTokens, registrations } from '../../schema';
 import { deliverSoon } from '../email/outbox';
 import { atomically } from '../db';
 import type { AppEnv, Db } from '../env';
 import { forgetEvent } from '../events/cache';
 import { presentEventSummary } from '../events/present';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
+import { validate } from '../http/validate';
+import { publicOrigin } from '../http/origin';
 import { isoOrNull } from '../lib/time';
-import { newId, randomToken } from '../lib/random';
+import { newId, randomToken, sha256 } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
+import { managedBy, manageTokenForEmail } from './manage';
 import { qrPng, qrSvg } from './qr';
 
 const CODE = /^[A-Za-z0-9_-]{16,64}$/;
 
-async function findTicket(db: Db, code: string) {
+/** The ticket with this code; `managed` says whether the token hash given manages it. */
+async function findTicket(db: Db, code: string, tokenHash = '') {
   if (!CODE.test(code)) return null;
   const [row] = await db
-    .select({ reg: registrations, event: events, checkedInAt: checkins.scannedAt })
+    .select({ reg: registrations, event: events, checkedInAt: checkins.scannedAt, managed: sql<number>`${managedBy(tokenHash)}` })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
@@ -39,6 +44,18 @@ function presentTicket(row: NonNullable<Awaited<ReturnType<typeof findTicket>>>)
 
 export const ticketUrl = (origin: string, code: string) => `${origin}/t/${code}`;
 
+export const manageInput = z.object({ token: z.string().max(100).optional() }).strict();
+
+const MANAGE_LINK_NEEDED = 'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.';
+
+/** The ticket, if `token` manages it: 404 for an unknown code, 403 for a code without its emailed link. */
+async function managedTicket(db: Db, code: string, token: string | undefined) {
+  const row = await findTicket(db, code, token ? await sha256(token) : '');
+  if (!row) throw notFound('No ticket has this code.');
+  if (!row.managed) throw new ApiError(403, 'manage_link_needed', MANAGE_LINK_NEEDED);
+  return row;
+}
+
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/:code', async (c) => {
     const row = await findTicket(c.var.db, c.req.param('code'));
@@ -49,56 +66,82 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get('/:code/qr.svg', async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
-    return new Response(qrSvg(ticketUrl(new URL(c.req.url).origin, code)), { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } });
+    return new Response(qrSvg(ticketUrl(publicOrigin(c), code)), { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } });
   })
   .get('/:code/qr.png', async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
-    const png = await qrPng(ticketUrl(new URL(c.req.url).origin, code));
+    const png = await qrPng(ticketUrl(publicOrigin(c), code));
     return new Response(png, { headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' } });
   })
-  .post('/:code/cancel', async (c) => {
+  .post('/:code/cancel', validate('json', manageInput), async (c) => {
     const db = c.var.db;
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
+    const { token } = c.req.valid('json');
+    const tokenHash = token ? await sha256(token) : '';
     const now = Date.now();
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c);
     const emailId = newId('eml');
     const eventOf = sql`(SELECT event_id FROM registrations WHERE ticket_code = ${code})`;
     // Cancel, tell the attendee, and hand the freed seat to the earliest waitlisted person, all in one batch.
     const [cancelled] = await atomically(c.env.DB, [
       db.update(registrations).set({ status: 'cancelled', updatedAt: now })
-        .where(and(eq(registrations.ticketCode, code), ne(registrations.status, 'cancelled'))).returning({ id: registrations.id }),
+        .where(and(eq(registrations.ticketCode, code), ne(registrations.status, 'cancelled'), managedBy(tokenHash))).returning({ id: registrations.id }),
       sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
         SELECT ${emailId}, event_id, id, 'cancelled', email, locale, json_object('origin', ${origin}), ${now}
         FROM registrations WHERE ticket_code = ${code} AND updated_at = ${now} AND status = 'cancelled'`,
       promoteFromWaitlist(eventOf, origin, now),
     ]);
-    const row = await findTicket(db, code);
+    const row = await findTicket(db, code, tokenHash);
     if (!row) throw notFound('No ticket has this code.');
+    if (!row.managed) throw new ApiError(403, 'manage_link_needed', MANAGE_LINK_NEEDED);
     if (cancelled.length) {
       deliverSoon(c);
-      await forgetEvent(origin, row.event.slug);
+      await forgetEvent(new URL(c.req.url).origin, row.event.slug);
     }
     return c.json({ ticket: presentTicket(row) }, 200);
   })
-  .post('/:code/delete', async (c) => {
+  .post('/:code/delete', validate('json', manageInput), async (c) => {
     // The attendee's right to erasure: personal data goes, the (anonymous) row stays so counts stay true.
     const db = c.var.db;
-    const code = c.req.param('code');
-    const row = await findTicket(db, code);
-    if (!row) throw notFound('No ticket has this code.');
+    const row = await managedTicket(db, c.req.param('code'), c.req.valid('json').token);
     const now = Date.now();
     const id = row.reg.id;
     await atomically(c.env.DB, [
+      // A speaker's or guest's contact details go from the programme's people row too; the public programme entry
+      // (name, title, institution, bio, photo) stays until an organiser removes it (see README). Unlinking the
+      // badge keeps a later edit of that person from copying the name back.
+      sql`UPDATE people SET email = NULL, phone = NULL WHERE id = (SELECT person_id FROM registrations WHERE id = ${id})`,
       db.update(registrations).set({
         name: '', email: `erased+${id}@invalid`, emailKey: `erased:${id}`, phone: '', affiliation: '', jobTitle: '',
-        ticketCode: `erased-${randomToken()}`, status: 'cancelled', updatedAt: now, consentAt: null,
+        ticketCode: `erased-${randomToken()}`, status: 'cancelled', updatedAt: now, consentAt: null, personId: null,
       }).where(eq(registrations.id, id)),
       db.delete(emails).where(eq(emails.registrationId, id)),
-      promoteFromWaitlist(row.event.id, new URL(c.req.url).origin, now),
+      db.delete(manageTokens).where(eq(manageTokens.registrationId, id)),
+      promoteFromWaitlist(row.event.id, publicOrigin(c), now),
     ]);
     deliverSoon(c);
     await forgetEvent(new URL(c.req.url).origin, row.event.slug);
     return c.json({}, 200);
+  })
+  .post('/:code/send-link', validate('json', z.object({}).strict()), async (c) => {
+    // Whoever holds the code may ask; the link goes only to the registered address, at most once per 10 minutes.
+    const code = c.req.param('code');
+    if (!CODE.test(code)) throw notFound('No ticket has this code.');
+    const now = Date.now();
+    const emailId = newId('eml');
+    const manage = randomToken();
+    const [, , found] = await atomically(c.env.DB, [
+      sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
+        SELECT ${emailId}, r.event_id, r.id, 'manage_link', r.email, r.locale, json_object('origin', ${publicOrigin(c)}, 'manage', ${manage}), ${now}
+        FROM registrations r WHERE r.ticket_code = ${code}
+          AND NOT EXISTS (SELECT 1 FROM emails m WHERE m.registration_id = r.id AND m.kind = 'manage_link' AND m.created_at > ${now - 10 * 60_000})`,
+      manageTokenForEmail(emailId, await sha256(manage), now),
+      sql`SELECT (SELECT count(*) FROM emails WHERE id = ${emailId}) AS sent, (SELECT count(*) FROM registrations WHERE ticket_code = ${code}) AS found`,
+    ]);
+    const counts = found[0] as { sent: number; found: number } | undefined;
+    if (!counts?.found) throw notFound('No ticket has this code.');
+    if (counts.sent) deliverSoon(c, [emailId]);
+    return c.json({ sent: counts.sent > 0 }, 202);
   });

@@ -48,8 +48,10 @@ export async function getMe(): Promise<Staff | null> {
 }
 
 /** The emailed link comes in the reader's language and leads back to `next`. */
-export async function requestSignIn(email: string, locale: Locale, next: string): Promise<void> {
-  await readJson<unknown>(await api.api.auth['sign-in'].$post({ json: { email, locale, next } }));
+/** Asks for a sign-in link; true when one was already asked for this address in the last hour. */
+export async function requestSignIn(email: string, locale: Locale, next: string): Promise<boolean> {
+  const { recentlySent } = await readJson<{ recentlySent: boolean }>(await api.api.auth['sign-in'].$post({ json: { email, locale, next } }));
+  return recentlySent;
 }
 
 export async function signOut(): Promise<void> {

@@ -15,6 +15,8 @@ export const deskEn = {
   'signin.emailInvalid': 'This is not a valid email address.',
   'signin.network': 'Could not reach the server. Check your connection and try again.',
   'signin.rateLimited': 'Too many attempts, wait a minute and try again.',
+  'signin.hourlyLimit': 'Too many links for this address this hour. Use one already sent, or try again later.',
+  'signin.recentlySent': 'A link was already asked for this address in the last hour. Emails can take a minute or two: check your inbox and spam folder before asking again. Each link works once, within 15 minutes.',
   'signin.failed': 'Something went wrong on our side. Please try again.',
   'signin.linkFailed': 'That sign-in link has expired or has already been used. Ask for a new one below.',
   'signin.already': 'You are signed in as {who}.',

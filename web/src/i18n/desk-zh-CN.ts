@@ -17,6 +17,8 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'signin.emailInvalid': '电子邮箱格式不正确。',
   'signin.network': '无法连接服务器，请检查网络后重试。',
   'signin.rateLimited': '尝试次数过多，请一分钟后再试。',
+  'signin.hourlyLimit': '此邮箱本小时内申请的链接过多。请使用已收到的链接，或稍后再试。',
+  'signin.recentlySent': '过去一小时内已为此邮箱申请过登录链接。邮件可能需要一两分钟送达，请先查看收件箱和垃圾邮件，再重新申请。每个链接只能使用一次，15 分钟内有效。',
   'signin.failed': '服务器出现问题，请稍后重试。',
   'signin.linkFailed': '该登录链接已过期或已被使用，请在下方重新获取。',
   'signin.already': '您已登录：{who}。',

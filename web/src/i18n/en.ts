@@ -98,6 +98,11 @@ export const en = {
   'ticket.notFoundBody': 'No ticket has this code. Check the link in your confirmation email.',
   'ticket.loadFailed': 'Could not load the ticket. Check your connection and try again.',
   'ticket.actionFailed': 'That did not work. Check your connection and try again.',
+  'ticket.manageNeeded': 'To cancel or delete your data, open this ticket from the link in your confirmation email. The ticket code on a badge is not enough.',
+  'ticket.sendLink': 'Email me the link',
+  'ticket.sendingLink': 'Sending…',
+  'ticket.linkSent': 'We have sent the link to the email address you registered with.',
+  'ticket.linkSentRecently': 'The link was sent in the last 10 minutes. Check your inbox and spam folder.',
   // Development mailbox
   'mail.title': 'Development mailbox',
   'mail.intro': 'Emails the app has written, newest first. Nothing here leaves this computer.',

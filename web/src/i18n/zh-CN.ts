@@ -100,6 +100,11 @@ export const zhCN: Record<MessageKey, string> = {
   'ticket.notFoundBody': '没有与此票号对应的电子票。请核对确认邮件中的链接。',
   'ticket.loadFailed': '无法加载电子票，请检查网络后重试。',
   'ticket.actionFailed': '操作未成功，请检查网络后重试。',
+  'ticket.manageNeeded': '如需取消报名或删除个人信息，请通过报名确认邮件中的链接打开此页。仅凭胸牌上的票码无法操作。',
+  'ticket.sendLink': '将链接发到我的邮箱',
+  'ticket.sendingLink': '正在发送…',
+  'ticket.linkSent': '链接已发送到您报名时填写的邮箱。',
+  'ticket.linkSentRecently': '链接已在 10 分钟内发送过，请查看收件箱和垃圾邮件。',
   // 开发用邮箱
   'mail.title': '开发用邮箱',
   'mail.intro': '应用写出的邮件，最新的在前。这些邮件不会离开本机。',

@@ -91,7 +91,9 @@ export function RegisterForm(props: { event: PublicEvent }) {
       });
       const { registration } = await readJson<RegistrationResult>(res);
       const state: RegisteredState = { registered: registration.status, email: v.email.trim() };
-      navigate(`/t/${encodeURIComponent(registration.ticketCode)}`, { state });
+      // The management link's token comes along, so the registrant can cancel from this page as from the email.
+      const manage = new URL(registration.manageUrl).searchParams.get('m') ?? '';
+      navigate(`/t/${encodeURIComponent(registration.ticketCode)}?m=${encodeURIComponent(manage)}`, { state });
     } catch (err) {
       setBusy(false);
       if (!(err instanceof ApiFailure)) setMessage({ key: 'reg.network', tone: 'error' });

@@ -6,14 +6,14 @@ import { ApiFailure } from '../api';
 import { locale } from '../i18n';
 import { type DeskKey, t } from '../desk/text';
 import { getMe, hasDevMailbox, requestSignIn, type Staff } from '../desk/desk-api';
+import { sameSitePath } from '../../../worker/auth/next-path';
 import './signin.css';
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** Only a path on this site, so a crafted link cannot send a signed-in person elsewhere. */
 function safeNext(next: string | string[] | undefined): string {
-  const n = Array.isArray(next) ? next[0] : next;
-  return n?.startsWith('/') && !n.startsWith('//') && !n.startsWith('/\\') ? n : '/desk';
+  return sameSitePath(Array.isArray(next) ? next[0] : next) ?? '/desk';
 }
 
 export default function SignIn() {
@@ -27,6 +27,7 @@ export default function SignIn() {
   const [message, setMessage] = createSignal<DeskKey | null>(params.error ? 'signin.linkFailed' : null);
   const [busy, setBusy] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<string | null>(null);
+  const [recentlySent, setRecentlySent] = createSignal(false);
   const [devMailbox, setDevMailbox] = createSignal(false);
   let input!: HTMLInputElement;
   let sentHeading: HTMLHeadingElement | undefined;
@@ -44,12 +45,13 @@ export default function SignIn() {
     if (!EMAIL.test(value)) { setError('signin.emailInvalid'); input.focus(); return; }
     setBusy(true);
     try {
-      await requestSignIn(value, locale(), next());
+      setRecentlySent(await requestSignIn(value, locale(), next()));
       setDevMailbox(await hasDevMailbox());
       setSentTo(value);
       queueMicrotask(() => sentHeading?.focus());
     } catch (err) {
       if (!(err instanceof ApiFailure)) setMessage('signin.network');
+      else if (err.code === 'hourly_limit') setMessage('signin.hourlyLimit');
       else if (err.status === 429) setMessage('signin.rateLimited');
       else if (err.code === 'invalid') { setError('signin.emailInvalid'); input.focus(); }
       else setMessage('signin.failed');
@@ -69,6 +71,9 @@ export default function SignIn() {
         <div class="signin-sent">
           <h1 id="signin-title" tabindex="-1" ref={sentHeading}>{t('signin.sentTitle')}</h1>
           <p>{t('signin.sent', { email: sentTo()! })}</p>
+          <Show when={recentlySent()}>
+            <p class="notice info">{t('signin.recentlySent')}</p>
+          </Show>
           <Show when={devMailbox()}>
             <p class="notice info">{t('signin.devMailbox')} <a href="/dev/mailbox">{t('signin.openMailbox')}</a></p>
           </Show>

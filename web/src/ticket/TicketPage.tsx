@@ -1,12 +1,12 @@
 // The attendee's ticket at /t/:code: status, QR code, event details, add to calendar, print, cancel and delete my data.
-import { createAsync, useLocation, useParams } from '@solidjs/router';
+import { createAsync, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, on, Show } from 'solid-js';
-import type { Ticket } from '../api';
+import { ApiFailure, type Ticket } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { locale, type MessageKey, pick, t } from '../i18n';
 import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import type { RegisteredState } from '../public/RegisterForm';
-import { calendarUrl, cancelTicket, deleteTicketData, getTicket, qrUrl } from './ticket-data';
+import { calendarUrl, cancelTicket, deleteTicketData, getTicket, qrUrl, sendManageLink } from './ticket-data';
 
 const HEADINGS: Record<Ticket['status'], MessageKey> = { confirmed: 'ticket.confirmed', waitlisted: 'ticket.waitlisted', cancelled: 'ticket.cancelled' };
 const HINTS: Record<Ticket['status'], MessageKey> = { confirmed: 'ticket.confirmedHint', waitlisted: 'ticket.waitlistedHint', cancelled: 'ticket.cancelledHint' };
@@ -18,6 +18,11 @@ export default function TicketPage() {
   const params = useParams();
   const code = () => params.code ?? '';
   const location = useLocation<RegisteredState | undefined>(); // #cancel (from the email's cancel link) asks to cancel at once
+  const [search] = useSearchParams();
+  // The management token from the emailed link: without it the page shows the ticket but cannot cancel or erase.
+  const token = () => (typeof search.m === 'string' ? search.m : '');
+  const [linkRefused, setLinkRefused] = createSignal(false);
+  const canManage = () => !!token() && !linkRefused();
   const loaded = createAsync(() => getTicket(code()));
   const [updated, setUpdated] = createSignal<Ticket | null>(null);
   const [deleted, setDeleted] = createSignal(false);
@@ -36,8 +41,15 @@ export default function TicketPage() {
     document.title = tk ? `${t('ticket.title')} · ${pick(tk.event.title)} · Colloquy` : `${t('ticket.title')} · Colloquy`;
   });
 
+  /** A stale or foreign token closes the dialog and shows how to get a working link instead of a bare failure. */
+  const refused = (e: unknown) => {
+    if (!(e instanceof ApiFailure) || e.code !== 'manage_link_needed') throw e;
+    return () => setLinkRefused(true);
+  };
+
   async function cancel() {
-    const next = await cancelTicket(code());
+    let next: Ticket;
+    try { next = await cancelTicket(code(), token()); } catch (e) { return refused(e); }
     return () => {
       setUpdated(next);
       setAnnouncement('ticket.cancelDone');
@@ -46,7 +58,7 @@ export default function TicketPage() {
   }
 
   async function erase() {
-    await deleteTicketData(code());
+    try { await deleteTicketData(code(), token()); } catch (e) { return refused(e); }
     return () => {
       setDeleted(true);
       focusSoon(() => deletedHeading);
@@ -123,16 +135,23 @@ export default function TicketPage() {
                     <Show when={tk().status !== 'cancelled'}>
                       <a class="button secondary" href={calendarUrl(ev().slug, locale())}>{t('addToCalendar')}</a>
                       <button type="button" class="secondary" onClick={() => window.print()}>{t('ticket.print')}</button>
-                      <ConfirmDialog trigger="ticket.cancel" title="ticket.cancelTitle" body="ticket.cancelBody" confirm="ticket.cancelConfirm"
-                        busy="ticket.cancelling" keep="ticket.keep" failed="ticket.actionFailed" onConfirm={cancel}
-                        autoOpen={location.hash === '#cancel'} />
+                      <Show when={canManage()}>
+                        <ConfirmDialog trigger="ticket.cancel" title="ticket.cancelTitle" body="ticket.cancelBody" confirm="ticket.cancelConfirm"
+                          busy="ticket.cancelling" keep="ticket.keep" failed="ticket.actionFailed" onConfirm={cancel}
+                          autoOpen={location.hash === '#cancel'} />
+                      </Show>
                     </Show>
                   </div>
+                  <Show when={!canManage()}>
+                    <ManageLinkNeeded code={tk().code} />
+                  </Show>
                   <section class="privacy no-print" aria-labelledby="privacy-title">
                     <h2 id="privacy-title">{t('ticket.privacy')}</h2>
                     <p class="muted">{t('ticket.privacyHint')}</p>
-                    <ConfirmDialog trigger="ticket.delete" title="ticket.deleteTitle" body="ticket.deleteBody" confirm="ticket.deleteConfirm"
-                      busy="ticket.deleting" keep="ticket.keepData" failed="ticket.actionFailed" onConfirm={erase} />
+                    <Show when={canManage()}>
+                      <ConfirmDialog trigger="ticket.delete" title="ticket.deleteTitle" body="ticket.deleteBody" confirm="ticket.deleteConfirm"
+                        busy="ticket.deleting" keep="ticket.keepData" failed="ticket.actionFailed" onConfirm={erase} />
+                    </Show>
                   </section>
                   <p class="no-print"><a href={`/e/${encodeURIComponent(ev().slug)}`}>{t('backHome')}</a></p>
                 </article>
@@ -142,5 +161,37 @@ export default function TicketPage() {
         </Show>
       </Show>
     </ErrorBoundary>
+  );
+}
+
+/** Without the emailed link: says why cancel and erase are missing, and offers to email the link to the registered address. */
+function ManageLinkNeeded(props: { code: string }) {
+  const [busy, setBusy] = createSignal(false);
+  const [result, setResult] = createSignal<MessageKey | null>(null);
+  const [failed, setFailed] = createSignal(false);
+  async function send() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      setResult((await sendManageLink(props.code)) ? 'ticket.linkSent' : 'ticket.linkSentRecently');
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section class="manage-needed no-print" aria-labelledby="manage-needed-text">
+      <p id="manage-needed-text" class="muted">{t('ticket.manageNeeded')}</p>
+      <Show when={!result()}>
+        <button type="button" class="secondary" disabled={busy()} onClick={send}>{busy() ? t('ticket.sendingLink') : t('ticket.sendLink')}</button>
+      </Show>
+      <div role="status">
+        <Show when={result()}>{(key) => <p class="notice ok">{t(key())}</p>}</Show>
+      </div>
+      <div role="alert">
+        <Show when={failed()}><p class="notice error">{t('ticket.actionFailed')}</p></Show>
+      </div>
+    </section>
   );
 }

@@ -12,16 +12,20 @@ export const getTicket = query(async (code: string): Promise<Ticket | null> => {
   }
 }, 'ticket');
 
-/** These routes take no fields; the body is still the JSON {} that every API write sends. */
-const EMPTY_JSON = { headers: { 'content-type': 'application/json' }, init: { body: '{}' } };
-
-export async function cancelTicket(code: string): Promise<Ticket> {
-  const { ticket } = await readJson<{ ticket: Ticket }>(await api.api.tickets[':code'].cancel.$post({ param: { code } }, EMPTY_JSON));
+/** Cancelling and erasing need the management token from the emailed link (`?m=`); the ticket code alone cannot. */
+export async function cancelTicket(code: string, token: string): Promise<Ticket> {
+  const { ticket } = await readJson<{ ticket: Ticket }>(await api.api.tickets[':code'].cancel.$post({ param: { code }, json: { token } }));
   return ticket;
 }
 
-export async function deleteTicketData(code: string): Promise<void> {
-  await readJson<unknown>(await api.api.tickets[':code'].delete.$post({ param: { code } }, EMPTY_JSON));
+export async function deleteTicketData(code: string, token: string): Promise<void> {
+  await readJson<unknown>(await api.api.tickets[':code'].delete.$post({ param: { code }, json: { token } }));
+}
+
+/** Emails the management link to the registered address; false when one went out in the last 10 minutes. */
+export async function sendManageLink(code: string): Promise<boolean> {
+  const { sent } = await readJson<{ sent: boolean }>(await api.api.tickets[':code']['send-link'].$post({ param: { code }, json: {} }));
+  return sent;
 }
 
 export const qrUrl = (code: string, kind: 'svg' | 'png' = 'svg') => `/api/tickets/${encodeURIComponent(code)}/qr.${kind}`;
