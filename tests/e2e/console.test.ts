@@ -210,7 +210,9 @@ describe('the organiser console', () => {
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = file.toString('utf8');
     expect(csvText).toContain(name);
-    expect(csvText.split('\r\n')[0]).toContain('姓名 Name');
+    // In the organiser's language: Chinese headers and statuses, with the codes in their own columns.
+    expect(csvText.split('\r\n')[0]).toMatch(/^\uFEFF?姓名,邮箱,电话,单位,职务,状态,身份,/);
+    expect(csvText.split('\r\n').find((l) => l.includes(name))).toMatch(/,已确认,参会者,.*,confirmed,attendee$/);
     await expect.poll(() => page.locator('.csv-progress').textContent()).toMatch(/^CSV 已保存：共 [\d,]+ 条。$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
