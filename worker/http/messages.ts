@@ -103,6 +103,7 @@ export const ZH: Record<string, string> = {
 
 /** Messages built with values in them. */
 const ZH_PATTERNS: [RegExp, string][] = [
+  [/^At most (\d+) characters\.$/, '最多 $1 个字符。'],
   [/^Unknown placeholder (.+)\. Use (.+)\.$/, '未知的占位符 $1。可用的占位符：$2。'],
   [/^Personal data can be purged (\d+) days after the event ends \(from (\S+)\)\.$/, '会议结束 $1 天后（$2 起）才能清除个人数据。'],
 ];
