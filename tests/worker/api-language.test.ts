@@ -1,4 +1,5 @@
 // The API answers in the requester's language: errors and field messages in zh-CN or English, for every code and message.
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { CODE_MESSAGES, chinese } from '../../worker/http/messages';
 import { person } from './fixtures';
