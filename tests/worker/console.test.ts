@@ -229,6 +229,26 @@ describe('the API description', () => {
     expect(reg.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'email', 'consent']));
     expect(body.paths['/api/events/{slug}/checkins'].post['x-access']).toBe('desk');
     const docs = await call('/api/docs');
-    expect(docs.body).toContain('/api/events/:slug/walk-ins');
+    expect(docs.body).toContain('/api/events/{slug}/walk-ins');
+  });
+
+  it('the docs page shows what each route takes: body fields with types, limits and whether required, and query parameters', async () => {
+    const { body: page } = await call('/api/docs');
+    const rowOf = (path: string, method: string) => {
+      const start = page.indexOf(`<td><code>${method}</code></td><td><code>${path}</code></td>`);
+      expect(start, `${method} ${path}`).toBeGreaterThan(-1);
+      return page.slice(start, page.indexOf('</td></tr>\n<tr><td><code>', start + 1) >>> 0 || undefined);
+    };
+    const register = rowOf('/api/events/{slug}/registrations', 'POST');
+    expect(register).toContain('JSON body');
+    expect(register).toMatch(/<code>email<\/code><\/td><td>string \(≤ 254 chars\)<\/td><td>required<\/td>/);
+    expect(register).toMatch(/<code>locale<\/code><\/td><td>one of &quot;zh-CN&quot; \| &quot;en&quot;[^<]*<\/td><td>optional<\/td>/);
+    expect(register).toMatch(/<code>name<\/code><\/td><td>string \([^)]*≤ 120 chars/);
+    const list = rowOf('/api/events/{slug}/registrations', 'GET');
+    expect(list).toContain('Query');
+    expect(list).toMatch(/<code>status<\/code><\/td><td>one of &quot;confirmed&quot; \| &quot;waitlisted&quot; \| &quot;cancelled&quot;/);
+    // Nested fields by their dotted names, and the one error shape.
+    expect(rowOf('/api/events/{slug}/sessions/{id}/people', 'PUT')).toContain('<code>people[].personId</code>');
+    expect(page).toContain('"fields": { "email"');
   });
 });
