@@ -60,7 +60,7 @@ export const docsRoutes = new Hono<AppEnv>()
     }));
     const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Colloquy API reference</title>
-<style>body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1b2330}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee5;padding:.4rem;text-align:left;vertical-align:top}code{font-size:.9em;overflow-wrap:anywhere}.shape{margin:.5rem 0 0;font-size:.9em}.shape p{margin:.4rem 0 .1rem;font-weight:600}.shape table{background:#f6f7f9}.shape td{border-color:#e6e9ee;padding:.2rem .4rem}pre{background:#f6f7f9;padding:.6rem;overflow:auto}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1b2330}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee5;padding:.4rem;text-align:left;vertical-align:top}code{font-size:.9em;overflow-wrap:anywhere}.shape{margin:.5rem 0 0;font-size:.9em}.shape p{margin:.4rem 0 .1rem;font-weight:600}.shape table{background:#f6f7f9}.shape td{border-color:#e6e9ee;padding:.2rem .4rem}.shape td:first-child,.shape td:last-child{white-space:nowrap;width:1%}.shape td:first-child code{overflow-wrap:normal}pre{background:#f6f7f9;padding:.6rem;overflow:auto}</style>
 </head><body><h1>Colloquy API reference</h1>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the schemas the routes validate with).
 Writes need <code>content-type: application/json</code> and a same-origin request. Messages come in the request's language:
