@@ -140,7 +140,7 @@ describe('the organiser console', () => {
     await item.getByLabel('Person 1', { exact: true }).selectOption('per_demo_jin');
     await item.getByLabel('Role of person 1').selectOption('speaker');
     await item.getByRole('button', { name: 'Save people' }).click();
-    await toast(page, `Saved the people on “${title}”, with 1 overlap warning(s)`).waitFor();
+    await toast(page, `Saved the people on “${title}”, with 1 overlap warning:`).waitFor();
     await item.getByText(`Jin Jingyu is also on ${PANEL_EN} (16:25–17:10), at an overlapping time.`).waitFor();
     const panel = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: PANEL_EN }) });
     await panel.getByText(`Jin Jingyu is also on ${title} (16:30–17:00), at an overlapping time.`).waitFor();
