@@ -42,7 +42,7 @@ describe('the confirmation email on a phone', () => {
         const lines = await page.locator('th', { hasText: label }).evaluate((el) => {
           const range = document.createRange();
           range.selectNodeContents(el);
-          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
         });
         expect(lines, `${label} fits on one line`).toBe(1);
       }
