@@ -25,7 +25,7 @@ import { webhookRoutes } from './messages/webhook';
 import { privacyRoutes } from './privacy/routes';
 import { registrationRoutes } from './registration/routes';
 import { ticketRoutes } from './tickets/routes';
-import { errorBody, handleError } from './http/errors';
+import { errorResponse, handleError } from './http/errors';
 
 export const app = new Hono<AppEnv>();
 
@@ -40,7 +40,7 @@ app.use('*', async (c, next) => {
 app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: false }), writeGuards, withDb, withStaff, enforceAccess);
 app.use('/api/events/*', forgetAfterWrites);
 app.onError(handleError);
-app.notFound((c) => c.json(errorBody('not_found', 'There is nothing at this address.'), 404));
+app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true }, 200))

@@ -143,7 +143,7 @@ describe('the organiser console', () => {
     await item.getByLabel('Person 1', { exact: true }).selectOption('per_demo_jin');
     await item.getByLabel('Role of person 1').selectOption('speaker');
     await item.getByRole('button', { name: 'Save people' }).click();
-    await toast(page, `Saved the people on “${title}”, with 1 overlap warning(s)`).waitFor();
+    await toast(page, `Saved the people on “${title}”, with 1 overlap warning:`).waitFor();
     await item.getByText(`Jin Jingyu is also on ${PANEL_EN} (16:25–17:10), at an overlapping time.`).waitFor();
     const panel = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: PANEL_EN }) });
     await panel.getByText(`Jin Jingyu is also on ${title} (16:30–17:00), at an overlapping time.`).waitFor();
@@ -227,7 +227,9 @@ describe('the organiser console', () => {
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = file.toString('utf8');
     expect(csvText).toContain(name);
-    expect(csvText.split('\r\n')[0]).toContain('姓名 Name');
+    // In the organiser's language: Chinese headers and statuses, with the codes in their own columns.
+    expect(csvText.split('\r\n')[0]).toMatch(/^\uFEFF?姓名,邮箱,电话,单位,职务,状态,身份,/);
+    expect(csvText.split('\r\n').find((l) => l.includes(name))).toMatch(/,已确认,参会者,.*,confirmed,attendee$/);
     await expect.poll(() => page.locator('.csv-progress').textContent()).toMatch(/^CSV 已保存：共 [\d,]+ 条。$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();

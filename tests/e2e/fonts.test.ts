@@ -5,7 +5,7 @@ import { launch, newPage } from './browser';
 import { sharedCookie, useSession } from './staff-session';
 
 const baseUrl = inject('baseUrl');
-const SLUG = 'cell-therapy-autoimmune-2026';
+const SLUG = 'cell-therapy-autoimmune-next';
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });

@@ -15,9 +15,12 @@ describe('the emailed QR code', () => {
     });
     expect(res.status).toBe(201);
     const { registration } = (await res.json()) as { registration: { ticketUrl: string } };
-    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; html: string }[] };
+    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as
+      { emails: { to: string; html: string; attachments: { contentId: string | null; path: string | null }[] }[] };
     const mail = emails.find((m) => m.to === email)!;
-    const src = /<img src="([^"]+)"/.exec(mail.html)![1]!;
+    // The image is an inline attachment (cid:), embedded by Resend from the hosted PNG.
+    const cid = /<img src="cid:([^"]+)"/.exec(mail.html)![1]!;
+    const src = mail.attachments.find((a) => a.contentId === cid)!.path!;
     const png = PNG.sync.read(Buffer.from(await (await fetch(src)).arrayBuffer()));
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(registration.ticketUrl);

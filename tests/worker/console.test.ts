@@ -170,7 +170,27 @@ describe('registrations', () => {
     expect(res.body).toContain('北京大学第一医院');
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
-    expect(res.body.split('\r\n')[0]).toContain('姓名 Name');
+    expect(res.body.split('\r\n')[0]).toContain('Name');
+  });
+
+  it('exports the CSV in the organiser\'s language: headers, statuses, roles and desks, with the codes in their own columns', async () => {
+    const reg = await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: person('csvlang', { name: '李雷' }) });
+    const scanned = await call(`/api/events/${SLUG}/checkins`, { method: 'POST', headers: { cookie: org },
+      json: { code: reg.body.registration.ticketCode, deskId: 'Desk 2', deviceId: 'dev-csv', clientId: crypto.randomUUID(), source: 'scan' } });
+    expect(scanned.status).toBeLessThan(300);
+    const line = (csv: string) => csv.split('\r\n').find((l) => l.startsWith('李雷'))!;
+
+    const zh = await call(`/api/events/${SLUG}/registrations.csv?lang=zh-CN`, { headers: { cookie: org } });
+    expect(zh.body.split('\r\n')[0]).toBe('姓名,邮箱,电话,单位,职务,状态,身份,报名时间,签到时间,签到台,状态代码,身份代码');
+    expect(line(zh.body)).toMatch(/,已确认,参会者,[^,]+,[^,]+,2号签到台,confirmed,attendee$/);
+    expect(zh.body).not.toMatch(/,Confirmed,|,Desk 2,/);
+
+    const en = await call(`/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org, 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.body.split('\r\n')[0]).toBe('Name,Email,Phone,Institution,Job title,Status,Role,Registered,Checked in,Desk,Status code,Role code');
+    expect(line(en.body)).toMatch(/,Confirmed,Attendee,[^,]+,[^,]+,Desk 2,confirmed,attendee$/);
+    // Accept-Language alone picks Chinese too (the console sends ?lang=, a script may send the header).
+    const zhHeader = await call(`/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org, 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(zhHeader.body.split('\r\n')[0]).toContain('姓名,邮箱');
   });
 
   it('exports the same CSV in pages that each read only their own rows', async () => {
@@ -251,6 +271,26 @@ describe('the API description', () => {
     expect(reg.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'email', 'consent']));
     expect(body.paths['/api/events/{slug}/checkins'].post['x-access']).toBe('desk');
     const docs = await call('/api/docs');
-    expect(docs.body).toContain('/api/events/:slug/walk-ins');
+    expect(docs.body).toContain('/api/events/{slug}/walk-ins');
+  });
+
+  it('the docs page shows what each route takes: body fields with types, limits and whether required, and query parameters', async () => {
+    const { body: page } = await call('/api/docs');
+    const rowOf = (path: string, method: string) => {
+      const start = page.indexOf(`<td><code>${method}</code></td><td><code>${path}</code></td>`);
+      expect(start, `${method} ${path}`).toBeGreaterThan(-1);
+      return page.slice(start, page.indexOf('</td></tr>\n<tr><td><code>', start + 1) >>> 0 || undefined);
+    };
+    const register = rowOf('/api/events/{slug}/registrations', 'POST');
+    expect(register).toContain('JSON body');
+    expect(register).toMatch(/<code>email<\/code><\/td><td>string \(≤ 254 chars\)<\/td><td>required<\/td>/);
+    expect(register).toMatch(/<code>locale<\/code><\/td><td>one of &quot;zh-CN&quot; \| &quot;en&quot;[^<]*<\/td><td>optional<\/td>/);
+    expect(register).toMatch(/<code>name<\/code><\/td><td>string \([^)]*≤ 120 chars/);
+    const list = rowOf('/api/events/{slug}/registrations', 'GET');
+    expect(list).toContain('Query');
+    expect(list).toMatch(/<code>status<\/code><\/td><td>one of &quot;confirmed&quot; \| &quot;waitlisted&quot; \| &quot;cancelled&quot;/);
+    // Nested fields by their dotted names, and the one error shape.
+    expect(rowOf('/api/events/{slug}/sessions/{id}/people', 'PUT')).toContain('<code>people[].personId</code>');
+    expect(page).toContain('"fields": { "email"');
   });
 });

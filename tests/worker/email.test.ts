@@ -15,7 +15,7 @@ afterEach(() => vi.restoreAllMocks());
 // The queue is replaced by a recorder, so delivery happens only when a test drives it.
 const queue = { send: async () => {}, sendBatch: async () => {} };
 const register = (slug: string, body: unknown) => call(`/api/events/${slug}/registrations`, { method: 'POST', json: body }, { OUTBOX: queue as never });
-const mailbox = async () => (await call('/api/dev/mailbox')).body.emails as { to: string; kind: string; subject: string; html: string; text: string; attachments: { filename: string }[] }[];
+const mailbox = async () => (await call('/api/dev/mailbox')).body.emails as { to: string; kind: string; subject: string; html: string; text: string; attachments: { filename: string; contentId: string | null; path: string | null }[] }[];
 const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
 
 describe('the confirmation email', () => {
@@ -31,18 +31,30 @@ describe('the confirmation email', () => {
     expect(zh.text).toContain('北京陆道培医院');
     expect(zh.text).toContain(body.registration.manageUrl);
     expect(zh.html).toContain(`${body.registration.manageUrl}#cancel`);
-    expect(zh.attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
+    expect(zh.attachments.map((a) => a.filename)).toEqual(['ticket-qr.png', 'agenda.ics']);
+    // The person's day: every agenda item with its local times and room, in the email's language.
+    expect(zh.text).toContain('会议日程');
+    expect(zh.text).toContain('14:00–14:15  风湿免疫科病房开科仪式暨开幕致辞 (学术报告厅)');
+    expect(zh.html).toContain('茶歇');
+    expect(zh.text).toContain('闭幕与开科祝贺');
 
     await register(UPCOMING_SLUG, person('mail-en', { locale: 'en' }));
     const en = (await mailbox()).find((m) => m.to === 'attendeemail-en@example.org')!;
     expect(en.subject).toBe('You are registered: Cell therapy for autoimmune diseases: second session');
     expect(en.text).toContain(`${d} ${monthEn} ${y}, 14:00–17:20 (Beijing time)`);
+    expect(en.text).toContain('Your day:');
+    expect(en.text).toContain('Tea break');
+    expect(en.html).toContain('Panel discussion: the future of cell therapy');
+    expect(en.html).not.toContain('茶歇');
   });
 
-  it('shows the QR as a hosted PNG, never SVG or a data: URI', async () => {
+  it('shows the QR as an inline PNG attachment (cid:), which mail clients that block remote images still show', async () => {
     const { body } = await register(UPCOMING_SLUG, person('qr'));
     const mail = (await mailbox()).find((m) => m.to === 'attendeeqr@example.org')!;
-    const src = /<img src="([^"]+)"/.exec(mail.html)![1]!;
+    expect(/<img src="([^"]+)"/.exec(mail.html)![1]).toBe('cid:ticket-qr');
+    const inline = mail.attachments.find((a) => a.contentId === 'ticket-qr')!;
+    expect(inline.filename).toBe('ticket-qr.png');
+    const src = inline.path!;
     expect(src).toBe(`http://localhost:8787/api/tickets/${body.registration.ticketCode}/qr.png`);
     expect(mail.html).not.toMatch(/data:|<svg/);
     const png = await call(src.replace('http://localhost:8787', ''));
@@ -65,6 +77,18 @@ describe('the confirmation email', () => {
     expect(mail.kind).toBe('waitlisted');
     expect(mail.subject).toContain('已加入候补');
     expect(mail.html).not.toContain('qr.png');
+    expect(mail.html).not.toContain('cid:');
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
+  });
+
+  it('keeps its labels and clock times on one line at phone width (no 时/间 stacked one character per line)', async () => {
+    await register(UPCOMING_SLUG, person('narrow'));
+    const mail = (await mailbox()).find((m) => m.to === 'attendeenarrow@example.org')!;
+    const labels = [...mail.html.matchAll(/<th[^>]*style="([^"]*)"[^>]*>(时间|地点)<\/th>/g)];
+    expect(labels.map((m) => m[2])).toEqual(['时间', '地点']);
+    for (const m of labels) expect(m[1]).toContain('white-space:nowrap');
+    expect(mail.html).toMatch(/<td style="[^"]*white-space:nowrap[^"]*">14:00–14:15<\/td>/);
+    // tests/e2e/email-render.test.ts measures the rendered email at 390 px in Chromium.
   });
 });
 
@@ -138,7 +162,14 @@ describe('sending through Resend', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(resend.violations).toEqual([]);
     expect(resend.deliveries.map((d) => d.idempotencyKey).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(resend.deliveredTo('attendeesend0@example.org')[0]!.body).toMatchObject({ subject: '报名成功：测试会议', attachments: [{ filename: 'agenda.ics' }] });
+    const sent = resend.deliveredTo('attendeesend0@example.org')[0]!.body;
+    expect(sent).toMatchObject({ subject: '报名成功：测试会议', attachments: [
+      { filename: 'ticket-qr.png', content_id: 'ticket-qr', content_type: 'image/png', path: expect.stringMatching(/^http:\/\/localhost:8787\/api\/tickets\/[\w-]+\/qr\.png$/) },
+      { filename: 'agenda.ics' },
+    ] });
+    expect(sent.html).toContain('<img src="cid:ticket-qr"');
+    // Confirmations go through the single-send endpoint: Resend's batch endpoint drops attachments.
+    expect(resend.calls.every((call) => call.path === '/emails')).toBe(true);
   });
 
   it('after 500s, 429s with retry-after, timeouts and lost responses, every email is sent exactly once', async () => {

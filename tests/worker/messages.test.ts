@@ -59,7 +59,7 @@ describe('audiences', () => {
     expect(jin.text).toContain('尊敬的金京玉主任');
     expect(jin.text).toContain('1月22日 14:15–15:00 细胞治疗在自身免疫性疾病中的突破');
     expect(jin.text).toContain('(主讲, 学术报告厅)');
-    expect(jin.text).toContain('(主持, 学术报告厅)');
+    expect(jin.text).toContain('(主持人, 学术报告厅)');
     const li = rows[1];
     expect(li.text).toContain('尊敬的李艳主任');
     expect(li.text).toContain('专家讨论');
@@ -90,11 +90,14 @@ describe('audiences', () => {
     expect(p.html).toContain('Hi ');
   });
 
-  it('test-sends one rendering to the organiser', async () => {
-    const res = await call(`/api/events/${SLUG}/messages/test`, { method: 'POST', headers: { cookie: org }, json: { audience: { type: 'speakers' }, subject: 'Hello {{name}}', body: 'Dear {{name}}' } });
-    expect(res.status).toBe(202);
-    const row = await env.DB.prepare(`SELECT subject FROM emails WHERE "to" = 'organiser@colloquy.test' AND kind = 'message' ORDER BY created_at DESC`).first<any>();
-    expect(row.subject).toBe('[TEST] Hello 金京玉');
+  it('test-sends one rendering to the organiser, marked as a test in the console\'s language', async () => {
+    const testSend = async (lang: string) => {
+      const res = await call(`/api/events/${SLUG}/messages/test`, { method: 'POST', headers: { cookie: org, 'accept-language': lang }, json: { audience: { type: 'speakers' }, subject: 'Hello {{name}}', body: 'Dear {{name}}' } });
+      expect(res.status).toBe(202);
+      return (await env.DB.prepare(`SELECT subject FROM emails WHERE "to" = 'organiser@colloquy.test' AND kind = 'message' ORDER BY created_at DESC, rowid DESC`).first<any>()).subject;
+    };
+    expect(await testSend('zh-CN')).toBe('【测试】Hello 金京玉');
+    expect(await testSend('en')).toBe('[Test] Hello 金京玉');
   });
 });
 

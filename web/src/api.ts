@@ -1,8 +1,10 @@
 // The typed API client: routes and response types come from the Worker through Hono's hc<AppType>.
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../worker/app';
+import { locale } from './i18n';
 
-export const api = hc<AppType>('/');
+/** Every call says the app's language (not the browser's), so the API's errors come back in the words on screen. */
+export const api = hc<AppType>('/', { headers: () => ({ 'accept-language': locale() }) });
 
 export type PublicEvent = InferResponseType<(typeof api.api.events)[':slug']['$get'], 200>['event'];
 

@@ -12,8 +12,10 @@ import { asciiText, validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
+import { requestLocale } from '../http/messages';
 import { toCsv } from './csv';
 import { publicOrigin } from '../http/origin';
+import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -42,6 +44,8 @@ export const editInput = z.object({
 export const csvQuery = z.object({
   after: z.string().max(200).regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,150}$/, 'Use the cursor from the previous page.').optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
+  /** The organiser's language for headers, statuses, roles and desks; without it, Accept-Language. */
+  lang: z.enum(['zh-CN', 'en']).optional(),
 });
 
 const parseCursor = (after: string) => {
@@ -49,7 +53,6 @@ const parseCursor = (after: string) => {
   return { createdAt: Number(after.slice(0, dot)), id: after.slice(dot + 1) };
 };
 
-const CSV_HEADER = ['姓名 Name', '邮箱 Email', '电话 Phone', '单位 Institution', '职务 Job title', '状态 Status', '身份 Role', '报名时间 Registered', '签到时间 Checked in', '签到台 Desk'];
 
 type Row = { id: string; name: string; email: string; phone: string; affiliation: string; jobTitle: string; locale: string; status: string; role: string; createdAt: number; scannedAt: number | null; deskId: string | null; timezone: string };
 
@@ -94,7 +97,8 @@ export const attendeeRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/registrations.csv', validate('query', csvQuery), async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const { after, limit } = c.req.valid('query');
+    const { after, limit, lang: asked } = c.req.valid('query');
+    const lang = asked ?? requestLocale(c);
     const cursor = after ? parseCursor(after) : null;
     const page = limit !== undefined;
     // Pages walk registrations_event_created from the cursor: each costs its own rows, whatever the event's size.
@@ -106,15 +110,16 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const more = page && rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const csv = toCsv(
-      cursor ? null : CSV_HEADER,
-      shown.map(present).map((r) => [r.name, r.email, r.phone, r.affiliation, r.jobTitle, r.status, r.role, r.createdAt, r.checkedInAt, r.deskId]),
+      cursor ? null : CSV_HEADERS[lang],
+      shown.map(present).map((r) => [r.name, r.email, r.phone, r.affiliation, r.jobTitle, statusText(r.status, lang), roleText(r.role, lang),
+        r.createdAt, r.checkedInAt, deskText(r.deskId, lang), r.status, r.role]),
     );
-    const headers = new Headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${c.req.param('slug')}-registrations.csv"`, 'cache-control': 'no-store' });
+    const headers = new Headers({ 'content-language': lang, vary: 'accept-language', 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${c.req.param('slug')}-registrations.csv"`, 'cache-control': 'no-store' });
     if (more) {
       const last = shown[shown.length - 1]!;
       const next = `${last.createdAt}.${last.id}`;
       headers.set('x-next-cursor', next);
-      headers.set('link', `<${new URL(c.req.path, c.req.url).pathname}?after=${encodeURIComponent(next)}&limit=${limit}>; rel="next"`);
+      headers.set('link', `<${new URL(c.req.path, c.req.url).pathname}?after=${encodeURIComponent(next)}&limit=${limit}&lang=${lang}>; rel="next"`);
     }
     if (total) headers.set('x-total-count', String(total[0]?.n ?? 0));
     return new Response(csv, { headers });

@@ -28,7 +28,7 @@ export const devRoutes = new Hono<AppEnv>()
       const m = await renderOutboxRow(c.var.db, row, cache);
       return {
         id: row.id, to: row.to, kind: row.kind, status: row.status, subject: m.subject, html: m.html, text: m.text,
-        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
+        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentId: a.contentId ?? null, path: a.path ?? null })),
         createdAt: new Date(row.createdAt).toISOString(),
       };
     }));

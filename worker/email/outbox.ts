@@ -13,7 +13,8 @@ import { MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
 
 type EmailRow = typeof emails.$inferSelect;
-export type Attachment = { filename: string; content: string; contentType: string };
+/** An attached file: its bytes (base64), or an address Resend fetches them from; `contentId` makes it an inline image. */
+export type Attachment = { filename: string; contentType: string; content?: string; path?: string; contentId?: string };
 export type RenderedEmail = { subject: string; html: string; text: string; attachments: Attachment[] };
 
 const LEASE_MS = 60_000;
@@ -46,11 +47,12 @@ export class RenderCache {
     return this.regs.get(id) ?? (await this.db.select().from(registrations).where(eq(registrations.id, id)).get());
   }
   event(id: string) {
-    if (!this.events.has(id)) this.events.set(id, this.db.select().from(events).where(eq(events.id, id)).get());
+    // Promise.resolve runs drizzle's query once: the builder itself is a thenable that queries again on every await.
+    if (!this.events.has(id)) this.events.set(id, Promise.resolve(this.db.select().from(events).where(eq(events.id, id)).get()));
     return this.events.get(id)!;
   }
   agenda(id: string) {
-    if (!this.agendas.has(id)) this.agendas.set(id, this.db.select().from(sessions).where(eq(sessions.eventId, id)).orderBy(asc(sessions.startsAt)));
+    if (!this.agendas.has(id)) this.agendas.set(id, Promise.resolve(this.db.select().from(sessions).where(eq(sessions.eventId, id)).orderBy(asc(sessions.startsAt))));
     return this.agendas.get(id)!;
   }
   /** The agenda attachment, base64: the same for every attendee of an event in one language. */
@@ -68,8 +70,11 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
     const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
       const { origin = '', manage } = JSON.parse(row.payload) as { origin?: string; manage?: string };
-      const rendered = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin, manage);
+      const agenda = row.kind === 'cancelled' ? [] : await cache.agenda(event.id);
+      const { qr, ...rendered } = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin, agenda, manage);
       const attachments: Attachment[] = [];
+      // Resend fetches the hosted PNG and embeds it, so the Worker spends no CPU drawing a QR per email.
+      if (qr) attachments.push({ filename: 'ticket-qr.png', path: qr.url, contentType: 'image/png', contentId: qr.contentId });
       if (row.kind !== 'cancelled') {
         attachments.push({ filename: 'agenda.ics', content: await cache.ics(event, row.locale), contentType: 'text/calendar; charset=utf-8' });
       }
@@ -169,7 +174,8 @@ async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEm
     subject: email.subject,
     html: email.html,
     text: email.text,
-    attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    // Single sends only: Resend's batch endpoint carries no attachments, and confirmations need the inline QR.
+    attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, path: a.path, contentType: a.contentType, contentId: a.contentId })),
     tags: [{ name: 'kind', value: row.kind }],
   }, { idempotencyKey: row.id, signal } as never);
   if (result.data) return { ok: true, providerId: result.data.id };

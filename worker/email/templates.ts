@@ -1,5 +1,5 @@
 // Attendee emails (confirmation, waitlist, promotion, re-send, cancellation) in zh-CN or English, HTML and text.
-import type { events, registrations } from '../../schema';
+import type { events, registrations, sessions } from '../../schema';
 import { clockRange, zonedParts } from '../lib/time';
 import { manageUrl } from '../tickets/manage';
 import { html, type Safe } from './html';
@@ -7,8 +7,12 @@ import { html, type Safe } from './html';
 type Locale = 'zh-CN' | 'en';
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof registrations.$inferSelect;
+type AgendaItem = Pick<typeof sessions.$inferSelect, 'startsAt' | 'endsAt' | 'titleZh' | 'titleEn' | 'roomZh' | 'roomEn'>;
 export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'reissued' | 'cancelled' | 'manage_link';
 export type Rendered = { subject: string; html: string; text: string };
+/** The QR travels inside the email as an inline attachment (cid:), since many hospital mail clients block remote images. */
+export const QR_CONTENT_ID = 'ticket-qr';
+export type AttendeeRendered = Rendered & { qr: { contentId: string; url: string } | null };
 
 /** "2026年1月22日 14:00–17:20（北京时间）" or "22 January 2026, 14:00–17:20 (Beijing time)". */
 export function eventWhen(e: Pick<EventRow, 'startsAt' | 'endsAt' | 'timezone'>, locale: Locale) {
@@ -33,7 +37,7 @@ const copy = {
       cancelled: '您的报名已取消。如需参会，请重新报名。',
       manage_link: '您申请了管理报名的链接。通过下方链接可查看参会票、取消报名或删除个人信息。请勿转发此邮件。',
     },
-    greeting: '{name}，您好：', when: '时间', where: '地点', ticket: '查看参会票', cancel: '取消报名', qrAlt: '参会票二维码',
+    greeting: '{name}，您好：', when: '时间', where: '地点', agenda: '会议日程', ticket: '查看参会票', cancel: '取消报名', qrAlt: '参会票二维码',
     calendar: '附件为会议日程（.ics），可导入日历。', footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
   en: {
@@ -47,38 +51,52 @@ const copy = {
       cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
       manage_link: 'You asked for the link that manages your registration. Use it to see your ticket, cancel, or delete your data. Do not forward this email.',
     },
-    greeting: 'Dear {name},', when: 'When', where: 'Where', ticket: 'Open your ticket', cancel: 'Cancel registration', qrAlt: 'QR code of your ticket',
+    greeting: 'Dear {name},', when: 'When', where: 'Where', agenda: 'Your day', ticket: 'Open your ticket', cancel: 'Cancel registration', qrAlt: 'QR code of your ticket',
     calendar: 'The agenda is attached as an .ics file for your calendar.', footer: 'Sent by Colloquy. If this was not you, ignore this email.',
   },
 } as const;
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
+const cell = 'padding:6px 12px 6px 0;vertical-align:top;text-align:left';
+// Labels and clock times never wrap (a narrow phone broke 时间 into one character per line); the text beside them does.
+const label = `${cell};white-space:nowrap;width:1%;font-weight:600`;
+
 /** `manage` is the registration's management token: with it the ticket and cancel links may cancel or erase. */
-export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: EventRow, r: RegistrationRow, origin: string, manage?: string): Rendered {
+export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: EventRow, r: RegistrationRow, origin: string, agenda: AgendaItem[] = [], manage?: string): AttendeeRendered {
   const c = copy[locale];
-  const title = locale === 'zh-CN' ? e.titleZh : e.titleEn;
-  const venue = [locale === 'zh-CN' ? e.venueZh : e.venueEn, locale === 'zh-CN' ? e.addressZh : e.addressEn].filter(Boolean).join(' · ');
+  const zh = locale === 'zh-CN';
+  const title = zh ? e.titleZh : e.titleEn;
+  const venue = [zh ? e.venueZh : e.venueEn, zh ? e.addressZh : e.addressEn].filter(Boolean).join(' · ');
   const when = eventWhen(e, locale);
   const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
   const showTicket = kind !== 'cancelled';
   const showQr = kind === 'confirmation' || kind === 'promoted' || ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');
   const subject = fill(c.subject[kind], { event: title });
+  const day = showTicket ? agenda.map((s) => ({
+    time: clockRange(zonedParts(s.startsAt, e.timezone), zonedParts(s.endsAt, e.timezone)),
+    title: zh ? s.titleZh : s.titleEn,
+    room: zh ? s.roomZh : s.roomEn,
+  })) : [];
 
-  const body: Safe = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330">
-<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:24px">
+  const body: Safe = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
+<body style="margin:0;padding:12px;background:#f6f7f9;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.5">
+<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:20px">
 <h1 style="font-size:20px;margin:0 0 12px">${title}</h1>
 <p>${fill(c.greeting, { name: r.name })}</p>
 <p>${c.lead[kind]}</p>
-<table role="presentation" style="border-collapse:collapse;margin:12px 0">
-<tr><th align="left" style="padding:4px 12px 4px 0">${c.when}</th><td>${when}</td></tr>
-<tr><th align="left" style="padding:4px 12px 4px 0">${c.where}</th><td>${venue}</td></tr>
+<table role="presentation" width="100%" style="border-collapse:collapse;margin:12px 0;width:100%">
+<tr><th scope="row" style="${label}">${c.when}</th><td style="${cell}">${when}</td></tr>
+<tr><th scope="row" style="${label}">${c.where}</th><td style="${cell}">${venue}</td></tr>
 </table>
-${showQr ? html`<p style="text-align:center"><img src="${qrUrl}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block"></p>` : ''}
-${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>
-<p style="font-size:14px">${c.calendar}</p>
+${showQr ? html`<p style="text-align:center;margin:16px 0"><img src="cid:${QR_CONTENT_ID}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block;max-width:100%;height:auto"></p>` : ''}
+${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>` : ''}
+${day.length ? html`<h2 style="font-size:16px;margin:20px 0 4px">${c.agenda}</h2>
+<table role="presentation" width="100%" style="border-collapse:collapse;width:100%;font-size:14px">${day.map((d) => html`
+<tr style="border-top:1px solid #e6e9ee"><td style="${label};font-weight:400;font-variant-numeric:tabular-nums">${d.time}</td><td style="${cell}">${d.title}${d.room ? html`<br><span style="color:#4d5766">${d.room}</span>` : ''}</td></tr>`)}
+</table>` : ''}
+${showTicket ? html`<p style="font-size:14px">${c.calendar}</p>
 <p style="font-size:14px"><a href="${ticketUrl}#cancel" style="color:#a4161a">${c.cancel}</a></p>` : ''}
 <p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${c.footer}</p>
 </div></body></html>`;
@@ -86,10 +104,11 @@ ${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;backgr
   const text = [
     title, '', fill(c.greeting, { name: r.name }), c.lead[kind], '',
     `${c.when}: ${when}`, `${c.where}: ${venue}`, '',
+    ...(day.length ? [`${c.agenda}:`, ...day.map((d) => `  ${d.time}  ${d.title}${d.room ? ` (${d.room})` : ''}`), ''] : []),
     ...(showTicket ? [`${c.ticket}: ${ticketUrl}`, c.calendar, `${c.cancel}: ${ticketUrl}#cancel`, ''] : []),
     c.footer,
   ].join('\n');
-  return { subject, html: body.html, text };
+  return { subject, html: body.html, text, qr: showQr ? { contentId: QR_CONTENT_ID, url: qrUrl } : null };
 }
 
 export function renderSignInEmail(locale: Locale, link: string): Rendered {

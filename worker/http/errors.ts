@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { chinese, type Locale, localise, requestLocale } from './messages';
 
 export type FieldErrors = Record<string, string>;
 
@@ -12,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
+    /** Set where the language is already known (the validator read the body's `locale`). */
+    readonly locale?: Locale,
   ) {
     super(message);
   }
@@ -28,14 +31,32 @@ export function errorBody(code: string, message: string, fields?: FieldErrors) {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
+/** The error response, its message in the request's language (fields come translated from the validator). */
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string, fields?: FieldErrors, locale?: Locale) {
+  const lang = locale ?? requestLocale(c, bodyLocale(c));
+  c.header('content-language', lang);
+  c.header('vary', 'accept-language', { append: true });
+  const shown = fields && lang === 'zh-CN' ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, chinese(v) ?? v])) : fields;
+  return c.json(errorBody(code, localise(lang, code, message), shown), status);
+}
+
+/** The `locale` of a body the validator already read, so an attendee's later error speaks their language too. */
+function bodyLocale(c: Context): unknown {
+  try {
+    return (c.req.valid('json' as never) as { locale?: unknown } | undefined)?.locale;
+  } catch {
+    return undefined;
+  }
+}
+
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+  if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.fields, err.locale);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return c.json(errorBody(codeForStatus[status] ?? 'error', err.message || 'Request failed'), status);
+    return errorResponse(c, status, codeForStatus[status] ?? 'error', err.message || 'Request failed');
   }
   console.error('unhandled', c.req.method, c.req.routePath, loggable(err));
-  return c.json(errorBody('internal', 'Something went wrong on our side. Nothing was saved twice; please try again.'), 500);
+  return errorResponse(c, 500, 'internal', 'Something went wrong on our side. Nothing was saved twice; please try again.');
 }
 
 /**

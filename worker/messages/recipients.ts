@@ -56,8 +56,8 @@ export async function sessionsByPerson(db: Db, eventId: string) {
 }
 
 const ROLE_NAMES = {
-  'zh-CN': { speaker: '主讲', panelist: '讨论嘉宾', moderator: '主持', host: '主持人' },
-  en: { speaker: 'speaker', panelist: 'panellist', moderator: 'moderator', host: 'host' },
+  'zh-CN': { speaker: '主讲', panelist: '讨论嘉宾', moderator: '主持人', host: '主持人' },
+  en: { speaker: 'speaker', panelist: 'panellist', moderator: 'moderator', host: 'moderator' },
 } as const;
 
 function when(startsAt: number, endsAt: number, tz: string, locale: 'zh-CN' | 'en') {

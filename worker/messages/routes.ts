@@ -16,6 +16,7 @@ import { audienceInput, findRecipients, sessionsByPerson, valuesFor } from './re
 import { renderMessage, unknownPlaceholders } from './render';
 import { TEMPLATES } from './templates';
 import { publicOrigin } from '../http/origin';
+import { requestLocale } from '../http/messages';
 
 export const composeInput = z.object({
   audience: audienceInput,
@@ -24,6 +25,9 @@ export const composeInput = z.object({
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 export const previewInput = composeInput.extend({ recipientId: z.string().max(100).optional() });
+
+/** Marks a test send in the organiser's (the console's) language. */
+const TEST_PREFIX = { 'zh-CN': '【测试】', en: '[Test] ' } as const;
 
 async function prepare(c: { env: Bindings; var: { db: Db }; req: { url: string } }, eventId: string, b: z.infer<typeof composeInput>) {
   const fields: Record<string, string> = {};
@@ -75,7 +79,7 @@ export const messageRoutes = new Hono<AppEnv>()
     const m = render(chosen);
     const id = newId('eml');
     // Filed under the recipient it was rendered for, so erasing that registration erases this copy too.
-    await c.var.db.insert(emails).values({ id, eventId, registrationId: chosen.id, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `[TEST] ${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
+    await c.var.db.insert(emails).values({ id, eventId, registrationId: chosen.id, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `${TEST_PREFIX[requestLocale(c)]}${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
     deliverSoon(c, [id]);
     return c.json({ sentTo: staff.email }, 202);
   })

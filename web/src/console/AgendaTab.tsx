@@ -8,11 +8,12 @@ import {
   type SessionCreate, updateEvent, updateSession,
 } from './console-api';
 import { ct } from './text';
+import { offeredRole, SESSION_ROLE_CHOICES } from './session-roles';
 import { busyLabel, changed, ConfirmButton, createSubmit, createValues, Field, FormError, useFailure, useToast } from './ui';
 import { fromLocalInput, offsetMinutes, offsetText, toLocalInput } from './zoned';
 
 const KINDS = ['talk', 'panel', 'ceremony', 'break'] as const;
-const ROLES = ['speaker', 'panelist', 'moderator', 'host'] as const;
+const ROLES = SESSION_ROLE_CHOICES;
 type Kind = (typeof KINDS)[number];
 type Role = (typeof ROLES)[number];
 
@@ -339,8 +340,8 @@ function AssignPeople(props: { event: ConsoleEvent; session: Session; onSaved: (
   const toast = useToast();
   const submit = createSubmit();
   const id = createUniqueId();
-  const defaultRole = (): Role => (props.session.kind === 'panel' ? 'panelist' : props.session.kind === 'ceremony' ? 'host' : 'speaker');
-  const [rows, setRows] = createSignal<Row[]>(props.session.people.map((p) => makeRow(p.id, p.role as Role)));
+  const defaultRole = (): Role => (props.session.kind === 'panel' ? 'panelist' : props.session.kind === 'ceremony' ? 'moderator' : 'speaker');
+  const [rows, setRows] = createSignal<Row[]>(props.session.people.map((p) => makeRow(p.id, offeredRole(p.role))));
   let form!: HTMLFormElement;
   const title = () => pick(props.session.title);
 

@@ -1,24 +1,11 @@
 // The audit tab: who changed what and when, newest first (the API keeps the last 200 entries).
 import { createSignal, For, onMount, Show } from 'solid-js';
-import { locale, pick } from '../i18n';
+import { locale, type MessageKey, pick, t } from '../i18n';
 import { formatDateTime } from '../lib/time';
 import { type AuditEntry, type ConsoleEvent, getAudit } from './console-api';
-import { ct, type ConsoleKey } from './text';
+import { auditDetail } from './audit-text';
+import { ct, type ConsoleKey, ctOr } from './text';
 import { DataTable, FormError, useFailure } from './ui';
-
-const KNOWN = new Set([
-  'event.create', 'event.update', 'session.create', 'session.update', 'session.delete', 'session.reorder', 'session.people',
-  'person.create', 'person.update', 'person.delete', 'person.photo', 'registration.update', 'registration.cancel',
-  'registration.promote', 'registration.reissue',
-]);
-
-/** The detail as short "key: value" text, with agenda items and people named rather than shown by id. */
-function describe(detail: unknown, names: Map<string, string>): string {
-  if (detail === null || detail === undefined) return '';
-  const one = (x: unknown): string => (typeof x === 'string' ? names.get(x) ?? x : typeof x === 'object' && x !== null ? JSON.stringify(x, (_, v) => (typeof v === 'string' ? names.get(v) ?? v : v)) : String(x));
-  if (typeof detail !== 'object') return one(detail);
-  return Object.entries(detail as Record<string, unknown>).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map(one).join(', ') : one(v)}`).join(' · ');
-}
 
 export function AuditTab(props: { event: ConsoleEvent }) {
   const fail = useFailure();
@@ -43,7 +30,9 @@ export function AuditTab(props: { event: ConsoleEvent }) {
     ...props.event.sessions.map((x) => [x.id, pick(x.title)] as const),
     ...props.event.people.map((x) => [x.id, pick(x.name)] as const),
   ]);
-  const action = (a: string) => (KNOWN.has(a) ? ct(`audit.${a}` as ConsoleKey) : a);
+  const action = (a: string) => ctOr(`audit.${a}`, ct('audit.unknownAction', { code: a }));
+  const tr = (key: string, params?: Record<string, string | number>) => ct(key as ConsoleKey, params);
+  const role = (r: string) => t(`role.${r}` as MessageKey);
 
   return (
     <div class="audit-tab">
@@ -63,7 +52,7 @@ export function AuditTab(props: { event: ConsoleEvent }) {
                     <td class="nowrap"><time dateTime={e.at}>{formatDateTime(e.at, props.event.timezone, locale())}</time></td>
                     <td>{e.by ?? ct('audit.system')}</td>
                     <td>{action(e.action)}</td>
-                    <td class="audit-detail">{describe(e.detail, names())}</td>
+                    <td class="audit-detail">{auditDetail(e.action, e.detail, names(), tr, role)}</td>
                   </tr>
                 )}
               </For>

@@ -160,7 +160,7 @@ function EventList(props: { staff: Staff; events: ConsoleEventSummary[]; onCreat
           <p class="muted">{ct('signedInAs', { who: props.staff.name || props.staff.email })}</p>
         </div>
         <div class="console-head-tools">
-          <a href="/api/docs">{ct('console.apiDocs')}</a>
+          <a href="/api/docs" rel="external">{ct('console.apiDocs')}</a>
           <SignOut />
         </div>
       </header>
@@ -272,7 +272,7 @@ function EventConsole(props: { staff: Staff; slug: string; events: ConsoleEventS
                 <a href={`/e/${encodeURIComponent(props.slug)}`} target="_blank" rel="noopener">{ct('console.publicPage')}<span class="sr-only"> ({ct('newWindow')})</span></a>
               </Show>
               <a href={`/desk/${encodeURIComponent(props.slug)}`}>{ct('console.desk')}</a>
-              <a href="/api/docs">{ct('console.apiDocs')}</a>
+              <a href="/api/docs" rel="external">{ct('console.apiDocs')}</a>
               <span class="muted small">{ct('signedInAs', { who: props.staff.name || props.staff.email })}</span>
               <SignOut />
             </div>

@@ -7,6 +7,7 @@ import {
 } from './console-api';
 import type { QrSvgReply } from './qr-svg-worker';
 import { ct } from './text';
+import { deskLabel } from './desk-label';
 import { busyLabel, ConfirmButton, createSubmit, createValues, DataTable, Field, FormError, useFailure, useToast } from './ui';
 
 const TTLS = [30, 60, 240, 720, 1440] as const;
@@ -240,7 +241,7 @@ function PairingTable(props: { event: ConsoleEvent; list: Pairing[]; justCreated
 
 function ConflictTable(props: { event: ConsoleEvent; list: CheckinConflict[] }) {
   const at = (time: string | null, desk: string) =>
-    ct('dev.atDesk', { time: time ? formatDateTime(time, props.event.timezone, locale()) : '—', desk: desk || ct('dev.unknownDesk') });
+    ct('dev.atDesk', { time: time ? formatDateTime(time, props.event.timezone, locale()) : '—', desk: desk ? deskLabel(desk) : ct('dev.unknownDesk') });
   return (
     <DataTable class="regs-table conflict-table" caption={ct('dev.conflictsCaption')}
       columns={[ct('dev.col.person'), ct('regs.institution'), ct('dev.col.kept'), ct('dev.col.other')]}>

@@ -7,6 +7,7 @@ import {
 } from './console-api';
 import { typedAscii } from '../../../worker/lib/normalize';
 import { ct, type ConsoleKey } from './text';
+import { deskLabel } from './desk-label';
 import { busyLabel, changed, ConfirmButton, createDebounced, createSubmit, createValues, Field, FormError, labelCells, Modal, useFailure, useToast } from './ui';
 
 const STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
@@ -173,7 +174,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
                     <td class="nowrap col-registered"><Show when={r().createdAt}>{(at) => <time dateTime={at()}>{shortTime(at(), tz())}</time>}</Show></td>
                     <td class="nowrap">
                       <Show when={r().checkedInAt} fallback={<span class="muted">—<span class="sr-only">{ct('regs.checkedInNo')}</span></span>}>
-                        {(at) => <><time dateTime={at()}>{shortTime(at(), tz())}</time><Show when={r().deskId}><br /><span class="muted small">{r().deskId}</span></Show></>}
+                        {(at) => <><time dateTime={at()}>{shortTime(at(), tz())}</time><Show when={r().deskId}>{(desk) => <><br /><span class="muted small">{deskLabel(desk())}</span></>}</Show></>}
                       </Show>
                     </td>
                     <td class="actions"><RowActions event={props.event} registration={r()} onDone={reload} /></td>

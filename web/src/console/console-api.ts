@@ -1,6 +1,7 @@
 // The organiser API the console calls, through the typed client; every failure surfaces as an ApiFailure or a network TypeError.
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, ApiFailure, readJson } from '../api';
+import { locale } from '../i18n';
 
 export type StaffRole = { eventSlug: string; role: 'organiser' | 'desk' };
 export type Staff = { email: string; name: string; roles: StaffRole[] };
@@ -138,7 +139,8 @@ export async function downloadCsv(slug: string, onProgress: (rows: number, total
   let rows = 0;
   let total = 0;
   do {
-    const res: Response = await fetch(`${csvUrl(slug)}?limit=${CSV_PAGE_ROWS}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal, credentials: 'same-origin' });
+    // In the organiser's language: headers, statuses, roles and desk names.
+    const res: Response = await fetch(`${csvUrl(slug)}?limit=${CSV_PAGE_ROWS}&lang=${locale()}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal, credentials: 'same-origin' });
     if (!res.ok) await readJson<unknown>(res); // throws the API's error
     if (!after) total = Number(res.headers.get('x-total-count') ?? 0);
     parts.push(await res.arrayBuffer());

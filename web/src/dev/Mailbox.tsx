@@ -23,6 +23,13 @@ function linksIn(html: string | null): { href: string; text: string }[] {
   return [...doc.querySelectorAll('a[href]')].map((a) => ({ href: a.getAttribute('href')!, text: (a.textContent ?? '').trim() }));
 }
 
+/** The frame cannot resolve cid: references, so inline images are previewed from the address they are attached from. */
+function previewHtml(m: Email): string {
+  let out = m.html ?? '';
+  for (const a of m.attachments) if (a.contentId && a.path) out = out.replaceAll(`cid:${a.contentId}`, a.path);
+  return out;
+}
+
 const when = (at: string) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at));
 
@@ -90,7 +97,7 @@ export default function Mailbox() {
                           </dl>
                           <Show when={m().html}>
                             <h3>{t('mail.html')}</h3>
-                            <iframe class="mail-html" sandbox="" srcdoc={m().html!} title={t('mail.preview', { subject: m().subject })} />
+                            <iframe class="mail-html" sandbox="" srcdoc={previewHtml(m())} title={t('mail.preview', { subject: m().subject })} />
                           </Show>
                           <Show when={linksIn(m().html).length > 0}>
                             <h3>{t('mail.links')}</h3>

@@ -2,6 +2,7 @@
 import { createSignal, For } from 'solid-js';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
+import { format } from './format';
 
 export type { MessageKey };
 export type Locale = 'zh-CN' | 'en';
@@ -28,7 +29,7 @@ export function setLocale(next: Locale) {
 if (typeof document !== 'undefined') document.documentElement.lang = locale();
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return format(dictionaries[locale()][key], params, locale());
 }
 
 /**
@@ -37,7 +38,7 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
  */
 export function areaTranslator<K extends string>(enDict: Record<K, string>, zhDict: Record<K, string>) {
   return (key: K, params: Record<string, string | number> = {}) =>
-    (locale() === 'zh-CN' ? zhDict : enDict)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+    format((locale() === 'zh-CN' ? zhDict : enDict)[key], params, locale());
 }
 
 /** Picks the reader's language from an API { zh, en } pair, falling back to the other. */

@@ -21,7 +21,7 @@ export const zhCN: Record<MessageKey, string> = {
   'kind.break': '茶歇',
   'role.speaker': '主讲',
   'role.panelist': '讨论嘉宾',
-  'role.moderator': '主持',
+  'role.moderator': '主持人',
   'role.host': '主持人',
   'role.guest': '嘉宾',
   'role.attendee': '参会者',

@@ -133,7 +133,8 @@ export default function TicketPage() {
                   </div>
                   <div class="ticket-actions no-print">
                     <Show when={tk().status !== 'cancelled'}>
-                      <a class="button secondary" href={calendarUrl(ev().slug, locale())}>{t('addToCalendar')}</a>
+                      {/* rel="external": the router would otherwise take this address for one of its pages and show "not found" */}
+                      <a class="button secondary" href={calendarUrl(ev().slug, locale())} rel="external" type="text/calendar">{t('addToCalendar')}</a>
                       <button type="button" class="secondary" onClick={() => window.print()}>{t('ticket.print')}</button>
                       <Show when={canManage()}>
                         <ConfirmDialog trigger="ticket.cancel" title="ticket.cancelTitle" body="ticket.cancelBody" confirm="ticket.cancelConfirm"
