@@ -1,6 +1,6 @@
 // Staff accounts, their per-event roles, sign-in links and sessions, and the audit log.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events } from './events';
 
 export const STAFF_ROLES = ['organiser', 'desk'] as const;

@@ -34,7 +34,7 @@ app.use('*', async (c, next) => {
   const problem = configProblem(c.env);
   if (!problem) return next();
   console.error('configuration error:', problem);
-  return c.json(errorBody('misconfigured', `This site is not configured yet: ${problem}`), 503);
+  return errorResponse(c, 503, 'misconfigured', `This site is not configured yet: ${problem}`);
 });
 
 app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: false }), writeGuards, withDb, withStaff, enforceAccess);
