@@ -282,7 +282,7 @@ describe('the front desk', () => {
     const page = en;
     const name = `Came Back ${unique()}`;
     const old = await register(name, 'Peking Union Medical College Hospital');
-    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
+    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(old.manageUrl).searchParams.get('m') }) });
     const box = scanBox(page, 'Scan or type a ticket code');
     await box.fill(old.ticketUrl);
     await box.press('Enter');
@@ -315,7 +315,7 @@ describe('the front desk', () => {
     const page = en;
     const context: BrowserContext = page.context();
     const old = await register(`No Network ${unique()}`);
-    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
+    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(old.manageUrl).searchParams.get('m') }) });
     const box = scanBox(page, 'Scan or type a ticket code');
     await box.fill(old.ticketCode);
     await box.press('Enter');

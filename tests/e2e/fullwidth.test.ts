@@ -34,14 +34,15 @@ describe('full-width input', () => {
     await page.getByLabel(/手机号码/).fill('１３８００１３８０００');
     await page.getByRole('checkbox', { name: /我同意/ }).check();
     await form.getByRole('button', { name: '提交报名' }).click();
-    await page.waitForURL(/\/t\/[A-Za-z0-9_-]+$/);
+    await page.waitForURL(/\/t\/[A-Za-z0-9_-]+\?m=[A-Za-z0-9_-]+$/);
     await page.getByRole('heading', { level: 1, name: '您的电子票' }).waitFor();
     expect(await page.locator('main').textContent()).toContain(`确认邮件已发送至 ${email}`);
     expect(await page.locator('.attendee-name').textContent()).toBe('王小明');
     expect(await listed(email)).toEqual([expect.objectContaining({ name: '王小明', email, phone: '13800138000', status: 'confirmed' })]);
     // Give the seat back for the other browser tests.
-    const code = new URL(page.url()).pathname.split('/').pop()!;
-    await fetch(`${baseUrl}/api/tickets/${code}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{}' });
+    const url = new URL(page.url());
+    const code = url.pathname.split('/').pop()!;
+    await fetch(`${baseUrl}/api/tickets/${code}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: url.searchParams.get('m') }) });
     await page.context().close();
   });
 

@@ -61,11 +61,13 @@ describe('staff sign-in', () => {
       const link = (await latestLink('organiser@colloquy.test'))!;
       link.searchParams.set('next', next);
       const opened = await call(link.pathname + link.search, { redirect: 'manual' });
-      expect(opened.headers.get('set-cookie'), JSON.stringify(next)).toMatch(/colloquy_session=/);
-      expect([opened.status, lands(opened.headers.get('location'))], JSON.stringify(next)).toEqual([302, ORIGIN]);
-      // The same link again is expired: that redirect stays on the site too.
-      const again = await call(link.pathname + link.search, { redirect: 'manual' });
-      expect(lands(again.headers.get('location')), JSON.stringify(next)).toBe(ORIGIN);
+      // Refused before the link is spent: no session and no redirect anywhere.
+      expect([opened.status, opened.headers.get('set-cookie'), opened.headers.get('location')], JSON.stringify(next)).toEqual([400, null, null]);
+      // The same link, untampered, still signs in, and its redirect stays on the site.
+      link.searchParams.set('next', '/desk');
+      const good = await call(link.pathname + link.search, { redirect: 'manual' });
+      expect(good.headers.get('set-cookie'), JSON.stringify(next)).toMatch(/colloquy_session=/);
+      expect([good.status, lands(good.headers.get('location'))], JSON.stringify(next)).toEqual([302, ORIGIN]);
     }
     // A tampered next that stays on the site is honoured.
     await call('/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' } }, lots);

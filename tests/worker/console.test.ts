@@ -174,22 +174,22 @@ describe('registrations', () => {
   });
 
   it('exports the CSV in the organiser\'s language: headers, statuses, roles and desks, with the codes in their own columns', async () => {
-    const reg = await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: person('csvlang', { name: '李雷' }) });
-    const scanned = await call(`/api/events/${SLUG}/checkins`, { method: 'POST', headers: { cookie: org },
+    const reg = await call(`/api/events/${NEXT}/registrations`, { method: 'POST', json: person('csvlang', { name: '李雷' }) });
+    const scanned = await call(`/api/events/${NEXT}/checkins`, { method: 'POST', headers: { cookie: org },
       json: { code: reg.body.registration.ticketCode, deskId: 'Desk 2', deviceId: 'dev-csv', clientId: crypto.randomUUID(), source: 'scan' } });
     expect(scanned.status).toBeLessThan(300);
     const line = (csv: string) => csv.split('\r\n').find((l) => l.startsWith('李雷'))!;
 
-    const zh = await call(`/api/events/${SLUG}/registrations.csv?lang=zh-CN`, { headers: { cookie: org } });
+    const zh = await call(`/api/events/${NEXT}/registrations.csv?lang=zh-CN`, { headers: { cookie: org } });
     expect(zh.body.split('\r\n')[0]).toBe('姓名,邮箱,电话,单位,职务,状态,身份,报名时间,签到时间,签到台,状态代码,身份代码');
     expect(line(zh.body)).toMatch(/,已确认,参会者,[^,]+,[^,]+,2号签到台,confirmed,attendee$/);
     expect(zh.body).not.toMatch(/,Confirmed,|,Desk 2,/);
 
-    const en = await call(`/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org, 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await call(`/api/events/${NEXT}/registrations.csv`, { headers: { cookie: org, 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.body.split('\r\n')[0]).toBe('Name,Email,Phone,Institution,Job title,Status,Role,Registered,Checked in,Desk,Status code,Role code');
     expect(line(en.body)).toMatch(/,Confirmed,Attendee,[^,]+,[^,]+,Desk 2,confirmed,attendee$/);
     // Accept-Language alone picks Chinese too (the console sends ?lang=, a script may send the header).
-    const zhHeader = await call(`/api/events/${SLUG}/registrations.csv`, { headers: { cookie: org, 'accept-language': 'zh-CN,zh;q=0.9' } });
+    const zhHeader = await call(`/api/events/${NEXT}/registrations.csv`, { headers: { cookie: org, 'accept-language': 'zh-CN,zh;q=0.9' } });
     expect(zhHeader.body.split('\r\n')[0]).toContain('姓名,邮箱');
   });
 

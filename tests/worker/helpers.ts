@@ -35,3 +35,12 @@ export async function signIn(email: string): Promise<string> {
   if (opened.status !== 302 || !cookie) throw new Error(`verify answered ${opened.status}`);
   return cookie.split(';')[0]!;
 }
+
+type Manageable = { ticketCode: string; manageUrl: string };
+const manageToken = (r: Manageable) => new URL(r.manageUrl).searchParams.get('m');
+
+/** Cancels as the attendee does: with the token from the management link in their email, not the badge's code. */
+export const cancelTicket = (r: Manageable) => call(`/api/tickets/${r.ticketCode}/cancel`, { method: 'POST', json: { token: manageToken(r) } });
+
+/** "Delete my data", with the emailed management link's token. */
+export const eraseTicket = (r: Manageable) => call(`/api/tickets/${r.ticketCode}/delete`, { method: 'POST', json: { token: manageToken(r) } });

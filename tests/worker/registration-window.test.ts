@@ -15,7 +15,7 @@ describe('an event that has ended', () => {
   it('the demo seminar of 22 January 2026 says it has ended, shows no open registration and refuses one with 409', async () => {
     const page = (await call(`/api/events/${DEMO_SLUG}`)).body.event;
     expect(page).toMatchObject({ startsAt: '2026-01-22T14:00:00+08:00', ended: true, registrationOpen: false, registrationState: 'ended' });
-    const res = await register(DEMO_SLUG, person('too-late'));
+    const res = await register(DEMO_SLUG, person('too-late', { locale: 'en' }));
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ error: { code: 'registration_closed', message: 'This event has ended.' } });
     const { n } = (await env.DB.prepare(`SELECT count(*) n FROM registrations WHERE email = 'attendeetoo-late@example.org'`).first<{ n: number }>())!;
@@ -25,7 +25,7 @@ describe('an event that has ended', () => {
   it('even when the organiser kept registration open until the end, or set a closing time after it', async () => {
     const { slug } = await makeEvent(10, { startsAt: Date.now() - 3 * HOUR, endsAt: Date.now() - HOUR, untilEnd: true, closesAt: Date.now() + 24 * HOUR });
     expect((await call(`/api/events/${slug}`)).body.event).toMatchObject({ ended: true, registrationOpen: false });
-    expect((await register(slug, person('after-end'))).body.error).toEqual({ code: 'registration_closed', message: 'This event has ended.' });
+    expect((await register(slug, person('after-end', { locale: 'en' }))).body.error).toEqual({ code: 'registration_closed', message: 'This event has ended.' });
   });
 
   it('the upcoming edition of the seminar is open: a newcomer gets a confirmed ticket', async () => {
@@ -45,7 +45,7 @@ describe('an event under way', () => {
   it('by default closes registration when it starts', async () => {
     const { id, slug } = await running();
     expect((await call(`/api/events/${slug}`)).body.event).toMatchObject({ ended: false, registrationOpen: false, registrationState: 'closed' });
-    const res = await register(slug, person('late-default'));
+    const res = await register(slug, person('late-default', { locale: 'en' }));
     expect(res.status).toBe(409);
     expect(res.body.error).toEqual({ code: 'registration_closed', message: 'Registration for this event is closed.' });
     expect(await statusCounts(id)).toEqual({});

@@ -1,7 +1,7 @@
 // Registration: validation, capacity under concurrency, duplicates, tickets, cancellation and the waitlist.
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, signIn } from './helpers';
+import { call, cancelTicket, signIn } from './helpers';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
 import { makeEvent, person, statusCounts } from './fixtures';
 
@@ -141,7 +141,7 @@ describe('registering again after cancelling', () => {
   it('someone who cancelled can register again and gets a new ticket by email; the old ticket stays cancelled', async () => {
     const { id, slug } = await makeEvent(10);
     const first = (await register(slug, person('again'))).body.registration;
-    expect((await call(`/api/tickets/${first.ticketCode}/cancel`, { method: 'POST', json: {} })).status).toBe(200);
+    expect((await cancelTicket(first)).status).toBe(200);
 
     const again = await register(slug, person('again', { email: ' AttendeeAgain@Example.org ' }));
     expect(again.status).toBe(201);
@@ -168,7 +168,7 @@ describe('registering again after cancelling', () => {
     const a = (await register(slug, person('seatA'))).body.registration;
     const b = (await register(slug, person('seatB'))).body.registration;
     expect(b.status).toBe('waitlisted');
-    await call(`/api/tickets/${a.ticketCode}/cancel`, { method: 'POST', json: {} });
+    await cancelTicket(a);
     expect((await call(`/api/tickets/${b.ticketCode}`)).body.ticket.status).toBe('confirmed');
     const again = await register(slug, person('seatA'));
     expect([again.status, again.body.registration.status]).toEqual([201, 'waitlisted']);
@@ -180,7 +180,7 @@ describe('registering again after cancelling', () => {
   it('the duplicate rule still holds for the new live registration: ten tries at once make one, and the ticket re-sent is the new one', async () => {
     const { id, slug } = await makeEvent(10);
     const first = (await register(slug, person('twice'))).body.registration;
-    await call(`/api/tickets/${first.ticketCode}/cancel`, { method: 'POST', json: {} });
+    await cancelTicket(first);
     const tries = await Promise.all(Array.from({ length: 10 }, () => register(slug, person('twice'))));
     expect(tries.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = tries.filter((r) => r.status === 409);
@@ -200,7 +200,7 @@ describe('registering again after cancelling', () => {
     await organise(id);
     const org = await signIn('organiser@colloquy.test');
     const gone = (await register(slug, person('goneE'))).body.registration;
-    await call(`/api/tickets/${gone.ticketCode}/cancel`, { method: 'POST', json: {} });
+    await cancelTicket(gone);
     const live = (await register(slug, person('liveE'))).body.registration;
     const other = (await register(slug, person('otherE'))).body.registration;
     const edit = (regId: string, email: string) =>
@@ -216,7 +216,7 @@ describe('registering again after cancelling', () => {
     await organise(id);
     const org = await signIn('organiser@colloquy.test');
     const gone = (await register(slug, person('spk'))).body.registration;
-    await call(`/api/tickets/${gone.ticketCode}/cancel`, { method: 'POST', json: {} });
+    await cancelTicket(gone);
     const added = await call(`/api/events/${slug}/people`, {
       method: 'POST', headers: { cookie: org },
       json: { nameZh: '王教授', nameEn: 'Prof. Wang', email: 'attendeespk@example.org', badgeRole: 'speaker' },

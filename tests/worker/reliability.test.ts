@@ -168,8 +168,8 @@ describe('tickets and logs', () => {
     // An unhandled error: D1 refuses the registration's batch.
     const failed = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('-d1') }, { DB: overloadedD1('batch') });
     expect(failed.status).toBe(500);
-    // An unhandled error inside a drizzle query whose parameters are a staff member's address.
-    const signIn = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'privacy.check@example.org' } }, { DB: overloadedD1('single') });
+    // An unhandled error inside the sign-in batch, whose parameters are a staff member's address.
+    const signIn = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'privacy.check@example.org' } }, { DB: overloadedD1('batch') });
     expect(signIn.status).toBe(500);
     // A failed queue send, then a failed Resend call for the confirmation it falls back to sending at once.
     resend.failNext(500);

@@ -66,9 +66,9 @@ const erase = (code: string, json: unknown) => call(`/api/tickets/${code}/delete
 
 describe('badge codes and management links (2)', () => {
   it('the code a desk gets for badges can neither cancel nor erase; the emailed link can', async () => {
-    const reg = await register('cell-therapy-autoimmune-2026', person('badge-victim'));
+    const reg = await register('cell-therapy-autoimmune-next', person('badge-victim'));
     const desk = await signIn('desk@colloquy.test');
-    const badges = await call('/api/events/cell-therapy-autoimmune-2026/badges', { headers: { cookie: desk } });
+    const badges = await call('/api/events/cell-therapy-autoimmune-next/badges', { headers: { cookie: desk } });
     const code = (badges.body.badges as { id: string; ticketCode: string }[]).find((b) => b.id === reg.id)!.ticketCode;
     for (const attempt of [{}, { token: code }, { token: 'AAAAAAAAAAAAAAAAAAAAAA' }]) {
       const refused = await cancel(code, attempt);
@@ -161,7 +161,7 @@ describe('links in emails (4: Host header)', () => {
     expect(asked.status).toBe(202);
     expect((await latestSignIn('organiser@colloquy.test'))!.origin).toBe('https://meeting.example');
 
-    const registered = await asProduction('http://evil.example/api/events/cell-therapy-autoimmune-2026/registrations', { method: 'POST', json: person('forged-host'), headers: forged }, bindings);
+    const registered = await asProduction('http://evil.example/api/events/cell-therapy-autoimmune-next/registrations', { method: 'POST', json: person('forged-host'), headers: forged }, bindings);
     expect(registered.status).toBe(201);
     expect(registered.body.registration.ticketUrl).toMatch(/^https:\/\/meeting\.example\/t\//);
     const row = await env.DB.prepare(`SELECT payload FROM emails WHERE "to" = 'attendeeforged-host@example.org'`).first<{ payload: string }>();
@@ -220,7 +220,7 @@ describe('links in messages (6)', () => {
 });
 
 describe('"delete my data" reaches every copy (7)', () => {
-  const SLUG = 'cell-therapy-autoimmune-2026';
+  const SLUG = 'cell-therapy-autoimmune-next';
   /** The management token a person gets by asking for the link, read from the email sent to them. */
   const askedToken = async (code: string, to: string) => {
     expect((await call(`/api/tickets/${code}/send-link`, { method: 'POST', json: {} })).status).toBe(202);
@@ -302,7 +302,7 @@ describe('smaller items (9)', () => {
     const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
     await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_redact', 'redact@colloquy.test', 'Redact')`).run();
     await call('/api/auth/sign-in', { method: 'POST', json: { email: 'redact@colloquy.test' } }, { OUTBOX: { send: async () => {} } as never });
-    const reg = await register('cell-therapy-autoimmune-2026', person('redact-me'));
+    const reg = await register('cell-therapy-autoimmune-next', person('redact-me'));
     const signInToken = (await latestSignIn('redact@colloquy.test'))!.searchParams.get('token')!;
     const manage = new URL(reg.manageUrl).searchParams.get('m')!;
     await deliverDue(withKey, { limit: 500 });

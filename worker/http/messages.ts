@@ -27,6 +27,10 @@ export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
   payload_too_large: { en: 'The request is too large.', 'zh-CN': '请求内容过大。' },
   unsupported_media_type: { en: 'This type of content is not accepted.', 'zh-CN': '不支持此内容类型。' },
   rate_limited: { en: 'Too many requests. Wait a minute and try again.', 'zh-CN': '请求过于频繁，请稍等一分钟再试。' },
+  cannot_move: { en: 'This item cannot move further that way.', 'zh-CN': '此日程已无法再向该方向移动。' },
+  misconfigured: { en: 'This site is not configured yet.', 'zh-CN': '本站尚未完成配置。' },
+  hourly_limit: { en: 'Too many sign-in links for this address this hour.', 'zh-CN': '此邮箱本小时申请的登录链接过多。' },
+  manage_link_needed: { en: 'Use the link from your confirmation email to do this.', 'zh-CN': '请使用确认邮件中的链接进行此操作。' },
   internal: { en: 'Something went wrong on our side. Nothing was saved twice; please try again.', 'zh-CN': '服务器出了问题。数据不会重复保存，请重试。' },
   retention_not_over: { en: 'Personal data can be purged only some days after the event ends.', 'zh-CN': '会议结束一段时间后才能清除个人数据。' },
   error: { en: 'The request failed.', 'zh-CN': '请求失败。' },
@@ -34,6 +38,17 @@ export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
 
 /** The Chinese for each English message (and field message) the routes and schemas write. */
 export const ZH: Record<string, string> = {
+  'This item is already the first on the agenda.': '此日程已在最前。',
+  'This item is already the last on the agenda.': '此日程已在最后。',
+  'Choose a page on this site.': '请选择本站内的页面。',
+  'Too many sign-in links for this address this hour. Use a link already sent, or try again later.': '此邮箱本小时申请的登录链接过多。请使用已收到的链接，或稍后再试。',
+  'Type at least 1 Chinese character or 2 letters or digits.': '请至少输入 1 个汉字，或 2 个字母或数字。',
+  'Too many searches from this device. Wait a few seconds, then search again.': '此设备搜索过于频繁，请稍等几秒再搜索。',
+  'PUBLIC_URL is not set: production builds every emailed link from it.': '未设置 PUBLIC_URL：正式环境中所有邮件链接都由它生成。',
+  'PUBLIC_URL must be an http(s) URL.': 'PUBLIC_URL 必须是 http(s) 地址。',
+  'PUBLIC_URL is not a valid URL.': 'PUBLIC_URL 不是有效的地址。',
+  'This event has ended.': '本会议已结束。',
+  'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.': '请使用确认邮件中的链接取消报名或删除个人信息。我们可以把链接重新发送到您报名时填写的邮箱。',
   'Some fields need attention.': '部分内容需要修改。',
   'Already registered.': '已报名。',
   'Another event already uses this address.': '已有其他会议使用此地址。',
@@ -104,6 +119,7 @@ export const ZH: Record<string, string> = {
 /** Messages built with values in them. */
 const ZH_PATTERNS: [RegExp, string][] = [
   [/^At most (\d+) characters\.$/, '最多 $1 个字符。'],
+  [/^This site is not configured yet: (.+)$/, '本站尚未完成配置：$1'],
   [/^Unknown placeholder (.+)\. Use (.+)\.$/, '未知的占位符 $1。可用的占位符：$2。'],
   [/^Personal data can be purged (\d+) days after the event ends \(from (\S+)\)\.$/, '会议结束 $1 天后（$2 起）才能清除个人数据。'],
 ];
