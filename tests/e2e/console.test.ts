@@ -199,7 +199,7 @@ describe('the organiser console', () => {
     // registered in the order Zhao, an, Bai, found by the start they share.
     const sorted = [`${u} an`, `${u} Bai`, `${u} Zhao`];
     for (const n of [sorted[2]!, sorted[0]!, sorted[1]!]) {
-      const r = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
+      const r = await fetch(`${baseUrl}/api/events/${NEXT}/registrations`, {
         method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
         body: JSON.stringify({ name: n, email: `sort-${n.split(' ')[1]!.toLowerCase()}-${u}@example.org`, locale: 'zh-CN', consent: true }),
       });

@@ -29,10 +29,10 @@ describe('Chinese text', () => {
   it('on the public page is drawn entirely in a Chinese font', async () => {
     const page = await newPage(browser, 'zh-CN');
     await page.goto(baseUrl + '/');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('细胞治疗治疗自身免疫性疾病学术交流会');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('细胞治疗治疗自身免疫性疾病学术交流会（第二期）');
     const fonts = await renderedFonts(page, 'h1');
     expect(fonts.map((f) => f.family)).toEqual([expect.stringMatching(CJK_FONT)]);
-    expect(fonts[0]!.glyphs).toBe('细胞治疗治疗自身免疫性疾病学术交流会'.length);
+    expect(fonts[0]!.glyphs).toBe('细胞治疗治疗自身免疫性疾病学术交流会（第二期）'.length);
     await page.context().close();
   });
 

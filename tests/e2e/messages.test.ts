@@ -95,7 +95,7 @@ describe('messages', () => {
     expect(await note.getByRole('link', { name: /Open the development mailbox/ }).getAttribute('href')).toBe('/dev/mailbox');
     const devMailbox = await page.context().newPage();
     await devMailbox.goto(`${baseUrl}/dev/mailbox`);
-    await devMailbox.getByRole('button', { name: new RegExp(`\\[TEST\\] 诚邀您出席.* ${u}`) }).click();
+    await devMailbox.getByRole('button', { name: new RegExp(`^\\[Test\\] 诚邀您出席.* ${u}`) }).click();
     expect(await devMailbox.locator('.mail-to').textContent()).toBe(ORGANISER);
     expect(await devMailbox.frameLocator('iframe.mail-html').locator('body').textContent()).toContain(second.name);
     await devMailbox.close();

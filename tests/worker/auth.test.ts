@@ -47,6 +47,12 @@ describe('staff sign-in', () => {
     expect(opened.headers.get('location')).toMatch(/link_expired/);
   });
 
+  it('lists the next event first, so /desk and the console open the edition still to come, not the one that has ended', async () => {
+    const cookie = await signIn('desk@colloquy.test');
+    const me = await call('/api/auth/me', { headers: { cookie } });
+    expect(me.body.staff.roles.map((r: { eventSlug: string }) => r.eventSlug).slice(0, 2)).toEqual(['cell-therapy-autoimmune-next', 'cell-therapy-autoimmune-2026']);
+  });
+
   it('never redirects off-site, even from a link whose next was tampered with', async () => {
     await call('/api/auth/sign-in', { method: 'POST', json: { email: 'desk@colloquy.test', next: '//evil.example/x' } });
     expect((await latestLink('desk@colloquy.test'))!.searchParams.get('next')).toBe('/desk');

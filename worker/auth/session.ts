@@ -17,13 +17,24 @@ export const SESSION_TTL_MS = 12 * 60 * 60_000;
 const CACHE_MS = 30_000;
 const cache = new Map<string, { staff: StaffContext; expiresAt: number; checkedAt: number }>();
 
+/** Events not yet over first, soonest first; then those that have ended, most recent first. */
+export const byRelevance = (now: number) => (a: { startsAt: number; endsAt: number }, b: { startsAt: number; endsAt: number }) => {
+  const aOver = a.endsAt <= now;
+  const bOver = b.endsAt <= now;
+  if (aOver !== bOver) return aOver ? 1 : -1;
+  return aOver ? b.endsAt - a.endsAt : a.startsAt - b.startsAt;
+};
+
 export async function loadStaff(db: Db, staffId: string): Promise<StaffContext | null> {
   const [person] = await db.select().from(staff).where(eq(staff.id, staffId));
   if (!person) return null;
+  const columns = { slug: events.slug, eventId: events.id, timezone: events.timezone, startsAt: events.startsAt, endsAt: events.endsAt };
   const rows = person.isOwner
-    ? (await db.select({ slug: events.slug, eventId: events.id, timezone: events.timezone }).from(events)).map((e) => ({ ...e, role: 'organiser' as const }))
-    : await db.select({ slug: events.slug, eventId: events.id, timezone: events.timezone, role: staffRoles.role }).from(staffRoles)
+    ? (await db.select(columns).from(events)).map((e) => ({ ...e, role: 'organiser' as const }))
+    : await db.select({ ...columns, role: staffRoles.role }).from(staffRoles)
       .innerJoin(events, eq(events.id, staffRoles.eventId)).where(eq(staffRoles.staffId, staffId));
+  // The desk and console open the first event by default: the next one still to come, not an event long over.
+  rows.sort(byRelevance(Date.now()));
   return { id: person.id, email: person.email, name: person.name, roles: Object.fromEntries(rows.map((r) => [r.slug, { eventId: r.eventId, timezone: r.timezone, role: r.role }])) };
 }
 
