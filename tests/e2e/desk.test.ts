@@ -307,7 +307,7 @@ describe('the front desk', () => {
     await box.press('Enter');
     await overlay(page).and(page.locator('[data-result="cancelled"]')).waitFor();
     await page.keyboard.press('Escape');
-    await page.getByLabel('Name, email, phone or institution').fill(name);
+    await page.getByLabel('Name, institution, email or phone').fill(name);
     await page.locator('.desk-person', { hasText: name }).locator('.desk-person-in').first().waitFor();
   });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_MESSAGES, chinese } from '../../worker/http/messages';
 import { person } from './fixtures';
-import { call } from './helpers';
+import { call, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-next';
 const register = (body: unknown, headers: Record<string, string> = {}) =>
@@ -21,6 +21,16 @@ describe('error messages in the request\'s language', () => {
     const res = await register(person('lang-en', { email: 'ada-at-example.com', locale: 'en', consent: false }), { 'accept-language': 'zh-CN' });
     expect(res.body.error.message).toBe('Some fields need attention.');
     expect(res.body.error.fields).toEqual({ email: 'Enter a valid email address.', consent: 'Please agree to the use of your details for this event.' });
+  });
+
+  it('an organiser writing a Chinese message is answered in the console\'s language, not the message\'s', async () => {
+    const cookie = await signIn('organiser@colloquy.test');
+    const res = await call(`/api/events/${SLUG}/messages/preview`, {
+      method: 'POST', headers: { cookie, 'accept-language': 'en' },
+      json: { audience: { type: 'people' }, subject: '诚邀', body: '{{fax}}', locale: 'zh-CN' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.body).toMatch(/^Unknown placeholder \{\{fax\}\}\./);
   });
 
   it('without a body, Accept-Language decides; zod\'s own wording becomes a plain sentence in both languages', async () => {

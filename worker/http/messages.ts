@@ -131,9 +131,14 @@ export function chinese(text: string): string | undefined {
   return undefined;
 }
 
-/** The request's language: the body's `locale` when it has one, else Accept-Language; English for clients that say nothing (scripts). */
+/**
+ * The request's language: the body's `locale` when it has one, else Accept-Language; English for clients that say
+ * nothing (scripts). A signed-in staff member's body `locale` is the language of what they write (a message, a
+ * walk-in's emails), not their own, so their answers follow Accept-Language (the console and desk send theirs).
+ */
 export function requestLocale(c: Context, bodyLocale?: unknown): Locale {
-  if (bodyLocale === 'en' || bodyLocale === 'zh-CN') return bodyLocale;
+  const staff = (c.var as { staff?: unknown }).staff;
+  if (!staff && (bodyLocale === 'en' || bodyLocale === 'zh-CN')) return bodyLocale;
   const header = c.req.header('accept-language') ?? '';
   // The first listed language that we have wins: "en-GB,zh;q=0.8" is English, "zh-CN,en;q=0.5" Chinese.
   for (const part of header.split(',')) {
