@@ -6,10 +6,17 @@ import { gzipSync } from 'node:zlib';
 
 export function workerBundleSize(outdir) {
   rmSync(outdir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', outdir], {
-    encoding: 'utf8', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' }, timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', outdir],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+      timeout: 120_000,
+    },
+  );
+  if (r.status !== 0)
+    throw new Error(`wrangler deploy --dry-run failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   const files = readdirSync(outdir, { recursive: true })
     .map(String)
     .filter((f) => /\.(m?js|wasm)$/.test(f) && statSync(join(outdir, f)).isFile());
@@ -25,17 +32,39 @@ export function workerBundleSize(outdir) {
   const byPackage = {};
   for (const f of files) {
     let map;
-    try { map = JSON.parse(readFileSync(join(outdir, `${f}.map`), 'utf8')); } catch { continue; }
+    try {
+      map = JSON.parse(readFileSync(join(outdir, `${f}.map`), 'utf8'));
+    } catch {
+      continue;
+    }
     map.sources.forEach((src, i) => {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(src);
       // drizzle-orm's own source maps point at node_modules/src/…
-      const key = m ? (m[1] === 'src' ? 'drizzle-orm' : m[1]) : src.includes('worker/') ? '(worker/)' : src.includes('schema/') ? '(schema/)' : '(other)';
+      const key = m
+        ? m[1] === 'src'
+          ? 'drizzle-orm'
+          : m[1]
+        : src.includes('worker/')
+          ? '(worker/)'
+          : src.includes('schema/')
+            ? '(schema/)'
+            : '(other)';
       byPackage[key] = (byPackage[key] ?? 0) + (map.sourcesContent?.[i]?.length ?? 0);
     });
   }
-  const largest = Object.entries(byPackage).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, bytes]) => ({ name, sourceKB: +(bytes / 1024).toFixed(1) }));
+  const largest = Object.entries(byPackage)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, bytes]) => ({ name, sourceKB: +(bytes / 1024).toFixed(1) }));
   // wrangler prints its own figure ("Total Upload: … KiB / gzip: … KiB"); keep it for comparison.
   const reported = /Total Upload:\s*([\d.]+ KiB)\s*\/\s*gzip:\s*([\d.]+ KiB)/.exec(r.stdout + r.stderr);
   const main = files.find((f) => /^index\.m?js$/.test(f)) ?? files.find((f) => /\.m?js$/.test(f));
-  return { main, files, rawKB: +(raw / 1024).toFixed(2), gzipKB: +(gzip / 1024).toFixed(2), wranglerReports: reported ? `${reported[1]} / gzip ${reported[2]}` : null, largest };
+  return {
+    main,
+    files,
+    rawKB: +(raw / 1024).toFixed(2),
+    gzipKB: +(gzip / 1024).toFixed(2),
+    wranglerReports: reported ? `${reported[1]} / gzip ${reported[2]}` : null,
+    largest,
+  };
 }

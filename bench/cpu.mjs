@@ -17,7 +17,9 @@ const isWorkerProcess = (pid) => {
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     return cmd.includes('workerd') && cmd.includes('entry=127.0.0.1:0\0');
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 };
 
 /**
@@ -31,7 +33,11 @@ function ours(pgids) {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let stat;
-    try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
     const t = Number(f[11]) + Number(f[12]);
     if (pgids.includes(Number(f[2]))) {
@@ -57,7 +63,12 @@ export function usage(a, b) {
   const total = b.total - a.total;
   const busy = (b.busy - a.busy) / total;
   const foreign = Math.max(0, (b.busy - a.busy - (b.ours - a.ours)) / total);
-  return { busyPct: Math.round(busy * 100), foreignPct: Math.round(foreign * 100), serverCpuMs: (b.server - a.server) * TICK_MS, workerCpuMs: (b.worker - a.worker) * TICK_MS };
+  return {
+    busyPct: Math.round(busy * 100),
+    foreignPct: Math.round(foreign * 100),
+    serverCpuMs: (b.server - a.server) * TICK_MS,
+    workerCpuMs: (b.worker - a.worker) * TICK_MS,
+  };
 }
 
 /** Waits (at most maxMs) until the whole machine is below `maxBusyPct` busy over a 500 ms window; returns the last reading. */

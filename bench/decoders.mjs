@@ -29,14 +29,16 @@ function frame(qr, { scale, angle, contrast, noise, blur }) {
       const dy = y - cy;
       const u = (cos * dx + sin * dy) / scale + qr.width / 2;
       const v = (-sin * dx + cos * dy) / scale + qr.width / 2;
-      if (u >= 0 && v >= 0 && u < qr.width && v < qr.width) grey[y * W + x] = qr.data[((v | 0) * qr.width + (u | 0)) * 4] < 128 ? dark : light;
+      if (u >= 0 && v >= 0 && u < qr.width && v < qr.width)
+        grey[y * W + x] = qr.data[((v | 0) * qr.width + (u | 0)) * 4] < 128 ? dark : light;
     }
   }
   const out = new Uint8ClampedArray(W * H * 4);
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
       let g = grey[y * W + x];
-      if (blur && x > 0 && y > 0 && x < W - 1 && y < H - 1) g = (g * 4 + grey[y * W + x - 1] + grey[y * W + x + 1] + grey[(y - 1) * W + x] + grey[(y + 1) * W + x]) / 8;
+      if (blur && x > 0 && y > 0 && x < W - 1 && y < H - 1)
+        g = (g * 4 + grey[y * W + x - 1] + grey[y * W + x + 1] + grey[(y - 1) * W + x] + grey[(y + 1) * W + x]) / 8;
       g += (rand() - 0.5) * 2 * noise;
       const i = (y * W + x) * 4;
       out[i] = out[i + 1] = out[i + 2] = g;
@@ -48,26 +50,43 @@ function frame(qr, { scale, angle, contrast, noise, blur }) {
 
 export async function compareDecoders(count = 60) {
   const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+  await prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+    fireImmediately: true,
+  });
   const qr = { ...QRCode.create(TEXT, { errorCorrectionLevel: 'M' }).modules };
-  const modules = { width: qr.size, data: new Uint8Array(qr.size * qr.size * 4).map((_, i) => (qr.data[i >> 2] ? 0 : 255)) };
+  const modules = {
+    width: qr.size,
+    data: new Uint8Array(qr.size * qr.size * 4).map((_, i) => (qr.data[i >> 2] ? 0 : 255)),
+  };
   const result = { frames: count, jsqr: { read: 0, ms: [] }, zxing: { read: 0, ms: [] } };
   for (let n = 0; n < count; n++) {
     const f = frame(modules, {
-      scale: 3 + rand() * 6, angle: (rand() - 0.5) * Math.PI / 3, contrast: 0.35 + rand() * 0.65, noise: rand() * 40, blur: rand() < 0.5,
+      scale: 3 + rand() * 6,
+      angle: ((rand() - 0.5) * Math.PI) / 3,
+      contrast: 0.35 + rand() * 0.65,
+      noise: rand() * 40,
+      blur: rand() < 0.5,
     });
     let t = performance.now();
     const a = jsQR(f, W, H, { inversionAttempts: 'dontInvert' });
     result.jsqr.ms.push(performance.now() - t);
     if (a?.data === TEXT) result.jsqr.read++;
     t = performance.now();
-    const b = await readBarcodes({ data: f, width: W, height: H, colorSpace: 'srgb' }, { formats: ['QRCode'], maxNumberOfSymbols: 1 });
+    const b = await readBarcodes(
+      { data: f, width: W, height: H, colorSpace: 'srgb' },
+      { formats: ['QRCode'], maxNumberOfSymbols: 1 },
+    );
     result.zxing.ms.push(performance.now() - t);
     if (b[0]?.text === TEXT) result.zxing.read++;
   }
   const summary = (d) => {
     const s = [...d.ms].sort((x, y) => x - y);
-    return { decodeRate: +(d.read / count).toFixed(3), meanMs: +(s.reduce((x, y) => x + y, 0) / s.length).toFixed(1), p50Ms: +s[Math.floor(s.length / 2)].toFixed(1) };
+    return {
+      decodeRate: +(d.read / count).toFixed(3),
+      meanMs: +(s.reduce((x, y) => x + y, 0) / s.length).toFixed(1),
+      p50Ms: +s[Math.floor(s.length / 2)].toFixed(1),
+    };
   };
   return { frames: count, jsqr: summary(result.jsqr), zxingWasm: summary(result.zxing) };
 }

@@ -12,7 +12,13 @@ const BATCH_CALL = /\.batch\.send\(|emails\/batch/;
 export function findBatchSender(dirs = DIRS) {
   for (const dir of dirs) {
     let files = [];
-    try { files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort(); } catch { continue; }
+    try {
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .sort();
+    } catch {
+      continue;
+    }
     for (const file of files) {
       const text = readFileSync(join(dir, file), 'utf8');
       if (!BATCH_CALL.test(text)) continue;
@@ -36,7 +42,9 @@ export async function countResendCalls(work) {
     const body = JSON.parse(init?.body ?? (input instanceof Request ? await input.text() : '{}'));
     const items = Array.isArray(body) ? body : [body];
     messages += items.length;
-    const data = Array.isArray(body) ? { data: items.map((_, i) => ({ id: `bench-${calls}-${i}` })) } : { id: `bench-${calls}` };
+    const data = Array.isArray(body)
+      ? { data: items.map((_, i) => ({ id: `bench-${calls}-${i}` })) }
+      : { id: `bench-${calls}` };
     return new Response(JSON.stringify(data), { status: 200, headers: { 'content-type': 'application/json' } });
   };
   try {
@@ -56,7 +64,15 @@ async function sendToRecipients(found, recipients, { persistTo, scratch }) {
   if (found.name !== 'deliverBulk') return null; // deliverBulk(env, messageId, { maxCalls }) in worker/messages/bulk.ts
   const { build } = await import('esbuild');
   const out = resolve(scratch, 'bulk-sender.mjs');
-  await build({ entryPoints: [found.file], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'silent' });
+  await build({
+    entryPoints: [found.file],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: out,
+    logLevel: 'silent',
+  });
   const send = (await import(pathToFileURL(out).href))[found.name];
   const { getPlatformProxy } = await import('wrangler');
   const { env, dispose } = await getPlatformProxy({ persist: { path: join(persistTo, 'v3') } });
@@ -64,10 +80,19 @@ async function sendToRecipients(found, recipients, { persistTo, scratch }) {
     const messageId = `msg_bench_${Date.now().toString(36)}`;
     const lit = (v) => `'${String(v).replaceAll("'", "''")}'`;
     for (let i = 0; i < recipients.length; i += 200) {
-      const rows = recipients.slice(i, i + 200).map((to, k) => `(${[`eml_${messageId}_${i + k}`, EVENT_ID, 'message', to, 'zh-CN', '{}', '会议通知 / Notice', '<p>您好 Hello</p>', '您好 Hello', 'pending'].map(lit).join(', ')}, 0, ${lit(messageId)})`);
-      await env.DB.prepare(`INSERT INTO emails (id, event_id, kind, "to", locale, payload, subject, html, text, status, next_attempt_at, message_id) VALUES ${rows.join(', ')}`).run();
+      const rows = recipients
+        .slice(i, i + 200)
+        .map(
+          (to, k) =>
+            `(${[`eml_${messageId}_${i + k}`, EVENT_ID, 'message', to, 'zh-CN', '{}', '会议通知 / Notice', '<p>您好 Hello</p>', '您好 Hello', 'pending'].map(lit).join(', ')}, 0, ${lit(messageId)})`,
+        );
+      await env.DB.prepare(
+        `INSERT INTO emails (id, event_id, kind, "to", locale, payload, subject, html, text, status, next_attempt_at, message_id) VALUES ${rows.join(', ')}`,
+      ).run();
     }
-    return await send({ ...env, RESEND_API_KEY: 're_bench_not_a_real_key' }, messageId, { maxCalls: recipients.length });
+    return await send({ ...env, RESEND_API_KEY: 're_bench_not_a_real_key' }, messageId, {
+      maxCalls: recipients.length,
+    });
   } finally {
     await dispose();
   }
@@ -76,10 +101,29 @@ async function sendToRecipients(found, recipients, { persistTo, scratch }) {
 /** ctx: { persistTo (the bench's migrated local D1), scratch (a temp dir) } */
 export async function resendCallsFor(count, ctx) {
   const found = findBatchSender();
-  if (!found) return { status: 'not implemented yet', recipients: count, note: `no function calling Resend's batch endpoint in ${DIRS.join(' or ')}` };
+  if (!found)
+    return {
+      status: 'not implemented yet',
+      recipients: count,
+      note: `no function calling Resend's batch endpoint in ${DIRS.join(' or ')}`,
+    };
   const recipients = Array.from({ length: count }, (_, i) => `attendee${i}@example.org`);
   let result = null;
-  const counted = await countResendCalls(async () => { result = await sendToRecipients(found, recipients, ctx); });
-  if (!result) return { status: 'not measured yet', recipients: count, note: `${found.name} in ${found.file} has a shape bench/email.mjs does not drive yet: adapt sendToRecipients()` };
-  return { status: 'measured', recipients: count, calls: counted.calls, messages: counted.messages, sender: `${found.file}#${found.name}`, result };
+  const counted = await countResendCalls(async () => {
+    result = await sendToRecipients(found, recipients, ctx);
+  });
+  if (!result)
+    return {
+      status: 'not measured yet',
+      recipients: count,
+      note: `${found.name} in ${found.file} has a shape bench/email.mjs does not drive yet: adapt sendToRecipients()`,
+    };
+  return {
+    status: 'measured',
+    recipients: count,
+    calls: counted.calls,
+    messages: counted.messages,
+    sender: `${found.file}#${found.name}`,
+    result,
+  };
 }

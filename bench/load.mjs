@@ -7,7 +7,9 @@ const round = (n, d = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 *
 function runAutocannon(opts, maxSeconds) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const instance = autocannon({ ...opts, excludeErrorStats: false }, (err, result) => (err ? reject(err) : resolve({ result, elapsed: (performance.now() - started) / 1000 })));
+    const instance = autocannon({ ...opts, excludeErrorStats: false }, (err, result) =>
+      err ? reject(err) : resolve({ result, elapsed: (performance.now() - started) / 1000 }),
+    );
     const timer = setTimeout(() => instance.stop(), maxSeconds * 1000);
     instance.once('done', () => clearTimeout(timer));
   });
@@ -21,24 +23,39 @@ function runAutocannon(opts, maxSeconds) {
 export async function loadRoute(origin, route, opts, hooks = {}) {
   const { connections, warmupSeconds, seconds } = opts;
   const base = { method: route.method ?? 'GET', path: route.path, headers: route.headers ?? {} };
-  const requests = [{
-    setupRequest: (req) => {
-      const extra = route.next?.() ?? {};
-      return { ...req, ...base, ...extra, headers: { ...base.headers, ...(extra.headers ?? {}) } };
+  const requests = [
+    {
+      setupRequest: (req) => {
+        const extra = route.next?.() ?? {};
+        return { ...req, ...base, ...extra, headers: { ...base.headers, ...(extra.headers ?? {}) } };
+      },
+      ...(route.onResponse ? { onResponse: route.onResponse } : {}),
     },
-    ...(route.onResponse ? { onResponse: route.onResponse } : {}),
-  }];
-  const common = { url: origin, connections, pipelining: 1, timeout: 30, requests, ...(opts.overallRate ? { overallRate: opts.overallRate } : {}) };
+  ];
+  const common = {
+    url: origin,
+    connections,
+    pipelining: 1,
+    timeout: 30,
+    requests,
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+  };
   const slow = route.slow && opts.slowAmount;
   const maxSeconds = slow ? opts.slowMaxSeconds : seconds + 40;
-  if (slow) await runAutocannon({ ...common, amount: Math.max(connections, Math.round(opts.slowAmount / 3)) }, maxSeconds); // warm-up
+  if (slow)
+    await runAutocannon({ ...common, amount: Math.max(connections, Math.round(opts.slowAmount / 3)) }, maxSeconds); // warm-up
   else if (warmupSeconds > 0) await runAutocannon({ ...common, duration: warmupSeconds }, maxSeconds);
   route.resetCounters?.();
   hooks.beforeMeasure?.();
-  const { result: r, elapsed } = await runAutocannon(slow ? { ...common, amount: opts.slowAmount } : { ...common, duration: seconds }, maxSeconds);
+  const { result: r, elapsed } = await runAutocannon(
+    slow ? { ...common, amount: opts.slowAmount } : { ...common, duration: seconds },
+    maxSeconds,
+  );
   hooks.afterMeasure?.();
   const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([s, v]) => [s, v.count]));
-  const expected = Object.entries(statuses).filter(([s]) => (route.expect ?? [200]).includes(Number(s))).reduce((n, [, c]) => n + c, 0);
+  const expected = Object.entries(statuses)
+    .filter(([s]) => (route.expect ?? [200]).includes(Number(s)))
+    .reduce((n, [, c]) => n + c, 0);
   return {
     connections,
     mode: slow ? `${opts.slowAmount} requests` : `${seconds} s`,
@@ -90,8 +107,12 @@ export async function sampleCost(origin, route, count, maxMs = 5000) {
   const avg = (k) => (samples.length ? round(samples.reduce((a, s) => a + s[k], 0) / samples.length, 2) : null);
   const max = (k) => (samples.length ? Math.max(...samples.map((s) => s[k])) : null);
   return {
-    samples: samples.length, statuses,
-    roundTrips: avg('roundTrips'), rowsRead: avg('rowsRead'), rowsWritten: avg('rowsWritten'),
-    maxRoundTrips: max('roundTrips'), maxRowsRead: max('rowsRead'),
+    samples: samples.length,
+    statuses,
+    roundTrips: avg('roundTrips'),
+    rowsRead: avg('rowsRead'),
+    rowsWritten: avg('rowsWritten'),
+    maxRoundTrips: max('roundTrips'),
+    maxRowsRead: max('rowsRead'),
   };
 }

@@ -26,7 +26,18 @@ async function measurePage(browser, origin, page, cookie) {
       files.set(res.url(), null);
       // A response that arrives after the page is measured and closed has no body to read: it is left out
       // rather than failing the run with an unhandled rejection.
-      pending.push(res.body().then((body) => files.set(res.url(), { kind, raw: body.length, gzip: gz(body), text: kind === 'js' ? body.toString('utf8') : '' }), () => {}));
+      pending.push(
+        res.body().then(
+          (body) =>
+            files.set(res.url(), {
+              kind,
+              raw: body.length,
+              gzip: gz(body),
+              text: kind === 'js' ? body.toString('utf8') : '',
+            }),
+          () => {},
+        ),
+      );
     });
     const response = await tab.goto(origin + page.path, { waitUntil: 'networkidle', timeout: 30_000 });
     if (!response?.ok()) throw new Error(`${page.path}: HTTP ${response?.status()}`);
@@ -37,11 +48,14 @@ async function measurePage(browser, origin, page, cookie) {
 
     const loaded = [...files].filter(([, f]) => f).map(([url, f]) => ({ file: new URL(url).pathname, ...f }));
     // The entry's dynamic imports are the other pages' routes, so they are not this page's on-demand code.
-    const entrySrc = /<script[^>]*type="module"[^>]*src="([^"]+)"/.exec(await (await fetch(origin + page.path)).text())?.[1];
+    const entrySrc = /<script[^>]*type="module"[^>]*src="([^"]+)"/.exec(
+      await (await fetch(origin + page.path)).text(),
+    )?.[1];
     const entry = loaded.find((f) => f.kind === 'js' && entrySrc && f.file === new URL(entrySrc, origin).pathname);
     if (!entry) throw new Error(`${page.path}: could not find the entry script among the loaded files`);
     const onDemandNames = new Set();
-    for (const f of loaded) if (f.kind === 'js' && f !== entry) for (const name of dynamicImports(f.text)) onDemandNames.add(name);
+    for (const f of loaded)
+      if (f.kind === 'js' && f !== entry) for (const name of dynamicImports(f.text)) onDemandNames.add(name);
     const onDemand = [];
     for (const name of onDemandNames) {
       const url = new URL(`/assets/${name}`, origin).href;
@@ -53,11 +67,17 @@ async function measurePage(browser, origin, page, cookie) {
     }
     const sum = (list, kind, k = 'gzip') => list.filter((f) => f.kind === kind).reduce((n, f) => n + f[k], 0);
     return {
-      path: page.label ?? page.path, finalPath,
-      jsGzipKB: kb(sum(loaded, 'js')), cssGzipKB: kb(sum(loaded, 'css')),
-      jsRawKB: kb(sum(loaded, 'js', 'raw')), cssRawKB: kb(sum(loaded, 'css', 'raw')),
+      path: page.label ?? page.path,
+      finalPath,
+      jsGzipKB: kb(sum(loaded, 'js')),
+      cssGzipKB: kb(sum(loaded, 'css')),
+      jsRawKB: kb(sum(loaded, 'js', 'raw')),
+      cssRawKB: kb(sum(loaded, 'css', 'raw')),
       onDemandJsGzipKB: kb(sum(onDemand, 'js')),
-      files: [...loaded, ...onDemand.map((f) => ({ ...f, onDemand: true }))].map(({ text, ...f }) => ({ ...f, gzipKB: kb(f.gzip) })),
+      files: [...loaded, ...onDemand.map((f) => ({ ...f, onDemand: true }))].map(({ text, ...f }) => ({
+        ...f,
+        gzipKB: kb(f.gzip),
+      })),
     };
   } finally {
     await context.close();

@@ -8,7 +8,12 @@ const TICKET_URL = 'https://colloquy.test/t/Vq3X9kP2mZ7tR4wY8bN1cQ'; // 46 chara
 const stats = (ms) => {
   const s = [...ms].sort((a, b) => a - b);
   const at = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { runs: s.length, meanMs: +(s.reduce((a, b) => a + b, 0) / s.length).toFixed(3), p50Ms: +at(0.5).toFixed(3), p99Ms: +at(0.99).toFixed(3) };
+  return {
+    runs: s.length,
+    meanMs: +(s.reduce((a, b) => a + b, 0) / s.length).toFixed(3),
+    p50Ms: +at(0.5).toFixed(3),
+    p99Ms: +at(0.99).toFixed(3),
+  };
 };
 
 export async function qrEncodeTiming(runs) {
@@ -46,7 +51,10 @@ function frameWithQr(width, height, qr) {
     for (let x = 0; x < qr.width; x++) {
       const s = (y * qr.width + x) * 4;
       const d = ((oy + y) * width + ox + x) * 4;
-      data[d] = qr.data[s]; data[d + 1] = qr.data[s + 1]; data[d + 2] = qr.data[s + 2]; data[d + 3] = 255;
+      data[d] = qr.data[s];
+      data[d + 1] = qr.data[s + 1];
+      data[d + 2] = qr.data[s + 2];
+      data[d + 3] = 255;
     }
   }
   return data;
@@ -77,7 +85,9 @@ function timeDecode(data, w, h, runs, options) {
 
 /** jsQR per frame: a full 1280x720 frame, and the 640x360 frame the desk actually decodes (it downscales to 640 px wide). */
 export async function qrDecodeTiming(runs) {
-  const qr = PNG.sync.read(await QRCode.toBuffer(TICKET_URL, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 }));
+  const qr = PNG.sync.read(
+    await QRCode.toBuffer(TICKET_URL, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 }),
+  );
   const full = frameWithQr(1280, 720, qr);
   const small = downscale(full, 1280, 720, 640, 360);
   const opts = { inversionAttempts: 'dontInvert' }; // what web/src/desk/scanner.ts passes

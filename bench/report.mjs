@@ -1,10 +1,14 @@
 // Turns the bench results into targets (met / missed, with the figure), Markdown tables, and the README's "## Benchmarks" section.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const fmt = (n, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : Number(n).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+const fmt = (n, d = 1) =>
+  n === null || n === undefined || Number.isNaN(n)
+    ? '–'
+    : Number(n).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const int = (n) => (n === null || n === undefined ? '–' : Math.round(n).toLocaleString('en-US'));
 const verdict = (ok) => (ok ? '✅ met' : '❌ missed');
-const qrNoise = (r) => ((r.qr?.cpu?.foreignPct ?? 0) > 10 ? ` ⚠ other processes used ${r.qr.cpu.foreignPct} % of the CPU meanwhile` : '');
+const qrNoise = (r) =>
+  (r.qr?.cpu?.foreignPct ?? 0) > 10 ? ` ⚠ other processes used ${r.qr.cpu.foreignPct} % of the CPU meanwhile` : '';
 
 export function evaluateTargets(r) {
   const route = (k) => r.routes.find((x) => x.key === k);
@@ -15,72 +19,148 @@ export function evaluateTargets(r) {
   const routeRatio = (k, min, label) => {
     const x = route(k);
     if (!measured(k)) return add(`${label} ≥ ${min}× baseline throughput`, x?.status ?? 'not run', '❌ not measured');
-    const floor = x.cost.rowsWritten > 0 && measured('d1Write') ? `; a bare one-row D1 write alone runs at ${fmt(ratio('d1Write'), 2)}×`
-      : measured('d1') && x.cost.roundTrips >= 1 ? `; a bare D1 round trip alone runs at ${fmt(ratio('d1'), 2)}×` : '';
-    const spread = x.windows ? `the median of ${x.windows.length} windows: ${x.windows.map((w) => `${fmt(w.xBaseline, 2)}×`).join(', ')}; in it ` : '';
-    add(`${label} ≥ ${min}× baseline throughput`, `${fmt(ratio(k), 2)}× (${spread}${fmt(x.load.rps)} vs ${fmt(x.pairedBaselineRps)} req/s: the mean of baseline runs just before and after${floor})`, verdict(ratio(k) >= min));
+    const floor =
+      x.cost.rowsWritten > 0 && measured('d1Write')
+        ? `; a bare one-row D1 write alone runs at ${fmt(ratio('d1Write'), 2)}×`
+        : measured('d1') && x.cost.roundTrips >= 1
+          ? `; a bare D1 round trip alone runs at ${fmt(ratio('d1'), 2)}×`
+          : '';
+    const spread = x.windows
+      ? `the median of ${x.windows.length} windows: ${x.windows.map((w) => `${fmt(w.xBaseline, 2)}×`).join(', ')}; in it `
+      : '';
+    add(
+      `${label} ≥ ${min}× baseline throughput`,
+      `${fmt(ratio(k), 2)}× (${spread}${fmt(x.load.rps)} vs ${fmt(x.pairedBaselineRps)} req/s: the mean of baseline runs just before and after${floor})`,
+      verdict(ratio(k) >= min),
+    );
   };
 
   const ci = route('checkin');
   routeRatio('checkin', 0.5, 'Check-in');
-  if (r.tracing && out.length) out[out.length - 1].figure += `; with wrangler dev's local trace collector on: ${fmt(r.tracing.xBaseline, 2)}×`;
+  if (r.tracing && out.length)
+    out[out.length - 1].figure += `; with wrangler dev's local trace collector on: ${fmt(r.tracing.xBaseline, 2)}×`;
   if (measured('checkin')) {
-    add('Check-in: 1 D1 round trip', `${fmt(ci.cost.roundTrips, 2)} avg, ${int(ci.cost.maxRoundTrips)} max`, verdict(ci.cost.maxRoundTrips === 1));
-    add('Check-in: ≤ 3 rows read', `${fmt(ci.cost.rowsRead, 1)} avg, ${int(ci.cost.maxRowsRead)} max`, verdict(ci.cost.rowsRead <= 3));
+    add(
+      'Check-in: 1 D1 round trip',
+      `${fmt(ci.cost.roundTrips, 2)} avg, ${int(ci.cost.maxRoundTrips)} max`,
+      verdict(ci.cost.maxRoundTrips === 1),
+    );
+    add(
+      'Check-in: ≤ 3 rows read',
+      `${fmt(ci.cost.rowsRead, 1)} avg, ${int(ci.cost.maxRowsRead)} max`,
+      verdict(ci.cost.rowsRead <= 3),
+    );
   }
   const reg = route('registration');
   routeRatio('registration', 0.35, 'Registration');
-  if (measured('registration')) add('Registration: ≤ 2 D1 round trips', `${fmt(reg.cost.roundTrips, 2)} avg, ${int(reg.cost.maxRoundTrips)} max`, verdict(reg.cost.maxRoundTrips <= 2));
+  if (measured('registration'))
+    add(
+      'Registration: ≤ 2 D1 round trips',
+      `${fmt(reg.cost.roundTrips, 2)} avg, ${int(reg.cost.maxRoundTrips)} max`,
+      verdict(reg.cost.maxRoundTrips <= 2),
+    );
   routeRatio('event', 0.8, 'Event page read (GET /api/events/:slug, no If-None-Match)');
   const cache = r.eventCaching;
   if (cache) {
     const cheap = Boolean(cache.etag) && cache.conditionalStatus === 304;
     const cond = route('eventConditional');
-    add('Event page: ETag / Cache-Control so repeat views are cheap',
+    add(
+      'Event page: ETag / Cache-Control so repeat views are cheap',
       `ETag: ${cache.etag ? 'yes' : 'none'}; Cache-Control: ${cache.cacheControl ?? 'none'}; If-None-Match → ${cache.conditionalStatus ?? '–'}${cond?.status === 'measured' ? `; 304s at ${fmt(cond.xBaseline, 2)}× baseline, ${fmt(cond.cost.rowsRead, 0)} rows read` : ''}`,
-      verdict(cheap));
+      verdict(cheap),
+    );
   }
   const s = route('search');
   if (measured('search')) {
     // Judged on one connection: a desk's searches come one after another. At 10 connections closed-loop the
     // machine is saturated and p99 is queueing, which the trivial baseline route shows as much as search does.
     const base = route('baseline');
-    add('Desk search < 20 ms p99 at 10,000 registrations (one desk: 1 connection)', `${int(s.single?.p99)} ms p99, ${int(s.single?.p50)} ms p50 on 1 connection (baseline: ${int(s.baselineSingle?.p99)} ms p99); saturated at ${s.load.connections} connections: ${int(s.load.p99)} ms p99, where the baseline's own p99 is ${int(base?.load?.p99)} ms; ${fmt(s.cost.rowsRead, 0)} rows read avg, ${int(s.cost.maxRowsRead)} max; ${int(r.config.registrations)} registrations`,
-      verdict(s.single && s.single.p99 < 20 && s.cost.maxRowsRead <= 200));
+    add(
+      'Desk search < 20 ms p99 at 10,000 registrations (one desk: 1 connection)',
+      `${int(s.single?.p99)} ms p99, ${int(s.single?.p50)} ms p50 on 1 connection (baseline: ${int(s.baselineSingle?.p99)} ms p99); saturated at ${s.load.connections} connections: ${int(s.load.p99)} ms p99, where the baseline's own p99 is ${int(base?.load?.p99)} ms; ${fmt(s.cost.rowsRead, 0)} rows read avg, ${int(s.cost.maxRowsRead)} max; ${int(r.config.registrations)} registrations`,
+      verdict(s.single && s.single.p99 < 20 && s.cost.maxRowsRead <= 200),
+    );
   }
   // Per-request CPU, from /proc: the Worker's own workerd process (this Worker, the local D1 and its SQLite, the
   // queue consumer) over the requests served, so an upper bound on the Worker's CPU; in brackets, all of wrangler
   // dev's processes (its proxy too). The one-request CSV of the whole list is not a request the product makes (the
   // console asks for pages); it is shown for scale.
-  const cpuRoutes = r.routes.filter((x) => x.status === 'measured' && x.serverCpuMsPerRequest !== undefined && x.key !== 'csv');
+  const cpuRoutes = r.routes.filter(
+    (x) => x.status === 'measured' && x.serverCpuMsPerRequest !== undefined && x.key !== 'csv',
+  );
   if (cpuRoutes.length) {
     const whole = route('csv');
     const own = (x) => x.workerCpuMsPerRequest ?? x.serverCpuMsPerRequest;
     const worstOwn = cpuRoutes.reduce((a, b) => (own(b) > own(a) ? b : a));
-    add('Per-request CPU far below 10 ms (upper bound: the Worker\'s workerd process, which also runs the local D1; in brackets all of wrangler dev\'s processes)',
+    add(
+      "Per-request CPU far below 10 ms (upper bound: the Worker's workerd process, which also runs the local D1; in brackets all of wrangler dev's processes)",
       `${cpuRoutes.map((x) => `${x.name} ${fmt(own(x), 2)} ms (${fmt(x.serverCpuMsPerRequest, 2)})`).join('; ')}${whole?.serverCpuMsPerRequest ? `; (for scale, the whole ${int(r.config.registrations)}-row CSV in one request: ${int(own(whole))} ms)` : ''}`,
-      verdict(own(worstOwn) < 10));
+      verdict(own(worstOwn) < 10),
+    );
   }
   const pub = r.pages?.public;
-  if (pub) add('Public event page JS ≤ 35 KB gzipped', `${fmt(pub.jsGzipKB + pub.onDemandJsGzipKB, 1)} KB`, verdict(pub.jsGzipKB + pub.onDemandJsGzipKB <= 35));
+  if (pub)
+    add(
+      'Public event page JS ≤ 35 KB gzipped',
+      `${fmt(pub.jsGzipKB + pub.onDemandJsGzipKB, 1)} KB`,
+      verdict(pub.jsGzipKB + pub.onDemandJsGzipKB <= 35),
+    );
   const desk = r.pages?.desk;
   if (desk) {
     const total = desk.jsGzipKB + desk.onDemandJsGzipKB;
-    add('Desk page JS ≤ 60 KB gzipped (a decoder\'s wasm excluded)', `${fmt(total, 1)} KB = ${fmt(desk.jsGzipKB, 1)} KB on load + ${fmt(desk.onDemandJsGzipKB, 1)} KB zxing-wasm glue (loaded when there is no BarcodeDetector; its .wasm is excluded)`, verdict(total <= 60));
+    add(
+      "Desk page JS ≤ 60 KB gzipped (a decoder's wasm excluded)",
+      `${fmt(total, 1)} KB = ${fmt(desk.jsGzipKB, 1)} KB on load + ${fmt(desk.onDemandJsGzipKB, 1)} KB zxing-wasm glue (loaded when there is no BarcodeDetector; its .wasm is excluded)`,
+      verdict(total <= 60),
+    );
   }
   const rs = r.resend;
-  if (rs) add('1,000 recipients take ≤ 10 Resend calls', rs.status === 'measured' ? `${int(rs.calls)} calls` : rs.status, rs.status === 'measured' ? verdict(rs.calls <= 10) : `❌ ${rs.status}`);
+  if (rs)
+    add(
+      '1,000 recipients take ≤ 10 Resend calls',
+      rs.status === 'measured' ? `${int(rs.calls)} calls` : rs.status,
+      rs.status === 'measured' ? verdict(rs.calls <= 10) : `❌ ${rs.status}`,
+    );
   const enc = r.qr?.encode;
   // The median: GC pauses and other processes inflate the mean and p99 of a 2 ms operation on a shared machine.
-  if (enc) add('QR PNG encoding < 2 ms (median)', `${fmt(enc.p50Ms, 2)} ms median (mean ${fmt(enc.meanMs, 2)}, p99 ${fmt(enc.p99Ms, 2)}) over ${int(enc.runs)}${qrNoise(r)}`, verdict(enc.p50Ms < 2));
+  if (enc)
+    add(
+      'QR PNG encoding < 2 ms (median)',
+      `${fmt(enc.p50Ms, 2)} ms median (mean ${fmt(enc.meanMs, 2)}, p99 ${fmt(enc.p99Ms, 2)}) over ${int(enc.runs)}${qrNoise(r)}`,
+      verdict(enc.p50Ms < 2),
+    );
   return out;
 }
 
 /** Routes every run measures; one left out (a 404, no ETag for the repeat view) is a missing measurement. */
-export const REQUIRED_ROUTES = ['baseline', 'd1', 'd1Write', 'event', 'eventConditional', 'search', 'csv', 'csvPage', 'checkin', 'registration'];
+export const REQUIRED_ROUTES = [
+  'baseline',
+  'd1',
+  'd1Write',
+  'event',
+  'eventConditional',
+  'search',
+  'csv',
+  'csvPage',
+  'checkin',
+  'registration',
+];
 /** The targets every run reports (by the start of their name); evaluateTargets leaves out a row it has no figure for. */
-export const REQUIRED_TARGETS = ['Check-in ≥', 'Check-in: 1 D1 round trip', 'Check-in: ≤ 3 rows read', 'Registration ≥', 'Registration: ≤ 2 D1 round trips',
-  'Event page read', 'Event page: ETag', 'Desk search', 'Per-request CPU', 'Public event page JS', 'Desk page JS', '1,000 recipients', 'QR PNG encoding'];
+export const REQUIRED_TARGETS = [
+  'Check-in ≥',
+  'Check-in: 1 D1 round trip',
+  'Check-in: ≤ 3 rows read',
+  'Registration ≥',
+  'Registration: ≤ 2 D1 round trips',
+  'Event page read',
+  'Event page: ETag',
+  'Desk search',
+  'Per-request CPU',
+  'Public event page JS',
+  'Desk page JS',
+  '1,000 recipients',
+  'QR PNG encoding',
+];
 
 /**
  * What fails a run besides the bench's own problems: a route or target row that was not measured (any run), and
@@ -92,7 +172,9 @@ export function judge(r, { smoke, reportOnly }) {
     const x = r.routes.find((route) => route.key === key);
     if (x?.status !== 'measured') out.push(`route ${key}: not measured (${x?.status ?? 'no row'})`);
   }
-  for (const name of REQUIRED_TARGETS) if (!r.targets.some((t) => t.target.startsWith(name))) out.push(`target "${name}…": no row (its measurement is missing)`);
+  for (const name of REQUIRED_TARGETS)
+    if (!r.targets.some((t) => t.target.startsWith(name)))
+      out.push(`target "${name}…": no row (its measurement is missing)`);
   for (const t of r.targets) {
     if (t.status === '✅ met') continue;
     if (t.status !== '❌ missed') out.push(`target not measured: ${t.target} (${t.status}: ${t.figure})`);
@@ -104,59 +186,105 @@ export function judge(r, { smoke, reportOnly }) {
 export function renderMarkdown(r) {
   const L = [];
   const c = r.config;
-  L.push(`_${r.mode === 'smoke' ? 'Smoke run (tiny, to check the bench works — not real figures)' : 'Full run'} on ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}: `
-    + `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, wrangler ${r.machine.wrangler} (\`wrangler dev\`, workerd, local D1, local trace collector off). `
-    + `${int(c.registrations)} seeded registrations; autocannon at ${c.connections} connections, ${c.warmupSeconds} s warm-up then ${c.seconds} s per route`
-    + `${c.rounds > 1 ? ` (routes with a throughput target, and the D1 references: ${c.rounds} windows of ${c.roundSeconds} s, judged on the median)` : ''}; `
-    + `D1 cost averaged over ${c.costSamples} sequential requests (Server-Timing, after one priming request)._`);
+  L.push(
+    `_${r.mode === 'smoke' ? 'Smoke run (tiny, to check the bench works — not real figures)' : 'Full run'} on ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}: ` +
+      `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, wrangler ${r.machine.wrangler} (\`wrangler dev\`, workerd, local D1, local trace collector off). ` +
+      `${int(c.registrations)} seeded registrations; autocannon at ${c.connections} connections, ${c.warmupSeconds} s warm-up then ${c.seconds} s per route` +
+      `${c.rounds > 1 ? ` (routes with a throughput target, and the D1 references: ${c.rounds} windows of ${c.roundSeconds} s, judged on the median)` : ''}; ` +
+      `D1 cost averaged over ${c.costSamples} sequential requests (Server-Timing, after one priming request)._`,
+  );
   L.push('');
-  L.push('| Route | req/s | p50 ms | p99 ms | × baseline | Worker process CPU ms/req | all server CPU ms/req | D1 round trips | rows read | rows written |');
+  L.push(
+    '| Route | req/s | p50 ms | p99 ms | × baseline | Worker process CPU ms/req | all server CPU ms/req | D1 round trips | rows read | rows written |',
+  );
   L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const NOISY_PCT = 10;
   const noisy = (x) => (x.cpu?.foreignPct ?? 0) > NOISY_PCT;
   for (const x of r.routes) {
-    if (x.status !== 'measured') { L.push(`| ${x.name} \`${x.label}\` | ${x.status} | | | | | | | | |`); continue; }
-    L.push(`| ${x.name}${noisy(x) ? ' ⚠' : ''} \`${x.label}\` | ${fmt(x.load.rps)} | ${int(x.load.p50)} | ${int(x.load.p99)} | ${fmt(x.xBaseline, 2)} | ${fmt(x.workerCpuMsPerRequest, 2)} | ${fmt(x.serverCpuMsPerRequest, 2)} | ${fmt(x.cost.roundTrips, 2)} | ${fmt(x.cost.rowsRead, 1)} | ${fmt(x.cost.rowsWritten, 1)} |`);
+    if (x.status !== 'measured') {
+      L.push(`| ${x.name} \`${x.label}\` | ${x.status} | | | | | | | | |`);
+      continue;
+    }
+    L.push(
+      `| ${x.name}${noisy(x) ? ' ⚠' : ''} \`${x.label}\` | ${fmt(x.load.rps)} | ${int(x.load.p50)} | ${int(x.load.p99)} | ${fmt(x.xBaseline, 2)} | ${fmt(x.workerCpuMsPerRequest, 2)} | ${fmt(x.serverCpuMsPerRequest, 2)} | ${fmt(x.cost.roundTrips, 2)} | ${fmt(x.cost.rowsRead, 1)} | ${fmt(x.cost.rowsWritten, 1)} |`,
+    );
   }
   L.push('');
   const measuredRoutes = r.routes.filter((x) => x.status === 'measured');
   const foreign = measuredRoutes.map((x) => x.cpu?.foreignPct).filter((n) => n !== null && n !== undefined);
   const pairs = measuredRoutes.filter((x) => x.key !== 'baseline').map((x) => x.pairedBaselineRps);
-  L.push(`× baseline: each route is bracketed by two ${r.config.pairSeconds} s baseline runs, just before and just after it, and divided by their mean (${pairs.length ? `${fmt(Math.min(...pairs))}–${fmt(Math.max(...pairs))} req/s` : '–'}), so drift and other load on the machine weigh on both sides; `
-    + `a route measured in several windows alternates with baseline runs (baseline, route, baseline, …) and its row is the window with the median ratio. `
-    + (foreign.length ? `Other processes on the machine used ${Math.min(...foreign)}–${Math.max(...foreign)} % of its CPU during the measured windows`
-      + (measuredRoutes.some(noisy) ? `; ⚠ marks routes measured while they used over ${NOISY_PCT} %, whose figures are lower than on a quiet machine.` : '.') : ''));
+  L.push(
+    `× baseline: each route is bracketed by two ${r.config.pairSeconds} s baseline runs, just before and just after it, and divided by their mean (${pairs.length ? `${fmt(Math.min(...pairs))}–${fmt(Math.max(...pairs))} req/s` : '–'}), so drift and other load on the machine weigh on both sides; ` +
+      `a route measured in several windows alternates with baseline runs (baseline, route, baseline, …) and its row is the window with the median ratio. ` +
+      (foreign.length
+        ? `Other processes on the machine used ${Math.min(...foreign)}–${Math.max(...foreign)} % of its CPU during the measured windows` +
+          (measuredRoutes.some(noisy)
+            ? `; ⚠ marks routes measured while they used over ${NOISY_PCT} %, whose figures are lower than on a quiet machine.`
+            : '.')
+        : ''),
+  );
   L.push('');
   const notes = r.routes.filter((x) => x.note).map((x) => `- ${x.name}: ${x.note}`);
   if (r.tracing) {
     const t = r.tracing;
-    notes.push(`- Local trace collector: the table is measured with wrangler dev's local trace collector off (\`X_LOCAL_OBSERVABILITY=false\`). `
-      + 'It is on by default in `wrangler dev` (and `npm start` keeps it): it receives every request\'s tail events and writes their spans to a SQLite file in the same workerd, '
-      + 'on the thread that also runs the Worker and the local D1 — a SQLite transaction and an fsync per request. A deployed Worker\'s traces are collected outside it. '
-      + `With it on, the same check-in load runs at ${fmt(t.checkinRps)} req/s (p50 ${int(t.p50)} ms, p99 ${int(t.p99)} ms) against a baseline of ${fmt(t.baselineRps)} req/s: ${fmt(t.xBaseline, 2)}× `
-      + `(${int(t.checkinResults.checked_in)} fresh check-ins, ${int(t.checkinResults.already_checked_in)} repeat scans).`);
+    notes.push(
+      `- Local trace collector: the table is measured with wrangler dev's local trace collector off (\`X_LOCAL_OBSERVABILITY=false\`). ` +
+        "It is on by default in `wrangler dev` (and `npm start` keeps it): it receives every request's tail events and writes their spans to a SQLite file in the same workerd, " +
+        "on the thread that also runs the Worker and the local D1 — a SQLite transaction and an fsync per request. A deployed Worker's traces are collected outside it. " +
+        `With it on, the same check-in load runs at ${fmt(t.checkinRps)} req/s (p50 ${int(t.p50)} ms, p99 ${int(t.p99)} ms) against a baseline of ${fmt(t.baselineRps)} req/s: ${fmt(t.xBaseline, 2)}× ` +
+        `(${int(t.checkinResults.checked_in)} fresh check-ins, ${int(t.checkinResults.already_checked_in)} repeat scans).`,
+    );
   }
   if (notes.length) L.push(...notes, '');
 
   L.push('| Measurement | Figure |');
   L.push('|---|---|');
-  const page = (label, p) => p && L.push(`| ${label} (\`${p.path}\`) JS / CSS, gzip -9 | ${fmt(p.jsGzipKB + p.onDemandJsGzipKB, 1)} KB JS${p.onDemandJsGzipKB ? ` (${fmt(p.jsGzipKB, 1)} on load + ${fmt(p.onDemandJsGzipKB, 1)} on demand: ${p.files.filter((f) => f.onDemand).map((f) => f.file.replace('/assets/', '')).join(', ')})` : ''} / ${fmt(p.cssGzipKB, 1)} KB CSS |`);
+  const page = (label, p) =>
+    p &&
+    L.push(
+      `| ${label} (\`${p.path}\`) JS / CSS, gzip -9 | ${fmt(p.jsGzipKB + p.onDemandJsGzipKB, 1)} KB JS${
+        p.onDemandJsGzipKB
+          ? ` (${fmt(p.jsGzipKB, 1)} on load + ${fmt(p.onDemandJsGzipKB, 1)} on demand: ${p.files
+              .filter((f) => f.onDemand)
+              .map((f) => f.file.replace('/assets/', ''))
+              .join(', ')})`
+          : ''
+      } / ${fmt(p.cssGzipKB, 1)} KB CSS |`,
+    );
   page('Public event page', r.pages?.public);
   page('Ticket page', r.pages?.ticket);
   page('Desk page', r.pages?.desk);
-  if (r.eventCaching) L.push(`| Event API caching | ETag: ${r.eventCaching.etag ? `\`${r.eventCaching.etag}\`` : 'none'}; Cache-Control: ${r.eventCaching.cacheControl ?? 'none'}; conditional GET → ${r.eventCaching.conditionalStatus ?? '–'} |`);
-  if (r.qr?.encode) L.push(`| QR PNG encoding (\`qrPng\`, ${r.qr.encode.text.length}-char URL, ${r.qr.encode.pngBytes}-byte PNG) | ${fmt(r.qr.encode.meanMs, 2)} ms mean, p50 ${fmt(r.qr.encode.p50Ms, 2)}, p99 ${fmt(r.qr.encode.p99Ms, 2)} (${int(r.qr.encode.runs)} runs)${qrNoise(r)} |`);
+  if (r.eventCaching)
+    L.push(
+      `| Event API caching | ETag: ${r.eventCaching.etag ? `\`${r.eventCaching.etag}\`` : 'none'}; Cache-Control: ${r.eventCaching.cacheControl ?? 'none'}; conditional GET → ${r.eventCaching.conditionalStatus ?? '–'} |`,
+    );
+  if (r.qr?.encode)
+    L.push(
+      `| QR PNG encoding (\`qrPng\`, ${r.qr.encode.text.length}-char URL, ${r.qr.encode.pngBytes}-byte PNG) | ${fmt(r.qr.encode.meanMs, 2)} ms mean, p50 ${fmt(r.qr.encode.p50Ms, 2)}, p99 ${fmt(r.qr.encode.p99Ms, 2)} (${int(r.qr.encode.runs)} runs)${qrNoise(r)} |`,
+    );
   if (r.qr?.decode) {
     const d = r.qr.decode;
-    L.push(`| jsQR decode, 1280×720 frame (${d.qrPixels} px QR, \`dontInvert\` as the desk) | ${fmt(d.frame720p.meanMs, 1)} ms mean, p50 ${fmt(d.frame720p.p50Ms, 1)}, p99 ${fmt(d.frame720p.p99Ms, 1)} (${d.frame720p.runs} frames)${qrNoise(r)} |`);
-    L.push(`| jsQR decode, 640×360 (the desk downscales to 640 px wide) | ${fmt(d.frame640x360.meanMs, 1)} ms mean, p99 ${fmt(d.frame640x360.p99Ms, 1)} |`);
+    L.push(
+      `| jsQR decode, 1280×720 frame (${d.qrPixels} px QR, \`dontInvert\` as the desk) | ${fmt(d.frame720p.meanMs, 1)} ms mean, p50 ${fmt(d.frame720p.p50Ms, 1)}, p99 ${fmt(d.frame720p.p99Ms, 1)} (${d.frame720p.runs} frames)${qrNoise(r)} |`,
+    );
+    L.push(
+      `| jsQR decode, 640×360 (the desk downscales to 640 px wide) | ${fmt(d.frame640x360.meanMs, 1)} ms mean, p99 ${fmt(d.frame640x360.p99Ms, 1)} |`,
+    );
     const k = r.qr.decoders;
     if (k) {
-      L.push(`| Decoder choice: ${k.frames} hard 720p frames (rotated ±30°, 3–9 px modules, low contrast, noise, blur) | jsQR reads ${fmt(k.jsqr.decodeRate * 100, 0)} % at ${fmt(k.jsqr.meanMs, 1)} ms mean; zxing-wasm reads ${fmt(k.zxingWasm.decodeRate * 100, 0)} % at ${fmt(k.zxingWasm.meanMs, 1)} ms mean |`);
+      L.push(
+        `| Decoder choice: ${k.frames} hard 720p frames (rotated ±30°, 3–9 px modules, low contrast, noise, blur) | jsQR reads ${fmt(k.jsqr.decodeRate * 100, 0)} % at ${fmt(k.jsqr.meanMs, 1)} ms mean; zxing-wasm reads ${fmt(k.zxingWasm.decodeRate * 100, 0)} % at ${fmt(k.zxingWasm.meanMs, 1)} ms mean |`,
+      );
     }
   }
-  if (r.resend) L.push(`| Resend calls for ${int(r.resend.recipients)} recipients | ${r.resend.status === 'measured' ? `${int(r.resend.calls)} calls carrying ${int(r.resend.messages)} emails (\`${r.resend.sender}\` on the bench's D1, Resend answered by a counting stub)` : `${r.resend.status} (${r.resend.note})`} |`);
-  if (r.bundle) L.push(`| Worker bundle (\`wrangler deploy --dry-run\`) | ${fmt(r.bundle.rawKB, 0)} KB raw / ${fmt(r.bundle.gzipKB, 0)} KB gzipped; largest sources: ${r.bundle.largest.map((p) => `${p.name} ${fmt(p.sourceKB, 0)} KB`).join(', ')} |`);
+  if (r.resend)
+    L.push(
+      `| Resend calls for ${int(r.resend.recipients)} recipients | ${r.resend.status === 'measured' ? `${int(r.resend.calls)} calls carrying ${int(r.resend.messages)} emails (\`${r.resend.sender}\` on the bench's D1, Resend answered by a counting stub)` : `${r.resend.status} (${r.resend.note})`} |`,
+    );
+  if (r.bundle)
+    L.push(
+      `| Worker bundle (\`wrangler deploy --dry-run\`) | ${fmt(r.bundle.rawKB, 0)} KB raw / ${fmt(r.bundle.gzipKB, 0)} KB gzipped; largest sources: ${r.bundle.largest.map((p) => `${p.name} ${fmt(p.sourceKB, 0)} KB`).join(', ')} |`,
+    );
   L.push('');
 
   L.push('| Target | Figure | Result |');

@@ -1,8 +1,18 @@
 // The measured routes: how each request is built (distinct codes, unique emails, varied searches) and what status it should get.
 import { SLUG } from './seed.mjs';
 
-const parse = (text) => { try { return JSON.parse(text); } catch { return null; } };
-const lines = (text) => text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+const parse = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+const lines = (text) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
 
 /**
  * ctx: { origin, deskCookie, organiserCookie, loadRegs (check-in codes for the load), sampleRegs (for cost samples), searchQueries, runId, csvCursor, csvPageRows }
@@ -18,10 +28,19 @@ export function buildRoutes(ctx) {
 
   let q = 0;
   const search = {
-    key: 'search', name: 'Desk search', label: 'GET /api/events/:slug/attendees?q=…',
-    path: `${ev}/attendees?q=wa`, headers: { cookie: deskCookie }, expect: [200],
-    next: () => ({ path: `${ev}/attendees?q=${encodeURIComponent(ctx.searchQueries[q++ % ctx.searchQueries.length])}` }),
-    outcome: (text) => (parse(text)?.attendees?.length ? null : `found nobody for a query made from a seeded name, phone or e-mail: ${text.slice(0, 120)}`),
+    key: 'search',
+    name: 'Desk search',
+    label: 'GET /api/events/:slug/attendees?q=…',
+    path: `${ev}/attendees?q=wa`,
+    headers: { cookie: deskCookie },
+    expect: [200],
+    next: () => ({
+      path: `${ev}/attendees?q=${encodeURIComponent(ctx.searchQueries[q++ % ctx.searchQueries.length])}`,
+    }),
+    outcome: (text) =>
+      parse(text)?.attendees?.length
+        ? null
+        : `found nobody for a query made from a seeded name, phone or e-mail: ${text.slice(0, 120)}`,
   };
 
   // Check-ins: every request scans a different seeded ticket (its QR URL) with a unique clientId. Cost samples use
@@ -29,54 +48,135 @@ export function buildRoutes(ctx) {
   const counts = { checked_in: 0, already_checked_in: 0, other: 0 };
   let c = 0;
   let sampled = 0;
-  const checkinBody = (reg, n) => JSON.stringify({ code: `${origin}/t/${reg.ticketCode}`, deviceId: 'bench-device', clientId: `bench-${runId}-${n}`, deskId: 'Desk 1' });
+  const checkinBody = (reg, n) =>
+    JSON.stringify({
+      code: `${origin}/t/${reg.ticketCode}`,
+      deviceId: 'bench-device',
+      clientId: `bench-${runId}-${n}`,
+      deskId: 'Desk 1',
+    });
   const checkin = {
-    key: 'checkin', name: 'Check-in (fresh scans)', label: 'POST /api/events/:slug/checkins',
-    method: 'POST', path: `${ev}/checkins`, headers: { ...json, cookie: deskCookie }, expect: [200], judged: true,
+    key: 'checkin',
+    name: 'Check-in (fresh scans)',
+    label: 'POST /api/events/:slug/checkins',
+    method: 'POST',
+    path: `${ev}/checkins`,
+    headers: { ...json, cookie: deskCookie },
+    expect: [200],
+    judged: true,
     next: () => {
       const n = c++;
       return { body: checkinBody(ctx.loadRegs[n % ctx.loadRegs.length], n) };
     },
     sampleNext: () => ({ body: checkinBody(ctx.sampleRegs[sampled % ctx.sampleRegs.length], `s${sampled++}`) }),
     // The probe scans a ticket nobody has scanned: the desk must admit its holder.
-    outcome: (text) => (parse(text)?.result === 'checked_in' ? null : `a first scan of a confirmed ticket did not admit: ${text.slice(0, 120)}`),
+    outcome: (text) =>
+      parse(text)?.result === 'checked_in'
+        ? null
+        : `a first scan of a confirmed ticket did not admit: ${text.slice(0, 120)}`,
     onResponse: (_status, body) => {
       const m = /"result":"([a-z_]+)"/.exec(body ?? '');
       if (m && m[1] in counts) counts[m[1]]++;
       else counts.other++;
     },
-    resetCounters: () => { for (const k of Object.keys(counts)) counts[k] = 0; },
+    resetCounters: () => {
+      for (const k of Object.keys(counts)) counts[k] = 0;
+    },
     counts,
   };
 
   let r = 0;
   const registration = {
-    key: 'registration', name: 'Registration', label: 'POST /api/events/:slug/registrations',
-    method: 'POST', path: `${ev}/registrations`, headers: json, expect: [201], judged: true,
+    key: 'registration',
+    name: 'Registration',
+    label: 'POST /api/events/:slug/registrations',
+    method: 'POST',
+    path: `${ev}/registrations`,
+    headers: json,
+    expect: [201],
+    judged: true,
     next: () => {
       const n = r++;
-      return { body: JSON.stringify({ name: n % 3 ? `测试${n}` : `Bench Person ${n}`, email: `bench.${runId}.${n}@example.org`, phone: `1380000${String(n % 10000).padStart(4, '0')}`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }) };
+      return {
+        body: JSON.stringify({
+          name: n % 3 ? `测试${n}` : `Bench Person ${n}`,
+          email: `bench.${runId}.${n}@example.org`,
+          phone: `1380000${String(n % 10000).padStart(4, '0')}`,
+          affiliation: '北京协和医院',
+          locale: 'zh-CN',
+          consent: true,
+        }),
+      };
     },
     outcome: (text) => {
       const reg = parse(text)?.registration;
-      return ['confirmed', 'waitlisted'].includes(reg?.status) && reg.ticketCode ? null : `a new registration was neither confirmed nor waitlisted with a ticket: ${text.slice(0, 120)}`;
+      return ['confirmed', 'waitlisted'].includes(reg?.status) && reg.ticketCode
+        ? null
+        : `a new registration was neither confirmed nor waitlisted with a ticket: ${text.slice(0, 120)}`;
     },
   };
 
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
-    { key: 'd1', name: 'One D1 round trip (reference, development only)', label: 'GET /api/dev/d1-round-trip', path: '/api/dev/d1-round-trip', expect: [200], judged: true,
-      outcome: (text) => (parse(text)?.one === 1 ? null : `did not answer { one: 1 }: ${text.slice(0, 120)}`) },
-    { key: 'd1Write', name: 'One D1 write (reference, development only)', label: 'POST /api/dev/d1-write-round-trip', method: 'POST', path: '/api/dev/d1-write-round-trip', expect: [200], judged: true, next: () => ({ body: undefined }),
-      outcome: (text) => (parse(text)?.written === 1 ? null : `did not answer { written: 1 }: ${text.slice(0, 120)}`) },
-    { key: 'event', name: 'Event page data', label: 'GET /api/events/:slug', path: ev, expect: [200], judged: true,
-      outcome: (text) => (parse(text)?.event?.slug === SLUG && parse(text).event.sessions?.length ? null : `not the seminar with its agenda: ${text.slice(0, 120)}`) },
+    {
+      key: 'd1',
+      name: 'One D1 round trip (reference, development only)',
+      label: 'GET /api/dev/d1-round-trip',
+      path: '/api/dev/d1-round-trip',
+      expect: [200],
+      judged: true,
+      outcome: (text) => (parse(text)?.one === 1 ? null : `did not answer { one: 1 }: ${text.slice(0, 120)}`),
+    },
+    {
+      key: 'd1Write',
+      name: 'One D1 write (reference, development only)',
+      label: 'POST /api/dev/d1-write-round-trip',
+      method: 'POST',
+      path: '/api/dev/d1-write-round-trip',
+      expect: [200],
+      judged: true,
+      next: () => ({ body: undefined }),
+      outcome: (text) => (parse(text)?.written === 1 ? null : `did not answer { written: 1 }: ${text.slice(0, 120)}`),
+    },
+    {
+      key: 'event',
+      name: 'Event page data',
+      label: 'GET /api/events/:slug',
+      path: ev,
+      expect: [200],
+      judged: true,
+      outcome: (text) =>
+        parse(text)?.event?.slug === SLUG && parse(text).event.sessions?.length
+          ? null
+          : `not the seminar with its agenda: ${text.slice(0, 120)}`,
+    },
     // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
     search,
-    { key: 'csv', name: 'CSV export, whole file in one request', label: 'GET /api/events/:slug/registrations.csv', path: `${ev}/registrations.csv`, headers: { cookie: organiserCookie }, expect: [200], slow: true,
-      outcome: (text) => (lines(text).length > ctx.loadRegs.length + ctx.sampleRegs.length ? null : `${lines(text).length} lines, fewer than the ${ctx.loadRegs.length + ctx.sampleRegs.length} seeded registrations and a header`) },
-    { key: 'csvPage', name: 'CSV export, one page', label: 'GET /api/events/:slug/registrations.csv?limit=…&after=…', path: `${ev}/registrations.csv?limit=${ctx.csvPageRows}&after=${encodeURIComponent(ctx.csvCursor)}`, headers: { cookie: organiserCookie }, expect: [200],
-      outcome: (text) => (lines(text).length === ctx.csvPageRows ? null : `${lines(text).length} rows, not a full page of ${ctx.csvPageRows}`) },
+    {
+      key: 'csv',
+      name: 'CSV export, whole file in one request',
+      label: 'GET /api/events/:slug/registrations.csv',
+      path: `${ev}/registrations.csv`,
+      headers: { cookie: organiserCookie },
+      expect: [200],
+      slow: true,
+      outcome: (text) =>
+        lines(text).length > ctx.loadRegs.length + ctx.sampleRegs.length
+          ? null
+          : `${lines(text).length} lines, fewer than the ${ctx.loadRegs.length + ctx.sampleRegs.length} seeded registrations and a header`,
+    },
+    {
+      key: 'csvPage',
+      name: 'CSV export, one page',
+      label: 'GET /api/events/:slug/registrations.csv?limit=…&after=…',
+      path: `${ev}/registrations.csv?limit=${ctx.csvPageRows}&after=${encodeURIComponent(ctx.csvCursor)}`,
+      headers: { cookie: organiserCookie },
+      expect: [200],
+      outcome: (text) =>
+        lines(text).length === ctx.csvPageRows
+          ? null
+          : `${lines(text).length} rows, not a full page of ${ctx.csvPageRows}`,
+    },
     checkin,
     registration,
   ];
@@ -94,20 +194,30 @@ export const SEARCH_KINDS = ['surname1', 'given', 'family', 'namePrefix', 'insti
 export function searchQueryFor(kind, reg, rnd = Math.random) {
   const latin = reg.name.charCodeAt(0) < 128;
   switch (kind) {
-    case 'surname1': return latin ? reg.name.split(' ')[1].slice(0, 2) : reg.name.slice(0, 1);
-    case 'given': return latin ? reg.name.split(' ')[0] : reg.name.slice(reg.name.length > 3 ? 2 : 1);
-    case 'family': return latin ? reg.name.split(' ')[1] : reg.name; // a Chinese name typed whole
-    case 'namePrefix': return latin ? reg.name.slice(0, 3).toLowerCase() : reg.name.slice(0, 2);
+    case 'surname1':
+      return latin ? reg.name.split(' ')[1].slice(0, 2) : reg.name.slice(0, 1);
+    case 'given':
+      return latin ? reg.name.split(' ')[0] : reg.name.slice(reg.name.length > 3 ? 2 : 1);
+    case 'family':
+      return latin ? reg.name.split(' ')[1] : reg.name; // a Chinese name typed whole
+    case 'namePrefix':
+      return latin ? reg.name.slice(0, 3).toLowerCase() : reg.name.slice(0, 2);
     case 'institution': {
       // A word of a Latin institution, or 2–4 characters from inside a Chinese one (协和, 华西医院, …).
-      if (reg.affiliation.charCodeAt(0) < 128) { const words = reg.affiliation.split(' ').filter((w) => w.length > 3); return words[Math.floor(rnd() * words.length)]; }
+      if (reg.affiliation.charCodeAt(0) < 128) {
+        const words = reg.affiliation.split(' ').filter((w) => w.length > 3);
+        return words[Math.floor(rnd() * words.length)];
+      }
       const len = 2 + Math.floor(rnd() * 3);
       const at = Math.floor(rnd() * Math.max(1, reg.affiliation.length - len));
       return reg.affiliation.slice(at, at + len);
     }
-    case 'phoneLast4': return reg.phone ? reg.phone.slice(-4) : null;
-    case 'email': return reg.email;
-    default: throw new Error(`unknown search kind ${kind}`);
+    case 'phoneLast4':
+      return reg.phone ? reg.phone.slice(-4) : null;
+    case 'email':
+      return reg.email;
+    default:
+      throw new Error(`unknown search kind ${kind}`);
   }
 }
 

@@ -24,11 +24,49 @@ const reportOnly = process.argv.includes('--report-only');
 const judgeFile = process.argv.includes('--judge') ? process.argv[process.argv.indexOf('--judge') + 1] : null;
 const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
 const config = smoke
-  ? { registrations: 300, capacity: 20_000, connections: 10, warmupSeconds: 0.5, seconds: 1.5, pairWarmupSeconds: 0.2, pairSeconds: 1, singleSeconds: 0.5, rounds: 2, roundSeconds: 0.5, csvPageRows: 50, slowAmount: 10, slowMaxSeconds: 20, costSamples: 5, quietMaxSeconds: 0, qrRuns: 50, decodeRuns: 3, recipients: 1000 }
-  : { registrations: 10_000, capacity: 20_000, connections: 10, warmupSeconds: 2, seconds: 8, pairWarmupSeconds: 1, pairSeconds: 4, singleSeconds: 8, rounds: 3, roundSeconds: 4, csvPageRows: 250, slowAmount: 20, slowMaxSeconds: 30, costSamples: 20, quietMaxSeconds: 3, qrRuns: 500, decodeRuns: 20, recipients: 1000 };
+  ? {
+      registrations: 300,
+      capacity: 20_000,
+      connections: 10,
+      warmupSeconds: 0.5,
+      seconds: 1.5,
+      pairWarmupSeconds: 0.2,
+      pairSeconds: 1,
+      singleSeconds: 0.5,
+      rounds: 2,
+      roundSeconds: 0.5,
+      csvPageRows: 50,
+      slowAmount: 10,
+      slowMaxSeconds: 20,
+      costSamples: 5,
+      quietMaxSeconds: 0,
+      qrRuns: 50,
+      decodeRuns: 3,
+      recipients: 1000,
+    }
+  : {
+      registrations: 10_000,
+      capacity: 20_000,
+      connections: 10,
+      warmupSeconds: 2,
+      seconds: 8,
+      pairWarmupSeconds: 1,
+      pairSeconds: 4,
+      singleSeconds: 8,
+      rounds: 3,
+      roundSeconds: 4,
+      csvPageRows: 250,
+      slowAmount: 20,
+      slowMaxSeconds: 30,
+      costSamples: 20,
+      quietMaxSeconds: 3,
+      qrRuns: 500,
+      decodeRuns: 20,
+      recipients: 1000,
+    };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
 const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
-const log = (...a) => console.log(`[bench ${((performance.now()) / 1000).toFixed(0).padStart(3)} s]`, ...a);
+const log = (...a) => console.log(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)} s]`, ...a);
 const git = (...args) => spawnSync('git', args, { encoding: 'utf8' }).stdout?.trim() ?? '';
 
 let server;
@@ -37,7 +75,10 @@ async function cleanup() {
   if (!keep) rmSync(tmp, { recursive: true, force: true });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => { console.error(`\n${signal}: stopping the Worker`); cleanup().finally(() => process.exit(130)); });
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the Worker`);
+    cleanup().finally(() => process.exit(130));
+  });
 }
 
 async function main() {
@@ -47,7 +88,9 @@ async function main() {
 
   if (!smoke || !existsSync('dist/index.html')) {
     log('building the web app');
-    const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
     if (b.status !== 0) throw new Error(`vite build failed (exit ${b.status})`);
   }
 
@@ -64,7 +107,12 @@ async function main() {
   executeSqlFiles(registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity), persistTo);
 
   log('starting wrangler dev');
-  const workerOptions = { persistTo, script: join(tmp, 'bundle', bundle.main), assets, vars: { RATE_LIMIT_PER_MINUTE: '100000000', ...UNLIMITED_SEARCH } };
+  const workerOptions = {
+    persistTo,
+    script: join(tmp, 'bundle', bundle.main),
+    assets,
+    vars: { RATE_LIMIT_PER_MINUTE: '100000000', ...UNLIMITED_SEARCH },
+  };
   server = await startWorker(workerOptions);
   const { origin } = server;
   log(`Worker up at ${origin}; signing in desk and organiser`);
@@ -72,8 +120,10 @@ async function main() {
   const organiserCookie = await (await import('./session.mjs')).signIn(origin, 'organiser@colloquy.test');
 
   // Sanity: the seeded people are there and the desk finds them.
-  const probe = await fetch(`${origin}/api/events/${SLUG}/attendees?q=${encodeURIComponent(regs[0].email)}`, { headers: { cookie: deskCookie } });
-  const found = probe.ok ? (await probe.json()).attendees ?? [] : [];
+  const probe = await fetch(`${origin}/api/events/${SLUG}/attendees?q=${encodeURIComponent(regs[0].email)}`, {
+    headers: { cookie: deskCookie },
+  });
+  const found = probe.ok ? ((await probe.json()).attendees ?? []) : [];
   if (!found.length) throw new Error(`desk search does not find the seeded registrations (HTTP ${probe.status})`);
 
   // Page weight first, while nothing else runs.
@@ -84,7 +134,8 @@ async function main() {
     { key: 'desk', path: `/desk/${SLUG}`, cookie: deskCookie },
   ]);
   for (const [k, p] of Object.entries(pages)) if (!p.jsGzipKB) problems.push(`page ${k}: no JS measured`);
-  if (pages.desk.finalPath.startsWith('/sign-in')) problems.push('desk page redirected to sign-in: the session cookie was not accepted');
+  if (pages.desk.finalPath.startsWith('/sign-in'))
+    problems.push('desk page redirected to sign-in: the session cookie was not accepted');
 
   // Caching of the event API (ETag, 304).
   const first = await fetch(`${origin}/api/events/${SLUG}`);
@@ -96,26 +147,55 @@ async function main() {
     await again.arrayBuffer();
     conditionalStatus = again.status;
   }
-  const eventCaching = { etag, cacheControl: first.headers.get('cache-control'), conditionalStatus, serverTimingPresent: Boolean(parseMeter(first)) };
-  if (!eventCaching.serverTimingPresent) problems.push('no Server-Timing D1 meter on responses: is APP_ENV development?');
+  const eventCaching = {
+    etag,
+    cacheControl: first.headers.get('cache-control'),
+    conditionalStatus,
+    serverTimingPresent: Boolean(parseMeter(first)),
+  };
+  if (!eventCaching.serverTimingPresent)
+    problems.push('no Server-Timing D1 meter on responses: is APP_ENV development?');
   // Without an ETag (or a 304 for it) the repeat-view row cannot be measured: a missing measurement, not a skip.
   if (!etag) problems.push('Event page data: no ETag, so the repeat view (If-None-Match) cannot be measured');
-  else if (conditionalStatus !== 304) problems.push(`Event page data: If-None-Match with its own ETag got HTTP ${conditionalStatus}, not 304`);
+  else if (conditionalStatus !== 304)
+    problems.push(`Event page data: If-None-Match with its own ETag got HTTP ${conditionalStatus}, not 304`);
 
   // Routes.
   const sampleRegs = regs.slice(-Math.max(config.costSamples + 5, 30));
   const loadRegs = regs.slice(0, regs.length - sampleRegs.length);
   const runId = Date.now().toString(36);
   const csvCursor = await csvCursorAt(origin, organiserCookie, Math.floor(regs.length / 2));
-  const routes = buildRoutes({ origin, deskCookie, organiserCookie, loadRegs, sampleRegs, runId, searchQueries: searchQueriesFrom(regs, 200, prng(7)), csvCursor, csvPageRows: config.csvPageRows });
+  const routes = buildRoutes({
+    origin,
+    deskCookie,
+    organiserCookie,
+    loadRegs,
+    sampleRegs,
+    runId,
+    searchQueries: searchQueriesFrom(regs, 200, prng(7)),
+    csvCursor,
+    csvPageRows: config.csvPageRows,
+  });
   if (etag && conditionalStatus === 304) {
-    routes.splice(routes.findIndex((x) => x.key === 'event') + 1, 0, { key: 'eventConditional', name: 'Event page data, repeat view', label: 'GET /api/events/:slug + If-None-Match', path: `/api/events/${SLUG}`, headers: { 'if-none-match': etag }, expect: [304] });
+    routes.splice(routes.findIndex((x) => x.key === 'event') + 1, 0, {
+      key: 'eventConditional',
+      name: 'Event page data, repeat view',
+      label: 'GET /api/events/:slug + If-None-Match',
+      path: `/api/events/${SLUG}`,
+      headers: { 'if-none-match': etag },
+      expect: [304],
+    });
   }
   // Every route is paired with a short baseline run just before it, and × baseline divides by that pair's figure:
   // on a shared machine other processes' load then weighs on both sides of the ratio alike.
   const baselineRoute = routes[0];
   /** A short baseline run, to bracket a measured route. */
-  const baselineRun = (at) => loadRoute(at, baselineRoute, { connections: config.connections, warmupSeconds: config.pairWarmupSeconds, seconds: config.pairSeconds });
+  const baselineRun = (at) =>
+    loadRoute(at, baselineRoute, {
+      connections: config.connections,
+      warmupSeconds: config.pairWarmupSeconds,
+      seconds: config.pairSeconds,
+    });
   const meanRps = (a, b) => Math.round(((a.rps + b.rps) / 2) * 10) / 10;
   const results = [];
   const pgids = [server.pgid];
@@ -124,7 +204,11 @@ async function main() {
     const quiet = await waitForQuiet(pgids, { maxMs: config.quietMaxSeconds * 1000 });
     // The probe: one request as the load will send them, whose answer must be the route's job done.
     const probeReq = (route.sampleNext ?? route.next)?.() ?? {};
-    const probeRes = await fetch(origin + (probeReq.path ?? route.path), { method: route.method ?? 'GET', headers: { ...route.headers, ...probeReq.headers }, body: route.method === 'POST' ? probeReq.body : undefined });
+    const probeRes = await fetch(origin + (probeReq.path ?? route.path), {
+      method: route.method ?? 'GET',
+      headers: { ...route.headers, ...probeReq.headers },
+      body: route.method === 'POST' ? probeReq.body : undefined,
+    });
     const probeText = await probeRes.text();
     if (probeRes.status === 404) {
       // A missing route is a failure of the bench's subject, not a row to leave out.
@@ -132,12 +216,15 @@ async function main() {
       results.push({ ...base, status: 'missing (HTTP 404)' });
       continue;
     }
-    if (!(route.expect ?? [200]).includes(probeRes.status)) problems.push(`${route.name}: probe got HTTP ${probeRes.status}, expected ${route.expect}`);
+    if (!(route.expect ?? [200]).includes(probeRes.status))
+      problems.push(`${route.name}: probe got HTTP ${probeRes.status}, expected ${route.expect}`);
     else {
       const wrong = route.outcome?.(probeText);
       if (wrong) problems.push(`${route.name}: ${wrong}`);
     }
-    log(`${route.name}: D1 cost over ${config.costSamples} requests, then ${route.slow ? `${Math.max(config.connections, Math.round(config.slowAmount / 3))} warm-up + ${config.slowAmount} measured requests` : `${config.warmupSeconds} s warm-up + ${config.seconds} s`} at ${config.connections} connections`);
+    log(
+      `${route.name}: D1 cost over ${config.costSamples} requests, then ${route.slow ? `${Math.max(config.connections, Math.round(config.slowAmount / 3))} warm-up + ${config.slowAmount} measured requests` : `${config.warmupSeconds} s warm-up + ${config.seconds} s`} at ${config.connections} connections`,
+    );
     const cost = await sampleCost(origin, route, config.costSamples, 3000);
     // Baseline runs just before and just after the route, and × baseline divides by their mean: the machine's speed
     // drifts (other tenants of the host), and bracketing the route cancels most of that drift. Routes with a
@@ -151,60 +238,133 @@ async function main() {
     for (let i = 0; i < rounds; i++) {
       let cpuBefore;
       let cpu = null;
-      const opts = rounds > 1 ? { ...config, seconds: config.roundSeconds, warmupSeconds: i === 0 ? config.warmupSeconds : config.pairWarmupSeconds } : config;
-      const load = await loadRoute(origin, route, opts, { beforeMeasure: () => { cpuBefore = snapshot(pgids); }, afterMeasure: () => { cpu = usage(cpuBefore, snapshot(pgids)); } });
+      const opts =
+        rounds > 1
+          ? {
+              ...config,
+              seconds: config.roundSeconds,
+              warmupSeconds: i === 0 ? config.warmupSeconds : config.pairWarmupSeconds,
+            }
+          : config;
+      const load = await loadRoute(origin, route, opts, {
+        beforeMeasure: () => {
+          cpuBefore = snapshot(pgids);
+        },
+        afterMeasure: () => {
+          cpu = usage(cpuBefore, snapshot(pgids));
+        },
+      });
       if (counts) for (const k of Object.keys(counts)) counts[k] += route.counts[k];
       const after = before ? await baselineRun(origin) : null;
-      const pair = before && { rps: meanRps(before, after), before: before.rps, after: after.rps, requests: before.requests + after.requests, unexpected: before.unexpected + after.unexpected, statuses: [before.statuses, after.statuses] };
+      const pair = before && {
+        rps: meanRps(before, after),
+        before: before.rps,
+        after: after.rps,
+        requests: before.requests + after.requests,
+        unexpected: before.unexpected + after.unexpected,
+        statuses: [before.statuses, after.statuses],
+      };
       windows.push({ load, cpu, pair, xBaseline: pair ? load.rps / pair.rps : 1 });
       before = after;
     }
     if (counts) Object.assign(route.counts, counts);
     const median = [...windows].sort((a, b) => a.xBaseline - b.xBaseline)[Math.floor(windows.length / 2)];
     const { load, cpu, pair } = median;
-    const entry = { ...base, status: 'measured', load, cost, cpu, quietBefore: quiet, pairedBaselineRps: pair ? pair.rps : load.rps, pairedBaselineRuns: pair ? [pair.before, pair.after] : undefined };
-    if (windows.length > 1) entry.windows = windows.map((w) => ({ rps: w.load.rps, baselineRps: w.pair.rps, xBaseline: Math.round(w.xBaseline * 100) / 100, p50: w.load.p50, p99: w.load.p99 }));
-    for (const w of windows) if (w.pair && (w.pair.unexpected || !w.pair.requests)) problems.push(`${route.name}: a paired baseline run failed ${JSON.stringify(w.pair.statuses)}`);
+    const entry = {
+      ...base,
+      status: 'measured',
+      load,
+      cost,
+      cpu,
+      quietBefore: quiet,
+      pairedBaselineRps: pair ? pair.rps : load.rps,
+      pairedBaselineRuns: pair ? [pair.before, pair.after] : undefined,
+    };
+    if (windows.length > 1)
+      entry.windows = windows.map((w) => ({
+        rps: w.load.rps,
+        baselineRps: w.pair.rps,
+        xBaseline: Math.round(w.xBaseline * 100) / 100,
+        p50: w.load.p50,
+        p99: w.load.p99,
+      }));
+    for (const w of windows)
+      if (w.pair && (w.pair.unexpected || !w.pair.requests))
+        problems.push(`${route.name}: a paired baseline run failed ${JSON.stringify(w.pair.statuses)}`);
     // Server CPU per request: everything wrangler dev runs (its proxy Worker, this Worker, the local D1 and its
     // SQLite) divided by the requests served; an upper bound on what the Worker itself spends.
     if (cpu && load.requests) entry.serverCpuMsPerRequest = Math.round((cpu.serverCpuMs / load.requests) * 100) / 100;
     // The Worker's own workerd process alone (this Worker, the local D1 and its SQLite, the queue consumer): without
     // wrangler's proxy process, still an upper bound on the Worker's CPU, since a deployed D1 runs elsewhere.
-    if (cpu?.workerCpuMs && load.requests) entry.workerCpuMsPerRequest = Math.round((cpu.workerCpuMs / load.requests) * 100) / 100;
+    if (cpu?.workerCpuMs && load.requests)
+      entry.workerCpuMsPerRequest = Math.round((cpu.workerCpuMs / load.requests) * 100) / 100;
     entry.xBaseline = Math.round((load.rps / entry.pairedBaselineRps) * 100) / 100;
     if (route.key === 'search') {
       // What one desk sees: searches one after another, with nothing else queued in front of them.
-      entry.single = await loadRoute(origin, route, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
-      entry.baselineSingle = await loadRoute(origin, baselineRoute, { connections: 1, warmupSeconds: 0.5, seconds: config.singleSeconds });
+      entry.single = await loadRoute(origin, route, {
+        connections: 1,
+        warmupSeconds: 0.5,
+        seconds: config.singleSeconds,
+      });
+      entry.baselineSingle = await loadRoute(origin, baselineRoute, {
+        connections: 1,
+        warmupSeconds: 0.5,
+        seconds: config.singleSeconds,
+      });
     }
     if (route.key === 'csvPage') {
       entry.wholeExport = await exportThroughPages(origin, organiserCookie, config.csvPageRows);
       // The pages appended must be the one-request file, byte for byte.
-      const whole = Buffer.from(await (await fetch(`${origin}/api/events/${SLUG}/registrations.csv`, { headers: { cookie: organiserCookie } })).arrayBuffer());
+      const whole = Buffer.from(
+        await (
+          await fetch(`${origin}/api/events/${SLUG}/registrations.csv`, { headers: { cookie: organiserCookie } })
+        ).arrayBuffer(),
+      );
       entry.wholeExport.matchesWholeFile = whole.equals(entry.wholeExport.file);
       delete entry.wholeExport.file;
-      if (!entry.wholeExport.matchesWholeFile) problems.push(`CSV pages: appended they are ${entry.wholeExport.megabytes} MB, not the ${whole.length / 1e6} MB the one-request export gives`);
+      if (!entry.wholeExport.matchesWholeFile)
+        problems.push(
+          `CSV pages: appended they are ${entry.wholeExport.megabytes} MB, not the ${whole.length / 1e6} MB the one-request export gives`,
+        );
     }
     if (route.counts) {
       entry.checkinResults = { ...route.counts };
-      if (!route.counts.checked_in) problems.push(`${route.name}: no scan in the measured window admitted anyone ${JSON.stringify(route.counts)}`);
+      if (!route.counts.checked_in)
+        problems.push(`${route.name}: no scan in the measured window admitted anyone ${JSON.stringify(route.counts)}`);
       entry.note = `${int(route.counts.checked_in)} fresh check-ins, ${int(route.counts.already_checked_in)} repeat scans (already checked in)${route.counts.other ? `, ${int(route.counts.other)} other` : ''} in the measured window${rounds > 1 ? 's' : ''}; each scan is a distinct seeded ticket's QR URL with a new clientId until the ${int(loadRegs.length)} tickets run out.`;
     }
-    if (route.slow) entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
-    if (route.key === 'search') entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection (the baseline on 1 connection: p50 ${int(entry.baselineSingle.p50)} ms, p99 ${int(entry.baselineSingle.p99)} ms); queries mix one CJK character (a surname), given names, Latin family names, name starts, parts of institutions, a phone's last 4 digits and whole e-mail addresses (node bench/search.mjs gives each kind's own figures).`;
-    if (route.key === 'd1') entry.note = 'a development-only route that runs `SELECT 1` as one D1 batch and answers: the floor under every route that touches D1 here, since the local D1 is a Durable Object with SQLite inside the same single-threaded workerd as the Worker.';
-    if (route.key === 'd1Write') entry.note = 'the same for a write: one D1 batch of one `UPDATE` that rewrites one row with its own value (nothing changes). Its cost is the local write path (a SQLite write transaction, its WAL append and fsync, on the same thread as the Worker): the floor under every route that writes.';
-    if (route.key === 'csvPage') entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
-    if (route.key === 'registration') entry.note = 'unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer (up to 100 per run) renders and records them in the same workerd on the same 2 cores, so its work weighs on the throughput and on the server CPU per request, though the D1 meter counts only the request\'s own round trip.';
-    const sampleStatuses = Object.keys(cost.statuses).map(Number).filter((s) => !(route.expect ?? [200]).includes(s));
+    if (route.slow)
+      entry.note = `measured as ${load.mode} at ${load.connections} connections (${load.seconds} s) rather than a fixed ${config.seconds} s, because at this concurrency a single export can take longer than the window.`;
+    if (route.key === 'search')
+      entry.note = `${int(entry.single.rps)} req/s, p50 ${int(entry.single.p50)} ms, p99 ${int(entry.single.p99)} ms on 1 connection (the baseline on 1 connection: p50 ${int(entry.baselineSingle.p50)} ms, p99 ${int(entry.baselineSingle.p99)} ms); queries mix one CJK character (a surname), given names, Latin family names, name starts, parts of institutions, a phone's last 4 digits and whole e-mail addresses (node bench/search.mjs gives each kind's own figures).`;
+    if (route.key === 'd1')
+      entry.note =
+        'a development-only route that runs `SELECT 1` as one D1 batch and answers: the floor under every route that touches D1 here, since the local D1 is a Durable Object with SQLite inside the same single-threaded workerd as the Worker.';
+    if (route.key === 'd1Write')
+      entry.note =
+        'the same for a write: one D1 batch of one `UPDATE` that rewrites one row with its own value (nothing changes). Its cost is the local write path (a SQLite write transaction, its WAL append and fsync, on the same thread as the Worker): the floor under every route that writes.';
+    if (route.key === 'csvPage')
+      entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
+    if (route.key === 'registration')
+      entry.note =
+        "unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer (up to 100 per run) renders and records them in the same workerd on the same 2 cores, so its work weighs on the throughput and on the server CPU per request, though the D1 meter counts only the request's own round trip.";
+    const sampleStatuses = Object.keys(cost.statuses)
+      .map(Number)
+      .filter((s) => !(route.expect ?? [200]).includes(s));
     if (!cost.samples) problems.push(`${route.name}: no Server-Timing D1 meter in the sampled responses`);
     if (sampleStatuses.length) problems.push(`${route.name}: cost samples got HTTP ${JSON.stringify(cost.statuses)}`);
     for (const { load: w } of windows) {
       if (!w.requests) problems.push(`${route.name}: autocannon completed no request`);
-      else if (w.unexpected / w.requests > 0.01) problems.push(`${route.name}: ${w.unexpected} of ${w.requests} responses had an unexpected status ${JSON.stringify(w.statuses)}`);
-      if (w.errors + w.timeouts > Math.max(1, w.requests * 0.01)) problems.push(`${route.name}: ${w.errors} errors, ${w.timeouts} timeouts`);
+      else if (w.unexpected / w.requests > 0.01)
+        problems.push(
+          `${route.name}: ${w.unexpected} of ${w.requests} responses had an unexpected status ${JSON.stringify(w.statuses)}`,
+        );
+      if (w.errors + w.timeouts > Math.max(1, w.requests * 0.01))
+        problems.push(`${route.name}: ${w.errors} errors, ${w.timeouts} timeouts`);
     }
-    log(`  ${fmt(load.rps)} req/s${pair ? ` (${entry.xBaseline}× the paired baseline's ${fmt(pair.rps)}${entry.windows ? `; the median of ${entry.windows.map((w) => `${w.xBaseline}×`).join(', ')}` : ''})` : ''}, p50 ${load.p50} ms, p99 ${load.p99} ms; ${cost.roundTrips} round trips, ${cost.rowsRead} rows read, ${cost.rowsWritten} written${cpu ? `; machine ${cpu.busyPct} % busy, ${cpu.foreignPct} % by other processes` : ''}`);
+    log(
+      `  ${fmt(load.rps)} req/s${pair ? ` (${entry.xBaseline}× the paired baseline's ${fmt(pair.rps)}${entry.windows ? `; the median of ${entry.windows.map((w) => `${w.xBaseline}×`).join(', ')}` : ''})` : ''}, p50 ${load.p50} ms, p99 ${load.p99} ms; ${cost.roundTrips} round trips, ${cost.rowsRead} rows read, ${cost.rowsWritten} written${cpu ? `; machine ${cpu.busyPct} % busy, ${cpu.foreignPct} % by other processes` : ''}`,
+    );
     results.push(entry);
   }
 
@@ -214,7 +374,7 @@ async function main() {
   let earlierLog = '';
   const checkinRoute = routes.find((x) => x.key === 'checkin');
   if (results.some((x) => x.key === 'checkin' && x.status === 'measured')) {
-    log('check-in again with wrangler dev\'s local trace collector on');
+    log("check-in again with wrangler dev's local trace collector on");
     earlierLog = server.log();
     await server.stop();
     server = await startWorker({ ...workerOptions, tracing: true });
@@ -222,26 +382,46 @@ async function main() {
     // A new port, so a new origin for the same-origin check; the scanned QR URLs keep the old one (the code is what counts).
     const rebased = { ...checkinRoute, headers: { ...checkinRoute.headers, origin: at } };
     const before = await baselineRun(at);
-    const load = await loadRoute(at, rebased, { ...config, seconds: config.roundSeconds, warmupSeconds: config.pairWarmupSeconds });
+    const load = await loadRoute(at, rebased, {
+      ...config,
+      seconds: config.roundSeconds,
+      warmupSeconds: config.pairWarmupSeconds,
+    });
     const baselineRps = meanRps(before, await baselineRun(at));
-    tracing = { baselineRps, checkinRps: load.rps, p50: load.p50, p99: load.p99, xBaseline: Math.round((load.rps / baselineRps) * 100) / 100, checkinResults: { ...checkinRoute.counts } };
-    if (!load.requests || load.unexpected / load.requests > 0.01) problems.push(`check-in with the trace collector on: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`);
+    tracing = {
+      baselineRps,
+      checkinRps: load.rps,
+      p50: load.p50,
+      p99: load.p99,
+      xBaseline: Math.round((load.rps / baselineRps) * 100) / 100,
+      checkinResults: { ...checkinRoute.counts },
+    };
+    if (!load.requests || load.unexpected / load.requests > 0.01)
+      problems.push(
+        `check-in with the trace collector on: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`,
+      );
     log(`  with tracing: ${fmt(load.rps)} req/s, ${tracing.xBaseline}× the paired baseline's ${fmt(baselineRps)}`);
   }
 
   log('stopping the Worker');
   const serverLog = earlierLog + server.log();
   await server.stop();
-  if (problems.length) console.error(`\nwrangler dev output (last lines):\n${serverLog.split('\n').slice(-40).join('\n')}`);
+  if (problems.length)
+    console.error(`\nwrangler dev output (last lines):\n${serverLog.split('\n').slice(-40).join('\n')}`);
 
   log('timing QR encoding and decoding, counting Resend calls');
   const qrCpuBefore = snapshot();
-  const qr = { encode: await qrEncodeTiming(config.qrRuns), decode: await qrDecodeTiming(config.decodeRuns), decoders: await compareDecoders(config.decodeRuns * 3) };
+  const qr = {
+    encode: await qrEncodeTiming(config.qrRuns),
+    decode: await qrDecodeTiming(config.decodeRuns),
+    decoders: await compareDecoders(config.decodeRuns * 3),
+  };
   qr.cpu = usage(qrCpuBefore, snapshot());
   let resend;
   try {
     resend = await resendCallsFor(config.recipients, { persistTo, scratch: tmp });
-    if (resend.status === 'measured' && resend.messages !== config.recipients) problems.push(`Resend: ${resend.messages} of ${config.recipients} messages reached the (counted) Resend API`);
+    if (resend.status === 'measured' && resend.messages !== config.recipients)
+      problems.push(`Resend: ${resend.messages} of ${config.recipients} messages reached the (counted) Resend API`);
   } catch (e) {
     resend = { status: 'error', recipients: config.recipients, note: String(e?.message ?? e).slice(0, 300) };
     problems.push(`Resend calls: ${resend.note}`);
@@ -253,7 +433,9 @@ async function main() {
     commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
     dirty: git('status', '--porcelain').length > 0,
     machine: {
-      cpus: cpus().length, cpuModel: cpus()[0]?.model?.trim() ?? 'unknown', node: process.versions.node,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model?.trim() ?? 'unknown',
+      node: process.versions.node,
       wrangler: JSON.parse(readFileSync('node_modules/wrangler/package.json', 'utf8')).version,
     },
     config,
@@ -273,26 +455,36 @@ async function main() {
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(outDir, 'results.md'), `# Colloquy benchmark results\n\n${md}`);
   if (!smoke) {
-    updateReadme('README.md', `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`, with wrangler's local trace collector off: see the notes) on a local D1 seeded with the demo seminar and `
-      + `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes `
-      + '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare '
-      + 'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that checks '
-      + 'the bench and the routes work: it fails on a route that is missing (404) or answers with the wrong outcome (a check-in that admits '
-      + 'nobody, a registration neither confirmed nor waitlisted) and on a missing measurement (no ETag, so no repeat-view row), but does not '
-      + 'judge the targets (it writes `bench/.tmp/smoke/` and leaves this section alone). A full run also exits non-zero when a target is '
-      + 'missed; `--report-only` only reports, and `--judge <results.json>` judges a saved run.\n\n' + md);
+    updateReadme(
+      'README.md',
+      `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`, with wrangler's local trace collector off: see the notes) on a local D1 seeded with the demo seminar and ` +
+        `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes ` +
+        '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare ' +
+        'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that checks ' +
+        'the bench and the routes work: it fails on a route that is missing (404) or answers with the wrong outcome (a check-in that admits ' +
+        'nobody, a registration neither confirmed nor waitlisted) and on a missing measurement (no ETag, so no repeat-view row), but does not ' +
+        'judge the targets (it writes `bench/.tmp/smoke/` and leaves this section alone). A full run also exits non-zero when a target is ' +
+        'missed; `--report-only` only reports, and `--judge <results.json>` judges a saved run.\n\n' +
+        md,
+    );
   }
   console.log(`\n${md}`);
-  log(`wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`);
+  log(
+    `wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`,
+  );
   return verdict(report);
 }
 
 /** Prints what failed and gives the exit code: 1 for any problem, missing measurement or (counted) missed target. */
 function verdict(report) {
-  if (report.problems.length) console.error(`\nThe bench itself had problems:\n${report.problems.map((p) => `- ${p}`).join('\n')}`);
+  if (report.problems.length)
+    console.error(`\nThe bench itself had problems:\n${report.problems.map((p) => `- ${p}`).join('\n')}`);
   if (report.failures.length) console.error(`\nFailed:\n${report.failures.map((p) => `- ${p}`).join('\n')}`);
   const missed = report.targets.filter((t) => t.status === '❌ missed');
-  if (missed.length && (smoke || reportOnly)) console.error(`\n${missed.length} target(s) missed; ${smoke ? 'a smoke run is too short to judge them' : 'reported only (--report-only)'}.`);
+  if (missed.length && (smoke || reportOnly))
+    console.error(
+      `\n${missed.length} target(s) missed; ${smoke ? 'a smoke run is too short to judge them' : 'reported only (--report-only)'}.`,
+    );
   return report.problems.length || report.failures.length ? 1 : 0;
 }
 
@@ -325,7 +517,10 @@ async function exportThroughPages(origin, cookie, pageRows) {
   let slowestMs = 0;
   do {
     const t = performance.now();
-    const res = await fetch(`${origin}/api/events/${SLUG}/registrations.csv?limit=${pageRows}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: { cookie } });
+    const res = await fetch(
+      `${origin}/api/events/${SLUG}/registrations.csv?limit=${pageRows}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      { headers: { cookie } },
+    );
     const body = Buffer.from(await res.arrayBuffer());
     if (!res.ok) throw new Error(`CSV page ${pages + 1}: HTTP ${res.status}`);
     parts.push(body);
@@ -335,7 +530,14 @@ async function exportThroughPages(origin, cookie, pageRows) {
     after = res.headers.get('x-next-cursor');
     pages++;
   } while (after && pages < 10_000);
-  return { pages, rows, seconds: (performance.now() - started) / 1000, megabytes: bytes / 1e6, slowestMs, file: Buffer.concat(parts) };
+  return {
+    pages,
+    rows,
+    seconds: (performance.now() - started) / 1000,
+    megabytes: bytes / 1e6,
+    slowestMs,
+    file: Buffer.concat(parts),
+  };
 }
 
 const fmt = (n) => (n ?? 0).toFixed(1);

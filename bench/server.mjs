@@ -4,12 +4,15 @@ import { createServer } from 'node:net';
 
 const WRANGLER = 'node_modules/wrangler/bin/wrangler.js';
 
-export const freePort = () => new Promise((resolve, reject) => {
-  const srv = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = srv.address();
-    srv.close(() => resolve(port));
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = srv.address();
+        srv.close(() => resolve(port));
+      });
   });
-});
 
 /**
  * Spawns wrangler dev (optionally on a prebuilt `script` and a copy of the `assets`) in its own process group (so stop() reaches workerd too) and waits for /api/health.
@@ -25,8 +28,23 @@ export async function startWorker({ persistTo, script, assets, vars = {}, tracin
   const inspectorPort = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // A prebuilt bundle with --no-bundle: wrangler then has no sources to watch, so other people's edits cannot reload the Worker mid-run.
-  const args = [WRANGLER, 'dev', ...(script ? [script, '--no-bundle'] : []), ...(assets ? ['--assets', assets] : []), '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(inspectorPort),
-    '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn'];
+  const args = [
+    WRANGLER,
+    'dev',
+    ...(script ? [script, '--no-bundle'] : []),
+    ...(assets ? ['--assets', assets] : []),
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--inspector-port',
+    String(inspectorPort),
+    '--persist-to',
+    persistTo,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+  ];
   for (const [k, v] of Object.entries({ APP_ENV: 'development', ...vars })) args.push('--var', `${k}:${v}`);
   const child = spawn(process.execPath, args, {
     detached: true,
@@ -34,13 +52,21 @@ export async function startWorker({ persistTo, script, assets, vars = {}, tracin
     env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', X_LOCAL_OBSERVABILITY: String(tracing) },
   });
   let log = '';
-  const keep = (d) => { log = (log + d).slice(-20_000); };
+  const keep = (d) => {
+    log = (log + d).slice(-20_000);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
 
   let stopped = false;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const killGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   const onExit = () => killGroup('SIGKILL');
   process.once('exit', onExit);
   async function stop() {
@@ -60,7 +86,9 @@ export async function startWorker({ persistTo, script, assets, vars = {}, tracin
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early (${child.exitCode}):\n${log}`);
     try {
       if ((await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2000) })).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`wrangler dev did not answer /api/health within ${timeoutMs / 1000} s:\n${log}`);

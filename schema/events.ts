@@ -8,67 +8,91 @@ export const SESSION_ROLES = ['speaker', 'panelist', 'moderator', 'host'] as con
 
 const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
 
-export const events = sqliteTable('events', {
-  id: text('id').primaryKey(),
-  slug: text('slug').notNull(),
-  titleZh: text('title_zh').notNull(),
-  titleEn: text('title_en').notNull(),
-  descriptionZh: text('description_zh').notNull().default(''),
-  descriptionEn: text('description_en').notNull().default(''),
-  venueZh: text('venue_zh').notNull(),
-  venueEn: text('venue_en').notNull(),
-  addressZh: text('address_zh').notNull().default(''),
-  addressEn: text('address_en').notNull().default(''),
-  timezone: text('timezone').notNull(),
-  /** UTC epoch milliseconds, as every time in the database. */
-  startsAt: integer('starts_at').notNull(),
-  endsAt: integer('ends_at').notNull(),
-  capacity: integer('capacity').notNull(),
-  /** Confirmed attendees, kept by triggers on registrations so seat checks read one row, not the whole list. */
-  seatsTaken: integer('seats_taken').notNull().default(0),
-  status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
-  registrationOpensAt: integer('registration_opens_at'),
-  registrationClosesAt: integer('registration_closes_at'),
-  /** Without a closing time, registration closes when the event starts; true keeps it open until the end. */
-  registrationUntilEnd: integer('registration_until_end', { mode: 'boolean' }).notNull().default(false),
-  createdAt: integer('created_at').notNull().default(now),
-  updatedAt: integer('updated_at').notNull().default(now),
-}, (t) => [uniqueIndex('events_slug_unique').on(t.slug)]);
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    descriptionZh: text('description_zh').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    venueZh: text('venue_zh').notNull(),
+    venueEn: text('venue_en').notNull(),
+    addressZh: text('address_zh').notNull().default(''),
+    addressEn: text('address_en').notNull().default(''),
+    timezone: text('timezone').notNull(),
+    /** UTC epoch milliseconds, as every time in the database. */
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    /** Confirmed attendees, kept by triggers on registrations so seat checks read one row, not the whole list. */
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+    registrationOpensAt: integer('registration_opens_at'),
+    registrationClosesAt: integer('registration_closes_at'),
+    /** Without a closing time, registration closes when the event starts; true keeps it open until the end. */
+    registrationUntilEnd: integer('registration_until_end', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('events_slug_unique').on(t.slug)],
+);
 
-export const sessions = sqliteTable('sessions', {
-  id: text('id').primaryKey(),
-  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: SESSION_KINDS }).notNull(),
-  titleZh: text('title_zh').notNull(),
-  titleEn: text('title_en').notNull(),
-  descriptionZh: text('description_zh').notNull().default(''),
-  descriptionEn: text('description_en').notNull().default(''),
-  startsAt: integer('starts_at').notNull(),
-  endsAt: integer('ends_at').notNull(),
-  roomZh: text('room_zh').notNull().default(''),
-  roomEn: text('room_en').notNull().default(''),
-  position: integer('position').notNull().default(0),
-}, (t) => [index('sessions_event_start').on(t.eventId, t.startsAt, t.position)]);
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    descriptionZh: text('description_zh').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    roomZh: text('room_zh').notNull().default(''),
+    roomEn: text('room_en').notNull().default(''),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('sessions_event_start').on(t.eventId, t.startsAt, t.position)],
+);
 
-export const people = sqliteTable('people', {
-  id: text('id').primaryKey(),
-  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-  nameZh: text('name_zh').notNull(),
-  nameEn: text('name_en').notNull(),
-  honorificZh: text('honorific_zh').notNull().default(''),
-  honorificEn: text('honorific_en').notNull().default(''),
-  institutionZh: text('institution_zh').notNull().default(''),
-  institutionEn: text('institution_en').notNull().default(''),
-  email: text('email'),
-  phone: text('phone'),
-  bioZh: text('bio_zh').notNull().default(''),
-  bioEn: text('bio_en').notNull().default(''),
-  photoUrl: text('photo_url'),
-  position: integer('position').notNull().default(0),
-}, (t) => [index('people_event').on(t.eventId, t.position)]);
+export const people = sqliteTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    honorificZh: text('honorific_zh').notNull().default(''),
+    honorificEn: text('honorific_en').notNull().default(''),
+    institutionZh: text('institution_zh').notNull().default(''),
+    institutionEn: text('institution_en').notNull().default(''),
+    email: text('email'),
+    phone: text('phone'),
+    bioZh: text('bio_zh').notNull().default(''),
+    bioEn: text('bio_en').notNull().default(''),
+    photoUrl: text('photo_url'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('people_event').on(t.eventId, t.position)],
+);
 
-export const sessionPeople = sqliteTable('session_people', {
-  sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
-  personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
-  role: text('role', { enum: SESSION_ROLES }).notNull(),
-}, (t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('session_people_person').on(t.personId)]);
+export const sessionPeople = sqliteTable(
+  'session_people',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: SESSION_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('session_people_person').on(t.personId)],
+);

@@ -3,17 +3,23 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { events } from './events';
 
-export const messages = sqliteTable('messages', {
-  id: text('id').primaryKey(),
-  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-  /** The audience as composed (JSON), e.g. {"type":"speakers"}. */
-  audience: text('audience').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  recipients: integer('recipients').notNull(),
-  staffId: text('staff_id'),
-  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-}, (t) => [index('messages_event').on(t.eventId, t.createdAt)]);
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** The audience as composed (JSON), e.g. {"type":"speakers"}. */
+    audience: text('audience').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    recipients: integer('recipients').notNull(),
+    staffId: text('staff_id'),
+    createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+  },
+  (t) => [index('messages_event').on(t.eventId, t.createdAt)],
+);
 
 /** Webhook deliveries already processed, so a replayed event changes nothing. */
 export const webhookEvents = sqliteTable('webhook_events', {

@@ -10,84 +10,124 @@ export const CHECKIN_SOURCES = ['scan', 'search', 'walk_in'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
 
-export const registrations = sqliteTable('registrations', {
-  id: text('id').primaryKey(),
-  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-  ticketCode: text('ticket_code').notNull(),
-  name: text('name').notNull(),
-  email: text('email').notNull(),
-  /** Trimmed and lower-cased: the key for "one registration per email per event". */
-  emailKey: text('email_key').notNull(),
-  phone: text('phone').notNull().default(''),
-  affiliation: text('affiliation').notNull().default(''),
-  jobTitle: text('job_title').notNull().default(''),
-  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
-  status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
-  role: text('role', { enum: REGISTRATION_ROLES }).notNull().default('attendee'),
-  personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
-  consentAt: integer('consent_at'),
-  /** The site origin of the request that promoted this registration, for the links in the promotion email. */
-  promotedOrigin: text('promoted_origin'),
-  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-  updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-}, (t) => [
-  uniqueIndex('registrations_ticket_code').on(t.ticketCode),
-  // One live registration per email per event: a cancelled one does not stop the person registering again.
-  uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey).where(sql`status != 'cancelled'`),
-  index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
-  index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
-  index('registrations_event_phone').on(t.eventId, t.phone),
-  index('registrations_event_updated').on(t.eventId, t.updatedAt),
-  // Registration order: the console's default sort and the CSV export's pages walk it without sorting.
-  index('registrations_event_created').on(t.eventId, t.createdAt, t.id),
-]);
+export const registrations = sqliteTable(
+  'registrations',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    ticketCode: text('ticket_code').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    /** Trimmed and lower-cased: the key for "one registration per email per event". */
+    emailKey: text('email_key').notNull(),
+    phone: text('phone').notNull().default(''),
+    affiliation: text('affiliation').notNull().default(''),
+    jobTitle: text('job_title').notNull().default(''),
+    locale: text('locale', { enum: ['zh-CN', 'en'] })
+      .notNull()
+      .default('zh-CN'),
+    status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+    role: text('role', { enum: REGISTRATION_ROLES }).notNull().default('attendee'),
+    personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
+    consentAt: integer('consent_at'),
+    /** The site origin of the request that promoted this registration, for the links in the promotion email. */
+    promotedOrigin: text('promoted_origin'),
+    createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+    updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+  },
+  (t) => [
+    uniqueIndex('registrations_ticket_code').on(t.ticketCode),
+    // One live registration per email per event: a cancelled one does not stop the person registering again.
+    uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey).where(sql`status != 'cancelled'`),
+    index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
+    index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
+    index('registrations_event_phone').on(t.eventId, t.phone),
+    index('registrations_event_updated').on(t.eventId, t.updatedAt),
+    // Registration order: the console's default sort and the CSV export's pages walk it without sorting.
+    index('registrations_event_created').on(t.eventId, t.createdAt, t.id),
+  ],
+);
 
-export const checkins = sqliteTable('checkins', {
-  registrationId: text('registration_id').primaryKey().references(() => registrations.id, { onDelete: 'cascade' }),
-  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-  deskId: text('desk_id').notNull().default(''),
-  deviceId: text('device_id').notNull().default(''),
-  clientId: text('client_id').notNull(),
-  source: text('source', { enum: CHECKIN_SOURCES }).notNull().default('scan'),
-  scannedAt: integer('scanned_at').notNull(),
-  staffId: text('staff_id'),
-  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-  /** When this row last changed (an offline sync may move the check-in earlier); desks pull changes since. */
-  changedAt: integer('changed_at').notNull().default(0),
-}, (t) => [index('checkins_event_time').on(t.eventId, t.scannedAt), index('checkins_event_changed').on(t.eventId, t.changedAt)]);
+export const checkins = sqliteTable(
+  'checkins',
+  {
+    registrationId: text('registration_id')
+      .primaryKey()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    deskId: text('desk_id').notNull().default(''),
+    deviceId: text('device_id').notNull().default(''),
+    clientId: text('client_id').notNull(),
+    source: text('source', { enum: CHECKIN_SOURCES }).notNull().default('scan'),
+    scannedAt: integer('scanned_at').notNull(),
+    staffId: text('staff_id'),
+    createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+    /** When this row last changed (an offline sync may move the check-in earlier); desks pull changes since. */
+    changedAt: integer('changed_at').notNull().default(0),
+  },
+  (t) => [
+    index('checkins_event_time').on(t.eventId, t.scannedAt),
+    index('checkins_event_changed').on(t.eventId, t.changedAt),
+  ],
+);
 
 /** One ticket admitted at two desks while they were offline: a possible shared badge, shown to organisers. */
-export const checkinConflicts = sqliteTable('checkin_conflicts', {
-  id: text('id').primaryKey(),
-  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-  registrationId: text('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
-  keptClientId: text('kept_client_id').notNull(),
-  keptDeskId: text('kept_desk_id').notNull(),
-  keptAt: integer('kept_at').notNull(),
-  otherClientId: text('other_client_id').notNull(),
-  otherDeskId: text('other_desk_id').notNull(),
-  otherAt: integer('other_at').notNull(),
-  createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-}, (t) => [uniqueIndex('checkin_conflicts_pair').on(t.registrationId, t.otherClientId), index('checkin_conflicts_event').on(t.eventId, t.createdAt)]);
+export const checkinConflicts = sqliteTable(
+  'checkin_conflicts',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    keptClientId: text('kept_client_id').notNull(),
+    keptDeskId: text('kept_desk_id').notNull(),
+    keptAt: integer('kept_at').notNull(),
+    otherClientId: text('other_client_id').notNull(),
+    otherDeskId: text('other_desk_id').notNull(),
+    otherAt: integer('other_at').notNull(),
+    createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+  },
+  (t) => [
+    uniqueIndex('checkin_conflicts_pair').on(t.registrationId, t.otherClientId),
+    index('checkin_conflicts_event').on(t.eventId, t.createdAt),
+  ],
+);
 
 /**
  * The desk search's term index, filled by triggers on registrations (migration 0007_desk_search, WITHOUT ROWID):
  * n = from a CJK character or word start inside a name, a = the same in the institution, e = whole email,
  * p = whole phone (digits), t = the phone's last 4 digits. Terms are lower-cased and at most 16 characters.
  */
-export const registrationSearch = sqliteTable('registration_search', {
-  eventId: text('event_id').notNull(),
-  kind: text('kind', { enum: ['n', 'a', 'e', 'p', 't'] }).notNull(),
-  term: text('term').notNull(),
-  registrationId: text('registration_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.eventId, t.kind, t.term, t.registrationId] })]);
+export const registrationSearch = sqliteTable(
+  'registration_search',
+  {
+    eventId: text('event_id').notNull(),
+    kind: text('kind', { enum: ['n', 'a', 'e', 'p', 't'] }).notNull(),
+    term: text('term').notNull(),
+    registrationId: text('registration_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.kind, t.term, t.registrationId] })],
+);
 
 /** 1…256: the character positions the search triggers walk (SQLite triggers cannot use a recursive CTE). */
 export const searchPositions = sqliteTable('search_positions', { n: integer('n').primaryKey() });
 
 /** Hashes of the emailed links that may cancel or erase a registration (the badge's ticket code cannot). */
-export const manageTokens = sqliteTable('manage_tokens', {
-  tokenHash: text('token_hash').primaryKey(),
-  registrationId: text('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [index('manage_tokens_registration').on(t.registrationId)]);
+export const manageTokens = sqliteTable(
+  'manage_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('manage_tokens_registration').on(t.registrationId)],
+);

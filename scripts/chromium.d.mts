@@ -6,4 +6,6 @@ export type ChromiumSetup = {
   args: string[];
 };
 export function chromiumSetup(): Promise<ChromiumSetup>;
-export function launchOptions(extraArgs?: string[]): Promise<{ executablePath: string; env: Record<string, string | undefined>; args: string[] }>;
+export function launchOptions(
+  extraArgs?: string[],
+): Promise<{ executablePath: string; env: Record<string, string | undefined>; args: string[] }>;

@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const CACHE = fileURLToPath(new URL('../node_modules/.cache/colloquy-chromium/', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** @type {Promise<import('./chromium.d.mts').ChromiumSetup> | undefined} */
 let setup;
@@ -43,7 +51,9 @@ export async function launchOptions(extraArgs = []) {
  */
 async function unpackNpmChromium() {
   // The package exports only its entry (build/index.js), not its package.json.
-  const { version } = JSON.parse(readFileSync(join(dirname(require.resolve('@sparticuz/chromium')), '..', 'package.json'), 'utf8'));
+  const { version } = JSON.parse(
+    readFileSync(join(dirname(require.resolve('@sparticuz/chromium')), '..', 'package.json'), 'utf8'),
+  );
   const dir = join(CACHE, version);
   if (existsSync(join(dir, 'chromium'))) return dir;
   const scratch = `${dir}.unpacking-${process.pid}`;
@@ -78,13 +88,16 @@ async function unpackNpmChromium() {
 function fontEnv(withSystemFonts, chromiumDir = '') {
   const noto = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
   // Generic families have no aliases without the system's conf.d, so say which font each one means.
-  const generic = (family) => `  <alias binding="same"><family>${family}</family><prefer><family>Open Sans</family><family>Noto Sans SC</family></prefer></alias>`;
+  const generic = (family) =>
+    `  <alias binding="same"><family>${family}</family><prefer><family>Open Sans</family><family>Noto Sans SC</family></prefer></alias>`;
   const dir = join(CACHE, 'fontconfig');
   const lines = [
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
     '<fontconfig>',
-    withSystemFonts ? '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>' : `  <dir>${join(chromiumDir, 'fonts')}</dir>`,
+    withSystemFonts
+      ? '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+      : `  <dir>${join(chromiumDir, 'fonts')}</dir>`,
     `  <dir>${join(noto, '400Regular')}</dir>`,
     `  <dir>${join(noto, '700Bold')}</dir>`,
     `  <cachedir>${join(dir, 'cache')}</cachedir>`,

@@ -7,7 +7,10 @@ import { demoSeedStatements } from '../schema/seed/demo.ts';
 export const wranglerBin = 'node_modules/wrangler/bin/wrangler.js';
 
 export function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', ...env } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', ...env },
+  });
   if (r.status !== 0) {
     console.error(`\n${[cmd, ...args].join(' ')} failed (exit ${r.status}).`);
     process.exit(r.status ?? 1);

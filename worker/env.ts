@@ -14,7 +14,12 @@ export type Bindings = Env & {
 
 export type Db = DrizzleD1Database;
 
-export type StaffContext = { id: string; email: string; name: string; roles: Record<string, { eventId: string; timezone: string; role: 'organiser' | 'desk' }> };
+export type StaffContext = {
+  id: string;
+  email: string;
+  name: string;
+  roles: Record<string, { eventId: string; timezone: string; role: 'organiser' | 'desk' }>;
+};
 
 export type AppEnv = {
   Bindings: Bindings;

@@ -27,11 +27,13 @@ export default {
   async scheduled(_controller, env, ctx) {
     const problem = configProblem(env);
     if (problem) return console.error('configuration error, cron skipped:', problem);
-    ctx.waitUntil((async () => {
-      await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
-      await deliverDue(env, { limit: 200 });
-      await sweepBulk(env);
-    })());
+    ctx.waitUntil(
+      (async () => {
+        await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
+        await deliverDue(env, { limit: 200 });
+        await sweepBulk(env);
+      })(),
+    );
   },
   async queue(batch, env, _ctx) {
     // Single emails (confirmations, sign-in links) of the whole batch go in one delivery run; a failure is
@@ -46,7 +48,8 @@ export default {
       if (body.emailIds) continue;
       const result = await deliverBulk(env, body.messageId!);
       // Honour Resend's retry-after: the queue brings the message back when it is time.
-      if (result.remaining > 0) message.retry({ delaySeconds: Math.max(1, Math.ceil((result.retryAfterMs ?? 5_000) / 1000)) });
+      if (result.remaining > 0)
+        message.retry({ delaySeconds: Math.max(1, Math.ceil((result.retryAfterMs ?? 5_000) / 1000)) });
       else message.ack();
     }
   },

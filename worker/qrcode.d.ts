@@ -1,9 +1,16 @@
 // Types for the two internal modules of `qrcode` that the Worker imports (the package types only its main entry).
 declare module 'qrcode/lib/core/qrcode.js' {
-  const QRCode: { create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: { size: number; data: Uint8Array } } };
+  const QRCode: {
+    create(
+      text: string,
+      options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+    ): { modules: { size: number; data: Uint8Array } };
+  };
   export default QRCode;
 }
 declare module 'qrcode/lib/renderer/svg-tag.js' {
-  const svgTag: { render(qr: unknown, options?: { margin?: number; color?: { dark?: string; light?: string } }): string };
+  const svgTag: {
+    render(qr: unknown, options?: { margin?: number; color?: { dark?: string; light?: string } }): string;
+  };
   export default svgTag;
 }

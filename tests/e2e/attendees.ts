@@ -6,13 +6,19 @@ export const unique = () => `${Date.now().toString(36)}${Math.random().toString(
 type Registration = { ticketCode: string; ticketUrl: string; manageUrl: string; status: string };
 
 const post = (baseUrl: string, path: string, body: unknown) =>
-  fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify(body) });
+  fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(body),
+  });
 
 /** The management token of a ticket made without one at hand (a walk-in): asked for by email, read from the dev mailbox. */
 async function emailedToken(baseUrl: string, code: string): Promise<string | null> {
   await post(baseUrl, `/api/tickets/${encodeURIComponent(code)}/send-link`, {});
   for (let attempt = 0; attempt < 20; attempt++) {
-    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { kind: string; text: string | null }[] };
+    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as {
+      emails: { kind: string; text: string | null }[];
+    };
     const mail = emails.find((m) => m.kind === 'manage_link' && m.text?.includes(`/t/${code}?m=`));
     const token = mail && new RegExp(`/t/${code}\\?m=([\\w-]+)`).exec(mail.text!)?.[1];
     if (token) return token;
@@ -29,8 +35,15 @@ export function testAttendees(baseUrl: string, slug: string, emailPrefix: string
     track: (ticketCode: string) => created.push({ code: ticketCode, token: null }),
     async register(name: string, affiliation?: string): Promise<Registration> {
       const res = await fetch(`${baseUrl}/api/events/${slug}/registrations`, {
-        method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-        body: JSON.stringify({ name, email: `${emailPrefix}-${unique()}@example.org`, affiliation, locale, consent: true }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl },
+        body: JSON.stringify({
+          name,
+          email: `${emailPrefix}-${unique()}@example.org`,
+          affiliation,
+          locale,
+          consent: true,
+        }),
       });
       expect(res.status).toBe(201);
       const { registration } = (await res.json()) as { registration: Registration };

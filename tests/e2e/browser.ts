@@ -8,7 +8,11 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch(await launchOptions(extraArgs));
 }
 
-export async function newPage(browser: Browser, locale: 'zh-CN' | 'en', options: BrowserContextOptions = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  locale: 'zh-CN' | 'en',
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ locale, ...options });
   return context.newPage();
 }

@@ -16,8 +16,12 @@ const PANEL_EN = 'Panel discussion: the future of cell therapy';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const toast = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
@@ -76,7 +80,9 @@ describe('the organiser console', () => {
     const before = await people.getByRole('combobox', { name: /^Person \d+$/ }).count();
     await people.getByRole('button', { name: 'Add a person' }).click();
     const n = before + 1;
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(new RegExp(`-person-${n - 1}$`));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))
+      .toMatch(new RegExp(`-person-${n - 1}$`));
     await people.getByLabel(`Person ${n}`, { exact: true }).selectOption({ label: `${guest.en} · ${guest.instEn}` });
     expect(await people.getByLabel(`Role of person ${n}`).inputValue()).toBe('panelist');
     await panel.getByRole('button', { name: 'Save people' }).click();
@@ -84,7 +90,9 @@ describe('the organiser console', () => {
     await panel.getByText(guest.en).waitFor();
     expect(await panel.locator('.people-inline').textContent()).toContain(`Panel guest ${guest.en}`);
     // The focus returns to the button that opened the editor.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`People on “${PANEL_EN}”`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`People on “${PANEL_EN}”`);
 
     // The public page lists the guest on the panel item and among the cards.
     await page.goto(`${baseUrl}/`);
@@ -93,7 +101,9 @@ describe('the organiser console', () => {
     await item.getByText(guest.en).waitFor();
     expect(await item.textContent()).toContain(`Panel guest ${guest.en}`);
     const cards = page.getByRole('region', { name: 'Speakers and panel guests' });
-    const guestCard = cards.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: guest.en }) });
+    const guestCard = cards
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: guest.en }) });
     expect(await guestCard.textContent()).toContain(guest.instEn);
     expect(await guestCard.textContent()).toContain('Panel guest');
     await page.context().close();
@@ -126,7 +136,10 @@ describe('the organiser console', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     await page.unroute('**/api/events/*/sessions');
-    await page.route('**/api/events/*/sessions', async (route) => { await held; await route.continue(); });
+    await page.route('**/api/events/*/sessions', async (route) => {
+      await held;
+      await route.continue();
+    });
     await form.getByRole('button', { name: 'Add item' }).click();
     const busy = form.getByRole('button', { name: 'Saving…' });
     await busy.waitFor();
@@ -162,7 +175,9 @@ describe('the organiser console', () => {
     await page.getByRole('button', { name: 'Move “Tea break” earlier' }).focus();
     await page.keyboard.press('Enter');
     await toast(page, 'Moved “Tea break” earlier: now 15:00–15:15.').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move “Tea break” earlier');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move “Tea break” earlier');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await toast(page, 'Moved “Tea break” later: now 15:30–15:45.').waitFor();
@@ -174,8 +189,15 @@ describe('the organiser console', () => {
     const u = unique();
     const name = `检索测试${u}`;
     const res = await fetch(`${baseUrl}/api/events/${NEXT}/registrations`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ name, email: `console-${u}@example.org`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({
+        name,
+        email: `console-${u}@example.org`,
+        affiliation: '北京协和医院',
+        locale: 'zh-CN',
+        consent: true,
+      }),
     });
     expect(res.status).toBe(201);
 
@@ -200,8 +222,14 @@ describe('the organiser console', () => {
     const sorted = [`${u} an`, `${u} Bai`, `${u} Zhao`];
     for (const n of [sorted[2]!, sorted[0]!, sorted[1]!]) {
       const r = await fetch(`${baseUrl}/api/events/${NEXT}/registrations`, {
-        method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-        body: JSON.stringify({ name: n, email: `sort-${n.split(' ')[1]!.toLowerCase()}-${u}@example.org`, locale: 'zh-CN', consent: true }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl },
+        body: JSON.stringify({
+          name: n,
+          email: `sort-${n.split(' ')[1]!.toLowerCase()}-${u}@example.org`,
+          locale: 'zh-CN',
+          consent: true,
+        }),
       });
       expect(r.status).toBe(201);
     }
@@ -238,16 +266,48 @@ describe('the organiser console', () => {
   it('fits every table on the page at 390 and 1366 px, in Chinese and in English, with real rows in them', async () => {
     const u = unique();
     const cookie = await staffCookie(baseUrl, ORGANISER);
-    const post = (path: string, body: unknown, withSession = true) => fetch(`${baseUrl}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl, ...(withSession ? { cookie } : {}) }, body: JSON.stringify(body),
-    });
+    const post = (path: string, body: unknown, withSession = true) =>
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl, ...(withSession ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
     // The rows that broke the layout: a long English name, address and institution, and a Chinese one.
     for (const [name, email, affiliation] of [
-      [`Dr. Alexandra Montgomery-Smythe ${u}`, `alexandra.montgomery-smythe.${u}@university-hospital.example.org`, 'Charité – Universitätsmedizin Berlin, Department of Rheumatology'],
+      [
+        `Dr. Alexandra Montgomery-Smythe ${u}`,
+        `alexandra.montgomery-smythe.${u}@university-hospital.example.org`,
+        'Charité – Universitätsmedizin Berlin, Department of Rheumatology',
+      ],
       [`欧阳明日${u}`, `ouyang-${u}@example.org`, '中国人民解放军总医院第一医学中心'],
-    ]) expect((await post(`/api/events/${NEXT}/registrations`, { name, email, affiliation, phone: '138 0013 8000', jobTitle: '主任医师', consent: true }, false)).status).toBe(201);
-    expect((await post(`/api/events/${NEXT}/messages`, { audience: { type: 'speakers' }, subject: `Layout ${u} {{name}}`, body: 'Dear {{name}}' })).status).toBe(202);
-    expect((await post(`/api/events/${NEXT}/pairings`, { label: `Side door entrance, second floor ${u}`, maxUses: 3, ttlMinutes: 60 })).status).toBe(201);
+    ])
+      expect(
+        (
+          await post(
+            `/api/events/${NEXT}/registrations`,
+            { name, email, affiliation, phone: '138 0013 8000', jobTitle: '主任医师', consent: true },
+            false,
+          )
+        ).status,
+      ).toBe(201);
+    expect(
+      (
+        await post(`/api/events/${NEXT}/messages`, {
+          audience: { type: 'speakers' },
+          subject: `Layout ${u} {{name}}`,
+          body: 'Dear {{name}}',
+        })
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await post(`/api/events/${NEXT}/pairings`, {
+          label: `Side door entrance, second floor ${u}`,
+          maxUses: 3,
+          ttlMinutes: 60,
+        })
+      ).status,
+    ).toBe(201);
 
     const [name, value] = cookie.split('=') as [string, string];
     const misfits: string[] = [];
@@ -261,13 +321,20 @@ describe('the organiser console', () => {
           await page.locator('#console-panel-title').waitFor();
           await page.locator('.table-wrap tbody tr').first().waitFor();
           const seen = await page.evaluate(() => ({
-            page: document.documentElement.scrollWidth, inner: innerWidth,
+            page: document.documentElement.scrollWidth,
+            inner: innerWidth,
             rows: document.querySelectorAll('.table-wrap tbody tr').length,
-            tables: Array.from(document.querySelectorAll('.table-wrap'), (w) => ({ table: w.querySelector('table')!.className, scroll: w.scrollWidth, box: w.clientWidth })),
+            tables: Array.from(document.querySelectorAll('.table-wrap'), (w) => ({
+              table: w.querySelector('table')!.className,
+              scroll: w.scrollWidth,
+              box: w.clientWidth,
+            })),
           }));
           expect(seen.rows).toBeGreaterThan(0);
           if (seen.page > seen.inner) misfits.push(`${locale} ${width}px ${tab}: the page is ${seen.page} px wide`);
-          for (const t of seen.tables) if (t.scroll > t.box) misfits.push(`${locale} ${width}px ${tab}: ${t.table} needs ${t.scroll} px in a ${t.box} px box`);
+          for (const t of seen.tables)
+            if (t.scroll > t.box)
+              misfits.push(`${locale} ${width}px ${tab}: ${t.table} needs ${t.scroll} px in a ${t.box} px box`);
         }
         await context.close();
       }

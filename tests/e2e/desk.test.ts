@@ -96,9 +96,16 @@ describe('the front desk', () => {
     // Timed twice: as the test sees it (with the automation's own latency), and inside the page from the click to the result in the DOM.
     await page.evaluate(() => {
       const w = window as unknown as { clickAt?: number; shownAt?: number };
-      document.addEventListener('click', () => { w.clickAt ??= performance.now(); }, { capture: true });
-      new MutationObserver(() => { if (!w.shownAt && document.querySelector('.desk-result')) w.shownAt = performance.now(); })
-        .observe(document.body, { childList: true, subtree: true });
+      document.addEventListener(
+        'click',
+        () => {
+          w.clickAt ??= performance.now();
+        },
+        { capture: true },
+      );
+      new MutationObserver(() => {
+        if (!w.shownAt && document.querySelector('.desk-result')) w.shownAt = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
     });
     const started = performance.now();
     await page.getByRole('button', { name: '打开摄像头' }).click();
@@ -110,7 +117,9 @@ describe('the front desk', () => {
       return w.shownAt - w.clickAt;
     });
     const decoder = await page.locator('.desk-camera').getAttribute('data-decoder');
-    console.log(`camera: "start camera" to the welcome screen in ${Math.round(inPage)} ms in the page, ${Math.round(elapsed)} ms as the test saw it (decoder: ${decoder})`);
+    console.log(
+      `camera: "start camera" to the welcome screen in ${Math.round(inPage)} ms in the page, ${Math.round(elapsed)} ms as the test saw it (decoder: ${decoder})`,
+    );
     expect(['native', 'zxing']).toContain(decoder);
     expect(await welcome.locator('.desk-result-heading').textContent()).toBe('欢迎');
     expect(await welcome.locator('.desk-result-name').textContent()).toBe(cameraName);
@@ -132,7 +141,7 @@ describe('the front desk', () => {
     await page.getByRole('button', { name: '打开摄像头' }).waitFor();
   });
 
-  it('takes a USB scanner\'s typing plus Enter, in the scan box and anywhere on the page', async () => {
+  it("takes a USB scanner's typing plus Enter, in the scan box and anywhere on the page", async () => {
     const page = en;
     const name = `Wedge Test ${unique()}`;
     const { ticketCode } = await register(name, 'Peking Union Medical College Hospital');
@@ -154,11 +163,14 @@ describe('the front desk', () => {
     // go as a scanner does: typed through the automation protocol, a busy machine spaces them like a person's.
     await page.evaluate((code) => {
       (document.activeElement as HTMLElement | null)?.blur();
-      for (const key of [...code, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      for (const key of [...code, 'Enter'])
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     }, ticketCode);
     const already = overlay(page).and(page.locator('[data-result="already_checked_in"]'));
     await already.waitFor();
-    expect(await already.locator('.desk-result-detail').textContent()).toMatch(/^Already checked in at \d{2}:\d{2}, Desk\s1$/);
+    expect(await already.locator('.desk-result-detail').textContent()).toMatch(
+      /^Already checked in at \d{2}:\d{2}, Desk\s1$/,
+    );
     await already.click(); // a tap dismisses it
     await overlay(page).waitFor({ state: 'detached' });
     await expect.poll(() => focusedId(page)).toBe('desk-scan-code');
@@ -166,7 +178,9 @@ describe('the front desk', () => {
     // A cancelled ticket is red too, and says so.
     const cancelled = await register(`Cancelled ${unique()}`);
     await fetch(`${baseUrl}/api/tickets/${cancelled.ticketCode}/cancel`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(cancelled.manageUrl).searchParams.get('m') }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: new URL(cancelled.manageUrl).searchParams.get('m') }),
     });
     await box.fill(cancelled.ticketUrl);
     await box.press('Enter');
@@ -188,7 +202,7 @@ describe('the front desk', () => {
     await overlay(page).waitFor({ state: 'detached' });
   });
 
-  it('shows the speaker band for the main speaker\'s badge', async () => {
+  it("shows the speaker band for the main speaker's badge", async () => {
     const page = en;
     const box = scanBox(page, 'Scan or type a ticket code');
     await box.fill(SPEAKER_BADGE);
@@ -223,7 +237,10 @@ describe('the front desk', () => {
   it('finds guests by their institution (单位), by a given name, and by one character of a surname', async () => {
     const page = zh;
     const u = unique();
-    const given = Array.from({ length: 2 }, () => '明芳伟娜敏静丽强磊军洋勇艳杰娟涛超霞'[Math.floor(Math.random() * 18)]).join('');
+    const given = Array.from(
+      { length: 2 },
+      () => '明芳伟娜敏静丽强磊军洋勇艳杰娟涛超霞'[Math.floor(Math.random() * 18)],
+    ).join('');
     const institution = `${u}心血管病医院`;
     await register(`王${given}`, institution);
     await register(`欧阳${given}`, institution);
@@ -232,12 +249,16 @@ describe('the front desk', () => {
     const rows = page.locator('.desk-person');
 
     await box.fill(u); // a part of the institution
-    await expect.poll(() => rows.locator('.desk-person-name strong').allTextContents()).toEqual([`欧阳${given}`, `王${given}`]);
+    await expect
+      .poll(() => rows.locator('.desk-person-name strong').allTextContents())
+      .toEqual([`欧阳${given}`, `王${given}`]);
     expect(await rows.first().locator('.desk-person-affiliation').textContent()).toBe(institution);
     expect(await page.locator('.desk-search-status').textContent()).toBe('找到 2 人');
 
     await box.fill(given); // the given name, inside both names
-    await expect.poll(() => rows.locator('.desk-person-name strong').allTextContents()).toEqual(expect.arrayContaining([`欧阳${given}`, `王${given}`]));
+    await expect
+      .poll(() => rows.locator('.desk-person-name strong').allTextContents())
+      .toEqual(expect.arrayContaining([`欧阳${given}`, `王${given}`]));
 
     await box.fill('王'); // one character is enough for Chinese
     await rows.filter({ hasText: `欧阳${given}` }).waitFor({ state: 'detached' });
@@ -282,7 +303,11 @@ describe('the front desk', () => {
     const page = en;
     const name = `Came Back ${unique()}`;
     const old = await register(name, 'Peking Union Medical College Hospital');
-    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(old.manageUrl).searchParams.get('m') }) });
+    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: new URL(old.manageUrl).searchParams.get('m') }),
+    });
     const box = scanBox(page, 'Scan or type a ticket code');
     await box.fill(old.ticketUrl);
     await box.press('Enter');
@@ -297,7 +322,9 @@ describe('the front desk', () => {
     await welcome.waitFor();
     expect(await welcome.locator('.desk-result-heading').textContent()).toBe('Welcome');
     expect(await welcome.locator('.desk-result-name').textContent()).toBe(name);
-    expect(await welcome.locator('.desk-result-detail').textContent()).toBe('Registered again with a new ticket (sent by email) and checked in.');
+    expect(await welcome.locator('.desk-result-detail').textContent()).toBe(
+      'Registered again with a new ticket (sent by email) and checked in.',
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await overlay(page).waitFor({ state: 'detached' });
@@ -315,7 +342,11 @@ describe('the front desk', () => {
     const page = en;
     const context: BrowserContext = page.context();
     const old = await register(`No Network ${unique()}`);
-    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(old.manageUrl).searchParams.get('m') }) });
+    await fetch(`${baseUrl}/api/tickets/${old.ticketCode}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: new URL(old.manageUrl).searchParams.get('m') }),
+    });
     const box = scanBox(page, 'Scan or type a ticket code');
     await box.fill(old.ticketCode);
     await box.press('Enter');
@@ -340,7 +371,7 @@ describe('the front desk', () => {
     await overlay(page).waitFor({ state: 'detached' });
   });
 
-  it('after a walk-in error, the last walk-in\'s green success message is gone', async () => {
+  it("after a walk-in error, the last walk-in's green success message is gone", async () => {
     const page = en;
     const form = page.getByRole('region', { name: 'Walk-in registration' });
     const taken = `desk-taken-${unique()}@example.org`;

@@ -6,8 +6,12 @@ import { launch, newPage } from './browser';
 const baseUrl = inject('baseUrl');
 const SHOTS = process.env.COLLOQUY_SHOTS_DIR; // set to keep screenshots for a human look
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 type Mail = { to: string; html: string; attachments: { contentId: string | null; path: string | null }[] };
 
@@ -17,7 +21,8 @@ async function confirmation(locale: 'zh-CN' | 'en') {
   const { events } = (await (await fetch(`${baseUrl}/api/events`)).json()) as { events: { slug: string }[] };
   for (const { slug } of events) {
     const res = await fetch(`${baseUrl}/api/events/${slug}/registrations`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name: locale === 'en' ? 'Ada Carter' : '王小明', email, locale, consent: true }),
     });
     if (res.status === 201) break;
@@ -31,7 +36,10 @@ async function confirmation(locale: 'zh-CN' | 'en') {
 }
 
 describe('the confirmation email on a phone', () => {
-  for (const [locale, labels, agendaHeading] of [['zh-CN', ['时间', '地点'], '会议日程'], ['en', ['When', 'Where'], 'Your day']] as const) {
+  for (const [locale, labels, agendaHeading] of [
+    ['zh-CN', ['时间', '地点'], '会议日程'],
+    ['en', ['When', 'Where'], 'Your day'],
+  ] as const) {
     it(`${locale}: the labels stay on one line, the agenda and the QR show, and nothing scrolls sideways at 390 px`, async () => {
       const html = await confirmation(locale);
       const page = await newPage(browser, locale, { viewport: { width: 390, height: 800 } });
@@ -47,7 +55,9 @@ describe('the confirmation email on a phone', () => {
         expect(lines, `${label} fits on one line`).toBe(1);
       }
       expect(await page.getByRole('heading', { name: agendaHeading }).isVisible()).toBe(true);
-      expect(await page.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(await page.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/email-${locale}-390.png`, fullPage: true });
       await page.context().close();

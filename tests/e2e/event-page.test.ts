@@ -6,8 +6,12 @@ import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('the public event page', () => {
   it('shows the upcoming edition of the seminar at / in Chinese for a Chinese browser, with no serious accessibility problems', async () => {
@@ -20,7 +24,9 @@ describe('the public event page', () => {
     const people = page.getByRole('region', { name: '讲者与讨论嘉宾' });
     for (const name of ['金京玉', '张江林', '李艳', '杨春花']) expect(await people.textContent()).toContain(name);
     // Other browser tests register too, so the figure is whatever the API says now.
-    const { event } = (await (await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}`)).json()) as { event: { seatsLeft: number } };
+    const { event } = (await (await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}`)).json()) as {
+      event: { seatsLeft: number };
+    };
     expect(await page.locator('.seats').textContent()).toContain(`剩余 ${event.seatsLeft} 个席位`);
     expect(await page.getByRole('button', { name: '提交报名' }).count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -35,7 +41,8 @@ describe('the public event page', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Cell therapy for autoimmune diseases');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const people = page.getByRole('region', { name: 'Speakers and panel guests' });
-    for (const name of ['Jin Jingyu', 'Zhang Jianglin', 'Li Yan', 'Yang Chunhua']) expect(await people.textContent()).toContain(name);
+    for (const name of ['Jin Jingyu', 'Zhang Jianglin', 'Li Yan', 'Yang Chunhua'])
+      expect(await people.textContent()).toContain(name);
     const panel = page.getByRole('listitem').filter({ hasText: 'Panel discussion' });
     expect(await panel.textContent()).toMatch(/Panel guest.*Zhang Jianglin/);
     expect(await page.getByRole('region', { name: 'Agenda' }).textContent()).toContain('16:25');
@@ -51,7 +58,9 @@ describe('the public event page', () => {
     expect(await page.locator('.seats').count()).toBe(0);
     expect(await page.getByRole('region', { name: '会议日程' }).textContent()).toContain('14:00');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Register' }).textContent()).toContain('This event has ended');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Register' }).textContent())
+      .toContain('This event has ended');
     expect(await page.locator('form').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

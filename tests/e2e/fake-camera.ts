@@ -33,7 +33,8 @@ export async function launchWithQrCamera(text: string): Promise<QrCamera> {
  */
 export async function qrCameraVideo(text: string, file: string, { width = 640, height = 480, frames = 30 } = {}) {
   const png = PNG.sync.read(await QRCode.toBuffer(text, { type: 'png', margin: 4, scale: 8 }));
-  if (png.width > width || png.height > height) throw new Error(`the QR (${png.width}x${png.height}) does not fit ${width}x${height}`);
+  if (png.width > width || png.height > height)
+    throw new Error(`the QR (${png.width}x${png.height}) does not fit ${width}x${height}`);
 
   // BT.601 full range, as C420jpeg means; chroma is averaged over each 2x2 block.
   const y = new Uint8Array(width * height).fill(255);
@@ -58,7 +59,12 @@ export async function qrCameraVideo(text: string, file: string, { width = 640, h
     for (let cx = 0; cx < width / 2; cx++) {
       let su = 0;
       let sv = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
         const [r, g, b] = rgb(cx * 2 + dx, cy * 2 + dy);
         su += -0.168736 * r - 0.331264 * g + 0.5 * b + 128;
         sv += 0.5 * r - 0.418688 * g - 0.081312 * b + 128;
@@ -71,5 +77,9 @@ export async function qrCameraVideo(text: string, file: string, { width = 640, h
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
   writeFileSync(file, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
-  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+  return [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${file}`,
+  ];
 }

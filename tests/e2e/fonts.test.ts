@@ -7,8 +7,12 @@ import { sharedCookie, useSession } from './staff-session';
 const baseUrl = inject('baseUrl');
 const SLUG = 'cell-therapy-autoimmune-next';
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** The fonts Chromium actually drew the element's text with, and how many glyphs each drew (DevTools' "Rendered Fonts"). */
 async function renderedFonts(page: Page, selector: string) {
@@ -41,7 +45,9 @@ describe('Chinese text', () => {
     await useSession(page.context(), baseUrl, await sharedCookie(baseUrl, 'organiser@colloquy.test'));
     await page.goto(`${baseUrl}/badges/${SLUG}`);
     await expect.poll(() => page.locator('.namebadge-name').first().textContent()).toBe('金京玉');
-    expect((await renderedFonts(page, '.namebadge-name')).map((f) => f.family)).toEqual([expect.stringMatching(CJK_FONT)]);
+    expect((await renderedFonts(page, '.namebadge-name')).map((f) => f.family)).toEqual([
+      expect.stringMatching(CJK_FONT),
+    ]);
     // "SPEAKER 主讲": the Latin part may come from another font, the two characters must not.
     const band = await renderedFonts(page, '.namebadge-band');
     expect(band.filter((f) => CJK_FONT.test(f.family)).reduce((n, f) => n + f.glyphs, 0)).toBeGreaterThanOrEqual(2);

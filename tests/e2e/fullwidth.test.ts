@@ -8,17 +8,26 @@ import { sharedCookie, useSession } from './staff-session';
 const baseUrl = inject('baseUrl');
 const SLUG = 'cell-therapy-autoimmune-next';
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** What a Chinese IME in full-width mode types for ASCII text. */
-const fullWidth = (s: string) => [...s].map((ch) => (ch >= '!' && ch <= '~' ? String.fromCodePoint(ch.codePointAt(0)! + 0xfee0) : ch)).join('');
+const fullWidth = (s: string) =>
+  [...s].map((ch) => (ch >= '!' && ch <= '~' ? String.fromCodePoint(ch.codePointAt(0)! + 0xfee0) : ch)).join('');
 
 /** The registration as the organiser's console lists it. */
 async function listed(email: string) {
   const cookie = await sharedCookie(baseUrl, 'organiser@colloquy.test');
-  const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations?q=${encodeURIComponent(email)}`, { headers: { cookie } });
-  const { registrations } = (await res.json()) as { registrations: { name: string; email: string; phone: string; status: string; ticketCode?: string }[] };
+  const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations?q=${encodeURIComponent(email)}`, {
+    headers: { cookie },
+  });
+  const { registrations } = (await res.json()) as {
+    registrations: { name: string; email: string; phone: string; status: string; ticketCode?: string }[];
+  };
   return registrations;
 }
 
@@ -38,11 +47,17 @@ describe('full-width input', () => {
     await page.getByRole('heading', { level: 1, name: '您的电子票' }).waitFor();
     expect(await page.locator('main').textContent()).toContain(`确认邮件已发送至 ${email}`);
     expect(await page.locator('.attendee-name').textContent()).toBe('王小明');
-    expect(await listed(email)).toEqual([expect.objectContaining({ name: '王小明', email, phone: '13800138000', status: 'confirmed' })]);
+    expect(await listed(email)).toEqual([
+      expect.objectContaining({ name: '王小明', email, phone: '13800138000', status: 'confirmed' }),
+    ]);
     // Give the seat back for the other browser tests.
     const url = new URL(page.url());
     const code = url.pathname.split('/').pop()!;
-    await fetch(`${baseUrl}/api/tickets/${code}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: url.searchParams.get('m') }) });
+    await fetch(`${baseUrl}/api/tickets/${code}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: url.searchParams.get('m') }),
+    });
     await page.context().close();
   });
 
@@ -68,7 +83,9 @@ describe('full-width input', () => {
     const response = page.waitForResponse((r) => r.url().endsWith(`/api/events/${SLUG}/walk-ins`));
     await form.getByRole('button', { name: '登记并签到' }).click();
     expect((await response).status()).toBe(201);
-    expect(await listed(email)).toEqual([expect.objectContaining({ name: '李雷', email, phone: '+86 13900139000', status: 'confirmed' })]);
+    expect(await listed(email)).toEqual([
+      expect.objectContaining({ name: '李雷', email, phone: '+86 13900139000', status: 'confirmed' }),
+    ]);
     await page.context().close();
   });
 });

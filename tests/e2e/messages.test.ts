@@ -15,7 +15,8 @@ const ORGANISER = 'organiser@colloquy.test';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 type MailboxEmail = { to: string; subject: string | null; html: string | null; text: string | null };
-const mailbox = async () => ((await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: MailboxEmail[] }).emails;
+const mailbox = async () =>
+  ((await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: MailboxEmail[] }).emails;
 
 let browser: Browser;
 // One sign-in for the whole file: the API allows only a few sign-in emails per address per minute, and other files sign in too.
@@ -27,7 +28,9 @@ beforeAll(async () => {
   session = await page.context().storageState();
   await page.context().close();
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 const organiserPage = (locale: 'zh-CN' | 'en') => newPage(browser, locale, { storageState: session });
 
@@ -42,11 +45,16 @@ describe('messages', () => {
     expect(await page.getByRole('link', { name: 'Messages' }).getAttribute('aria-current')).toBe('page');
 
     // Other test files may add people, so the expected audience comes from the API itself.
-    const templates = (await (await page.request.get(`${baseUrl}/api/events/${SLUG}/messages/templates`)).json()) as { templates: Record<string, { id: string; subject: string; body: string }[]> };
+    const templates = (await (await page.request.get(`${baseUrl}/api/events/${SLUG}/messages/templates`)).json()) as {
+      templates: Record<string, { id: string; subject: string; body: string }[]>;
+    };
     const invitation = templates.templates['zh-CN']!.find((x) => x.id === 'speaker_invitation')!;
-    const audience = (await (await page.request.post(`${baseUrl}/api/events/${SLUG}/messages/preview`, {
-      headers: { origin: baseUrl }, data: { audience: { type: 'people' }, subject: invitation.subject, body: invitation.body, locale: 'zh-CN' },
-    })).json()) as { count: number; recipients: { id: string; name: string; email: string }[] };
+    const audience = (await (
+      await page.request.post(`${baseUrl}/api/events/${SLUG}/messages/preview`, {
+        headers: { origin: baseUrl },
+        data: { audience: { type: 'people' }, subject: invitation.subject, body: invitation.body, locale: 'zh-CN' },
+      })
+    ).json()) as { count: number; recipients: { id: string; name: string; email: string }[] };
     expect(audience.count).toBeGreaterThanOrEqual(4);
     expect(audience.recipients.map((r) => r.email)).toContain('jin.jingyu@example.org');
 
@@ -69,11 +77,18 @@ describe('messages', () => {
     const first = audience.recipients[0]!;
     const second = audience.recipients[1]!;
     await preview.locator(`iframe[title="The email to ${first.name}"]`).waitFor();
-    await expect.poll(() => preview.locator('.msg-subject').textContent()).toBe(`诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会（第二期） ${u}`);
-    expect(await page.frameLocator(`iframe[title="The email to ${first.name}"]`).locator('body').textContent()).toContain(first.name);
+    await expect
+      .poll(() => preview.locator('.msg-subject').textContent())
+      .toBe(`诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会（第二期） ${u}`);
+    expect(
+      await page.frameLocator(`iframe[title="The email to ${first.name}"]`).locator('body').textContent(),
+    ).toContain(first.name);
     await preview.getByLabel('Preview the email of').selectOption(second.id);
     await preview.locator(`iframe[title="The email to ${second.name}"]`).waitFor();
-    const secondText = await page.frameLocator(`iframe[title="The email to ${second.name}"]`).locator('body').textContent();
+    const secondText = await page
+      .frameLocator(`iframe[title="The email to ${second.name}"]`)
+      .locator('body')
+      .textContent();
     expect(secondText).toContain(second.name);
     expect(secondText).not.toContain(first.name);
     expect(await preview.getByRole('term').allTextContents()).toEqual(['To', 'Subject']);
@@ -82,9 +97,14 @@ describe('messages', () => {
     // A placeholder inserted at the cursor.
     await body.focus();
     await page.keyboard.press('Control+End');
-    await page.getByRole('group', { name: 'Insert a placeholder' }).getByRole('button', { name: /\{\{institution\}\}/ }).click();
+    await page
+      .getByRole('group', { name: 'Insert a placeholder' })
+      .getByRole('button', { name: /\{\{institution\}\}/ })
+      .click();
     await expect.poll(() => body.inputValue()).toMatch(/\{\{institution\}\}$/);
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).toBe('body');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name))
+      .toBe('body');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A test to the organiser, as the chosen recipient would get it, lands in the dev mailbox.
@@ -92,7 +112,9 @@ describe('messages', () => {
     await toast(page, `Test sent to ${ORGANISER}.`).waitFor();
     const note = page.locator('.msg-tested');
     await note.getByText(`The email of ${second.name} went to ${ORGANISER} as a test`).waitFor();
-    expect(await note.getByRole('link', { name: /Open the development mailbox/ }).getAttribute('href')).toBe('/dev/mailbox');
+    expect(await note.getByRole('link', { name: /Open the development mailbox/ }).getAttribute('href')).toBe(
+      '/dev/mailbox',
+    );
     const devMailbox = await page.context().newPage();
     await devMailbox.goto(`${baseUrl}/dev/mailbox`);
     await devMailbox.getByRole('button', { name: new RegExp(`^\\[Test\\] 诚邀您出席.* ${u}`) }).click();
@@ -111,7 +133,9 @@ describe('messages', () => {
     await preview.getByText('Fix the marked field to see the email.').waitFor();
     expect(await preview.locator('iframe').count()).toBe(0);
     await page.getByRole('button', { name: `Send to ${audience.count}…` }).click();
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).toBe('body');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name))
+      .toBe('body');
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await body.inputValue()).toBe(`${written}\n\n{{fax}}`);
     await body.fill(written);
@@ -142,7 +166,10 @@ describe('messages', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H4');
     await detail.getByText(`Done: ${audience.count} of ${audience.count} sent, 0 failed.`).waitFor({ timeout: 20_000 });
     const bar = detail.getByRole('progressbar', { name: 'Progress' });
-    expect(await bar.evaluate((el: HTMLProgressElement) => [el.value, el.max])).toEqual([audience.count, audience.count]);
+    expect(await bar.evaluate((el: HTMLProgressElement) => [el.value, el.max])).toEqual([
+      audience.count,
+      audience.count,
+    ]);
     const table = detail.getByRole('table', { name: 'Delivery status per recipient' });
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(audience.count);
@@ -154,7 +181,11 @@ describe('messages', () => {
 
     // The list of sent messages has it, and the compose form is empty for the next message.
     const history = page.getByRole('table', { name: 'Sent messages, newest first' });
-    await history.getByRole('row').filter({ hasText: u }).getByText(`${audience.count} of ${audience.count} sent`).waitFor();
+    await history
+      .getByRole('row')
+      .filter({ hasText: u })
+      .getByText(`${audience.count} of ${audience.count} sent`)
+      .waitFor();
     expect(await subject.inputValue()).toBe('');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -166,7 +197,9 @@ describe('messages', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('New message');
 
     // Each person got their own email, in Chinese.
-    const sent = (await mailbox()).filter((m) => m.subject === `诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会（第二期） ${u}`);
+    const sent = (await mailbox()).filter(
+      (m) => m.subject === `诚邀您出席细胞治疗治疗自身免疫性疾病学术交流会（第二期） ${u}`,
+    );
     expect(sent.map((m) => m.to).sort()).toEqual(audience.recipients.map((r) => r.email).sort());
     const jin = sent.find((m) => m.to === 'jin.jingyu@example.org')!;
     expect(jin.html).toContain('尊敬的金京玉主任');
@@ -189,15 +222,36 @@ describe('devices', () => {
     // Two desks admitted the same ticket while offline.
     const name = `共用测试${u}`;
     const reg = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ name, email: `shared-${u}@example.org`, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({
+        name,
+        email: `shared-${u}@example.org`,
+        affiliation: '北京协和医院',
+        locale: 'zh-CN',
+        consent: true,
+      }),
     });
     expect(reg.status).toBe(201);
     const { registration } = (await reg.json()) as { registration: { id: string } };
-    for (const [desk, minutes] of [['A', 10], ['B', 5]] as const) {
+    for (const [desk, minutes] of [
+      ['A', 10],
+      ['B', 5],
+    ] as const) {
       const res = await page.request.post(`${baseUrl}/api/events/${SLUG}/checkins/batch`, {
         headers: { origin: baseUrl },
-        data: { deviceId: `dev-${desk}-${u}`, deskId: `签到台 ${desk}`, scans: [{ clientId: `scan-${desk}-${u}`, registrationId: registration.id, scannedAt: new Date(Date.now() - minutes * 60_000).toISOString(), localResult: 'checked_in' }] },
+        data: {
+          deviceId: `dev-${desk}-${u}`,
+          deskId: `签到台 ${desk}`,
+          scans: [
+            {
+              clientId: `scan-${desk}-${u}`,
+              registrationId: registration.id,
+              scannedAt: new Date(Date.now() - minutes * 60_000).toISOString(),
+              localResult: 'checked_in',
+            },
+          ],
+        },
       });
       expect(res.status()).toBe(200);
     }
@@ -239,14 +293,19 @@ describe('devices', () => {
     await created.getByRole('button', { name: '复制链接' }).click();
     await toast(page, '配对链接已复制。').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
-    const row = page.getByRole('table', { name: '配对码（最新的在前）' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label }) });
+    const row = page
+      .getByRole('table', { name: '配对码（最新的在前）' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: label }) });
     expect(await row.textContent()).toContain('0 / 3');
     expect(await row.textContent()).toContain('有效');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A phone pairs with it; afterwards the QR is gone for good and the list counts the device.
     const paired = await fetch(`${baseUrl}/api/auth/pair`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: new URL(url).hash.slice(1) }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: new URL(url).hash.slice(1) }),
     });
     expect(paired.status).toBe(200);
     await page.reload();
@@ -273,7 +332,9 @@ describe('devices', () => {
     const table = page.getByRole('table', { name: 'List of registrations' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     const row = table.locator('tbody tr').first();
-    const href = await row.getByRole('link', { name: /^Print the badge of .+ \(opens in a new tab\)$/ }).getAttribute('href');
+    const href = await row
+      .getByRole('link', { name: /^Print the badge of .+ \(opens in a new tab\)$/ })
+      .getAttribute('href');
     expect(href).toMatch(new RegExp(`^/badges/${SLUG}\\?ids=reg_\\w+$`));
     await row.getByRole('checkbox', { name: /^Select / }).check();
     const selected = page.getByRole('link', { name: /Print 1 selected badge/ });

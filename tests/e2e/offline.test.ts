@@ -26,9 +26,17 @@ async function register(name: string, affiliation: string) {
 }
 
 const ticket = async (code: string) =>
-  ((await (await fetch(`${baseUrl}/api/tickets/${encodeURIComponent(code)}`)).json()) as { ticket: { checkedInAt: string | null } }).ticket;
+  (
+    (await (await fetch(`${baseUrl}/api/tickets/${encodeURIComponent(code)}`)).json()) as {
+      ticket: { checkedInAt: string | null };
+    }
+  ).ticket;
 const checkedInCount = async (cookie: string) =>
-  ((await (await fetch(`${baseUrl}/api/events/${SLUG}/stats`, { headers: { cookie } })).json()) as { checkedIn: number }).checkedIn;
+  (
+    (await (await fetch(`${baseUrl}/api/events/${SLUG}/stats`, { headers: { cookie } })).json()) as {
+      checkedIn: number;
+    }
+  ).checkedIn;
 
 const overlay = (page: Page) => page.locator('.desk-result');
 const syncLine = (page: Page) => page.locator('.desk-sync-line');
@@ -51,17 +59,27 @@ afterAll(async () => {
 
 describe('the offline desk', () => {
   let context: BrowserContext;
-  afterAll(async () => { await context?.close(); });
+  afterAll(async () => {
+    await context?.close();
+  });
 
   it('checks a ticket in with Chromium offline, keeps it through a reload, and syncs it exactly once when back online', async () => {
-    context = await browser.newContext({ locale: 'en', permissions: ['camera'], viewport: { width: 1280, height: 860 } });
+    context = await browser.newContext({
+      locale: 'en',
+      permissions: ['camera'],
+      viewport: { width: 1280, height: 860 },
+    });
     const page = await context.newPage();
     await signInPage(baseUrl, page, DESK_EMAIL);
     await page.goto(`${baseUrl}/desk/${SLUG}`);
     await page.getByRole('heading', { level: 1, name: 'Front desk' }).waitFor();
     // The shell is cached and the ticket list saved before the network goes.
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await expect.poll(() => page.getByTestId('last-synced').textContent(), { timeout: 15_000 }).toMatch(/^Last synced \d{2}:\d{2}:\d{2}$/);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect
+      .poll(() => page.getByTestId('last-synced').textContent(), { timeout: 15_000 })
+      .toMatch(/^Last synced \d{2}:\d{2}:\d{2}$/);
     expect(await syncLine(page).textContent()).toContain('Online');
     expect(await waitingText(page)).toBe('All scans synced');
     const cookie = await contextCookie(context);
@@ -71,9 +89,16 @@ describe('the offline desk', () => {
     await expect.poll(() => syncLine(page).textContent()).toContain('Offline');
     await page.evaluate(() => {
       const w = window as unknown as { clickAt?: number; shownAt?: number };
-      document.addEventListener('click', () => { w.clickAt ??= performance.now(); }, { capture: true });
-      new MutationObserver(() => { if (!w.shownAt && document.querySelector('.desk-result')) w.shownAt = performance.now(); })
-        .observe(document.body, { childList: true, subtree: true });
+      document.addEventListener(
+        'click',
+        () => {
+          w.clickAt ??= performance.now();
+        },
+        { capture: true },
+      );
+      new MutationObserver(() => {
+        if (!w.shownAt && document.querySelector('.desk-result')) w.shownAt = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
     });
     await page.getByRole('button', { name: 'Start camera' }).click();
     const welcome = overlay(page).and(page.locator('[data-result="checked_in"]'));
@@ -82,10 +107,14 @@ describe('the offline desk', () => {
       const w = window as unknown as { clickAt: number; shownAt: number };
       return w.shownAt - w.clickAt;
     });
-    console.log(`offline: "start camera" to the welcome screen in ${Math.round(inPage)} ms, answered from the saved list`);
+    console.log(
+      `offline: "start camera" to the welcome screen in ${Math.round(inPage)} ms, answered from the saved list`,
+    );
     expect(await welcome.locator('.desk-result-name').textContent()).toBe(offlineName);
     expect(await welcome.locator('.desk-result-affiliation').textContent()).toBe('北京陆道培医院');
-    expect(await welcome.locator('.desk-result-offline').textContent()).toBe('Saved on this device; it syncs when the connection is back.');
+    expect(await welcome.locator('.desk-result-offline').textContent()).toBe(
+      'Saved on this device; it syncs when the connection is back.',
+    );
     await page.keyboard.press('Escape');
     await overlay(page).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Stop camera' }).click();
@@ -98,7 +127,9 @@ describe('the offline desk', () => {
     await box.press('Enter');
     const already = overlay(page).and(page.locator('[data-result="already_checked_in"]'));
     await already.waitFor();
-    expect(await already.locator('.desk-result-detail').textContent()).toMatch(/^Already checked in at \d{2}:\d{2}, Desk\s1$/);
+    expect(await already.locator('.desk-result-detail').textContent()).toMatch(
+      /^Already checked in at \d{2}:\d{2}, Desk\s1$/,
+    );
     await page.keyboard.press('Escape');
     await overlay(page).waitFor({ state: 'detached' });
     expect(await waitingText(page)).toBe('1 scan waiting to sync');
@@ -106,7 +137,14 @@ describe('the offline desk', () => {
 
     // A reload with no network: the service worker serves the page from its cache (its own fetches fail too), IndexedDB still has the scan.
     const [worker] = context.serviceWorkers();
-    expect(await worker!.evaluate(() => fetch('/').then(() => 'reached', () => 'offline'))).toBe('offline');
+    expect(
+      await worker!.evaluate(() =>
+        fetch('/').then(
+          () => 'reached',
+          () => 'offline',
+        ),
+      ),
+    ).toBe('offline');
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await page.getByRole('heading', { level: 1, name: 'Front desk' }).waitFor();
@@ -114,7 +152,10 @@ describe('the offline desk', () => {
     expect(await syncLine(page).textContent()).toContain('Offline');
     expect(await page.getByTestId('last-synced').textContent()).toMatch(/^Last synced \d{2}:\d{2}:\d{2}$/);
     // Walk-ins need the server, and the form says so.
-    await page.getByRole('region', { name: 'Walk-in registration' }).getByText('Walk-in registration needs the network').waitFor();
+    await page
+      .getByRole('region', { name: 'Walk-in registration' })
+      .getByText('Walk-in registration needs the network')
+      .waitFor();
     expect((await ticket(offlineTicket.ticketCode)).checkedInAt).toBeNull();
 
     await context.setOffline(false);
@@ -147,15 +188,30 @@ describe('the offline desk', () => {
       const page = await ctx.newPage();
       await page.goto(`${baseUrl}/desk/${SLUG}`);
       await page.getByLabel('This desk').selectOption(deskName);
-      await expect.poll(() => page.getByTestId('last-synced').textContent(), { timeout: 15_000 }).toMatch(/^Last synced/);
+      await expect
+        .poll(() => page.getByTestId('last-synced').textContent(), { timeout: 15_000 })
+        .toMatch(/^Last synced/);
       // The fresh ticket must be in this desk's saved list before the network goes.
-      await expect.poll(() => page.evaluate((who) => new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('colloquy-desk:cell-therapy-autoimmune-next');
-        open.onsuccess = () => {
-          const all = open.result.transaction('tickets').objectStore('tickets').getAll();
-          all.onsuccess = () => { resolve(all.result.some((t: { name: string }) => t.name === who)); open.result.close(); };
-        };
-      }), name), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              (who) =>
+                new Promise<boolean>((resolve) => {
+                  const open = indexedDB.open('colloquy-desk:cell-therapy-autoimmune-next');
+                  open.onsuccess = () => {
+                    const all = open.result.transaction('tickets').objectStore('tickets').getAll();
+                    all.onsuccess = () => {
+                      resolve(all.result.some((t: { name: string }) => t.name === who));
+                      open.result.close();
+                    };
+                  };
+                }),
+              name,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       desks.push(page);
     }
     for (const page of desks) {
@@ -173,13 +229,21 @@ describe('the offline desk', () => {
     await expect.poll(() => waitingText(second), { timeout: 15_000 }).toBe('All scans synced');
     const note = second.locator('.desk-sync-notes li');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(new RegExp(`^${name}: let in here offline at \\d{2}:\\d{2}, but already checked in at \\d{2}:\\d{2}, Desk\\s3\\. The organisers have been told\\.$`));
+    expect(await note.textContent()).toMatch(
+      new RegExp(
+        `^${name}: let in here offline at \\d{2}:\\d{2}, but already checked in at \\d{2}:\\d{2}, Desk\\s3\\. The organisers have been told\\.$`,
+      ),
+    );
     expect(await first.locator('.desk-sync-notes').count()).toBe(0);
     expect(await seriousA11yViolations(second)).toEqual([]);
 
     const organiser = await sharedCookie(baseUrl, ORGANISER_EMAIL);
-    const { conflicts } = (await (await fetch(`${baseUrl}/api/events/${SLUG}/checkins/conflicts`, { headers: { cookie: organiser } })).json()) as { conflicts: { name: string; keptDeskId: string; otherDeskId: string }[] };
-    expect(conflicts.filter((c) => c.name === name)).toEqual([expect.objectContaining({ keptDeskId: 'Desk 3', otherDeskId: 'Desk 4' })]);
+    const { conflicts } = (await (
+      await fetch(`${baseUrl}/api/events/${SLUG}/checkins/conflicts`, { headers: { cookie: organiser } })
+    ).json()) as { conflicts: { name: string; keptDeskId: string; otherDeskId: string }[] };
+    expect(conflicts.filter((c) => c.name === name)).toEqual([
+      expect.objectContaining({ keptDeskId: 'Desk 3', otherDeskId: 'Desk 4' }),
+    ]);
 
     await second.getByRole('button', { name: 'Clear notes' }).click();
     await second.locator('.desk-sync-notes').waitFor({ state: 'detached' });
@@ -191,13 +255,20 @@ describe('pairing a phone as a desk', () => {
   it('signs a fresh device in from the pairing QR, once; the next device is told the code is used up', async () => {
     const organiser = await sharedCookie(baseUrl, ORGANISER_EMAIL);
     const res = await fetch(`${baseUrl}/api/events/${SLUG}/pairings`, {
-      method: 'POST', headers: { ...json, cookie: organiser }, body: JSON.stringify({ label: 'Side door', maxUses: 1 }),
+      method: 'POST',
+      headers: { ...json, cookie: organiser },
+      body: JSON.stringify({ label: 'Side door', maxUses: 1 }),
     });
     expect(res.status).toBe(201);
     const { url } = (await res.json()) as { url: string };
     expect(url).toMatch(new RegExp(`^${baseUrl}/pair#`));
 
-    const phone = await browser.newContext({ locale: 'en', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      locale: 'en',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await phone.newPage();
     await page.goto(url);
     await page.getByRole('heading', { level: 1, name: 'Pair this device as a desk' }).waitFor();
@@ -216,7 +287,10 @@ describe('pairing a phone as a desk', () => {
     const other = await second.newPage();
     await other.goto(url);
     await other.getByRole('button', { name: 'Pair this device' }).click();
-    await other.getByRole('alert').filter({ hasText: 'This pairing code has expired, been used up or been revoked' }).waitFor();
+    await other
+      .getByRole('alert')
+      .filter({ hasText: 'This pairing code has expired, been used up or been revoked' })
+      .waitFor();
     expect(other.url()).toBe(`${baseUrl}/pair`); // the token is gone from the address bar
     expect(await other.getByRole('button', { name: 'Pair this device' }).count()).toBe(0);
     const me = await other.evaluate(async () => (await fetch('/api/auth/me')).status);
@@ -234,15 +308,26 @@ describe('badge sheets', () => {
     await useSession(context, baseUrl, await sharedCookie(baseUrl, DESK_EMAIL));
     page = await context.newPage();
   });
-  afterAll(async () => { await context?.close(); });
+  afterAll(async () => {
+    await context?.close();
+  });
 
-  const imagesLoaded = (p: Page) => p.evaluate(() => Array.from(document.querySelectorAll<HTMLImageElement>('.namebadge img')).every((i) => i.complete && i.naturalWidth > 0));
+  const imagesLoaded = (p: Page) =>
+    p.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('.namebadge img')).every(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    );
   /** PDF points to whole millimetres (Chromium rounds page sizes to CSS pixels). */
   const mm = (pt: number) => Math.round((pt / 72) * 25.4);
   const pdfInfo = (pdf: Buffer) => {
     const text = pdf.toString('latin1');
     const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
-    return { pages: (text.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, width: Number(box?.[1]), height: Number(box?.[2]) };
+    return {
+      pages: (text.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length,
+      width: Number(box?.[1]),
+      height: Number(box?.[2]),
+    };
   };
 
   it('prints everyone on 90 × 54 mm cards, speakers first, ten to an A4 page', async () => {
@@ -256,7 +341,9 @@ describe('badge sheets', () => {
     expect(await cards.first().locator('.namebadge-name').textContent()).toBe('金京玉');
     expect(await cards.first().locator('.namebadge-band').textContent()).toBe('SPEAKER 主讲');
     expect(await page.locator('.namebadge.role-guest .namebadge-band').first().textContent()).toBe('GUEST 嘉宾');
-    expect(await page.locator('.namebadge.role-attendee .namebadge-band').first().textContent()).toBe('ATTENDEE 参会者');
+    expect(await page.locator('.namebadge.role-attendee .namebadge-band').first().textContent()).toBe(
+      'ATTENDEE 参会者',
+    );
     // Real size: 90 × 54 mm at 96 px per inch.
     const box = await cards.first().boundingBox();
     expect(Math.round(box!.width)).toBe(340);
@@ -270,10 +357,17 @@ describe('badge sheets', () => {
     expect(info.pages).toBe(Math.ceil(count / 10));
   });
 
-  it('prints A6, one badge per page, and a single walk-in\'s badge from the desk', async () => {
+  it("prints A6, one badge per page, and a single walk-in's badge from the desk", async () => {
     const res = await fetch(`${baseUrl}/api/events/${SLUG}/walk-ins`, {
-      method: 'POST', headers: { ...json, cookie: await contextCookie(context) },
-      body: JSON.stringify({ name: 'Alexandra Konstantinopoulou-Whitfield', affiliation: 'Peking University Third Hospital', deviceId: 'test-device', clientId: `walkin-${unique()}`, deskId: 'Desk 1' }),
+      method: 'POST',
+      headers: { ...json, cookie: await contextCookie(context) },
+      body: JSON.stringify({
+        name: 'Alexandra Konstantinopoulou-Whitfield',
+        affiliation: 'Peking University Third Hospital',
+        deviceId: 'test-device',
+        clientId: `walkin-${unique()}`,
+        deskId: 'Desk 1',
+      }),
     });
     expect(res.status).toBe(201);
     const walkIn = (await res.json()) as { registration: { id: string }; ticketCode: string };
@@ -287,7 +381,9 @@ describe('badge sheets', () => {
     expect(await page.getByLabel('A6，每页一个').isChecked()).toBe(true);
     await expect.poll(() => imagesLoaded(page)).toBe(true);
     // The long name stays inside the card.
-    expect(await card.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(
+      await card.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1),
+    ).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     const info = pdfInfo(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect([mm(info.width), mm(info.height)]).toEqual([105, 148]); // A6
@@ -304,6 +400,8 @@ describe('badge sheets', () => {
     const link = overlay(page).getByRole('link', { name: '打印胸牌' });
     expect(await link.getAttribute('href')).toBe(`/badges/${SLUG}?ids=${answer.registration.id}`);
     await page.keyboard.press('Escape');
-    expect(await form.getByRole('link', { name: /^打印 .* 的胸牌$/ }).getAttribute('href')).toBe(`/badges/${SLUG}?ids=${answer.registration.id}`);
+    expect(await form.getByRole('link', { name: /^打印 .* 的胸牌$/ }).getAttribute('href')).toBe(
+      `/badges/${SLUG}?ids=${answer.registration.id}`,
+    );
   });
 });

@@ -6,16 +6,26 @@ import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const uniqueEmail = (who: string) => `${who}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName);
+const focusedName = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName);
 
 /** The error text a field points at through aria-describedby. */
 async function describedError(page: Page, name: string) {
   const ids = (await page.locator(`[name="${name}"]`).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -66,7 +76,9 @@ describe('registration and the ticket', () => {
     const qr = page.getByRole('img', { name: '您的电子票二维码' });
     expect(await qr.getAttribute('src')).toBe(`/api/tickets/${code}/qr.svg`);
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await page.getByRole('link', { name: '添加到日历' }).getAttribute('href')).toBe(`/api/events/${UPCOMING_SLUG}/agenda.ics`);
+    expect(await page.getByRole('link', { name: '添加到日历' }).getAttribute('href')).toBe(
+      `/api/events/${UPCOMING_SLUG}/agenda.ics`,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The dev mailbox has the confirmation email; its ticket link leads to the same ticket.
@@ -75,7 +87,11 @@ describe('registration and the ticket', () => {
     await page.getByLabel('按收件人或主题筛选').fill(email);
     await page.locator('.mail-item', { hasText: email }).first().click();
     expect(await page.locator('.mail-to').textContent()).toBe(email);
-    const href = await page.frameLocator('iframe.mail-html').locator(`a[href*="/t/${code}"]`).first().getAttribute('href');
+    const href = await page
+      .frameLocator('iframe.mail-html')
+      .locator(`a[href*="/t/${code}"]`)
+      .first()
+      .getAttribute('href');
     expect(new URL(href!, baseUrl).pathname).toBe(`/t/${code}`);
     // The ticket code alone (what a badge or a desk holds) shows the ticket but cannot cancel: it says how to.
     await page.goto(baseUrl + new URL(href!, baseUrl).pathname);
@@ -88,7 +104,9 @@ describe('registration and the ticket', () => {
     await page.goto(new URL(href!, baseUrl).href);
     await heading.waitFor();
     expect(await page.locator('.attendee-name').textContent()).toBe('王小明');
-    expect(await page.getByRole('img', { name: '您的电子票二维码' }).getAttribute('src')).toBe(`/api/tickets/${code}/qr.svg`);
+    expect(await page.getByRole('img', { name: '您的电子票二维码' }).getAttribute('src')).toBe(
+      `/api/tickets/${code}/qr.svg`,
+    );
 
     // Cancelling asks first; "keep" changes nothing, "confirm" cancels and drops the QR code.
     await page.getByRole('button', { name: '取消报名' }).click();
@@ -129,7 +147,10 @@ describe('registration and the ticket', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     await page.unroute('**/api/events/*/registrations');
-    await page.route('**/api/events/*/registrations', async (route) => { await held; await route.continue(); });
+    await page.route('**/api/events/*/registrations', async (route) => {
+      await held;
+      await route.continue();
+    });
     await form.getByRole('button', { name: 'Register' }).click();
     const busy = form.getByRole('button', { name: 'Registering…' });
     await busy.waitFor();
@@ -147,7 +168,10 @@ describe('registration and the ticket', () => {
     await page.getByLabel('Email', { exact: true }).fill(email.toUpperCase());
     await page.getByRole('checkbox').check();
     await form.getByRole('button', { name: 'Register' }).click();
-    await form.getByRole('alert').filter({ hasText: 'This email is already registered. We have sent the ticket to it again.' }).waitFor();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'This email is already registered. We have sent the ticket to it again.' })
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.locator('img[src*="/api/tickets/"]').count()).toBe(0);
 

@@ -9,8 +9,12 @@ const baseUrl = inject('baseUrl');
 // 50 characters, so it fits even the shortest text fields (honorifics).
 const XSS = `"><img src=x onerror="window.__xss=1"><script>x</script>`.slice(0, 50);
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function expectNoScriptRan(page: Page) {
   await page.waitForTimeout(300);
@@ -37,20 +41,53 @@ describe('stored XSS', () => {
     await signInPage(baseUrl, page, 'organiser@colloquy.test', '/');
     // The link made a staff session in this browser: the pages below are seen as the organiser sees them.
     expect((await page.context().cookies()).map((c) => c.name)).toContain('colloquy_session');
-    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json()) as { staff?: { email: string } };
+    const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as { staff?: { email: string } };
     expect(me.staff?.email).toBe('organiser@colloquy.test');
-    const api = async (method: string, path: string, body: unknown) => page.evaluate(async ([m, p, b]) => {
-      const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
-      return r.json();
-    }, [method, path, body] as const);
-    const person = await api('POST', `/api/events/${UPCOMING_SLUG}/people`, { nameZh: XSS, nameEn: XSS, honorificEn: XSS, institutionEn: XSS, bioEn: XSS, badgeRole: 'guest' });
-    await api('POST', `/api/events/${UPCOMING_SLUG}/sessions`, { kind: 'talk', titleZh: XSS, titleEn: XSS, descriptionEn: XSS, roomEn: XSS, startsAt: '2026-01-22T17:20:00+08:00', endsAt: '2026-01-22T17:30:00+08:00' });
+    const api = async (method: string, path: string, body: unknown) =>
+      page.evaluate(
+        async ([m, p, b]) => {
+          const r = await fetch(p as string, {
+            method: m as string,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(b),
+          });
+          return r.json();
+        },
+        [method, path, body] as const,
+      );
+    const person = await api('POST', `/api/events/${UPCOMING_SLUG}/people`, {
+      nameZh: XSS,
+      nameEn: XSS,
+      honorificEn: XSS,
+      institutionEn: XSS,
+      bioEn: XSS,
+      badgeRole: 'guest',
+    });
+    await api('POST', `/api/events/${UPCOMING_SLUG}/sessions`, {
+      kind: 'talk',
+      titleZh: XSS,
+      titleEn: XSS,
+      descriptionEn: XSS,
+      roomEn: XSS,
+      startsAt: '2026-01-22T17:20:00+08:00',
+      endsAt: '2026-01-22T17:30:00+08:00',
+    });
     expect((person as { person: { id: string } }).person.id).toBeTruthy();
     const address = `xss-${Date.now()}@example.org`;
-    const reg = await (await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}/registrations`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ name: XSS, email: address, affiliation: XSS, jobTitle: XSS, consent: true, locale: 'en' }),
-    })).json() as { registration: { ticketCode: string } };
+    const reg = (await (
+      await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl },
+        body: JSON.stringify({
+          name: XSS,
+          email: address,
+          affiliation: XSS,
+          jobTitle: XSS,
+          consent: true,
+          locale: 'en',
+        }),
+      })
+    ).json()) as { registration: { ticketCode: string } };
 
     await page.goto(`${baseUrl}/`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('onerror=');
@@ -70,19 +107,24 @@ describe('stored XSS', () => {
     expect(await mail.locator('img[src="x"]').count()).toBe(0);
     await expect.poll(() => page.locator('.mail-text').textContent(), { timeout: 10_000 }).toContain('onerror=');
     await expectNoScriptRan(page);
-    for (const frame of page.frames()) expect(await frame.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    for (const frame of page.frames())
+      expect(await frame.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
     // The console's people, agenda and registrations tabs, where the organiser reads the same strings.
     for (const tab of ['people', 'agenda', 'registrations']) {
       await page.goto(`${baseUrl}/console/${UPCOMING_SLUG}/${tab}`);
-      await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000, message: tab }).toContain('onerror=');
+      await expect
+        .poll(() => page.locator('main').textContent(), { timeout: 10_000, message: tab })
+        .toContain('onerror=');
       await expectNoScriptRan(page);
     }
 
     // The desk's search results show the same names, and the badge sheet prints them.
     await page.goto(`${baseUrl}/desk/${UPCOMING_SLUG}`);
     await page.getByLabel('Name, institution, email or phone').fill('"><img');
-    await expect.poll(() => page.locator('.desk-search-results').textContent(), { timeout: 10_000 }).toContain('onerror=');
+    await expect
+      .poll(() => page.locator('.desk-search-results').textContent(), { timeout: 10_000 })
+      .toContain('onerror=');
     await expectNoScriptRan(page);
 
     await page.goto(`${baseUrl}/badges/${UPCOMING_SLUG}`);

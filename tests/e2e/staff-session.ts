@@ -5,7 +5,9 @@ import { expect } from 'vitest';
 /** The newest sign-in link in the dev mailbox for this address. */
 export async function signInLink(baseUrl: string, email: string): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: { to: string; html: string | null; text: string | null }[] };
+    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as {
+      emails: { to: string; html: string | null; text: string | null }[];
+    };
     const mail = emails.find((m) => m.to === email);
     const link = /https?:\/\/[^\s"'<>]+\/api\/auth\/verify\?[^\s"'<>]+/.exec(mail?.text ?? mail?.html ?? '')?.[0];
     if (link) return link.replaceAll('&amp;', '&');
@@ -16,7 +18,9 @@ export async function signInLink(baseUrl: string, email: string): Promise<string
 
 async function requestLink(baseUrl: string, email: string, next: string) {
   const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ email, next }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, next }),
   });
   expect(res.status).toBe(202);
   return signInLink(baseUrl, email);
@@ -31,7 +35,10 @@ export async function signInPage(baseUrl: string, page: Page, email: string, nex
 /** A Cookie header for API calls made by the test itself (organiser set-up, server-side checks). */
 export async function staffCookie(baseUrl: string, email: string): Promise<string> {
   const verify = await fetch(await requestLink(baseUrl, email, '/desk'), { redirect: 'manual' });
-  const cookie = verify.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('colloquy_session='));
+  const cookie = verify.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('colloquy_session='));
   if (!cookie) throw new Error(`no session cookie for ${email} (HTTP ${verify.status})`);
   return cookie;
 }

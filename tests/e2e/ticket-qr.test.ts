@@ -10,13 +10,15 @@ describe('the emailed QR code', () => {
   it('decodes to the ticket URL, at most 60 characters, with no personal data', async () => {
     const email = `qr-${Date.now()}@example.org`;
     const res = await fetch(`${baseUrl}/api/events/${UPCOMING_SLUG}/registrations`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
       body: JSON.stringify({ name: '王医生', email, locale: 'zh-CN', consent: true }),
     });
     expect(res.status).toBe(201);
     const { registration } = (await res.json()) as { registration: { ticketUrl: string } };
-    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as
-      { emails: { to: string; html: string; attachments: { contentId: string | null; path: string | null }[] }[] };
+    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as {
+      emails: { to: string; html: string; attachments: { contentId: string | null; path: string | null }[] }[];
+    };
     const mail = emails.find((m) => m.to === email)!;
     // The image is an inline attachment (cid:), embedded by Resend from the hosted PNG.
     const cid = /<img src="cid:([^"]+)"/.exec(mail.html)![1]!;

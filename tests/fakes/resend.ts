@@ -8,7 +8,10 @@ import { parse } from 'yaml';
 import specText from './contracts/resend.openapi.yaml?raw';
 
 type Spec = { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
-type Operation = { parameters?: { in: string; name: string; required?: boolean; schema?: object; $ref?: string }[]; requestBody?: { content: Record<string, { schema: object }> } };
+type Operation = {
+  parameters?: { in: string; name: string; required?: boolean; schema?: object; $ref?: string }[];
+  requestBody?: { content: Record<string, { schema: object }> };
+};
 
 export const resendSpec = parse(specText) as Spec;
 const routes = Object.entries(resendSpec.paths).map(([path, ops]) => ({
@@ -48,26 +51,40 @@ const TAG_TEXT = /^[A-Za-z0-9_-]{1,256}$/;
 function documentedRules(email: unknown, where: string): string[] {
   if (typeof email !== 'object' || email === null || Array.isArray(email)) return [];
   const e = email as Record<string, unknown>;
-  const problems = Object.keys(e).filter((k) => !SEND_KEYS.has(k)).map((k) => `${where}/${k} is not a field of SendEmailRequest`);
+  const problems = Object.keys(e)
+    .filter((k) => !SEND_KEYS.has(k))
+    .map((k) => `${where}/${k} is not a field of SendEmailRequest`);
   const hasBody = typeof e.html === 'string' || typeof e.text === 'string';
   if (!hasBody && e.template === undefined) problems.push(`${where} has neither html, text nor template`);
   if (hasBody && e.template !== undefined) problems.push(`${where} has a template and also html or text`);
-  if (typeof e.from === 'string' && !isSender(e.from)) problems.push(`${where}/from "${e.from}" is not an address or "Name <address>"`);
+  if (typeof e.from === 'string' && !isSender(e.from))
+    problems.push(`${where}/from "${e.from}" is not an address or "Name <address>"`);
   for (const field of ['to', 'cc', 'bcc', 'reply_to']) {
     const list = typeof e[field] === 'string' ? [e[field]] : Array.isArray(e[field]) ? e[field] : [];
-    for (const a of list as unknown[]) if (typeof a === 'string' && !ADDRESS.test(a)) problems.push(`${where}/${field} "${a}" is not an address`);
+    for (const a of list as unknown[])
+      if (typeof a === 'string' && !ADDRESS.test(a)) problems.push(`${where}/${field} "${a}" is not an address`);
   }
   for (const [i, a] of (Array.isArray(e.attachments) ? e.attachments : []).entries()) {
     if (typeof a !== 'object' || a === null) continue;
-    problems.push(...Object.keys(a).filter((k) => !ATTACHMENT_KEYS.has(k)).map((k) => `${where}/attachments/${i}/${k} is not a field of Attachment`));
-    if ((a as Record<string, unknown>).content === undefined && (a as Record<string, unknown>).path === undefined) problems.push(`${where}/attachments/${i} has neither content nor path`);
+    problems.push(
+      ...Object.keys(a)
+        .filter((k) => !ATTACHMENT_KEYS.has(k))
+        .map((k) => `${where}/attachments/${i}/${k} is not a field of Attachment`),
+    );
+    if ((a as Record<string, unknown>).content === undefined && (a as Record<string, unknown>).path === undefined)
+      problems.push(`${where}/attachments/${i} has neither content nor path`);
   }
   for (const [i, t] of (Array.isArray(e.tags) ? e.tags : []).entries()) {
     if (typeof t !== 'object' || t === null) continue;
-    problems.push(...Object.keys(t).filter((k) => !TAG_KEYS.has(k)).map((k) => `${where}/tags/${i}/${k} is not a field of Tag`));
+    problems.push(
+      ...Object.keys(t)
+        .filter((k) => !TAG_KEYS.has(k))
+        .map((k) => `${where}/tags/${i}/${k} is not a field of Tag`),
+    );
     for (const k of ['name', 'value'] as const) {
       const v = (t as Record<string, unknown>)[k];
-      if (typeof v !== 'string' || !TAG_TEXT.test(v)) problems.push(`${where}/tags/${i}/${k} must be 1-256 ASCII letters, digits, _ or -`);
+      if (typeof v !== 'string' || !TAG_TEXT.test(v))
+        problems.push(`${where}/tags/${i}/${k} must be 1-256 ASCII letters, digits, _ or -`);
     }
   }
   return problems;
@@ -89,7 +106,9 @@ export class ResendDouble {
   private rng = 42;
 
   /** The next calls fail in this order; later calls succeed. */
-  failNext(...faults: Fault[]) { this.plan.push(...faults); }
+  failNext(...faults: Fault[]) {
+    this.plan.push(...faults);
+  }
 
   private random() {
     this.rng = (this.rng * 1103515245 + 12345) & 0x7fffffff;
@@ -122,12 +141,19 @@ export class ResendDouble {
     const op = route?.ops[method];
     const problems: string[] = [];
     if (!op) problems.push(`${request.method} ${url.pathname} is not in Resend's API`);
-    if (!/^Bearer re_\S+$/.test(request.headers.get('authorization') ?? '')) problems.push('missing or malformed bearer API key');
+    if (!/^Bearer re_\S+$/.test(request.headers.get('authorization') ?? ''))
+      problems.push('missing or malformed bearer API key');
     let body: unknown;
     if (op?.requestBody) {
-      if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) problems.push('request body is not JSON');
+      if (!(request.headers.get('content-type') ?? '').startsWith('application/json'))
+        problems.push('request body is not JSON');
       let parsed = false;
-      try { body = JSON.parse(await request.text()); parsed = true; } catch { problems.push('request body does not parse as JSON'); }
+      try {
+        body = JSON.parse(await request.text());
+        parsed = true;
+      } catch {
+        problems.push('request body does not parse as JSON');
+      }
       const schema = op.requestBody.content['application/json']?.schema;
       if (parsed && schema) problems.push(...validateAgainst(schema, body));
       if (parsed && url.pathname === '/emails') problems.push(...documentedRules(body, ''));
@@ -140,13 +166,19 @@ export class ResendDouble {
     for (const p of op?.parameters ?? []) {
       if (p.in !== 'header') continue;
       const value = request.headers.get(p.name);
-      if (value === null) { if (p.required) problems.push(`missing header ${p.name}`); continue; }
+      if (value === null) {
+        if (p.required) problems.push(`missing header ${p.name}`);
+        continue;
+      }
       if (p.schema) problems.push(...validateAgainst(p.schema, value).map((e) => `header ${p.name}: ${e}`));
     }
     if (problems.length) {
       this.violations.push(...problems.map((p) => `${request.method} ${url.pathname}: ${p}`));
       this.calls.push({ method: request.method, path: url.pathname, status: 422, emails });
-      return Response.json({ statusCode: 422, name: 'validation_error', message: problems.join('; ') }, { status: 422 });
+      return Response.json(
+        { statusCode: 422, name: 'validation_error', message: problems.join('; ') },
+        { status: 422 },
+      );
     }
 
     const fault = this.nextFault();
@@ -162,17 +194,24 @@ export class ResendDouble {
     }
     if (fault === 500 || fault === 503) {
       this.calls.push({ method: request.method, path: url.pathname, status: fault, emails });
-      return Response.json({ statusCode: fault, name: 'internal_server_error', message: 'Injected failure' }, { status: fault });
+      return Response.json(
+        { statusCode: fault, name: 'internal_server_error', message: 'Injected failure' },
+        { status: fault },
+      );
     }
     if (fault === 429) {
       this.calls.push({ method: request.method, path: url.pathname, status: 429, emails });
-      return Response.json({ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }, { status: 429, headers: { 'retry-after': '1' } });
+      return Response.json(
+        { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' },
+        { status: 429, headers: { 'retry-after': '1' } },
+      );
     }
 
     const key = request.headers.get('idempotency-key');
     let result = key ? this.byKey.get(`${url.pathname}|${key}`) : undefined;
     if (!result) {
-      const items = url.pathname === '/emails/batch' ? (body as Record<string, unknown>[]) : [body as Record<string, unknown>];
+      const items =
+        url.pathname === '/emails/batch' ? (body as Record<string, unknown>[]) : [body as Record<string, unknown>];
       const ids = items.map((item) => {
         const id = `fake_${++this.seq}`;
         this.deliveries.push({ id, idempotencyKey: key, body: item });
@@ -181,7 +220,12 @@ export class ResendDouble {
       result = url.pathname === '/emails/batch' ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
       if (key) this.byKey.set(`${url.pathname}|${key}`, result);
     }
-    this.calls.push({ method: request.method, path: url.pathname, status: fault === 'lost-response' ? 'timeout' : 200, emails });
+    this.calls.push({
+      method: request.method,
+      path: url.pathname,
+      status: fault === 'lost-response' ? 'timeout' : 200,
+      emails,
+    });
     // The email went out, but the answer never reached the client: only the idempotency key prevents a duplicate.
     if (fault === 'lost-response') throw new TypeError('Network connection lost.');
     return Response.json(result, { status: 200 });

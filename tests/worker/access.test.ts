@@ -14,8 +14,12 @@ let organiser: string;
 let otherOrganiser: string;
 beforeAll(async () => {
   await env.DB.batch([
-    env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('evt_other', 'other-meeting', '另一个会', 'Another meeting', '某地', 'Somewhere', 'Asia/Shanghai', 0, 1, 10, 'published')`),
-    env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_other', 'other@colloquy.test', 'Other organiser')`),
+    env.DB.prepare(
+      `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('evt_other', 'other-meeting', '另一个会', 'Another meeting', '某地', 'Somewhere', 'Asia/Shanghai', 0, 1, 10, 'published')`,
+    ),
+    env.DB.prepare(
+      `INSERT INTO staff (id, email, name) VALUES ('stf_other', 'other@colloquy.test', 'Other organiser')`,
+    ),
     env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_other', 'evt_other', 'organiser')`),
   ]);
   desk = await signIn('desk@colloquy.test');
@@ -27,7 +31,12 @@ const concrete = (path: string) => path.replace(':slug', SLUG).replace(/:[A-Za-z
 const request = (key: string, cookie?: string) => {
   const [method, path] = key.split(' ') as [string, string];
   const write = method !== 'GET';
-  return call(concrete(path), { method, ...(write ? { json: {} } : {}), headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  return call(concrete(path), {
+    method,
+    ...(write ? { json: {} } : {}),
+    headers: cookie ? { cookie } : {},
+    redirect: 'manual',
+  });
 };
 
 describe('the route table', () => {
@@ -48,10 +57,12 @@ describe.each(Object.entries(ROUTE_RULES))('%s', (key, rule) => {
     const denied = (s: number) => s === 401 || s === 403;
     for (const r of [anon, asDesk, asOther, asOrganiser]) {
       expect(r.status).toBeLessThan(500);
-      if (r.status >= 400 && r.headers.get('content-type')?.includes('json')) expect(r.body.error.code).toEqual(expect.any(String));
+      if (r.status >= 400 && r.headers.get('content-type')?.includes('json'))
+        expect(r.body.error.code).toEqual(expect.any(String));
     }
     switch (rule.access) {
-      case 'public': case 'ticket':
+      case 'public':
+      case 'ticket':
         expect([anon, asDesk, asOther, asOrganiser].some((r) => denied(r.status))).toBe(false);
         break;
       case 'staff':

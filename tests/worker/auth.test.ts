@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { call, ORIGIN, signIn } from './helpers';
 
 const latestLink = async (email: string) => {
-  const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email).first<{ payload: string }>();
+  const row = await env.DB.prepare(
+    `SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`,
+  )
+    .bind(email)
+    .first<{ payload: string }>();
   return row ? new URL(JSON.parse(row.payload).link) : null;
 };
 
@@ -29,8 +33,12 @@ describe('staff sign-in', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     const me = await call('/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } });
     expect(me.body.staff).toEqual({
-      email: 'organiser@colloquy.test', name: 'Demo organiser',
-      roles: expect.arrayContaining([{ eventSlug: 'cell-therapy-autoimmune-2026', role: 'organiser' }, { eventSlug: 'cell-therapy-autoimmune-next', role: 'organiser' }]),
+      email: 'organiser@colloquy.test',
+      name: 'Demo organiser',
+      roles: expect.arrayContaining([
+        { eventSlug: 'cell-therapy-autoimmune-2026', role: 'organiser' },
+        { eventSlug: 'cell-therapy-autoimmune-next', role: 'organiser' },
+      ]),
     });
     expect(me.body.staff.roles).toHaveLength(2);
     // The link works once.
@@ -41,7 +49,9 @@ describe('staff sign-in', () => {
   it('a link older than 15 minutes does not sign in', async () => {
     await call('/api/auth/sign-in', { method: 'POST', json: { email: 'desk@colloquy.test' } });
     const link = (await latestLink('desk@colloquy.test'))!;
-    await env.DB.prepare(`UPDATE sign_in_tokens SET expires_at = ? WHERE used_at IS NULL`).bind(Date.now() - 1).run();
+    await env.DB.prepare(`UPDATE sign_in_tokens SET expires_at = ? WHERE used_at IS NULL`)
+      .bind(Date.now() - 1)
+      .run();
     const opened = await call(link.pathname + link.search, { redirect: 'manual' });
     expect(opened.headers.get('set-cookie')).toBeNull();
     expect(opened.headers.get('location')).toMatch(/link_expired/);
@@ -50,17 +60,30 @@ describe('staff sign-in', () => {
   it('lists the next event first, so /desk and the console open the edition still to come, not the one that has ended', async () => {
     const cookie = await signIn('desk@colloquy.test');
     const me = await call('/api/auth/me', { headers: { cookie } });
-    expect(me.body.staff.roles.map((r: { eventSlug: string }) => r.eventSlug).slice(0, 2)).toEqual(['cell-therapy-autoimmune-next', 'cell-therapy-autoimmune-2026']);
+    expect(me.body.staff.roles.map((r: { eventSlug: string }) => r.eventSlug).slice(0, 2)).toEqual([
+      'cell-therapy-autoimmune-next',
+      'cell-therapy-autoimmune-2026',
+    ]);
   });
 
   it('never redirects off-site, even from a link whose next was tampered with', async () => {
-    await call('/api/auth/sign-in', { method: 'POST', json: { email: 'desk@colloquy.test', next: '//evil.example/x' } });
+    await call('/api/auth/sign-in', {
+      method: 'POST',
+      json: { email: 'desk@colloquy.test', next: '//evil.example/x' },
+    });
     expect((await latestLink('desk@colloquy.test'))!.searchParams.get('next')).toBe('/desk');
 
     // Where a browser would go: Location resolved against the page, as the WHATWG URL parser does (it drops
     // tabs and newlines, and reads a backslash as a slash).
     const lands = (location: string | null) => new URL(location!, ORIGIN).origin;
-    const tampered = ['//evil.example/x', '/\\evil.example/x', 'https://evil.example/x', '/\t/evil.example/x', '/\n/evil.example', '\\/evil.example'];
+    const tampered = [
+      '//evil.example/x',
+      '/\\evil.example/x',
+      'https://evil.example/x',
+      '/\t/evil.example/x',
+      '/\n/evil.example',
+      '\\/evil.example',
+    ];
     const lots = { SIGN_IN_PER_EMAIL_PER_MINUTE: '100' };
     for (const next of tampered) {
       await call('/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' } }, lots);
@@ -68,7 +91,10 @@ describe('staff sign-in', () => {
       link.searchParams.set('next', next);
       const opened = await call(link.pathname + link.search, { redirect: 'manual' });
       // Refused before the link is spent: no session and no redirect anywhere.
-      expect([opened.status, opened.headers.get('set-cookie'), opened.headers.get('location')], JSON.stringify(next)).toEqual([400, null, null]);
+      expect(
+        [opened.status, opened.headers.get('set-cookie'), opened.headers.get('location')],
+        JSON.stringify(next),
+      ).toEqual([400, null, null]);
       // The same link, untampered, still signs in, and its redirect stays on the site.
       link.searchParams.set('next', '/desk');
       const good = await call(link.pathname + link.search, { redirect: 'manual' });
@@ -79,7 +105,9 @@ describe('staff sign-in', () => {
     await call('/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' } }, lots);
     const link = (await latestLink('organiser@colloquy.test'))!;
     link.searchParams.set('next', '/console/cell-therapy-autoimmune-2026/registrations?q=chen');
-    expect((await call(link.pathname + link.search, { redirect: 'manual' })).headers.get('location')).toBe('/console/cell-therapy-autoimmune-2026/registrations?q=chen');
+    expect((await call(link.pathname + link.search, { redirect: 'manual' })).headers.get('location')).toBe(
+      '/console/cell-therapy-autoimmune-2026/registrations?q=chen',
+    );
   });
 
   it('/me is 401 without a session, and sign-out revokes the session', async () => {
@@ -92,7 +120,9 @@ describe('staff sign-in', () => {
 
   it('sessions expire', async () => {
     const cookie = await signIn('desk@colloquy.test');
-    await env.DB.prepare(`UPDATE staff_sessions SET expires_at = ?`).bind(Date.now() - 1).run();
+    await env.DB.prepare(`UPDATE staff_sessions SET expires_at = ?`)
+      .bind(Date.now() - 1)
+      .run();
     const { clearSessionCache } = await import('../../worker/auth/session');
     clearSessionCache();
     expect((await call('/api/auth/me', { headers: { cookie } })).status).toBe(401);
@@ -100,7 +130,8 @@ describe('staff sign-in', () => {
 
   it('is rate-limited per email address', async () => {
     const statuses = [];
-    for (let i = 0; i < 7; i++) statuses.push((await call('/api/auth/sign-in', { method: 'POST', json: { email: 'flood@example.org' } })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await call('/api/auth/sign-in', { method: 'POST', json: { email: 'flood@example.org' } })).status);
     expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202]);
     expect(statuses.at(-1)).toBe(429);
   });

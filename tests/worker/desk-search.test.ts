@@ -21,7 +21,17 @@ async function registered(name: string, extra: { email?: string; phone?: string;
   const email = extra.email ?? `search${n}@example.org`;
   await env.DB.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, status, role)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'attendee')`)
-    .bind(id, EVENT_ID, `code-search-${n}-${crypto.randomUUID()}`, name, email, email.toLowerCase(), extra.phone ?? '', extra.affiliation ?? '').run();
+    .bind(
+      id,
+      EVENT_ID,
+      `code-search-${n}-${crypto.randomUUID()}`,
+      name,
+      email,
+      email.toLowerCase(),
+      extra.phone ?? '',
+      extra.affiliation ?? '',
+    )
+    .run();
   return id;
 }
 
@@ -35,7 +45,9 @@ const names = async (q: string) => {
   return (res.body.attendees as { name: string }[]).map((a) => a.name);
 };
 const indexRows = async (id: string) =>
-  (await env.DB.prepare('SELECT count(*) AS n FROM registration_search WHERE registration_id = ?').bind(id).first<{ n: number }>())!.n;
+  (await env.DB.prepare('SELECT count(*) AS n FROM registration_search WHERE registration_id = ?')
+    .bind(id)
+    .first<{ n: number }>())!.n;
 
 describe('finding people by any part of their name', () => {
   it('typing 王 finds 王芳 and 王小明 first, then names with 王 inside, then people from an institution with 王 in its name', async () => {
@@ -90,7 +102,8 @@ describe('finding people by their institution (单位)', () => {
 describe('email and phone match only whole (issue 22.3: no rebuilding contact details by prefix)', () => {
   it('a prefix of an email finds nobody; the whole address, in any case, finds the person', async () => {
     await registered('赵磊', { email: 'zl1987@hospital.cn', phone: '13912345678' });
-    for (const q of ['zl', 'zl19', 'zl1987', 'zl1987@', 'zl1987@hospital', 'zl1987@hospital.c']) expect(await names(q), q).toEqual([]);
+    for (const q of ['zl', 'zl19', 'zl1987', 'zl1987@', 'zl1987@hospital', 'zl1987@hospital.c'])
+      expect(await names(q), q).toEqual([]);
     expect(await names('ZL1987@hospital.cn')).toEqual(['赵磊']);
   });
 
@@ -112,8 +125,16 @@ describe('email and phone match only whole (issue 22.3: no rebuilding contact de
 
 describe('the index follows every change', () => {
   it('an organiser renaming a person or changing the institution moves them in search', async () => {
-    const id = await registered('Temp Name', { affiliation: 'Old Hospital', phone: '13011112222', email: 'mover@example.org' });
-    const res = await call(`/api/events/${SLUG}/registrations/${id}`, { method: 'PATCH', headers: { cookie: organiser }, json: { name: '冯雨桐', affiliation: '天津医科大学总医院', phone: '13033334444', email: 'moved@example.org' } });
+    const id = await registered('Temp Name', {
+      affiliation: 'Old Hospital',
+      phone: '13011112222',
+      email: 'mover@example.org',
+    });
+    const res = await call(`/api/events/${SLUG}/registrations/${id}`, {
+      method: 'PATCH',
+      headers: { cookie: organiser },
+      json: { name: '冯雨桐', affiliation: '天津医科大学总医院', phone: '13033334444', email: 'moved@example.org' },
+    });
     expect(res.status).toBe(200);
     expect(await names('temp')).toEqual([]);
     expect(await names('old hospital')).toEqual([]);
@@ -124,18 +145,48 @@ describe('the index follows every change', () => {
     expect(await names('4444')).toEqual(['冯雨桐']);
     expect(await names('moved@example.org')).toEqual(['冯雨桐']);
     // The index holds the new values only: nothing of the old name, institution, phone or email is left behind.
-    const terms = (await env.DB.prepare('SELECT kind, term FROM registration_search WHERE registration_id = ? ORDER BY kind, term').bind(id).all()).results;
+    const terms = (
+      await env.DB.prepare('SELECT kind, term FROM registration_search WHERE registration_id = ? ORDER BY kind, term')
+        .bind(id)
+        .all()
+    ).results;
     expect(terms).toEqual([
-      ...['天津医科大学总医院', '津医科大学总医院', '医科大学总医院', '科大学总医院', '大学总医院', '学总医院', '总医院', '医院', '院'].sort().map((term) => ({ kind: 'a', term })),
-      { kind: 'e', term: 'moved@example.org' }, { kind: 'n', term: '桐' }, { kind: 'n', term: '雨桐' },
-      { kind: 'p', term: '13033334444' }, { kind: 't', term: '4444' },
+      ...[
+        '天津医科大学总医院',
+        '津医科大学总医院',
+        '医科大学总医院',
+        '科大学总医院',
+        '大学总医院',
+        '学总医院',
+        '总医院',
+        '医院',
+        '院',
+      ]
+        .sort()
+        .map((term) => ({ kind: 'a', term })),
+      { kind: 'e', term: 'moved@example.org' },
+      { kind: 'n', term: '桐' },
+      { kind: 'n', term: '雨桐' },
+      { kind: 'p', term: '13033334444' },
+      { kind: 't', term: '4444' },
     ]);
   });
 
   it('"delete my data" on a ticket leaves nothing of the person in the search index', async () => {
-    const reg = (await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: {
-      name: '郑浩然', email: 'zhenghr@example.org', phone: '13566667777', affiliation: '山东大学齐鲁医院', jobTitle: '主治医师', locale: 'zh-CN', consent: true,
-    } })).body.registration;
+    const reg = (
+      await call(`/api/events/${SLUG}/registrations`, {
+        method: 'POST',
+        json: {
+          name: '郑浩然',
+          email: 'zhenghr@example.org',
+          phone: '13566667777',
+          affiliation: '山东大学齐鲁医院',
+          jobTitle: '主治医师',
+          locale: 'zh-CN',
+          consent: true,
+        },
+      })
+    ).body.registration;
     expect(await names('浩然')).toEqual(['郑浩然']);
     expect(await indexRows(reg.id)).toBeGreaterThan(0);
     expect((await eraseTicket(reg)).status).toBe(200);
@@ -162,7 +213,10 @@ describe('rate limit per device', () => {
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(30);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30);
     expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
-    expect(refused!.body.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/Too many searches/) });
+    expect(refused!.body.error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/Too many searches/),
+    });
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await search('王', desk, {})).status).toBe(200);
   }, 30_000);
@@ -182,14 +236,22 @@ describe('the offline desk searches its saved list by the same rules', () => {
   it('finds and orders the same people as the server for names, given names and institutions, and nothing inside a Latin word', async () => {
     await registered('上官小红', { affiliation: '复旦大学附属华山医院' });
     await registered('Emily Clark', { affiliation: 'Mayo Clinic' });
-    const people = (await env.DB.prepare(`SELECT name, affiliation FROM registrations WHERE event_id = ? AND name <> ''`).bind(EVENT_ID).all<{ name: string; affiliation: string }>()).results;
+    const people = (
+      await env.DB.prepare(`SELECT name, affiliation FROM registrations WHERE event_id = ? AND name <> ''`)
+        .bind(EVENT_ID)
+        .all<{ name: string; affiliation: string }>()
+    ).results;
     for (const q of ['王', '小明', '小红', 'carter', 'Emily', '华山', 'clinic', 'arter']) {
       const query = parseDeskQuery(q);
       if (query?.kind !== 'text') throw new Error(q);
-      const offline = people.flatMap((p) => {
-        const rank = searchRank(p.name, p.affiliation, query.text);
-        return rank === null ? [] : [{ name: p.name, rank, key: p.name.toLowerCase() }];
-      }).sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, 20).map((p) => p.name);
+      const offline = people
+        .flatMap((p) => {
+          const rank = searchRank(p.name, p.affiliation, query.text);
+          return rank === null ? [] : [{ name: p.name, rank, key: p.name.toLowerCase() }];
+        })
+        .sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .slice(0, 20)
+        .map((p) => p.name);
       expect(offline, q).toEqual(await names(q));
     }
     expect(await names('arter')).toEqual([]);
@@ -198,8 +260,14 @@ describe('the offline desk searches its saved list by the same rules', () => {
 
 describe('cost', () => {
   it('a 1-character search reads a bounded number of rows however many people share the surname', async () => {
-    const values = Array.from({ length: 400 }, (_, i) => `('reg_many_${i}', '${EVENT_ID}', 'code-many-${i}', '王${'伟芳娜敏静丽强磊'[i % 8]}${i}', 'many${i}@example.org', 'many${i}@example.org', '', '北京协和医院', 'confirmed', 'attendee')`);
-    await env.DB.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, status, role) VALUES ${values.join(', ')}`).run();
+    const values = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `('reg_many_${i}', '${EVENT_ID}', 'code-many-${i}', '王${'伟芳娜敏静丽强磊'[i % 8]}${i}', 'many${i}@example.org', 'many${i}@example.org', '', '北京协和医院', 'confirmed', 'attendee')`,
+    );
+    await env.DB.prepare(
+      `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, status, role) VALUES ${values.join(', ')}`,
+    ).run();
     const res = await search('王');
     expect(res.body.attendees).toHaveLength(20);
     const rowsRead = Number(/rows_read=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1]);

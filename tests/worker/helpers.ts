@@ -6,7 +6,11 @@ import worker from '../../worker/index';
 
 export const ORIGIN = 'http://localhost:8787';
 
-export async function call(path: string, init: RequestInit & { json?: unknown } = {}, bindings: Partial<Bindings> = {}) {
+export async function call(
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+  bindings: Partial<Bindings> = {},
+) {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) {
@@ -14,13 +18,21 @@ export async function call(path: string, init: RequestInit & { json?: unknown } 
     if (!headers.has('origin')) headers.set('origin', ORIGIN);
   }
   const ctx = createExecutionContext();
-  const request = new Request(ORIGIN + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  const request = new Request(ORIGIN + path, {
+    ...rest,
+    headers,
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
   const res = await worker.fetch(request as never, { ...env, ...bindings }, ctx);
   // Emails are sent after the response (waitUntil); a test sees the state once that work is done.
   await waitOnExecutionContext(ctx);
   const text = await res.text();
   let body: any = text;
-  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, headers: res.headers, body };
 }
 
@@ -28,7 +40,11 @@ export async function call(path: string, init: RequestInit & { json?: unknown } 
 export async function signIn(email: string): Promise<string> {
   const asked = await call('/api/auth/sign-in', { method: 'POST', json: { email } });
   if (asked.status !== 202) throw new Error(`sign-in answered ${asked.status}`);
-  const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email.toLowerCase()).first<{ payload: string }>();
+  const row = await env.DB.prepare(
+    `SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`,
+  )
+    .bind(email.toLowerCase())
+    .first<{ payload: string }>();
   const link = new URL(JSON.parse(row!.payload).link);
   const opened = await call(link.pathname + link.search, { redirect: 'manual' });
   const cookie = opened.headers.get('set-cookie');
@@ -40,7 +56,9 @@ type Manageable = { ticketCode: string; manageUrl: string };
 const manageToken = (r: Manageable) => new URL(r.manageUrl).searchParams.get('m');
 
 /** Cancels as the attendee does: with the token from the management link in their email, not the badge's code. */
-export const cancelTicket = (r: Manageable) => call(`/api/tickets/${r.ticketCode}/cancel`, { method: 'POST', json: { token: manageToken(r) } });
+export const cancelTicket = (r: Manageable) =>
+  call(`/api/tickets/${r.ticketCode}/cancel`, { method: 'POST', json: { token: manageToken(r) } });
 
 /** "Delete my data", with the emailed management link's token. */
-export const eraseTicket = (r: Manageable) => call(`/api/tickets/${r.ticketCode}/delete`, { method: 'POST', json: { token: manageToken(r) } });
+export const eraseTicket = (r: Manageable) =>
+  call(`/api/tickets/${r.ticketCode}/delete`, { method: 'POST', json: { token: manageToken(r) } });

@@ -14,19 +14,39 @@ import { call, signIn } from './helpers';
 const SLUG = 'cell-therapy-autoimmune-2026';
 let org: string;
 const sentToQueue: unknown[] = [];
-const queue = { send: async (m: unknown) => { sentToQueue.push(m); }, sendBatch: async () => {} };
-beforeAll(async () => { org = await signIn('organiser@colloquy.test'); });
+const queue = {
+  send: async (m: unknown) => {
+    sentToQueue.push(m);
+  },
+  sendBatch: async () => {},
+};
+beforeAll(async () => {
+  org = await signIn('organiser@colloquy.test');
+});
 afterEach(() => vi.restoreAllMocks());
 
 // The queue is replaced by a recorder, so each test drives delivery itself.
-const compose = (json: unknown, slug = SLUG) => call(`/api/events/${slug}/messages`, { method: 'POST', headers: { cookie: org }, json }, { OUTBOX: queue as never });
+const compose = (json: unknown, slug = SLUG) =>
+  call(`/api/events/${slug}/messages`, { method: 'POST', headers: { cookie: org }, json }, { OUTBOX: queue as never });
 const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
 
 describe('placeholders', () => {
-  const values = { name: '<b>Li</b>', title: 'Director', institution: 'A & B', event: 'Seminar', venue: 'Hall', ticket_url: 'https://x/t/abc', sessions: [{ when: '1月22日 14:15–15:00', title: 'Talk <1>', role: '主讲', room: 'Hall' }] };
+  const values = {
+    name: '<b>Li</b>',
+    title: 'Director',
+    institution: 'A & B',
+    event: 'Seminar',
+    venue: 'Hall',
+    ticket_url: 'https://x/t/abc',
+    sessions: [{ when: '1月22日 14:15–15:00', title: 'Talk <1>', role: '主讲', room: 'Hall' }],
+  };
 
   it('renders Markdown per recipient with every value escaped, in HTML and text', () => {
-    const m = renderMessage('Hello {{name}}', 'Dear **{{title}} {{name}}** of {{institution}}\n\n{{sessions}}\n\n<script>alert(1)</script>', values);
+    const m = renderMessage(
+      'Hello {{name}}',
+      'Dear **{{title}} {{name}}** of {{institution}}\n\n{{sessions}}\n\n<script>alert(1)</script>',
+      values,
+    );
     expect(m.subject).toBe('Hello <b>Li</b>');
     expect(m.html).toContain('<strong>Director &lt;b&gt;Li&lt;/b&gt;</strong>');
     expect(m.html).toContain('A &amp; B');
@@ -49,12 +69,26 @@ describe('placeholders', () => {
 });
 
 describe('audiences', () => {
-  it('the demo\'s four people get four personalised emails with their own sessions', async () => {
-    const res = await compose({ audience: { type: 'people' }, subject: '{{event}}：会务安排', body: '尊敬的{{name}}{{title}}：\n\n{{sessions}}\n\n{{ticket_url}}', locale: 'zh-CN' });
+  it("the demo's four people get four personalised emails with their own sessions", async () => {
+    const res = await compose({
+      audience: { type: 'people' },
+      subject: '{{event}}：会务安排',
+      body: '尊敬的{{name}}{{title}}：\n\n{{sessions}}\n\n{{ticket_url}}',
+      locale: 'zh-CN',
+    });
     expect(res.status).toBe(202);
     expect(res.body.message.recipients).toBe(4);
-    const rows = (await env.DB.prepare(`SELECT "to", html, text FROM emails WHERE message_id = ? ORDER BY "to"`).bind(res.body.message.id).all<any>()).results;
-    expect(rows.map((r) => r.to)).toEqual(['jin.jingyu@example.org', 'li.yan@example.org', 'yang.chunhua@example.org', 'zhang.jianglin@example.org']);
+    const rows = (
+      await env.DB.prepare(`SELECT "to", html, text FROM emails WHERE message_id = ? ORDER BY "to"`)
+        .bind(res.body.message.id)
+        .all<any>()
+    ).results;
+    expect(rows.map((r) => r.to)).toEqual([
+      'jin.jingyu@example.org',
+      'li.yan@example.org',
+      'yang.chunhua@example.org',
+      'zhang.jianglin@example.org',
+    ]);
     const jin = rows[0];
     expect(jin.text).toContain('尊敬的金京玉主任');
     expect(jin.text).toContain('1月22日 14:15–15:00 细胞治疗在自身免疫性疾病中的突破');
@@ -70,31 +104,67 @@ describe('audiences', () => {
 
   it('speakers, guests, attendees by status and check-in, and a list of ids each get the right people', async () => {
     const { id: eventId, slug } = await makeEvent(2);
-    await env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`).bind(eventId).run();
+    await env.DB.prepare(
+      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+    )
+      .bind(eventId)
+      .run();
     const { clearSessionCache } = await import('../../worker/auth/session');
     clearSessionCache();
     const regs = [];
-    for (let i = 0; i < 3; i++) regs.push((await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(`aud${i}`) })).body.registration);
-    await call(`/api/events/${slug}/checkins`, { method: 'POST', headers: { cookie: org }, json: { code: regs[0].ticketCode, deviceId: 'd', clientId: 'a' } });
-    const preview = (audience: unknown) => call(`/api/events/${slug}/messages/preview`, { method: 'POST', headers: { cookie: org }, json: { audience, subject: 'x', body: 'Hi {{name}}' } });
+    for (let i = 0; i < 3; i++)
+      regs.push(
+        (await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(`aud${i}`) })).body
+          .registration,
+      );
+    await call(`/api/events/${slug}/checkins`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: { code: regs[0].ticketCode, deviceId: 'd', clientId: 'a' },
+    });
+    const preview = (audience: unknown) =>
+      call(`/api/events/${slug}/messages/preview`, {
+        method: 'POST',
+        headers: { cookie: org },
+        json: { audience, subject: 'x', body: 'Hi {{name}}' },
+      });
     expect((await preview({ type: 'attendees' })).body.count).toBe(2);
-    expect((await preview({ type: 'attendees', status: 'waitlisted' })).body.recipients.map((r: any) => r.email)).toEqual(['attendeeaud2@example.org']);
-    expect((await preview({ type: 'attendees', checkedIn: true })).body.recipients.map((r: any) => r.email)).toEqual(['attendeeaud0@example.org']);
+    expect(
+      (await preview({ type: 'attendees', status: 'waitlisted' })).body.recipients.map((r: any) => r.email),
+    ).toEqual(['attendeeaud2@example.org']);
+    expect((await preview({ type: 'attendees', checkedIn: true })).body.recipients.map((r: any) => r.email)).toEqual([
+      'attendeeaud0@example.org',
+    ]);
     expect((await preview({ type: 'attendees', checkedIn: false })).body.count).toBe(1);
     expect((await preview({ type: 'ids', ids: [regs[1].id, 'reg_elsewhere'] })).body.count).toBe(1);
     expect((await preview({ type: 'speakers' })).body.count).toBe(0);
-    const demo = (audience: unknown) => call(`/api/events/${SLUG}/messages/preview`, { method: 'POST', headers: { cookie: org }, json: { audience, subject: 'x', body: 'Hi {{name}}' } });
-    expect((await demo({ type: 'speakers' })).body.recipients.map((r: any) => r.email)).toEqual(['jin.jingyu@example.org']);
+    const demo = (audience: unknown) =>
+      call(`/api/events/${SLUG}/messages/preview`, {
+        method: 'POST',
+        headers: { cookie: org },
+        json: { audience, subject: 'x', body: 'Hi {{name}}' },
+      });
+    expect((await demo({ type: 'speakers' })).body.recipients.map((r: any) => r.email)).toEqual([
+      'jin.jingyu@example.org',
+    ]);
     expect((await demo({ type: 'guests' })).body.count).toBe(3);
     const p = (await demo({ type: 'guests' })).body.preview;
     expect(p.html).toContain('Hi ');
   });
 
-  it('test-sends one rendering to the organiser, marked as a test in the console\'s language', async () => {
+  it("test-sends one rendering to the organiser, marked as a test in the console's language", async () => {
     const testSend = async (lang: string) => {
-      const res = await call(`/api/events/${SLUG}/messages/test`, { method: 'POST', headers: { cookie: org, 'accept-language': lang }, json: { audience: { type: 'speakers' }, subject: 'Hello {{name}}', body: 'Dear {{name}}' } });
+      const res = await call(`/api/events/${SLUG}/messages/test`, {
+        method: 'POST',
+        headers: { cookie: org, 'accept-language': lang },
+        json: { audience: { type: 'speakers' }, subject: 'Hello {{name}}', body: 'Dear {{name}}' },
+      });
       expect(res.status).toBe(202);
-      return (await env.DB.prepare(`SELECT subject FROM emails WHERE "to" = 'organiser@colloquy.test' AND kind = 'message' ORDER BY created_at DESC, rowid DESC`).first<any>()).subject;
+      return (
+        await env.DB.prepare(
+          `SELECT subject FROM emails WHERE "to" = 'organiser@colloquy.test' AND kind = 'message' ORDER BY created_at DESC, rowid DESC`,
+        ).first<any>()
+      ).subject;
     };
     expect(await testSend('zh-CN')).toBe('【测试】Hello 金京玉');
     expect(await testSend('en')).toBe('[Test] Hello 金京玉');
@@ -103,11 +173,25 @@ describe('audiences', () => {
 
 async function bigAudience(n: number) {
   const { id, slug } = await makeEvent(n);
-  await env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`).bind(id).run();
+  await env.DB.prepare(
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+  )
+    .bind(id)
+    .run();
   const stmts = [];
   for (let i = 0; i < n; i++) {
-    stmts.push(env.DB.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES (?, ?, ?, ?, ?, ?, 'confirmed', 'attendee')`)
-      .bind(`reg_${id}_${i}`, id, `code${id}${i}`.slice(-40), `Attendee ${i}`, `a${i}@example.org`, `a${i}@example.org`));
+    stmts.push(
+      env.DB.prepare(
+        `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES (?, ?, ?, ?, ?, ?, 'confirmed', 'attendee')`,
+      ).bind(
+        `reg_${id}_${i}`,
+        id,
+        `code${id}${i}`.slice(-40),
+        `Attendee ${i}`,
+        `a${i}@example.org`,
+        `a${i}@example.org`,
+      ),
+    );
   }
   for (let i = 0; i < stmts.length; i += 200) await env.DB.batch(stmts.slice(i, i + 200));
   const { clearSessionCache } = await import('../../worker/auth/session');
@@ -119,7 +203,10 @@ describe('bulk sending', () => {
   it('1,000 recipients take 10 Resend batch calls of at most 100, each request matching the contract', async () => {
     const resend = installResendDouble();
     const slug = await bigAudience(1000);
-    const res = await compose({ audience: { type: 'attendees' }, subject: 'Reminder for {{name}}', body: 'See you, {{name}}.' }, slug);
+    const res = await compose(
+      { audience: { type: 'attendees' }, subject: 'Reminder for {{name}}', body: 'See you, {{name}}.' },
+      slug,
+    );
     expect(res.body.message.recipients).toBe(1000);
     const result = await deliverBulk(withKey, res.body.message.id, { timeoutMs: 200 });
     expect(result).toMatchObject({ sent: 1000, remaining: 0 });
@@ -137,7 +224,10 @@ describe('bulk sending', () => {
     resend.randomFaultRate = 0.3;
     resend.failNext(429, 'lost-response');
     const slug = await bigAudience(450);
-    const res = await compose({ audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' }, slug);
+    const res = await compose(
+      { audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' },
+      slug,
+    );
     let rounds = 0;
     for (let r = 0; r < 60; r++) {
       rounds++;
@@ -145,7 +235,10 @@ describe('bulk sending', () => {
       if (out.remaining === 0) break;
     }
     const perAddress = new Map<string, number>();
-    for (const d of resend.deliveries) { const to = (d.body.to as string[])[0]!; perAddress.set(to, (perAddress.get(to) ?? 0) + 1); }
+    for (const d of resend.deliveries) {
+      const to = (d.body.to as string[])[0]!;
+      perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
+    }
     expect(perAddress.size).toBe(450);
     const sizes = resend.calls.filter((c) => c.path === '/emails/batch').map((c) => c.emails);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
@@ -155,19 +248,25 @@ describe('bulk sending', () => {
     expect(rounds).toBeGreaterThan(1);
   });
 
-  it('the queue consumer sends a message and asks to come back after a 429\'s retry-after', async () => {
+  it("the queue consumer sends a message and asks to come back after a 429's retry-after", async () => {
     const resend = installResendDouble();
     const slug = await bigAudience(150);
     const res = await compose({ audience: { type: 'attendees' }, subject: 'Hi', body: 'Hello {{name}}' }, slug);
     resend.failNext('ok', 429);
     const before = Date.now();
-    const batch = createMessageBatch('colloquy-outbox', [{ id: 'q1', timestamp: new Date(), attempts: 1, body: { messageId: res.body.message.id } }]);
+    const batch = createMessageBatch('colloquy-outbox', [
+      { id: 'q1', timestamp: new Date(), attempts: 1, body: { messageId: res.body.message.id } },
+    ]);
     const ctx = createExecutionContext();
     await worker.queue!(batch as never, withKey as never, ctx);
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages.map((m) => m.msgId)).toEqual(['q1']);
     expect(resend.deliveries).toHaveLength(100);
-    const waiting = await env.DB.prepare(`SELECT count(*) n, min(next_attempt_at) at FROM emails WHERE message_id = ? AND status = 'pending'`).bind(res.body.message.id).first<any>();
+    const waiting = await env.DB.prepare(
+      `SELECT count(*) n, min(next_attempt_at) at FROM emails WHERE message_id = ? AND status = 'pending'`,
+    )
+      .bind(res.body.message.id)
+      .first<any>();
     expect(waiting.n).toBe(50);
     expect(waiting.at).toBeGreaterThanOrEqual(before + 1000); // retry-after: 1 s
   });
@@ -176,24 +275,54 @@ describe('bulk sending', () => {
 describe('delivery webhooks', () => {
   const secret = 'whsec_' + btoa('colloquy-webhook-secret-0123456789');
   const sign = (id: string, payload: string, at = new Date()) => new Webhook(secret).sign(id, at, payload);
-  const post = (headers: Record<string, string>, body: string) => call('/api/webhooks/resend', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }, { RESEND_WEBHOOK_SECRET: secret });
+  const post = (headers: Record<string, string>, body: string) =>
+    call(
+      '/api/webhooks/resend',
+      { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } },
+      { RESEND_WEBHOOK_SECRET: secret },
+    );
 
   it('records delivered and bounced per recipient, refuses unsigned, tampered, stale and replayed events', async () => {
-    await env.DB.prepare(`INSERT INTO emails (id, kind, "to", status, provider_id) VALUES ('eml_wh', 'message', 'x@example.org', 'sent', 'prov_123')`).run();
-    const payload = JSON.stringify({ type: 'email.bounced', created_at: new Date().toISOString(), data: { email_id: 'prov_123' } });
+    await env.DB.prepare(
+      `INSERT INTO emails (id, kind, "to", status, provider_id) VALUES ('eml_wh', 'message', 'x@example.org', 'sent', 'prov_123')`,
+    ).run();
+    const payload = JSON.stringify({
+      type: 'email.bounced',
+      created_at: new Date().toISOString(),
+      data: { email_id: 'prov_123' },
+    });
     const at = new Date();
-    const headers = { 'svix-id': 'msg_1', 'svix-timestamp': String(Math.floor(at.getTime() / 1000)), 'svix-signature': sign('msg_1', payload, at) };
+    const headers = {
+      'svix-id': 'msg_1',
+      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'svix-signature': sign('msg_1', payload, at),
+    };
     expect((await post({}, payload)).status).toBe(401);
     expect((await post(headers, payload.replace('bounced', 'delivered'))).status).toBe(401);
     const old = new Date(Date.now() - 10 * 60_000);
-    expect((await post({ 'svix-id': 'msg_old', 'svix-timestamp': String(Math.floor(old.getTime() / 1000)), 'svix-signature': sign('msg_old', payload, old) }, payload)).status).toBe(401);
+    expect(
+      (
+        await post(
+          {
+            'svix-id': 'msg_old',
+            'svix-timestamp': String(Math.floor(old.getTime() / 1000)),
+            'svix-signature': sign('msg_old', payload, old),
+          },
+          payload,
+        )
+      ).status,
+    ).toBe(401);
     const ok = await post(headers, payload);
     expect(ok.status).toBe(200);
-    expect((await env.DB.prepare(`SELECT delivery_status FROM emails WHERE id = 'eml_wh'`).first<any>()).delivery_status).toBe('bounced');
+    expect(
+      (await env.DB.prepare(`SELECT delivery_status FROM emails WHERE id = 'eml_wh'`).first<any>()).delivery_status,
+    ).toBe('bounced');
     await env.DB.prepare(`UPDATE emails SET delivery_status = 'delivered' WHERE id = 'eml_wh'`).run();
     const replay = await post(headers, payload);
     expect(replay.body).toEqual({ ok: true, duplicate: true });
-    expect((await env.DB.prepare(`SELECT delivery_status FROM emails WHERE id = 'eml_wh'`).first<any>()).delivery_status).toBe('delivered');
+    expect(
+      (await env.DB.prepare(`SELECT delivery_status FROM emails WHERE id = 'eml_wh'`).first<any>()).delivery_status,
+    ).toBe('delivered');
   });
 });
 
@@ -210,7 +339,11 @@ describe('reminders', () => {
     expect(tooEarly).toBe(0);
     await sendDueReminders(env, dayBefore + 3_600_000);
     await sendDueReminders(env, dayBefore + 2 * 3_600_000);
-    const rows = (await env.DB.prepare(`SELECT "to", subject FROM emails WHERE event_id = ? AND kind = 'reminder' ORDER BY "to"`).bind(id).all<any>()).results;
+    const rows = (
+      await env.DB.prepare(`SELECT "to", subject FROM emails WHERE event_id = ? AND kind = 'reminder' ORDER BY "to"`)
+        .bind(id)
+        .all<any>()
+    ).results;
     expect(rows).toEqual([
       { to: 'attendeerem-en@example.org', subject: 'See you tomorrow: Test meeting' },
       { to: 'attendeerem-zh@example.org', subject: '明天见：测试会议' },

@@ -11,7 +11,11 @@ const SLUG = 'cell-therapy-autoimmune-2026';
 async function signInLink(email: string) {
   const asked = await call('/api/auth/sign-in', { method: 'POST', json: { email } });
   expect(asked.status).toBe(202);
-  const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email).first<{ payload: string }>();
+  const row = await env.DB.prepare(
+    `SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`,
+  )
+    .bind(email)
+    .first<{ payload: string }>();
   const link = new URL(JSON.parse(row!.payload).link);
   return link.pathname + link.search;
 }
@@ -21,7 +25,9 @@ describe('in production', () => {
     const opened = await call(await signInLink('organiser@colloquy.test'), { redirect: 'manual' }, production);
     expect(opened.status).toBe(302);
     const cookie = opened.headers.get('set-cookie')!;
-    expect(cookie.split(/;\s*/)).toEqual(expect.arrayContaining([expect.stringMatching(/^colloquy_session=/), 'Secure', 'HttpOnly', 'SameSite=Lax']));
+    expect(cookie.split(/;\s*/)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^colloquy_session=/), 'Secure', 'HttpOnly', 'SameSite=Lax']),
+    );
     const me = await call('/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } }, production);
     expect(me.body.staff.email).toBe('organiser@colloquy.test');
     // The same request in development over plain http gets no Secure flag (a browser would drop the cookie):
@@ -44,7 +50,7 @@ describe('in production', () => {
     }
   });
 
-  it('responses carry no D1 cost header (that is development\'s meter)', async () => {
+  it("responses carry no D1 cost header (that is development's meter)", async () => {
     const res = await call(`/api/events/${SLUG}/agenda.ics`, {}, production);
     expect(res.status).toBe(200);
     expect(res.headers.get('server-timing')).toBeNull();

@@ -19,11 +19,22 @@ describe('registering for the demo seminar', () => {
     const ev = await call(`/api/events/${UPCOMING_SLUG}`);
     expect(ev.body.event.seatsLeft).toBe(199);
     const ticket = await call(`/api/tickets/${body.registration.ticketCode}`);
-    expect(ticket.body.ticket).toMatchObject({ status: 'confirmed', name: '参会者 a1', role: 'attendee', checkedInAt: null, event: { slug: UPCOMING_SLUG } });
+    expect(ticket.body.ticket).toMatchObject({
+      status: 'confirmed',
+      name: '参会者 a1',
+      role: 'attendee',
+      checkedInAt: null,
+      event: { slug: UPCOMING_SLUG },
+    });
   });
 
   it('explains every invalid field at once', async () => {
-    const { status, body } = await register(UPCOMING_SLUG, { name: '  ', email: 'not-an-email', phone: 'call me', consent: false });
+    const { status, body } = await register(UPCOMING_SLUG, {
+      name: '  ',
+      email: 'not-an-email',
+      phone: 'call me',
+      consent: false,
+    });
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid');
     expect(Object.keys(body.error.fields).sort()).toEqual(['consent', 'email', 'name', 'phone']);
@@ -33,9 +44,17 @@ describe('registering for the demo seminar', () => {
     const big = await register(UPCOMING_SLUG, person('big', { affiliation: 'x'.repeat(70_000) }));
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
-    const form = await call(`/api/events/${UPCOMING_SLUG}/registrations`, { method: 'POST', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await call(`/api/events/${UPCOMING_SLUG}/registrations`, {
+      method: 'POST',
+      body: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
-    const broken = await call(`/api/events/${UPCOMING_SLUG}/registrations`, { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });
+    const broken = await call(`/api/events/${UPCOMING_SLUG}/registrations`, {
+      method: 'POST',
+      body: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('invalid_json');
   });
@@ -70,7 +89,9 @@ describe('the same person twice', () => {
   it('12 concurrent attempts with three spellings of one email create one registration and reveal no ticket', async () => {
     const { id, slug } = await makeEvent(50);
     const spellings = ['dr.wang@example.org', ' Dr.Wang@Example.org', 'DR.WANG@EXAMPLE.ORG '];
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => register(slug, person(`dup${i}`, { email: spellings[i % 3] }))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => register(slug, person(`dup${i}`, { email: spellings[i % 3] }))),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(11);
@@ -80,7 +101,9 @@ describe('the same person twice', () => {
     }
     expect(await statusCounts(id)).toEqual({ confirmed: 1 });
     // The confirmation, and one re-send of the ticket to the address (not eleven).
-    const { results: mails } = await env.DB.prepare(`SELECT kind FROM emails WHERE event_id = ? ORDER BY kind`).bind(id).all<{ kind: string }>();
+    const { results: mails } = await env.DB.prepare(`SELECT kind FROM emails WHERE event_id = ? ORDER BY kind`)
+      .bind(id)
+      .all<{ kind: string }>();
     expect(mails.map((m) => m.kind)).toEqual(['confirmation', 'resend']);
   });
 });
@@ -102,7 +125,9 @@ describe('cancelling a ticket', () => {
     expect(await statusCounts(id)).toEqual({ confirmed: 2, waitlisted: 2, cancelled: 1 });
     expect((await call(`/api/tickets/${codes[2]}`)).body.ticket.status).toBe('confirmed');
     expect((await call(`/api/tickets/${codes[3]}`)).body.ticket.status).toBe('waitlisted');
-    const promoted = await env.DB.prepare(`SELECT "to" FROM emails WHERE event_id = ? AND kind = 'promoted'`).bind(id).all<{ to: string }>();
+    const promoted = await env.DB.prepare(`SELECT "to" FROM emails WHERE event_id = ? AND kind = 'promoted'`)
+      .bind(id)
+      .all<{ to: string }>();
     expect(promoted.results.map((r) => r.to)).toEqual(['attendeecan2@example.org']);
     // Cancelling twice changes nothing more.
     await call(`/api/tickets/${codes[0]}/cancel`, { method: 'POST', json: { token: tokens[0] } });
@@ -118,9 +143,18 @@ describe('cancelling a ticket', () => {
   it('an attendee can delete their personal data; the seat is freed and the old link stops working', async () => {
     const { id, slug } = await makeEvent(5);
     const { ticketCode: code, manageUrl } = (await register(slug, person('erase'))).body.registration;
-    expect((await call(`/api/tickets/${code}/delete`, { method: 'POST', json: { token: new URL(manageUrl).searchParams.get('m') } })).status).toBe(200);
+    expect(
+      (
+        await call(`/api/tickets/${code}/delete`, {
+          method: 'POST',
+          json: { token: new URL(manageUrl).searchParams.get('m') },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(`/api/tickets/${code}`)).status).toBe(404);
-    const row = await env.DB.prepare(`SELECT name, email, phone, affiliation FROM registrations WHERE event_id = ?`).bind(id).first();
+    const row = await env.DB.prepare(`SELECT name, email, phone, affiliation FROM registrations WHERE event_id = ?`)
+      .bind(id)
+      .first();
     expect(JSON.stringify(row)).not.toMatch(/attendeeerase|参会者|138|协和/);
     expect((await call(`/api/events/${slug}`)).body.event.seatsLeft).toBe(5);
   });
@@ -128,15 +162,24 @@ describe('cancelling a ticket', () => {
 
 /** Makes the demo organiser and desk staff of a test event (sessions cache roles, so the cache is cleared). */
 async function organise(eventId: string) {
-  await env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`).bind(eventId, eventId).run();
+  await env.DB.prepare(
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`,
+  )
+    .bind(eventId, eventId)
+    .run();
   const { clearSessionCache } = await import('../../worker/auth/session');
   clearSessionCache();
 }
 
 describe('registering again after cancelling', () => {
-  const mailsFor = async (eventId: string) => (await env.DB.prepare(
-    `SELECT m.kind, m."to", r.ticket_code AS code FROM emails m JOIN registrations r ON r.id = m.registration_id WHERE m.event_id = ? ORDER BY m.created_at, m.rowid`,
-  ).bind(eventId).all<{ kind: string; to: string; code: string }>()).results;
+  const mailsFor = async (eventId: string) =>
+    (
+      await env.DB.prepare(
+        `SELECT m.kind, m."to", r.ticket_code AS code FROM emails m JOIN registrations r ON r.id = m.registration_id WHERE m.event_id = ? ORDER BY m.created_at, m.rowid`,
+      )
+        .bind(eventId)
+        .all<{ kind: string; to: string; code: string }>()
+    ).results;
 
   it('someone who cancelled can register again and gets a new ticket by email; the old ticket stays cancelled', async () => {
     const { id, slug } = await makeEvent(10);
@@ -173,7 +216,9 @@ describe('registering again after cancelling', () => {
     const again = await register(slug, person('seatA'));
     expect([again.status, again.body.registration.status]).toEqual([201, 'waitlisted']);
     expect(await statusCounts(id)).toEqual({ confirmed: 1, waitlisted: 1, cancelled: 1 });
-    const mail = await env.DB.prepare(`SELECT kind FROM emails WHERE registration_id = ?`).bind(again.body.registration.id).all<{ kind: string }>();
+    const mail = await env.DB.prepare(`SELECT kind FROM emails WHERE registration_id = ?`)
+      .bind(again.body.registration.id)
+      .all<{ kind: string }>();
     expect(mail.results.map((m) => m.kind)).toEqual(['waitlisted']);
   });
 
@@ -204,7 +249,11 @@ describe('registering again after cancelling', () => {
     const live = (await register(slug, person('liveE'))).body.registration;
     const other = (await register(slug, person('otherE'))).body.registration;
     const edit = (regId: string, email: string) =>
-      call(`/api/events/${slug}/registrations/${regId}`, { method: 'PATCH', json: { email }, headers: { cookie: org } });
+      call(`/api/events/${slug}/registrations/${regId}`, {
+        method: 'PATCH',
+        json: { email },
+        headers: { cookie: org },
+      });
     expect((await edit(other.id, 'attendeegoneE@example.org')).status).toBe(200);
     const taken = await edit(other.id, 'attendeeliveE@example.org');
     expect([taken.status, taken.body.error.code]).toEqual([409, 'email_taken']);
@@ -218,18 +267,24 @@ describe('registering again after cancelling', () => {
     const gone = (await register(slug, person('spk'))).body.registration;
     await cancelTicket(gone);
     const added = await call(`/api/events/${slug}/people`, {
-      method: 'POST', headers: { cookie: org },
+      method: 'POST',
+      headers: { cookie: org },
       json: { nameZh: '王教授', nameEn: 'Prof. Wang', email: 'attendeespk@example.org', badgeRole: 'speaker' },
     });
     expect(added.status).toBe(201);
     expect((await call(`/api/tickets/${gone.ticketCode}`)).body.ticket.status).toBe('cancelled');
-    const rows = await env.DB.prepare(`SELECT status, role FROM registrations WHERE event_id = ? ORDER BY created_at`).bind(id).all();
-    expect(rows.results).toEqual([{ status: 'cancelled', role: 'attendee' }, { status: 'confirmed', role: 'speaker' }]);
+    const rows = await env.DB.prepare(`SELECT status, role FROM registrations WHERE event_id = ? ORDER BY created_at`)
+      .bind(id)
+      .all();
+    expect(rows.results).toEqual([
+      { status: 'cancelled', role: 'attendee' },
+      { status: 'confirmed', role: 'speaker' },
+    ]);
   });
 });
 
 describe('cross-origin writes', () => {
-  it('are refused with 403 so another site cannot register or cancel on a visitor\'s behalf', async () => {
+  it("are refused with 403 so another site cannot register or cancel on a visitor's behalf", async () => {
     const res = await register(UPCOMING_SLUG, person('csrf'), { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('cross_origin');
@@ -238,7 +293,9 @@ describe('cross-origin writes', () => {
 
 describe('rate limit: one network address', () => {
   // Time is simulated (only Date is faked): minutes of registrations run in a moment.
-  afterEach(() => { vi.useRealTimers(); });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const start = Date.parse('2026-11-30T02:00:00Z');
   const from = (ip: string) => ({ 'cf-connecting-ip': ip });
   // Hundreds of registrations: their emails wait in the outbox (a queue that takes them and does nothing), so the
@@ -248,26 +305,46 @@ describe('rate limit: one network address', () => {
     call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(who), headers: from(ip) }, quiet);
 
   /** Sends `count` registrations from one address, `together` at a time, the k-th group at the simulated time at(k). */
-  async function send(slug: string, ip: string, prefix: string, count: number, together: number, at: (group: number) => number) {
+  async function send(
+    slug: string,
+    ip: string,
+    prefix: string,
+    count: number,
+    together: number,
+    at: (group: number) => number,
+  ) {
     const results: { status: number; headers: Headers; body: any }[] = [];
     for (let g = 0; g * together < count; g++) {
       vi.setSystemTime(at(g));
       const n = Math.min(together, count - g * together);
-      results.push(...await Promise.all(Array.from({ length: n }, (_, k) => enrol(slug, `${prefix}${g * together + k}`, ip))));
+      results.push(
+        ...(await Promise.all(Array.from({ length: n }, (_, k) => enrol(slug, `${prefix}${g * together + k}`, ip)))),
+      );
     }
     return results;
   }
 
-  it('a hospital behind one address: 200 colleagues in 10 minutes, 100 of them in the first 2, all get their tickets', { timeout: 30_000 }, async () => {
+  it('a hospital behind one address: 200 colleagues in 10 minutes, 100 of them in the first 2, all get their tickets', {
+    timeout: 30_000,
+  }, async () => {
     const { id, slug } = await makeEvent(300);
     vi.useFakeTimers({ toFake: ['Date'] });
     // Right after the WeChat announcement 5 every 6 s for two minutes, then 5 every 24 s for eight.
-    const results = await send(slug, '198.51.100.20', 'hosp', 200, 5, (g) => start + (g < 20 ? g * 6_000 : 120_000 + (g - 20) * 24_000));
+    const results = await send(
+      slug,
+      '198.51.100.20',
+      'hosp',
+      200,
+      5,
+      (g) => start + (g < 20 ? g * 6_000 : 120_000 + (g - 20) * 24_000),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(200);
     expect(await statusCounts(id)).toEqual({ confirmed: 200 });
   });
 
-  it('the same 200 all at the same moment get through too, exactly up to the burst, and no further', { timeout: 30_000 }, async () => {
+  it('the same 200 all at the same moment get through too, exactly up to the burst, and no further', {
+    timeout: 30_000,
+  }, async () => {
     const { id, slug } = await makeEvent(300);
     vi.useFakeTimers({ toFake: ['Date'] });
     const results = await send(slug, '198.51.100.21', 'wave', 210, 210, () => start);
@@ -276,7 +353,9 @@ describe('rate limit: one network address', () => {
     expect(await statusCounts(id)).toEqual({ confirmed: 200 });
   });
 
-  it('a script sending 500 a minute from one address is slowed to about 30 a minute with 429 rate_limited', { timeout: 30_000 }, async () => {
+  it('a script sending 500 a minute from one address is slowed to about 30 a minute with 429 rate_limited', {
+    timeout: 30_000,
+  }, async () => {
     const { slug } = await makeEvent(2000);
     vi.useFakeTimers({ toFake: ['Date'] });
     // 10 every 1.2 s for a minute.

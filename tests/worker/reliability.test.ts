@@ -16,10 +16,16 @@ beforeAll(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const register = (slug: string, i: string | number) => call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(i) });
+const register = (slug: string, i: string | number) =>
+  call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(i) });
 
 async function organise(eventId: string) {
-  await env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`).bind(eventId, eventId).run().catch(() => {});
+  await env.DB.prepare(
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`,
+  )
+    .bind(eventId, eventId)
+    .run()
+    .catch(() => {});
   const { clearSessionCache } = await import('../../worker/auth/session');
   clearSessionCache();
 }
@@ -36,13 +42,18 @@ describe('concurrency', () => {
   it('cancellations racing with registrations and capacity changes never oversell and never lose a waitlisted person', async () => {
     const { id, slug } = await makeEvent(30);
     await organise(id);
-    const seats = async () => (await env.DB.prepare(`SELECT capacity, (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'confirmed') AS confirmed,
-      (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'waitlisted') AS waitlisted FROM events e WHERE id = ?`).bind(id).first<{ capacity: number; confirmed: number; waitlisted: number }>())!;
+    const seats = async () =>
+      (await env.DB.prepare(`SELECT capacity, (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'confirmed') AS confirmed,
+      (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'waitlisted') AS waitlisted FROM events e WHERE id = ?`)
+        .bind(id)
+        .first<{ capacity: number; confirmed: number; waitlisted: number }>())!;
     const first = await Promise.all(Array.from({ length: 60 }, (_, i) => register(slug, `race-${i}`)));
     expect(await seats()).toEqual({ capacity: 30, confirmed: 30, waitlisted: 30 });
     // Cancelling takes the management link's token from the email (the registration answer carries it too).
     const tickets = first.map((r) => r.body.registration as { ticketCode: string; status: string; manageUrl: string });
-    const confirmedCodes = tickets.filter((t) => t.status === 'confirmed').map((t) => ({ code: t.ticketCode, token: new URL(t.manageUrl).searchParams.get('m') }));
+    const confirmedCodes = tickets
+      .filter((t) => t.status === 'confirmed')
+      .map((t) => ({ code: t.ticketCode, token: new URL(t.manageUrl).searchParams.get('m') }));
 
     // Each step races 4 cancellations of confirmed tickets with 8 registrations. A raise also races with them
     // (it promotes, as the cancellations do); a cut lands first. Lowering capacity un-confirms nobody, so the
@@ -50,7 +61,8 @@ describe('concurrency', () => {
     let late = 0;
     for (const capacity of [25, 40, 35, 50, 20]) {
       const before = await seats();
-      const patch = () => call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity } });
+      const patch = () =>
+        call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org }, json: { capacity } });
       if (capacity < before.capacity) expect((await patch()).status).toBe(200);
       const cancels = confirmedCodes.splice(0, 4);
       const results = await Promise.all([
@@ -61,7 +73,9 @@ describe('concurrency', () => {
       expect(results.map((r) => r.status).filter((st) => st >= 300)).toEqual([]);
       const after = await seats();
       expect(after.capacity).toBe(capacity);
-      expect(after.confirmed, `step to capacity ${capacity} from ${JSON.stringify(before)}`).toBeLessThanOrEqual(Math.max(capacity, before.confirmed - cancels.length));
+      expect(after.confirmed, `step to capacity ${capacity} from ${JSON.stringify(before)}`).toBeLessThanOrEqual(
+        Math.max(capacity, before.confirmed - cancels.length),
+      );
       expect(after.confirmed + after.waitlisted).toBe(before.confirmed + before.waitlisted - cancels.length + 8);
     }
     const counts = await statusCounts(id);
@@ -77,7 +91,15 @@ describe('concurrency', () => {
 
   it('one ticket scanned at four desks at once is checked in once', async () => {
     const r = (await register(UPCOMING_SLUG, 'four-desks')).body.registration;
-    const scans = await Promise.all([1, 2, 3, 4].map((d) => call(`/api/events/${UPCOMING_SLUG}/checkins`, { method: 'POST', headers: { cookie: desk }, json: { code: r.ticketCode, deviceId: `dev-${d}`, clientId: `four-${d}`, deskId: `Desk ${d}` } })));
+    const scans = await Promise.all(
+      [1, 2, 3, 4].map((d) =>
+        call(`/api/events/${UPCOMING_SLUG}/checkins`, {
+          method: 'POST',
+          headers: { cookie: desk },
+          json: { code: r.ticketCode, deviceId: `dev-${d}`, clientId: `four-${d}`, deskId: `Desk ${d}` },
+        }),
+      ),
+    );
     expect(scans.filter((s) => s.body.result === 'checked_in')).toHaveLength(1);
     expect(scans.filter((s) => s.body.result === 'already_checked_in')).toHaveLength(3);
   });
@@ -90,25 +112,53 @@ describe('migrations', () => {
     for (let k = 1; k < all.length; k++) {
       const db = env.MIGRATION_DB;
       // Start empty each round (views first: they outlive the tables they read).
-      const views = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).all<{ name: string }>()).results;
+      const views = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).all<{ name: string }>())
+        .results;
       for (const v of views) await db.prepare(`DROP VIEW IF EXISTS "${v.name}"`).run();
-      let tables = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'`).all<{ name: string }>()).results.map((t) => t.name);
+      let tables = (
+        await db
+          .prepare(
+            `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'`,
+          )
+          .all<{ name: string }>()
+      ).results.map((t) => t.name);
       // Children before parents: a table whose drop fails on a reference is tried again in the next pass.
       for (let pass = 0; tables.length && pass < 20; pass++) {
         const left: string[] = [];
-        for (const t of tables) await db.prepare(`DROP TABLE IF EXISTS "${t}"`).run().catch(() => left.push(t));
+        for (const t of tables)
+          await db
+            .prepare(`DROP TABLE IF EXISTS "${t}"`)
+            .run()
+            .catch(() => left.push(t));
         tables = left;
       }
       await applyD1Migrations(db, all.slice(0, k));
       await db.batch([
-        db.prepare(`INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`),
-        db.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000000', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee')`),
-        db.prepare(`INSERT INTO checkins (registration_id, event_id, client_id, scanned_at) VALUES ('r1', 'e1', 'c1', 123)`),
-        db.prepare(`INSERT INTO emails (id, event_id, registration_id, kind, "to") VALUES ('m1', 'e1', 'r1', 'confirmation', 'z@example.org')`),
+        db.prepare(
+          `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
+        ),
+        db.prepare(
+          `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000000', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee')`,
+        ),
+        db.prepare(
+          `INSERT INTO checkins (registration_id, event_id, client_id, scanned_at) VALUES ('r1', 'e1', 'c1', 123)`,
+        ),
+        db.prepare(
+          `INSERT INTO emails (id, event_id, registration_id, kind, "to") VALUES ('m1', 'e1', 'r1', 'confirmation', 'z@example.org')`,
+        ),
       ]);
       await applyD1Migrations(db, all);
-      const row = await db.prepare(`SELECT r.name, r.status, c.scanned_at AS at, (SELECT count(*) FROM emails) AS mails FROM registrations r JOIN checkins c ON c.registration_id = r.id WHERE r.id = 'r1'`).first();
-      expect(row, `after upgrading from ${all[k - 1]!.name}`).toEqual({ name: '张三', status: 'confirmed', at: 123, mails: 1 });
+      const row = await db
+        .prepare(
+          `SELECT r.name, r.status, c.scanned_at AS at, (SELECT count(*) FROM emails) AS mails FROM registrations r JOIN checkins c ON c.registration_id = r.id WHERE r.id = 'r1'`,
+        )
+        .first();
+      expect(row, `after upgrading from ${all[k - 1]!.name}`).toEqual({
+        name: '张三',
+        status: 'confirmed',
+        at: 123,
+        mails: 1,
+      });
     }
   });
 });
@@ -116,11 +166,16 @@ describe('migrations', () => {
 describe('privacy', () => {
   it('registration requires explicit consent, and records when it was given', async () => {
     const { slug, id } = await makeEvent(5);
-    const without = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: { ...person('noconsent'), consent: undefined } });
+    const without = await call(`/api/events/${slug}/registrations`, {
+      method: 'POST',
+      json: { ...person('noconsent'), consent: undefined },
+    });
     expect(without.status).toBe(400);
     expect(without.body.error.fields.consent).toBeDefined();
     await register(slug, 'consent');
-    const row = await env.DB.prepare(`SELECT consent_at FROM registrations WHERE event_id = ?`).bind(id).first<{ consent_at: number }>();
+    const row = await env.DB.prepare(`SELECT consent_at FROM registrations WHERE event_id = ?`)
+      .bind(id)
+      .first<{ consent_at: number }>();
     expect(row!.consent_at).toBeGreaterThan(Date.now() - 60_000);
   });
 
@@ -128,17 +183,38 @@ describe('privacy', () => {
     const { id, slug } = await makeEvent(5);
     await organise(id);
     for (let i = 0; i < 3; i++) await register(slug, `purge-${i}`);
-    const early = await call(`/api/events/${slug}/purge`, { method: 'POST', headers: { cookie: org }, json: { confirm: slug } });
+    const early = await call(`/api/events/${slug}/purge`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: { confirm: slug },
+    });
     expect([early.status, early.body.error.code]).toEqual([409, 'retention_not_over']);
-    await env.DB.prepare(`UPDATE events SET ends_at = ? WHERE id = ?`).bind(Date.now() - 31 * 86_400_000, id).run();
-    expect((await call(`/api/events/${slug}/purge`, { method: 'POST', headers: { cookie: org }, json: { confirm: 'wrong' } })).status).toBe(400);
-    const res = await call(`/api/events/${slug}/purge`, { method: 'POST', headers: { cookie: org }, json: { confirm: slug } });
+    await env.DB.prepare(`UPDATE events SET ends_at = ? WHERE id = ?`)
+      .bind(Date.now() - 31 * 86_400_000, id)
+      .run();
+    expect(
+      (
+        await call(`/api/events/${slug}/purge`, {
+          method: 'POST',
+          headers: { cookie: org },
+          json: { confirm: 'wrong' },
+        })
+      ).status,
+    ).toBe(400);
+    const res = await call(`/api/events/${slug}/purge`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: { confirm: slug },
+    });
     expect(res.body.purged).toBe(3);
-    const dump = JSON.stringify((await env.DB.prepare(`SELECT * FROM registrations WHERE event_id = ?`).bind(id).all()).results)
-      + JSON.stringify((await env.DB.prepare(`SELECT * FROM emails WHERE event_id = ?`).bind(id).all()).results);
+    const dump =
+      JSON.stringify((await env.DB.prepare(`SELECT * FROM registrations WHERE event_id = ?`).bind(id).all()).results) +
+      JSON.stringify((await env.DB.prepare(`SELECT * FROM emails WHERE event_id = ?`).bind(id).all()).results);
     expect(dump).not.toMatch(/参会者|attendeepurge|138 0000|协和/);
     // The desk search index held names, institutions, emails and phones: nothing of them is left.
-    expect((await env.DB.prepare(`SELECT kind, term FROM registration_search WHERE event_id = ?`).bind(id).all()).results).toEqual([]);
+    expect(
+      (await env.DB.prepare(`SELECT kind, term FROM registration_search WHERE event_id = ?`).bind(id).all()).results,
+    ).toEqual([]);
     expect(await statusCounts(id)).toEqual({ confirmed: 3 });
   });
 });
@@ -146,7 +222,9 @@ describe('privacy', () => {
 describe('tickets and logs', () => {
   it('ticket codes carry at least 128 bits: 22 base64url characters, all distinct', async () => {
     const { slug } = await makeEvent(300);
-    const codes = (await Promise.all(Array.from({ length: 200 }, (_, i) => register(slug, `ent-${i}`)))).map((r) => r.body.registration.ticketCode as string);
+    const codes = (await Promise.all(Array.from({ length: 200 }, (_, i) => register(slug, `ent-${i}`)))).map(
+      (r) => r.body.registration.ticketCode as string,
+    );
     expect(new Set(codes).size).toBe(200);
     for (const c of codes) expect(c).toMatch(/^[A-Za-z0-9_-]{22}$/); // 22 × 6 = 132 bits from 16 random bytes
     // Every character position varies: nothing fixed or sequential.
@@ -155,25 +233,43 @@ describe('tickets and logs', () => {
 
   it('no personal data reaches the logs, even when a request fails', async () => {
     const lines: string[] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...a: unknown[]) => { lines.push(a.map(String).join(' ')); });
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+      vi.spyOn(console, level).mockImplementation((...a: unknown[]) => {
+        lines.push(a.map(String).join(' '));
+      });
     const resend = installResendDouble();
     const { slug } = await makeEvent(1);
     const who = (i: string) => person(`log${i}`, { name: '隐私测试姓名', phone: '13911112222' });
     // Requests that fail without logging: a duplicate and bad input.
     await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('') });
     await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('') });
-    await call(`/api/events/${slug}/registrations`, { method: 'POST', json: { name: '隐私测试姓名', email: 'not-an-email-13911112222' } });
+    await call(`/api/events/${slug}/registrations`, {
+      method: 'POST',
+      json: { name: '隐私测试姓名', email: 'not-an-email-13911112222' },
+    });
     expect(lines).toEqual([]);
 
     // An unhandled error: D1 refuses the registration's batch.
-    const failed = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('-d1') }, { DB: overloadedD1('batch') });
+    const failed = await call(
+      `/api/events/${slug}/registrations`,
+      { method: 'POST', json: who('-d1') },
+      { DB: overloadedD1('batch') },
+    );
     expect(failed.status).toBe(500);
     // An unhandled error inside the sign-in batch, whose parameters are a staff member's address.
-    const signIn = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'privacy.check@example.org' } }, { DB: overloadedD1('batch') });
+    const signIn = await call(
+      '/api/auth/sign-in',
+      { method: 'POST', json: { email: 'privacy.check@example.org' } },
+      { DB: overloadedD1('batch') },
+    );
     expect(signIn.status).toBe(500);
     // A failed queue send, then a failed Resend call for the confirmation it falls back to sending at once.
     resend.failNext(500);
-    const queued = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who('-queue') }, { OUTBOX: brokenQueue as never, RESEND_API_KEY: 're_test_key_123' });
+    const queued = await call(
+      `/api/events/${slug}/registrations`,
+      { method: 'POST', json: who('-queue') },
+      { OUTBOX: brokenQueue as never, RESEND_API_KEY: 're_test_key_123' },
+    );
     expect(queued.status).toBe(201);
     expect(resend.calls.map((c) => c.status)).toEqual([500]);
 
@@ -186,15 +282,18 @@ describe('tickets and logs', () => {
 
 /** A D1 that answers "overloaded" to every batch, or to every single statement (drizzle's queries), as D1 can. */
 function overloadedD1(fail: 'batch' | 'single'): D1Database {
-  const refuse = async () => { throw new Error('D1_ERROR: D1 DB is overloaded. Requests queued for too long.'); };
-  const statement = (s: D1PreparedStatement): D1PreparedStatement => new Proxy(s, {
-    get(target, prop) {
-      if (prop === 'bind') return (...values: unknown[]) => statement(target.bind(...values));
-      if (fail === 'single' && ['all', 'run', 'raw', 'first'].includes(prop as string)) return refuse;
-      const v = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
+  const refuse = async () => {
+    throw new Error('D1_ERROR: D1 DB is overloaded. Requests queued for too long.');
+  };
+  const statement = (s: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(s, {
+      get(target, prop) {
+        if (prop === 'bind') return (...values: unknown[]) => statement(target.bind(...values));
+        if (fail === 'single' && ['all', 'run', 'raw', 'first'].includes(prop as string)) return refuse;
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
   return new Proxy(env.DB, {
     get(target, prop) {
       if (prop === 'batch' && fail === 'batch') return refuse;
@@ -205,4 +304,11 @@ function overloadedD1(fail: 'batch' | 'single'): D1Database {
   });
 }
 
-const brokenQueue = { send: async () => { throw new Error('Queue send failed: internal error'); }, sendBatch: async () => { throw new Error('Queue send failed'); } };
+const brokenQueue = {
+  send: async () => {
+    throw new Error('Queue send failed: internal error');
+  },
+  sendBatch: async () => {
+    throw new Error('Queue send failed');
+  },
+};

@@ -6,26 +6,39 @@ afterEach(() => vi.restoreAllMocks());
 
 const headers = { authorization: 'Bearer re_test_key_123', 'content-type': 'application/json' };
 const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
-  fetch(`https://api.resend.com${path}`, { method: 'POST', headers: { ...headers, ...extra }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`https://api.resend.com${path}`, {
+    method: 'POST',
+    headers: { ...headers, ...extra },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const email = (i = 0, extra: Record<string, unknown> = {}) => ({
-  from: 'Colloquy <events@colloquy.test>', to: [`a${i}@example.org`], subject: '报名成功', html: '<p>你好</p>', text: '你好', ...extra,
+  from: 'Colloquy <events@colloquy.test>',
+  to: [`a${i}@example.org`],
+  subject: '报名成功',
+  html: '<p>你好</p>',
+  text: '你好',
+  ...extra,
 });
 
 describe('the Resend double accepts what the app sends', () => {
   it('a single email with an inline image and an .ics, tags, and a bare sender address', async () => {
     const resend = installResendDouble();
-    const res = await post('/emails', email(0, {
-      from: 'events@colloquy.test',
-      attachments: [
-        { filename: 'qr.png', content: 'iVBORw0KGgo=', content_type: 'image/png', content_id: 'ticket-qr' },
-        { filename: 'agenda.ics', content: 'QkVHSU4=', content_type: 'text/calendar; charset=utf-8' },
-      ],
-      tags: [{ name: 'kind', value: 'confirmation' }],
-      reply_to: 'office@colloquy.test',
-    }), { 'idempotency-key': 'eml_1' });
+    const res = await post(
+      '/emails',
+      email(0, {
+        from: 'events@colloquy.test',
+        attachments: [
+          { filename: 'qr.png', content: 'iVBORw0KGgo=', content_type: 'image/png', content_id: 'ticket-qr' },
+          { filename: 'agenda.ics', content: 'QkVHSU4=', content_type: 'text/calendar; charset=utf-8' },
+        ],
+        tags: [{ name: 'kind', value: 'confirmation' }],
+        reply_to: 'office@colloquy.test',
+      }),
+      { 'idempotency-key': 'eml_1' },
+    );
     expect(res.status).toBe(200);
     expect(resend.violations).toEqual([]);
-    const { id } = await res.json() as { id: string };
+    const { id } = (await res.json()) as { id: string };
     expect(resend.deliveries).toEqual([expect.objectContaining({ id, idempotencyKey: 'eml_1' })]);
     // The same key answers with the first send's id and sends nothing more.
     const again = await post('/emails', email(0, { from: 'events@colloquy.test' }), { 'idempotency-key': 'eml_1' });
@@ -35,7 +48,10 @@ describe('the Resend double accepts what the app sends', () => {
 
   it('a batch of exactly 100, text only, and records its size', async () => {
     const resend = installResendDouble();
-    const res = await post('/emails/batch', Array.from({ length: MAX_BATCH }, (_, i) => email(i, { html: undefined })));
+    const res = await post(
+      '/emails/batch',
+      Array.from({ length: MAX_BATCH }, (_, i) => email(i, { html: undefined })),
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(100);
     expect(resend.calls).toEqual([{ method: 'POST', path: '/emails/batch', status: 200, emails: 100 }]);
@@ -53,19 +69,31 @@ describe('the Resend double refuses what Resend would refuse, with 422', () => {
     vi.restoreAllMocks();
   };
 
-  it('unknown top-level keys, such as the SDK\'s camelCase replyTo or a typo', async () => {
+  it("unknown top-level keys, such as the SDK's camelCase replyTo or a typo", async () => {
     await refused('/emails', email(0, { replyTo: 'office@colloquy.test' }), /\/replyTo is not a field/);
     await refused('/emails', email(0, { bogus: 1 }), /\/bogus is not a field/);
-    await refused('/emails/batch', [email(0), email(1, { scheduledAt: 'tomorrow' })], /\/1\/scheduledAt is not a field/);
+    await refused(
+      '/emails/batch',
+      [email(0), email(1, { scheduledAt: 'tomorrow' })],
+      /\/1\/scheduledAt is not a field/,
+    );
   });
 
-  it('unknown attachment keys (contentType is the SDK\'s name, content_type the API\'s) and bad tags', async () => {
-    await refused('/emails', email(0, { attachments: [{ filename: 'a.ics', content: 'QQ==', contentType: 'text/calendar' }] }), /attachments\/0\/contentType is not a field/);
+  it("unknown attachment keys (contentType is the SDK's name, content_type the API's) and bad tags", async () => {
+    await refused(
+      '/emails',
+      email(0, { attachments: [{ filename: 'a.ics', content: 'QQ==', contentType: 'text/calendar' }] }),
+      /attachments\/0\/contentType is not a field/,
+    );
     await refused('/emails', email(0, { tags: [{ name: 'kind', value: 'event 2026/1' }] }), /tags\/0\/value must be/);
   });
 
   it('more than 100 emails in a batch', async () => {
-    await refused('/emails/batch', Array.from({ length: MAX_BATCH + 1 }, (_, i) => email(i)), /a batch of 101 emails; at most 100/);
+    await refused(
+      '/emails/batch',
+      Array.from({ length: MAX_BATCH + 1 }, (_, i) => email(i)),
+      /a batch of 101 emails; at most 100/,
+    );
   });
 
   it('an email with neither html nor text, or a template with html', async () => {
@@ -87,7 +115,7 @@ describe('the Resend double refuses what Resend would refuse, with 422', () => {
   });
 });
 
-describe('the Resend double\'s injected faults', () => {
+describe("the Resend double's injected faults", () => {
   it('answers a planned 429 with retry-after, then succeeds', async () => {
     const resend = installResendDouble();
     resend.failNext(429);

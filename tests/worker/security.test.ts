@@ -10,7 +10,11 @@ import { makeEvent, person, statusCounts } from './fixtures';
 import { call, signIn } from './helpers';
 
 const latestSignIn = async (email: string) => {
-  const row = await env.DB.prepare(`SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`).bind(email).first<{ payload: string }>();
+  const row = await env.DB.prepare(
+    `SELECT payload FROM emails WHERE kind = 'sign_in' AND "to" = ? ORDER BY created_at DESC LIMIT 1`,
+  )
+    .bind(email)
+    .first<{ payload: string }>();
   return row ? new URL(JSON.parse(row.payload).link) : null;
 };
 
@@ -18,14 +22,28 @@ describe('where sign-in lands (1: open redirect)', () => {
   it('accepts paths on this site and nothing that a browser would read as another site', () => {
     expect(sameSitePath(undefined)).toBe('/desk');
     expect(sameSitePath('/console?tab=people#x')).toBe('/console?tab=people#x');
-    for (const bad of ['/\t/evil.example/landing', '/\n/evil.example', '/\r\n/evil.example', '//evil.example', '/\\evil.example', '/\\\\evil.example',
-      'https://evil.example/', 'javascript:alert(1)', '\t//evil.example', '/x\u0000', ' //evil.example']) {
+    for (const bad of [
+      '/\t/evil.example/landing',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/\\\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '\t//evil.example',
+      '/x\u0000',
+      ' //evil.example',
+    ]) {
       expect(sameSitePath(bad), JSON.stringify(bad)).toBeNull();
     }
   });
 
   it('refuses a sign-in request whose next hides another site behind a TAB, with 400 and no email', async () => {
-    const res = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'desk@colloquy.test', next: '/\t/evil.example/landing' } });
+    const res = await call('/api/auth/sign-in', {
+      method: 'POST',
+      json: { email: 'desk@colloquy.test', next: '/\t/evil.example/landing' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid');
     const link = await latestSignIn('desk@colloquy.test');
@@ -37,7 +55,9 @@ describe('where sign-in lands (1: open redirect)', () => {
     const link = (await latestSignIn('organiser@colloquy.test'))!;
     const token = link.searchParams.get('token')!;
     for (const next of ['/\t/evil.example/landing', '/x\r\nSet-Cookie: a=b', '/\\evil.example']) {
-      const res = await call(`/api/auth/verify?token=${token}&next=${encodeURIComponent(next)}`, { redirect: 'manual' });
+      const res = await call(`/api/auth/verify?token=${token}&next=${encodeURIComponent(next)}`, {
+        redirect: 'manual',
+      });
       expect(res.status, JSON.stringify(next)).toBe(400);
       expect(res.headers.get('set-cookie')).toBeNull();
     }
@@ -51,7 +71,13 @@ describe('where sign-in lands (1: open redirect)', () => {
 const register = async (slug: string, who: Record<string, unknown>) => {
   const res = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: who });
   expect(res.status).toBe(201);
-  return res.body.registration as { id: string; status: string; ticketCode: string; ticketUrl: string; manageUrl: string };
+  return res.body.registration as {
+    id: string;
+    status: string;
+    ticketCode: string;
+    ticketUrl: string;
+    manageUrl: string;
+  };
 };
 type Mail = { to: string; kind: string; text: string; html: string };
 const mailTo = async (to: string, kind: string) => {
@@ -60,7 +86,8 @@ const mailTo = async (to: string, kind: string) => {
   return emails.find((m) => m.to === to && m.kind === kind);
 };
 /** The management token in an email's link to this ticket, if it has one. */
-const tokenIn = (mail: Mail | undefined, code: string) => new RegExp(`/t/${code}\\?m=([\\w-]+)`).exec(mail?.text ?? '')?.[1];
+const tokenIn = (mail: Mail | undefined, code: string) =>
+  new RegExp(`/t/${code}\\?m=([\\w-]+)`).exec(mail?.text ?? '')?.[1];
 const cancel = (code: string, json: unknown) => call(`/api/tickets/${code}/cancel`, { method: 'POST', json });
 const erase = (code: string, json: unknown) => call(`/api/tickets/${code}/delete`, { method: 'POST', json });
 
@@ -93,7 +120,9 @@ describe('badge codes and management links (2)', () => {
     const a = await register(slug, person('own-a'));
     const b = await register(slug, person('own-b'));
     const tokenA = new URL(a.manageUrl).searchParams.get('m')!;
-    const { results } = await env.DB.prepare(`SELECT token_hash FROM manage_tokens WHERE registration_id IN (?, ?)`).bind(a.id, b.id).all<{ token_hash: string }>();
+    const { results } = await env.DB.prepare(`SELECT token_hash FROM manage_tokens WHERE registration_id IN (?, ?)`)
+      .bind(a.id, b.id)
+      .all<{ token_hash: string }>();
     expect(results).toHaveLength(2);
     expect(results.map((r) => r.token_hash)).not.toContain(tokenA);
     expect((await cancel(b.ticketCode, { token: tokenA })).status).toBe(403);
@@ -105,7 +134,9 @@ describe('badge codes and management links (2)', () => {
     const first = await register(slug, person('promo-1'));
     const second = await register(slug, person('promo-2'));
     expect(second.status).toBe('waitlisted');
-    expect((await cancel(first.ticketCode, { token: new URL(first.manageUrl).searchParams.get('m') })).status).toBe(200);
+    expect((await cancel(first.ticketCode, { token: new URL(first.manageUrl).searchParams.get('m') })).status).toBe(
+      200,
+    );
     const promoted = await mailTo('attendeepromo-2@example.org', 'promoted');
     const token = tokenIn(promoted, second.ticketCode);
     expect(token).toBeTruthy();
@@ -128,7 +159,9 @@ describe('badge codes and management links (2)', () => {
     const token = tokenIn(mail, reg.ticketCode);
     expect((await erase(reg.ticketCode, { token })).status).toBe(200);
     expect((await call(`/api/tickets/${reg.ticketCode}`)).status).toBe(404);
-    const left = await env.DB.prepare(`SELECT count(*) n FROM manage_tokens WHERE registration_id = ?`).bind(reg.id).first<{ n: number }>();
+    const left = await env.DB.prepare(`SELECT count(*) n FROM manage_tokens WHERE registration_id = ?`)
+      .bind(reg.id)
+      .first<{ n: number }>();
     expect(left?.n).toBe(0);
   });
 });
@@ -138,8 +171,15 @@ async function asProduction(url: string, init: RequestInit & { json?: unknown },
   const headers = new Headers(init.headers);
   if (init.json !== undefined) headers.set('content-type', 'application/json');
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(url, { ...init, headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) }) as never,
-    { ...env, APP_ENV: 'production', ...bindings } as never, ctx);
+  const res = await worker.fetch(
+    new Request(url, {
+      ...init,
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    }) as never,
+    { ...env, APP_ENV: 'production', ...bindings } as never,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
@@ -147,7 +187,13 @@ async function asProduction(url: string, init: RequestInit & { json?: unknown },
 describe('links in emails (4: Host header)', () => {
   it('production without PUBLIC_URL refuses to serve: 503 misconfigured on every route', async () => {
     for (const path of ['/api/health', '/api/events', '/api/auth/sign-in']) {
-      const res = await asProduction(`https://colloquy.example${path}`, path.endsWith('sign-in') ? { method: 'POST', json: { email: 'desk@colloquy.test' }, headers: { origin: 'https://colloquy.example' } } : {}, { PUBLIC_URL: undefined });
+      const res = await asProduction(
+        `https://colloquy.example${path}`,
+        path.endsWith('sign-in')
+          ? { method: 'POST', json: { email: 'desk@colloquy.test' }, headers: { origin: 'https://colloquy.example' } }
+          : {},
+        { PUBLIC_URL: undefined },
+      );
       expect(res.status, path).toBe(503);
       expect(res.body.error.code).toBe('misconfigured');
       expect(res.body.error.message).toMatch(/PUBLIC_URL/);
@@ -157,14 +203,24 @@ describe('links in emails (4: Host header)', () => {
   it('a forged Host never reaches an email: sign-in and ticket links come from PUBLIC_URL', async () => {
     const bindings = { PUBLIC_URL: 'https://meeting.example/' };
     const forged = { origin: 'http://evil.example' };
-    const asked = await asProduction('http://evil.example/api/auth/sign-in', { method: 'POST', json: { email: 'organiser@colloquy.test' }, headers: forged }, bindings);
+    const asked = await asProduction(
+      'http://evil.example/api/auth/sign-in',
+      { method: 'POST', json: { email: 'organiser@colloquy.test' }, headers: forged },
+      bindings,
+    );
     expect(asked.status).toBe(202);
     expect((await latestSignIn('organiser@colloquy.test'))!.origin).toBe('https://meeting.example');
 
-    const registered = await asProduction('http://evil.example/api/events/cell-therapy-autoimmune-next/registrations', { method: 'POST', json: person('forged-host'), headers: forged }, bindings);
+    const registered = await asProduction(
+      'http://evil.example/api/events/cell-therapy-autoimmune-next/registrations',
+      { method: 'POST', json: person('forged-host'), headers: forged },
+      bindings,
+    );
     expect(registered.status).toBe(201);
     expect(registered.body.registration.ticketUrl).toMatch(/^https:\/\/meeting\.example\/t\//);
-    const row = await env.DB.prepare(`SELECT payload FROM emails WHERE "to" = 'attendeeforged-host@example.org'`).first<{ payload: string }>();
+    const row = await env.DB.prepare(
+      `SELECT payload FROM emails WHERE "to" = 'attendeeforged-host@example.org'`,
+    ).first<{ payload: string }>();
     expect(JSON.parse(row!.payload).origin).toBe('https://meeting.example');
   });
 });
@@ -179,9 +235,16 @@ describe('CSV cells (5: Excel with ;)', () => {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+        if (ch === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cur += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === sep) { out.push(cur); cur = ''; } else cur += ch;
+      else if (ch === sep) {
+        out.push(cur);
+        cur = '';
+      } else cur += ch;
     }
     return [...out, cur];
   };
@@ -189,7 +252,13 @@ describe('CSV cells (5: Excel with ;)', () => {
 
   it('quotes a cell with ; so a semicolon locale keeps it whole, and no piece of it starts a formula', async () => {
     const { toCsv } = await import('../../worker/attendees/csv');
-    const csv = toCsv(['Name', 'Institution'], [[NAME, 'a,+b'], ['=1+1', 'plain']]);
+    const csv = toCsv(
+      ['Name', 'Institution'],
+      [
+        [NAME, 'a,+b'],
+        ['=1+1', 'plain'],
+      ],
+    );
     const [, first, second] = csv.replace('\uFEFF', '').split('\r\n');
     expect(cellsOf(first!, ';')).toEqual([`Hosp;'=cmd|' /C calc'!A0,a,'+b`]);
     expect(cellsOf(first!, ',')).toEqual([`Hosp;'=cmd|' /C calc'!A0`, `a,'+b`]);
@@ -202,7 +271,15 @@ describe('CSV cells (5: Excel with ;)', () => {
 });
 
 describe('links in messages (6)', () => {
-  const values = { name: 'javascript:alert(1)', title: '', institution: '', event: 'Seminar', venue: 'Hall', ticket_url: 'https://meeting.example/t/abc', sessions: [] };
+  const values = {
+    name: 'javascript:alert(1)',
+    title: '',
+    institution: '',
+    event: 'Seminar',
+    venue: 'Hall',
+    ticket_url: 'https://meeting.example/t/abc',
+    sessions: [],
+  };
   const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
 
   it('keeps http, https, mailto, tel and the ticket link, and turns every other link into its text', async () => {
@@ -213,9 +290,16 @@ describe('links in messages (6)', () => {
       '[ent](jav&#x61;script:alert(1)) [rel](/t/x) [name]({{name}}) <javascript:alert(2)> ![img](data:image/png;base64,AAAA)',
     ].join('\n\n');
     const m = renderMessage('Hi', body, values);
-    expect(hrefs(m.html)).toEqual(['https://example.org/a', 'http://example.org', 'mailto:desk@example.org', 'tel:+861012345678', 'https://meeting.example/t/abc']);
+    expect(hrefs(m.html)).toEqual([
+      'https://example.org/a',
+      'http://example.org',
+      'mailto:desk@example.org',
+      'tel:+861012345678',
+      'https://meeting.example/t/abc',
+    ]);
     expect(m.html).not.toContain('<img');
-    for (const text of ['>js<', '>JS<', '>vb<', '>data<', '>ent<', '>rel<', '>name<'].map((t) => t.slice(1, -1))) expect(m.html).toContain(text);
+    for (const text of ['>js<', '>JS<', '>vb<', '>data<', '>ent<', '>rel<', '>name<'].map((t) => t.slice(1, -1)))
+      expect(m.html).toContain(text);
   });
 });
 
@@ -227,11 +311,22 @@ describe('"delete my data" reaches every copy (7)', () => {
     return tokenIn(await mailTo(to, 'manage_link'), code)!;
   };
 
-  it('erases the organiser\'s test-send rendered for this attendee', async () => {
+  it("erases the organiser's test-send rendered for this attendee", async () => {
     const org = await signIn('organiser@colloquy.test');
-    const reg = await register(SLUG, person('test-sent', { name: 'Zhou Testsend', affiliation: 'Testsend Hospital', jobTitle: 'Testsend Professor' }));
-    const sent = await call(`/api/events/${SLUG}/messages/test`, { method: 'POST', headers: { cookie: org },
-      json: { audience: { type: 'ids', ids: [reg.id] }, recipientId: reg.id, subject: 'For {{name}}', body: '{{name}}, {{title}}, {{institution}}' } });
+    const reg = await register(
+      SLUG,
+      person('test-sent', { name: 'Zhou Testsend', affiliation: 'Testsend Hospital', jobTitle: 'Testsend Professor' }),
+    );
+    const sent = await call(`/api/events/${SLUG}/messages/test`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: {
+        audience: { type: 'ids', ids: [reg.id] },
+        recipientId: reg.id,
+        subject: 'For {{name}}',
+        body: '{{name}}, {{title}}, {{institution}}',
+      },
+    });
     expect(sent.status).toBe(202);
     const copies = `SELECT count(*) n FROM emails WHERE coalesce(subject, '') || coalesce(html, '') || coalesce(text, '') || payload LIKE '%Testsend%'`;
     expect((await env.DB.prepare(copies).first<{ n: number }>())!.n).toBeGreaterThan(0);
@@ -239,41 +334,81 @@ describe('"delete my data" reaches every copy (7)', () => {
     expect((await env.DB.prepare(copies).first<{ n: number }>())!.n).toBe(0);
   });
 
-  it('erases a speaker\'s contact details from the people row, and a later edit of the person does not copy the name back', async () => {
+  it("erases a speaker's contact details from the people row, and a later edit of the person does not copy the name back", async () => {
     const org = await signIn('organiser@colloquy.test');
-    const created = await call(`/api/events/${SLUG}/people`, { method: 'POST', headers: { cookie: org },
-      json: { nameZh: '擦除讲者', nameEn: 'Erased Speaker', email: 'erased.speaker@example.org', phone: '13911112222', bioEn: 'Bio', badgeRole: 'speaker' } });
+    const created = await call(`/api/events/${SLUG}/people`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: {
+        nameZh: '擦除讲者',
+        nameEn: 'Erased Speaker',
+        email: 'erased.speaker@example.org',
+        phone: '13911112222',
+        bioEn: 'Bio',
+        badgeRole: 'speaker',
+      },
+    });
     expect(created.status).toBe(201);
     const personId = created.body.person.id as string;
-    const badge = await env.DB.prepare(`SELECT ticket_code AS code FROM registrations WHERE person_id = ?`).bind(personId).first<{ code: string }>();
+    const badge = await env.DB.prepare(`SELECT ticket_code AS code FROM registrations WHERE person_id = ?`)
+      .bind(personId)
+      .first<{ code: string }>();
     const token = await askedToken(badge!.code, 'erased.speaker@example.org');
     expect((await erase(badge!.code, { token })).status).toBe(200);
     const row = await env.DB.prepare(`SELECT email, phone FROM people WHERE id = ?`).bind(personId).first();
     expect(row).toEqual({ email: null, phone: null });
-    expect((await call(`/api/events/${SLUG}/people/${personId}`, { method: 'PATCH', headers: { cookie: org }, json: { bioEn: 'New bio' } })).status).toBe(200);
-    const regs = await env.DB.prepare(`SELECT count(*) n FROM registrations WHERE name = '擦除讲者' OR email = 'erased.speaker@example.org' OR phone = '13911112222'`).first<{ n: number }>();
+    expect(
+      (
+        await call(`/api/events/${SLUG}/people/${personId}`, {
+          method: 'PATCH',
+          headers: { cookie: org },
+          json: { bioEn: 'New bio' },
+        })
+      ).status,
+    ).toBe(200);
+    const regs = await env.DB.prepare(
+      `SELECT count(*) n FROM registrations WHERE name = '擦除讲者' OR email = 'erased.speaker@example.org' OR phone = '13911112222'`,
+    ).first<{ n: number }>();
     expect(regs!.n).toBe(0);
   });
 });
 
 describe('sign-in flooding and timing (8, 9)', () => {
-  const ask = (email: string, bindings = {}) => call('/api/auth/sign-in', { method: 'POST', json: { email } }, bindings);
-  const linksTo = async (email: string) => (await env.DB.prepare(`SELECT count(*) n FROM emails WHERE kind = 'sign_in' AND "to" = ?`).bind(email).first<{ n: number }>())!.n;
+  const ask = (email: string, bindings = {}) =>
+    call('/api/auth/sign-in', { method: 'POST', json: { email } }, bindings);
+  const linksTo = async (email: string) =>
+    (await env.DB.prepare(`SELECT count(*) n FROM emails WHERE kind = 'sign_in' AND "to" = ?`)
+      .bind(email)
+      .first<{ n: number }>())!.n;
 
   it('caps links per address per hour, whatever the IP, and says when a link was already asked for', async () => {
-    await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_flooded', 'flooded@colloquy.test', 'Flooded')`).run();
+    await env.DB.prepare(
+      `INSERT INTO staff (id, email, name) VALUES ('stf_flooded', 'flooded@colloquy.test', 'Flooded')`,
+    ).run();
     const bindings = { SIGN_IN_PER_EMAIL_PER_MINUTE: '100', SIGN_IN_PER_EMAIL_PER_HOUR: '3' };
     const answers = [];
     for (let i = 0; i < 5; i++) {
-      const res = await call('/api/auth/sign-in', { method: 'POST', json: { email: 'flooded@colloquy.test' }, headers: { 'cf-connecting-ip': `203.0.113.${i}` } }, bindings);
+      const res = await call(
+        '/api/auth/sign-in',
+        { method: 'POST', json: { email: 'flooded@colloquy.test' }, headers: { 'cf-connecting-ip': `203.0.113.${i}` } },
+        bindings,
+      );
       answers.push([res.status, res.body.recentlySent ?? res.body.error.code]);
     }
-    expect(answers).toEqual([[202, false], [202, true], [202, true], [429, 'hourly_limit'], [429, 'hourly_limit']]);
+    expect(answers).toEqual([
+      [202, false],
+      [202, true],
+      [202, true],
+      [429, 'hourly_limit'],
+      [429, 'hourly_limit'],
+    ]);
     expect(await linksTo('flooded@colloquy.test')).toBe(3);
   });
 
   it('answers a staff address and a stranger alike: same body, same D1 work', async () => {
-    await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_timing', 'timing@colloquy.test', 'Timing')`).run();
+    await env.DB.prepare(
+      `INSERT INTO staff (id, email, name) VALUES ('stf_timing', 'timing@colloquy.test', 'Timing')`,
+    ).run();
     const staff = await ask('timing@colloquy.test');
     const stranger = await ask('nobody-here@example.org');
     expect([staff.status, stranger.status]).toEqual([202, 202]);
@@ -300,14 +435,25 @@ describe('smaller items (9)', () => {
   it('once sent through Resend, the outbox keeps no working sign-in or management link', async () => {
     installResendDouble();
     const withKey = { ...env, RESEND_API_KEY: 're_test_key_123' };
-    await env.DB.prepare(`INSERT INTO staff (id, email, name) VALUES ('stf_redact', 'redact@colloquy.test', 'Redact')`).run();
-    await call('/api/auth/sign-in', { method: 'POST', json: { email: 'redact@colloquy.test' } }, { OUTBOX: { send: async () => {} } as never });
+    await env.DB.prepare(
+      `INSERT INTO staff (id, email, name) VALUES ('stf_redact', 'redact@colloquy.test', 'Redact')`,
+    ).run();
+    await call(
+      '/api/auth/sign-in',
+      { method: 'POST', json: { email: 'redact@colloquy.test' } },
+      { OUTBOX: { send: async () => {} } as never },
+    );
     const reg = await register('cell-therapy-autoimmune-next', person('redact-me'));
     const signInToken = (await latestSignIn('redact@colloquy.test'))!.searchParams.get('token')!;
     const manage = new URL(reg.manageUrl).searchParams.get('m')!;
     await deliverDue(withKey, { limit: 500 });
-    const rows = await env.DB.prepare(`SELECT kind, status, payload, html, text FROM emails WHERE "to" IN ('redact@colloquy.test', 'attendeeredact-me@example.org')`).all<Record<string, string>>();
-    expect(rows.results.map((r) => [r.kind, r.status]).sort()).toEqual([['confirmation', 'sent'], ['sign_in', 'sent']]);
+    const rows = await env.DB.prepare(
+      `SELECT kind, status, payload, html, text FROM emails WHERE "to" IN ('redact@colloquy.test', 'attendeeredact-me@example.org')`,
+    ).all<Record<string, string>>();
+    expect(rows.results.map((r) => [r.kind, r.status]).sort()).toEqual([
+      ['confirmation', 'sent'],
+      ['sign_in', 'sent'],
+    ]);
     for (const row of rows.results) {
       for (const secret of [signInToken, manage]) expect(row.payload + row.html + row.text).not.toContain(secret);
       expect(row.text).toContain('REDACTED');
@@ -316,7 +462,11 @@ describe('smaller items (9)', () => {
 
   it('escapes a bare CR in .ics text, so no line of the file ends early', async () => {
     const { agendaIcs } = await import('../../worker/events/ics');
-    const ics = agendaIcs('Cal', [{ uid: 'u1', start: 0, end: 60_000, summary: 'A\rB', location: 'L\r\nM', description: 'x\ny' }], 0);
+    const ics = agendaIcs(
+      'Cal',
+      [{ uid: 'u1', start: 0, end: 60_000, summary: 'A\rB', location: 'L\r\nM', description: 'x\ny' }],
+      0,
+    );
     expect(ics).toContain('SUMMARY:A\\nB');
     expect(ics).toContain('LOCATION:L\\nM');
     expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);

@@ -17,16 +17,25 @@ describe('English counts', () => {
     expect(format(deskEn['search.count'], { n: 1 }, 'en')).toBe('1 match');
     expect(format(deskEn['search.count'], { n: 2 }, 'en')).toBe('2 matches');
     expect(format(en.seatsLeft, { n: 1 }, 'en')).toBe('1 seat left');
-    expect(format(consoleEn['regs.countFiltered'], { n: '1', from: 1, to: 1 }, 'en')).toBe('1 registration matches; showing 1–1.');
+    expect(format(consoleEn['regs.countFiltered'], { n: '1', from: 1, to: 1 }, 'en')).toBe(
+      '1 registration matches; showing 1–1.',
+    );
     expect(format(consoleEn['regs.csvDone'], { n: '1,000' }, 'en')).toBe('CSV saved: 1,000 rows.');
   });
 
   it('no English message shows a count of one with a plural noun, or hedges with "(s)"', () => {
-    const wrong = Object.entries(english).filter(([, message]) => {
-      const ones = Object.fromEntries([...message.matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 1]));
-      const shown = format(message, ones, 'en');
-      return /\(s\)/.test(shown) || /\b1 (matches|seats|scans|tickets|badges|rows|registrations|recipients|devices|items|warnings|check-ins|characters|people)\b/.test(shown);
-    }).map(([key]) => key);
+    const wrong = Object.entries(english)
+      .filter(([, message]) => {
+        const ones = Object.fromEntries([...message.matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 1]));
+        const shown = format(message, ones, 'en');
+        return (
+          /\(s\)/.test(shown) ||
+          /\b1 (matches|seats|scans|tickets|badges|rows|registrations|recipients|devices|items|warnings|check-ins|characters|people)\b/.test(
+            shown,
+          )
+        );
+      })
+      .map(([key]) => key);
     expect(wrong).toEqual([]);
   });
 });
@@ -46,31 +55,78 @@ describe('agenda roles', () => {
 });
 
 describe('the audit log in words', () => {
-  const names = new Map([['ses_1', '开幕致辞'], ['per_1', '王明'], ['per_2', 'Ada Carter']]);
-  const zh = (key: string, p?: Record<string, string | number>) => format((consoleZhCN as Record<string, string>)[key]!, p ?? {}, 'zh-CN');
-  const enTr = (key: string, p?: Record<string, string | number>) => format((consoleEn as Record<string, string>)[key]!, p ?? {}, 'en');
+  const names = new Map([
+    ['ses_1', '开幕致辞'],
+    ['per_1', '王明'],
+    ['per_2', 'Ada Carter'],
+  ]);
+  const zh = (key: string, p?: Record<string, string | number>) =>
+    format((consoleZhCN as Record<string, string>)[key]!, p ?? {}, 'zh-CN');
+  const enTr = (key: string, p?: Record<string, string | number>) =>
+    format((consoleEn as Record<string, string>)[key]!, p ?? {}, 'en');
   const zhRole = (r: string) => (zhCN as Record<string, string>)[`role.${r}`]!;
   const enRole = (r: string) => (en as Record<string, string>)[`role.${r}`]!;
 
   it('shows each action as a sentence in Chinese and English, never a code or JSON', () => {
-    const people = { id: 'ses_1', people: [{ personId: 'per_1', role: 'moderator' }, { personId: 'per_2', role: 'speaker' }] };
-    expect(auditDetail('session.people', people, names, zh, zhRole)).toBe('“开幕致辞”：王明（主持人）、Ada Carter（主讲）');
-    expect(auditDetail('session.people', people, names, enTr, enRole)).toBe('“开幕致辞”: 王明 (Moderator), Ada Carter (Speaker)');
-    expect(auditDetail('pairing.use', { id: 'pair_9', device: '前台 iPad' }, names, zh, zhRole)).toBe('设备：前台 iPad');
-    expect(auditDetail('message.send', { id: 'msg_1', recipients: 1, subject: '日程更新' }, names, enTr, enRole)).toBe('“日程更新” to 1 recipient');
-    expect(auditDetail('message.send', { id: 'msg_1', recipients: 12, subject: '日程更新' }, names, zh, zhRole)).toBe('“日程更新”，发给 12 人');
-    expect(auditDetail('registration.update', { id: 'reg_1', fields: ['email', 'jobTitle'] }, names, zh, zhRole)).toBe('修改了电子邮箱、职务');
-    expect(auditDetail('event.update', { capacity: 300, titleEn: 'x' }, names, enTr, enRole)).toBe('changed seats, English title');
-    expect(auditDetail('pairing.revoke', { id: 'pair_9', devices: 1 }, names, enTr, enRole)).toBe('1 device signed out');
+    const people = {
+      id: 'ses_1',
+      people: [
+        { personId: 'per_1', role: 'moderator' },
+        { personId: 'per_2', role: 'speaker' },
+      ],
+    };
+    expect(auditDetail('session.people', people, names, zh, zhRole)).toBe(
+      '“开幕致辞”：王明（主持人）、Ada Carter（主讲）',
+    );
+    expect(auditDetail('session.people', people, names, enTr, enRole)).toBe(
+      '“开幕致辞”: 王明 (Moderator), Ada Carter (Speaker)',
+    );
+    expect(auditDetail('pairing.use', { id: 'pair_9', device: '前台 iPad' }, names, zh, zhRole)).toBe(
+      '设备：前台 iPad',
+    );
+    expect(auditDetail('message.send', { id: 'msg_1', recipients: 1, subject: '日程更新' }, names, enTr, enRole)).toBe(
+      '“日程更新” to 1 recipient',
+    );
+    expect(auditDetail('message.send', { id: 'msg_1', recipients: 12, subject: '日程更新' }, names, zh, zhRole)).toBe(
+      '“日程更新”，发给 12 人',
+    );
+    expect(auditDetail('registration.update', { id: 'reg_1', fields: ['email', 'jobTitle'] }, names, zh, zhRole)).toBe(
+      '修改了电子邮箱、职务',
+    );
+    expect(auditDetail('event.update', { capacity: 300, titleEn: 'x' }, names, enTr, enRole)).toBe(
+      'changed seats, English title',
+    );
+    expect(auditDetail('pairing.revoke', { id: 'pair_9', devices: 1 }, names, enTr, enRole)).toBe(
+      '1 device signed out',
+    );
     const unknown = auditDetail('badge.print', { personId: 'per_1', extra: { deep: true } }, names, zh, zhRole);
     expect(unknown).toBe('王明');
     expect(unknown).not.toMatch(/[{}"]|personId/);
   });
 
   it('every action the Worker records has a label in both languages', () => {
-    const actions = ['event.create', 'event.update', 'session.create', 'session.update', 'session.delete', 'session.reorder', 'session.people',
-      'person.create', 'person.update', 'person.delete', 'person.photo', 'registration.update', 'registration.cancel', 'registration.promote',
-      'registration.reissue', 'message.send', 'pairing.create', 'pairing.use', 'pairing.revoke', 'privacy.purge'];
+    const actions = [
+      'event.create',
+      'event.update',
+      'session.create',
+      'session.update',
+      'session.delete',
+      'session.reorder',
+      'session.people',
+      'person.create',
+      'person.update',
+      'person.delete',
+      'person.photo',
+      'registration.update',
+      'registration.cancel',
+      'registration.promote',
+      'registration.reissue',
+      'message.send',
+      'pairing.create',
+      'pairing.use',
+      'pairing.revoke',
+      'privacy.purge',
+    ];
     for (const a of actions) {
       expect(consoleZhCN, a).toHaveProperty([`audit.${a}`]);
       expect(consoleEn, a).toHaveProperty([`audit.${a}`]);

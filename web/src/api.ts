@@ -10,15 +10,30 @@ export type PublicEvent = InferResponseType<(typeof api.api.events)[':slug']['$g
 
 /** The API's one error shape, surfaced to pages as a thrown ApiFailure. */
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fields: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
 
 export async function readJson<T>(res: { ok: boolean; status: number; json(): Promise<unknown> }): Promise<T> {
   let body: any = null;
-  try { body = await res.json(); } catch { /* empty or not JSON */ }
-  if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'network', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.fields);
+  try {
+    body = await res.json();
+  } catch {
+    /* empty or not JSON */
+  }
+  if (!res.ok)
+    throw new ApiFailure(
+      res.status,
+      body?.error?.code ?? 'network',
+      body?.error?.message ?? `HTTP ${res.status}`,
+      body?.error?.fields,
+    );
   return body as T;
 }
 

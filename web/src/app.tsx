@@ -7,13 +7,25 @@ import { routes } from './routes';
 function Shell(props: ParentProps) {
   return (
     <>
-      <a class="skip" href="#main">{t('skipToContent')}</a>
+      <a class="skip" href="#main">
+        {t('skipToContent')}
+      </a>
       <header class="topbar">
-        <a class="brand" href="/">Colloquy</a>
+        <a class="brand" href="/">
+          Colloquy
+        </a>
         <LanguageSwitch />
       </header>
       <main id="main" tabindex="-1">
-        <Suspense fallback={<p class="loading" role="status">{t('loading')}</p>}>{props.children}</Suspense>
+        <Suspense
+          fallback={
+            <p class="loading" role="status">
+              {t('loading')}
+            </p>
+          }
+        >
+          {props.children}
+        </Suspense>
       </main>
     </>
   );

@@ -15,13 +15,18 @@ export const sessionFields = z.object({
   endsAt: isoTime,
 });
 
-const ordered = (v: { startsAt?: string; endsAt?: string }) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
+const ordered = (v: { startsAt?: string; endsAt?: string }) =>
+  !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
 const endAfterStart = { message: 'The end must be after the start.', path: ['endsAt'] };
 
-export const createSessionInput = sessionFields.partial({ descriptionZh: true, descriptionEn: true, roomZh: true, roomEn: true }).refine(ordered, endAfterStart);
+export const createSessionInput = sessionFields
+  .partial({ descriptionZh: true, descriptionEn: true, roomZh: true, roomEn: true })
+  .refine(ordered, endAfterStart);
 export const updateSessionInput = sessionFields.partial().refine(ordered, endAfterStart);
 export const moveInput = z.object({ direction: z.enum(['earlier', 'later']) });
 export const reorderInput = z.object({ ids: z.array(z.string().max(100)).min(1).max(500) });
 export const assignInput = z.object({
-  people: z.array(z.object({ personId: z.string().max(100), role: z.enum(['speaker', 'panelist', 'moderator', 'host']) })).max(50),
+  people: z
+    .array(z.object({ personId: z.string().max(100), role: z.enum(['speaker', 'panelist', 'moderator', 'host']) }))
+    .max(50),
 });

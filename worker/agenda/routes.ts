@@ -25,7 +25,10 @@ export function warningsAnswer(results: Record<string, unknown>[][]) {
   return {
     warnings: agendaWarnings(event, items, slots, people),
     /** The event hours that would hold every item: one PATCH of the event away ("extend the event"). */
-    extendTo: hours && { startsAt: isoInZone(hours.startsAt, event.timezone), endsAt: isoInZone(hours.endsAt, event.timezone) },
+    extendTo: hours && {
+      startsAt: isoInZone(hours.startsAt, event.timezone),
+      endsAt: isoInZone(hours.endsAt, event.timezone),
+    },
   };
 }
 
@@ -36,8 +39,17 @@ export const agendaRoutes = new Hono<AppEnv>()
     const id = newId('ses');
     const done = await atomically(c.env.DB, [
       c.var.db.insert(sessions).values({
-        id, eventId, kind: b.kind, titleZh: b.titleZh, titleEn: b.titleEn, descriptionZh: b.descriptionZh ?? '', descriptionEn: b.descriptionEn ?? '',
-        roomZh: b.roomZh ?? '', roomEn: b.roomEn ?? '', startsAt: Date.parse(b.startsAt), endsAt: Date.parse(b.endsAt),
+        id,
+        eventId,
+        kind: b.kind,
+        titleZh: b.titleZh,
+        titleEn: b.titleEn,
+        descriptionZh: b.descriptionZh ?? '',
+        descriptionEn: b.descriptionEn ?? '',
+        roomZh: b.roomZh ?? '',
+        roomEn: b.roomEn ?? '',
+        startsAt: Date.parse(b.startsAt),
+        endsAt: Date.parse(b.endsAt),
         position: sql`(SELECT coalesce(max(position), -1) + 1 FROM sessions WHERE event_id = ${eventId})`,
       }),
       auditEntry(eventId, staff.id, 'session.create', { id, title: b.titleEn }),
@@ -49,15 +61,23 @@ export const agendaRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = c.req.param('id');
-    const [current] = await c.var.db.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, eventId)));
+    const [current] = await c.var.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.id, id), eq(sessions.eventId, eventId)));
     if (!current) throw notFound('No such agenda item in this event.');
     const startsAt = ms(b.startsAt) ?? current.startsAt;
     const endsAt = ms(b.endsAt) ?? current.endsAt;
     if (endsAt <= startsAt) {
-      throw new ApiError(400, 'invalid', 'The end must be after the start.', { endsAt: 'The end must be after the start.' });
+      throw new ApiError(400, 'invalid', 'The end must be after the start.', {
+        endsAt: 'The end must be after the start.',
+      });
     }
     const done = await atomically(c.env.DB, [
-      c.var.db.update(sessions).set({ ...b, startsAt, endsAt }).where(eq(sessions.id, id)),
+      c.var.db
+        .update(sessions)
+        .set({ ...b, startsAt, endsAt })
+        .where(eq(sessions.id, id)),
       auditEntry(eventId, staff.id, 'session.update', { id, fields: Object.keys(b) }),
       ...warningReads(eventId),
     ]);
@@ -77,13 +97,27 @@ export const agendaRoutes = new Hono<AppEnv>()
     ]);
     if (!done[0]!.length) throw notFound('No such agenda item in this event.');
     if (!done[1]!.length) {
-      throw new ApiError(409, 'cannot_move', direction === 'earlier' ? 'This item is already the first on the agenda.' : 'This item is already the last on the agenda.');
+      throw new ApiError(
+        409,
+        'cannot_move',
+        direction === 'earlier'
+          ? 'This item is already the first on the agenda.'
+          : 'This item is already the last on the agenda.',
+      );
     }
     const items = done.at(-3) as WarningRows[1];
     const tz = (done.at(-4) as WarningRows[0])[0]!.timezone;
-    const moved = (done[1] as { id: string }[]).map((m) => items.find((s) => s.id === m.id)!)
+    const moved = (done[1] as { id: string }[])
+      .map((m) => items.find((s) => s.id === m.id)!)
       .map((s) => ({ id: s.id, startsAt: isoInZone(s.startsAt, tz), endsAt: isoInZone(s.endsAt, tz) }));
-    return c.json({ session: moved.find((m) => m.id === id)!, swappedWith: moved.find((m) => m.id !== id)!, ...warningsAnswer(done) }, 200);
+    return c.json(
+      {
+        session: moved.find((m) => m.id === id)!,
+        swappedWith: moved.find((m) => m.id !== id)!,
+        ...warningsAnswer(done),
+      },
+      200,
+    );
   })
   .delete('/:slug/sessions/:id', async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -99,7 +133,9 @@ export const agendaRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const { ids } = c.req.valid('json');
     await atomically(c.env.DB, [
-      ...ids.map((id, position) => sql`UPDATE sessions SET position = ${position} WHERE id = ${id} AND event_id = ${eventId}`),
+      ...ids.map(
+        (id, position) => sql`UPDATE sessions SET position = ${position} WHERE id = ${id} AND event_id = ${eventId}`,
+      ),
       auditEntry(eventId, staff.id, 'session.reorder', { ids }),
     ]);
     return c.json({}, 200);
@@ -108,12 +144,18 @@ export const agendaRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const { people: assigned } = c.req.valid('json');
-    const [found] = await c.var.db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, eventId)));
+    const [found] = await c.var.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.id, id), eq(sessions.eventId, eventId)));
     if (!found) throw notFound('No such agenda item in this event.');
     // Only people of this event can be assigned; unknown ids are ignored by the INSERT … SELECT.
     const done = await atomically(c.env.DB, [
       sql`DELETE FROM session_people WHERE session_id = ${id}`,
-      ...assigned.map((a) => sql`INSERT INTO session_people (session_id, person_id, role) SELECT ${id}, id, ${a.role} FROM people WHERE id = ${a.personId} AND event_id = ${eventId} ON CONFLICT DO UPDATE SET role = excluded.role`),
+      ...assigned.map(
+        (a) =>
+          sql`INSERT INTO session_people (session_id, person_id, role) SELECT ${id}, id, ${a.role} FROM people WHERE id = ${a.personId} AND event_id = ${eventId} ON CONFLICT DO UPDATE SET role = excluded.role`,
+      ),
       auditEntry(eventId, staff.id, 'session.people', { id, people: assigned }),
       ...warningReads(eventId),
     ]);

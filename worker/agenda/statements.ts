@@ -9,9 +9,10 @@ import type { Slot } from './overlaps';
  * items that start together only swap places. The pair is read once (MATERIALIZED) before any row changes.
  */
 export function moveSessionStatement(eventId: string, id: string, direction: 'earlier' | 'later') {
-  const side = direction === 'earlier'
-    ? sql`(n.starts_at, n.position, n.id) < (x.starts_at, x.position, x.id) ORDER BY n.starts_at DESC, n.position DESC, n.id DESC`
-    : sql`(n.starts_at, n.position, n.id) > (x.starts_at, x.position, x.id) ORDER BY n.starts_at, n.position, n.id`;
+  const side =
+    direction === 'earlier'
+      ? sql`(n.starts_at, n.position, n.id) < (x.starts_at, x.position, x.id) ORDER BY n.starts_at DESC, n.position DESC, n.id DESC`
+      : sql`(n.starts_at, n.position, n.id) > (x.starts_at, x.position, x.id) ORDER BY n.starts_at, n.position, n.id`;
   const ab = direction === 'earlier' ? sql`nb a, x b` : sql`x a, nb b`;
   return sql`
     WITH x AS MATERIALIZED (SELECT id, starts_at, ends_at, position FROM sessions WHERE id = ${id} AND event_id = ${eventId}),
@@ -28,13 +29,14 @@ export function moveSessionStatement(eventId: string, id: string, direction: 'ea
 }
 
 /** The reads behind the warnings, put at the end of a write's batch so the answer costs no extra round trip. */
-export const warningReads = (eventId: string) => [
-  sql`SELECT starts_at AS startsAt, ends_at AS endsAt, timezone FROM events WHERE id = ${eventId}`,
-  sql`SELECT id, title_zh AS titleZh, title_en AS titleEn, room_zh AS roomZh, room_en AS roomEn, starts_at AS startsAt, ends_at AS endsAt
+export const warningReads = (eventId: string) =>
+  [
+    sql`SELECT starts_at AS startsAt, ends_at AS endsAt, timezone FROM events WHERE id = ${eventId}`,
+    sql`SELECT id, title_zh AS titleZh, title_en AS titleEn, room_zh AS roomZh, room_en AS roomEn, starts_at AS startsAt, ends_at AS endsAt
       FROM sessions WHERE event_id = ${eventId}`,
-  sql`SELECT sp.session_id AS sessionId, sp.person_id AS personId, s.starts_at AS startsAt, s.ends_at AS endsAt
+    sql`SELECT sp.session_id AS sessionId, sp.person_id AS personId, s.starts_at AS startsAt, s.ends_at AS endsAt
       FROM session_people sp JOIN sessions s ON s.id = sp.session_id WHERE s.event_id = ${eventId}`,
-  sql`SELECT id, name_zh AS nameZh, name_en AS nameEn FROM people WHERE event_id = ${eventId}`,
-] as const;
+    sql`SELECT id, name_zh AS nameZh, name_en AS nameEn FROM people WHERE event_id = ${eventId}`,
+  ] as const;
 
 export type WarningRows = [{ startsAt: number; endsAt: number; timezone: string }[], AgendaItem[], Slot[], Named[]];

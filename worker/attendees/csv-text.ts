@@ -2,8 +2,34 @@
 import type { Locale } from '../http/messages';
 
 export const CSV_HEADERS: Record<Locale, string[]> = {
-  'zh-CN': ['姓名', '邮箱', '电话', '单位', '职务', '状态', '身份', '报名时间', '签到时间', '签到台', '状态代码', '身份代码'],
-  en: ['Name', 'Email', 'Phone', 'Institution', 'Job title', 'Status', 'Role', 'Registered', 'Checked in', 'Desk', 'Status code', 'Role code'],
+  'zh-CN': [
+    '姓名',
+    '邮箱',
+    '电话',
+    '单位',
+    '职务',
+    '状态',
+    '身份',
+    '报名时间',
+    '签到时间',
+    '签到台',
+    '状态代码',
+    '身份代码',
+  ],
+  en: [
+    'Name',
+    'Email',
+    'Phone',
+    'Institution',
+    'Job title',
+    'Status',
+    'Role',
+    'Registered',
+    'Checked in',
+    'Desk',
+    'Status code',
+    'Role code',
+  ],
 };
 
 const STATUS: Record<Locale, Record<string, string>> = {

@@ -6,7 +6,8 @@ import { stringify } from 'csv-stringify/sync';
  * every formula start after a separator inside the cell (; in locales that use it, comma, tab): a program that
  * splits the cell there still finds no formula.
  */
-export const neutralise = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell).replace(/([;,\t])([=+\-@])/g, "$1'$2");
+export const neutralise = (cell: string) =>
+  (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell).replace(/([;,\t])([=+\-@])/g, "$1'$2");
 
 /** Cells quoted whatever the reader's separator: `;` (Excel in many locales), comma, quote, tab or line break. */
 const MUST_QUOTE = /[;,"\t\r\n]/;

@@ -27,22 +27,30 @@ export const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).optional().default(50),
 });
 
-export const editInput = z.object({
-  name: z.string().trim().min(1).max(120),
-  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
-  phone: asciiText().max(40).regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
-  affiliation: z.string().trim().max(200),
-  jobTitle: z.string().trim().max(120),
-  locale: z.enum(['zh-CN', 'en']),
-  role: z.enum(['attendee', 'speaker', 'guest', 'staff']),
-}).partial();
+export const editInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
+    phone: asciiText()
+      .max(40)
+      .regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
+    affiliation: z.string().trim().max(200),
+    jobTitle: z.string().trim().max(120),
+    locale: z.enum(['zh-CN', 'en']),
+    role: z.enum(['attendee', 'speaker', 'guest', 'staff']),
+  })
+  .partial();
 
 /**
  * The CSV export: the whole file at once, or with `limit` one page of it (the first with the BOM and header,
  * then each `after` the cursor the previous page gave in X-Next-Cursor), so no request handles more rows than that.
  */
 export const csvQuery = z.object({
-  after: z.string().max(200).regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,150}$/, 'Use the cursor from the previous page.').optional(),
+  after: z
+    .string()
+    .max(200)
+    .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,150}$/, 'Use the cursor from the previous page.')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
   /** The organiser's language for headers, statuses, roles and desks; without it, Accept-Language. */
   lang: z.enum(['zh-CN', 'en']).optional(),
@@ -53,8 +61,21 @@ const parseCursor = (after: string) => {
   return { createdAt: Number(after.slice(0, dot)), id: after.slice(dot + 1) };
 };
 
-
-type Row = { id: string; name: string; email: string; phone: string; affiliation: string; jobTitle: string; locale: string; status: string; role: string; createdAt: number; scannedAt: number | null; deskId: string | null; timezone: string };
+type Row = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  affiliation: string;
+  jobTitle: string;
+  locale: string;
+  status: string;
+  role: string;
+  createdAt: number;
+  scannedAt: number | null;
+  deskId: string | null;
+  timezone: string;
+};
 
 function filters(eventId: string, q: z.infer<typeof listQuery>): SQL {
   const parts: SQL[] = [sql`r.event_id = ${eventId}`];
@@ -65,14 +86,18 @@ function filters(eventId: string, q: z.infer<typeof listQuery>): SQL {
   if (q.q && q.q.length >= 1) {
     const needle = q.q.toLowerCase();
     const hi = `${needle}\u{10FFFF}`;
-    parts.push(sql`(lower(r.name) >= ${needle} AND lower(r.name) < ${hi} OR r.email_key >= ${needle} AND r.email_key < ${hi} OR r.phone >= ${needle} AND r.phone < ${hi} OR instr(lower(r.affiliation), ${needle}) > 0)`);
+    parts.push(
+      sql`(lower(r.name) >= ${needle} AND lower(r.name) < ${hi} OR r.email_key >= ${needle} AND r.email_key < ${hi} OR r.phone >= ${needle} AND r.phone < ${hi} OR instr(lower(r.affiliation), ${needle}) > 0)`,
+    );
   }
   return sql.join(parts, sql` AND `);
 }
 
 const ORDER: Record<string, SQL> = {
-  created: sql`r.created_at, r.id`, '-created': sql`r.created_at DESC, r.id DESC`,
-  name: sql`lower(r.name), r.id`, '-name': sql`lower(r.name) DESC, r.id DESC`,
+  created: sql`r.created_at, r.id`,
+  '-created': sql`r.created_at DESC, r.id DESC`,
+  name: sql`lower(r.name), r.id`,
+  '-name': sql`lower(r.name) DESC, r.id DESC`,
 };
 
 const SELECT = sql`SELECT r.id, r.name, r.email, r.phone, r.affiliation, r.job_title AS jobTitle, r.locale, r.status, r.role, r.created_at AS createdAt,
@@ -80,8 +105,18 @@ const SELECT = sql`SELECT r.id, r.name, r.email, r.phone, r.affiliation, r.job_t
   FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN checkins c ON c.registration_id = r.id`;
 
 const present = (r: Row) => ({
-  id: r.id, name: r.name, email: r.email, phone: r.phone, affiliation: r.affiliation, jobTitle: r.jobTitle, locale: r.locale,
-  status: r.status, role: r.role, createdAt: isoOrNull(r.createdAt, r.timezone), checkedInAt: isoOrNull(r.scannedAt, r.timezone), deskId: r.deskId,
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  phone: r.phone,
+  affiliation: r.affiliation,
+  jobTitle: r.jobTitle,
+  locale: r.locale,
+  status: r.status,
+  role: r.role,
+  createdAt: isoOrNull(r.createdAt, r.timezone),
+  checkedInAt: isoOrNull(r.scannedAt, r.timezone),
+  deskId: r.deskId,
 });
 
 export const attendeeRoutes = new Hono<AppEnv>()
@@ -93,7 +128,15 @@ export const attendeeRoutes = new Hono<AppEnv>()
       sql`${SELECT} WHERE ${where} ORDER BY ${ORDER[q.sort]} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       sql`SELECT count(*) AS n FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id WHERE ${where}`,
     ]);
-    return c.json({ registrations: (rows as Row[]).map(present), total: Number(total[0]?.n ?? 0), page: q.page, pageSize: q.pageSize }, 200);
+    return c.json(
+      {
+        registrations: (rows as Row[]).map(present),
+        total: Number(total[0]?.n ?? 0),
+        page: q.page,
+        pageSize: q.pageSize,
+      },
+      200,
+    );
   })
   .get('/:slug/registrations.csv', validate('query', csvQuery), async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -102,24 +145,47 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const cursor = after ? parseCursor(after) : null;
     const page = limit !== undefined;
     // Pages walk registrations_event_created from the cursor: each costs its own rows, whatever the event's size.
-    const [rows, total] = await atomically(c.env.DB, [
+    const [rows, total] = (await atomically(c.env.DB, [
       sql`${SELECT} WHERE r.event_id = ${eventId} ${cursor ? sql`AND (r.created_at, r.id) > (${cursor.createdAt}, ${cursor.id})` : sql``}
           ORDER BY r.created_at, r.id ${page ? sql`LIMIT ${limit + 1}` : sql``}`,
       ...(page && !cursor ? [sql`SELECT count(*) AS n FROM registrations WHERE event_id = ${eventId}`] : []),
-    ]) as [Row[], { n: number }[] | undefined];
+    ])) as [Row[], { n: number }[] | undefined];
     const more = page && rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const csv = toCsv(
       cursor ? null : CSV_HEADERS[lang],
-      shown.map(present).map((r) => [r.name, r.email, r.phone, r.affiliation, r.jobTitle, statusText(r.status, lang), roleText(r.role, lang),
-        r.createdAt, r.checkedInAt, deskText(r.deskId, lang), r.status, r.role]),
+      shown
+        .map(present)
+        .map((r) => [
+          r.name,
+          r.email,
+          r.phone,
+          r.affiliation,
+          r.jobTitle,
+          statusText(r.status, lang),
+          roleText(r.role, lang),
+          r.createdAt,
+          r.checkedInAt,
+          deskText(r.deskId, lang),
+          r.status,
+          r.role,
+        ]),
     );
-    const headers = new Headers({ 'content-language': lang, vary: 'accept-language', 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${c.req.param('slug')}-registrations.csv"`, 'cache-control': 'no-store' });
+    const headers = new Headers({
+      'content-language': lang,
+      vary: 'accept-language',
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${c.req.param('slug')}-registrations.csv"`,
+      'cache-control': 'no-store',
+    });
     if (more) {
       const last = shown[shown.length - 1]!;
       const next = `${last.createdAt}.${last.id}`;
       headers.set('x-next-cursor', next);
-      headers.set('link', `<${new URL(c.req.path, c.req.url).pathname}?after=${encodeURIComponent(next)}&limit=${limit}&lang=${lang}>; rel="next"`);
+      headers.set(
+        'link',
+        `<${new URL(c.req.path, c.req.url).pathname}?after=${encodeURIComponent(next)}&limit=${limit}&lang=${lang}>; rel="next"`,
+      );
     }
     if (total) headers.set('x-total-count', String(total[0]?.n ?? 0));
     return new Response(csv, { headers });
@@ -130,8 +196,16 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const b = c.req.valid('json');
     const db = c.var.db;
     const set: SQL[] = [sql`updated_at = ${Date.now()}`];
-    const columns: Record<string, string> = { name: 'name', phone: 'phone', affiliation: 'affiliation', jobTitle: 'job_title', locale: 'locale', role: 'role' };
-    for (const [k, col] of Object.entries(columns)) if (b[k as keyof typeof b] !== undefined) set.push(sql`${sql.raw(col)} = ${b[k as keyof typeof b]}`);
+    const columns: Record<string, string> = {
+      name: 'name',
+      phone: 'phone',
+      affiliation: 'affiliation',
+      jobTitle: 'job_title',
+      locale: 'locale',
+      role: 'role',
+    };
+    for (const [k, col] of Object.entries(columns))
+      if (b[k as keyof typeof b] !== undefined) set.push(sql`${sql.raw(col)} = ${b[k as keyof typeof b]}`);
     if (b.email !== undefined) set.push(sql`email = ${b.email}, email_key = ${b.email.toLowerCase()}`);
     try {
       const [updated] = await atomically(c.env.DB, [
@@ -140,7 +214,10 @@ export const attendeeRoutes = new Hono<AppEnv>()
       ]);
       if (!updated.length) throw notFound('No such registration in this event.');
     } catch (e) {
-      if (e instanceof Error && /UNIQUE/i.test(e.message)) throw new ApiError(409, 'email_taken', 'Another registration of this event uses this email.', { email: 'Already registered.' });
+      if (e instanceof Error && /UNIQUE/i.test(e.message))
+        throw new ApiError(409, 'email_taken', 'Another registration of this event uses this email.', {
+          email: 'Already registered.',
+        });
       throw e;
     }
     const [row] = await db.all<Row>(sql`${SELECT} WHERE r.id = ${id}`);
@@ -205,15 +282,23 @@ export const attendeeRoutes = new Hono<AppEnv>()
     ]);
     const confirmed = byRole.filter((r) => r.status === 'confirmed').reduce((a, r) => a + Number(r.n), 0);
     const checkedIn = byRole.reduce((a, r) => a + Number(r.checkedIn), 0);
-    return c.json({
-      registrationsPerDay: daily.map((d) => ({ day: String(d.day), count: Number(d.n) })),
-      byInstitution: byInstitution.map((d) => ({ institution: String(d.institution), count: Number(d.n) })),
-      byRole: byRole.map((r) => ({ role: String(r.role), status: String(r.status), count: Number(r.n), checkedIn: Number(r.checkedIn) })),
-      arrivals: arrivals.map((a) => ({ at: isoOrNull(Number(a.bucket), timezone)!, count: Number(a.n) })),
-      confirmed,
-      checkedIn,
-      checkinRate: confirmed ? Math.round((checkedIn / confirmed) * 1000) / 1000 : 0,
-    }, 200);
+    return c.json(
+      {
+        registrationsPerDay: daily.map((d) => ({ day: String(d.day), count: Number(d.n) })),
+        byInstitution: byInstitution.map((d) => ({ institution: String(d.institution), count: Number(d.n) })),
+        byRole: byRole.map((r) => ({
+          role: String(r.role),
+          status: String(r.status),
+          count: Number(r.n),
+          checkedIn: Number(r.checkedIn),
+        })),
+        arrivals: arrivals.map((a) => ({ at: isoOrNull(Number(a.bucket), timezone)!, count: Number(a.n) })),
+        confirmed,
+        checkedIn,
+        checkinRate: confirmed ? Math.round((checkedIn / confirmed) * 1000) / 1000 : 0,
+      },
+      200,
+    );
   });
 
 /** The zone's current UTC offset, to group registration times by local day. */

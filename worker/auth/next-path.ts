@@ -1,7 +1,11 @@
 // Where a staff member lands after sign-in: a path on this site only, shared by the server and the sign-in page.
 
 /** C0 and C1 control characters, DEL included: none belongs in a path a person would follow. */
-const hasControl = (s: string) => [...s].some((ch) => { const n = ch.charCodeAt(0); return n < 0x20 || (n >= 0x7f && n <= 0x9f); });
+const hasControl = (s: string) =>
+  [...s].some((ch) => {
+    const n = ch.charCodeAt(0);
+    return n < 0x20 || (n >= 0x7f && n <= 0x9f);
+  });
 /** Any fixed origin will do: `next` is accepted only if resolving it against this one leaves the origin unchanged. */
 const BASE = 'https://colloquy.invalid';
 

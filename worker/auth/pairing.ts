@@ -18,13 +18,27 @@ import { publicOrigin } from '../http/origin';
 export const createPairingInput = z.object({
   label: z.string().trim().max(60).optional().default(''),
   maxUses: z.number().int().min(1).max(50).optional().default(5),
-  ttlMinutes: z.number().int().min(5).max(24 * 60).optional().default(12 * 60),
+  ttlMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .optional()
+    .default(12 * 60),
 });
-export const pairInput = z.object({ token: z.string().trim().min(16).max(64), deviceName: z.string().trim().max(60).optional().default('') });
+export const pairInput = z.object({
+  token: z.string().trim().min(16).max(64),
+  deviceName: z.string().trim().max(60).optional().default(''),
+});
 
 const present = (p: typeof pairings.$inferSelect) => ({
-  id: p.id, label: p.label, maxUses: p.maxUses, uses: p.uses, expiresAt: new Date(p.expiresAt).toISOString(),
-  revoked: p.revokedAt !== null, active: p.revokedAt === null && p.expiresAt > Date.now() && p.uses < p.maxUses,
+  id: p.id,
+  label: p.label,
+  maxUses: p.maxUses,
+  uses: p.uses,
+  expiresAt: new Date(p.expiresAt).toISOString(),
+  revoked: p.revokedAt !== null,
+  active: p.revokedAt === null && p.expiresAt > Date.now() && p.uses < p.maxUses,
 });
 
 export const pairingAdminRoutes = new Hono<AppEnv>()
@@ -32,20 +46,46 @@ export const pairingAdminRoutes = new Hono<AppEnv>()
     const { eventId, staff: who } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const token = randomToken();
-    const row = { id: newId('pair'), eventId, tokenHash: await sha256(token), label: b.label, maxUses: b.maxUses, expiresAt: Date.now() + b.ttlMinutes * 60_000, createdBy: who.id };
-    await atomically(c.env.DB, [c.var.db.insert(pairings).values(row), auditEntry(eventId, who.id, 'pairing.create', { id: row.id, label: b.label, maxUses: b.maxUses })]);
+    const row = {
+      id: newId('pair'),
+      eventId,
+      tokenHash: await sha256(token),
+      label: b.label,
+      maxUses: b.maxUses,
+      expiresAt: Date.now() + b.ttlMinutes * 60_000,
+      createdBy: who.id,
+    };
+    await atomically(c.env.DB, [
+      c.var.db.insert(pairings).values(row),
+      auditEntry(eventId, who.id, 'pairing.create', { id: row.id, label: b.label, maxUses: b.maxUses }),
+    ]);
     // The token rides in the fragment, so it never reaches server logs or a Referer header.
-    return c.json({ pairing: present({ ...row, uses: 0, revokedAt: null, createdAt: Date.now() }), token, url: `${publicOrigin(c)}/pair#${token}` }, 201);
+    return c.json(
+      {
+        pairing: present({ ...row, uses: 0, revokedAt: null, createdAt: Date.now() }),
+        token,
+        url: `${publicOrigin(c)}/pair#${token}`,
+      },
+      201,
+    );
   })
   .get('/:slug/pairings', async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.select().from(pairings).where(eq(pairings.eventId, eventId)).orderBy(sql`${pairings.createdAt} DESC`);
+    const rows = await c.var.db
+      .select()
+      .from(pairings)
+      .where(eq(pairings.eventId, eventId))
+      .orderBy(sql`${pairings.createdAt} DESC`);
     return c.json({ pairings: rows.map(present) }, 200);
   })
   .delete('/:slug/pairings/:id', async (c) => {
     const { eventId, staff: who } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
-    const [revoked] = await c.var.db.update(pairings).set({ revokedAt: Date.now() }).where(and(eq(pairings.id, id), eq(pairings.eventId, eventId))).returning();
+    const [revoked] = await c.var.db
+      .update(pairings)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(pairings.id, id), eq(pairings.eventId, eventId)))
+      .returning();
     if (!revoked) throw notFound('No such pairing code.');
     // Devices already paired through it are signed out too.
     const devices = await c.var.db.select({ id: staff.id }).from(staff).where(eq(staff.pairingId, id));
@@ -54,25 +94,44 @@ export const pairingAdminRoutes = new Hono<AppEnv>()
     return c.json({ revokedDevices: devices.length }, 200);
   });
 
-export const pairRoutes = new Hono<AppEnv>()
-  .post('/pair', validate('json', pairInput), async (c) => {
-    const { token, deviceName } = c.req.valid('json');
-    const now = Date.now();
-    const [count] = await atomically(c.env.DB, [countRequest(`pair:${clientIp(c) ?? 'local'}`, now)]);
-    if (Number(count[0]?.count) > limitPerMinute(c.env)) throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait a minute.');
-    // Claiming a use is one statement, so two phones cannot both take the last one.
-    const [claimed] = await c.var.db.update(pairings).set({ uses: sql`${pairings.uses} + 1` })
-      .where(and(eq(pairings.tokenHash, await sha256(token)), sql`${pairings.revokedAt} IS NULL`, sql`${pairings.expiresAt} > ${now}`, sql`${pairings.uses} < ${pairings.maxUses}`))
-      .returning();
-    if (!claimed) throw new ApiError(410, 'pairing_unavailable', 'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.');
-    const deviceId = newId('stf');
-    const name = deviceName || `${claimed.label || 'Desk'} #${claimed.uses}`;
-    await atomically(c.env.DB, [
-      c.var.db.insert(staff).values({ id: deviceId, email: `${deviceId.toLowerCase()}@devices.colloquy.invalid`, name, pairingId: claimed.id }),
-      sql`INSERT INTO staff_roles (staff_id, event_id, role) VALUES (${deviceId}, ${claimed.eventId}, 'desk')`,
-      auditEntry(claimed.eventId, null, 'pairing.use', { id: claimed.id, device: name }),
-    ]);
-    await startSession(c, deviceId, claimed.expiresAt);
-    const [ev] = await c.var.db.all<{ slug: string }>(sql`SELECT slug FROM events WHERE id = ${claimed.eventId}`);
-    return c.json({ eventSlug: ev!.slug, deviceName: name }, 200);
-  });
+export const pairRoutes = new Hono<AppEnv>().post('/pair', validate('json', pairInput), async (c) => {
+  const { token, deviceName } = c.req.valid('json');
+  const now = Date.now();
+  const [count] = await atomically(c.env.DB, [countRequest(`pair:${clientIp(c) ?? 'local'}`, now)]);
+  if (Number(count[0]?.count) > limitPerMinute(c.env))
+    throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait a minute.');
+  // Claiming a use is one statement, so two phones cannot both take the last one.
+  const [claimed] = await c.var.db
+    .update(pairings)
+    .set({ uses: sql`${pairings.uses} + 1` })
+    .where(
+      and(
+        eq(pairings.tokenHash, await sha256(token)),
+        sql`${pairings.revokedAt} IS NULL`,
+        sql`${pairings.expiresAt} > ${now}`,
+        sql`${pairings.uses} < ${pairings.maxUses}`,
+      ),
+    )
+    .returning();
+  if (!claimed)
+    throw new ApiError(
+      410,
+      'pairing_unavailable',
+      'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.',
+    );
+  const deviceId = newId('stf');
+  const name = deviceName || `${claimed.label || 'Desk'} #${claimed.uses}`;
+  await atomically(c.env.DB, [
+    c.var.db.insert(staff).values({
+      id: deviceId,
+      email: `${deviceId.toLowerCase()}@devices.colloquy.invalid`,
+      name,
+      pairingId: claimed.id,
+    }),
+    sql`INSERT INTO staff_roles (staff_id, event_id, role) VALUES (${deviceId}, ${claimed.eventId}, 'desk')`,
+    auditEntry(claimed.eventId, null, 'pairing.use', { id: claimed.id, device: name }),
+  ]);
+  await startSession(c, deviceId, claimed.expiresAt);
+  const [ev] = await c.var.db.all<{ slug: string }>(sql`SELECT slug FROM events WHERE id = ${claimed.eventId}`);
+  return c.json({ eventSlug: ev!.slug, deviceName: name }, 200);
+});

@@ -22,7 +22,11 @@ const BAD_NEXT = 'Choose a page on this site.';
 export const signInInput = z.object({
   email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
-  next: z.string().max(200).optional().refine((n) => sameSitePath(n) !== null, BAD_NEXT),
+  next: z
+    .string()
+    .max(200)
+    .optional()
+    .refine((n) => sameSitePath(n) !== null, BAD_NEXT),
 });
 
 export const authRoutes = new Hono<AppEnv>()
@@ -32,7 +36,11 @@ export const authRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const ip = clientIp(c) ?? 'local';
     const keys = { ip: `sign-in:ip:${ip}`, minute: `sign-in:email:${key}`, hour: `sign-in:email-hour:${key}` };
-    const limits = { ip: limitPerMinute(c.env), minute: Number(c.env.SIGN_IN_PER_EMAIL_PER_MINUTE || 5), hour: Number(c.env.SIGN_IN_PER_EMAIL_PER_HOUR || 20) };
+    const limits = {
+      ip: limitPerMinute(c.env),
+      minute: Number(c.env.SIGN_IN_PER_EMAIL_PER_MINUTE || 5),
+      hour: Number(c.env.SIGN_IN_PER_EMAIL_PER_HOUR || 20),
+    };
     const count = (k: string) => sql`coalesce((SELECT count FROM rate_limits WHERE key = ${k}), 0)`;
     const allowed = sql`${count(keys.ip)} <= ${limits.ip} AND ${count(keys.minute)} <= ${limits.minute} AND ${count(keys.hour)} <= ${limits.hour}`;
     const token = randomToken();
@@ -46,7 +54,11 @@ export const authRoutes = new Hono<AppEnv>()
       countRequest(keys.ip, now),
       countRequest(keys.minute, now),
       countRequest(keys.hour, now, 3_600_000),
-      ...(owner && key === owner ? [sql`INSERT INTO staff (id, email, name, is_owner) VALUES (${newId('stf')}, ${key}, 'Owner', 1) ON CONFLICT DO NOTHING`] : []),
+      ...(owner && key === owner
+        ? [
+            sql`INSERT INTO staff (id, email, name, is_owner) VALUES (${newId('stf')}, ${key}, 'Owner', 1) ON CONFLICT DO NOTHING`,
+          ]
+        : []),
       sql`INSERT INTO sign_in_tokens (token_hash, staff_id, expires_at) SELECT ${await sha256(token)}, id, ${now + SIGN_IN_TTL_MS} FROM staff WHERE email = ${key} AND ${allowed}`,
       sql`INSERT INTO emails (id, kind, "to", locale, payload, created_at) SELECT ${emailId}, 'sign_in', ${key}, ${locale}, ${JSON.stringify({ link })}, ${now}
         FROM staff WHERE email = ${key} AND ${allowed}`,
@@ -55,7 +67,12 @@ export const authRoutes = new Hono<AppEnv>()
     if (counted(ipCount) > limits.ip || counted(minuteCount) > limits.minute) {
       throw new ApiError(429, 'rate_limited', 'Too many sign-in requests. Wait a minute and try again.');
     }
-    if (counted(hourCount) > limits.hour) throw new ApiError(429, 'hourly_limit', 'Too many sign-in links for this address this hour. Use a link already sent, or try again later.');
+    if (counted(hourCount) > limits.hour)
+      throw new ApiError(
+        429,
+        'hourly_limit',
+        'Too many sign-in links for this address this hour. Use a link already sent, or try again later.',
+      );
     deliverSoon(c, [emailId]);
     // The same answer whether or not the address belongs to staff; "recently" counts every request for the address.
     return c.json({ recentlySent: counted(hourCount) > 1 }, 202);
@@ -66,8 +83,16 @@ export const authRoutes = new Hono<AppEnv>()
     const next = sameSitePath(c.req.query('next'));
     if (next === null) throw new ApiError(400, 'invalid', BAD_NEXT, { next: BAD_NEXT });
     const now = Date.now();
-    const [used] = await c.var.db.update(signInTokens).set({ usedAt: now })
-      .where(and(eq(signInTokens.tokenHash, await sha256(token)), isNull(signInTokens.usedAt), gt(signInTokens.expiresAt, sql`${now}`)))
+    const [used] = await c.var.db
+      .update(signInTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(signInTokens.tokenHash, await sha256(token)),
+          isNull(signInTokens.usedAt),
+          gt(signInTokens.expiresAt, sql`${now}`),
+        ),
+      )
       .returning({ staffId: signInTokens.staffId });
     if (!used) return c.redirect(`/sign-in?error=link_expired&next=${encodeURIComponent(next)}`, 302);
     await startSession(c, used.staffId);
@@ -75,7 +100,16 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', (c) => {
     const who = requireStaff(c);
-    return c.json({ staff: { email: who.email, name: who.name, roles: Object.entries(who.roles).map(([eventSlug, g]) => ({ eventSlug, role: g.role })) } }, 200);
+    return c.json(
+      {
+        staff: {
+          email: who.email,
+          name: who.name,
+          roles: Object.entries(who.roles).map(([eventSlug, g]) => ({ eventSlug, role: g.role })),
+        },
+      },
+      200,
+    );
   })
   .post('/sign-out', async (c) => {
     await endSession(c);

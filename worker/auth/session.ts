@@ -18,24 +18,39 @@ const CACHE_MS = 30_000;
 const cache = new Map<string, { staff: StaffContext; expiresAt: number; checkedAt: number }>();
 
 /** Events not yet over first, soonest first; then those that have ended, most recent first. */
-export const byRelevance = (now: number) => (a: { startsAt: number; endsAt: number }, b: { startsAt: number; endsAt: number }) => {
-  const aOver = a.endsAt <= now;
-  const bOver = b.endsAt <= now;
-  if (aOver !== bOver) return aOver ? 1 : -1;
-  return aOver ? b.endsAt - a.endsAt : a.startsAt - b.startsAt;
-};
+export const byRelevance =
+  (now: number) => (a: { startsAt: number; endsAt: number }, b: { startsAt: number; endsAt: number }) => {
+    const aOver = a.endsAt <= now;
+    const bOver = b.endsAt <= now;
+    if (aOver !== bOver) return aOver ? 1 : -1;
+    return aOver ? b.endsAt - a.endsAt : a.startsAt - b.startsAt;
+  };
 
 export async function loadStaff(db: Db, staffId: string): Promise<StaffContext | null> {
   const [person] = await db.select().from(staff).where(eq(staff.id, staffId));
   if (!person) return null;
-  const columns = { slug: events.slug, eventId: events.id, timezone: events.timezone, startsAt: events.startsAt, endsAt: events.endsAt };
+  const columns = {
+    slug: events.slug,
+    eventId: events.id,
+    timezone: events.timezone,
+    startsAt: events.startsAt,
+    endsAt: events.endsAt,
+  };
   const rows = person.isOwner
     ? (await db.select(columns).from(events)).map((e) => ({ ...e, role: 'organiser' as const }))
-    : await db.select({ ...columns, role: staffRoles.role }).from(staffRoles)
-      .innerJoin(events, eq(events.id, staffRoles.eventId)).where(eq(staffRoles.staffId, staffId));
+    : await db
+        .select({ ...columns, role: staffRoles.role })
+        .from(staffRoles)
+        .innerJoin(events, eq(events.id, staffRoles.eventId))
+        .where(eq(staffRoles.staffId, staffId));
   // The desk and console open the first event by default: the next one still to come, not an event long over.
   rows.sort(byRelevance(Date.now()));
-  return { id: person.id, email: person.email, name: person.name, roles: Object.fromEntries(rows.map((r) => [r.slug, { eventId: r.eventId, timezone: r.timezone, role: r.role }])) };
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    roles: Object.fromEntries(rows.map((r) => [r.slug, { eventId: r.eventId, timezone: r.timezone, role: r.role }])),
+  };
 }
 
 export async function startSession(c: Context<AppEnv>, staffId: string, expiresAt = Date.now() + SESSION_TTL_MS) {
@@ -43,7 +58,10 @@ export async function startSession(c: Context<AppEnv>, staffId: string, expiresA
   const now = Date.now();
   await c.var.db.insert(staffSessions).values({ tokenHash: await sha256(token), staffId, expiresAt, createdAt: now });
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', maxAge: Math.max(1, Math.floor((expiresAt - now) / 1000)),
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: Math.max(1, Math.floor((expiresAt - now) / 1000)),
     secure: new URL(c.req.url).protocol === 'https:' || c.env.APP_ENV === 'production',
   });
 }
@@ -52,7 +70,10 @@ export async function endSession(c: Context<AppEnv>) {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     cache.delete(token);
-    await c.var.db.update(staffSessions).set({ revokedAt: Date.now() }).where(eq(staffSessions.tokenHash, await sha256(token)));
+    await c.var.db
+      .update(staffSessions)
+      .set({ revokedAt: Date.now() })
+      .where(eq(staffSessions.tokenHash, await sha256(token)));
   }
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
@@ -60,7 +81,10 @@ export async function endSession(c: Context<AppEnv>) {
 /** Revokes every session of a staff member (e.g. a lost phone), in this isolate at once. */
 export async function revokeAllSessions(db: Db, staffId: string) {
   for (const [k, v] of cache) if (v.staff.id === staffId) cache.delete(k);
-  await db.update(staffSessions).set({ revokedAt: Date.now() }).where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt)));
+  await db
+    .update(staffSessions)
+    .set({ revokedAt: Date.now() })
+    .where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt)));
 }
 
 /** Sets c.var.staff from the session cookie, or null. Never fails the request by itself. */
@@ -73,8 +97,16 @@ export const withStaff = createMiddleware<AppEnv>(async (c, next) => {
     if (hit && hit.expiresAt > now && now - hit.checkedAt < CACHE_MS) {
       c.set('staff', hit.staff);
     } else {
-      const [session] = await c.var.db.select({ staffId: staffSessions.staffId, expiresAt: staffSessions.expiresAt }).from(staffSessions)
-        .where(and(eq(staffSessions.tokenHash, await sha256(token)), isNull(staffSessions.revokedAt), gt(staffSessions.expiresAt, sql`${now}`)));
+      const [session] = await c.var.db
+        .select({ staffId: staffSessions.staffId, expiresAt: staffSessions.expiresAt })
+        .from(staffSessions)
+        .where(
+          and(
+            eq(staffSessions.tokenHash, await sha256(token)),
+            isNull(staffSessions.revokedAt),
+            gt(staffSessions.expiresAt, sql`${now}`),
+          ),
+        );
       const who = session ? await loadStaff(c.var.db, session.staffId) : null;
       if (who && session) cache.set(token, { staff: who, expiresAt: session.expiresAt, checkedAt: now });
       else cache.delete(token);
@@ -94,7 +126,8 @@ export function requireStaff(c: Context<AppEnv>): StaffContext {
 export function requireEventRole(c: Context<AppEnv>, slug: string, allowed: ReadonlyArray<'organiser' | 'desk'>) {
   const who = requireStaff(c);
   const grant = who.roles[slug];
-  if (!grant || !allowed.includes(grant.role)) throw new ApiError(403, 'forbidden', 'You do not have access to this event.');
+  if (!grant || !allowed.includes(grant.role))
+    throw new ApiError(403, 'forbidden', 'You do not have access to this event.');
   return { staff: who, eventId: grant.eventId, timezone: grant.timezone, role: grant.role };
 }
 

@@ -54,18 +54,36 @@ const liveOf = (id: string, eventId: string) => sql`
 const seatFree = (eventId: string) => sql`(SELECT seats_taken < capacity FROM events WHERE id = ${eventId})`;
 
 type Row = {
-  originalStatus: 'confirmed' | 'waitlisted' | 'cancelled'; id: string | null; status: 'confirmed' | 'waitlisted' | null;
-  name: string; affiliation: string; role: string; clientId: string | null; scannedAt: number | null; deskId: string | null; seatsLeft: number;
+  originalStatus: 'confirmed' | 'waitlisted' | 'cancelled';
+  id: string | null;
+  status: 'confirmed' | 'waitlisted' | null;
+  name: string;
+  affiliation: string;
+  role: string;
+  clientId: string | null;
+  scannedAt: number | null;
+  deskId: string | null;
+  seatsLeft: number;
 };
 
-export const admitRoutes = new Hono<AppEnv>()
-  .post('/:slug/registrations/:id/admit', validate('json', admitInput), async (c) => {
+export const admitRoutes = new Hono<AppEnv>().post(
+  '/:slug/registrations/:id/admit',
+  validate('json', admitInput),
+  async (c) => {
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
     const id = c.req.param('id');
     const body = c.req.valid('json');
     const now = Date.now();
     const origin = new URL(c.req.url).origin;
-    const scan: ScanInput = { eventId, deskId: body.deskId, deviceId: body.deviceId, clientId: body.clientId, scannedAt: now, source: 'search', staffId: staff.id };
+    const scan: ScanInput = {
+      eventId,
+      deskId: body.deskId,
+      deviceId: body.deviceId,
+      clientId: body.clientId,
+      scannedAt: now,
+      source: 'search',
+      staffId: staff.id,
+    };
     const againId = newId('reg');
     const againCode = randomToken();
     const emailId = newId('eml');
@@ -106,21 +124,28 @@ export const admitRoutes = new Hono<AppEnv>()
     ]);
     const row = rows[0] as Row | undefined;
     if (!row) throw notFound('No such registration in this event.');
-    const { result, admitted } = admitOutcome({
-      original: { status: row.originalStatus },
-      live: row.id && row.status ? { status: row.status, clientId: row.clientId } : null,
-      promoted: promoted.length > 0,
-      registeredAgain: inserted.length > 0,
-    }, body.clientId);
+    const { result, admitted } = admitOutcome(
+      {
+        original: { status: row.originalStatus },
+        live: row.id && row.status ? { status: row.status, clientId: row.clientId } : null,
+        promoted: promoted.length > 0,
+        registeredAgain: inserted.length > 0,
+      },
+      body.clientId,
+    );
     if (admitted) deliverSoon(c, admitted === 'registered_again' ? [emailId] : undefined);
-    return c.json({
-      result,
-      admitted,
-      registration: { id: row.id ?? id, name: row.name, affiliation: row.affiliation, role: row.role },
-      checkedInAt: isoOrNull(row.scannedAt, timezone),
-      deskId: row.deskId,
-      seatsLeft: Number(row.seatsLeft),
-      // As for a walk-in, the desk may hand over the new ticket; the old code stays cancelled.
-      ticketCode: admitted === 'registered_again' ? againCode : null,
-    }, 200);
-  });
+    return c.json(
+      {
+        result,
+        admitted,
+        registration: { id: row.id ?? id, name: row.name, affiliation: row.affiliation, role: row.role },
+        checkedInAt: isoOrNull(row.scannedAt, timezone),
+        deskId: row.deskId,
+        seatsLeft: Number(row.seatsLeft),
+        // As for a walk-in, the desk may hand over the new ticket; the old code stays cancelled.
+        ticketCode: admitted === 'registered_again' ? againCode : null,
+      },
+      200,
+    );
+  },
+);

@@ -29,33 +29,70 @@ export const snapshotQuery = z.object({
 export const batchInput = z.object({
   deviceId: z.string().trim().min(1).max(100),
   deskId: z.string().trim().max(60).optional().default(''),
-  scans: z.array(z.object({
-    clientId: z.string().trim().min(1).max(100),
-    code: z.string().trim().min(1).max(500).optional(),
-    registrationId: z.string().trim().min(1).max(100).optional(),
-    scannedAt: z.iso.datetime({ offset: true }),
-    /** What this desk showed while offline: 'checked_in' means it let the person in. */
-    localResult: z.string().max(40).optional(),
-  }).refine((s) => s.code || s.registrationId, { message: 'Give the scanned code or a registration id.', path: ['code'] })).min(1).max(100),
+  scans: z
+    .array(
+      z
+        .object({
+          clientId: z.string().trim().min(1).max(100),
+          code: z.string().trim().min(1).max(500).optional(),
+          registrationId: z.string().trim().min(1).max(100).optional(),
+          scannedAt: z.iso.datetime({ offset: true }),
+          /** What this desk showed while offline: 'checked_in' means it let the person in. */
+          localResult: z.string().max(40).optional(),
+        })
+        .refine((s) => s.code || s.registrationId, {
+          message: 'Give the scanned code or a registration id.',
+          path: ['code'],
+        }),
+    )
+    .min(1)
+    .max(100),
 });
 
-type State = { id: string; eventId: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; name: string; affiliation: string; role: string; clientId: string | null; scannedAt: number | null; deskId: string | null };
+type State = {
+  id: string;
+  eventId: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  name: string;
+  affiliation: string;
+  role: string;
+  clientId: string | null;
+  scannedAt: number | null;
+  deskId: string | null;
+};
 
 export const offlineRoutes = new Hono<AppEnv>()
   .get('/:slug/checkins/snapshot', validate('query', snapshotQuery), async (c) => {
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
     const { since, after } = c.req.valid('query');
     const now = Date.now();
-    const rows = await c.var.db.all<{ id: string; code: string; name: string; affiliation: string; role: string; status: string; scannedAt: number | null; deskId: string | null }>(sql`
+    const rows = await c.var.db.all<{
+      id: string;
+      code: string;
+      name: string;
+      affiliation: string;
+      role: string;
+      status: string;
+      scannedAt: number | null;
+      deskId: string | null;
+    }>(sql`
       SELECT r.id, r.ticket_code AS code, r.name, r.affiliation, r.role, r.status, c.scanned_at AS scannedAt, c.desk_id AS deskId
       FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
       WHERE r.event_id = ${eventId} AND r.id > ${after}
         ${since > 0 ? sql`AND (r.updated_at > ${since} OR r.id IN (SELECT registration_id FROM checkins WHERE event_id = ${eventId} AND changed_at > ${since}))` : sql``}
       ORDER BY r.id LIMIT ${PAGE}`);
-    const tickets = await Promise.all(rows.map(async (r) => ({
-      id: r.id, hash: await ticketHash(r.code), name: r.name, affiliation: r.affiliation, role: r.role, status: r.status,
-      checkedInAt: isoOrNull(r.scannedAt, timezone), deskId: r.deskId,
-    })));
+    const tickets = await Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        hash: await ticketHash(r.code),
+        name: r.name,
+        affiliation: r.affiliation,
+        role: r.role,
+        status: r.status,
+        checkedInAt: isoOrNull(r.scannedAt, timezone),
+        deskId: r.deskId,
+      })),
+    );
     const full = rows.length === PAGE;
     return c.json({ tickets, next: full ? rows.at(-1)!.id : null, cursor: now - OVERLAP_MS, timezone }, 200);
   })
@@ -63,11 +100,21 @@ export const offlineRoutes = new Hono<AppEnv>()
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
     const { deviceId, deskId, scans } = c.req.valid('json');
     const now = Date.now();
-    const refs: TicketRef[] = scans.map((s) => (s.registrationId ? { registrationId: s.registrationId } : { code: ticketCodeFrom(s.code!) }));
+    const refs: TicketRef[] = scans.map((s) =>
+      s.registrationId ? { registrationId: s.registrationId } : { code: ticketCodeFrom(s.code!) },
+    );
     const statements = scans.flatMap((s, i) => {
       // A scan "made" in the future is a wrong desk clock: it is timed when it arrives instead.
       const scannedAt = Math.min(Date.parse(s.scannedAt), now);
-      return [readTicketState(refs[i]!), recordCheckin(refs[i]!, { eventId, deskId, deviceId, clientId: s.clientId, scannedAt, source: 'scan', staffId: staff.id }, 'earliest_scan'), readTicketState(refs[i]!)];
+      return [
+        readTicketState(refs[i]!),
+        recordCheckin(
+          refs[i]!,
+          { eventId, deskId, deviceId, clientId: s.clientId, scannedAt, source: 'scan', staffId: staff.id },
+          'earliest_scan',
+        ),
+        readTicketState(refs[i]!),
+      ];
     });
     const results = await atomically(c.env.DB, statements);
     const conflicts: { reg: string; kept: [string, string, number]; other: [string, string, number] }[] = [];
@@ -75,48 +122,102 @@ export const offlineRoutes = new Hono<AppEnv>()
       const before = results[i * 3]![0] as State | undefined;
       const after = results[i * 3 + 2]![0] as State | undefined;
       const result = checkinOutcome(
-        after ? { eventId: after.eventId, status: after.status, checkin: after.clientId ? { clientId: after.clientId, scannedAt: after.scannedAt!, deskId: after.deskId ?? '' } : null } : null,
-        eventId, s.clientId,
+        after
+          ? {
+              eventId: after.eventId,
+              status: after.status,
+              checkin: after.clientId
+                ? { clientId: after.clientId, scannedAt: after.scannedAt!, deskId: after.deskId ?? '' }
+                : null,
+            }
+          : null,
+        eventId,
+        s.clientId,
       );
       const admitted = s.localResult === 'checked_in';
       if (after && after.eventId === eventId && admitted && after.clientId) {
         // This desk let the person in; so did another (the recorded one), or this scan displaced an earlier admission.
         if (after.clientId !== s.clientId) {
-          conflicts.push({ reg: after.id, kept: [after.clientId, after.deskId ?? '', after.scannedAt!], other: [s.clientId, deskId, Date.parse(s.scannedAt)] });
+          conflicts.push({
+            reg: after.id,
+            kept: [after.clientId, after.deskId ?? '', after.scannedAt!],
+            other: [s.clientId, deskId, Date.parse(s.scannedAt)],
+          });
         } else if (before?.clientId && before.clientId !== s.clientId) {
-          conflicts.push({ reg: after.id, kept: [s.clientId, deskId, after.scannedAt!], other: [before.clientId, before.deskId ?? '', before.scannedAt!] });
+          conflicts.push({
+            reg: after.id,
+            kept: [s.clientId, deskId, after.scannedAt!],
+            other: [before.clientId, before.deskId ?? '', before.scannedAt!],
+          });
         }
       }
       const visible = after && result !== 'wrong_event';
       return {
-        clientId: s.clientId, result,
-        registration: visible ? { id: after.id, name: after.name, affiliation: after.affiliation, role: after.role } : null,
+        clientId: s.clientId,
+        result,
+        registration: visible
+          ? { id: after.id, name: after.name, affiliation: after.affiliation, role: after.role }
+          : null,
         checkedInAt: visible ? isoOrNull(after.scannedAt, timezone) : null,
         deskId: visible ? after.deskId : null,
       };
     });
     if (conflicts.length) {
-      await atomically(c.env.DB, conflicts.map((k) => sql`
+      await atomically(
+        c.env.DB,
+        conflicts.map(
+          (k) => sql`
         INSERT INTO checkin_conflicts (id, event_id, registration_id, kept_client_id, kept_desk_id, kept_at, other_client_id, other_desk_id, other_at)
         VALUES (${newId('cfl')}, ${eventId}, ${k.reg}, ${k.kept[0]}, ${k.kept[1]}, ${k.kept[2]}, ${k.other[0]}, ${k.other[1]}, ${k.other[2]})
-        ON CONFLICT DO NOTHING`));
+        ON CONFLICT DO NOTHING`,
+        ),
+      );
     }
     return c.json({ results: out }, 200);
   })
   .get('/:slug/checkins/conflicts', async (c) => {
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{ id: string; registrationId: string; name: string; affiliation: string; keptDeskId: string; keptAt: number; otherDeskId: string; otherAt: number }>(sql`
+    const rows = await c.var.db.all<{
+      id: string;
+      registrationId: string;
+      name: string;
+      affiliation: string;
+      keptDeskId: string;
+      keptAt: number;
+      otherDeskId: string;
+      otherAt: number;
+    }>(sql`
       SELECT k.id, k.registration_id AS registrationId, r.name, r.affiliation, k.kept_desk_id AS keptDeskId, k.kept_at AS keptAt, k.other_desk_id AS otherDeskId, k.other_at AS otherAt
       FROM checkin_conflicts k JOIN registrations r ON r.id = k.registration_id WHERE k.event_id = ${eventId} ORDER BY k.created_at DESC LIMIT 500`);
-    return c.json({ conflicts: rows.map((r) => ({ ...r, keptAt: isoOrNull(r.keptAt, timezone), otherAt: isoOrNull(r.otherAt, timezone) })) }, 200);
+    return c.json(
+      {
+        conflicts: rows.map((r) => ({
+          ...r,
+          keptAt: isoOrNull(r.keptAt, timezone),
+          otherAt: isoOrNull(r.otherAt, timezone),
+        })),
+      },
+      200,
+    );
   })
   .get('/:slug/badges', async (c) => {
     // Badge sheets: everyone confirmed, or the ids given (e.g. a walk-in printed at the desk).
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
-    const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 1000);
+    const ids = (c.req.query('ids') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 1000);
     const role = c.req.query('role');
-    if (role && !['attendee', 'speaker', 'guest', 'staff'].includes(role)) throw new ApiError(400, 'invalid', 'Unknown role.', { role: 'Unknown role.' });
-    const rows = await c.var.db.all<{ id: string; name: string; affiliation: string; role: string; ticketCode: string }>(sql`
+    if (role && !['attendee', 'speaker', 'guest', 'staff'].includes(role))
+      throw new ApiError(400, 'invalid', 'Unknown role.', { role: 'Unknown role.' });
+    const rows = await c.var.db.all<{
+      id: string;
+      name: string;
+      affiliation: string;
+      role: string;
+      ticketCode: string;
+    }>(sql`
       SELECT id, name, affiliation, role, ticket_code AS ticketCode FROM registrations
       WHERE event_id = ${eventId} AND status = 'confirmed'
         ${ids.length ? sql`AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` : sql``}

@@ -1,5 +1,11 @@
 // The check-in rule, as a plain function: what the desk sees for a scanned ticket.
-export type CheckinResult = 'checked_in' | 'already_checked_in' | 'cancelled' | 'waitlisted' | 'unknown_ticket' | 'wrong_event';
+export type CheckinResult =
+  | 'checked_in'
+  | 'already_checked_in'
+  | 'cancelled'
+  | 'waitlisted'
+  | 'unknown_ticket'
+  | 'wrong_event';
 
 export type TicketState = {
   eventId: string;

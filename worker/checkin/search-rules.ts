@@ -25,7 +25,10 @@ export function parseDeskQuery(raw: string): DeskQuery | null {
   const text = foldCase(q);
   const digits = PHONE_LIKE.test(q) ? q.replace(/\D/g, '') : '';
   // A whole number, with or without China's +86; never a part of one, so a prefix cannot be extended digit by digit.
-  const phones = digits.length >= 7 ? [digits, digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : `86${digits}`] : [];
+  const phones =
+    digits.length >= 7
+      ? [digits, digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : `86${digits}`]
+      : [];
   return { kind: 'text', text, phones, phoneTail: digits.length === 4 ? digits : null };
 }
 
@@ -40,7 +43,8 @@ export function termStarts(field: string): number[] {
   let offset = 0;
   chars.forEach((ch, i) => {
     const prev = chars[i - 1];
-    if (!isSeparator(ch) && (CJK.test(ch) || prev === undefined || isSeparator(prev) || CJK.test(prev))) starts.push(offset);
+    if (!isSeparator(ch) && (CJK.test(ch) || prev === undefined || isSeparator(prev) || CJK.test(prev)))
+      starts.push(offset);
     offset += ch.length;
   });
   return starts;

@@ -17,7 +17,13 @@ export function searchStatement(eventId: string, query: DeskQuery, allowed: SQL)
   };
   const exact = (kinds: ('e' | 'p' | 't')[], terms: string[]) => {
     branches.push(sql`SELECT id, 0 AS w FROM (SELECT DISTINCT registration_id AS id FROM registration_search
-      WHERE event_id = ${eventId} AND kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}) AND term IN (${sql.join(terms.map((t) => sql`${t}`), sql`, `)})
+      WHERE event_id = ${eventId} AND kind IN (${sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )}) AND term IN (${sql.join(
+        terms.map((t) => sql`${t}`),
+        sql`, `,
+      )})
       AND ${allowed} LIMIT ${SEARCH_LIMIT})`);
   };
   let text = '';

@@ -1,13 +1,22 @@
 // The check-in statements: insert the first scan, then read what the desk should see, in one round trip.
 import { sql } from 'drizzle-orm';
 
-export type ScanInput = { eventId: string; deskId: string; deviceId: string; clientId: string; scannedAt: number; source: 'scan' | 'search' | 'walk_in'; staffId: string | null };
+export type ScanInput = {
+  eventId: string;
+  deskId: string;
+  deviceId: string;
+  clientId: string;
+  scannedAt: number;
+  source: 'scan' | 'search' | 'walk_in';
+  staffId: string | null;
+};
 
 const changedNow = sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 
 /** Which registration: by ticket code (scan) or by id (search). */
 export type TicketRef = { code: string } | { registrationId: string };
-const match = (ref: TicketRef) => ('code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`);
+const match = (ref: TicketRef) =>
+  'code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`;
 
 /**
  * Records a check-in for a confirmed registration of this event. Live scans: the first to arrive wins.

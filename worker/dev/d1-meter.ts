@@ -38,7 +38,6 @@ function meteredStatement(stmt: D1PreparedStatement, m: Meter): D1PreparedStatem
   });
 }
 
-
 export function meteredD1(db: D1Database): { db: D1Database; meter: Meter } {
   const meter: Meter = { roundTrips: 0, rowsRead: 0, rowsWritten: 0 };
   const wrapped = new Proxy(db, {
@@ -66,4 +65,5 @@ export function meteredD1(db: D1Database): { db: D1Database; meter: Meter } {
   return { db: wrapped, meter };
 }
 
-export const serverTiming = (m: Meter) => `d1;desc="round_trips=${m.roundTrips} rows_read=${m.rowsRead} rows_written=${m.rowsWritten}"`;
+export const serverTiming = (m: Meter) =>
+  `d1;desc="round_trips=${m.roundTrips} rows_read=${m.rowsRead} rows_written=${m.rowsWritten}"`;

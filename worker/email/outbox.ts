@@ -48,17 +48,28 @@ export class RenderCache {
   }
   event(id: string) {
     // Promise.resolve runs drizzle's query once: the builder itself is a thenable that queries again on every await.
-    if (!this.events.has(id)) this.events.set(id, Promise.resolve(this.db.select().from(events).where(eq(events.id, id)).get()));
+    if (!this.events.has(id))
+      this.events.set(id, Promise.resolve(this.db.select().from(events).where(eq(events.id, id)).get()));
     return this.events.get(id)!;
   }
   agenda(id: string) {
-    if (!this.agendas.has(id)) this.agendas.set(id, Promise.resolve(this.db.select().from(sessions).where(eq(sessions.eventId, id)).orderBy(asc(sessions.startsAt))));
+    if (!this.agendas.has(id))
+      this.agendas.set(
+        id,
+        Promise.resolve(
+          this.db.select().from(sessions).where(eq(sessions.eventId, id)).orderBy(asc(sessions.startsAt)),
+        ),
+      );
     return this.agendas.get(id)!;
   }
   /** The agenda attachment, base64: the same for every attendee of an event in one language. */
   ics(event: typeof events.$inferSelect, locale: 'zh-CN' | 'en') {
     const key = `${event.id}|${locale}`;
-    if (!this.icsFiles.has(key)) this.icsFiles.set(key, this.agenda(event.id).then((items) => toBase64(eventAgendaIcs(event, items, locale, Date.now()))));
+    if (!this.icsFiles.has(key))
+      this.icsFiles.set(
+        key,
+        this.agenda(event.id).then((items) => toBase64(eventAgendaIcs(event, items, locale, Date.now()))),
+      );
     return this.icsFiles.get(key)!;
   }
 }
@@ -71,12 +82,30 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
     if (reg && event) {
       const { origin = '', manage } = JSON.parse(row.payload) as { origin?: string; manage?: string };
       const agenda = row.kind === 'cancelled' ? [] : await cache.agenda(event.id);
-      const { qr, ...rendered } = renderAttendeeEmail(row.kind as AttendeeEmailKind, row.locale, event, reg, origin, agenda, manage);
+      const { qr, ...rendered } = renderAttendeeEmail(
+        row.kind as AttendeeEmailKind,
+        row.locale,
+        event,
+        reg,
+        origin,
+        agenda,
+        manage,
+      );
       const attachments: Attachment[] = [];
       // Resend fetches the hosted PNG and embeds it, so the Worker spends no CPU drawing a QR per email.
-      if (qr) attachments.push({ filename: 'ticket-qr.png', path: qr.url, contentType: 'image/png', contentId: qr.contentId });
+      if (qr)
+        attachments.push({
+          filename: 'ticket-qr.png',
+          path: qr.url,
+          contentType: 'image/png',
+          contentId: qr.contentId,
+        });
       if (row.kind !== 'cancelled') {
-        attachments.push({ filename: 'agenda.ics', content: await cache.ics(event, row.locale), contentType: 'text/calendar; charset=utf-8' });
+        attachments.push({
+          filename: 'agenda.ics',
+          content: await cache.ics(event, row.locale),
+          contentType: 'text/calendar; charset=utf-8',
+        });
       }
       return { ...rendered, attachments };
     }
@@ -113,9 +142,14 @@ async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number) {
  * Once an email has left through Resend, the outbox keeps no working sign-in or management link: the record
  * stays readable, the secret goes. (The dev mailbox is the inbox itself, so captured rows keep theirs.)
  */
-export function redactSecrets<T extends { html: string; text: string }>(row: Pick<EmailRow, 'payload'>, m: T): T & { payload: string } {
+export function redactSecrets<T extends { html: string; text: string }>(
+  row: Pick<EmailRow, 'payload'>,
+  m: T,
+): T & { payload: string } {
   const payload = JSON.parse(row.payload) as { link?: string; manage?: string };
-  const secrets = [payload.manage, payload.link ? new URL(payload.link).searchParams.get('token') : null].filter((s): s is string => !!s);
+  const secrets = [payload.manage, payload.link ? new URL(payload.link).searchParams.get('token') : null].filter(
+    (s): s is string => !!s,
+  );
   const redact = (text: string) => secrets.reduce((t, secret) => t.replaceAll(secret, 'REDACTED'), text);
   return { ...m, html: redact(m.html), text: redact(m.text), payload: redact(row.payload) };
 }
@@ -125,8 +159,16 @@ export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 
 
 /** A row's new columns after a delivery attempt; a column left out keeps its value. */
 export type Outcome = {
-  id: string; subject: string; html: string; text: string; status: 'captured' | 'sent' | 'pending' | 'failed';
-  lastError: string | null; providerId?: string; sentAt?: number; nextAttemptAt?: number; payload?: string;
+  id: string;
+  subject: string;
+  html: string;
+  text: string;
+  status: 'captured' | 'sent' | 'pending' | 'failed';
+  lastError: string | null;
+  providerId?: string;
+  sentAt?: number;
+  nextAttemptAt?: number;
+  payload?: string;
 };
 
 /** D1 takes a value of up to 2 MB: a statement's JSON stays under 300,000 UTF-16 units (at most 900 KB of UTF-8). */
@@ -163,38 +205,61 @@ function recordOutcomes(json: string) {
     WHERE emails.id = o.value ->> 'id'`;
 }
 
-type SendOutcome = { ok: true; providerId: string } | { ok: false; retryAfterMs: number | null; permanent: boolean; error: string };
+type SendOutcome =
+  | { ok: true; providerId: string }
+  | { ok: false; retryAfterMs: number | null; permanent: boolean; error: string };
 
-async function sendThroughResend(env: Bindings, row: EmailRow, email: RenderedEmail, timeoutMs: number): Promise<SendOutcome> {
+async function sendThroughResend(
+  env: Bindings,
+  row: EmailRow,
+  email: RenderedEmail,
+  timeoutMs: number,
+): Promise<SendOutcome> {
   const resend = new Resend(env.RESEND_API_KEY);
   const signal = AbortSignal.timeout(timeoutMs);
-  const result = await resend.emails.send({
-    from: env.RESEND_FROM || DEFAULT_FROM,
-    to: [row.to],
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    // Single sends only: Resend's batch endpoint carries no attachments, and confirmations need the inline QR.
-    attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, path: a.path, contentType: a.contentType, contentId: a.contentId })),
-    tags: [{ name: 'kind', value: row.kind }],
-  }, { idempotencyKey: row.id, signal } as never);
+  const result = await resend.emails.send(
+    {
+      from: env.RESEND_FROM || DEFAULT_FROM,
+      to: [row.to],
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      // Single sends only: Resend's batch endpoint carries no attachments, and confirmations need the inline QR.
+      attachments: email.attachments.map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        path: a.path,
+        contentType: a.contentType,
+        contentId: a.contentId,
+      })),
+      tags: [{ name: 'kind', value: row.kind }],
+    },
+    { idempotencyKey: row.id, signal } as never,
+  );
   if (result.data) return { ok: true, providerId: result.data.id };
   const status = (result.error as { statusCode?: number | null }).statusCode ?? null;
   const retryAfter = Number((result.headers as Record<string, string> | null)?.['retry-after']);
   // 429 and 5xx and no answer at all are worth retrying; other 4xx will fail the same way again.
   const permanent = status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409;
-  return { ok: false, permanent, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null, error: `${status ?? 'network'}: ${result.error?.message ?? 'failed'}` };
+  return {
+    ok: false,
+    permanent,
+    retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+    error: `${status ?? 'network'}: ${result.error?.message ?? 'failed'}`,
+  };
 }
 
 /** `column IN (…)` with the list as one JSON parameter: D1 allows only 100 bound parameters per statement. */
-export const inJson = (column: Column, values: string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+export const inJson = (column: Column, values: string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
 /**
  * Claims due rows in one statement: pending ones whose time has come, and 'sending' ones whose lease ran out
  * (a Worker died mid-send). The lease keeps a second sweep off them while this one works.
  */
 async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
-  return db.update(emails)
+  return db
+    .update(emails)
     .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, nextAttemptAt: now + LEASE_MS })
     .where(sql`${emails.id} IN (SELECT id FROM emails WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${now}
       AND message_id IS NULL ${ids ? sql`AND ${inJson(emails.id, ids)}` : sql``}
@@ -202,7 +267,10 @@ async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
     .returning();
 }
 
-export async function deliverDue(env: Bindings, options: { now?: number; limit?: number; ids?: string[]; timeoutMs?: number } = {}) {
+export async function deliverDue(
+  env: Bindings,
+  options: { now?: number; limit?: number; ids?: string[]; timeoutMs?: number } = {},
+) {
   const db = dbFor(env.DB);
   const now = options.now ?? Date.now();
   const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
@@ -227,7 +295,13 @@ export async function deliverDue(env: Bindings, options: { now?: number; limit?:
     }
     if (outcome.ok) {
       sent++;
-      outcomes.push({ ...redactSecrets(row, rendered), status: 'sent', providerId: outcome.providerId, sentAt: Date.now(), lastError: null });
+      outcomes.push({
+        ...redactSecrets(row, rendered),
+        status: 'sent',
+        providerId: outcome.providerId,
+        sentAt: Date.now(),
+        lastError: null,
+      });
     } else {
       const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
       outcomes.push({
@@ -251,13 +325,16 @@ type Ctx = { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void
  * the response. Either way the cron sweep retries whatever this misses.
  */
 export function deliverSoon(c: Ctx, ids?: string[]) {
-  const work = c.env.OUTBOX && ids?.length
-    ? c.env.OUTBOX.send({ emailIds: ids }).catch((e: Error) => {
-      console.error('queue send failed', loggable(e));
-      return deliverDue(c.env, { ids });
-    })
-    : deliverDue(c.env, { ids });
+  const work =
+    c.env.OUTBOX && ids?.length
+      ? c.env.OUTBOX.send({ emailIds: ids }).catch((e: Error) => {
+          console.error('queue send failed', loggable(e));
+          return deliverDue(c.env, { ids });
+        })
+      : deliverDue(c.env, { ids });
   try {
     c.executionCtx.waitUntil(work.catch((e: Error) => console.error('outbox delivery failed', loggable(e))));
-  } catch { /* no execution context (e.g. called from a test): the promise still runs */ }
+  } catch {
+    /* no execution context (e.g. called from a test): the promise still runs */
+  }
 }

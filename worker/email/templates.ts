@@ -7,8 +7,18 @@ import { html, type Safe } from './html';
 type Locale = 'zh-CN' | 'en';
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof registrations.$inferSelect;
-type AgendaItem = Pick<typeof sessions.$inferSelect, 'startsAt' | 'endsAt' | 'titleZh' | 'titleEn' | 'roomZh' | 'roomEn'>;
-export type AttendeeEmailKind = 'confirmation' | 'waitlisted' | 'promoted' | 'resend' | 'reissued' | 'cancelled' | 'manage_link';
+type AgendaItem = Pick<
+  typeof sessions.$inferSelect,
+  'startsAt' | 'endsAt' | 'titleZh' | 'titleEn' | 'roomZh' | 'roomEn'
+>;
+export type AttendeeEmailKind =
+  | 'confirmation'
+  | 'waitlisted'
+  | 'promoted'
+  | 'resend'
+  | 'reissued'
+  | 'cancelled'
+  | 'manage_link';
 export type Rendered = { subject: string; html: string; text: string };
 /** The QR travels inside the email as an inline attachment (cid:), since many hospital mail clients block remote images. */
 export const QR_CONTENT_ID = 'ticket-qr';
@@ -27,7 +37,15 @@ export function eventWhen(e: Pick<EventRow, 'startsAt' | 'endsAt' | 'timezone'>,
 
 const copy = {
   'zh-CN': {
-    subject: { confirmation: '报名成功：{event}', waitlisted: '已加入候补：{event}', promoted: '候补转正，您已获得席位：{event}', resend: '您的参会票：{event}', reissued: '您的新参会票：{event}', cancelled: '报名已取消：{event}', manage_link: '管理您的报名：{event}' },
+    subject: {
+      confirmation: '报名成功：{event}',
+      waitlisted: '已加入候补：{event}',
+      promoted: '候补转正，您已获得席位：{event}',
+      resend: '您的参会票：{event}',
+      reissued: '您的新参会票：{event}',
+      cancelled: '报名已取消：{event}',
+      manage_link: '管理您的报名：{event}',
+    },
     lead: {
       confirmation: '您已成功报名。请在签到时出示下方二维码。',
       waitlisted: '名额已满，您已加入候补名单。一旦有席位空出，我们会立即通知您。',
@@ -37,22 +55,48 @@ const copy = {
       cancelled: '您的报名已取消。如需参会，请重新报名。',
       manage_link: '您申请了管理报名的链接。通过下方链接可查看参会票、取消报名或删除个人信息。请勿转发此邮件。',
     },
-    greeting: '{name}，您好：', when: '时间', where: '地点', agenda: '会议日程', ticket: '查看参会票', cancel: '取消报名', qrAlt: '参会票二维码',
-    calendar: '附件为会议日程（.ics），可导入日历。', footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
+    greeting: '{name}，您好：',
+    when: '时间',
+    where: '地点',
+    agenda: '会议日程',
+    ticket: '查看参会票',
+    cancel: '取消报名',
+    qrAlt: '参会票二维码',
+    calendar: '附件为会议日程（.ics），可导入日历。',
+    footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
   en: {
-    subject: { confirmation: 'You are registered: {event}', waitlisted: 'You are on the waitlist: {event}', promoted: 'A seat opened up — you are in: {event}', resend: 'Your ticket: {event}', reissued: 'Your new ticket: {event}', cancelled: 'Registration cancelled: {event}', manage_link: 'Manage your registration: {event}' },
+    subject: {
+      confirmation: 'You are registered: {event}',
+      waitlisted: 'You are on the waitlist: {event}',
+      promoted: 'A seat opened up — you are in: {event}',
+      resend: 'Your ticket: {event}',
+      reissued: 'Your new ticket: {event}',
+      cancelled: 'Registration cancelled: {event}',
+      manage_link: 'Manage your registration: {event}',
+    },
     lead: {
       confirmation: 'Your registration is confirmed. Show the QR code below at the front desk.',
       waitlisted: 'The event is full, so you are on the waitlist. We will email you as soon as a seat opens up.',
-      promoted: 'Good news: a seat opened up and your registration is now confirmed. Show the QR code below at the front desk.',
-      resend: 'Someone registered again with this email address. Here is your existing ticket; there is no need to register twice.',
-      reissued: 'The organiser issued you a new ticket; the old QR code no longer works. Show the new QR code below at the front desk.',
+      promoted:
+        'Good news: a seat opened up and your registration is now confirmed. Show the QR code below at the front desk.',
+      resend:
+        'Someone registered again with this email address. Here is your existing ticket; there is no need to register twice.',
+      reissued:
+        'The organiser issued you a new ticket; the old QR code no longer works. Show the new QR code below at the front desk.',
       cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
-      manage_link: 'You asked for the link that manages your registration. Use it to see your ticket, cancel, or delete your data. Do not forward this email.',
+      manage_link:
+        'You asked for the link that manages your registration. Use it to see your ticket, cancel, or delete your data. Do not forward this email.',
     },
-    greeting: 'Dear {name},', when: 'When', where: 'Where', agenda: 'Your day', ticket: 'Open your ticket', cancel: 'Cancel registration', qrAlt: 'QR code of your ticket',
-    calendar: 'The agenda is attached as an .ics file for your calendar.', footer: 'Sent by Colloquy. If this was not you, ignore this email.',
+    greeting: 'Dear {name},',
+    when: 'When',
+    where: 'Where',
+    agenda: 'Your day',
+    ticket: 'Open your ticket',
+    cancel: 'Cancel registration',
+    qrAlt: 'QR code of your ticket',
+    calendar: 'The agenda is attached as an .ics file for your calendar.',
+    footer: 'Sent by Colloquy. If this was not you, ignore this email.',
   },
 } as const;
 
@@ -63,7 +107,15 @@ const cell = 'padding:6px 12px 6px 0;vertical-align:top;text-align:left';
 const label = `${cell};white-space:nowrap;width:1%;font-weight:600`;
 
 /** `manage` is the registration's management token: with it the ticket and cancel links may cancel or erase. */
-export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: EventRow, r: RegistrationRow, origin: string, agenda: AgendaItem[] = [], manage?: string): AttendeeRendered {
+export function renderAttendeeEmail(
+  kind: AttendeeEmailKind,
+  locale: Locale,
+  e: EventRow,
+  r: RegistrationRow,
+  origin: string,
+  agenda: AgendaItem[] = [],
+  manage?: string,
+): AttendeeRendered {
   const c = copy[locale];
   const zh = locale === 'zh-CN';
   const title = zh ? e.titleZh : e.titleEn;
@@ -72,13 +124,18 @@ export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: 
   const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
   const showTicket = kind !== 'cancelled';
-  const showQr = kind === 'confirmation' || kind === 'promoted' || ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');
+  const showQr =
+    kind === 'confirmation' ||
+    kind === 'promoted' ||
+    ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');
   const subject = fill(c.subject[kind], { event: title });
-  const day = showTicket ? agenda.map((s) => ({
-    time: clockRange(zonedParts(s.startsAt, e.timezone), zonedParts(s.endsAt, e.timezone)),
-    title: zh ? s.titleZh : s.titleEn,
-    room: zh ? s.roomZh : s.roomEn,
-  })) : [];
+  const day = showTicket
+    ? agenda.map((s) => ({
+        time: clockRange(zonedParts(s.startsAt, e.timezone), zonedParts(s.endsAt, e.timezone)),
+        title: zh ? s.titleZh : s.titleEn,
+        room: zh ? s.roomZh : s.roomEn,
+      }))
+    : [];
 
   const body: Safe = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
 <body style="margin:0;padding:12px;background:#f6f7f9;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.5">
@@ -92,19 +149,37 @@ export function renderAttendeeEmail(kind: AttendeeEmailKind, locale: Locale, e: 
 </table>
 ${showQr ? html`<p style="text-align:center;margin:16px 0"><img src="cid:${QR_CONTENT_ID}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block;max-width:100%;height:auto"></p>` : ''}
 ${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>` : ''}
-${day.length ? html`<h2 style="font-size:16px;margin:20px 0 4px">${c.agenda}</h2>
-<table role="presentation" width="100%" style="border-collapse:collapse;width:100%;font-size:14px">${day.map((d) => html`
-<tr style="border-top:1px solid #e6e9ee"><td style="${label};font-weight:400;font-variant-numeric:tabular-nums">${d.time}</td><td style="${cell}">${d.title}${d.room ? html`<br><span style="color:#4d5766">${d.room}</span>` : ''}</td></tr>`)}
-</table>` : ''}
-${showTicket ? html`<p style="font-size:14px">${c.calendar}</p>
-<p style="font-size:14px"><a href="${ticketUrl}#cancel" style="color:#a4161a">${c.cancel}</a></p>` : ''}
+${
+  day.length
+    ? html`<h2 style="font-size:16px;margin:20px 0 4px">${c.agenda}</h2>
+<table role="presentation" width="100%" style="border-collapse:collapse;width:100%;font-size:14px">${day.map(
+        (d) => html`
+<tr style="border-top:1px solid #e6e9ee"><td style="${label};font-weight:400;font-variant-numeric:tabular-nums">${d.time}</td><td style="${cell}">${d.title}${d.room ? html`<br><span style="color:#4d5766">${d.room}</span>` : ''}</td></tr>`,
+      )}
+</table>`
+    : ''
+}
+${
+  showTicket
+    ? html`<p style="font-size:14px">${c.calendar}</p>
+<p style="font-size:14px"><a href="${ticketUrl}#cancel" style="color:#a4161a">${c.cancel}</a></p>`
+    : ''
+}
 <p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${c.footer}</p>
 </div></body></html>`;
 
   const text = [
-    title, '', fill(c.greeting, { name: r.name }), c.lead[kind], '',
-    `${c.when}: ${when}`, `${c.where}: ${venue}`, '',
-    ...(day.length ? [`${c.agenda}:`, ...day.map((d) => `  ${d.time}  ${d.title}${d.room ? ` (${d.room})` : ''}`), ''] : []),
+    title,
+    '',
+    fill(c.greeting, { name: r.name }),
+    c.lead[kind],
+    '',
+    `${c.when}: ${when}`,
+    `${c.where}: ${venue}`,
+    '',
+    ...(day.length
+      ? [`${c.agenda}:`, ...day.map((d) => `  ${d.time}  ${d.title}${d.room ? ` (${d.room})` : ''}`), '']
+      : []),
     ...(showTicket ? [`${c.ticket}: ${ticketUrl}`, c.calendar, `${c.cancel}: ${ticketUrl}#cancel`, ''] : []),
     c.footer,
   ].join('\n');
@@ -114,7 +189,9 @@ ${showTicket ? html`<p style="font-size:14px">${c.calendar}</p>
 export function renderSignInEmail(locale: Locale, link: string): Rendered {
   const zh = locale === 'zh-CN';
   const subject = zh ? 'Colloquy 登录链接' : 'Your Colloquy sign-in link';
-  const lead = zh ? '点击下方按钮登录 Colloquy。链接 15 分钟内有效，只能使用一次。' : 'Use the button below to sign in to Colloquy. The link works once, within 15 minutes.';
+  const lead = zh
+    ? '点击下方按钮登录 Colloquy。链接 15 分钟内有效，只能使用一次。'
+    : 'Use the button below to sign in to Colloquy. The link works once, within 15 minutes.';
   const button = zh ? '登录' : 'Sign in';
   const ignore = zh ? '如果不是您本人申请，请忽略此邮件。' : 'If you did not ask to sign in, ignore this email.';
   const body = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>

@@ -21,7 +21,8 @@ import { publicOrigin } from '../http/origin';
 export const eventAdminRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createEventInput), async (c) => {
     const who = requireStaff(c);
-    if (!Object.values(who.roles).some((g) => g.role === 'organiser')) throw new ApiError(403, 'forbidden', 'Only organisers create events.');
+    if (!Object.values(who.roles).some((g) => g.role === 'organiser'))
+      throw new ApiError(403, 'forbidden', 'Only organisers create events.');
     const b = c.req.valid('json');
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
@@ -32,7 +33,10 @@ export const eventAdminRoutes = new Hono<AppEnv>()
       sql`INSERT INTO staff_roles (staff_id, event_id, role) SELECT ${who.id}, id, 'organiser' FROM events WHERE id = ${id} ON CONFLICT DO NOTHING`,
       auditEntry(id, who.id, 'event.create', { slug: b.slug }),
     ]);
-    if (!inserted.length) throw new ApiError(409, 'slug_taken', 'Another event already uses this address.', { slug: 'Choose another address.' });
+    if (!inserted.length)
+      throw new ApiError(409, 'slug_taken', 'Another event already uses this address.', {
+        slug: 'Choose another address.',
+      });
     clearSessionCache();
     return c.json({ event: { slug: b.slug, id } }, 201);
   })
@@ -48,10 +52,15 @@ export const eventAdminRoutes = new Hono<AppEnv>()
       registrationClosesAt: msOrNull(b.registrationClosesAt),
       updatedAt: Date.now(),
     };
-    const [current] = await db.select({ startsAt: events.startsAt, endsAt: events.endsAt }).from(events).where(eq(events.id, eventId));
+    const [current] = await db
+      .select({ startsAt: events.startsAt, endsAt: events.endsAt })
+      .from(events)
+      .where(eq(events.id, eventId));
     if (!current) throw new ApiError(404, 'not_found', 'No event has this address.');
     if ((changes.endsAt ?? current.endsAt) <= (changes.startsAt ?? current.startsAt)) {
-      throw new ApiError(400, 'invalid', 'The end must be after the start.', { endsAt: 'The end must be after the start.' });
+      throw new ApiError(400, 'invalid', 'The end must be after the start.', {
+        endsAt: 'The end must be after the start.',
+      });
     }
     // The edit and any promotion it allows (a capacity raise) happen together; promoted people are emailed.
     await atomically(c.env.DB, [
@@ -66,10 +75,27 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/audit', async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{ id: number; action: string; detail: string; createdAt: number; email: string | null }>(sql`
+    const rows = await c.var.db.all<{
+      id: number;
+      action: string;
+      detail: string;
+      createdAt: number;
+      email: string | null;
+    }>(sql`
       SELECT a.id, a.action, a.detail, a.created_at AS createdAt, s.email FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
       WHERE a.event_id = ${eventId} ORDER BY a.created_at DESC, a.id DESC LIMIT 200`);
-    return c.json({ entries: rows.map((r) => ({ id: r.id, action: r.action, detail: JSON.parse(r.detail), by: r.email, at: new Date(r.createdAt).toISOString() })) }, 200);
+    return c.json(
+      {
+        entries: rows.map((r) => ({
+          id: r.id,
+          action: r.action,
+          detail: JSON.parse(r.detail),
+          by: r.email,
+          at: new Date(r.createdAt).toISOString(),
+        })),
+      },
+      200,
+    );
   });
 
 /** The agenda editor's warnings for what is already saved, from the rows the page reads anyway (no extra D1 work). */
@@ -83,7 +109,10 @@ function agendaCheck(found: NonNullable<Awaited<ReturnType<typeof findEventWithP
   const hours = hoursToHoldAll(items, event);
   return {
     warnings: agendaWarnings(event, items, slots, people),
-    extendTo: hours && { startsAt: isoInZone(hours.startsAt, event.timezone), endsAt: isoInZone(hours.endsAt, event.timezone) },
+    extendTo: hours && {
+      startsAt: isoInZone(hours.startsAt, event.timezone),
+      endsAt: isoInZone(hours.endsAt, event.timezone),
+    },
   };
 }
 
@@ -91,14 +120,19 @@ function agendaCheck(found: NonNullable<Awaited<ReturnType<typeof findEventWithP
 export const consoleEventRoutes = new Hono<AppEnv>()
   .get('/events', async (c) => {
     const who = requireStaff(c);
-    const slugs = Object.entries(who.roles).filter(([, g]) => g.role === 'organiser').map(([s]) => s);
+    const slugs = Object.entries(who.roles)
+      .filter(([, g]) => g.role === 'organiser')
+      .map(([s]) => s);
     const out = [];
     for (const slug of slugs) {
       const found = await findEventWithProgramme(c.var.db, slug, ['draft', 'published', 'closed']);
       if (found) out.push(presentEvent(found.event, found));
     }
     // As on the public list: upcoming first, soonest first; then the ones that have ended, latest first.
-    out.sort((a, b) => Number(a.ended) - Number(b.ended) || (a.ended ? -1 : 1) * (Date.parse(a.startsAt) - Date.parse(b.startsAt)));
+    out.sort(
+      (a, b) =>
+        Number(a.ended) - Number(b.ended) || (a.ended ? -1 : 1) * (Date.parse(a.startsAt) - Date.parse(b.startsAt)),
+    );
     return c.json({ events: out }, 200);
   })
   .get('/events/:slug', async (c) => {
@@ -106,10 +140,27 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
     if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');
     // Organisers also see what the public page hides: each person's contact details and badge role.
-    const badges = await c.var.db.all<{ personId: string; role: string }>(sql`SELECT person_id AS personId, role FROM registrations WHERE event_id = ${found.event.id} AND person_id IS NOT NULL`);
+    const badges = await c.var.db.all<{ personId: string; role: string }>(
+      sql`SELECT person_id AS personId, role FROM registrations WHERE event_id = ${found.event.id} AND person_id IS NOT NULL`,
+    );
     const badgeRole = new Map(badges.map((b) => [b.personId, b.role]));
-    const contacts = new Map(found.people.map((p) => [p.id, { email: p.email ?? '', phone: p.phone ?? '', badgeRole: badgeRole.get(p.id) ?? null }]));
+    const contacts = new Map(
+      found.people.map((p) => [
+        p.id,
+        { email: p.email ?? '', phone: p.phone ?? '', badgeRole: badgeRole.get(p.id) ?? null },
+      ]),
+    );
     const event = presentEvent(found.event, found);
     const agenda = agendaCheck(found);
-    return c.json({ event: { ...event, id: found.event.id, people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })), ...agenda } }, 200);
+    return c.json(
+      {
+        event: {
+          ...event,
+          id: found.event.id,
+          people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })),
+          ...agenda,
+        },
+      },
+      200,
+    );
   });

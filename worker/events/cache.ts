@@ -72,5 +72,9 @@ export async function forgetAfterWrites(c: Context<AppEnv>, next: Next) {
 }
 
 function decodeURIComponentSafe(s: string) {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

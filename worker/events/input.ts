@@ -1,7 +1,10 @@
 // What an organiser sends to create or edit an event.
 import { z } from 'zod';
 
-const isoTime = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 time with an offset, e.g. 2026-01-22T14:00:00+08:00.' });
+const isoTime = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO-8601 time with an offset, e.g. 2026-01-22T14:00:00+08:00.',
+});
 const validZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -12,7 +15,12 @@ const validZone = (tz: string) => {
 };
 
 export const eventFields = z.object({
-  slug: z.string().trim().min(3).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and hyphens.'),
+  slug: z
+    .string()
+    .trim()
+    .min(3)
+    .max(80)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and hyphens.'),
   titleZh: z.string().trim().min(1, 'Enter a Chinese title.').max(200),
   titleEn: z.string().trim().min(1, 'Enter an English title.').max(200),
   descriptionZh: z.string().trim().max(5000),
@@ -32,12 +40,26 @@ export const eventFields = z.object({
   status: z.enum(['draft', 'published', 'closed']),
 });
 
-const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
+const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
+  !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
 
-export const createEventInput = eventFields.partial({ descriptionZh: true, descriptionEn: true, addressZh: true, addressEn: true, registrationOpensAt: true, registrationClosesAt: true, registrationUntilEnd: true, status: true })
+export const createEventInput = eventFields
+  .partial({
+    descriptionZh: true,
+    descriptionEn: true,
+    addressZh: true,
+    addressEn: true,
+    registrationOpensAt: true,
+    registrationClosesAt: true,
+    registrationUntilEnd: true,
+    status: true,
+  })
   .refine(endsAfterStart, { message: 'The end must be after the start.', path: ['endsAt'] });
 
-export const updateEventInput = eventFields.omit({ slug: true }).partial()
+export const updateEventInput = eventFields
+  .omit({ slug: true })
+  .partial()
   .refine(endsAfterStart, { message: 'The end must be after the start.', path: ['endsAt'] });
 
-export const msOrNull = (iso: string | null | undefined) => (iso === undefined ? undefined : iso === null ? null : Date.parse(iso));
+export const msOrNull = (iso: string | null | undefined) =>
+  iso === undefined ? undefined : iso === null ? null : Date.parse(iso);

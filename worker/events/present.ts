@@ -48,7 +48,10 @@ export function presentPerson(p: PersonRow) {
   };
 }
 
-export function presentEvent(e: EventRow, rows: { sessions: SessionRow[]; people: PersonRow[]; assignments: AssignmentRow[] }) {
+export function presentEvent(
+  e: EventRow,
+  rows: { sessions: SessionRow[]; people: PersonRow[]; assignments: AssignmentRow[] },
+) {
   const personById = new Map(rows.people.map((p) => [p.id, p]));
   return {
     ...presentEventSummary(e),

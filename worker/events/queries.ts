@@ -9,18 +9,34 @@ export async function listPublishedEvents(db: Db, now = Date.now()) {
     .select({ event: events })
     .from(events)
     .where(eq(events.status, 'published'))
-    .orderBy(sql`${events.endsAt} <= ${now}`, sql`CASE WHEN ${events.endsAt} <= ${now} THEN -${events.startsAt} ELSE ${events.startsAt} END`);
+    .orderBy(
+      sql`${events.endsAt} <= ${now}`,
+      sql`CASE WHEN ${events.endsAt} <= ${now} THEN -${events.startsAt} ELSE ${events.startsAt} END`,
+    );
 }
 
-export async function findEventWithProgramme(db: Db, slug: string, visibleStatuses: ReadonlyArray<'draft' | 'published' | 'closed'>) {
+export async function findEventWithProgramme(
+  db: Db,
+  slug: string,
+  visibleStatuses: ReadonlyArray<'draft' | 'published' | 'closed'>,
+) {
   const eventId = sql`(SELECT ${events.id} FROM ${events} WHERE ${events.slug} = ${slug})`;
   const [found, sessionRows, peopleRows, assignmentRows] = await db.batch([
-    db.select({ event: events }).from(events)
+    db
+      .select({ event: events })
+      .from(events)
       .where(and(eq(events.slug, slug), inArray(events.status, [...visibleStatuses]))),
-    db.select().from(sessions).where(eq(sessions.eventId, eventId)).orderBy(asc(sessions.startsAt), asc(sessions.position)),
+    db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.eventId, eventId))
+      .orderBy(asc(sessions.startsAt), asc(sessions.position)),
     db.select().from(people).where(eq(people.eventId, eventId)).orderBy(asc(people.position)),
-    db.select({ sessionId: sessionPeople.sessionId, personId: sessionPeople.personId, role: sessionPeople.role })
-      .from(sessionPeople).innerJoin(sessions, eq(sessions.id, sessionPeople.sessionId)).where(eq(sessions.eventId, eventId)),
+    db
+      .select({ sessionId: sessionPeople.sessionId, personId: sessionPeople.personId, role: sessionPeople.role })
+      .from(sessionPeople)
+      .innerJoin(sessions, eq(sessions.id, sessionPeople.sessionId))
+      .where(eq(sessions.eventId, eventId)),
   ]);
   const row = found[0];
   if (!row) return null;

@@ -29,5 +29,10 @@ export const eventRoutes = new Hono<AppEnv>()
     if (!found) throw notFound('No published event has this address.');
     const e = found.event;
     const ics = eventAgendaIcs(e, found.sessions, c.req.query('lang') === 'en' ? 'en' : 'zh-CN');
-    return new Response(ics, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${e.slug}.ics"` } });
+    return new Response(ics, {
+      headers: {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `attachment; filename="${e.slug}.ics"`,
+      },
+    });
   });

@@ -8,10 +8,12 @@ import { type RouteRule, ROUTE_RULES } from './route-rules';
 const compiled = Object.entries(ROUTE_RULES).map(([key, rule]) => {
   const [method, path] = key.split(' ') as [string, string];
   const names: string[] = [];
-  const pattern = new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/:([A-Za-z]+)/g, (_, n: string) => {
-    names.push(n);
-    return '([^/]+)';
-  })}$`);
+  const pattern = new RegExp(
+    `^${path.replace(/[.]/g, '\\.').replace(/:([A-Za-z]+)/g, (_, n: string) => {
+      names.push(n);
+      return '([^/]+)';
+    })}$`,
+  );
   return { method, pattern, names, rule };
 });
 

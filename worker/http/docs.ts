@@ -6,11 +6,31 @@ import { openApiDocument } from './route-rules';
 import { publicOrigin } from './origin';
 
 type Schema = {
-  type?: string | string[]; format?: string; enum?: unknown[]; const?: unknown; properties?: Record<string, Schema>; required?: string[];
-  items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; minLength?: number; maxLength?: number; minimum?: number; maximum?: number;
-  minItems?: number; maxItems?: number; pattern?: string; default?: unknown; description?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  pattern?: string;
+  default?: unknown;
+  description?: string;
 };
-type Operation = { summary: string; 'x-access': string; parameters: { name: string; in: string; schema: Schema }[]; requestBody?: { content: { 'application/json': { schema: Schema } } } };
+type Operation = {
+  summary: string;
+  'x-access': string;
+  parameters: { name: string; in: string; schema: Schema }[];
+  requestBody?: { content: { 'application/json': { schema: Schema } } };
+};
 
 /** "string (email, ≤ 254)", "one of confirmed | waitlisted", "array of object (≤ 50)". */
 function typeOf(s: Schema): string {
@@ -18,12 +38,22 @@ function typeOf(s: Schema): string {
   if (s.const !== undefined) return `exactly ${JSON.stringify(s.const)}`;
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives) return alternatives.map(typeOf).join(', or ');
-  const base = s.type === 'array' ? `array of ${s.items ? typeOf(s.items) : 'anything'}` : Array.isArray(s.type) ? s.type.join(' or ') : s.type ?? 'any';
+  const base =
+    s.type === 'array'
+      ? `array of ${s.items ? typeOf(s.items) : 'anything'}`
+      : Array.isArray(s.type)
+        ? s.type.join(' or ')
+        : (s.type ?? 'any');
   const limits = [
-    s.format, s.minLength !== undefined && `≥ ${s.minLength} chars`, s.maxLength !== undefined && `≤ ${s.maxLength} chars`,
-    s.minimum !== undefined && `≥ ${s.minimum}`, s.maximum !== undefined && `≤ ${s.maximum}`,
-    s.minItems !== undefined && `≥ ${s.minItems} items`, s.maxItems !== undefined && `≤ ${s.maxItems} items`,
-    s.pattern && `matches ${s.pattern}`, s.default !== undefined && `default ${JSON.stringify(s.default)}`,
+    s.format,
+    s.minLength !== undefined && `≥ ${s.minLength} chars`,
+    s.maxLength !== undefined && `≤ ${s.maxLength} chars`,
+    s.minimum !== undefined && `≥ ${s.minimum}`,
+    s.maximum !== undefined && `≤ ${s.maximum}`,
+    s.minItems !== undefined && `≥ ${s.minItems} items`,
+    s.maxItems !== undefined && `≤ ${s.maxItems} items`,
+    s.pattern && `matches ${s.pattern}`,
+    s.default !== undefined && `default ${JSON.stringify(s.default)}`,
   ].filter(Boolean);
   return limits.length ? `${base} (${limits.join(', ')})` : base;
 }
@@ -55,10 +85,12 @@ export const docsRoutes = new Hono<AppEnv>()
   .get('/openapi.json', (c) => c.json(openApiDocument(publicOrigin(c)), 200))
   .get('/docs', (c) => {
     const doc = openApiDocument(publicOrigin(c));
-    const rows = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, raw]) => {
-      const op = raw as Operation;
-      return html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op['x-access']}</td><td>${op.summary}${shapes(op)}</td></tr>`;
-    }));
+    const rows = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, raw]) => {
+        const op = raw as Operation;
+        return html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op['x-access']}</td><td>${op.summary}${shapes(op)}</td></tr>`;
+      }),
+    );
     const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Colloquy API reference</title>
 <style>body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1b2330}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee5;padding:.4rem;text-align:left;vertical-align:top}code{font-size:.9em;overflow-wrap:anywhere}.shape{margin:.5rem 0 0;font-size:.9em}.shape p{margin:.4rem 0 .1rem;font-weight:600}.shape table{background:#f6f7f9}.shape td{border-color:#e6e9ee;padding:.2rem .4rem}.shape td:first-child,.shape td:last-child{white-space:nowrap;width:1%}.shape td:first-child code{overflow-wrap:normal}pre{background:#f6f7f9;padding:.6rem;overflow:auto}</style>

@@ -23,8 +23,15 @@ export class ApiError extends Error {
 export const notFound = (what = 'Not found') => new ApiError(404, 'not_found', what);
 
 const codeForStatus: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
 };
 
 export function errorBody(code: string, message: string, fields?: FieldErrors) {
@@ -32,11 +39,21 @@ export function errorBody(code: string, message: string, fields?: FieldErrors) {
 }
 
 /** The error response, its message in the request's language (fields come translated from the validator). */
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string, fields?: FieldErrors, locale?: Locale) {
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  fields?: FieldErrors,
+  locale?: Locale,
+) {
   const lang = locale ?? requestLocale(c, bodyLocale(c));
   c.header('content-language', lang);
   c.header('vary', 'accept-language', { append: true });
-  const shown = fields && lang === 'zh-CN' ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, chinese(v) ?? v])) : fields;
+  const shown =
+    fields && lang === 'zh-CN'
+      ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, chinese(v) ?? v]))
+      : fields;
   return c.json(errorBody(code, localise(lang, code, message), shown), status);
 }
 
@@ -56,7 +73,12 @@ export function handleError(err: Error, c: Context) {
     return errorResponse(c, status, codeForStatus[status] ?? 'error', err.message || 'Request failed');
   }
   console.error('unhandled', c.req.method, c.req.routePath, loggable(err));
-  return errorResponse(c, 500, 'internal', 'Something went wrong on our side. Nothing was saved twice; please try again.');
+  return errorResponse(
+    c,
+    500,
+    'internal',
+    'Something went wrong on our side. Nothing was saved twice; please try again.',
+  );
 }
 
 /**

@@ -45,7 +45,8 @@ export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
   }
   if (text.length === 0 && type === '') return next();
-  if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send JSON with content-type: application/json.');
+  if (type !== 'application/json')
+    throw new ApiError(415, 'unsupported_media_type', 'Send JSON with content-type: application/json.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -29,10 +29,22 @@ export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
   rate_limited: { en: 'Too many requests. Wait a minute and try again.', 'zh-CN': '请求过于频繁，请稍等一分钟再试。' },
   cannot_move: { en: 'This item cannot move further that way.', 'zh-CN': '此日程已无法再向该方向移动。' },
   misconfigured: { en: 'This site is not configured yet.', 'zh-CN': '本站尚未完成配置。' },
-  hourly_limit: { en: 'Too many sign-in links for this address this hour.', 'zh-CN': '此邮箱本小时申请的登录链接过多。' },
-  manage_link_needed: { en: 'Use the link from your confirmation email to do this.', 'zh-CN': '请使用确认邮件中的链接进行此操作。' },
-  internal: { en: 'Something went wrong on our side. Nothing was saved twice; please try again.', 'zh-CN': '服务器出了问题。数据不会重复保存，请重试。' },
-  retention_not_over: { en: 'Personal data can be purged only some days after the event ends.', 'zh-CN': '会议结束一段时间后才能清除个人数据。' },
+  hourly_limit: {
+    en: 'Too many sign-in links for this address this hour.',
+    'zh-CN': '此邮箱本小时申请的登录链接过多。',
+  },
+  manage_link_needed: {
+    en: 'Use the link from your confirmation email to do this.',
+    'zh-CN': '请使用确认邮件中的链接进行此操作。',
+  },
+  internal: {
+    en: 'Something went wrong on our side. Nothing was saved twice; please try again.',
+    'zh-CN': '服务器出了问题。数据不会重复保存，请重试。',
+  },
+  retention_not_over: {
+    en: 'Personal data can be purged only some days after the event ends.',
+    'zh-CN': '会议结束一段时间后才能清除个人数据。',
+  },
   error: { en: 'The request failed.', 'zh-CN': '请求失败。' },
 };
 
@@ -41,14 +53,18 @@ export const ZH: Record<string, string> = {
   'This item is already the first on the agenda.': '此日程已在最前。',
   'This item is already the last on the agenda.': '此日程已在最后。',
   'Choose a page on this site.': '请选择本站内的页面。',
-  'Too many sign-in links for this address this hour. Use a link already sent, or try again later.': '此邮箱本小时申请的登录链接过多。请使用已收到的链接，或稍后再试。',
+  'Too many sign-in links for this address this hour. Use a link already sent, or try again later.':
+    '此邮箱本小时申请的登录链接过多。请使用已收到的链接，或稍后再试。',
   'Type at least 1 Chinese character or 2 letters or digits.': '请至少输入 1 个汉字，或 2 个字母或数字。',
-  'Too many searches from this device. Wait a few seconds, then search again.': '此设备搜索过于频繁，请稍等几秒再搜索。',
-  'PUBLIC_URL is not set: production builds every emailed link from it.': '未设置 PUBLIC_URL：正式环境中所有邮件链接都由它生成。',
+  'Too many searches from this device. Wait a few seconds, then search again.':
+    '此设备搜索过于频繁，请稍等几秒再搜索。',
+  'PUBLIC_URL is not set: production builds every emailed link from it.':
+    '未设置 PUBLIC_URL：正式环境中所有邮件链接都由它生成。',
   'PUBLIC_URL must be an http(s) URL.': 'PUBLIC_URL 必须是 http(s) 地址。',
   'PUBLIC_URL is not a valid URL.': 'PUBLIC_URL 不是有效的地址。',
   'This event has ended.': '本会议已结束。',
-  'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.': '请使用确认邮件中的链接取消报名或删除个人信息。我们可以把链接重新发送到您报名时填写的邮箱。',
+  'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.':
+    '请使用确认邮件中的链接取消报名或删除个人信息。我们可以把链接重新发送到您报名时填写的邮箱。',
   'Some fields need attention.': '部分内容需要修改。',
   'Already registered.': '已报名。',
   'Another event already uses this address.': '已有其他会议使用此地址。',
@@ -84,7 +100,8 @@ export const ZH: Record<string, string> = {
   'Registration for this event is closed.': '本会议报名已截止。',
   'Send JSON with content-type: application/json.': '请以 content-type: application/json 发送 JSON。',
   'Sign in to continue.': '请先登录。',
-  'Something went wrong on our side. Nothing was saved twice; please try again.': '服务器出了问题。数据不会重复保存，请重试。',
+  'Something went wrong on our side. Nothing was saved twice; please try again.':
+    '服务器出了问题。数据不会重复保存，请重试。',
   'The JSON is nested too deeply.': 'JSON 嵌套层级过深。',
   'The end must be after the start.': '结束时间必须晚于开始时间。',
   'The request body is larger than 64 KB.': '请求内容超过 64 KB。',
@@ -92,9 +109,11 @@ export const ZH: Record<string, string> = {
   'The webhook signature does not verify.': 'Webhook 签名校验失败。',
   'There is nothing at this address.': '此地址没有内容。',
   'This audience has nobody with an email address.': '该收件人范围内没有人留有邮箱。',
-  'This email address is already registered. We have sent the ticket to it again.': '此邮箱已报名，我们已将电子票重新发送到该邮箱。',
+  'This email address is already registered. We have sent the ticket to it again.':
+    '此邮箱已报名，我们已将电子票重新发送到该邮箱。',
   'This email is already registered: search for the person and check them in.': '此邮箱已报名：请搜索此人并为其签到。',
-  'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.': '此配对码已过期、次数已用完或已被撤销。请向主办方索取新的配对码。',
+  'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.':
+    '此配对码已过期、次数已用完或已被撤销。请向主办方索取新的配对码。',
   'This registration is not on the waitlist.': '此报名不在候补名单中。',
   'Too large.': '内容过大。',
   'Too many attempts. Wait a minute.': '尝试次数过多，请稍等一分钟。',
@@ -105,7 +124,8 @@ export const ZH: Record<string, string> = {
   'Unknown role.': '未知的身份。',
   'Unknown time zone.': '未知的时区。',
   'Upload a JPEG, PNG or WebP image.': '请上传 JPEG、PNG 或 WebP 图片。',
-  'Use an ISO-8601 time with an offset, e.g. 2026-01-22T14:00:00+08:00.': '请使用带时区偏移的 ISO-8601 时间，例如 2026-01-22T14:00:00+08:00。',
+  'Use an ISO-8601 time with an offset, e.g. 2026-01-22T14:00:00+08:00.':
+    '请使用带时区偏移的 ISO-8601 时间，例如 2026-01-22T14:00:00+08:00。',
   'Use an ISO-8601 time with an offset.': '请使用带时区偏移的 ISO-8601 时间。',
   'Use digits, spaces, + - ( ) only.': '只能使用数字、空格和 + - ( )。',
   'Use the cursor from the previous page.': '请使用上一页返回的游标。',
@@ -121,7 +141,10 @@ const ZH_PATTERNS: [RegExp, string][] = [
   [/^At most (\d+) characters\.$/, '最多 $1 个字符。'],
   [/^This site is not configured yet: (.+)$/, '本站尚未完成配置：$1'],
   [/^Unknown placeholder (.+)\. Use (.+)\.$/, '未知的占位符 $1。可用的占位符：$2。'],
-  [/^Personal data can be purged (\d+) days after the event ends \(from (\S+)\)\.$/, '会议结束 $1 天后（$2 起）才能清除个人数据。'],
+  [
+    /^Personal data can be purged (\d+) days after the event ends \(from (\S+)\)\.$/,
+    '会议结束 $1 天后（$2 起）才能清除个人数据。',
+  ],
 ];
 
 /** The Chinese of one English sentence, or undefined when we have none. */
@@ -157,8 +180,14 @@ export function localise(locale: Locale, code: string, message: string): string 
 
 /** What zod tells us about one field, as far as a message needs it (zod 4 issue shapes). */
 export type FieldIssue = {
-  code: string; message: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint;
-  format?: string; expected?: string; inclusive?: boolean;
+  code: string;
+  message: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  expected?: string;
+  inclusive?: boolean;
 };
 
 /**
@@ -188,7 +217,8 @@ export function fieldMessage(locale: Locale, issue: FieldIssue): string {
     case 'invalid_format':
       if (issue.format === 'email') return zh ? ZH['Enter a valid email address.']! : 'Enter a valid email address.';
       if (issue.format === 'url') return zh ? '请填写有效的网址。' : 'Enter a valid web address.';
-      if (issue.format === 'datetime') return zh ? ZH['Use an ISO-8601 time with an offset.']! : 'Use an ISO-8601 time with an offset.';
+      if (issue.format === 'datetime')
+        return zh ? ZH['Use an ISO-8601 time with an offset.']! : 'Use an ISO-8601 time with an offset.';
       return zh ? '格式不正确。' : 'This is not in the expected format.';
     case 'invalid_value':
       return zh ? '请从给定的选项中选择。' : 'Choose one of the given options.';

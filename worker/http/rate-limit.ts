@@ -27,7 +27,10 @@ export const limitPerMinute = (env: { RATE_LIMIT_PER_MINUTE?: string }) => Numbe
  */
 export type Bucket = { key: string; burst: number; intervalMs: number };
 
-export function registrationBucket(env: { RATE_LIMIT_PER_MINUTE?: string; REGISTRATION_BURST?: string }, key: string): Bucket {
+export function registrationBucket(
+  env: { RATE_LIMIT_PER_MINUTE?: string; REGISTRATION_BURST?: string },
+  key: string,
+): Bucket {
   const perMinute = limitPerMinute(env);
   // Raising the per-minute rate (browser tests, the bench) raises the burst with it, so one knob lifts the limit.
   const burst = Math.max(Number(env.REGISTRATION_BURST || 200), perMinute);
@@ -47,10 +50,12 @@ export const latestAdmitted = (b: Bucket, now: number) => now + (b.burst - 1) * 
 export const bucketAdmits = (b: Bucket, refilledAt: number, now: number) => refilledAt <= latestAdmitted(b, now);
 
 /** Seconds until a refused request would be admitted, for Retry-After. */
-export const secondsToWait = (b: Bucket, refilledAt: number, now: number) => Math.max(1, Math.ceil((refilledAt - latestAdmitted(b, now)) / 1000));
+export const secondsToWait = (b: Bucket, refilledAt: number, now: number) =>
+  Math.max(1, Math.ceil((refilledAt - latestAdmitted(b, now)) / 1000));
 
 /** The bucket's refilled_at, or 0 (full) when the key has none yet. */
-export const refilledAtSql = (b: Bucket) => sql`coalesce((SELECT refilled_at FROM rate_buckets WHERE key = ${b.key}), 0)`;
+export const refilledAtSql = (b: Bucket) =>
+  sql`coalesce((SELECT refilled_at FROM rate_buckets WHERE key = ${b.key}), 0)`;
 
 /** A condition for the caller's statement: true when a request now may take a token. */
 export const bucketAdmitsSql = (b: Bucket, now: number) => sql`${refilledAtSql(b)} <= ${latestAdmitted(b, now)}`;

@@ -6,7 +6,10 @@ import { typedAscii } from '../lib/normalize';
 import { ApiError, type FieldErrors } from './errors';
 import { type FieldIssue, fieldMessage, requestLocale } from './messages';
 
-export const validate = <Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) =>
+export const validate = <Target extends keyof ValidationTargets, Schema extends ZodType>(
+  target: Target,
+  schema: Schema,
+) =>
   zValidator(target, schema, (result, c) => {
     if (result.success) return;
     const data = result.data as { locale?: unknown } | null | undefined;

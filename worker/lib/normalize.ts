@@ -9,4 +9,8 @@
 export const typedAscii = (s: string) => s.normalize('NFKC').trim();
 
 /** A form's phone and email made ASCII, its other fields untouched: what the web forms check and send. */
-export const asciiContact = <V extends { email: string; phone: string }>(v: V): V => ({ ...v, email: typedAscii(v.email), phone: typedAscii(v.phone) });
+export const asciiContact = <V extends { email: string; phone: string }>(v: V): V => ({
+  ...v,
+  email: typedAscii(v.email),
+  phone: typedAscii(v.phone),
+});

@@ -6,7 +6,14 @@ function formatter(timeZone: string) {
   let f = partsFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     partsFormatters.set(timeZone, f);
   }
@@ -22,8 +29,19 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const key = `${timeZone}|${ms}`;
   let parts = partsCache.get(key);
   if (!parts) {
-    const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-    parts = Object.freeze({ year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! });
+    const p = Object.fromEntries(
+      formatter(timeZone)
+        .formatToParts(new Date(ms))
+        .map((x) => [x.type, x.value]),
+    );
+    parts = Object.freeze({
+      year: +p.year!,
+      month: +p.month!,
+      day: +p.day!,
+      hour: +p.hour!,
+      minute: +p.minute!,
+      second: +p.second!,
+    });
     if (partsCache.size > 2000) partsCache.clear();
     partsCache.set(key, parts);
   }
@@ -46,7 +64,9 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     const z = zonedParts(ms, timeZone);
-    offset = Math.round((Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - Math.floor(ms / 1000) * 1000) / 60000);
+    offset = Math.round(
+      (Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - Math.floor(ms / 1000) * 1000) / 60000,
+    );
     if (offsets.size > 5000) offsets.clear();
     offsets.set(key, offset);
   }

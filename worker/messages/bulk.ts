@@ -12,11 +12,28 @@ export const BATCH_SIZE = 100;
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 
-type EmailRow = { id: string; to: string; subject: string | null; html: string | null; text: string | null; attempts: number };
+type EmailRow = {
+  id: string;
+  to: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  attempts: number;
+};
 
-export type BulkResult = { calls: number; sent: number; captured: number; retryAfterMs: number | null; remaining: number };
+export type BulkResult = {
+  calls: number;
+  sent: number;
+  captured: number;
+  retryAfterMs: number | null;
+  remaining: number;
+};
 
-export async function deliverBulk(env: Bindings, messageId: string, options: { now?: number; timeoutMs?: number; maxCalls?: number } = {}): Promise<BulkResult> {
+export async function deliverBulk(
+  env: Bindings,
+  messageId: string,
+  options: { now?: number; timeoutMs?: number; maxCalls?: number } = {},
+): Promise<BulkResult> {
   const db = dbFor(env.DB);
   const out: BulkResult = { calls: 0, sent: 0, captured: 0, retryAfterMs: null, remaining: 0 };
   const maxCalls = options.maxCalls ?? 50;
@@ -32,7 +49,9 @@ export async function deliverBulk(env: Bindings, messageId: string, options: { n
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 
     if (!env.RESEND_API_KEY) {
-      await db.run(sql`UPDATE emails SET status = 'captured', sent_at = ${Date.now()} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`);
+      await db.run(
+        sql`UPDATE emails SET status = 'captured', sent_at = ${Date.now()} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`,
+      );
       out.captured += rows.length;
       continue;
     }
@@ -45,10 +64,20 @@ export async function deliverBulk(env: Bindings, messageId: string, options: { n
     let error = '';
     try {
       const resend = new Resend(env.RESEND_API_KEY);
-      const result = await resend.batch.send(rows.map((r) => ({
-        from: env.RESEND_FROM || DEFAULT_FROM, to: [r.to], subject: r.subject ?? '', html: r.html ?? '', text: r.text ?? '',
-        tags: [{ name: 'kind', value: 'message' }, { name: 'message', value: messageId.replace(/[^A-Za-z0-9_-]/g, '_') }],
-      })), { idempotencyKey: key, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) } as never);
+      const result = await resend.batch.send(
+        rows.map((r) => ({
+          from: env.RESEND_FROM || DEFAULT_FROM,
+          to: [r.to],
+          subject: r.subject ?? '',
+          html: r.html ?? '',
+          text: r.text ?? '',
+          tags: [
+            { name: 'kind', value: 'message' },
+            { name: 'message', value: messageId.replace(/[^A-Za-z0-9_-]/g, '_') },
+          ],
+        })),
+        { idempotencyKey: key, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) } as never,
+      );
       if (result.data) ids2 = (result.data as { data: { id: string }[] }).data.map((d) => d.id);
       else {
         status = (result.error as { statusCode?: number | null }).statusCode ?? null;
@@ -78,7 +107,10 @@ export async function deliverBulk(env: Bindings, messageId: string, options: { n
     out.retryAfterMs = wait;
     break;
   }
-  const [left] = await db.select({ n: sql<number>`count(*)` }).from(emails).where(and(eq(emails.messageId, messageId), inArray(emails.status, ['pending', 'sending'])));
+  const [left] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(emails)
+    .where(and(eq(emails.messageId, messageId), inArray(emails.status, ['pending', 'sending'])));
   out.remaining = Number(left?.n ?? 0);
   return out;
 }
@@ -86,7 +118,16 @@ export async function deliverBulk(env: Bindings, messageId: string, options: { n
 /** The cron's safety net: any message with unsent rows (say the queue gave up) gets another pass. */
 export async function sweepBulk(env: Bindings) {
   const db = dbFor(env.DB);
-  const open = await db.selectDistinct({ id: emails.messageId }).from(emails)
-    .where(and(inArray(emails.status, ['pending', 'sending']), lte(emails.nextAttemptAt, Date.now()), sql`${emails.messageId} IS NOT NULL`)).limit(20);
+  const open = await db
+    .selectDistinct({ id: emails.messageId })
+    .from(emails)
+    .where(
+      and(
+        inArray(emails.status, ['pending', 'sending']),
+        lte(emails.nextAttemptAt, Date.now()),
+        sql`${emails.messageId} IS NOT NULL`,
+      ),
+    )
+    .limit(20);
   for (const m of open) if (m.id) await deliverBulk(env, m.id, { maxCalls: 10 });
 }

@@ -7,29 +7,48 @@ import type { RecipientSession, RecipientValues } from './render';
 
 export const audienceInput = z.union([
   z.object({ type: z.enum(['speakers', 'guests', 'people']) }),
-  z.object({ type: z.literal('attendees'), status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(), checkedIn: z.boolean().optional() }),
+  z.object({
+    type: z.literal('attendees'),
+    status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+    checkedIn: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('ids'), ids: z.array(z.string().max(100)).min(1).max(5000) }),
 ]);
 export type Audience = z.infer<typeof audienceInput>;
 
 export type Recipient = {
-  id: string; email: string; name: string; locale: 'zh-CN' | 'en'; ticketCode: string; affiliation: string; jobTitle: string;
-  personId: string | null; nameZh: string | null; nameEn: string | null; honorificZh: string | null; honorificEn: string | null;
-  institutionZh: string | null; institutionEn: string | null;
+  id: string;
+  email: string;
+  name: string;
+  locale: 'zh-CN' | 'en';
+  ticketCode: string;
+  affiliation: string;
+  jobTitle: string;
+  personId: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  honorificZh: string | null;
+  honorificEn: string | null;
+  institutionZh: string | null;
+  institutionEn: string | null;
 };
 
 function audienceFilter(a: Audience): SQL {
   switch (a.type) {
-    case 'speakers': return sql`r.person_id IS NOT NULL AND r.role = 'speaker' AND r.status != 'cancelled'`;
-    case 'guests': return sql`r.person_id IS NOT NULL AND r.role = 'guest' AND r.status != 'cancelled'`;
-    case 'people': return sql`r.person_id IS NOT NULL AND r.status != 'cancelled'`;
+    case 'speakers':
+      return sql`r.person_id IS NOT NULL AND r.role = 'speaker' AND r.status != 'cancelled'`;
+    case 'guests':
+      return sql`r.person_id IS NOT NULL AND r.role = 'guest' AND r.status != 'cancelled'`;
+    case 'people':
+      return sql`r.person_id IS NOT NULL AND r.status != 'cancelled'`;
     case 'attendees': {
       const parts = [sql`r.role = 'attendee'`, sql`r.status = ${a.status ?? 'confirmed'}`];
       if (a.checkedIn === true) parts.push(sql`EXISTS (SELECT 1 FROM checkins c WHERE c.registration_id = r.id)`);
       if (a.checkedIn === false) parts.push(sql`NOT EXISTS (SELECT 1 FROM checkins c WHERE c.registration_id = r.id)`);
       return sql.join(parts, sql` AND `);
     }
-    case 'ids': return sql`r.id IN (SELECT value FROM json_each(${JSON.stringify(a.ids)}))`;
+    case 'ids':
+      return sql`r.id IN (SELECT value FROM json_each(${JSON.stringify(a.ids)}))`;
   }
 }
 
@@ -43,8 +62,25 @@ export async function findRecipients(db: Db, eventId: string, a: Audience): Prom
     ORDER BY r.created_at, r.id`);
 }
 
-type EventInfo = { titleZh: string; titleEn: string; venueZh: string; venueEn: string; addressZh: string; addressEn: string; timezone: string };
-type SessionSlot = { personId: string; role: string; startsAt: number; endsAt: number; titleZh: string; titleEn: string; roomZh: string; roomEn: string };
+type EventInfo = {
+  titleZh: string;
+  titleEn: string;
+  venueZh: string;
+  venueEn: string;
+  addressZh: string;
+  addressEn: string;
+  timezone: string;
+};
+type SessionSlot = {
+  personId: string;
+  role: string;
+  startsAt: number;
+  endsAt: number;
+  titleZh: string;
+  titleEn: string;
+  roomZh: string;
+  roomEn: string;
+};
 
 export async function sessionsByPerson(db: Db, eventId: string) {
   const rows = await db.all<SessionSlot>(sql`
@@ -67,18 +103,24 @@ function when(startsAt: number, endsAt: number, tz: string, locale: 'zh-CN' | 'e
   return `${day} ${clockRange(s, e)}`;
 }
 
-export function valuesFor(r: Recipient, event: EventInfo, slots: Map<string, SessionSlot[]>, origin: string, localeOverride?: 'zh-CN' | 'en'): RecipientValues {
+export function valuesFor(
+  r: Recipient,
+  event: EventInfo,
+  slots: Map<string, SessionSlot[]>,
+  origin: string,
+  localeOverride?: 'zh-CN' | 'en',
+): RecipientValues {
   const zh = (localeOverride ?? r.locale) === 'zh-CN';
   const locale = zh ? 'zh-CN' : 'en';
   const person = r.personId !== null;
-  const sessions: RecipientSession[] = (r.personId ? slots.get(r.personId) ?? [] : []).map((s) => ({
+  const sessions: RecipientSession[] = (r.personId ? (slots.get(r.personId) ?? []) : []).map((s) => ({
     when: when(s.startsAt, s.endsAt, event.timezone, locale),
     title: zh ? s.titleZh : s.titleEn,
     role: ROLE_NAMES[locale][s.role as keyof (typeof ROLE_NAMES)['en']] ?? s.role,
     room: zh ? s.roomZh : s.roomEn,
   }));
   return {
-    name: person ? ((zh ? r.nameZh : r.nameEn) || r.name) : r.name,
+    name: person ? (zh ? r.nameZh : r.nameEn) || r.name : r.name,
     title: person ? ((zh ? r.honorificZh : r.honorificEn) ?? '') : r.jobTitle,
     institution: person ? ((zh ? r.institutionZh : r.institutionEn) ?? '') : r.affiliation,
     event: zh ? event.titleZh : event.titleEn,

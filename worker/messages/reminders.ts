@@ -12,13 +12,18 @@ import { TEMPLATES } from './templates';
 /** Reminders go out from 09:00 local time on the day before the event until it starts. */
 export function reminderWindowStart(startsAt: number, timezone: string) {
   const p = zonedParts(startsAt, timezone);
-  const localMidnight = Date.UTC(p.year, p.month - 1, p.day) - (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(startsAt / 1000) * 1000);
+  const localMidnight =
+    Date.UTC(p.year, p.month - 1, p.day) -
+    (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(startsAt / 1000) * 1000);
   return localMidnight - 24 * 3_600_000 + 9 * 3_600_000;
 }
 
 export async function sendDueReminders(env: Bindings, now = Date.now(), origin = 'https://colloquy.example') {
   const db = dbFor(env.DB);
-  const upcoming = await db.select().from(events).where(and(eq(events.status, 'published'), gt(events.startsAt, now), lte(events.startsAt, now + 48 * 3_600_000)));
+  const upcoming = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.status, 'published'), gt(events.startsAt, now), lte(events.startsAt, now + 48 * 3_600_000)));
   let queued = 0;
   for (const event of upcoming) {
     if (now < reminderWindowStart(event.startsAt, event.timezone)) continue;

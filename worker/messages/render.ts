@@ -11,7 +11,11 @@ const TOKEN = /\{\{\s*([a-zA-Z_]+)\s*\}\}/g;
 
 /** Placeholders the body or subject uses that do not exist: an error at compose time, never a blank in an email. */
 export function unknownPlaceholders(text: string): string[] {
-  return [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]!).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)))];
+  return [
+    ...new Set(
+      [...text.matchAll(TOKEN)].map((m) => m[1]!).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)),
+    ),
+  ];
 }
 
 const sentinel = (i: number) => `ZQPLACEHOLDER${i}QZ`;
@@ -50,8 +54,11 @@ function sessionsHtml(list: RecipientSession[]) {
 }
 
 export function renderMessage(subject: string, body: string, v: RecipientValues) {
-  const plain = (text: string) => text.replace(TOKEN, (_, key: Placeholder) => (key === 'sessions' ? sessionsText(v.sessions) : v[key] ?? ''));
-  let html = markdown.parse(body.replace(TOKEN, (_, key: string) => sentinel(PLACEHOLDERS.indexOf(key as Placeholder)))) as string;
+  const plain = (text: string) =>
+    text.replace(TOKEN, (_, key: Placeholder) => (key === 'sessions' ? sessionsText(v.sessions) : (v[key] ?? '')));
+  let html = markdown.parse(
+    body.replace(TOKEN, (_, key: string) => sentinel(PLACEHOLDERS.indexOf(key as Placeholder))),
+  ) as string;
   const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
   html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
   PLACEHOLDERS.forEach((key, i) => {
@@ -59,7 +66,9 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
     html = html.replaceAll(sentinel(i), value);
   });
   return {
-    subject: plain(subject).replace(/[\r\n]+/g, ' ').trim(),
+    subject: plain(subject)
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
     html: `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.6"><div style="max-width:600px;margin:0 auto;padding:16px">${html}</div></body></html>`,
     text: plain(body),
   };

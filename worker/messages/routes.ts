@@ -29,30 +29,59 @@ export const previewInput = composeInput.extend({ recipientId: z.string().max(10
 /** Marks a test send in the organiser's (the console's) language. */
 const TEST_PREFIX = { 'zh-CN': '【测试】', en: '[Test] ' } as const;
 
-async function prepare(c: { env: Bindings; var: { db: Db }; req: { url: string } }, eventId: string, b: z.infer<typeof composeInput>) {
+async function prepare(
+  c: { env: Bindings; var: { db: Db }; req: { url: string } },
+  eventId: string,
+  b: z.infer<typeof composeInput>,
+) {
   const fields: Record<string, string> = {};
   for (const field of ['subject', 'body'] as const) {
     const unknown = unknownPlaceholders(b[field]);
     if (unknown.length) {
-      fields[field] = `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}} or {{sessions}}.`;
+      fields[field] =
+        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}} or {{sessions}}.`;
     }
   }
   if (Object.keys(fields).length) throw new ApiError(400, 'invalid', Object.values(fields)[0]!, fields);
   const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('No such event.');
-  const [recipients, slots] = await Promise.all([findRecipients(c.var.db, eventId, b.audience), sessionsByPerson(c.var.db, eventId)]);
+  const [recipients, slots] = await Promise.all([
+    findRecipients(c.var.db, eventId, b.audience),
+    sessionsByPerson(c.var.db, eventId),
+  ]);
   const origin = publicOrigin(c);
-  const render = (r: (typeof recipients)[number]) => renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale));
+  const render = (r: (typeof recipients)[number]) =>
+    renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale));
   return { recipients, render };
 }
 
 /** D1 allows 100 bound parameters per statement: insert outbox rows a few at a time, all in one batch. */
-function insertRows(rows: { id: string; eventId: string; registrationId: string; to: string; locale: string; subject: string; html: string; text: string; messageId: string }[], now: number) {
+function insertRows(
+  rows: {
+    id: string;
+    eventId: string;
+    registrationId: string;
+    to: string;
+    locale: string;
+    subject: string;
+    html: string;
+    text: string;
+    messageId: string;
+  }[],
+  now: number,
+) {
   const per = 8;
   const out = [];
   for (let i = 0; i < rows.length; i += per) {
-    const values = rows.slice(i, i + per).map((r) => sql`(${r.id}, ${r.eventId}, ${r.registrationId}, 'message', ${r.to}, ${r.locale}, ${r.subject}, ${r.html}, ${r.text}, ${r.messageId}, ${now})`);
-    out.push(sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, subject, html, text, message_id, created_at) VALUES ${sql.join(values, sql`, `)}`);
+    const values = rows
+      .slice(i, i + per)
+      .map(
+        (r) =>
+          sql`(${r.id}, ${r.eventId}, ${r.registrationId}, 'message', ${r.to}, ${r.locale}, ${r.subject}, ${r.html}, ${r.text}, ${r.messageId}, ${now})`,
+      );
+    out.push(
+      sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, subject, html, text, message_id, created_at) VALUES ${sql.join(values, sql`, `)}`,
+    );
   }
   return out;
 }
@@ -64,11 +93,14 @@ export const messageRoutes = new Hono<AppEnv>()
     const b = c.req.valid('json');
     const { recipients, render } = await prepare(c, eventId, b);
     const chosen = recipients.find((r) => r.id === b.recipientId) ?? recipients[0];
-    return c.json({
-      count: recipients.length,
-      recipients: recipients.slice(0, 500).map((r) => ({ id: r.id, name: r.name, email: r.email })),
-      preview: chosen ? { recipientId: chosen.id, to: chosen.email, ...render(chosen) } : null,
-    }, 200);
+    return c.json(
+      {
+        count: recipients.length,
+        recipients: recipients.slice(0, 500).map((r) => ({ id: r.id, name: r.name, email: r.email })),
+        preview: chosen ? { recipientId: chosen.id, to: chosen.email, ...render(chosen) } : null,
+      },
+      200,
+    );
   })
   .post('/:slug/messages/test', validate('json', previewInput), async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -79,7 +111,18 @@ export const messageRoutes = new Hono<AppEnv>()
     const m = render(chosen);
     const id = newId('eml');
     // Filed under the recipient it was rendered for, so erasing that registration erases this copy too.
-    await c.var.db.insert(emails).values({ id, eventId, registrationId: chosen.id, kind: 'message', to: staff.email, locale: b.locale ?? chosen.locale, subject: `${TEST_PREFIX[requestLocale(c)]}${m.subject}`, html: m.html, text: m.text, createdAt: Date.now() });
+    await c.var.db.insert(emails).values({
+      id,
+      eventId,
+      registrationId: chosen.id,
+      kind: 'message',
+      to: staff.email,
+      locale: b.locale ?? chosen.locale,
+      subject: `${TEST_PREFIX[requestLocale(c)]}${m.subject}`,
+      html: m.html,
+      text: m.text,
+      createdAt: Date.now(),
+    });
     deliverSoon(c, [id]);
     return c.json({ sentTo: staff.email }, 202);
   })
@@ -90,10 +133,27 @@ export const messageRoutes = new Hono<AppEnv>()
     if (!recipients.length) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
     const id = newId('msg');
     const now = Date.now();
-    const rows = recipients.map((r) => ({ id: newId('eml'), eventId, registrationId: r.id, to: r.email, locale: b.locale ?? r.locale, messageId: id, ...render(r) }));
+    const rows = recipients.map((r) => ({
+      id: newId('eml'),
+      eventId,
+      registrationId: r.id,
+      to: r.email,
+      locale: b.locale ?? r.locale,
+      messageId: id,
+      ...render(r),
+    }));
     // The message and every recipient's email are written together: all or nothing.
     await atomically(c.env.DB, [
-      c.var.db.insert(messages).values({ id, eventId, audience: JSON.stringify(b.audience), subject: b.subject, body: b.body, recipients: rows.length, staffId: staff.id, createdAt: now }),
+      c.var.db.insert(messages).values({
+        id,
+        eventId,
+        audience: JSON.stringify(b.audience),
+        subject: b.subject,
+        body: b.body,
+        recipients: rows.length,
+        staffId: staff.id,
+        createdAt: now,
+      }),
       ...insertRows(rows, now),
       auditEntry(eventId, staff.id, 'message.send', { id, recipients: rows.length, subject: b.subject }),
     ]);
@@ -102,7 +162,15 @@ export const messageRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/messages', async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{ id: string; subject: string; recipients: number; createdAt: number; sent: number; failed: number; pending: number }>(sql`
+    const rows = await c.var.db.all<{
+      id: string;
+      subject: string;
+      recipients: number;
+      createdAt: number;
+      sent: number;
+      failed: number;
+      pending: number;
+    }>(sql`
       SELECT m.id, m.subject, m.recipients, m.created_at AS createdAt,
         (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('sent', 'captured')) AS sent,
         (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status = 'failed') AS failed,
@@ -113,28 +181,60 @@ export const messageRoutes = new Hono<AppEnv>()
   .get('/:slug/messages/:id', async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
-    const [message] = await c.var.db.select().from(messages).where(and(eq(messages.id, id), eq(messages.eventId, eventId)));
+    const [message] = await c.var.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, id), eq(messages.eventId, eventId)));
     if (!message) throw notFound('No such message.');
-    const rows = await c.var.db.select({
-      id: emails.id, to: emails.to, status: emails.status, deliveryStatus: emails.deliveryStatus, attempts: emails.attempts,
-      lastError: emails.lastError, sentAt: emails.sentAt, registrationId: emails.registrationId, name: registrations.name,
-    }).from(emails).leftJoin(registrations, eq(registrations.id, emails.registrationId))
-      .where(eq(emails.messageId, id)).orderBy(desc(emails.sentAt), emails.to);
+    const rows = await c.var.db
+      .select({
+        id: emails.id,
+        to: emails.to,
+        status: emails.status,
+        deliveryStatus: emails.deliveryStatus,
+        attempts: emails.attempts,
+        lastError: emails.lastError,
+        sentAt: emails.sentAt,
+        registrationId: emails.registrationId,
+        name: registrations.name,
+      })
+      .from(emails)
+      .leftJoin(registrations, eq(registrations.id, emails.registrationId))
+      .where(eq(emails.messageId, id))
+      .orderBy(desc(emails.sentAt), emails.to);
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.deliveryStatus ?? r.status] = (counts[r.deliveryStatus ?? r.status] ?? 0) + 1;
-    return c.json({
-      message: { id: message.id, subject: message.subject, body: message.body, audience: JSON.parse(message.audience), recipients: message.recipients, createdAt: new Date(message.createdAt).toISOString(), counts },
-      deliveries: rows.map((r) => ({ ...r, sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null })),
-    }, 200);
+    return c.json(
+      {
+        message: {
+          id: message.id,
+          subject: message.subject,
+          body: message.body,
+          audience: JSON.parse(message.audience),
+          recipients: message.recipients,
+          createdAt: new Date(message.createdAt).toISOString(),
+          counts,
+        },
+        deliveries: rows.map((r) => ({ ...r, sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null })),
+      },
+      200,
+    );
   });
 
 /** Hands the message to the queue; without one (or if it refuses), sends after the response. */
-async function enqueueBulk(c: { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } }, messageId: string) {
+async function enqueueBulk(
+  c: { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } },
+  messageId: string,
+) {
   try {
     if (c.env.OUTBOX) return await c.env.OUTBOX.send({ messageId });
   } catch (e) {
     console.error('queue send failed', loggable(e));
   }
   const work = deliverBulk(c.env, messageId).catch((e: unknown) => console.error('bulk delivery failed', loggable(e)));
-  try { c.executionCtx.waitUntil(work); } catch { /* no execution context */ }
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    /* no execution context */
+  }
 }

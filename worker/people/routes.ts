@@ -18,7 +18,11 @@ type PersonRow = typeof people.$inferSelect;
  * Every person gets a badge registration (speaker or guest) that takes no seat; a live registration with the same
  * email is upgraded. The conflict target names the partial unique index (live rows only), so a cancelled one is left alone.
  */
-function badgeFor(eventId: string, p: Pick<PersonRow, 'id' | 'nameZh' | 'institutionZh' | 'honorificZh' | 'email' | 'phone'>, role: 'speaker' | 'guest') {
+function badgeFor(
+  eventId: string,
+  p: Pick<PersonRow, 'id' | 'nameZh' | 'institutionZh' | 'honorificZh' | 'email' | 'phone'>,
+  role: 'speaker' | 'guest',
+) {
   const email = p.email ?? '';
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, person_id)
@@ -33,23 +37,40 @@ export const peopleRoutes = new Hono<AppEnv>()
     const b = c.req.valid('json');
     const id = newId('per');
     const row = {
-      id, eventId, nameZh: b.nameZh, nameEn: b.nameEn, honorificZh: b.honorificZh ?? '', honorificEn: b.honorificEn ?? '',
-      institutionZh: b.institutionZh ?? '', institutionEn: b.institutionEn ?? '', email: b.email || null, phone: b.phone || null,
-      bioZh: b.bioZh ?? '', bioEn: b.bioEn ?? '', position: Date.now() % 1_000_000_000,
+      id,
+      eventId,
+      nameZh: b.nameZh,
+      nameEn: b.nameEn,
+      honorificZh: b.honorificZh ?? '',
+      honorificEn: b.honorificEn ?? '',
+      institutionZh: b.institutionZh ?? '',
+      institutionEn: b.institutionEn ?? '',
+      email: b.email || null,
+      phone: b.phone || null,
+      bioZh: b.bioZh ?? '',
+      bioEn: b.bioEn ?? '',
+      position: Date.now() % 1_000_000_000,
     };
     await atomically(c.env.DB, [
       c.var.db.insert(people).values(row),
       badgeFor(eventId, row, b.badgeRole ?? 'guest'),
       auditEntry(eventId, staff.id, 'person.create', { id, name: b.nameEn }),
     ]);
-    return c.json({ person: { ...presentPerson({ ...row, photoUrl: null }), email: row.email, phone: row.phone } }, 201);
+    return c.json(
+      { person: { ...presentPerson({ ...row, photoUrl: null }), email: row.email, phone: row.phone } },
+      201,
+    );
   })
   .patch('/:slug/people/:id', validate('json', updatePersonInput), async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = c.req.param('id');
     const { badgeRole, ...fields } = b;
-    const changes = { ...fields, email: fields.email === undefined ? undefined : fields.email || null, phone: fields.phone === undefined ? undefined : fields.phone || null };
+    const changes = {
+      ...fields,
+      email: fields.email === undefined ? undefined : fields.email || null,
+      phone: fields.phone === undefined ? undefined : fields.phone || null,
+    };
     const mine = and(eq(people.id, id), eq(people.eventId, eventId));
     const hasChanges = Object.values(changes).some((v) => v !== undefined);
     const [updated] = hasChanges
@@ -78,15 +99,21 @@ export const peopleRoutes = new Hono<AppEnv>()
   .post('/:slug/people/:id/photo', async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
-    if (Number(c.req.header('content-length') ?? 0) > PHOTO_MAX_BYTES) throw new ApiError(413, 'payload_too_large', 'Photos may be at most 2 MB.');
+    if (Number(c.req.header('content-length') ?? 0) > PHOTO_MAX_BYTES)
+      throw new ApiError(413, 'payload_too_large', 'Photos may be at most 2 MB.');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength > PHOTO_MAX_BYTES) throw new ApiError(413, 'payload_too_large', 'Photos may be at most 2 MB.');
     const type = imageType(bytes);
     if (!type) throw new ApiError(415, 'unsupported_media_type', 'Upload a JPEG, PNG or WebP image.');
-    const [person] = await c.var.db.select({ id: people.id }).from(people).where(and(eq(people.id, id), eq(people.eventId, eventId)));
+    const [person] = await c.var.db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, id), eq(people.eventId, eventId)));
     if (!person) throw notFound('No such person in this event.');
     const key = `${eventId}/${id}/${randomToken()}`;
-    await c.env.PHOTOS.put(key, bytes, { httpMetadata: { contentType: type, cacheControl: 'public, max-age=31536000, immutable' } });
+    await c.env.PHOTOS.put(key, bytes, {
+      httpMetadata: { contentType: type, cacheControl: 'public, max-age=31536000, immutable' },
+    });
     const photoUrl = `/api/photos/${key}`;
     await atomically(c.env.DB, [
       c.var.db.update(people).set({ photoUrl }).where(eq(people.id, id)),
@@ -96,10 +123,15 @@ export const peopleRoutes = new Hono<AppEnv>()
   });
 
 /** Photos are public like the event page that shows them. */
-export const photoRoutes = new Hono<AppEnv>()
-  .get('/:event/:person/:name', async (c) => {
-    const { event, person, name } = c.req.param();
-    const object = await c.env.PHOTOS.get(`${event}/${person}/${name}`);
-    if (!object) throw notFound('No such photo.');
-    return new Response(object.body, { headers: { 'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' } });
+export const photoRoutes = new Hono<AppEnv>().get('/:event/:person/:name', async (c) => {
+  const { event, person, name } = c.req.param();
+  const object = await c.env.PHOTOS.get(`${event}/${person}/${name}`);
+  if (!object) throw notFound('No such photo.');
+  return new Response(object.body, {
+    headers: {
+      'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    },
   });
+});

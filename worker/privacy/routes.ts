@@ -14,23 +14,29 @@ import { validate } from '../http/validate';
 export const purgeInput = z.object({ confirm: z.string().max(100) });
 export const retentionDays = (env: { RETENTION_DAYS?: string }) => Number(env.RETENTION_DAYS || 30);
 
-export const privacyRoutes = new Hono<AppEnv>()
-  .post('/:slug/purge', validate('json', purgeInput), async (c) => {
-    const slug = c.req.param('slug');
-    const { eventId, staff } = requireEventRole(c, slug, ['organiser']);
-    if (c.req.valid('json').confirm !== slug) throw new ApiError(400, 'invalid', 'Type the event address to confirm.', { confirm: 'Type the event address to confirm.' });
-    const [event] = await c.var.db.select({ endsAt: events.endsAt }).from(events).where(eq(events.id, eventId));
-    const days = retentionDays(c.env);
-    const allowedFrom = (event?.endsAt ?? Infinity) + days * 86_400_000;
-    if (Date.now() < allowedFrom) {
-      throw new ApiError(409, 'retention_not_over', `Personal data can be purged ${days} days after the event ends (from ${new Date(allowedFrom).toISOString().slice(0, 10)}).`);
-    }
-    const [purged] = await atomically(c.env.DB, [
-      sql`UPDATE registrations SET name = '', email = 'erased+' || id || '@invalid', email_key = 'erased:' || id, phone = '', affiliation = '', job_title = '',
+export const privacyRoutes = new Hono<AppEnv>().post('/:slug/purge', validate('json', purgeInput), async (c) => {
+  const slug = c.req.param('slug');
+  const { eventId, staff } = requireEventRole(c, slug, ['organiser']);
+  if (c.req.valid('json').confirm !== slug)
+    throw new ApiError(400, 'invalid', 'Type the event address to confirm.', {
+      confirm: 'Type the event address to confirm.',
+    });
+  const [event] = await c.var.db.select({ endsAt: events.endsAt }).from(events).where(eq(events.id, eventId));
+  const days = retentionDays(c.env);
+  const allowedFrom = (event?.endsAt ?? Infinity) + days * 86_400_000;
+  if (Date.now() < allowedFrom) {
+    throw new ApiError(
+      409,
+      'retention_not_over',
+      `Personal data can be purged ${days} days after the event ends (from ${new Date(allowedFrom).toISOString().slice(0, 10)}).`,
+    );
+  }
+  const [purged] = await atomically(c.env.DB, [
+    sql`UPDATE registrations SET name = '', email = 'erased+' || id || '@invalid', email_key = 'erased:' || id, phone = '', affiliation = '', job_title = '',
             consent_at = NULL, updated_at = ${Date.now()} WHERE event_id = ${eventId} AND role = 'attendee' AND email NOT LIKE 'erased+%' RETURNING id`,
-      sql`UPDATE emails SET "to" = 'erased@invalid', subject = NULL, html = NULL, text = NULL, payload = '{}' WHERE event_id = ${eventId}`,
-      sql`UPDATE checkins SET device_id = '', staff_id = NULL WHERE event_id = ${eventId}`,
-      auditEntry(eventId, staff.id, 'privacy.purge', {}),
-    ]);
-    return c.json({ purged: purged.length }, 200);
-  });
+    sql`UPDATE emails SET "to" = 'erased@invalid', subject = NULL, html = NULL, text = NULL, payload = '{}' WHERE event_id = ${eventId}`,
+    sql`UPDATE checkins SET device_id = '', staff_id = NULL WHERE event_id = ${eventId}`,
+    auditEntry(eventId, staff.id, 'privacy.purge', {}),
+  ]);
+  return c.json({ purged: purged.length }, 200);
+});

@@ -7,7 +7,11 @@ const text = (max: number) => z.string().trim().max(max, `At most ${max} charact
 export const registrationInput = z.object({
   name: text(120).min(1, 'Enter your name.'),
   email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
-  phone: asciiText().max(40, 'At most 40 characters.').regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.').optional().default(''),
+  phone: asciiText()
+    .max(40, 'At most 40 characters.')
+    .regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.')
+    .optional()
+    .default(''),
   affiliation: text(200).optional().default(''),
   jobTitle: text(120).optional().default(''),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),

@@ -15,8 +15,10 @@ import { insertRegistration, queueRegistrationEmail } from './statements';
 import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
 
-export const registrationRoutes = new Hono<AppEnv>()
-  .post('/:slug/registrations', validate('json', registrationInput), async (c) => {
+export const registrationRoutes = new Hono<AppEnv>().post(
+  '/:slug/registrations',
+  validate('json', registrationInput),
+  async (c) => {
     const slug = c.req.param('slug');
     const input = c.req.valid('json');
     const now = Date.now();
@@ -37,13 +39,30 @@ export const registrationRoutes = new Hono<AppEnv>()
             registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
             ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt
           FROM events WHERE slug = ${slug}`,
-      insertRegistration(slug, { id, ticketCode, name: input.name, email: input.email, emailKey: key, phone: input.phone, affiliation: input.affiliation, jobTitle: input.jobTitle, locale: input.locale }, now, rate),
+      insertRegistration(
+        slug,
+        {
+          id,
+          ticketCode,
+          name: input.name,
+          email: input.email,
+          emailKey: key,
+          phone: input.phone,
+          affiliation: input.affiliation,
+          jobTitle: input.jobTitle,
+          locale: input.locale,
+        },
+        now,
+        rate,
+      ),
       queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
       manageTokenForEmail(emailId, await sha256(manage), now),
       ...(rate ? [takeToken(rate, now)] : []),
     ]);
 
-    const event = found[0] as (Omit<WindowFields, 'registrationUntilEnd'> & { registrationUntilEnd: number; refilledAt: number }) | undefined;
+    const event = found[0] as
+      | (Omit<WindowFields, 'registrationUntilEnd'> & { registrationUntilEnd: number; refilledAt: number })
+      | undefined;
     if (!event || event.status === 'draft') throw notFound('No published event has this address.');
     if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
       c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
@@ -55,6 +74,23 @@ export const registrationRoutes = new Hono<AppEnv>()
     deliverSoon(c, [emailId]);
     const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' } | undefined;
     // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
-    if (!created) throw new ApiError(409, 'already_registered', 'This email address is already registered. We have sent the ticket to it again.');
-    return c.json({ registration: { id, status: created.status, ticketCode, ticketUrl: `${origin}/t/${ticketCode}`, manageUrl: manageUrl(origin, ticketCode, manage) } }, 201);
-  });
+    if (!created)
+      throw new ApiError(
+        409,
+        'already_registered',
+        'This email address is already registered. We have sent the ticket to it again.',
+      );
+    return c.json(
+      {
+        registration: {
+          id,
+          status: created.status,
+          ticketCode,
+          ticketUrl: `${origin}/t/${ticketCode}`,
+          manageUrl: manageUrl(origin, ticketCode, manage),
+        },
+      },
+      201,
+    );
+  },
+);

@@ -7,11 +7,19 @@ import { type Bucket, bucketAdmitsSql } from '../http/rate-limit';
  * Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. The count
  * lives in events.seats_taken, kept by triggers (migration 0004) on every insert, update and delete.
  */
-export const takenSeatsSql = (eventIdExpr: ReturnType<typeof sql>) => sql`(SELECT seats_taken FROM events t WHERE t.id = ${eventIdExpr})`;
+export const takenSeatsSql = (eventIdExpr: ReturnType<typeof sql>) =>
+  sql`(SELECT seats_taken FROM events t WHERE t.id = ${eventIdExpr})`;
 
 export type NewRegistration = {
-  id: string; ticketCode: string; name: string; email: string; emailKey: string; phone: string;
-  affiliation: string; jobTitle: string; locale: 'zh-CN' | 'en';
+  id: string;
+  ticketCode: string;
+  name: string;
+  email: string;
+  emailKey: string;
+  phone: string;
+  affiliation: string;
+  jobTitle: string;
+  locale: 'zh-CN' | 'en';
 };
 
 /**
@@ -40,7 +48,16 @@ export function insertRegistration(slug: string, r: NewRegistration, now: number
  * it was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
  * Cancelled registrations of the same address are never re-sent: their tickets no longer admit anyone.
  */
-export function queueRegistrationEmail(slug: string, emailId: string, newId: string, key: string, locale: string, origin: string, now: number, manage: string) {
+export function queueRegistrationEmail(
+  slug: string,
+  emailId: string,
+  newId: string,
+  key: string,
+  locale: string,
+  origin: string,
+  now: number,
+  manage: string,
+) {
   return sql`
     INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
     SELECT ${emailId}, r.event_id, r.id,

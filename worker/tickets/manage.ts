@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 export const MANAGED_KINDS = new Set(['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'manage_link']);
 
 /** The ticket page with the management token: the one link that may cancel or erase. */
-export const manageUrl = (origin: string, code: string, token: string) => `${origin}/t/${code}?m=${encodeURIComponent(token)}`;
+export const manageUrl = (origin: string, code: string, token: string) =>
+  `${origin}/t/${code}?m=${encodeURIComponent(token)}`;
 
 /** Stores a token's hash for the registration the given outbox row is addressed to; nothing if no such row was queued. */
 export const manageTokenForEmail = (emailId: string, tokenHash: string, now: number) => sql`
@@ -13,4 +14,5 @@ export const manageTokenForEmail = (emailId: string, tokenHash: string, now: num
   SELECT ${tokenHash}, registration_id, ${now} FROM emails WHERE id = ${emailId} AND registration_id IS NOT NULL`;
 
 /** True in SQL when this token hash manages the registration row `r`. */
-export const managedBy = (tokenHash: string) => sql`EXISTS (SELECT 1 FROM manage_tokens m WHERE m.token_hash = ${tokenHash} AND m.registration_id = registrations.id)`;
+export const managedBy = (tokenHash: string) =>
+  sql`EXISTS (SELECT 1 FROM manage_tokens m WHERE m.token_hash = ${tokenHash} AND m.registration_id = registrations.id)`;

@@ -8,7 +8,10 @@ type Matrix = { size: number; data: Uint8Array };
 const matrix = (text: string): Matrix => QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
 
 export const qrSvg = (text: string) =>
-  svgTag.render(QRCode.create(text, { errorCorrectionLevel: 'M' }), { margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } }) as string;
+  svgTag.render(QRCode.create(text, { errorCorrectionLevel: 'M' }), {
+    margin: 4,
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  }) as string;
 
 const crcTable = (() => {
   const t = new Uint32Array(256);
@@ -67,7 +70,12 @@ export async function qrPng(text: string, scale = 8): Promise<Uint8Array<ArrayBu
   hv.setUint32(0, px);
   hv.setUint32(4, px);
   header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter method, no interlace
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflate(raw)), chunk('IEND', new Uint8Array())];
+  const parts = [
+    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflate(raw)),
+    chunk('IEND', new Uint8Array()),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

@@ -23,7 +23,12 @@ const CODE = /^[A-Za-z0-9_-]{16,64}$/;
 async function findTicket(db: Db, code: string, tokenHash = '') {
   if (!CODE.test(code)) return null;
   const [row] = await db
-    .select({ reg: registrations, event: events, checkedInAt: checkins.scannedAt, managed: sql<number>`${managedBy(tokenHash)}` })
+    .select({
+      reg: registrations,
+      event: events,
+      checkedInAt: checkins.scannedAt,
+      managed: sql<number>`${managedBy(tokenHash)}`,
+    })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
@@ -46,7 +51,8 @@ export const ticketUrl = (origin: string, code: string) => `${origin}/t/${code}`
 
 export const manageInput = z.object({ token: z.string().max(100).optional() }).strict();
 
-const MANAGE_LINK_NEEDED = 'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.';
+const MANAGE_LINK_NEEDED =
+  'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.';
 
 /** The ticket, if `token` manages it: 404 for an unknown code, 403 for a code without its emailed link. */
 async function managedTicket(db: Db, code: string, token: string | undefined) {
@@ -66,7 +72,9 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get('/:code/qr.svg', async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
-    return new Response(qrSvg(ticketUrl(publicOrigin(c), code)), { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } });
+    return new Response(qrSvg(ticketUrl(publicOrigin(c), code)), {
+      headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' },
+    });
   })
   .get('/:code/qr.png', async (c) => {
     const code = c.req.param('code');
@@ -86,8 +94,11 @@ export const ticketRoutes = new Hono<AppEnv>()
     const eventOf = sql`(SELECT event_id FROM registrations WHERE ticket_code = ${code})`;
     // Cancel, tell the attendee, and hand the freed seat to the earliest waitlisted person, all in one batch.
     const [cancelled] = await atomically(c.env.DB, [
-      db.update(registrations).set({ status: 'cancelled', updatedAt: now })
-        .where(and(eq(registrations.ticketCode, code), ne(registrations.status, 'cancelled'), managedBy(tokenHash))).returning({ id: registrations.id }),
+      db
+        .update(registrations)
+        .set({ status: 'cancelled', updatedAt: now })
+        .where(and(eq(registrations.ticketCode, code), ne(registrations.status, 'cancelled'), managedBy(tokenHash)))
+        .returning({ id: registrations.id }),
       sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
         SELECT ${emailId}, event_id, id, 'cancelled', email, locale, json_object('origin', ${origin}), ${now}
         FROM registrations WHERE ticket_code = ${code} AND updated_at = ${now} AND status = 'cancelled'`,
@@ -113,10 +124,22 @@ export const ticketRoutes = new Hono<AppEnv>()
       // (name, title, institution, bio, photo) stays until an organiser removes it (see README). Unlinking the
       // badge keeps a later edit of that person from copying the name back.
       sql`UPDATE people SET email = NULL, phone = NULL WHERE id = (SELECT person_id FROM registrations WHERE id = ${id})`,
-      db.update(registrations).set({
-        name: '', email: `erased+${id}@invalid`, emailKey: `erased:${id}`, phone: '', affiliation: '', jobTitle: '',
-        ticketCode: `erased-${randomToken()}`, status: 'cancelled', updatedAt: now, consentAt: null, personId: null,
-      }).where(eq(registrations.id, id)),
+      db
+        .update(registrations)
+        .set({
+          name: '',
+          email: `erased+${id}@invalid`,
+          emailKey: `erased:${id}`,
+          phone: '',
+          affiliation: '',
+          jobTitle: '',
+          ticketCode: `erased-${randomToken()}`,
+          status: 'cancelled',
+          updatedAt: now,
+          consentAt: null,
+          personId: null,
+        })
+        .where(eq(registrations.id, id)),
       db.delete(emails).where(eq(emails.registrationId, id)),
       db.delete(manageTokens).where(eq(manageTokens.registrationId, id)),
       promoteFromWaitlist(row.event.id, publicOrigin(c), now),

@@ -12,7 +12,12 @@ type Badge = { id: string; name: string; affiliation: string; role: BadgeRole; t
 
 const ROLES = ['speaker', 'guest', 'attendee'] as const;
 /** Bilingual on purpose: the meeting is, and whoever reads the badge at the door may read either language. */
-const BANDS: Record<BadgeRole, string> = { speaker: 'SPEAKER 主讲', guest: 'GUEST 嘉宾', attendee: 'ATTENDEE 参会者', staff: 'STAFF 工作人员' };
+const BANDS: Record<BadgeRole, string> = {
+  speaker: 'SPEAKER 主讲',
+  guest: 'GUEST 嘉宾',
+  attendee: 'ATTENDEE 参会者',
+  staff: 'STAFF 工作人员',
+};
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 async function getBadges(q: { slug: string; ids: string; role: string }): Promise<Badge[]> {
@@ -37,17 +42,26 @@ export default function BadgesPage() {
   const location = useLocation();
   const slug = () => params.slug ?? '';
   const format = () => (first(search.format) === 'a6' ? 'a6' : 'card');
-  const role = () => (ROLES as readonly string[]).includes(first(search.role)) ? first(search.role) : '';
+  const role = () => ((ROLES as readonly string[]).includes(first(search.role)) ? first(search.role) : '');
   const ids = () => first(search.ids);
   const idCount = () => ids().split(',').filter(Boolean).length;
-  createEffect(() => { document.title = `${t('badges.title')} · Colloquy`; });
+  createEffect(() => {
+    document.title = `${t('badges.title')} · Colloquy`;
+  });
 
   const [me] = createResource(getMe);
   createEffect(() => {
-    if (me.state === 'ready' && me() === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    if (me.state === 'ready' && me() === null)
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   });
-  const [event] = createResource(() => (me() ? slug() : undefined), (s) => getEventInfo(s).catch(() => null));
-  const [badges, { refetch }] = createResource(() => (me() ? { slug: slug(), ids: ids(), role: role() } : undefined), getBadges);
+  const [event] = createResource(
+    () => (me() ? slug() : undefined),
+    (s) => getEventInfo(s).catch(() => null),
+  );
+  const [badges, { refetch }] = createResource(
+    () => (me() ? { slug: slug(), ids: ids(), role: role() } : undefined),
+    getBadges,
+  );
   const problem = () => {
     const e = badges.error;
     if (!e) return null;
@@ -64,29 +78,84 @@ export default function BadgesPage() {
         <div class="badges-options">
           <fieldset>
             <legend>{t('badges.format')}</legend>
-            <label><input type="radio" name="format" value="card" checked={format() === 'card'} onChange={() => setSearch({ format: undefined })} /> {t('badges.formatCard')}</label>
-            <label><input type="radio" name="format" value="a6" checked={format() === 'a6'} onChange={() => setSearch({ format: 'a6' })} /> {t('badges.formatA6')}</label>
+            <label>
+              <input
+                type="radio"
+                name="format"
+                value="card"
+                checked={format() === 'card'}
+                onChange={() => setSearch({ format: undefined })}
+              />{' '}
+              {t('badges.formatCard')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="format"
+                value="a6"
+                checked={format() === 'a6'}
+                onChange={() => setSearch({ format: 'a6' })}
+              />{' '}
+              {t('badges.formatA6')}
+            </label>
           </fieldset>
-          <Show when={!ids()} fallback={
-            <p class="badges-selected">{t('badges.selected', { n: idCount() })} <button type="button" class="secondary" onClick={() => setSearch({ ids: undefined })}>{t('badges.showAll')}</button></p>
-          }>
+          <Show
+            when={!ids()}
+            fallback={
+              <p class="badges-selected">
+                {t('badges.selected', { n: idCount() })}{' '}
+                <button type="button" class="secondary" onClick={() => setSearch({ ids: undefined })}>
+                  {t('badges.showAll')}
+                </button>
+              </p>
+            }
+          >
             <div class="field">
               <label for="badges-role">{t('badges.role')}</label>
-              <select id="badges-role" value={role()} onChange={(e) => setSearch({ role: e.currentTarget.value || undefined })}>
+              <select
+                id="badges-role"
+                value={role()}
+                onChange={(e) => setSearch({ role: e.currentTarget.value || undefined })}
+              >
                 <option value="">{t('badges.roleAll')}</option>
                 <For each={ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
               </select>
             </div>
           </Show>
           <div class="badges-print">
-            <button type="button" disabled={!badges()?.length} onClick={() => window.print()}>{t('badges.print')}</button>
-            <Show when={badges()}>{(list) => <p class="badges-count" role="status">{t('badges.count', { n: list().length })}</p>}</Show>
+            <button type="button" disabled={!badges()?.length} onClick={() => window.print()}>
+              {t('badges.print')}
+            </button>
+            <Show when={badges()}>
+              {(list) => (
+                <p class="badges-count" role="status">
+                  {t('badges.count', { n: list().length })}
+                </p>
+              )}
+            </Show>
           </div>
         </div>
         <p class="hint badges-hint">{t('badges.printHint')}</p>
-        <Show when={problem()}>{(p) => <div role="alert"><p class="notice error">{p()} <button type="button" class="secondary" onClick={() => void refetch()}>{t('retry')}</button></p></div>}</Show>
-        <Show when={badges()?.length === 0}><p class="notice">{t('badges.none')}</p></Show>
-        <Show when={badges.loading}><p class="loading" role="status">{t('loading')}</p></Show>
+        <Show when={problem()}>
+          {(p) => (
+            <div role="alert">
+              <p class="notice error">
+                {p()}{' '}
+                <button type="button" class="secondary" onClick={() => void refetch()}>
+                  {t('retry')}
+                </button>
+              </p>
+            </div>
+          )}
+        </Show>
+        <Show when={badges()?.length === 0}>
+          <p class="notice">{t('badges.none')}</p>
+        </Show>
+        <Show when={badges.loading}>
+          <p class="loading" role="status">
+            {t('loading')}
+          </p>
+        </Show>
       </div>
 
       <Show when={badges()?.length}>
@@ -97,10 +166,20 @@ export default function BadgesPage() {
                 <p class="namebadge-event">{event() ? pick(event()!.title) : ''}</p>
                 <div class="namebadge-body">
                   <div class="namebadge-who">
-                    <p class={`namebadge-name size-${nameSize(b.name)}`} lang={CJK.test(b.name) ? 'zh-CN' : undefined}>{b.name}</p>
-                    <Show when={b.affiliation}><p class="namebadge-affiliation" lang={CJK.test(b.affiliation) ? 'zh-CN' : undefined}>{b.affiliation}</p></Show>
+                    <p class={`namebadge-name size-${nameSize(b.name)}`} lang={CJK.test(b.name) ? 'zh-CN' : undefined}>
+                      {b.name}
+                    </p>
+                    <Show when={b.affiliation}>
+                      <p class="namebadge-affiliation" lang={CJK.test(b.affiliation) ? 'zh-CN' : undefined}>
+                        {b.affiliation}
+                      </p>
+                    </Show>
                   </div>
-                  <img class="namebadge-qr" src={`/api/tickets/${encodeURIComponent(b.ticketCode)}/qr.svg`} alt={t('badges.qrAlt', { name: b.name })} />
+                  <img
+                    class="namebadge-qr"
+                    src={`/api/tickets/${encodeURIComponent(b.ticketCode)}/qr.svg`}
+                    alt={t('badges.qrAlt', { name: b.name })}
+                  />
                 </div>
                 <p class="namebadge-band">{BANDS[b.role]}</p>
               </li>

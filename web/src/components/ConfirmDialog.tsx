@@ -28,7 +28,10 @@ export function ConfirmDialog(props: {
   }
 
   onMount(() => {
-    if (props.autoOpen) requestAnimationFrame(() => { if (dialog.isConnected && !dialog.open) open(); });
+    if (props.autoOpen)
+      requestAnimationFrame(() => {
+        if (dialog.isConnected && !dialog.open) open();
+      });
   });
 
   async function confirm() {
@@ -48,18 +51,35 @@ export function ConfirmDialog(props: {
 
   return (
     <>
-      <button type="button" class="danger-outline" onClick={open} aria-haspopup="dialog">{t(props.trigger)}</button>
-      <dialog ref={dialog} class="confirm" aria-labelledby={`${uid}-title`} aria-describedby={`${uid}-body`}
-        onCancel={(e) => { if (busy()) e.preventDefault(); }}>
+      <button type="button" class="danger-outline" onClick={open} aria-haspopup="dialog">
+        {t(props.trigger)}
+      </button>
+      <dialog
+        ref={dialog}
+        class="confirm"
+        aria-labelledby={`${uid}-title`}
+        aria-describedby={`${uid}-body`}
+        onCancel={(e) => {
+          if (busy()) e.preventDefault();
+        }}
+      >
         <h2 id={`${uid}-title`}>{t(props.title)}</h2>
         <p id={`${uid}-body`}>{t(props.body)}</p>
         <div role="alert">
-          <Show when={failed()}><p class="notice error">{t(props.failed)}</p></Show>
+          <Show when={failed()}>
+            <p class="notice error">{t(props.failed)}</p>
+          </Show>
         </div>
-        <p role="status" class="sr-only">{busy() ? t(props.busy) : ''}</p>
+        <p role="status" class="sr-only">
+          {busy() ? t(props.busy) : ''}
+        </p>
         <div class="actions">
-          <button type="button" class="secondary" ref={keepButton} disabled={busy()} onClick={() => dialog.close()}>{t(props.keep)}</button>
-          <button type="button" class="danger" disabled={busy()} onClick={confirm}>{busy() ? t(props.busy) : t(props.confirm)}</button>
+          <button type="button" class="secondary" ref={keepButton} disabled={busy()} onClick={() => dialog.close()}>
+            {t(props.keep)}
+          </button>
+          <button type="button" class="danger" disabled={busy()} onClick={confirm}>
+            {busy() ? t(props.busy) : t(props.confirm)}
+          </button>
         </div>
       </dialog>
     </>

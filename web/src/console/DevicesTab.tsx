@@ -3,17 +3,36 @@ import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'sol
 import { locale } from '../i18n';
 import { formatDateTime } from '../lib/time';
 import {
-  badgesUrl, type CheckinConflict, type ConsoleEvent, createPairing, getConflicts, listPairings, type NewPairing, type Pairing, revokePairing,
+  badgesUrl,
+  type CheckinConflict,
+  type ConsoleEvent,
+  createPairing,
+  getConflicts,
+  listPairings,
+  type NewPairing,
+  type Pairing,
+  revokePairing,
 } from './console-api';
 import type { QrSvgReply } from './qr-svg-worker';
 import { ct } from './text';
 import { deskLabel } from './desk-label';
-import { busyLabel, ConfirmButton, createSubmit, createValues, DataTable, Field, FormError, useFailure, useToast } from './ui';
+import {
+  busyLabel,
+  ConfirmButton,
+  createSubmit,
+  createValues,
+  DataTable,
+  Field,
+  FormError,
+  useFailure,
+  useToast,
+} from './ui';
 
 const TTLS = [30, 60, 240, 720, 1440] as const;
 type Values = { label: string; maxUses: string; ttlMinutes: string };
 
-const statusOf = (p: Pairing) => (p.revoked ? 'revoked' : p.active ? 'active' : p.uses >= p.maxUses ? 'usedUp' : 'expired');
+const statusOf = (p: Pairing) =>
+  p.revoked ? 'revoked' : p.active ? 'active' : p.uses >= p.maxUses ? 'usedUp' : 'expired';
 const labelOf = (p: { label: string }) => p.label || ct('dev.noLabel');
 
 export function DevicesTab(props: { event: ConsoleEvent; onConflicts: (n: number) => void }) {
@@ -39,39 +58,70 @@ export function DevicesTab(props: { event: ConsoleEvent; onConflicts: (n: number
   }
   onMount(() => void load());
   // Uses and expiry change as devices pair, so the list catches up while the tab is open.
-  const timer = setInterval(() => { if (!document.hidden) void load(); }, 15_000);
+  const timer = setInterval(() => {
+    if (!document.hidden) void load();
+  }, 15_000);
   onCleanup(() => clearInterval(timer));
 
   return (
     <div class="devices-tab">
       <div class="tab-tools">
         <p class="muted tab-intro">{ct('dev.intro')}</p>
-        <a class="button secondary" href={badgesUrl(slug)} target="_blank" rel="noopener">{ct('dev.printAll')}<span class="sr-only"> ({ct('newWindow')})</span></a>
+        <a class="button secondary" href={badgesUrl(slug)} target="_blank" rel="noopener">
+          {ct('dev.printAll')}
+          <span class="sr-only"> ({ct('newWindow')})</span>
+        </a>
       </div>
       <div class="devices-grid">
         <section class="card" aria-labelledby="dev-pair-title">
           <h3 id="dev-pair-title">{ct('dev.pairTitle')}</h3>
-          <PairForm slug={slug} onCreated={async (p) => {
-            setCreated(p);
-            queueMicrotask(() => createdHeading?.focus());
-            await load();
-          }} />
+          <PairForm
+            slug={slug}
+            onCreated={async (p) => {
+              setCreated(p);
+              queueMicrotask(() => createdHeading?.focus());
+              await load();
+            }}
+          />
         </section>
         <Show when={created()}>
           {(p) => (
-            <NewCode event={props.event} created={p()} headingRef={(el) => (createdHeading = el)}
-              onHide={() => { setCreated(null); listHeading.focus(); }} />
+            <NewCode
+              event={props.event}
+              created={p()}
+              headingRef={(el) => (createdHeading = el)}
+              onHide={() => {
+                setCreated(null);
+                listHeading.focus();
+              }}
+            />
           )}
         </Show>
       </div>
       <FormError error={error()} />
       <section class="dev-list" aria-labelledby="dev-list-title">
-        <h3 id="dev-list-title" tabindex="-1" ref={listHeading}>{ct('dev.listTitle')}</h3>
-        <Show when={pairings()} fallback={<Show when={!error()}><p class="loading">{ct('loading')}</p></Show>}>
+        <h3 id="dev-list-title" tabindex="-1" ref={listHeading}>
+          {ct('dev.listTitle')}
+        </h3>
+        <Show
+          when={pairings()}
+          fallback={
+            <Show when={!error()}>
+              <p class="loading">{ct('loading')}</p>
+            </Show>
+          }
+        >
           {(list) => (
             <Show when={list().length} fallback={<p class="muted">{ct('dev.none')}</p>}>
-              <PairingTable event={props.event} list={list()} justCreated={created()?.pairing.id}
-                onRevoked={async () => { await load(); listHeading.focus(); }} />
+              <PairingTable
+                event={props.event}
+                list={list()}
+                justCreated={created()?.pairing.id}
+                onRevoked={async () => {
+                  await load();
+                  listHeading.focus();
+                }}
+              />
             </Show>
           )}
         </Show>
@@ -96,7 +146,12 @@ function PairForm(props: { slug: string; onCreated: (p: NewPairing) => Promise<v
   const submit = createSubmit();
   const [v, setV] = createValues<Values>({ label: '', maxUses: '5', ttlMinutes: '720' });
   let form!: HTMLFormElement;
-  const set = <K extends keyof Values>(k: K) => (value: string) => { setV(k, value); submit.clearField(k); };
+  const set =
+    <K extends keyof Values>(k: K) =>
+    (value: string) => {
+      setV(k, value);
+      submit.clearField(k);
+    };
 
   function check() {
     const e: Record<string, string> = {};
@@ -106,23 +161,60 @@ function PairForm(props: { slug: string; onCreated: (p: NewPairing) => Promise<v
   }
 
   async function save() {
-    const result = await createPairing(props.slug, { label: v().label.trim(), maxUses: Number(v().maxUses), ttlMinutes: Number(v().ttlMinutes) });
+    const result = await createPairing(props.slug, {
+      label: v().label.trim(),
+      maxUses: Number(v().maxUses),
+      ttlMinutes: Number(v().ttlMinutes),
+    });
     toast(ct('dev.created', { label: labelOf(result.pairing) }));
     setV('label', '');
     await props.onCreated(result);
   }
 
   return (
-    <form ref={form} class="console-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit.run(form, check, save); }}>
-      <Field label={ct('dev.label')} name="label" optional value={v().label} hint={ct('dev.labelHint')} error={submit.fieldErrors().label} onInput={set('label')} />
+    <form
+      ref={form}
+      class="console-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit.run(form, check, save);
+      }}
+    >
+      <Field
+        label={ct('dev.label')}
+        name="label"
+        optional
+        value={v().label}
+        hint={ct('dev.labelHint')}
+        error={submit.fieldErrors().label}
+        onInput={set('label')}
+      />
       <div class="pair">
-        <Field label={ct('dev.maxUses')} name="maxUses" type="number" min={1} max={50} value={v().maxUses} hint={ct('dev.maxUsesHint')}
-          error={submit.fieldErrors().maxUses} onInput={set('maxUses')} />
-        <Field label={ct('dev.ttl')} name="ttlMinutes" value={v().ttlMinutes} error={submit.fieldErrors().ttlMinutes}
-          options={TTLS.map((m) => ({ value: String(m), label: ct(`dev.ttl${m}`) }))} onInput={set('ttlMinutes')} />
+        <Field
+          label={ct('dev.maxUses')}
+          name="maxUses"
+          type="number"
+          min={1}
+          max={50}
+          value={v().maxUses}
+          hint={ct('dev.maxUsesHint')}
+          error={submit.fieldErrors().maxUses}
+          onInput={set('maxUses')}
+        />
+        <Field
+          label={ct('dev.ttl')}
+          name="ttlMinutes"
+          value={v().ttlMinutes}
+          error={submit.fieldErrors().ttlMinutes}
+          options={TTLS.map((m) => ({ value: String(m), label: ct(`dev.ttl${m}`) }))}
+          onInput={set('ttlMinutes')}
+        />
       </div>
       <FormError error={submit.error()} />
-      <button type="submit" disabled={submit.busy()}>{busyLabel(submit.busy(), ct('dev.create'), ct('creating'))}</button>
+      <button type="submit" disabled={submit.busy()}>
+        {busyLabel(submit.busy(), ct('dev.create'), ct('creating'))}
+      </button>
     </form>
   );
 }
@@ -136,13 +228,21 @@ function qrSvg(text: string): Promise<string> {
       if ('svg' in e.data) resolve(e.data.svg);
       else reject(new Error(e.data.error));
     };
-    worker.onerror = () => { worker.terminate(); reject(new Error('The QR worker failed.')); };
+    worker.onerror = () => {
+      worker.terminate();
+      reject(new Error('The QR worker failed.'));
+    };
     worker.postMessage(text);
   });
 }
 
 /** The new code's QR, drawn here from its link: the token is in the link's fragment and the server cannot show it again. */
-function NewCode(props: { event: ConsoleEvent; created: NewPairing; headingRef: (el: HTMLHeadingElement) => void; onHide: () => void }) {
+function NewCode(props: {
+  event: ConsoleEvent;
+  created: NewPairing;
+  headingRef: (el: HTMLHeadingElement) => void;
+  onHide: () => void;
+}) {
   const toast = useToast();
   const [svg, setSvg] = createSignal<string | null>(null);
   const [qrFailed, setQrFailed] = createSignal(false);
@@ -174,7 +274,9 @@ function NewCode(props: { event: ConsoleEvent; created: NewPairing; headingRef: 
 
   return (
     <section class="card dev-new" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} tabindex="-1" ref={(el) => props.headingRef(el)}>{ct('dev.newTitle', { label: labelOf(p()) })}</h3>
+      <h3 id={`${id}-title`} tabindex="-1" ref={(el) => props.headingRef(el)}>
+        {ct('dev.newTitle', { label: labelOf(p()) })}
+      </h3>
       <div class="dev-new-body">
         <div class="dev-qr">
           <Show when={svg()} fallback={<p class="muted">{qrFailed() ? ct('dev.qrFailed') : ct('dev.qrDrawing')}</p>}>
@@ -191,15 +293,30 @@ function NewCode(props: { event: ConsoleEvent; created: NewPairing; headingRef: 
           <p class="notice warn">{ct('dev.onlyNow')}</p>
           <div class="field">
             <label for={`${id}-link`}>{ct('dev.link')}</label>
-            <input id={`${id}-link`} ref={linkInput} class="dev-link" readOnly value={props.created.url} aria-describedby={copyFailed() ? `${id}-copy` : undefined}
-              onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id={`${id}-link`}
+              ref={linkInput}
+              class="dev-link"
+              readOnly
+              value={props.created.url}
+              aria-describedby={copyFailed() ? `${id}-copy` : undefined}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </div>
           <div role="alert">
-            <Show when={copyFailed()}><p class="field-error" id={`${id}-copy`}>{ct('dev.copyFailed')}</p></Show>
+            <Show when={copyFailed()}>
+              <p class="field-error" id={`${id}-copy`}>
+                {ct('dev.copyFailed')}
+              </p>
+            </Show>
           </div>
           <div class="form-actions">
-            <button type="button" onClick={() => void copy()}>{ct('dev.copy')}</button>
-            <button type="button" class="secondary" onClick={() => props.onHide()}>{ct('dev.hide')}</button>
+            <button type="button" onClick={() => void copy()}>
+              {ct('dev.copy')}
+            </button>
+            <button type="button" class="secondary" onClick={() => props.onHide()}>
+              {ct('dev.hide')}
+            </button>
           </div>
         </div>
       </div>
@@ -207,29 +324,54 @@ function NewCode(props: { event: ConsoleEvent; created: NewPairing; headingRef: 
   );
 }
 
-function PairingTable(props: { event: ConsoleEvent; list: Pairing[]; justCreated?: string; onRevoked: () => Promise<void> }) {
+function PairingTable(props: {
+  event: ConsoleEvent;
+  list: Pairing[];
+  justCreated?: string;
+  onRevoked: () => Promise<void>;
+}) {
   const toast = useToast();
   return (
-    <DataTable class="regs-table pairing-table" caption={ct('dev.listCaption')}
-      columns={[ct('dev.col.label'), ct('dev.col.uses'), ct('dev.col.expires'), ct('dev.col.status'), ct('dev.col.actions')]}>
+    <DataTable
+      class="regs-table pairing-table"
+      caption={ct('dev.listCaption')}
+      columns={[
+        ct('dev.col.label'),
+        ct('dev.col.uses'),
+        ct('dev.col.expires'),
+        ct('dev.col.status'),
+        ct('dev.col.actions'),
+      ]}
+    >
       <For each={props.list}>
         {(p) => (
           <tr class={`pairing-${statusOf(p)}`} aria-current={props.justCreated === p.id ? 'true' : undefined}>
             <th scope="row">{labelOf(p)}</th>
             <td class="num">{ct('dev.usesOf', { uses: p.uses, max: p.maxUses })}</td>
-            <td class="nowrap"><time dateTime={p.expiresAt}>{formatDateTime(p.expiresAt, props.event.timezone, locale())}</time></td>
-            <td><span class={`pill pairing-status-${statusOf(p)}`}>{ct(`dev.status.${statusOf(p)}`)}</span></td>
+            <td class="nowrap">
+              <time dateTime={p.expiresAt}>{formatDateTime(p.expiresAt, props.event.timezone, locale())}</time>
+            </td>
+            <td>
+              <span class={`pill pairing-status-${statusOf(p)}`}>{ct(`dev.status.${statusOf(p)}`)}</span>
+            </td>
             <td>
               <Show when={!p.revoked}>
-                <ConfirmButton class="danger-outline small" danger label={ct('dev.revoke')} ariaLabel={ct('dev.revokeNamed', { label: labelOf(p) })}
-                  title={ct('dev.revokeTitle', { label: labelOf(p) })} body={ct('dev.revokeBody', { n: p.uses })} confirm={ct('dev.revokeConfirm')}
+                <ConfirmButton
+                  class="danger-outline small"
+                  danger
+                  label={ct('dev.revoke')}
+                  ariaLabel={ct('dev.revokeNamed', { label: labelOf(p) })}
+                  title={ct('dev.revokeTitle', { label: labelOf(p) })}
+                  body={ct('dev.revokeBody', { n: p.uses })}
+                  confirm={ct('dev.revokeConfirm')}
                   busy={ct('dev.revoking')}
                   onConfirm={async () => {
                     const n = await revokePairing(props.event.slug, p.id);
                     toast(ct('dev.revoked', { label: labelOf(p), n }));
                     const done = props.onRevoked;
                     return () => void done();
-                  }} />
+                  }}
+                />
               </Show>
             </td>
           </tr>
@@ -241,10 +383,16 @@ function PairingTable(props: { event: ConsoleEvent; list: Pairing[]; justCreated
 
 function ConflictTable(props: { event: ConsoleEvent; list: CheckinConflict[] }) {
   const at = (time: string | null, desk: string) =>
-    ct('dev.atDesk', { time: time ? formatDateTime(time, props.event.timezone, locale()) : '—', desk: desk ? deskLabel(desk) : ct('dev.unknownDesk') });
+    ct('dev.atDesk', {
+      time: time ? formatDateTime(time, props.event.timezone, locale()) : '—',
+      desk: desk ? deskLabel(desk) : ct('dev.unknownDesk'),
+    });
   return (
-    <DataTable class="regs-table conflict-table" caption={ct('dev.conflictsCaption')}
-      columns={[ct('dev.col.person'), ct('regs.institution'), ct('dev.col.kept'), ct('dev.col.other')]}>
+    <DataTable
+      class="regs-table conflict-table"
+      caption={ct('dev.conflictsCaption')}
+      columns={[ct('dev.col.person'), ct('regs.institution'), ct('dev.col.kept'), ct('dev.col.other')]}
+    >
       <For each={props.list}>
         {(c) => (
           <tr>

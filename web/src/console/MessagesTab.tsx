@@ -4,18 +4,50 @@ import { ApiFailure } from '../api';
 import { locale } from '../i18n';
 import { formatDateTime, formatTime } from '../lib/time';
 import {
-  type Audience, type ConsoleEvent, type Delivery, getMessage, getTemplates, hasDevMailbox, listMessages, listRegistrations, type MessageDetail,
-  type MessagePreview, type MessageSummary, type MessageTemplates, previewMessage, type Registration, sendMessage, testMessage,
+  type Audience,
+  type ConsoleEvent,
+  type Delivery,
+  getMessage,
+  getTemplates,
+  hasDevMailbox,
+  listMessages,
+  listRegistrations,
+  type MessageDetail,
+  type MessagePreview,
+  type MessageSummary,
+  type MessageTemplates,
+  previewMessage,
+  type Registration,
+  sendMessage,
+  testMessage,
 } from './console-api';
 import { ct, ctOr } from './text';
-import { busyLabel, createDebounced, createSubmit, DataTable, Field, FormError, Modal, serverFieldErrors, useFailure, useToast } from './ui';
+import {
+  busyLabel,
+  createDebounced,
+  createSubmit,
+  DataTable,
+  Field,
+  FormError,
+  Modal,
+  serverFieldErrors,
+  useFailure,
+  useToast,
+} from './ui';
 
 type AudienceType = 'people' | 'speakers' | 'guests' | 'attendees' | 'ids';
 type Lang = 'zh-CN' | 'en';
 type Picked = { id: string; name: string; email: string };
 type Draft = {
-  audience: AudienceType; status: 'confirmed' | 'waitlisted' | 'cancelled'; checkedIn: '' | 'true' | 'false'; picked: Picked[];
-  lang: Lang; subject: string; body: string; template: string; templateLang: Lang;
+  audience: AudienceType;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  checkedIn: '' | 'true' | 'false';
+  picked: Picked[];
+  lang: Lang;
+  subject: string;
+  body: string;
+  template: string;
+  templateLang: Lang;
   /** The text a template last filled in: writing over anything else asks first. */
   filled: { subject: string; body: string };
 };
@@ -24,7 +56,10 @@ const AUDIENCES: AudienceType[] = ['people', 'speakers', 'guests', 'attendees', 
 const PLACEHOLDERS = ['name', 'title', 'institution', 'event', 'venue', 'ticket_url', 'sessions'] as const;
 // The translator reads {x} as a parameter, so strings that mention placeholders get them as parameters.
 const TOKENS = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `{{${p}}}`]));
-const LANGS: { value: Lang; label: string }[] = [{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }];
+const LANGS: { value: Lang; label: string }[] = [
+  { value: 'zh-CN', label: '中文' },
+  { value: 'en', label: 'English' },
+];
 const PREVIEW_DELAY_MS = 400;
 const POLL_MS = 2000;
 const ROWS_SHOWN = 200;
@@ -34,22 +69,32 @@ const PICK_PAGE = 8;
 const STAND_IN = '…';
 
 const blank = (): Draft => ({
-  audience: 'people', status: 'confirmed', checkedIn: '', picked: [], lang: locale(), subject: '', body: '', template: '',
-  templateLang: locale(), filled: { subject: '', body: '' },
+  audience: 'people',
+  status: 'confirmed',
+  checkedIn: '',
+  picked: [],
+  lang: locale(),
+  subject: '',
+  body: '',
+  template: '',
+  templateLang: locale(),
+  filled: { subject: '', body: '' },
 });
 
 // A draft outlives the tab: moving to another section and back keeps what was written.
 const drafts = new Map<string, Draft>();
 
 /** Something the organiser wrote, that no template or earlier message filled in. */
-const isDirty = (d: Draft) => Boolean((d.subject.trim() || d.body.trim()) && (d.subject !== d.filled.subject || d.body !== d.filled.body));
+const isDirty = (d: Draft) =>
+  Boolean((d.subject.trim() || d.body.trim()) && (d.subject !== d.filled.subject || d.body !== d.filled.body));
 
 const recipientsText = (n: number) => (n === 1 ? ct('msg.recipientsOne') : ct('msg.recipients', { n }));
 const langName = (l: string) => LANGS.find((x) => x.value === l)?.label ?? l;
 
 function audienceOf(d: Draft): Audience | null {
   if (d.audience === 'ids') return d.picked.length ? { type: 'ids', ids: d.picked.map((p) => p.id) } : null;
-  if (d.audience === 'attendees') return { type: 'attendees', status: d.status, ...(d.checkedIn ? { checkedIn: d.checkedIn === 'true' } : {}) };
+  if (d.audience === 'attendees')
+    return { type: 'attendees', status: d.status, ...(d.checkedIn ? { checkedIn: d.checkedIn === 'true' } : {}) };
   return { type: d.audience };
 }
 
@@ -66,7 +111,10 @@ function audienceText(d: Draft): string {
 /** The server's field errors, with an unknown placeholder named in the reader's language. */
 function fieldErrors(e: unknown): Record<string, string> {
   const fields = serverFieldErrors(e);
-  const list = e instanceof ApiFailure ? /Unknown placeholder ((?:\{\{\w+\}\}(?:, )?)+)/.exec(e.fields.body ?? '')?.[1] : undefined;
+  const list =
+    e instanceof ApiFailure
+      ? /Unknown placeholder ((?:\{\{\w+\}\}(?:, )?)+)/.exec(e.fields.body ?? '')?.[1]
+      : undefined;
   return list ? { ...fields, body: ct('msg.unknownPlaceholder', { list }) } : fields;
 }
 
@@ -75,7 +123,10 @@ function createPoll(load: () => Promise<boolean>, ms: number) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let alive = true;
   let run = 0;
-  onCleanup(() => { alive = false; clearTimeout(timer); });
+  onCleanup(() => {
+    alive = false;
+    clearTimeout(timer);
+  });
   return async function start() {
     clearTimeout(timer);
     const mine = ++run;
@@ -134,32 +185,69 @@ export function MessagesTab(props: { event: ConsoleEvent }) {
   return (
     <div class="messages-tab">
       <p class="muted tab-intro">{ct('msg.intro')}</p>
-      <Compose event={props.event} draft={v()} setDraft={setV} templates={templates()} templatesError={templatesError()}
-        retryTemplates={() => void loadTemplates()} devMailbox={devMailbox()}
-        onSent={(id) => { setDraft(blank()); void pollHistory(); openMessage(id); return () => detailHeading?.focus(); }} />
+      <Compose
+        event={props.event}
+        draft={v()}
+        setDraft={setV}
+        templates={templates()}
+        templatesError={templatesError()}
+        retryTemplates={() => void loadTemplates()}
+        devMailbox={devMailbox()}
+        onSent={(id) => {
+          setDraft(blank());
+          void pollHistory();
+          openMessage(id);
+          return () => detailHeading?.focus();
+        }}
+      />
       <section class="msg-history" aria-labelledby="msg-history-title">
         <h3 id="msg-history-title">{ct('msg.history')}</h3>
         <FormError error={historyError()} />
-        <Show when={history()} fallback={<Show when={!historyError()}><p class="loading">{ct('loading')}</p></Show>}>
+        <Show
+          when={history()}
+          fallback={
+            <Show when={!historyError()}>
+              <p class="loading">{ct('loading')}</p>
+            </Show>
+          }
+        >
           {(list) => (
             <Show when={list().length} fallback={<p class="muted">{ct('msg.historyEmpty')}</p>}>
-              <History list={list()} event={props.event} openId={openId()} onOpen={(id) => openMessage(openId() === id ? null : id, openId() !== id)} />
+              <History
+                list={list()}
+                event={props.event}
+                openId={openId()}
+                onOpen={(id) => openMessage(openId() === id ? null : id, openId() !== id)}
+              />
             </Show>
           )}
         </Show>
         <Show when={openId()} keyed>
           {(id) => (
-            <MessageDelivery slug={slug} id={id} event={props.event} devMailbox={devMailbox()} dirty={isDirty(v())} headingRef={(el) => (detailHeading = el)}
+            <MessageDelivery
+              slug={slug}
+              id={id}
+              event={props.event}
+              devMailbox={devMailbox()}
+              dirty={isDirty(v())}
+              headingRef={(el) => (detailHeading = el)}
               onProgress={() => void pollHistory()}
               onClose={() => {
                 setOpenId(null);
                 document.querySelector<HTMLElement>(`[data-message="${id}"]`)?.focus();
               }}
               onReuse={(m) => {
-                setDraft({ ...v(), subject: m.subject, body: m.body, ...audienceFields(m.audience, v()), filled: { subject: m.subject, body: m.body } });
+                setDraft({
+                  ...v(),
+                  subject: m.subject,
+                  body: m.body,
+                  ...audienceFields(m.audience, v()),
+                  filled: { subject: m.subject, body: m.body },
+                });
                 toast(ct('msg.reused', { subject: m.subject }));
                 return () => document.getElementById('msg-compose-title')?.focus();
-              }} />
+              }}
+            />
           )}
         </Show>
       </section>
@@ -170,14 +258,25 @@ export function MessagesTab(props: { event: ConsoleEvent }) {
 /** The audience of a sent message as compose fields; chosen registrations are not named in it, so those keep the current audience. */
 function audienceFields(a: unknown, d: Draft): Partial<Draft> {
   const x = a as { type?: string; status?: Draft['status']; checkedIn?: boolean };
-  if (x.type === 'attendees') return { audience: 'attendees', status: x.status ?? 'confirmed', checkedIn: x.checkedIn === undefined ? '' : x.checkedIn ? 'true' : 'false' };
+  if (x.type === 'attendees')
+    return {
+      audience: 'attendees',
+      status: x.status ?? 'confirmed',
+      checkedIn: x.checkedIn === undefined ? '' : x.checkedIn ? 'true' : 'false',
+    };
   if (x.type === 'people' || x.type === 'speakers' || x.type === 'guests') return { audience: x.type };
   return { audience: d.audience };
 }
 
 function Compose(props: {
-  event: ConsoleEvent; draft: Draft; setDraft: <K extends keyof Draft>(k: K, value: Draft[K]) => void; templates: MessageTemplates | null;
-  templatesError: string | null; retryTemplates: () => void; devMailbox: boolean; onSent: (id: string) => () => void;
+  event: ConsoleEvent;
+  draft: Draft;
+  setDraft: <K extends keyof Draft>(k: K, value: Draft[K]) => void;
+  templates: MessageTemplates | null;
+  templatesError: string | null;
+  retryTemplates: () => void;
+  devMailbox: boolean;
+  onSent: (id: string) => () => void;
 }) {
   const slug = props.event.slug;
   const toast = useToast();
@@ -204,20 +303,32 @@ function Compose(props: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Where the focus goes once the confirmation has closed (after a send, the new message's progress).
   let afterClose: (() => void) | undefined;
-  onCleanup(() => { controller?.abort(); clearTimeout(timer); });
+  onCleanup(() => {
+    controller?.abort();
+    clearTimeout(timer);
+  });
 
-  const set = <K extends keyof Draft>(k: K) => (value: Draft[K]) => {
-    props.setDraft(k, value);
-    submit.clearField(k);
-    if (previewFields()[k]) setPreviewFields(({ [k]: _, ...rest }) => rest);
-  };
+  const set =
+    <K extends keyof Draft>(k: K) =>
+    (value: Draft[K]) => {
+      props.setDraft(k, value);
+      submit.clearField(k);
+      if (previewFields()[k]) setPreviewFields(({ [k]: _, ...rest }) => rest);
+    };
   // The server names the field it rejects: "body" for an unknown placeholder even when it is in the subject.
-  const err = (k: string) => previewFields()[k] ?? submit.fieldErrors()[k] ?? (k === 'picked' ? previewFields()['audience.ids'] : undefined);
+  const err = (k: string) =>
+    previewFields()[k] ?? submit.fieldErrors()[k] ?? (k === 'picked' ? previewFields()['audience.ids'] : undefined);
 
   const request = () => {
     const audience = audienceOf(d());
     if (!audience) return null;
-    return { audience, subject: d().subject.trim() || STAND_IN, body: d().body.trim() || STAND_IN, locale: d().lang, recipientId: previewFor() };
+    return {
+      audience,
+      subject: d().subject.trim() || STAND_IN,
+      body: d().body.trim() || STAND_IN,
+      locale: d().lang,
+      recipientId: previewFor(),
+    };
   };
 
   /** Asks for the count and one rendering; throws, for the send button, which needs a fresh count. */
@@ -225,7 +336,10 @@ function Compose(props: {
     clearTimeout(timer);
     controller?.abort();
     const body = request();
-    if (!body) { setPreview(null); return null; }
+    if (!body) {
+      setPreview(null);
+      return null;
+    }
     const mine = (controller = new AbortController());
     const written = Boolean(d().subject.trim() && d().body.trim());
     setPreviewBusy(true);
@@ -255,12 +369,13 @@ function Compose(props: {
 
   // Typing waits for a pause; picking another recipient to preview does not.
   const inputs = createMemo(() => JSON.stringify([audienceOf(d()), d().subject, d().body, d().lang]));
-  createEffect(on(inputs, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
-  }));
+  createEffect(
+    on(inputs, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
+    }),
+  );
   createEffect(on(previewFor, () => void refreshPreview(), { defer: true }));
-
 
   function applyTemplate() {
     const list = props.templates?.[d().templateLang] ?? [];
@@ -270,8 +385,10 @@ function Compose(props: {
     props.setDraft('body', tpl.body);
     props.setDraft('filled', { subject: tpl.subject, body: tpl.body });
     props.setDraft('lang', d().templateLang);
-    if (tpl.audience === 'attendees') { props.setDraft('audience', 'attendees'); props.setDraft('status', 'confirmed'); }
-    else props.setDraft('audience', tpl.audience);
+    if (tpl.audience === 'attendees') {
+      props.setDraft('audience', 'attendees');
+      props.setDraft('status', 'confirmed');
+    } else props.setDraft('audience', tpl.audience);
     submit.reset();
     setPreviewFields({});
     toast(ct('msg.templateApplied', { template: templateName(tpl.id) }));
@@ -321,7 +438,12 @@ function Compose(props: {
     setSending(true);
     setSendError(null);
     try {
-      const message = await sendMessage(slug, { audience, subject: d().subject.trim(), body: d().body.trim(), locale: d().lang });
+      const message = await sendMessage(slug, {
+        audience,
+        subject: d().subject.trim(),
+        body: d().body.trim(),
+        locale: d().lang,
+      });
       toast(ct('msg.sent', { subject: d().subject.trim(), n: message.recipients }));
       setSending(false);
       setPreview(null);
@@ -354,7 +476,8 @@ function Compose(props: {
   // A rendering of an earlier version is not shown as if it were this one.
   const previewBroken = () => Object.keys(previewFields()).length > 0;
   const shownPreview = () => preview()?.preview ?? null;
-  const previewName = () => preview()?.recipients.find((r) => r.id === shownPreview()?.recipientId)?.name ?? shownPreview()?.to ?? '';
+  const previewName = () =>
+    preview()?.recipients.find((r) => r.id === shownPreview()?.recipientId)?.name ?? shownPreview()?.to ?? '';
   const templateOptions = () => [
     { value: '', label: ct('msg.templateNone') },
     ...(props.templates?.en ?? []).map((x) => ({ value: x.id, label: templateName(x.id) })),
@@ -363,46 +486,126 @@ function Compose(props: {
 
   return (
     <section class="msg-compose" aria-labelledby="msg-compose-title">
-      <h3 id="msg-compose-title" tabindex="-1">{ct('msg.compose')}</h3>
+      <h3 id="msg-compose-title" tabindex="-1">
+        {ct('msg.compose')}
+      </h3>
       <div class="msg-grid">
-        <form ref={form} class="console-form card" noValidate onSubmit={(e) => { e.preventDefault(); void startSend(); }}>
+        <form
+          ref={form}
+          class="console-form card"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void startSend();
+          }}
+        >
           <fieldset class="msg-template">
             <legend>{ct('msg.templateLegend')}</legend>
-            <Show when={!props.templatesError} fallback={
-              <p class="notice error" role="alert">{ct('msg.templatesFailed')} {props.templatesError} <button type="button" class="secondary small" onClick={() => props.retryTemplates()}>{ct('retry')}</button></p>
-            }>
+            <Show
+              when={!props.templatesError}
+              fallback={
+                <p class="notice error" role="alert">
+                  {ct('msg.templatesFailed')} {props.templatesError}{' '}
+                  <button type="button" class="secondary small" onClick={() => props.retryTemplates()}>
+                    {ct('retry')}
+                  </button>
+                </p>
+              }
+            >
               <div class="msg-template-row">
-                <Field label={ct('msg.template')} name="template" value={d().template} options={templateOptions()} onInput={(x) => props.setDraft('template', x)} />
-                <Field label={ct('msg.templateLang')} name="templateLang" value={d().templateLang} options={LANGS} onInput={(x) => props.setDraft('templateLang', x as Lang)} />
-                <ReplaceButton label={ct('msg.useTemplate')} dirty={isDirty(d())} disabled={!d().template || !props.templates} onReplace={applyTemplate} />
+                <Field
+                  label={ct('msg.template')}
+                  name="template"
+                  value={d().template}
+                  options={templateOptions()}
+                  onInput={(x) => props.setDraft('template', x)}
+                />
+                <Field
+                  label={ct('msg.templateLang')}
+                  name="templateLang"
+                  value={d().templateLang}
+                  options={LANGS}
+                  onInput={(x) => props.setDraft('templateLang', x as Lang)}
+                />
+                <ReplaceButton
+                  label={ct('msg.useTemplate')}
+                  dirty={isDirty(d())}
+                  disabled={!d().template || !props.templates}
+                  onReplace={applyTemplate}
+                />
               </div>
             </Show>
           </fieldset>
           <fieldset>
             <legend>{ct('msg.recipientsLegend')}</legend>
-            <Field label={ct('msg.audience')} name="audience" value={d().audience} error={err('audience')}
-              options={AUDIENCES.map((a) => ({ value: a, label: ct(`msg.audience.${a}`) }))} onInput={(x) => set('audience')(x as AudienceType)} />
+            <Field
+              label={ct('msg.audience')}
+              name="audience"
+              value={d().audience}
+              error={err('audience')}
+              options={AUDIENCES.map((a) => ({ value: a, label: ct(`msg.audience.${a}`) }))}
+              onInput={(x) => set('audience')(x as AudienceType)}
+            />
             <Show when={d().audience === 'attendees'}>
               <div class="pair">
-                <Field label={ct('msg.attendeeStatus')} name="status" value={d().status}
-                  options={(['confirmed', 'waitlisted', 'cancelled'] as const).map((s) => ({ value: s, label: ct(`regStatus.${s}`) }))}
-                  onInput={(x) => set('status')(x as Draft['status'])} />
-                <Field label={ct('msg.checkedIn')} name="checkedIn" value={d().checkedIn}
-                  options={[{ value: '', label: ct('msg.checkedInAny') }, { value: 'true', label: ct('msg.checkedInYes') }, { value: 'false', label: ct('msg.checkedInNo') }]}
-                  onInput={(x) => set('checkedIn')(x as Draft['checkedIn'])} />
+                <Field
+                  label={ct('msg.attendeeStatus')}
+                  name="status"
+                  value={d().status}
+                  options={(['confirmed', 'waitlisted', 'cancelled'] as const).map((s) => ({
+                    value: s,
+                    label: ct(`regStatus.${s}`),
+                  }))}
+                  onInput={(x) => set('status')(x as Draft['status'])}
+                />
+                <Field
+                  label={ct('msg.checkedIn')}
+                  name="checkedIn"
+                  value={d().checkedIn}
+                  options={[
+                    { value: '', label: ct('msg.checkedInAny') },
+                    { value: 'true', label: ct('msg.checkedInYes') },
+                    { value: 'false', label: ct('msg.checkedInNo') },
+                  ]}
+                  onInput={(x) => set('checkedIn')(x as Draft['checkedIn'])}
+                />
               </div>
             </Show>
             <Show when={d().audience === 'ids'}>
               <Picker slug={slug} picked={d().picked} error={err('picked')} onChange={(list) => set('picked')(list)} />
             </Show>
-            <Field label={ct('msg.language')} name="lang" value={d().lang} options={LANGS} hint={ct('msg.languageHint', TOKENS)} onInput={(x) => set('lang')(x as Lang)} />
+            <Field
+              label={ct('msg.language')}
+              name="lang"
+              value={d().lang}
+              options={LANGS}
+              hint={ct('msg.languageHint', TOKENS)}
+              onInput={(x) => set('lang')(x as Lang)}
+            />
           </fieldset>
           <fieldset>
             <legend>{ct('msg.emailLegend')}</legend>
-            <Field label={ct('msg.subject')} name="subject" value={d().subject} required error={err('subject')} onInput={set('subject')}
-              inputRef={(el) => { subjectEl = el as HTMLInputElement; el.addEventListener('focus', () => (lastField = 'subject')); }} />
-            <div class="msg-placeholders" role="group" aria-label={ct('msg.insert')} aria-describedby={`${previewId}-insert-hint`}>
-              <p class="msg-placeholders-title" aria-hidden="true">{ct('msg.insert')}</p>
+            <Field
+              label={ct('msg.subject')}
+              name="subject"
+              value={d().subject}
+              required
+              error={err('subject')}
+              onInput={set('subject')}
+              inputRef={(el) => {
+                subjectEl = el as HTMLInputElement;
+                el.addEventListener('focus', () => (lastField = 'subject'));
+              }}
+            />
+            <div
+              class="msg-placeholders"
+              role="group"
+              aria-label={ct('msg.insert')}
+              aria-describedby={`${previewId}-insert-hint`}
+            >
+              <p class="msg-placeholders-title" aria-hidden="true">
+                {ct('msg.insert')}
+              </p>
               <For each={PLACEHOLDERS}>
                 {(p) => (
                   <button type="button" class="secondary small" onClick={() => insert(`{{${p}}}`)}>
@@ -410,34 +613,66 @@ function Compose(props: {
                   </button>
                 )}
               </For>
-              <p class="field-hint muted" id={`${previewId}-insert-hint`}>{ct('msg.insertHint')}</p>
+              <p class="field-hint muted" id={`${previewId}-insert-hint`}>
+                {ct('msg.insertHint')}
+              </p>
             </div>
-            <Field class="msg-body" label={ct('msg.body')} name="body" multiline value={d().body} required hint={ct('msg.bodyHint')} error={err('body')}
+            <Field
+              class="msg-body"
+              label={ct('msg.body')}
+              name="body"
+              multiline
+              value={d().body}
+              required
+              hint={ct('msg.bodyHint')}
+              error={err('body')}
               onInput={set('body')}
-              inputRef={(el) => { bodyEl = el as HTMLTextAreaElement; el.addEventListener('focus', () => (lastField = 'body')); }} />
+              inputRef={(el) => {
+                bodyEl = el as HTMLTextAreaElement;
+                el.addEventListener('focus', () => (lastField = 'body'));
+              }}
+            />
           </fieldset>
           <FormError error={submit.error() ?? test.error()} />
           <div class="form-actions">
-            <button type="submit" disabled={submit.busy() || sending()}>{busyLabel(submit.busy(), sendLabel(), ct('msg.counting'))}</button>
-            <button type="button" class="secondary" disabled={test.busy()} onClick={() => void sendTest()}>{busyLabel(test.busy(), ct('msg.test'), ct('msg.testing'))}</button>
+            <button type="submit" disabled={submit.busy() || sending()}>
+              {busyLabel(submit.busy(), sendLabel(), ct('msg.counting'))}
+            </button>
+            <button type="button" class="secondary" disabled={test.busy()} onClick={() => void sendTest()}>
+              {busyLabel(test.busy(), ct('msg.test'), ct('msg.testing'))}
+            </button>
           </div>
           <div role="status" class="msg-tested">
             <Show when={tested()}>
               {(x) => (
                 <p class="notice ok">
-                  {ct('msg.testedNote', { name: x().name || x().email, email: x().email, time: formatTime(x().at, props.event.timezone, locale()) })}
+                  {ct('msg.testedNote', {
+                    name: x().name || x().email,
+                    email: x().email,
+                    time: formatTime(x().at, props.event.timezone, locale()),
+                  })}
                   <Show when={props.devMailbox}>
-                    {' '}<a href="/dev/mailbox" target="_blank" rel="noopener">{ct('msg.openMailbox')}<span class="sr-only"> ({ct('newWindow')})</span></a>
+                    {' '}
+                    <a href="/dev/mailbox" target="_blank" rel="noopener">
+                      {ct('msg.openMailbox')}
+                      <span class="sr-only"> ({ct('newWindow')})</span>
+                    </a>
                   </Show>
                 </p>
               )}
             </Show>
           </div>
         </form>
-        <section class="card msg-preview" aria-labelledby={`${previewId}-title`} aria-busy={previewBusy() ? 'true' : undefined}>
+        <section
+          class="card msg-preview"
+          aria-labelledby={`${previewId}-title`}
+          aria-busy={previewBusy() ? 'true' : undefined}
+        >
           <div class="msg-preview-head">
             <h4 id={`${previewId}-title`}>{ct('msg.preview')}</h4>
-            <Show when={previewBusy()}><span class="muted small">{ct('msg.previewUpdating')}</span></Show>
+            <Show when={previewBusy()}>
+              <span class="muted small">{ct('msg.previewUpdating')}</span>
+            </Show>
           </div>
           <p class="msg-count" role="status">
             <Show when={audienceOf(d())} fallback={ct('msg.previewChoose')}>
@@ -446,37 +681,82 @@ function Compose(props: {
               </Show>
             </Show>
           </p>
-          <div role="alert"><Show when={previewError()}><p class="notice error">{ct('msg.previewFailed')} {previewError()}</p></Show></div>
+          <div role="alert">
+            <Show when={previewError()}>
+              <p class="notice error">
+                {ct('msg.previewFailed')} {previewError()}
+              </p>
+            </Show>
+          </div>
           <Show when={audienceOf(d()) && preview()?.recipients.length}>
-            <Field label={ct('msg.previewFor')} name="previewFor" value={shownPreview()?.recipientId ?? ''}
+            <Field
+              label={ct('msg.previewFor')}
+              name="previewFor"
+              value={shownPreview()?.recipientId ?? ''}
               options={(preview()?.recipients ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.email}` }))}
-              hint={(preview()?.count ?? 0) > 500 ? ct('msg.recipientsFirst') : undefined} onInput={(x) => setPreviewFor(x)} />
-            <Show when={previewWritten() && !previewBroken() && shownPreview()} fallback={<p class="muted">{ct(previewBroken() ? 'msg.previewFix' : 'msg.previewWrite')}</p>}>
+              hint={(preview()?.count ?? 0) > 500 ? ct('msg.recipientsFirst') : undefined}
+              onInput={(x) => setPreviewFor(x)}
+            />
+            <Show
+              when={previewWritten() && !previewBroken() && shownPreview()}
+              fallback={<p class="muted">{ct(previewBroken() ? 'msg.previewFix' : 'msg.previewWrite')}</p>}
+            >
               {(p) => (
                 <>
                   <dl class="msg-envelope">
-                    <dt>{ct('msg.previewTo')}</dt><dd>{previewName()} &lt;{p().to}&gt;</dd>
-                    <dt>{ct('msg.previewSubject')}</dt><dd class="msg-subject">{p().subject}</dd>
+                    <dt>{ct('msg.previewTo')}</dt>
+                    <dd>
+                      {previewName()} &lt;{p().to}&gt;
+                    </dd>
+                    <dt>{ct('msg.previewSubject')}</dt>
+                    <dd class="msg-subject">{p().subject}</dd>
                   </dl>
-                  <iframe class="msg-frame" sandbox="" srcdoc={p().html} title={ct('msg.previewFrame', { name: previewName() })} />
+                  <iframe
+                    class="msg-frame"
+                    sandbox=""
+                    srcdoc={p().html}
+                    title={ct('msg.previewFrame', { name: previewName() })}
+                  />
                 </>
               )}
             </Show>
           </Show>
         </section>
       </div>
-      <Modal title={confirming()?.count === 1 ? ct('msg.confirmTitleOne') : ct('msg.confirmTitle', { n: confirming()?.count ?? 0 })}
-        open={confirming() !== null} busy={sending()} onClose={() => { setConfirming(null); const focus = afterClose; afterClose = undefined; return focus; }}>
+      <Modal
+        title={
+          confirming()?.count === 1
+            ? ct('msg.confirmTitleOne')
+            : ct('msg.confirmTitle', { n: confirming()?.count ?? 0 })
+        }
+        open={confirming() !== null}
+        busy={sending()}
+        onClose={() => {
+          setConfirming(null);
+          const focus = afterClose;
+          afterClose = undefined;
+          return focus;
+        }}
+      >
         <dl class="msg-confirm">
-          <dt>{ct('msg.previewSubject')}</dt><dd>{d().subject}</dd>
-          <dt>{ct('msg.audience')}</dt><dd>{audienceText(d())} ({recipientsText(confirming()?.count ?? 0)})</dd>
-          <dt>{ct('msg.language')}</dt><dd>{langName(d().lang)}</dd>
+          <dt>{ct('msg.previewSubject')}</dt>
+          <dd>{d().subject}</dd>
+          <dt>{ct('msg.audience')}</dt>
+          <dd>
+            {audienceText(d())} ({recipientsText(confirming()?.count ?? 0)})
+          </dd>
+          <dt>{ct('msg.language')}</dt>
+          <dd>{langName(d().lang)}</dd>
         </dl>
         <p>{ct('msg.confirmBody')}</p>
         <FormError error={sendError()} />
         <div class="actions">
-          <button type="button" class="secondary" disabled={sending()} onClick={() => setConfirming(null)}>{ct('keep')}</button>
-          <button type="button" disabled={sending()} onClick={() => void send()}>{sending() ? ct('msg.sending') : ct('msg.confirmSend', { n: confirming()?.count ?? 0 })}</button>
+          <button type="button" class="secondary" disabled={sending()} onClick={() => setConfirming(null)}>
+            {ct('keep')}
+          </button>
+          <button type="button" disabled={sending()} onClick={() => void send()}>
+            {sending() ? ct('msg.sending') : ct('msg.confirmSend', { n: confirming()?.count ?? 0 })}
+          </button>
         </div>
       </Modal>
     </section>
@@ -487,18 +767,52 @@ function Compose(props: {
  * A button that replaces what was written: it asks first only when there is something of the organiser's to lose.
  * `onReplace` may return where the focus goes next.
  */
-function ReplaceButton(props: { label: string; dirty: boolean; disabled?: boolean; onReplace: () => void | (() => void) }) {
+function ReplaceButton(props: {
+  label: string;
+  dirty: boolean;
+  disabled?: boolean;
+  onReplace: () => void | (() => void);
+}) {
   const [asking, setAsking] = createSignal(false);
   let after: (() => void) | undefined;
   return (
     <div class="field msg-replace">
-      <button type="button" class="secondary" disabled={props.disabled} aria-haspopup={props.dirty ? 'dialog' : undefined}
-        onClick={() => { if (props.dirty) setAsking(true); else props.onReplace()?.(); }}>{props.label}</button>
-      <Modal title={ct('msg.replaceTitle')} open={asking()} onClose={() => { setAsking(false); const focus = after; after = undefined; return focus; }}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={props.disabled}
+        aria-haspopup={props.dirty ? 'dialog' : undefined}
+        onClick={() => {
+          if (props.dirty) setAsking(true);
+          else props.onReplace()?.();
+        }}
+      >
+        {props.label}
+      </button>
+      <Modal
+        title={ct('msg.replaceTitle')}
+        open={asking()}
+        onClose={() => {
+          setAsking(false);
+          const focus = after;
+          after = undefined;
+          return focus;
+        }}
+      >
         <p>{ct('msg.replaceBody')}</p>
         <div class="actions">
-          <button type="button" class="secondary" onClick={() => setAsking(false)}>{ct('keep')}</button>
-          <button type="button" onClick={() => { after = props.onReplace() ?? undefined; setAsking(false); }}>{ct('msg.replaceConfirm')}</button>
+          <button type="button" class="secondary" onClick={() => setAsking(false)}>
+            {ct('keep')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              after = props.onReplace() ?? undefined;
+              setAsking(false);
+            }}
+          >
+            {ct('msg.replaceConfirm')}
+          </button>
         </div>
       </Modal>
     </div>
@@ -525,11 +839,19 @@ function Picker(props: { slug: string; picked: Picked[]; error?: string; onChang
 
   async function search(q: string) {
     controller?.abort();
-    if (!q) { setResults(null); setBusy(false); return; }
+    if (!q) {
+      setResults(null);
+      setBusy(false);
+      return;
+    }
     const mine = (controller = new AbortController());
     setBusy(true);
     try {
-      const page = await listRegistrations(props.slug, { q, sort: 'name', page: '1', pageSize: String(PICK_PAGE) }, mine.signal);
+      const page = await listRegistrations(
+        props.slug,
+        { q, sort: 'name', page: '1', pageSize: String(PICK_PAGE) },
+        mine.signal,
+      );
       if (mine.signal.aborted) return;
       setResults({ q, list: page.registrations, total: page.total });
       setError(null);
@@ -543,10 +865,33 @@ function Picker(props: { slug: string; picked: Picked[]; error?: string; onChang
   const isPicked = (rid: string) => props.picked.some((p) => p.id === rid);
   return (
     <div class="msg-picker">
-      <Field label={ct('msg.pick')} name="pick" type="search" value={typed()} hint={ct('msg.pickHint')} error={props.error} onInput={onSearch}
-        inputRef={(el) => (input = el as HTMLInputElement)} />
+      <Field
+        label={ct('msg.pick')}
+        name="pick"
+        type="search"
+        value={typed()}
+        hint={ct('msg.pickHint')}
+        error={props.error}
+        onInput={onSearch}
+        inputRef={(el) => (input = el as HTMLInputElement)}
+      />
       <p class="muted small" role="status">
-        <Show when={busy()} fallback={<Show when={results()}>{(r) => <>{r().total === 0 ? ct('msg.pickNone', { q: r().q }) : r().total > PICK_PAGE ? ct('msg.pickMore', { n: PICK_PAGE }) : ''}</>}</Show>}>
+        <Show
+          when={busy()}
+          fallback={
+            <Show when={results()}>
+              {(r) => (
+                <>
+                  {r().total === 0
+                    ? ct('msg.pickNone', { q: r().q })
+                    : r().total > PICK_PAGE
+                      ? ct('msg.pickMore', { n: PICK_PAGE })
+                      : ''}
+                </>
+              )}
+            </Show>
+          }
+        >
           {ct('msg.pickSearching')}
         </Show>
       </p>
@@ -556,12 +901,22 @@ function Picker(props: { slug: string; picked: Picked[]; error?: string; onChang
           <For each={results()!.list}>
             {(r) => (
               <li>
-                <span><strong>{r.name}</strong> <span class="muted">{r.email}</span> <span class={`pill status-${r.status}`}>{ct(`regStatus.${r.status as 'confirmed'}`)}</span></span>
+                <span>
+                  <strong>{r.name}</strong> <span class="muted">{r.email}</span>{' '}
+                  <span class={`pill status-${r.status}`}>{ct(`regStatus.${r.status as 'confirmed'}`)}</span>
+                </span>
                 <Show when={r.email} fallback={<span class="muted small">{ct('msg.pickNoEmail')}</span>}>
                   {/* aria-disabled rather than disabled: the focus stays on the button that was just pressed. */}
-                  <button type="button" class="secondary small" aria-disabled={isPicked(r.id) ? 'true' : undefined}
+                  <button
+                    type="button"
+                    class="secondary small"
+                    aria-disabled={isPicked(r.id) ? 'true' : undefined}
                     aria-label={isPicked(r.id) ? undefined : ct('msg.pickAddNamed', { name: r.name })}
-                    onClick={() => { if (!isPicked(r.id)) props.onChange([...props.picked, { id: r.id, name: r.name, email: r.email }]); }}>
+                    onClick={() => {
+                      if (!isPicked(r.id))
+                        props.onChange([...props.picked, { id: r.id, name: r.name, email: r.email }]);
+                    }}
+                  >
                     {isPicked(r.id) ? ct('msg.pickAdded') : ct('msg.pickAdd')}
                   </button>
                 </Show>
@@ -571,15 +926,26 @@ function Picker(props: { slug: string; picked: Picked[]; error?: string; onChang
         </ul>
       </Show>
       <div class="msg-chosen" role="group" aria-labelledby={`${id}-chosen`}>
-        <p id={`${id}-chosen`} class="msg-chosen-title">{ct('msg.chosen', { n: props.picked.length })}</p>
+        <p id={`${id}-chosen`} class="msg-chosen-title">
+          {ct('msg.chosen', { n: props.picked.length })}
+        </p>
         <Show when={props.picked.length} fallback={<p class="muted">{ct('msg.chosenNone')}</p>}>
           <ul class="msg-chips">
             <For each={props.picked}>
               {(p) => (
                 <li>
                   <span>{p.name || p.email || p.id}</span>
-                  <button type="button" class="icon secondary small" aria-label={ct('msg.pickRemoveNamed', { name: p.name || p.email || p.id })}
-                    onClick={() => { props.onChange(props.picked.filter((x) => x.id !== p.id)); input?.focus(); }}>×</button>
+                  <button
+                    type="button"
+                    class="icon secondary small"
+                    aria-label={ct('msg.pickRemoveNamed', { name: p.name || p.email || p.id })}
+                    onClick={() => {
+                      props.onChange(props.picked.filter((x) => x.id !== p.id));
+                      input?.focus();
+                    }}
+                  >
+                    ×
+                  </button>
                 </li>
               )}
             </For>
@@ -597,22 +963,46 @@ function progressLine(m: { recipients: number; sent: number; failed: number; pen
   return parts.join(' · ');
 }
 
-function History(props: { list: MessageSummary[]; event: ConsoleEvent; openId: string | null; onOpen: (id: string) => void }) {
+function History(props: {
+  list: MessageSummary[];
+  event: ConsoleEvent;
+  openId: string | null;
+  onOpen: (id: string) => void;
+}) {
   return (
-    <DataTable class="regs-table msg-table" caption={ct('msg.historyCaption')}
-      columns={[ct('msg.col.subject'), ct('msg.col.sentAt'), ct('msg.col.recipients'), ct('msg.col.progress'), <span class="sr-only">{ct('regs.actions')}</span>]}>
+    <DataTable
+      class="regs-table msg-table"
+      caption={ct('msg.historyCaption')}
+      columns={[
+        ct('msg.col.subject'),
+        ct('msg.col.sentAt'),
+        ct('msg.col.recipients'),
+        ct('msg.col.progress'),
+        <span class="sr-only">{ct('regs.actions')}</span>,
+      ]}
+    >
       <For each={props.list}>
         {(m) => (
           <tr aria-current={props.openId === m.id ? 'true' : undefined}>
             <th scope="row">{m.subject}</th>
-            <td class="nowrap"><time dateTime={m.createdAt}>{formatDateTime(m.createdAt, props.event.timezone, locale())}</time></td>
+            <td class="nowrap">
+              <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, props.event.timezone, locale())}</time>
+            </td>
             <td class="num">{m.recipients}</td>
             <td>
               <span class={m.failed ? 'bad-text' : m.pending ? '' : 'ok-text'}>{progressLine(m)}</span>
             </td>
             <td>
-              <button type="button" class="secondary small" data-message={m.id} aria-expanded={props.openId === m.id}
-                aria-label={ct('msg.detailsNamed', { subject: m.subject })} onClick={() => props.onOpen(m.id)}>{ct('msg.details')}</button>
+              <button
+                type="button"
+                class="secondary small"
+                data-message={m.id}
+                aria-expanded={props.openId === m.id}
+                aria-label={ct('msg.detailsNamed', { subject: m.subject })}
+                onClick={() => props.onOpen(m.id)}
+              >
+                {ct('msg.details')}
+              </button>
             </td>
           </tr>
         )}
@@ -628,8 +1018,15 @@ const ORDER = ['failed', 'bounced', 'complained', 'delayed', 'sending', 'pending
 const shownStatus = (x: Delivery) => x.deliveryStatus ?? x.status;
 
 function MessageDelivery(props: {
-  slug: string; id: string; event: ConsoleEvent; devMailbox: boolean; dirty: boolean; headingRef: (el: HTMLHeadingElement) => void;
-  onClose: () => void; onReuse: (m: MessageDetail['message']) => () => void; onProgress: () => void;
+  slug: string;
+  id: string;
+  event: ConsoleEvent;
+  devMailbox: boolean;
+  dirty: boolean;
+  headingRef: (el: HTMLHeadingElement) => void;
+  onClose: () => void;
+  onReuse: (m: MessageDetail['message']) => () => void;
+  onProgress: () => void;
 }) {
   const fail = useFailure();
   const [data, setData] = createSignal<MessageDetail | null>(null);
@@ -660,7 +1057,9 @@ function MessageDelivery(props: {
   const sent = () => sum(SENT);
   const failed = () => sum(new Set(['failed', 'bounced', 'complained']));
   const rows = createMemo(() => {
-    const list = [...(data()?.deliveries ?? [])].sort((a, b) => ORDER.indexOf(shownStatus(a)) - ORDER.indexOf(shownStatus(b)) || a.to.localeCompare(b.to));
+    const list = [...(data()?.deliveries ?? [])].sort(
+      (a, b) => ORDER.indexOf(shownStatus(a)) - ORDER.indexOf(shownStatus(b)) || a.to.localeCompare(b.to),
+    );
     const f = filter();
     return f === 'all' ? list : list.filter((x) => (f === 'waiting' ? WAITING : PROBLEMS).has(shownStatus(x)));
   });
@@ -672,57 +1071,121 @@ function MessageDelivery(props: {
         <h4 id={titleId} tabindex="-1" ref={(el) => props.headingRef(el)}>
           {ct('msg.detailTitle', { subject: data()?.message.subject ?? '…' })}
         </h4>
-        <button type="button" class="secondary small" onClick={() => props.onClose()}>{ct('msg.close')}</button>
+        <button type="button" class="secondary small" onClick={() => props.onClose()}>
+          {ct('msg.close')}
+        </button>
       </div>
       <FormError error={error()} />
-      <Show when={data()} fallback={<Show when={!error()}><p class="loading">{ct('loading')}</p></Show>}>
+      <Show
+        when={data()}
+        fallback={
+          <Show when={!error()}>
+            <p class="loading">{ct('loading')}</p>
+          </Show>
+        }
+      >
         {(m) => (
           <>
-            <p class="muted small"><time dateTime={m().message.createdAt}>{formatDateTime(m().message.createdAt, props.event.timezone, locale())}</time></p>
+            <p class="muted small">
+              <time dateTime={m().message.createdAt}>
+                {formatDateTime(m().message.createdAt, props.event.timezone, locale())}
+              </time>
+            </p>
             <div class="msg-progress">
-              <span id={progressId} class="msg-progress-label">{ct('msg.progress')}</span>
-              <progress aria-labelledby={progressId} aria-describedby={`${progressId}-text`} max={Math.max(total(), 1)} value={sent()} />
+              <span id={progressId} class="msg-progress-label">
+                {ct('msg.progress')}
+              </span>
+              <progress
+                aria-labelledby={progressId}
+                aria-describedby={`${progressId}-text`}
+                max={Math.max(total(), 1)}
+                value={sent()}
+              />
               <span id={`${progressId}-text`} class="msg-progress-text">
                 {progressLine({ recipients: total(), sent: sent(), failed: failed(), pending: waiting(m()) })}
               </span>
             </div>
             <ul class="delivery-counts">
               <For each={ORDER.filter((k) => counts()[k])}>
-                {(k) => <li><span class={`pill delivery-${k}`}>{ctOr(`delivery.${k}`, k)}</span> {counts()[k]}</li>}
+                {(k) => (
+                  <li>
+                    <span class={`pill delivery-${k}`}>{ctOr(`delivery.${k}`, k)}</span> {counts()[k]}
+                  </li>
+                )}
               </For>
             </ul>
             <div role="status">
               <Show when={waiting(m()) === 0} fallback={<p class="muted small">{ct('msg.progressLive')}</p>}>
-                <p class={failed() ? 'notice warn' : 'notice ok'}>{ct('msg.finished', { ok: sent(), total: total(), failed: failed() })}</p>
+                <p class={failed() ? 'notice warn' : 'notice ok'}>
+                  {ct('msg.finished', { ok: sent(), total: total(), failed: failed() })}
+                </p>
               </Show>
             </div>
             <Show when={counts().captured}>
               <p class="notice info">
                 {ct('msg.devCaptured')}
-                <Show when={props.devMailbox}>{' '}<a href="/dev/mailbox" target="_blank" rel="noopener">{ct('msg.openMailbox')}<span class="sr-only"> ({ct('newWindow')})</span></a></Show>
+                <Show when={props.devMailbox}>
+                  {' '}
+                  <a href="/dev/mailbox" target="_blank" rel="noopener">
+                    {ct('msg.openMailbox')}
+                    <span class="sr-only"> ({ct('newWindow')})</span>
+                  </a>
+                </Show>
               </p>
             </Show>
             <div class="msg-filter">
-              <Field label={ct('msg.filter')} name="deliveryFilter" value={filter()} onInput={(x) => setFilter(x as 'all')}
-                options={[{ value: 'all', label: ct('msg.filterAll') }, { value: 'problems', label: ct('msg.filterProblems') }, { value: 'waiting', label: ct('msg.filterWaiting') }]} />
+              <Field
+                label={ct('msg.filter')}
+                name="deliveryFilter"
+                value={filter()}
+                onInput={(x) => setFilter(x as 'all')}
+                options={[
+                  { value: 'all', label: ct('msg.filterAll') },
+                  { value: 'problems', label: ct('msg.filterProblems') },
+                  { value: 'waiting', label: ct('msg.filterWaiting') },
+                ]}
+              />
             </div>
             <Show when={rows().length} fallback={<p class="muted">{ct('msg.filterNone')}</p>}>
-              <DataTable class="regs-table delivery-table" caption={ct('msg.deliveriesCaption')}
-                columns={[ct('msg.col.to'), ct('msg.col.status'), ct('msg.col.attempts'), ct('msg.col.when'), ct('msg.col.problem')]}>
+              <DataTable
+                class="regs-table delivery-table"
+                caption={ct('msg.deliveriesCaption')}
+                columns={[
+                  ct('msg.col.to'),
+                  ct('msg.col.status'),
+                  ct('msg.col.attempts'),
+                  ct('msg.col.when'),
+                  ct('msg.col.problem'),
+                ]}
+              >
                 <For each={shown()}>
                   {(x) => (
                     <tr>
-                      <th scope="row" class="nowrap">{x.to}</th>
-                      <td><span class={`pill delivery-${shownStatus(x)}`}>{ctOr(`delivery.${shownStatus(x)}`, shownStatus(x))}</span></td>
+                      <th scope="row" class="nowrap">
+                        {x.to}
+                      </th>
+                      <td>
+                        <span class={`pill delivery-${shownStatus(x)}`}>
+                          {ctOr(`delivery.${shownStatus(x)}`, shownStatus(x))}
+                        </span>
+                      </td>
                       <td class="num">{x.attempts}</td>
-                      <td class="nowrap"><Show when={x.sentAt} fallback="—">{(at) => <time dateTime={at()}>{formatDateTime(at(), props.event.timezone, locale())}</time>}</Show></td>
+                      <td class="nowrap">
+                        <Show when={x.sentAt} fallback="—">
+                          {(at) => <time dateTime={at()}>{formatDateTime(at(), props.event.timezone, locale())}</time>}
+                        </Show>
+                      </td>
                       <td class="small">{x.lastError ?? ''}</td>
                     </tr>
                   )}
                 </For>
               </DataTable>
               <Show when={!all() && rows().length > ROWS_SHOWN}>
-                <p><button type="button" class="secondary small" onClick={() => setAll(true)}>{ct('msg.showAll', { n: rows().length })}</button></p>
+                <p>
+                  <button type="button" class="secondary small" onClick={() => setAll(true)}>
+                    {ct('msg.showAll', { n: rows().length })}
+                  </button>
+                </p>
               </Show>
             </Show>
             <details class="msg-written">

@@ -21,7 +21,9 @@ export type EventCreate = InferRequestType<typeof api.api.events.$post>['json'];
 export type EventPatch = InferRequestType<(typeof events)['$patch']>['json'];
 export type SessionCreate = InferRequestType<(typeof events)['sessions']['$post']>['json'];
 export type SessionPatch = InferRequestType<(typeof events)['sessions'][':id']['$patch']>['json'];
-export type Assignment = InferRequestType<(typeof events)['sessions'][':id']['people']['$put']>['json']['people'][number];
+export type Assignment = InferRequestType<
+  (typeof events)['sessions'][':id']['people']['$put']
+>['json']['people'][number];
 export type PersonCreate = InferRequestType<(typeof events)['people']['$post']>['json'];
 export type PersonPatch = InferRequestType<(typeof events)['people'][':id']['$patch']>['json'];
 export type RegistrationQuery = InferRequestType<(typeof events)['registrations']['$get']>['query'];
@@ -41,7 +43,9 @@ export async function getMe(): Promise<Staff | null> {
 }
 
 export async function signOut(): Promise<void> {
-  await readJson<unknown>(await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }));
+  await readJson<unknown>(
+    await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }),
+  );
 }
 
 export async function listEvents() {
@@ -49,7 +53,8 @@ export async function listEvents() {
 }
 
 export async function getEvent(slug: string) {
-  return (await readJson<{ event: ConsoleEvent }>(await api.api.console.events[':slug'].$get({ param: { slug } }))).event;
+  return (await readJson<{ event: ConsoleEvent }>(await api.api.console.events[':slug'].$get({ param: { slug } })))
+    .event;
 }
 
 export async function createEvent(json: EventCreate) {
@@ -61,7 +66,9 @@ export async function updateEvent(slug: string, json: EventPatch) {
 }
 
 export async function createSession(slug: string, json: SessionCreate) {
-  return readJson<{ session: { id: string }; warnings: OverlapWarning[] }>(await events.sessions.$post({ param: { slug }, json }));
+  return readJson<{ session: { id: string }; warnings: OverlapWarning[] }>(
+    await events.sessions.$post({ param: { slug }, json }),
+  );
 }
 
 export async function updateSession(slug: string, id: string, json: SessionPatch) {
@@ -82,7 +89,9 @@ export async function reorderSessions(slug: string, ids: string[]) {
 }
 
 export async function assignPeople(slug: string, id: string, people: Assignment[]) {
-  return readJson<{ warnings: OverlapWarning[] }>(await events.sessions[':id'].people.$put({ param: { slug, id }, json: { people } }));
+  return readJson<{ warnings: OverlapWarning[] }>(
+    await events.sessions[':id'].people.$put({ param: { slug, id }, json: { people } }),
+  );
 }
 
 export async function createPerson(slug: string, json: PersonCreate) {
@@ -103,7 +112,10 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 /** The photo route takes the image's raw bytes, so it goes through fetch rather than the JSON client. */
 export async function uploadPhoto(slug: string, id: string, file: Blob) {
   const res = await fetch(`/api/events/${encodeURIComponent(slug)}/people/${encodeURIComponent(id)}/photo`, {
-    method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': file.type },
+    method: 'POST',
+    body: file,
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type },
   });
   return (await readJson<{ photoUrl: string }>(res)).photoUrl;
 }
@@ -132,7 +144,11 @@ export const CSV_PAGE_ROWS = 250;
  * The whole CSV, fetched a page at a time and appended in order (the first page carries the BOM and header).
  * `onProgress(rows, total)` after each page.
  */
-export async function downloadCsv(slug: string, onProgress: (rows: number, total: number) => void, signal?: AbortSignal): Promise<Blob> {
+export async function downloadCsv(
+  slug: string,
+  onProgress: (rows: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Blob> {
   // Bytes, not text(): decoding would drop the first page's BOM, which Excel needs to read the Chinese.
   const parts: ArrayBuffer[] = [];
   let after: string | null = null;
@@ -140,7 +156,10 @@ export async function downloadCsv(slug: string, onProgress: (rows: number, total
   let total = 0;
   do {
     // In the organiser's language: headers, statuses, roles and desk names.
-    const res: Response = await fetch(`${csvUrl(slug)}?limit=${CSV_PAGE_ROWS}&lang=${locale()}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal, credentials: 'same-origin' });
+    const res: Response = await fetch(
+      `${csvUrl(slug)}?limit=${CSV_PAGE_ROWS}&lang=${locale()}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      { signal, credentials: 'same-origin' },
+    );
     if (!res.ok) await readJson<unknown>(res); // throws the API's error
     if (!after) total = Number(res.headers.get('x-total-count') ?? 0);
     parts.push(await res.arrayBuffer());
@@ -174,7 +193,8 @@ export type MessageDetail = InferResponseType<(typeof events)['messages'][':id']
 export type Delivery = MessageDetail['deliveries'][number];
 
 export async function getTemplates(slug: string) {
-  return (await readJson<{ templates: MessageTemplates }>(await events.messages.templates.$get({ param: { slug } }))).templates;
+  return (await readJson<{ templates: MessageTemplates }>(await events.messages.templates.$get({ param: { slug } })))
+    .templates;
 }
 
 export async function previewMessage(slug: string, json: MessagePreviewInput, signal?: AbortSignal) {
@@ -186,7 +206,11 @@ export async function testMessage(slug: string, json: MessagePreviewInput) {
 }
 
 export async function sendMessage(slug: string, json: MessageCompose) {
-  return (await readJson<{ message: { id: string; recipients: number } }>(await events.messages.$post({ param: { slug }, json }))).message;
+  return (
+    await readJson<{ message: { id: string; recipients: number } }>(
+      await events.messages.$post({ param: { slug }, json }),
+    )
+  ).message;
 }
 
 export async function listMessages(slug: string) {
@@ -209,7 +233,10 @@ export async function hasDevMailbox(): Promise<boolean> {
 export type PairingCreate = InferRequestType<(typeof events)['pairings']['$post']>['json'];
 export type Pairing = InferResponseType<(typeof events)['pairings']['$get'], 200>['pairings'][number];
 export type NewPairing = InferResponseType<(typeof events)['pairings']['$post'], 201>;
-export type CheckinConflict = InferResponseType<(typeof events)['checkins']['conflicts']['$get'], 200>['conflicts'][number];
+export type CheckinConflict = InferResponseType<
+  (typeof events)['checkins']['conflicts']['$get'],
+  200
+>['conflicts'][number];
 
 export async function createPairing(slug: string, json: PairingCreate) {
   return readJson<NewPairing>(await events.pairings.$post({ param: { slug }, json }));
@@ -220,11 +247,13 @@ export async function listPairings(slug: string) {
 }
 
 export async function revokePairing(slug: string, id: string) {
-  return (await readJson<{ revokedDevices: number }>(await events.pairings[':id'].$delete({ param: { slug, id } }))).revokedDevices;
+  return (await readJson<{ revokedDevices: number }>(await events.pairings[':id'].$delete({ param: { slug, id } })))
+    .revokedDevices;
 }
 
 export async function getConflicts(slug: string) {
-  return (await readJson<{ conflicts: CheckinConflict[] }>(await events.checkins.conflicts.$get({ param: { slug } }))).conflicts;
+  return (await readJson<{ conflicts: CheckinConflict[] }>(await events.checkins.conflicts.$get({ param: { slug } })))
+    .conflicts;
 }
 
 /** The badge sheets page (built by the desk side); ids narrow it to some registrations. */

@@ -101,13 +101,15 @@ export const consoleEn = {
   'chart.rate': 'Check-in rate',
   'chart.rateSummary': '{in} of {of} confirmed people have checked in ({pct}).',
   'chart.cumulative': 'Registrations over time',
-  'chart.cumulativeSummary': '{total, plural, one {# attendee registration} other {# attendee registrations}} in total, from {from} to {to}.',
+  'chart.cumulativeSummary':
+    '{total, plural, one {# attendee registration} other {# attendee registrations}} in total, from {from} to {to}.',
   'chart.day': 'Day',
   'chart.newRegistrations': 'New registrations',
   'chart.runningTotal': 'Running total',
   'chart.noRegistrations': 'No registrations yet.',
   'chart.arrivals': 'Arrivals per 5 minutes',
-  'chart.arrivalsSummary': '{total, plural, one {# check-in} other {# check-ins}} between {from} and {to}; the busiest 5 minutes had {peak}, at {at}.',
+  'chart.arrivalsSummary':
+    '{total, plural, one {# check-in} other {# check-ins}} between {from} and {to}; the busiest 5 minutes had {peak}, at {at}.',
   'chart.noArrivals': 'Nobody has checked in yet.',
   'chart.time': 'Time',
   'chart.arrivalsCount': 'Arrivals',
@@ -148,7 +150,8 @@ export const consoleEn = {
   'event.closesAt': 'Registration closes',
   'event.closesHint': 'Empty: registration closes when the event starts (or ends, with the option below).',
   'event.untilEnd': 'Keep registration open until the event ends',
-  'event.untilEndHint': 'For late arrivals who register on the day. Otherwise registration closes when the event starts.',
+  'event.untilEndHint':
+    'For late arrivals who register on the day. Otherwise registration closes when the event starts.',
   'event.ended': 'This event has ended',
   'event.status': 'Status',
   'event.create': 'Create event',
@@ -189,8 +192,9 @@ export const consoleEn = {
   'agenda.deleted': 'Deleted “{title}”.',
   'agenda.overlap': '{name} is also on {other}, at an overlapping time.',
   'agenda.roomOverlap': '{room} is also used by {other} at an overlapping time.',
-  'agenda.outsideHours': 'Outside the event\'s hours ({hours}).',
-  'agenda.outsideBanner': '{n, plural, one {# item falls} other {# items fall}} outside the event\'s hours ({hours}). They are saved and shown as they are.',
+  'agenda.outsideHours': "Outside the event's hours ({hours}).",
+  'agenda.outsideBanner':
+    "{n, plural, one {# item falls} other {# items fall}} outside the event's hours ({hours}). They are saved and shown as they are.",
   'agenda.extend': 'Extend the event to {hours}',
   'agenda.extending': 'Extending…',
   'agenda.extended': 'The event now runs {hours}.',
@@ -206,7 +210,8 @@ export const consoleEn = {
   'agenda.addPerson': 'Add a person',
   'agenda.savePeople': 'Save people',
   'agenda.peopleSaved': 'Saved the people on “{title}”.',
-  'agenda.peopleSavedWarn': 'Saved the people on “{title}”, with {n, plural, one {# overlap warning} other {# overlap warnings}}: someone is booked in two places at once. See the item.',
+  'agenda.peopleSavedWarn':
+    'Saved the people on “{title}”, with {n, plural, one {# overlap warning} other {# overlap warnings}}: someone is booked in two places at once. See the item.',
 
   'people.intro': 'Speakers, panel guests and moderators. Each gets a badge and appears on the public page.',
   'people.add': 'Add a person',
@@ -290,13 +295,15 @@ export const consoleEn = {
   'regs.reissue': 'New ticket',
   'regs.reissueNamed': 'New ticket for {name}',
   'regs.reissueTitle': 'Issue a new ticket for {name}?',
-  'regs.reissueBody': 'A new ticket code is emailed to them, and the old code stops working at once (use this when a ticket was shared or leaked).',
+  'regs.reissueBody':
+    'A new ticket code is emailed to them, and the old code stops working at once (use this when a ticket was shared or leaked).',
   'regs.reissueConfirm': 'Yes, issue a new ticket',
   'regs.reissued': 'New ticket emailed to {email}; the old one no longer works.',
   'regs.cancel': 'Cancel',
   'regs.cancelNamed': 'Cancel the registration of {name}',
   'regs.cancelTitle': 'Cancel the registration of {name}?',
-  'regs.cancelBody': 'They are emailed that it is cancelled, and their seat goes to the next person on the waitlist. This cannot be undone.',
+  'regs.cancelBody':
+    'They are emailed that it is cancelled, and their seat goes to the next person on the waitlist. This cannot be undone.',
   'regs.cancelConfirm': 'Yes, cancel it',
   'regs.cancelled': 'Cancelled the registration of {name}.',
 
@@ -378,7 +385,7 @@ export const consoleEn = {
   'audit.f.bioZh': 'Chinese bio',
   'audit.f.bioEn': 'English bio',
   'audit.f.badgeRole': 'badge role',
-  'deskN': 'Desk {n}',
+  deskN: 'Desk {n}',
 
   'regs.printBadge': 'Badge',
   'regs.printBadgeNamed': 'Print the badge of {name} (opens in a new tab)',
@@ -388,7 +395,8 @@ export const consoleEn = {
   'regs.printSelected': 'Print {n, plural, one {# selected badge} other {# selected badges}}',
   'regs.clearSelection': 'Clear the selection',
 
-  'msg.intro': 'Email the speakers, the guests and the attendees. Start from a template, check the email each recipient will get, send a test to yourself, then send.',
+  'msg.intro':
+    'Email the speakers, the guests and the attendees. Start from a template, check the email each recipient will get, send a test to yourself, then send.',
   'msg.compose': 'New message',
   'msg.templateLegend': 'Start from a template',
   'msg.template': 'Template',
@@ -434,7 +442,8 @@ export const consoleEn = {
   'msg.emailLegend': 'Email',
   'msg.subject': 'Subject',
   'msg.body': 'Message',
-  'msg.bodyHint': 'Markdown: **bold**, “- ” for a list, a blank line between paragraphs. Placeholders are replaced for each recipient.',
+  'msg.bodyHint':
+    'Markdown: **bold**, “- ” for a list, a blank line between paragraphs. Placeholders are replaced for each recipient.',
   'msg.insert': 'Insert a placeholder',
   'msg.insertHint': 'At the cursor, in the subject or the message (whichever you were last in).',
   'msg.ph.name': 'name',
@@ -494,7 +503,8 @@ export const consoleEn = {
   'msg.progress': 'Progress',
   'msg.progressLive': 'Updates every 2 seconds while emails are waiting.',
   'msg.finished': 'Done: {ok} of {total} sent, {failed} failed.',
-  'msg.devCaptured': 'Local development: there is no email service, so “sent” emails are kept in the development mailbox.',
+  'msg.devCaptured':
+    'Local development: there is no email service, so “sent” emails are kept in the development mailbox.',
   'msg.deliveriesCaption': 'Delivery status per recipient',
   'msg.col.to': 'Recipient',
   'msg.col.status': 'Status',
@@ -520,7 +530,8 @@ export const consoleEn = {
   'delivery.complained': 'Marked as spam',
   'delivery.delayed': 'Delayed',
 
-  'dev.intro': 'Turn phones and tablets into front desks. A device scans a pairing QR code made here and can then check people in, even offline, until the code expires or you revoke it.',
+  'dev.intro':
+    'Turn phones and tablets into front desks. A device scans a pairing QR code made here and can then check people in, even offline, until the code expires or you revoke it.',
   'dev.printAll': 'Print all badges',
   'dev.pairTitle': 'Pair a device',
   'dev.label': 'Label',
@@ -566,12 +577,14 @@ export const consoleEn = {
   'dev.revoke': 'Revoke',
   'dev.revokeNamed': 'Revoke “{label}”',
   'dev.revokeTitle': 'Revoke “{label}”?',
-  'dev.revokeBody': 'The code stops working at once, and {n, plural, one {the # device paired with it is} other {the # devices paired with it are}} signed out.',
+  'dev.revokeBody':
+    'The code stops working at once, and {n, plural, one {the # device paired with it is} other {the # devices paired with it are}} signed out.',
   'dev.revokeConfirm': 'Yes, revoke it',
   'dev.revoking': 'Revoking…',
   'dev.revoked': 'Revoked “{label}”; {n, plural, one {# device} other {# devices}} signed out.',
   'dev.conflictsTitle': 'Possible shared badges',
-  'dev.conflictsIntro': 'The same ticket admitted at two desks while offline. The first scan counts; the second may be someone using a shared or copied badge.',
+  'dev.conflictsIntro':
+    'The same ticket admitted at two desks while offline. The first scan counts; the second may be someone using a shared or copied badge.',
   'dev.conflictsNone': 'None so far.',
   'dev.conflictsCaption': 'Tickets admitted at two desks',
   'dev.col.person': 'Registration',

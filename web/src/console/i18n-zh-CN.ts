@@ -380,7 +380,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'audit.f.bioZh': '中文简介',
   'audit.f.bioEn': '英文简介',
   'audit.f.badgeRole': '胸牌身份',
-  'deskN': '{n}号签到台',
+  deskN: '{n}号签到台',
 
   'regs.printBadge': '胸卡',
   'regs.printBadgeNamed': '打印 {name} 的胸卡（在新标签页打开）',
@@ -390,7 +390,8 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'regs.printSelected': '打印所选的 {n} 张胸卡',
   'regs.clearSelection': '清除选择',
 
-  'msg.intro': '给讲者、嘉宾和参会者发邮件。从模板开始，逐个查看每位收件人将收到的邮件，先发一封测试邮件给自己，再正式发送。',
+  'msg.intro':
+    '给讲者、嘉宾和参会者发邮件。从模板开始，逐个查看每位收件人将收到的邮件，先发一封测试邮件给自己，再正式发送。',
   'msg.compose': '新消息',
   'msg.templateLegend': '从模板开始',
   'msg.template': '模板',
@@ -522,7 +523,8 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'delivery.complained': '被标为垃圾邮件',
   'delivery.delayed': '延迟',
 
-  'dev.intro': '把手机和平板变成签到台。设备扫描这里生成的配对二维码后即可签到（离线也可以），直到配对码过期或被您撤销。',
+  'dev.intro':
+    '把手机和平板变成签到台。设备扫描这里生成的配对二维码后即可签到（离线也可以），直到配对码过期或被您撤销。',
   'dev.printAll': '打印全部胸卡',
   'dev.pairTitle': '配对设备',
   'dev.label': '名称',
@@ -573,7 +575,8 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'dev.revoking': '撤销中…',
   'dev.revoked': '已撤销“{label}”，{n} 台设备已登出。',
   'dev.conflictsTitle': '疑似共用胸卡',
-  'dev.conflictsIntro': '离线时同一张票在两个签到台都被放行。以第一次扫码为准；第二次可能是有人使用了共用或复制的胸卡。',
+  'dev.conflictsIntro':
+    '离线时同一张票在两个签到台都被放行。以第一次扫码为准；第二次可能是有人使用了共用或复制的胸卡。',
   'dev.conflictsNone': '目前没有。',
   'dev.conflictsCaption': '在两个签到台被放行的票',
   'dev.col.person': '报名者',

@@ -8,4 +8,4 @@ export const ct = areaTranslator<ConsoleKey>(consoleEn, consoleZhCN);
 
 /** For keys built from API values (a status, a template id): a value the console has no words for yet shows as it is. */
 export const ctOr = (key: string, fallback: string, params?: Record<string, string | number>) =>
-  (key in consoleEn ? ct(key as ConsoleKey, params) : fallback);
+  key in consoleEn ? ct(key as ConsoleKey, params) : fallback;

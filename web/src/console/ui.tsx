@@ -35,7 +35,10 @@ export function createDebounced<A extends unknown[]>(fn: (...args: A) => void, m
 
 export function ConsoleFeedback(props: ParentProps<{ onUnauthorized: () => void }>) {
   onUnauthorized = () => props.onUnauthorized();
-  onCleanup(() => { onUnauthorized = () => {}; setToasts([]); });
+  onCleanup(() => {
+    onUnauthorized = () => {};
+    setToasts([]);
+  });
   return (
     <>
       {props.children}
@@ -52,20 +55,28 @@ export const useToast = () => pushToast;
 export function errorText(e: unknown): string {
   if (!(e instanceof ApiFailure)) return ct('err.network');
   switch (e.status) {
-    case 400: return ct('err.invalid');
-    case 401: return ct('err.session');
-    case 403: return ct('err.forbidden');
-    case 404: return ct('err.gone');
+    case 400:
+      return ct('err.invalid');
+    case 401:
+      return ct('err.session');
+    case 403:
+      return ct('err.forbidden');
+    case 404:
+      return ct('err.gone');
     case 409:
       if (e.code === 'slug_taken') return ct('err.slugTaken');
       if (e.code === 'email_taken') return ct('err.emailTaken');
       if (e.code === 'not_waitlisted') return ct('err.notWaitlisted');
       if (e.code === 'no_recipients') return ct('msg.noRecipients');
       return ct('err.conflict');
-    case 413: return ct('err.photoTooLarge');
-    case 415: return ct('err.photoType');
-    case 429: return ct('err.rateLimited');
-    default: return ct('err.server');
+    case 413:
+      return ct('err.photoTooLarge');
+    case 415:
+      return ct('err.photoType');
+    case 429:
+      return ct('err.rateLimited');
+    default:
+      return ct('err.server');
   }
 }
 
@@ -82,7 +93,12 @@ export function serverFieldErrors(e: unknown): Record<string, string> {
   if (!(e instanceof ApiFailure)) return {};
   if (e.code === 'slug_taken') return { slug: ct('err.slugTaken') };
   if (e.code === 'email_taken') return { email: ct('err.emailTaken') };
-  return Object.fromEntries(Object.entries(e.fields ?? {}).map(([k, m]) => [k, locale() === 'zh-CN' ? ct('err.fieldServer', { message: m }) : m]));
+  return Object.fromEntries(
+    Object.entries(e.fields ?? {}).map(([k, m]) => [
+      k,
+      locale() === 'zh-CN' ? ct('err.fieldServer', { message: m }) : m,
+    ]),
+  );
 }
 
 function focusFirstInvalid(form: HTMLElement | undefined) {
@@ -100,7 +116,11 @@ export function createSubmit() {
   const [error, setError] = createSignal<string | null>(null);
   const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
 
-  async function run(form: HTMLElement | undefined, check: () => Record<string, string>, work: () => Promise<void>): Promise<boolean> {
+  async function run(
+    form: HTMLElement | undefined,
+    check: () => Record<string, string>,
+    work: () => Promise<void>,
+  ): Promise<boolean> {
     if (busy()) return false;
     setError(null);
     const local = check();
@@ -124,14 +144,18 @@ export function createSubmit() {
       setBusy(false);
     }
     if (!ok && Object.keys(fieldErrors()).length) focusFirstInvalid(form);
-    else if ((document.activeElement === document.body || !document.activeElement) && before?.isConnected) before.focus();
+    else if ((document.activeElement === document.body || !document.activeElement) && before?.isConnected)
+      before.focus();
     return ok;
   }
 
   const clearField = (name: string) => {
     if (fieldErrors()[name]) setFieldErrors(({ [name]: _, ...rest }) => rest);
   };
-  const reset = () => { setError(null); setFieldErrors({}); };
+  const reset = () => {
+    setError(null);
+    setFieldErrors({});
+  };
   return { busy, error, fieldErrors, clearField, reset, run };
 }
 
@@ -169,34 +193,87 @@ type FieldProps = {
 /** A labelled input, textarea or select whose hint and error are announced with it. */
 export function Field(props: FieldProps) {
   const id = createUniqueId();
-  const describedBy = () => [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = () =>
+    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const invalid = () => (props.error ? 'true' : undefined);
   return (
     <div class={`field ${props.class ?? ''}`}>
       <label for={id}>
         {props.label}
-        <Show when={props.optional}> <span class="optional">({ct('optional')})</span></Show>
-      </label>
-      <Show when={props.options} fallback={
-        <Show when={props.multiline} fallback={
-          <input id={id} name={props.name} type={props.type ?? 'text'} value={props.value} required={props.required} lang={props.lang}
-            autocomplete={props.autocomplete ?? 'off'} min={props.min} max={props.max} aria-invalid={invalid()} aria-describedby={describedBy()}
-            ref={(el) => props.inputRef?.(el)} onInput={(e) => props.onInput(e.currentTarget.value)} />
-        }>
-          <textarea id={id} name={props.name} rows={3} value={props.value} required={props.required} lang={props.lang}
-            aria-invalid={invalid()} aria-describedby={describedBy()} ref={(el) => props.inputRef?.(el)}
-            onInput={(e) => props.onInput(e.currentTarget.value)} />
+        <Show when={props.optional}>
+          {' '}
+          <span class="optional">({ct('optional')})</span>
         </Show>
-      }>
+      </label>
+      <Show
+        when={props.options}
+        fallback={
+          <Show
+            when={props.multiline}
+            fallback={
+              <input
+                id={id}
+                name={props.name}
+                type={props.type ?? 'text'}
+                value={props.value}
+                required={props.required}
+                lang={props.lang}
+                autocomplete={props.autocomplete ?? 'off'}
+                min={props.min}
+                max={props.max}
+                aria-invalid={invalid()}
+                aria-describedby={describedBy()}
+                ref={(el) => props.inputRef?.(el)}
+                onInput={(e) => props.onInput(e.currentTarget.value)}
+              />
+            }
+          >
+            <textarea
+              id={id}
+              name={props.name}
+              rows={3}
+              value={props.value}
+              required={props.required}
+              lang={props.lang}
+              aria-invalid={invalid()}
+              aria-describedby={describedBy()}
+              ref={(el) => props.inputRef?.(el)}
+              onInput={(e) => props.onInput(e.currentTarget.value)}
+            />
+          </Show>
+        }
+      >
         {(options) => (
-          <select id={id} name={props.name} value={props.value} required={props.required} aria-invalid={invalid()} aria-describedby={describedBy()}
-            ref={(el) => props.inputRef?.(el)} onChange={(e) => props.onInput(e.currentTarget.value)}>
-            <For each={options()}>{(o) => <option value={o.value} selected={o.value === props.value}>{o.label}</option>}</For>
+          <select
+            id={id}
+            name={props.name}
+            value={props.value}
+            required={props.required}
+            aria-invalid={invalid()}
+            aria-describedby={describedBy()}
+            ref={(el) => props.inputRef?.(el)}
+            onChange={(e) => props.onInput(e.currentTarget.value)}
+          >
+            <For each={options()}>
+              {(o) => (
+                <option value={o.value} selected={o.value === props.value}>
+                  {o.label}
+                </option>
+              )}
+            </For>
           </select>
         )}
       </Show>
-      <Show when={props.hint}><p class="field-hint muted" id={`${id}-hint`}>{props.hint}</p></Show>
-      <Show when={props.error}><p class="field-error" id={`${id}-error`}>{props.error}</p></Show>
+      <Show when={props.hint}>
+        <p class="field-hint muted" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      </Show>
     </div>
   );
 }
@@ -207,11 +284,20 @@ export function Field(props: FieldProps) {
  */
 export function labelCells(table: HTMLTableElement) {
   const label = () => {
-    const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map((c) => c.textContent?.replace(/[↑↓↕]/g, '').trim() ?? '');
-    for (const body of table.tBodies) for (const row of body.rows) [...row.cells].forEach((c, i) => { if (c.dataset.label !== heads[i]) c.dataset.label = heads[i] ?? ''; });
+    const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map(
+      (c) => c.textContent?.replace(/[↑↓↕]/g, '').trim() ?? '',
+    );
+    for (const body of table.tBodies)
+      for (const row of body.rows)
+        [...row.cells].forEach((c, i) => {
+          if (c.dataset.label !== heads[i]) c.dataset.label = heads[i] ?? '';
+        });
   };
   const observer = new MutationObserver(label);
-  queueMicrotask(() => { label(); observer.observe(table, { childList: true, subtree: true, characterData: true }); });
+  queueMicrotask(() => {
+    label();
+    observer.observe(table, { childList: true, subtree: true, characterData: true });
+  });
   onCleanup(() => observer.disconnect());
 }
 
@@ -219,7 +305,9 @@ export function labelCells(table: HTMLTableElement) {
  * A modal dialog that traps focus natively and returns it to whatever opened it, unless `onClose` returns where the
  * focus goes instead (what opened it may have done its job and moved on).
  */
-export function Modal(props: ParentProps<{ title: string; open: boolean; onClose: () => unknown; busy?: boolean; wide?: boolean }>) {
+export function Modal(
+  props: ParentProps<{ title: string; open: boolean; onClose: () => unknown; busy?: boolean; wide?: boolean }>,
+) {
   const id = createUniqueId();
   let dialog!: HTMLDialogElement;
   let opener: HTMLElement | null = null;
@@ -230,13 +318,19 @@ export function Modal(props: ParentProps<{ title: string; open: boolean; onClose
     } else if (!props.open && dialog.open) dialog.close();
   });
   return (
-    <dialog ref={dialog} class={`confirm console-dialog ${props.wide ? 'wide' : ''}`} aria-labelledby={`${id}-title`}
-      onCancel={(e) => { if (props.busy) e.preventDefault(); }}
+    <dialog
+      ref={dialog}
+      class={`confirm console-dialog ${props.wide ? 'wide' : ''}`}
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        if (props.busy) e.preventDefault();
+      }}
       onClose={() => {
         const focus = props.onClose();
         if (typeof focus === 'function') focus();
         else if (opener?.isConnected) opener.focus();
-      }}>
+      }}
+    >
       <h2 id={`${id}-title`}>{props.title}</h2>
       <Show when={props.open}>{props.children}</Show>
     </dialog>
@@ -291,16 +385,45 @@ export function ConfirmButton(props: {
 
   return (
     <>
-      <button type="button" ref={trigger} class={props.class ?? (props.danger ? 'danger-outline' : 'secondary')} aria-haspopup="dialog"
-        aria-label={props.ariaLabel} disabled={props.disabled} onClick={open}>{props.label}</button>
-      <dialog ref={dialog} class="confirm console-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
-        onCancel={(e) => { if (busy()) e.preventDefault(); }}>
+      <button
+        type="button"
+        ref={trigger}
+        class={props.class ?? (props.danger ? 'danger-outline' : 'secondary')}
+        aria-haspopup="dialog"
+        aria-label={props.ariaLabel}
+        disabled={props.disabled}
+        onClick={open}
+      >
+        {props.label}
+      </button>
+      <dialog
+        ref={dialog}
+        class="confirm console-dialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        onCancel={(e) => {
+          if (busy()) e.preventDefault();
+        }}
+      >
         <h2 id={`${id}-title`}>{props.title}</h2>
         <p id={`${id}-body`}>{props.body}</p>
         <FormError error={error()} />
         <div class="actions">
-          <button type="button" class="secondary" ref={keep} disabled={busy()} onClick={() => { dialog.close(); trigger.focus(); }}>{ct('keep')}</button>
-          <button type="button" class={props.danger ? 'danger' : ''} disabled={busy()} onClick={() => void confirm()}>{busy() ? props.busy : props.confirm}</button>
+          <button
+            type="button"
+            class="secondary"
+            ref={keep}
+            disabled={busy()}
+            onClick={() => {
+              dialog.close();
+              trigger.focus();
+            }}
+          >
+            {ct('keep')}
+          </button>
+          <button type="button" class={props.danger ? 'danger' : ''} disabled={busy()} onClick={() => void confirm()}>
+            {busy() ? props.busy : props.confirm}
+          </button>
         </div>
       </dialog>
     </>
@@ -336,9 +459,13 @@ export function DataTable(props: ParentProps<{ class: string; caption: string; c
   return (
     <div class="table-wrap" role="region" aria-labelledby={captionId} tabindex="0">
       <table class={props.class} ref={labelCells}>
-        <caption id={captionId} class="sr-only">{props.caption}</caption>
+        <caption id={captionId} class="sr-only">
+          {props.caption}
+        </caption>
         <thead>
-          <tr><For each={props.columns}>{(c) => <th scope="col">{c}</th>}</For></tr>
+          <tr>
+            <For each={props.columns}>{(c) => <th scope="col">{c}</th>}</For>
+          </tr>
         </thead>
         <tbody>{props.children}</tbody>
       </table>

@@ -4,7 +4,17 @@ import { createEffect, createResource, createSignal, ErrorBoundary, For, onClean
 import { locale, pick } from '../i18n';
 import { type DeskKey, t } from './text';
 import {
-  type CheckinResponse, deviceId, newScan, type Outcome, saveDeskName, savedDeskName, submitAdmit, submitWalkIn, ticketCode, uuid, type WalkInResponse,
+  type CheckinResponse,
+  deviceId,
+  newScan,
+  type Outcome,
+  saveDeskName,
+  savedDeskName,
+  submitAdmit,
+  submitWalkIn,
+  ticketCode,
+  uuid,
+  type WalkInResponse,
 } from './checkin';
 import { type Attendee, type EventInfo, getEventInfo, getMe, signOut, type Staff } from './desk-api';
 import { feedback } from './feedback';
@@ -32,23 +42,52 @@ export default function DeskPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [me, { refetch }] = createResource(getMe);
-  createEffect(() => { document.title = `${t('desk.title')} · Colloquy`; });
+  createEffect(() => {
+    document.title = `${t('desk.title')} · Colloquy`;
+  });
 
   createEffect(() => {
-    if (me.state === 'ready' && me() === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+    if (me.state === 'ready' && me() === null)
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}`, { replace: true });
   });
   const slug = () => params.slug ?? me()?.roles[0]?.eventSlug;
   const [event, { refetch: refetchEvent }] = createResource(() => (me() ? slug() : undefined), getEventInfo);
 
   return (
-    <ErrorBoundary fallback={(_, reset) => <Unreachable retry={() => { reset(); void refetch(); }} />}>
+    <ErrorBoundary
+      fallback={(_, reset) => (
+        <Unreachable
+          retry={() => {
+            reset();
+            void refetch();
+          }}
+        />
+      )}
+    >
       <Show when={me()}>
         {(staff) => (
           <Show when={slug()} fallback={<DeskMessage staff={staff()} text="desk.noEvents" />}>
             {(s) => (
-              <Show when={staff().roles.some((r) => r.eventSlug === s())} fallback={<DeskMessage staff={staff()} text="desk.forbidden" />}>
-                <Show when={event.state === 'ready' ? event() ?? draftEvent(s()) : undefined} keyed
-                  fallback={<Show when={event.error} fallback={<p class="loading" role="status">{t('loading')}</p>}><Unreachable retry={refetchEvent} /></Show>}>
+              <Show
+                when={staff().roles.some((r) => r.eventSlug === s())}
+                fallback={<DeskMessage staff={staff()} text="desk.forbidden" />}
+              >
+                <Show
+                  when={event.state === 'ready' ? (event() ?? draftEvent(s())) : undefined}
+                  keyed
+                  fallback={
+                    <Show
+                      when={event.error}
+                      fallback={
+                        <p class="loading" role="status">
+                          {t('loading')}
+                        </p>
+                      }
+                    >
+                      <Unreachable retry={refetchEvent} />
+                    </Show>
+                  }
+                >
                   {(ev) => <Desk staff={staff()} event={ev} />}
                 </Show>
               </Show>
@@ -64,13 +103,19 @@ function Unreachable(props: { retry: () => void }) {
   return (
     <section class="card narrow" role="alert">
       <p>{t('desk.offline')}</p>
-      <button type="button" onClick={() => props.retry()}>{t('retry')}</button>
+      <button type="button" onClick={() => props.retry()}>
+        {t('retry')}
+      </button>
     </section>
   );
 }
 
 /** An event the public API does not show (a draft) still has a desk; its slug stands in for the title. */
-const draftEvent = (slug: string): EventInfo => ({ slug, title: { zh: slug, en: slug }, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+const draftEvent = (slug: string): EventInfo => ({
+  slug,
+  title: { zh: slug, en: slug },
+  timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+});
 
 function DeskMessage(props: { staff: Staff; text: DeskKey }) {
   return (
@@ -88,11 +133,23 @@ function SignOutButton(props: { beforeSignOut?: () => Promise<void> }) {
   const [busy, setBusy] = createSignal(false);
   async function out() {
     setBusy(true);
-    try { await props.beforeSignOut?.(); } catch { /* the saved list stays; signing out matters more */ }
-    try { await signOut(); } catch { /* the cookie may already be gone; leave anyway */ }
+    try {
+      await props.beforeSignOut?.();
+    } catch {
+      /* the saved list stays; signing out matters more */
+    }
+    try {
+      await signOut();
+    } catch {
+      /* the cookie may already be gone; leave anyway */
+    }
     navigate('/sign-in', { replace: true });
   }
-  return <button type="button" class="secondary" disabled={busy()} onClick={() => void out()}>{t('desk.signOut')}</button>;
+  return (
+    <button type="button" class="secondary" disabled={busy()} onClick={() => void out()}>
+      {t('desk.signOut')}
+    </button>
+  );
 }
 
 function Desk(props: { staff: Staff; event: EventInfo }) {
@@ -127,7 +184,10 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     feedback(ok ? 'ok' : 'problem');
     // A walk-in's screen offers their badge, so it stays long enough to reach for it.
     // What the admit action did is a sentence to read; a result that offers it waits for a decision.
-    resetTimer = setTimeout(dismiss, ACTIONS[r.result] ? SHOW_ACTION_MS : ok && !r.walkIn && !r.admitted ? SHOW_OK_MS : SHOW_PROBLEM_MS);
+    resetTimer = setTimeout(
+      dismiss,
+      ACTIONS[r.result] ? SHOW_ACTION_MS : ok && !r.walkIn && !r.admitted ? SHOW_OK_MS : SHOW_PROBLEM_MS,
+    );
   }
 
   function dismiss() {
@@ -143,7 +203,10 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   function settle<T>(outcome: Outcome<T> | { kind: 'not_saved' }, onOk: (value: T) => void): boolean {
     setNotSaved(false);
     // The previous guest's screen (maybe a green welcome) must not stand beside this one's error.
-    if (outcome.kind !== 'ok') { clearTimeout(resetTimer); setResult(null); }
+    if (outcome.kind !== 'ok') {
+      clearTimeout(resetTimer);
+      setResult(null);
+    }
     switch (outcome.kind) {
       case 'ok':
         setOffline(false);
@@ -151,11 +214,24 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
         onOk(outcome.value);
         setRefresh((n) => n + 1);
         return true;
-      case 'not_saved': feedback('problem'); setNotSaved(true); return false;
-      case 'offline': desk.markReachable(false); setOffline(true); return false;
-      case 'unauthorized': setSessionEnded(true); return false;
-      case 'forbidden': setProblem('desk.forbidden'); return false;
-      case 'failed': setOffline(false); setProblem('desk.serverError'); return false;
+      case 'not_saved':
+        feedback('problem');
+        setNotSaved(true);
+        return false;
+      case 'offline':
+        desk.markReachable(false);
+        setOffline(true);
+        return false;
+      case 'unauthorized':
+        setSessionEnded(true);
+        return false;
+      case 'forbidden':
+        setProblem('desk.forbidden');
+        return false;
+      case 'failed':
+        setOffline(false);
+        setProblem('desk.serverError');
+        return false;
     }
   }
 
@@ -171,7 +247,10 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     if (cameraBusy) return;
     if (code === lastCode && (Date.now() - lastCodeAt < SAME_CODE_MS || result())) return;
     cameraBusy = true;
-    void checkInCode(text).finally(() => { cameraBusy = false; lastCodeAt = Date.now(); });
+    void checkInCode(text).finally(() => {
+      cameraBusy = false;
+      lastCodeAt = Date.now();
+    });
   }
 
   async function checkInAttendee(a: Attendee) {
@@ -180,15 +259,36 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
 
   /** A walk-in gets a ticket from the server, so it cannot be done offline; the form says so instead of waiting. */
   async function registerWalkIn(fields: WalkInFields): Promise<Outcome<WalkInResponse>> {
-    if (!navigator.onLine) { desk.markReachable(false); return { kind: 'offline' }; }
+    if (!navigator.onLine) {
+      desk.markReachable(false);
+      return { kind: 'offline' };
+    }
     const optional = (s: string) => s.trim() || undefined;
     const outcome = await submitWalkIn({
-      slug: slug(), name: fields.name.trim(), phone: optional(fields.phone), email: optional(fields.email), affiliation: optional(fields.affiliation),
-      locale: locale(), deviceId: deviceId(), clientId: uuid(), deskId: deskName(),
+      slug: slug(),
+      name: fields.name.trim(),
+      phone: optional(fields.phone),
+      email: optional(fields.email),
+      affiliation: optional(fields.affiliation),
+      locale: locale(),
+      deviceId: deviceId(),
+      clientId: uuid(),
+      deskId: deskName(),
     });
-    if (outcome.kind === 'offline') { desk.markReachable(false); return outcome; }
+    if (outcome.kind === 'offline') {
+      desk.markReachable(false);
+      return outcome;
+    }
     desk.markReachable(true);
-    settle(outcome, (w) => show({ result: w.result, registration: w.registration, checkedInAt: w.checkedInAt, deskId: deskName(), walkIn: true }));
+    settle(outcome, (w) =>
+      show({
+        result: w.result,
+        registration: w.registration,
+        checkedInAt: w.checkedInAt,
+        deskId: deskName(),
+        walkIn: true,
+      }),
+    );
     return outcome;
   }
 
@@ -197,9 +297,17 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     if (admitting()) return;
     clearTimeout(resetTimer);
     setAdmitError(null);
-    if (!navigator.onLine) { desk.markReachable(false); setAdmitError('result.action.needsNetwork'); return; }
+    if (!navigator.onLine) {
+      desk.markReachable(false);
+      setAdmitError('result.action.needsNetwork');
+      return;
+    }
     setAdmitting(true);
-    const outcome = await submitAdmit(slug(), registrationId, { deviceId: deviceId(), clientId: admitClientId, deskId: deskName() });
+    const outcome = await submitAdmit(slug(), registrationId, {
+      deviceId: deviceId(),
+      clientId: admitClientId,
+      deskId: deskName(),
+    });
     setAdmitting(false);
     switch (outcome.kind) {
       case 'ok':
@@ -209,15 +317,30 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
         show(outcome.value);
         setRefresh((n) => n + 1);
         return;
-      case 'offline': desk.markReachable(false); setAdmitError('result.action.needsNetwork'); return;
-      case 'unauthorized': setSessionEnded(true); setAdmitError('result.action.failed'); return;
-      default: setAdmitError('result.action.failed');
+      case 'offline':
+        desk.markReachable(false);
+        setAdmitError('result.action.needsNetwork');
+        return;
+      case 'unauthorized':
+        setSessionEnded(true);
+        setAdmitError('result.action.failed');
+        return;
+      default:
+        setAdmitError('result.action.failed');
     }
   }
 
-  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && result()) { e.preventDefault(); dismiss(); } };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && result()) {
+      e.preventDefault();
+      dismiss();
+    }
+  };
   document.addEventListener('keydown', onKey);
-  onCleanup(() => { document.removeEventListener('keydown', onKey); clearTimeout(resetTimer); });
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    clearTimeout(resetTimer);
+  });
 
   const deskOptions = () => (DESKS.includes(deskName()) ? DESKS : [...DESKS, deskName()]);
   const signInAgain = () => `/sign-in?next=${encodeURIComponent(location.pathname)}`;
@@ -232,14 +355,28 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
         <div class="desk-head-tools">
           <div class="desk-name">
             <label for="desk-name">{t('desk.name')}</label>
-            <select id="desk-name" value={deskName()} onChange={(e) => { setDeskName(e.currentTarget.value); saveDeskName(e.currentTarget.value); }}>
+            <select
+              id="desk-name"
+              value={deskName()}
+              onChange={(e) => {
+                setDeskName(e.currentTarget.value);
+                saveDeskName(e.currentTarget.value);
+              }}
+            >
               <For each={deskOptions()}>{(d) => <option value={d}>{deskLabel(d)}</option>}</For>
             </select>
           </div>
           <Show when={props.staff.roles.length > 1}>
             <nav class="desk-events" aria-label={t('desk.chooseEvent')}>
               <For each={props.staff.roles}>
-                {(r) => <a href={`/desk/${encodeURIComponent(r.eventSlug)}`} aria-current={r.eventSlug === slug() ? 'page' : undefined}>{r.eventSlug}</a>}
+                {(r) => (
+                  <a
+                    href={`/desk/${encodeURIComponent(r.eventSlug)}`}
+                    aria-current={r.eventSlug === slug() ? 'page' : undefined}
+                  >
+                    {r.eventSlug}
+                  </a>
+                )}
               </For>
             </nav>
           </Show>
@@ -252,32 +389,60 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
 
       <div class="desk-banners" role="alert">
         <Show when={sessionEnded()}>
-          <p class="notice error">{t('desk.sessionEnded')} <a href={signInAgain()}>{t('desk.signInAgain')}</a></p>
+          <p class="notice error">
+            {t('desk.sessionEnded')} <a href={signInAgain()}>{t('desk.signInAgain')}</a>
+          </p>
         </Show>
-        <Show when={offline()}><p class="notice error desk-offline">{t('desk.offline')}</p></Show>
-        <Show when={notSaved()}><p class="notice error desk-offline">{t('desk.notSaved')}</p></Show>
+        <Show when={offline()}>
+          <p class="notice error desk-offline">{t('desk.offline')}</p>
+        </Show>
+        <Show when={notSaved()}>
+          <p class="notice error desk-offline">{t('desk.notSaved')}</p>
+        </Show>
         <Show when={problem()}>{(p) => <p class="notice error">{t(p())}</p>}</Show>
       </div>
 
       <div class="desk-grid">
         <div class="desk-col-scan">
-          <ScanPanel onSubmit={checkInCode} onCameraCode={onCameraCode} inputRef={(el) => (scanInput = el)} onCameraChange={(on) => (cameraOn = on)} />
+          <ScanPanel
+            onSubmit={checkInCode}
+            onCameraCode={onCameraCode}
+            inputRef={(el) => (scanInput = el)}
+            onCameraChange={(on) => (cameraOn = on)}
+          />
         </div>
         <div class="desk-col-side">
-          <StatsPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()} offline={!desk.online()}
-            onReachable={desk.markReachable} onUnauthorized={() => setSessionEnded(true)} />
-          <SearchPanel slug={slug()} timezone={props.event.timezone} refresh={refresh()} onCheckIn={checkInAttendee}
-            offline={!desk.online()} searchSaved={desk.searchSaved}
-            onReachable={desk.markReachable} onUnauthorized={() => setSessionEnded(true)} />
+          <StatsPanel
+            slug={slug()}
+            timezone={props.event.timezone}
+            refresh={refresh()}
+            offline={!desk.online()}
+            onReachable={desk.markReachable}
+            onUnauthorized={() => setSessionEnded(true)}
+          />
+          <SearchPanel
+            slug={slug()}
+            timezone={props.event.timezone}
+            refresh={refresh()}
+            onCheckIn={checkInAttendee}
+            offline={!desk.online()}
+            searchSaved={desk.searchSaved}
+            onReachable={desk.markReachable}
+            onUnauthorized={() => setSessionEnded(true)}
+          />
         </div>
         <div class="desk-col-walkin">
           <WalkInForm slug={slug()} offline={!desk.online()} register={registerWalkIn} />
         </div>
       </div>
 
-      <ResultOverlay result={result()} slug={slug()} timezone={props.event.timezone} onDismiss={dismiss}
-        action={{ offline: !desk.online(), busy: admitting(), error: admitError(), run: (id) => void admit(id) }} />
+      <ResultOverlay
+        result={result()}
+        slug={slug()}
+        timezone={props.event.timezone}
+        onDismiss={dismiss}
+        action={{ offline: !desk.online(), busy: admitting(), error: admitError(), run: (id) => void admit(id) }}
+      />
     </div>
   );
 }
-

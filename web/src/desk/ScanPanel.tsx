@@ -10,7 +10,11 @@ const WEDGE_MIN_LENGTH = 4;
 
 type CameraState = 'off' | 'starting' | 'on' | 'denied' | 'missing' | 'failed';
 const CAMERA_MESSAGES: Partial<Record<CameraState, DeskKey>> = {
-  starting: 'scan.cameraStarting', on: 'scan.cameraOn', denied: 'scan.cameraDenied', missing: 'scan.cameraMissing', failed: 'scan.cameraFailed',
+  starting: 'scan.cameraStarting',
+  on: 'scan.cameraOn',
+  denied: 'scan.cameraDenied',
+  missing: 'scan.cameraMissing',
+  failed: 'scan.cameraFailed',
 };
 
 export function ScanPanel(props: {
@@ -32,7 +36,11 @@ export function ScanPanel(props: {
   let generation = 0;
 
   async function submit(text: string) {
-    if (!text.trim()) { setEmpty(true); input.focus(); return; }
+    if (!text.trim()) {
+      setEmpty(true);
+      input.focus();
+      return;
+    }
     if (busy()) return;
     setEmpty(false);
     setBusy(true);
@@ -49,7 +57,10 @@ export function ScanPanel(props: {
     setCamera('starting');
     try {
       const started = await startScanner(video, (text) => props.onCameraCode(text));
-      if (mine !== generation) { started.stop(); return; }
+      if (mine !== generation) {
+        started.stop();
+        return;
+      }
       scanner = started;
       setDecoder(started.decoder);
       setCamera('on');
@@ -91,7 +102,10 @@ export function ScanPanel(props: {
     }
   };
   onMount(() => document.addEventListener('keydown', onKeyDown, true));
-  onCleanup(() => { document.removeEventListener('keydown', onKeyDown, true); stopCamera(); });
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKeyDown, true);
+    stopCamera();
+  });
 
   const cameraMessage = () => CAMERA_MESSAGES[camera()];
   const cameraProblem = () => ['denied', 'missing', 'failed'].includes(camera());
@@ -99,29 +113,75 @@ export function ScanPanel(props: {
   return (
     <section class="desk-scan card" aria-labelledby="desk-scan-title">
       <h2 id="desk-scan-title">{t('scan.title')}</h2>
-      <form class="desk-scan-form" onSubmit={(e) => { e.preventDefault(); unlockAudio(); void submit(code()); }}>
+      <form
+        class="desk-scan-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          unlockAudio();
+          void submit(code());
+        }}
+      >
         <label for="desk-scan-code">{t('scan.input')}</label>
-        <p class="hint field-hint" id="desk-scan-hint">{t('scan.inputHint')}</p>
+        <p class="hint field-hint" id="desk-scan-hint">
+          {t('scan.inputHint')}
+        </p>
         <div class="desk-scan-row">
-          <input id="desk-scan-code" name="code" type="text" autocomplete="off" autocapitalize="off" spellcheck={false} enterkeyhint="go"
-            aria-describedby={empty() ? 'desk-scan-hint desk-scan-empty' : 'desk-scan-hint'} aria-invalid={empty() ? 'true' : undefined}
-            value={code()} onInput={(e) => { setCode(e.currentTarget.value); setEmpty(false); }}
-            ref={(el) => { input = el; props.inputRef(el); }} />
-          <button type="submit" disabled={busy()}>{busy() ? t('scan.checking') : t('scan.submit')}</button>
+          <input
+            id="desk-scan-code"
+            name="code"
+            type="text"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            enterkeyhint="go"
+            aria-describedby={empty() ? 'desk-scan-hint desk-scan-empty' : 'desk-scan-hint'}
+            aria-invalid={empty() ? 'true' : undefined}
+            value={code()}
+            onInput={(e) => {
+              setCode(e.currentTarget.value);
+              setEmpty(false);
+            }}
+            ref={(el) => {
+              input = el;
+              props.inputRef(el);
+            }}
+          />
+          <button type="submit" disabled={busy()}>
+            {busy() ? t('scan.checking') : t('scan.submit')}
+          </button>
         </div>
-        <Show when={empty()}><p class="field-error" id="desk-scan-empty">{t('scan.empty')}</p></Show>
+        <Show when={empty()}>
+          <p class="field-error" id="desk-scan-empty">
+            {t('scan.empty')}
+          </p>
+        </Show>
       </form>
       <div class={`desk-camera state-${camera()}`} data-decoder={decoder() ?? undefined}>
-        <video ref={video} muted playsinline aria-label={t('scan.cameraLabel')} hidden={camera() !== 'on' && camera() !== 'starting'} />
-        <Show when={camera() === 'on'}><div class="desk-viewfinder" aria-hidden="true" /></Show>
+        <video
+          ref={video}
+          muted
+          playsinline
+          aria-label={t('scan.cameraLabel')}
+          hidden={camera() !== 'on' && camera() !== 'starting'}
+        />
+        <Show when={camera() === 'on'}>
+          <div class="desk-viewfinder" aria-hidden="true" />
+        </Show>
       </div>
       <p class={cameraProblem() ? 'notice error' : 'desk-camera-status muted'} role="status">
         {cameraMessage() ? t(cameraMessage()!) : ''}
       </p>
-      <Show when={camera() === 'on' || camera() === 'starting'} fallback={
-        <button type="button" class="desk-camera-toggle" onClick={() => void startCamera()}>{t('scan.startCamera')}</button>
-      }>
-        <button type="button" class="desk-camera-toggle secondary" onClick={stopCamera}>{t('scan.stopCamera')}</button>
+      <Show
+        when={camera() === 'on' || camera() === 'starting'}
+        fallback={
+          <button type="button" class="desk-camera-toggle" onClick={() => void startCamera()}>
+            {t('scan.startCamera')}
+          </button>
+        }
+      >
+        <button type="button" class="desk-camera-toggle secondary" onClick={stopCamera}>
+          {t('scan.stopCamera')}
+        </button>
       </Show>
     </section>
   );

@@ -10,8 +10,12 @@ const POLL_MS = 10_000;
 const ROLES = ['attendee', 'speaker', 'guest'] as const;
 
 export function StatsPanel(props: {
-  slug: string; timezone: string; refresh: number; offline: boolean;
-  onReachable: (ok: boolean) => void; onUnauthorized: () => void;
+  slug: string;
+  timezone: string;
+  refresh: number;
+  offline: boolean;
+  onReachable: (ok: boolean) => void;
+  onUnauthorized: () => void;
 }) {
   const [stats, setStats] = createSignal<Stats | null>(null);
   const [updatedAt, setUpdatedAt] = createSignal<string | null>(null);
@@ -32,12 +36,24 @@ export function StatsPanel(props: {
     }
   }
 
-  createEffect(on(() => [props.slug, props.refresh], () => void load()));
+  createEffect(
+    on(
+      () => [props.slug, props.refresh],
+      () => void load(),
+    ),
+  );
   // A hidden tab (a desk tablet asleep) does not poll; it catches up as soon as it is shown again.
-  const timer = setInterval(() => { if (!document.hidden) void load(); }, POLL_MS);
-  const onVisible = () => { if (!document.hidden) void load(); };
+  const timer = setInterval(() => {
+    if (!document.hidden) void load();
+  }, POLL_MS);
+  const onVisible = () => {
+    if (!document.hidden) void load();
+  };
   document.addEventListener('visibilitychange', onVisible);
-  onCleanup(() => { clearInterval(timer); document.removeEventListener('visibilitychange', onVisible); });
+  onCleanup(() => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', onVisible);
+  });
 
   const recent = (s: Stats) => {
     const since = Date.now() - 15 * 60_000;
@@ -53,25 +69,38 @@ export function StatsPanel(props: {
           <>
             <p class="desk-stats-main">
               <span class="desk-stats-label">{t('stats.checkedIn')}</span>
-              <strong class="desk-stats-number" data-testid="checked-in">{s().checkedIn}</strong>
+              <strong class="desk-stats-number" data-testid="checked-in">
+                {s().checkedIn}
+              </strong>
               <span class="desk-stats-of">{t('stats.ofConfirmed', { n: s().confirmed })}</span>
             </p>
-            <div class="desk-progress" aria-hidden="true"><span style={{ width: `${percent(s())}%` }} /></div>
+            <div class="desk-progress" aria-hidden="true">
+              <span style={{ width: `${percent(s())}%` }} />
+            </div>
             <h3 class="sr-only">{t('stats.byRole')}</h3>
             <dl class="desk-stats-roles">
               <For each={ROLES}>
                 {(role) => (
                   <div class={`role-${role}`}>
                     <dt>{t(`role.${role}` as DeskKey)}</dt>
-                    <dd>{t('stats.roleLine', { in: s().byRole[role]?.checkedIn ?? 0, of: s().byRole[role]?.confirmed ?? 0 })}</dd>
+                    <dd>
+                      {t('stats.roleLine', {
+                        in: s().byRole[role]?.checkedIn ?? 0,
+                        of: s().byRole[role]?.confirmed ?? 0,
+                      })}
+                    </dd>
                   </div>
                 )}
               </For>
             </dl>
             <p class="desk-stats-more muted">
               <span>{t('stats.lastMinutes', { n: recent(s()) })}</span>
-              <Show when={s().waitlisted > 0}><span>{t('stats.waitlisted', { n: s().waitlisted })}</span></Show>
-              <Show when={updatedAt()}>{(at) => <span>{t('stats.updated', { time: formatTime(at(), props.timezone, locale()) })}</span>}</Show>
+              <Show when={s().waitlisted > 0}>
+                <span>{t('stats.waitlisted', { n: s().waitlisted })}</span>
+              </Show>
+              <Show when={updatedAt()}>
+                {(at) => <span>{t('stats.updated', { time: formatTime(at(), props.timezone, locale()) })}</span>}
+              </Show>
             </p>
           </>
         )}

@@ -11,7 +11,11 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^[0-9+()\-\s]*$/;
 const EMPTY: WalkInFields = { name: '', phone: '', email: '', affiliation: '' };
 
-export function WalkInForm(props: { slug: string; offline: boolean; register: (fields: WalkInFields) => Promise<Outcome<WalkInResponse>> }) {
+export function WalkInForm(props: {
+  slug: string;
+  offline: boolean;
+  register: (fields: WalkInFields) => Promise<Outcome<WalkInResponse>>;
+}) {
   const [values, setValues] = createSignal<WalkInFields>({ ...EMPTY });
   const [last, setLast] = createSignal<WalkInResponse['registration'] | null>(null);
   const [errors, setErrors] = createSignal<Partial<Record<Field, DeskKey>>>({});
@@ -51,15 +55,28 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
       setLast(outcome.value.registration);
       return;
     }
-    if (outcome.kind === 'offline') { setMessage('walkin.needsNetwork'); return; }
-    if (outcome.kind !== 'failed') { setMessage('walkin.failed'); return; } // the page shows why (signed out, not on the staff)
+    if (outcome.kind === 'offline') {
+      setMessage('walkin.needsNetwork');
+      return;
+    }
+    if (outcome.kind !== 'failed') {
+      setMessage('walkin.failed');
+      return;
+    } // the page shows why (signed out, not on the staff)
     const err = outcome.error;
     if (err.code === 'invalid') {
       const found: Partial<Record<Field, DeskKey>> = {};
       for (const key of Object.keys(err.fields)) {
         if (!ORDER.includes(key as Field)) continue;
         const f = key as Field;
-        found[f] = f === 'name' && !values().name.trim() ? 'walkin.nameRequired' : f === 'email' ? 'walkin.emailInvalid' : f === 'phone' ? 'walkin.phoneInvalid' : 'walkin.invalid';
+        found[f] =
+          f === 'name' && !values().name.trim()
+            ? 'walkin.nameRequired'
+            : f === 'email'
+              ? 'walkin.emailInvalid'
+              : f === 'phone'
+                ? 'walkin.phoneInvalid'
+                : 'walkin.invalid';
       }
       if (showErrors(found)) return;
       setMessage('walkin.checkFields');
@@ -67,23 +84,46 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
     else setMessage('walkin.failed');
   }
 
-  function TextField(p: { field: Field; label: DeskKey; type?: string; autocomplete: string; required?: boolean; inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'] }) {
+  function TextField(p: {
+    field: Field;
+    label: DeskKey;
+    type?: string;
+    autocomplete: string;
+    required?: boolean;
+    inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+  }) {
     const id = `walkin-${p.field}`;
     const error = () => errors()[p.field];
     return (
       <div class="field">
         <label for={id}>
           {t(p.label)}
-          <Show when={!p.required}> <span class="optional">({t('walkin.optional')})</span></Show>
+          <Show when={!p.required}>
+            {' '}
+            <span class="optional">({t('walkin.optional')})</span>
+          </Show>
         </label>
-        <input id={id} name={p.field} type={p.type ?? 'text'} autocomplete={p.autocomplete} inputMode={p.inputmode} required={p.required}
-          aria-invalid={error() ? 'true' : undefined} aria-describedby={error() ? `${id}-error` : undefined}
-          value={values()[p.field]} ref={(el) => (refs[p.field] = el)}
+        <input
+          id={id}
+          name={p.field}
+          type={p.type ?? 'text'}
+          autocomplete={p.autocomplete}
+          inputMode={p.inputmode}
+          required={p.required}
+          aria-invalid={error() ? 'true' : undefined}
+          aria-describedby={error() ? `${id}-error` : undefined}
+          value={values()[p.field]}
+          ref={(el) => (refs[p.field] = el)}
           onInput={(e) => {
             setValues({ ...values(), [p.field]: e.currentTarget.value });
             if (error()) setErrors({ ...errors(), [p.field]: undefined });
-          }} />
-        <Show when={error()}><p class="field-error" id={`${id}-error`}>{t(error()!)}</p></Show>
+          }}
+        />
+        <Show when={error()}>
+          <p class="field-error" id={`${id}-error`}>
+            {t(error()!)}
+          </p>
+        </Show>
       </div>
     );
   }
@@ -92,13 +132,21 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
     <section class="desk-walkin card" aria-labelledby="desk-walkin-title">
       <h2 id="desk-walkin-title">{t('walkin.title')}</h2>
       <p class="muted">{t('walkin.intro')}</p>
-      <Show when={props.offline && message() !== 'walkin.needsNetwork'}><p class="notice error">{t('walkin.offline')}</p></Show>
+      <Show when={props.offline && message() !== 'walkin.needsNetwork'}>
+        <p class="notice error">{t('walkin.offline')}</p>
+      </Show>
       <Show when={last()}>
         {(reg) => (
           <p class="notice ok desk-walkin-done">
             {t('walkin.done', { name: reg().name })}{' '}
-            <a href={`/badges/${encodeURIComponent(props.slug)}?ids=${encodeURIComponent(reg().id)}`} target="_blank" rel="noopener"
-              aria-label={t('walkin.printBadgeFor', { name: reg().name })}>{t('walkin.printBadge')}</a>
+            <a
+              href={`/badges/${encodeURIComponent(props.slug)}?ids=${encodeURIComponent(reg().id)}`}
+              target="_blank"
+              rel="noopener"
+              aria-label={t('walkin.printBadgeFor', { name: reg().name })}
+            >
+              {t('walkin.printBadge')}
+            </a>
           </p>
         )}
       </Show>
@@ -112,7 +160,9 @@ export function WalkInForm(props: { slug: string; offline: boolean; register: (f
         <div role="alert" class="form-message">
           <Show when={message()}>{(m) => <p class="notice error">{t(m())}</p>}</Show>
         </div>
-        <button type="submit" disabled={busy()}>{busy() ? t('walkin.submitting') : t('walkin.submit')}</button>
+        <button type="submit" disabled={busy()}>
+          {busy() ? t('walkin.submitting') : t('walkin.submit')}
+        </button>
       </form>
     </section>
   );

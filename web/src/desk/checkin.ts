@@ -4,7 +4,14 @@ import type { Locale } from '../i18n';
 
 export type Role = 'attendee' | 'speaker' | 'guest' | 'staff';
 /** no_seat: the desk's admit action found every seat taken, so the person was not checked in. */
-export type CheckinResult = 'checked_in' | 'already_checked_in' | 'cancelled' | 'waitlisted' | 'unknown_ticket' | 'wrong_event' | 'no_seat';
+export type CheckinResult =
+  | 'checked_in'
+  | 'already_checked_in'
+  | 'cancelled'
+  | 'waitlisted'
+  | 'unknown_ticket'
+  | 'wrong_event'
+  | 'no_seat';
 
 /** POST /api/events/:slug/checkins → 200. */
 export type CheckinResponse = {
@@ -35,10 +42,16 @@ export type Scan = {
 
 export type WalkIn = {
   slug: string;
-  name: string; email?: string; phone?: string; affiliation?: string; jobTitle?: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  affiliation?: string;
+  jobTitle?: string;
   /** The language of any email the walk-in gets later; the desk's own is the best guess. */
   locale?: Locale;
-  deviceId: string; clientId: string; deskId: string;
+  deviceId: string;
+  clientId: string;
+  deskId: string;
 };
 
 /** What became of a request: an answer from the server, or why there is none. */
@@ -81,11 +94,28 @@ export const deviceId = () => (device ??= stored(DEVICE_KEY, uuid));
 
 export const savedDeskName = () => stored(DESK_KEY, () => DEFAULT_DESK);
 export function saveDeskName(name: string) {
-  try { localStorage.setItem(DESK_KEY, name); } catch { /* kept for this page only */ }
+  try {
+    localStorage.setItem(DESK_KEY, name);
+  } catch {
+    /* kept for this page only */
+  }
 }
 
-export function newScan(slug: string, target: { code: string } | { registrationId: string }, deskId: string, source: Scan['source']): Scan {
-  return { slug, ...target, deviceId: deviceId(), clientId: uuid(), scannedAt: new Date().toISOString(), deskId, source };
+export function newScan(
+  slug: string,
+  target: { code: string } | { registrationId: string },
+  deskId: string,
+  source: Scan['source'],
+): Scan {
+  return {
+    slug,
+    ...target,
+    deviceId: deviceId(),
+    clientId: uuid(),
+    scannedAt: new Date().toISOString(),
+    deskId,
+    source,
+  };
 }
 
 /** A QR holds the ticket URL (…/t/CODE); a hand scanner or a person may give either that or the bare code. */
@@ -93,7 +123,11 @@ export function ticketCode(text: string): string {
   const s = text.trim();
   const m = /\/t\/([^/?#\s]+)/.exec(s);
   if (m) {
-    try { return decodeURIComponent(m[1]!); } catch { return m[1]!; }
+    try {
+      return decodeURIComponent(m[1]!);
+    } catch {
+      return m[1]!;
+    }
   }
   return s;
 }
@@ -141,6 +175,12 @@ export function submitWalkIn(walkIn: WalkIn): Promise<Outcome<WalkInResponse>> {
 }
 
 /** The cancelled or waitlisted person at the door: register again or promote, by the seat rules, and check in. */
-export function submitAdmit(slug: string, registrationId: string, scan: { deviceId: string; clientId: string; deskId: string }): Promise<Outcome<CheckinResponse>> {
-  return attempt(() => api.api.events[':slug'].registrations[':id'].admit.$post({ param: { slug, id: registrationId }, json: scan }));
+export function submitAdmit(
+  slug: string,
+  registrationId: string,
+  scan: { deviceId: string; clientId: string; deskId: string },
+): Promise<Outcome<CheckinResponse>> {
+  return attempt(() =>
+    api.api.events[':slug'].registrations[':id'].admit.$post({ param: { slug, id: registrationId }, json: scan }),
+  );
 }

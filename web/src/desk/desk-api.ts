@@ -7,14 +7,25 @@ export type StaffRole = { eventSlug: string; role: 'organiser' | 'desk' };
 export type Staff = { email: string; name: string; roles: StaffRole[] };
 
 export type Stats = {
-  capacity: number; registered: number; confirmed: number; waitlisted: number; cancelled: number; checkedIn: number;
+  capacity: number;
+  registered: number;
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
   byRole: Record<'attendee' | 'speaker' | 'guest', { confirmed: number; checkedIn: number }>;
   arrivals: { at: string; count: number }[];
 };
 
 export type Attendee = {
-  id: string; name: string; affiliation: string | null; role: Role; status: 'confirmed' | 'waitlisted' | 'cancelled';
-  phone: string | null; email: string | null; checkedInAt: string | null;
+  id: string;
+  name: string;
+  affiliation: string | null;
+  role: Role;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  phone: string | null;
+  email: string | null;
+  checkedInAt: string | null;
 };
 
 export type EventInfo = { slug: string; title: { zh: string; en: string }; timezone: string };
@@ -24,13 +35,25 @@ const eventKey = (slug: string) => `colloquy.desk.event:${slug}`;
 
 /** The last answers of the server, so a desk reloaded without a network still opens; every sync still needs a live session. */
 function remember(key: string, value: unknown) {
-  try { localStorage.setItem(key, JSON.stringify(value)); } catch { /* not kept: the desk then needs the network to open */ }
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* not kept: the desk then needs the network to open */
+  }
 }
 function recall<T>(key: string): T | null {
-  try { return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null; } catch { return null; }
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null;
+  } catch {
+    return null;
+  }
 }
 function forget(key: string) {
-  try { localStorage.removeItem(key); } catch { /* nothing kept */ }
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* nothing kept */
+  }
 }
 
 /** The signed-in staff member, or null when there is no session (401). Offline, the last known one; else network failures throw. */
@@ -40,7 +63,10 @@ export async function getMe(): Promise<Staff | null> {
     remember(ME_KEY, staff);
     return staff;
   } catch (e) {
-    if (e instanceof ApiFailure && e.status === 401) { forget(ME_KEY); return null; }
+    if (e instanceof ApiFailure && e.status === 401) {
+      forget(ME_KEY);
+      return null;
+    }
     const known = e instanceof ApiFailure ? null : recall<Staff>(ME_KEY);
     if (known) return known;
     throw e;
@@ -50,13 +76,17 @@ export async function getMe(): Promise<Staff | null> {
 /** The emailed link comes in the reader's language and leads back to `next`. */
 /** Asks for a sign-in link; true when one was already asked for this address in the last hour. */
 export async function requestSignIn(email: string, locale: Locale, next: string): Promise<boolean> {
-  const { recentlySent } = await readJson<{ recentlySent: boolean }>(await api.api.auth['sign-in'].$post({ json: { email, locale, next } }));
+  const { recentlySent } = await readJson<{ recentlySent: boolean }>(
+    await api.api.auth['sign-in'].$post({ json: { email, locale, next } }),
+  );
   return recentlySent;
 }
 
 export async function signOut(): Promise<void> {
   forget(ME_KEY);
-  await readJson<unknown>(await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }));
+  await readJson<unknown>(
+    await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }),
+  );
 }
 
 /** The dev mailbox answers only in local development, so its presence says where we are. */

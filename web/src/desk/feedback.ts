@@ -7,7 +7,9 @@ export function unlockAudio() {
   try {
     audio ??= new AudioContext();
     if (audio.state === 'suspended') void audio.resume();
-  } catch { /* no Web Audio: silent desk */ }
+  } catch {
+    /* no Web Audio: silent desk */
+  }
 }
 
 function tone(freq: number, startS: number, lengthS: number) {
@@ -29,6 +31,16 @@ function tone(freq: number, startS: number, lengthS: number) {
 /** ok: one high rising chirp; problem: two low buzzes, recognisably different without looking. */
 export function feedback(kind: 'ok' | 'problem') {
   unlockAudio();
-  if (kind === 'ok') { tone(880, 0, 0.09); tone(1320, 0.09, 0.12); } else { tone(220, 0, 0.18); tone(220, 0.25, 0.18); }
-  try { navigator.vibrate?.(kind === 'ok' ? 80 : [180, 90, 180]); } catch { /* not allowed here */ }
+  if (kind === 'ok') {
+    tone(880, 0, 0.09);
+    tone(1320, 0.09, 0.12);
+  } else {
+    tone(220, 0, 0.18);
+    tone(220, 0.25, 0.18);
+  }
+  try {
+    navigator.vibrate?.(kind === 'ok' ? 80 : [180, 90, 180]);
+  } catch {
+    /* not allowed here */
+  }
 }

@@ -1,6 +1,10 @@
 // A few promises over IndexedDB, so the offline desk's store reads as plain async code without a library.
 
-export function openDb(name: string, version: number, upgrade: (db: IDBDatabase, oldVersion: number) => void): Promise<IDBDatabase> {
+export function openDb(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase, oldVersion: number) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, version);
     req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion);
@@ -26,16 +30,30 @@ export function done<T>(req: IDBRequest<T>): Promise<T> {
  * Runs `work` in one transaction and resolves with its result once the transaction has committed. Inside `work`,
  * await only requests of this transaction: waiting on anything else (fetch, crypto) lets it commit early.
  */
-export function transaction<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+export function transaction<T>(
+  db: IDBDatabase,
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => Promise<T> | T,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(stores, mode);
     let result: T;
     tx.oncomplete = () => resolve(result);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-    const fail = (e: unknown) => { try { tx.abort(); } catch { /* already finished */ } reject(e); };
+    const fail = (e: unknown) => {
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
+      reject(e);
+    };
     try {
-      Promise.resolve(work(tx)).then((r) => { result = r; }, fail);
+      Promise.resolve(work(tx)).then((r) => {
+        result = r;
+      }, fail);
     } catch (e) {
       fail(e);
     }

@@ -73,15 +73,21 @@ export async function openStore(slug: string) {
   return {
     close: () => db.close(),
 
-    meta: <T>(key: string) => transaction(db, [META], 'readonly', (tx) => done<T | undefined>(tx.objectStore(META).get(key))),
-    setMeta: (key: string, value: unknown) => transaction(db, [META], 'readwrite', (tx) => { tx.objectStore(META).put(value, key); }),
+    meta: <T>(key: string) =>
+      transaction(db, [META], 'readonly', (tx) => done<T | undefined>(tx.objectStore(META).get(key))),
+    setMeta: (key: string, value: unknown) =>
+      transaction(db, [META], 'readwrite', (tx) => {
+        tx.objectStore(META).put(value, key);
+      }),
 
-    counts: () => transaction(db, [TICKETS, QUEUE], 'readonly', async (tx) => ({
-      saved: await done(tx.objectStore(TICKETS).count()),
-      waiting: await done(tx.objectStore(QUEUE).count()),
-    })),
+    counts: () =>
+      transaction(db, [TICKETS, QUEUE], 'readonly', async (tx) => ({
+        saved: await done(tx.objectStore(TICKETS).count()),
+        waiting: await done(tx.objectStore(QUEUE).count()),
+      })),
 
-    ticket: (by: { hash: string } | { id: string }) => transaction(db, [TICKETS], 'readonly', (tx) => findTicket(tx, by)),
+    ticket: (by: { hash: string } | { id: string }) =>
+      transaction(db, [TICKETS], 'readonly', (tx) => findTicket(tx, by)),
 
     /**
      * The offline answer to a scan, decided and recorded in one transaction, so two quick scans of one ticket
@@ -108,8 +114,12 @@ export async function openStore(slug: string) {
       }),
 
     /** Oldest first, so the earliest scans reach the server first. */
-    queued: () => transaction(db, [QUEUE], 'readonly', async (tx) =>
-      (await done<QueuedScan[]>(tx.objectStore(QUEUE).getAll())).sort((a, b) => a.scannedAt.localeCompare(b.scannedAt))),
+    queued: () =>
+      transaction(db, [QUEUE], 'readonly', async (tx) =>
+        (await done<QueuedScan[]>(tx.objectStore(QUEUE).getAll())).sort((a, b) =>
+          a.scannedAt.localeCompare(b.scannedAt),
+        ),
+      ),
 
     /** Takes synced scans off the queue, keeps the server's check-in on their tickets, and notes every answer that differs from what the desk showed. */
     synced: (scans: QueuedScan[], results: BatchResult[]) =>
@@ -120,9 +130,17 @@ export async function openStore(slug: string) {
           if (!r) continue;
           tx.objectStore(QUEUE).delete(scan.clientId);
           const ticket = await findTicket(tx, { id: r.registration?.id ?? scan.ticketId });
-          if (ticket) tx.objectStore(TICKETS).put({ ...ticket, checkedInAt: r.checkedInAt, deskId: r.deskId, pending: false });
+          if (ticket)
+            tx.objectStore(TICKETS).put({ ...ticket, checkedInAt: r.checkedInAt, deskId: r.deskId, pending: false });
           if (r.result !== 'checked_in') {
-            const note: SyncNote = { clientId: scan.clientId, name: r.registration?.name ?? scan.name, result: r.result, scannedAt: scan.scannedAt, checkedInAt: r.checkedInAt, deskId: r.deskId };
+            const note: SyncNote = {
+              clientId: scan.clientId,
+              name: r.registration?.name ?? scan.name,
+              result: r.result,
+              scannedAt: scan.scannedAt,
+              checkedInAt: r.checkedInAt,
+              deskId: r.deskId,
+            };
             tx.objectStore(NOTES).put(note);
           }
         }
@@ -135,15 +153,24 @@ export async function openStore(slug: string) {
         const store = tx.objectStore(TICKETS);
         for (const t of tickets) {
           const mine = waiting.get(t.id);
-          store.put(mine && !t.checkedInAt ? { ...t, checkedInAt: mine.scannedAt, deskId: mine.deskId, pending: true } : { ...t, pending: false });
+          store.put(
+            mine && !t.checkedInAt
+              ? { ...t, checkedInAt: mine.scannedAt, deskId: mine.deskId, pending: true }
+              : { ...t, pending: false },
+          );
         }
       }),
 
     all: () => transaction(db, [TICKETS], 'readonly', (tx) => done<SavedTicket[]>(tx.objectStore(TICKETS).getAll())),
 
-    notes: () => transaction(db, [NOTES], 'readonly', async (tx) =>
-      (await done<SyncNote[]>(tx.objectStore(NOTES).getAll())).sort((a, b) => b.scannedAt.localeCompare(a.scannedAt))),
-    clearNotes: () => transaction(db, [NOTES], 'readwrite', (tx) => { tx.objectStore(NOTES).clear(); }),
+    notes: () =>
+      transaction(db, [NOTES], 'readonly', async (tx) =>
+        (await done<SyncNote[]>(tx.objectStore(NOTES).getAll())).sort((a, b) => b.scannedAt.localeCompare(a.scannedAt)),
+      ),
+    clearNotes: () =>
+      transaction(db, [NOTES], 'readwrite', (tx) => {
+        tx.objectStore(NOTES).clear();
+      }),
   };
 }
 

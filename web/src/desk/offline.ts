@@ -4,7 +4,15 @@ import { batch, createSignal, onCleanup } from 'solid-js';
 import { api } from '../api';
 import { attempt, type CheckinResponse, deviceId, type Outcome, type Role, type Scan, submitScan } from './checkin';
 import type { Attendee } from './desk-api';
-import { type BatchResult, forgetEvent, openStore, type OfflineStore, type QueuedScan, type SavedTicket, type SyncNote } from './offline-store';
+import {
+  type BatchResult,
+  forgetEvent,
+  openStore,
+  type OfflineStore,
+  type QueuedScan,
+  type SavedTicket,
+  type SyncNote,
+} from './offline-store';
 import { foldCase, parseDeskQuery, SEARCH_LIMIT, searchRank } from '../../../worker/checkin/search-rules';
 import { ticketHash } from './ticket-hash';
 
@@ -36,7 +44,11 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     if (!store) return;
     try {
       // Another tab of this desk may have synced (it held the lock); its time is this device's time too.
-      const [counts, savedNotes, last] = await Promise.all([store.counts(), store.notes(), store.meta<string>('lastSyncedAt')]);
+      const [counts, savedNotes, last] = await Promise.all([
+        store.counts(),
+        store.notes(),
+        store.meta<string>('lastSyncedAt'),
+      ]);
       // All at once: after a reload the status line never shows the saved scans with "not synced yet".
       batch(() => {
         setWaiting(counts.waiting);
@@ -44,13 +56,18 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
         setNotes(savedNotes);
         setLastSyncedAt(last ?? null);
       });
-    } catch { /* the database went away (signed out in another tab): the figures stay as they were */ }
+    } catch {
+      /* the database went away (signed out in another tab): the figures stay as they were */
+    }
   }
 
   // Without IndexedDB (blocked by the browser) the desk still works, online only.
   const opened: Promise<OfflineStore | null> = openStore(slug).then(
     async (s) => {
-      if (disposed) { s.close(); return null; }
+      if (disposed) {
+        s.close();
+        return null;
+      }
       store = s;
       await refresh();
       return s;
@@ -74,9 +91,19 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       // The batch API takes one desk name per call; a desk renamed mid-morning has scans under both.
       const deskId = queued[0]!.deskId;
       const chunk = queued.filter((q) => q.deskId === deskId).slice(0, BATCH);
-      const scans = chunk.map(({ clientId, code, registrationId, scannedAt, localResult }: QueuedScan) => ({ clientId, code, registrationId, scannedAt, localResult }));
+      const scans = chunk.map(({ clientId, code, registrationId, scannedAt, localResult }: QueuedScan) => ({
+        clientId,
+        code,
+        registrationId,
+        scannedAt,
+        localResult,
+      }));
       const outcome = await attempt<{ results: BatchResult[] }>(() =>
-        api.api.events[':slug'].checkins.batch.$post({ param: { slug }, json: { deviceId: deviceId(), deskId, scans } }, timeout()));
+        api.api.events[':slug'].checkins.batch.$post(
+          { param: { slug }, json: { deviceId: deviceId(), deskId, scans } },
+          timeout(),
+        ),
+      );
       if (!reached(outcome)) return false;
       await s.synced(chunk, outcome.value.results);
     }
@@ -87,7 +114,11 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     let after = '';
     for (;;) {
       const outcome = await attempt<Snapshot>(() =>
-        api.api.events[':slug'].checkins.snapshot.$get({ param: { slug }, query: { since: String(since), after } }, timeout()));
+        api.api.events[':slug'].checkins.snapshot.$get(
+          { param: { slug }, query: { since: String(since), after } },
+          timeout(),
+        ),
+      );
       if (!reached(outcome)) return false;
       await s.merge(outcome.value.tickets);
       if (!outcome.value.next) {
@@ -110,17 +141,24 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     setSyncing(true);
     try {
       // Two tabs of one desk would send the same scans twice (harmless, but wasted): one syncs, the other reads the result.
-      if (navigator.locks) await navigator.locks.request(`colloquy-sync:${slug}`, { ifAvailable: true }, async (lock) => { if (lock) await run(); });
+      if (navigator.locks)
+        await navigator.locks.request(`colloquy-sync:${slug}`, { ifAvailable: true }, async (lock) => {
+          if (lock) await run();
+        });
       else await run();
-    } catch { /* IndexedDB failed mid-way: the next round starts again from what was stored */ }
-    finally {
+    } catch {
+      /* IndexedDB failed mid-way: the next round starts again from what was stored */
+    } finally {
       setSyncing(false);
       await refresh();
     }
   }
 
   let running: Promise<void> | null = null;
-  const syncNow = () => (running ??= runSync().finally(() => { running = null; }));
+  const syncNow = () =>
+    (running ??= runSync().finally(() => {
+      running = null;
+    }));
 
   function answer(ticket: SavedTicket, result: CheckinResponse['result'], savedOffline: boolean): ScanOutcome {
     return {
@@ -143,14 +181,23 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       // Someone let in here offline is not on the server yet: only this device knows they are already in.
       const mine = s ? await s.ticket(by) : undefined;
       if (mine?.pending) return answer(mine, 'already_checked_in', false);
-    } catch { /* unreadable store: ask the server */ }
+    } catch {
+      /* unreadable store: ask the server */
+    }
 
     if (navigator.onLine && reachable()) {
       const live = await submitScan(scan, LIVE_TIMEOUT_MS);
       if (live.kind !== 'offline') {
         reached(live);
         const reg = live.kind === 'ok' ? live.value.registration : null;
-        if (s && reg?.id) void s.remember(reg.id, live.kind === 'ok' ? live.value.checkedInAt : null, live.kind === 'ok' ? live.value.deskId : null).catch(() => {});
+        if (s && reg?.id)
+          void s
+            .remember(
+              reg.id,
+              live.kind === 'ok' ? live.value.checkedInAt : null,
+              live.kind === 'ok' ? live.value.deskId : null,
+            )
+            .catch(() => {});
         return live;
       }
       setReachable(false);
@@ -158,7 +205,13 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     setBrowserOnline(navigator.onLine);
     if (!s) return { kind: 'offline' };
     try {
-      const local = await s.admit(by, { clientId: scan.clientId, code: scan.code, registrationId: scan.registrationId, scannedAt: scan.scannedAt, deskId: scan.deskId });
+      const local = await s.admit(by, {
+        clientId: scan.clientId,
+        code: scan.code,
+        registrationId: scan.registrationId,
+        scannedAt: scan.scannedAt,
+        deskId: scan.deskId,
+      });
       if (local.kind === 'not_saved') return local;
       if (local.queued) setWaiting((n) => n + 1);
       return answer(local.ticket, local.result, local.queued);
@@ -182,13 +235,28 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       if (rank !== null) ranked.push({ t, rank });
     }
     // Ties in the server's order too: by the folded name, code unit by code unit.
-    const byName = (a: SavedTicket, b: SavedTicket) => (foldCase(a.name) < foldCase(b.name) ? -1 : foldCase(a.name) > foldCase(b.name) ? 1 : 0);
-    return ranked.sort((a, b) => a.rank - b.rank || byName(a.t, b.t)).slice(0, SEARCH_LIMIT).map(({ t }) => ({
-      id: t.id, name: t.name, affiliation: t.affiliation || null, role: t.role as Role, status: t.status, phone: null, email: null, checkedInAt: t.checkedInAt,
-    }));
+    const byName = (a: SavedTicket, b: SavedTicket) =>
+      foldCase(a.name) < foldCase(b.name) ? -1 : foldCase(a.name) > foldCase(b.name) ? 1 : 0;
+    return ranked
+      .sort((a, b) => a.rank - b.rank || byName(a.t, b.t))
+      .slice(0, SEARCH_LIMIT)
+      .map(({ t }) => ({
+        id: t.id,
+        name: t.name,
+        affiliation: t.affiliation || null,
+        role: t.role as Role,
+        status: t.status,
+        phone: null,
+        email: null,
+        checkedInAt: t.checkedInAt,
+      }));
   }
 
-  const onOnline = () => { setBrowserOnline(true); setReachable(true); void syncNow(); };
+  const onOnline = () => {
+    setBrowserOnline(true);
+    setReachable(true);
+    void syncNow();
+  };
   const onOffline = () => setBrowserOnline(false);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
@@ -205,13 +273,23 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
   return {
     /** The browser has a network and the server answered the last request. */
     online: () => browserOnline() && reachable(),
-    waiting, saved, lastSyncedAt, notes, syncing,
+    waiting,
+    saved,
+    lastSyncedAt,
+    notes,
+    syncing,
     syncNow,
     check,
     searchSaved,
     /** Other requests (counts, search, walk-ins) tell whether the server can be reached too. */
-    markReachable: (ok: boolean) => { setReachable(ok); if (ok) setBrowserOnline(navigator.onLine); },
-    clearNotes: async () => { await store?.clearNotes(); await refresh(); },
+    markReachable: (ok: boolean) => {
+      setReachable(ok);
+      if (ok) setBrowserOnline(navigator.onLine);
+    },
+    clearNotes: async () => {
+      await store?.clearNotes();
+      await refresh();
+    },
     /** On sign-out: drop the saved names unless scans still wait to sync. */
     forget: async () => {
       clearInterval(timer);

@@ -11,7 +11,9 @@ const JSQR_INTERVAL_MS = 100;
 
 type Decoder = { kind: Scanner['decoder']; decode(video: HTMLVideoElement): Promise<string | null>; dispose(): void };
 
-interface NativeDetector { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> }
+interface NativeDetector {
+  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
+}
 interface NativeDetectorClass {
   new (options: { formats: string[] }): NativeDetector;
   getSupportedFormats(): Promise<string[]>;
@@ -23,7 +25,11 @@ async function nativeDecoder(): Promise<Decoder | null> {
   try {
     if (!(await Detector.getSupportedFormats()).includes('qr_code')) return null;
     const detector = new Detector({ formats: ['qr_code'] });
-    return { kind: 'native', decode: async (video) => (await detector.detect(video))[0]?.rawValue ?? null, dispose() {} };
+    return {
+      kind: 'native',
+      decode: async (video) => (await detector.detect(video))[0]?.rawValue ?? null,
+      dispose() {},
+    };
   } catch {
     return null;
   }
@@ -57,7 +63,12 @@ function workerReader(): { read: Read; dispose(): void } {
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        const message: QrRequest = { id, buffer: image.data.buffer as ArrayBuffer, width: image.width, height: image.height };
+        const message: QrRequest = {
+          id,
+          buffer: image.data.buffer as ArrayBuffer,
+          width: image.width,
+          height: image.height,
+        };
         worker.postMessage(message, [message.buffer]);
       });
     },
@@ -82,7 +93,10 @@ function wasmDecoder(): Decoder {
       const w = Math.round(video.videoWidth * scale);
       const h = Math.round(video.videoHeight * scale);
       if (!w || !h) return null;
-      if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w;
+        canvas.height = h;
+      }
       ctx.drawImage(video, 0, 0, w, h);
       return reader.read(ctx.getImageData(0, 0, w, h));
     },
@@ -113,7 +127,10 @@ export async function startScanner(video: HTMLVideoElement, onCode: (text: strin
     for (const track of stream?.getTracks() ?? []) track.stop();
     video.srcObject = null;
     decoder?.dispose();
-    void decoderReady.then((d) => d.dispose(), () => {});
+    void decoderReady.then(
+      (d) => d.dispose(),
+      () => {},
+    );
   };
   try {
     stream = await navigator.mediaDevices.getUserMedia({
@@ -145,7 +162,9 @@ export async function startScanner(video: HTMLVideoElement, onCode: (text: strin
       try {
         const text = await decoder!.decode(video);
         if (text && !stopped) onCode(text);
-      } catch { /* a frame that fails to decode is just skipped */ }
+      } catch {
+        /* a frame that fails to decode is just skipped */
+      }
     }
     next();
   };

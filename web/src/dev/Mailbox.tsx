@@ -20,7 +20,10 @@ async function loadMailbox(): Promise<Email[] | null> {
 function linksIn(html: string | null): { href: string; text: string }[] {
   if (!html) return [];
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return [...doc.querySelectorAll('a[href]')].map((a) => ({ href: a.getAttribute('href')!, text: (a.textContent ?? '').trim() }));
+  return [...doc.querySelectorAll('a[href]')].map((a) => ({
+    href: a.getAttribute('href')!,
+    text: (a.textContent ?? '').trim(),
+  }));
 }
 
 /** The frame cannot resolve cid: references, so inline images are previewed from the address they are attached from. */
@@ -40,7 +43,9 @@ export default function Mailbox() {
   const [filter, setFilter] = createSignal('');
   const shown = createMemo(() => {
     const q = filter().trim().toLowerCase();
-    return (emails.latest ?? []).filter((m) => !q || m.to.toLowerCase().includes(q) || (m.subject ?? '').toLowerCase().includes(q));
+    return (emails.latest ?? []).filter(
+      (m) => !q || m.to.toLowerCase().includes(q) || (m.subject ?? '').toLowerCase().includes(q),
+    );
   });
   const selected = () => (emails.latest ?? []).find((m) => m.id === selectedId());
   let reader: HTMLHeadingElement | undefined;
@@ -53,21 +58,45 @@ export default function Mailbox() {
   return (
     <section class="mailbox" aria-labelledby="mailbox-title">
       <h1 id="mailbox-title">{t('mail.title')}</h1>
-      <Show when={!emails.error} fallback={
-        <div class="notice error" role="alert"><p>{t('loadFailed')}</p><button type="button" onClick={() => refetch()}>{t('retry')}</button></div>
-      }>
+      <Show
+        when={!emails.error}
+        fallback={
+          <div class="notice error" role="alert">
+            <p>{t('loadFailed')}</p>
+            <button type="button" onClick={() => refetch()}>
+              {t('retry')}
+            </button>
+          </div>
+        }
+      >
         {/* .latest keeps the list on screen while Refresh loads, instead of suspending the page again */}
         <Show when={emails.latest !== undefined}>
-          <Show when={emails.latest} fallback={<p class="notice" role="status">{t('mail.devOnly')}</p>}>
+          <Show
+            when={emails.latest}
+            fallback={
+              <p class="notice" role="status">
+                {t('mail.devOnly')}
+              </p>
+            }
+          >
             {(list) => (
               <>
                 <p class="muted">{t('mail.intro')}</p>
                 <div class="mail-tools">
                   <label for="mail-filter">{t('mail.filter')}</label>
-                  <input id="mail-filter" type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
-                  <button type="button" class="secondary" onClick={() => refetch()} disabled={emails.loading}>{t('mail.refresh')}</button>
+                  <input
+                    id="mail-filter"
+                    type="search"
+                    value={filter()}
+                    onInput={(e) => setFilter(e.currentTarget.value)}
+                  />
+                  <button type="button" class="secondary" onClick={() => refetch()} disabled={emails.loading}>
+                    {t('mail.refresh')}
+                  </button>
                 </div>
-                <p role="status" class="sr-only">{emails.loading ? t('loading') : `${shown().length} / ${list().length}`}</p>
+                <p role="status" class="sr-only">
+                  {emails.loading ? t('loading') : `${shown().length} / ${list().length}`}
+                </p>
                 <div class="mail-layout">
                   <nav aria-label={t('mail.list')} class="mail-list">
                     <Show when={shown().length > 0} fallback={<p class="muted">{t('mail.empty')}</p>}>
@@ -75,9 +104,17 @@ export default function Mailbox() {
                         <For each={shown()}>
                           {(m) => (
                             <li>
-                              <button type="button" class="mail-item" aria-current={selectedId() === m.id ? 'true' : undefined} onClick={() => open(m.id)}>
+                              <button
+                                type="button"
+                                class="mail-item"
+                                aria-current={selectedId() === m.id ? 'true' : undefined}
+                                onClick={() => open(m.id)}
+                              >
                                 <span class="subject">{m.subject}</span>
-                                <span class="to"><span class="sr-only">{t('mail.to')}: </span>{m.to}</span>
+                                <span class="to">
+                                  <span class="sr-only">{t('mail.to')}: </span>
+                                  {m.to}
+                                </span>
                                 <time dateTime={new Date(m.createdAt).toISOString()}>{when(m.createdAt)}</time>
                               </button>
                             </li>
@@ -90,24 +127,50 @@ export default function Mailbox() {
                     <Show when={selected()} fallback={<p class="muted">{t('mail.choose')}</p>}>
                       {(m) => (
                         <article aria-labelledby="mail-subject">
-                          <h2 id="mail-subject" tabindex="-1" ref={reader}>{m().subject}</h2>
+                          <h2 id="mail-subject" tabindex="-1" ref={reader}>
+                            {m().subject}
+                          </h2>
                           <dl class="mail-meta">
-                            <dt>{t('mail.to')}</dt><dd class="mail-to">{m().to}</dd>
-                            <dt>{t('mail.time')}</dt><dd>{when(m().createdAt)}</dd>
+                            <dt>{t('mail.to')}</dt>
+                            <dd class="mail-to">{m().to}</dd>
+                            <dt>{t('mail.time')}</dt>
+                            <dd>{when(m().createdAt)}</dd>
                           </dl>
                           <Show when={m().html}>
                             <h3>{t('mail.html')}</h3>
-                            <iframe class="mail-html" sandbox="" srcdoc={previewHtml(m())} title={t('mail.preview', { subject: m().subject })} />
+                            <iframe
+                              class="mail-html"
+                              sandbox=""
+                              srcdoc={previewHtml(m())}
+                              title={t('mail.preview', { subject: m().subject })}
+                            />
                           </Show>
                           <Show when={linksIn(m().html).length > 0}>
                             <h3>{t('mail.links')}</h3>
                             <ul class="mail-links">
-                              <For each={linksIn(m().html)}>{(l) => <li><a href={l.href} rel="noopener noreferrer">{l.text || l.href}</a> <span class="muted">{l.href}</span></li>}</For>
+                              <For each={linksIn(m().html)}>
+                                {(l) => (
+                                  <li>
+                                    <a href={l.href} rel="noopener noreferrer">
+                                      {l.text || l.href}
+                                    </a>{' '}
+                                    <span class="muted">{l.href}</span>
+                                  </li>
+                                )}
+                              </For>
                             </ul>
                           </Show>
                           <Show when={m().attachments.length > 0}>
                             <h3>{t('mail.attachments')}</h3>
-                            <ul><For each={m().attachments}>{(a) => <li>{a.filename} <span class="muted">({a.contentType})</span></li>}</For></ul>
+                            <ul>
+                              <For each={m().attachments}>
+                                {(a) => (
+                                  <li>
+                                    {a.filename} <span class="muted">({a.contentType})</span>
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
                           </Show>
                           <Show when={m().text}>
                             <h3>{t('mail.text')}</h3>

@@ -2,7 +2,8 @@
 export const deskEn = {
   // Staff sign-in
   'signin.title': 'Staff sign-in',
-  'signin.intro': 'Enter the email address the organiser registered for you. We email you a link that signs you in; it works once, for 15 minutes.',
+  'signin.intro':
+    'Enter the email address the organiser registered for you. We email you a link that signs you in; it works once, for 15 minutes.',
   'signin.email': 'Email',
   'signin.submit': 'Email me a sign-in link',
   'signin.sending': 'Sending…',
@@ -16,7 +17,8 @@ export const deskEn = {
   'signin.network': 'Could not reach the server. Check your connection and try again.',
   'signin.rateLimited': 'Too many attempts, wait a minute and try again.',
   'signin.hourlyLimit': 'Too many links for this address this hour. Use one already sent, or try again later.',
-  'signin.recentlySent': 'A link was already asked for this address in the last hour. Emails can take a minute or two: check your inbox and spam folder before asking again. Each link works once, within 15 minutes.',
+  'signin.recentlySent':
+    'A link was already asked for this address in the last hour. Emails can take a minute or two: check your inbox and spam folder before asking again. Each link works once, within 15 minutes.',
   'signin.failed': 'Something went wrong on our side. Please try again.',
   'signin.linkFailed': 'That sign-in link has expired or has already been used. Ask for a new one below.',
   'signin.already': 'You are signed in as {who}.',
@@ -31,11 +33,13 @@ export const deskEn = {
   'desk.chooseEvent': 'Event',
   'desk.name': 'This desk',
   'desk.deskN': 'Desk\u00a0{n}',
-  'desk.offline': 'Offline — could not reach the server. What you typed is kept; try again when the connection is back.',
+  'desk.offline':
+    'Offline — could not reach the server. What you typed is kept; try again when the connection is back.',
   'desk.sessionEnded': 'Your session has ended. Sign in again to continue.',
   'desk.signInAgain': 'Sign in again',
   'desk.serverError': 'The server could not record this. Try again.',
-  'desk.notSaved': 'Offline — could not reach the server, and this code is not in the list saved on this device (it may be newer than the last sync). What you typed is kept: find the person by name, or try again when the connection is back.',
+  'desk.notSaved':
+    'Offline — could not reach the server, and this code is not in the list saved on this device (it may be newer than the last sync). What you typed is kept: find the person by name, or try again when the connection is back.',
   // Offline sync status
   'sync.title': 'Connection and sync',
   'sync.online': 'Online',
@@ -49,8 +53,10 @@ export const deskEn = {
   'sync.offlineHint': 'Scans are checked against the list saved on this device and sync when the connection is back.',
   'sync.now': 'Sync now',
   'sync.notesTitle': 'Sync notes',
-  'sync.noteAlready': '{name}: let in here offline at {time}, but already checked in at {first}, {desk}. The organisers have been told.',
-  'sync.noteAlreadyNoDesk': '{name}: let in here offline at {time}, but already checked in at {first}. The organisers have been told.',
+  'sync.noteAlready':
+    '{name}: let in here offline at {time}, but already checked in at {first}, {desk}. The organisers have been told.',
+  'sync.noteAlreadyNoDesk':
+    '{name}: let in here offline at {time}, but already checked in at {first}. The organisers have been told.',
   'sync.noteOther': '{name}: let in here offline at {time}; the server says: {result}.',
   'sync.clearNotes': 'Clear notes',
   // Counters
@@ -73,7 +79,8 @@ export const deskEn = {
   'scan.cameraStarting': 'Starting the camera…',
   'scan.cameraOn': 'Camera on: hold the QR code in the frame.',
   'scan.cameraLabel': 'Camera view',
-  'scan.cameraDenied': 'The camera is blocked. Allow camera access for this site in the browser settings, or use the scan box.',
+  'scan.cameraDenied':
+    'The camera is blocked. Allow camera access for this site in the browser settings, or use the scan box.',
   'scan.cameraMissing': 'No camera was found. Use a USB scanner or type the code.',
   'scan.cameraFailed': 'The camera could not start. Use a USB scanner or type the code.',
   'scan.checking': 'Checking…',
@@ -84,7 +91,8 @@ export const deskEn = {
   'result.alreadyAt': 'Already checked in at {time}, {desk}',
   'result.alreadyAtNoDesk': 'Already checked in at {time}',
   'result.cancelled': 'Registration cancelled',
-  'result.cancelledHint': 'This ticket was cancelled. If the guest is here for the event, register them again: they get a new ticket, and a seat if one is free.',
+  'result.cancelledHint':
+    'This ticket was cancelled. If the guest is here for the event, register them again: they get a new ticket, and a seat if one is free.',
   'result.waitlisted': 'On the waitlist',
   'result.waitlistedHint': 'This person has no seat yet. Admit them if a seat is free.',
   'result.unknown': 'Unknown ticket',
@@ -101,8 +109,10 @@ export const deskEn = {
   'result.noSeat': 'No seat free',
   'result.registeredAgain': 'Registered again with a new ticket (sent by email) and checked in.',
   'result.promoted': 'Moved from the waitlist to a free seat and checked in.',
-  'result.noSeatRegisteredAgain': 'Every seat is taken, so {name} is registered again on the waitlist (new ticket by email) and is not checked in.',
-  'result.noSeatWaitlisted': 'Every seat is taken, so {name} stays on the waitlist and is not checked in. Only an organiser can admit over capacity.',
+  'result.noSeatRegisteredAgain':
+    'Every seat is taken, so {name} is registered again on the waitlist (new ticket by email) and is not checked in.',
+  'result.noSeatWaitlisted':
+    'Every seat is taken, so {name} stays on the waitlist and is not checked in. Only an organiser can admit over capacity.',
   'result.action.registerAgain': 'Register again and check in',
   'result.action.admitWaitlisted': 'Admit from waitlist',
   'result.action.working': 'Admitting…',
@@ -111,7 +121,8 @@ export const deskEn = {
   // Search
   'search.title': 'Find a person',
   'search.label': 'Name, institution, email or phone',
-  'search.hint': 'Any part of a name or institution (1 Chinese character or 2 letters), a whole email address, or a mobile number: whole or its last 4 digits.',
+  'search.hint':
+    'Any part of a name or institution (1 Chinese character or 2 letters), a whole email address, or a mobile number: whole or its last 4 digits.',
   'search.rateLimited': 'Too many searches from this device. Wait a few seconds, then search again.',
   'search.searching': 'Searching…',
   'search.none': 'No one matches “{q}”.',
@@ -123,7 +134,8 @@ export const deskEn = {
   'search.status.confirmed': 'Confirmed',
   'search.status.waitlisted': 'Waitlisted',
   'search.status.cancelled': 'Cancelled',
-  'search.offline': 'Offline: searching the list saved on this device, by name and institution only (not email or phone).',
+  'search.offline':
+    'Offline: searching the list saved on this device, by name and institution only (not email or phone).',
   // Walk-in
   'walkin.title': 'Walk-in registration',
   'walkin.intro': 'For guests without a registration: registers them and checks them in at once.',
@@ -141,19 +153,23 @@ export const deskEn = {
   'walkin.checkFields': 'Some fields need attention.',
   'walkin.already': 'This email is already registered: find the person under “Find by name” and check them in.',
   'walkin.failed': 'The walk-in could not be registered. What you typed is still here; try again.',
-  'walkin.offline': 'Walk-in registration needs the network, and this desk is offline. Check guests in by scan or by name meanwhile.',
-  'walkin.needsNetwork': 'Walk-in registration needs the network, and this desk is offline. What you typed is kept: register the guest when the connection is back.',
+  'walkin.offline':
+    'Walk-in registration needs the network, and this desk is offline. Check guests in by scan or by name meanwhile.',
+  'walkin.needsNetwork':
+    'Walk-in registration needs the network, and this desk is offline. What you typed is kept: register the guest when the connection is back.',
   'walkin.done': '{name} is registered and checked in.',
   'walkin.printBadge': 'Print badge',
   'walkin.printBadgeFor': 'Print badge for {name}',
   // Device pairing
   'pair.title': 'Pair this device as a desk',
-  'pair.intro': 'This signs this phone or tablet in as a front desk for the event that made the pairing code. No email is needed.',
+  'pair.intro':
+    'This signs this phone or tablet in as a front desk for the event that made the pairing code. No email is needed.',
   'pair.deviceName': 'Device name',
   'pair.deviceNameHint': 'So the organiser can tell the desks apart, e.g. “Side door phone”.',
   'pair.submit': 'Pair this device',
   'pair.pairing': 'Pairing…',
-  'pair.noToken': 'This page needs a pairing code. Scan the pairing QR code on the organiser’s console with this device’s camera.',
+  'pair.noToken':
+    'This page needs a pairing code. Scan the pairing QR code on the organiser’s console with this device’s camera.',
   'pair.unavailable': 'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.',
   'pair.invalid': 'This is not a valid pairing code. Scan the QR code again.',
   'pair.rateLimited': 'Too many attempts, wait a minute and try again.',

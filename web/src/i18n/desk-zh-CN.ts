@@ -18,7 +18,8 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'signin.network': '无法连接服务器，请检查网络后重试。',
   'signin.rateLimited': '尝试次数过多，请一分钟后再试。',
   'signin.hourlyLimit': '此邮箱本小时内申请的链接过多。请使用已收到的链接，或稍后再试。',
-  'signin.recentlySent': '过去一小时内已为此邮箱申请过登录链接。邮件可能需要一两分钟送达，请先查看收件箱和垃圾邮件，再重新申请。每个链接只能使用一次，15 分钟内有效。',
+  'signin.recentlySent':
+    '过去一小时内已为此邮箱申请过登录链接。邮件可能需要一两分钟送达，请先查看收件箱和垃圾邮件，再重新申请。每个链接只能使用一次，15 分钟内有效。',
   'signin.failed': '服务器出现问题，请稍后重试。',
   'signin.linkFailed': '该登录链接已过期或已被使用，请在下方重新获取。',
   'signin.already': '您已登录：{who}。',
@@ -37,7 +38,8 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'desk.sessionEnded': '登录已失效，请重新登录后继续。',
   'desk.signInAgain': '重新登录',
   'desk.serverError': '服务器未能记录本次签到，请重试。',
-  'desk.notSaved': '网络断开：无法连接服务器，且本设备保存的名单中没有此票号（可能是上次同步之后新报名的）。已输入的内容会保留：请按姓名查找，或在网络恢复后重试。',
+  'desk.notSaved':
+    '网络断开：无法连接服务器，且本设备保存的名单中没有此票号（可能是上次同步之后新报名的）。已输入的内容会保留：请按姓名查找，或在网络恢复后重试。',
   // 离线同步状态
   'sync.title': '网络与同步',
   'sync.online': '在线',

@@ -38,7 +38,8 @@ export const en = {
   'reg.language': 'Language for emails',
   'reg.optional': 'optional',
   'reg.consent': 'I agree that the organiser stores my details to run this event.',
-  'reg.consentHint': 'Your details are used only for this event (registration, check-in and notices about it) and are not passed to anyone else. You can cancel or delete them from your ticket page at any time.',
+  'reg.consentHint':
+    'Your details are used only for this event (registration, check-in and notices about it) and are not passed to anyone else. You can cancel or delete them from your ticket page at any time.',
   'reg.submit': 'Register',
   'reg.submitting': 'Registering…',
   'reg.waitlist': 'Full — you will join the waitlist',
@@ -47,7 +48,8 @@ export const en = {
   'reg.endedDetail': 'Registration is closed. The agenda and the speakers stay here for reference.',
   'reg.closesBy': 'Registration closes {when}.',
   'reg.already': 'This email is already registered. We have sent the ticket to it again.',
-  'reg.network': 'Could not reach the server. What you typed is still here: check your connection and press Register again.',
+  'reg.network':
+    'Could not reach the server. What you typed is still here: check your connection and press Register again.',
   'reg.server': 'Something went wrong on our side. What you typed is still here; please try again.',
   'reg.rateLimited': 'Too many attempts, wait a minute and try again.',
   'reg.tooLarge': 'What you entered is too long. Shorten it and try again.',
@@ -88,7 +90,8 @@ export const en = {
   'ticket.privacyHint': 'You can have your name, email, phone, institution and job title deleted from this event.',
   'ticket.delete': 'Delete my data',
   'ticket.deleteTitle': 'Delete your personal data?',
-  'ticket.deleteBody': 'This removes your name, email, phone, institution and job title from this event and cancels your registration. It cannot be undone.',
+  'ticket.deleteBody':
+    'This removes your name, email, phone, institution and job title from this event and cancels your registration. It cannot be undone.',
   'ticket.deleteConfirm': 'Yes, delete my data',
   'ticket.keepData': 'No, keep my data',
   'ticket.deleting': 'Deleting…',
@@ -98,7 +101,8 @@ export const en = {
   'ticket.notFoundBody': 'No ticket has this code. Check the link in your confirmation email.',
   'ticket.loadFailed': 'Could not load the ticket. Check your connection and try again.',
   'ticket.actionFailed': 'That did not work. Check your connection and try again.',
-  'ticket.manageNeeded': 'To cancel or delete your data, open this ticket from the link in your confirmation email. The ticket code on a badge is not enough.',
+  'ticket.manageNeeded':
+    'To cancel or delete your data, open this ticket from the link in your confirmation email. The ticket code on a badge is not enough.',
   'ticket.sendLink': 'Email me the link',
   'ticket.sendingLink': 'Sending…',
   'ticket.linkSent': 'We have sent the link to the email address you registered with.',

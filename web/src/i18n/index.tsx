@@ -13,8 +13,10 @@ function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (saved === 'zh-CN' || saved === 'en') return saved;
-  } catch { /* storage may be blocked */ }
-  const langs = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  } catch {
+    /* storage may be blocked */
+  }
+  const langs = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return langs.some((l) => l.toLowerCase().startsWith('zh')) || langs.length === 0 ? 'zh-CN' : 'en';
 }
 
@@ -23,7 +25,11 @@ export { locale };
 
 export function setLocale(next: Locale) {
   setLocaleSignal(next);
-  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* not remembered, still switched */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* not remembered, still switched */
+  }
   document.documentElement.lang = next;
 }
 if (typeof document !== 'undefined') document.documentElement.lang = locale();
@@ -42,10 +48,14 @@ export function areaTranslator<K extends string>(enDict: Record<K, string>, zhDi
 }
 
 /** Picks the reader's language from an API { zh, en } pair, falling back to the other. */
-export const pick = (text: { zh: string; en: string }) => (locale() === 'zh-CN' ? text.zh || text.en : text.en || text.zh);
+export const pick = (text: { zh: string; en: string }) =>
+  locale() === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
 
 export function LanguageSwitch() {
-  const options: { value: Locale; label: string }[] = [{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }];
+  const options: { value: Locale; label: string }[] = [
+    { value: 'zh-CN', label: '中文' },
+    { value: 'en', label: 'English' },
+  ];
   return (
     <div class="lang" role="group" aria-label={`${t('language')} / Language`}>
       <For each={options}>

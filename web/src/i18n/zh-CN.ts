@@ -40,7 +40,8 @@ export const zhCN: Record<MessageKey, string> = {
   'reg.language': '邮件语言',
   'reg.optional': '选填',
   'reg.consent': '我同意主办方为举办本次会议而保存我的个人信息。',
-  'reg.consentHint': '您的信息仅用于本次会议的报名、签到及相关通知，不会提供给任何第三方。您可以随时在电子票页面取消报名或删除个人信息。',
+  'reg.consentHint':
+    '您的信息仅用于本次会议的报名、签到及相关通知，不会提供给任何第三方。您可以随时在电子票页面取消报名或删除个人信息。',
   'reg.submit': '提交报名',
   'reg.submitting': '正在提交…',
   'reg.waitlist': '名额已满，报名后将进入候补名单',

@@ -16,7 +16,14 @@ export const formatDate = (iso: string, tz: string, locale: Locale) =>
   fmt(locale, tz, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(new Date(iso));
 
 export const formatDateTime = (iso: string, tz: string, locale: Locale) =>
-  fmt(locale, tz, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  fmt(locale, tz, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 
 /** The event's zone as readers know it: "北京" / "Beijing" for Asia/Shanghai, else the IANA name. */
 export const zoneLabel = (tz: string, locale: Locale) =>

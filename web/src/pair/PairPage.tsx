@@ -9,14 +9,20 @@ import { type DeskKey, t } from '../desk/text';
 function tokenFromAddress(): string | null {
   const raw = location.hash.replace(/^#/, '').trim();
   if (!raw) return null;
-  try { return decodeURIComponent(raw); } catch { return raw; }
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 const forgetToken = () => history.replaceState(history.state, '', location.pathname + location.search);
 
 export default function PairPage() {
   const navigate = useNavigate();
-  createEffect(() => { document.title = `${t('pair.title')} · Colloquy`; });
+  createEffect(() => {
+    document.title = `${t('pair.title')} · Colloquy`;
+  });
   const [token, setToken] = createSignal(tokenFromAddress());
   const [deviceName, setDeviceName] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -32,7 +38,9 @@ export default function PairPage() {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await api.api.auth.pair.$post({ json: { token: used, deviceName: deviceName().trim() || undefined } });
+      const res = await api.api.auth.pair.$post({
+        json: { token: used, deviceName: deviceName().trim() || undefined },
+      });
       const { eventSlug, deviceName: name } = await readJson<{ eventSlug: string; deviceName: string }>(res);
       forgetToken();
       setToken(null);
@@ -66,12 +74,26 @@ export default function PairPage() {
       <Show when={token()}>
         <form noValidate onSubmit={submit}>
           <div class="field">
-            <label for="pair-device">{t('pair.deviceName')} <span class="optional">({t('walkin.optional')})</span></label>
-            <input id="pair-device" name="deviceName" type="text" autocomplete="off" maxLength={60} aria-describedby="pair-device-hint"
-              value={deviceName()} onInput={(e) => setDeviceName(e.currentTarget.value)} />
-            <p class="hint field-hint" id="pair-device-hint">{t('pair.deviceNameHint')}</p>
+            <label for="pair-device">
+              {t('pair.deviceName')} <span class="optional">({t('walkin.optional')})</span>
+            </label>
+            <input
+              id="pair-device"
+              name="deviceName"
+              type="text"
+              autocomplete="off"
+              maxLength={60}
+              aria-describedby="pair-device-hint"
+              value={deviceName()}
+              onInput={(e) => setDeviceName(e.currentTarget.value)}
+            />
+            <p class="hint field-hint" id="pair-device-hint">
+              {t('pair.deviceNameHint')}
+            </p>
           </div>
-          <button type="submit" disabled={busy()}>{busy() ? t('pair.pairing') : t('pair.submit')}</button>
+          <button type="submit" disabled={busy()}>
+            {busy() ? t('pair.pairing') : t('pair.submit')}
+          </button>
         </form>
       </Show>
     </section>

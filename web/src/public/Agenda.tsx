@@ -22,13 +22,22 @@ export function Agenda(props: { event: PublicEvent }) {
               </div>
               <div class="what">
                 <span class={`badge kind-${s.kind}`}>{t(`kind.${s.kind}` as MessageKey)}</span>
-                <Show when={pick(s.room)}><span class="room">{pick(s.room)}</span></Show>
+                <Show when={pick(s.room)}>
+                  <span class="room">{pick(s.room)}</span>
+                </Show>
                 <h3>{pick(s.title)}</h3>
-                <Show when={pick(s.description)}><p class="desc">{pick(s.description)}</p></Show>
+                <Show when={pick(s.description)}>
+                  <p class="desc">{pick(s.description)}</p>
+                </Show>
                 <Show when={s.people.length > 0}>
                   <ul class="people-inline">
                     <For each={s.people}>
-                      {(p) => <li><span class="role">{t(`role.${p.role}` as MessageKey)}</span> {pick(p.name)}{locale() === 'zh-CN' ? pick(p.honorific) : ''}</li>}
+                      {(p) => (
+                        <li>
+                          <span class="role">{t(`role.${p.role}` as MessageKey)}</span> {pick(p.name)}
+                          {locale() === 'zh-CN' ? pick(p.honorific) : ''}
+                        </li>
+                      )}
                     </For>
                   </ul>
                 </Show>

@@ -5,7 +5,9 @@ export default function NotFound() {
   return (
     <section class="card narrow">
       <h1>{t('notFound')}</h1>
-      <p><a href="/">{t('backHome')}</a></p>
+      <p>
+        <a href="/">{t('backHome')}</a>
+      </p>
     </section>
   );
 }

@@ -4,7 +4,14 @@ import type { PublicEvent } from '../api';
 import { locale, pick, t, type MessageKey } from '../i18n';
 
 export function People(props: { event: PublicEvent }) {
-  const initials = (name: string) => (locale() === 'zh-CN' ? name.slice(0, 1) : name.split(' ').map((w) => w[0]).join('').slice(0, 2));
+  const initials = (name: string) =>
+    locale() === 'zh-CN'
+      ? name.slice(0, 1)
+      : name
+          .split(' ')
+          .map((w) => w[0])
+          .join('')
+          .slice(0, 2);
   return (
     <section aria-labelledby="people-title">
       <h2 id="people-title">{t('speakers')}</h2>
@@ -12,7 +19,14 @@ export function People(props: { event: PublicEvent }) {
         <For each={props.event.people}>
           {(p) => (
             <li class="person card">
-              <Show when={p.photoUrl} fallback={<div class="avatar" aria-hidden="true">{initials(pick(p.name))}</div>}>
+              <Show
+                when={p.photoUrl}
+                fallback={
+                  <div class="avatar" aria-hidden="true">
+                    {initials(pick(p.name))}
+                  </div>
+                }
+              >
                 <img class="avatar" src={p.photoUrl!} alt="" loading="lazy" />
               </Show>
               <div>
@@ -20,7 +34,9 @@ export function People(props: { event: PublicEvent }) {
                   {pick(p.name)} <span class="honorific">{pick(p.honorific)}</span>
                 </h3>
                 <p class="roles">
-                  <For each={p.roles}>{(r) => <span class={`badge role-${r}`}>{t(`role.${r}` as MessageKey)}</span>}</For>
+                  <For each={p.roles}>
+                    {(r) => <span class={`badge role-${r}`}>{t(`role.${r}` as MessageKey)}</span>}
+                  </For>
                 </p>
                 <p class="institution">{pick(p.institution)}</p>
                 <p class="bio">{pick(p.bio)}</p>

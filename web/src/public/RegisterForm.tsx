@@ -43,7 +43,8 @@ export function RegisterForm(props: { event: PublicEvent }) {
     if (!v.name.trim()) found.name = 'err.nameRequired';
     if (!v.email.trim()) found.email = 'err.emailRequired';
     else if (!EMAIL.test(v.email.trim())) found.email = 'err.email';
-    for (const f of Object.keys(MAX) as (keyof typeof MAX)[]) if (!found[f] && v[f].trim().length > MAX[f]) found[f] = 'err.tooLong';
+    for (const f of Object.keys(MAX) as (keyof typeof MAX)[])
+      if (!found[f] && v[f].trim().length > MAX[f]) found[f] = 'err.tooLong';
     if (!found.phone && !PHONE.test(v.phone)) found.phone = 'err.phone';
     if (!consent()) found.consent = 'err.consent';
     return found;
@@ -57,7 +58,8 @@ export function RegisterForm(props: { event: PublicEvent }) {
       if (!ORDER.includes(f)) continue;
       const value = f === 'consent' || f === 'locale' ? 'x' : values()[f].trim();
       if (f === 'consent') found.consent = 'err.consent';
-      else if (!value) found[f] = f === 'email' ? 'err.emailRequired' : f === 'name' ? 'err.nameRequired' : 'err.invalid';
+      else if (!value)
+        found[f] = f === 'email' ? 'err.emailRequired' : f === 'name' ? 'err.nameRequired' : 'err.invalid';
       else if (/too long|too big|at most|too_big|maximum|characters/i.test(msg)) found[f] = 'err.tooLong';
       else if (f === 'email') found.email = 'err.email';
       else if (f === 'phone') found.phone = 'err.phone';
@@ -85,8 +87,13 @@ export function RegisterForm(props: { event: PublicEvent }) {
       const res = await api.api.events[':slug'].registrations.$post({
         param: { slug: props.event.slug },
         json: {
-          name: v.name.trim(), email: v.email.trim(), phone: optional(v.phone), affiliation: optional(v.affiliation),
-          jobTitle: optional(v.jobTitle), locale: language(), consent: true as const,
+          name: v.name.trim(),
+          email: v.email.trim(),
+          phone: optional(v.phone),
+          affiliation: optional(v.affiliation),
+          jobTitle: optional(v.jobTitle),
+          locale: language(),
+          consent: true as const,
         },
       });
       const { registration } = await readJson<RegistrationResult>(res);
@@ -112,22 +119,48 @@ export function RegisterForm(props: { event: PublicEvent }) {
 
   const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
-  function TextField(p: { field: 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle'; label: MessageKey; type?: string; autocomplete: string; required?: boolean; hint?: MessageKey; inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'] }) {
+  function TextField(p: {
+    field: 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle';
+    label: MessageKey;
+    type?: string;
+    autocomplete: string;
+    required?: boolean;
+    hint?: MessageKey;
+    inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+  }) {
     const error = () => errors()[p.field];
     return (
       <div class="field">
         <label for={id(p.field)}>
           {t(p.label)}
-          <Show when={!p.required}> <span class="optional">({t('reg.optional')})</span></Show>
+          <Show when={!p.required}>
+            {' '}
+            <span class="optional">({t('reg.optional')})</span>
+          </Show>
         </label>
-        <Show when={p.hint}><p class="hint field-hint" id={id(`${p.field}-hint`)}>{t(p.hint!)}</p></Show>
+        <Show when={p.hint}>
+          <p class="hint field-hint" id={id(`${p.field}-hint`)}>
+            {t(p.hint!)}
+          </p>
+        </Show>
         <input
-          id={id(p.field)} name={p.field} type={p.type ?? 'text'} autocomplete={p.autocomplete} inputMode={p.inputmode}
-          required={p.required} aria-invalid={error() ? 'true' : undefined}
+          id={id(p.field)}
+          name={p.field}
+          type={p.type ?? 'text'}
+          autocomplete={p.autocomplete}
+          inputMode={p.inputmode}
+          required={p.required}
+          aria-invalid={error() ? 'true' : undefined}
           aria-describedby={describedBy(p.hint && id(`${p.field}-hint`), error() && id(`${p.field}-error`))}
-          value={values()[p.field]} onInput={set(p.field)} ref={(el) => (refs[p.field] = el)}
+          value={values()[p.field]}
+          onInput={set(p.field)}
+          ref={(el) => (refs[p.field] = el)}
         />
-        <Show when={error()}><p class="field-error" id={id(`${p.field}-error`)}>{t(error()!, { n: MAX[p.field] })}</p></Show>
+        <Show when={error()}>
+          <p class="field-error" id={id(`${p.field}-error`)}>
+            {t(error()!, { n: MAX[p.field] })}
+          </p>
+        </Show>
       </div>
     );
   }
@@ -135,12 +168,17 @@ export function RegisterForm(props: { event: PublicEvent }) {
   return (
     <section class="register card" aria-labelledby={id('title')} id="register">
       <h2 id={id('title')}>{t('register')}</h2>
-      <Show when={props.event.registrationOpen} fallback={
-        <Show when={props.event.ended} fallback={<p class="notice">{t('reg.closed')}</p>}>
-          <p class="notice ended"><strong>{t('reg.ended')}</strong></p>
-          <p class="muted">{t('reg.endedDetail')}</p>
-        </Show>
-      }>
+      <Show
+        when={props.event.registrationOpen}
+        fallback={
+          <Show when={props.event.ended} fallback={<p class="notice">{t('reg.closed')}</p>}>
+            <p class="notice ended">
+              <strong>{t('reg.ended')}</strong>
+            </p>
+            <p class="muted">{t('reg.endedDetail')}</p>
+          </Show>
+        }
+      >
         <p class="seats" aria-live="polite">
           <Show when={props.event.seatsLeft > 0} fallback={<strong class="waitlist">{t('reg.waitlist')}</strong>}>
             <strong>{t('seatsLeft', { n: props.event.seatsLeft })}</strong>{' '}
@@ -148,38 +186,82 @@ export function RegisterForm(props: { event: PublicEvent }) {
           </Show>
         </p>
         <p class="muted intro">{t('reg.intro')}</p>
-        <p class="muted closes-by">{t('reg.closesBy', { when: formatDateTime(props.event.registrationClosesBy, props.event.timezone, locale()) })}</p>
+        <p class="muted closes-by">
+          {t('reg.closesBy', {
+            when: formatDateTime(props.event.registrationClosesBy, props.event.timezone, locale()),
+          })}
+        </p>
         <form noValidate onSubmit={submit}>
           <TextField field="name" label="reg.name" autocomplete="name" required />
-          <TextField field="email" label="reg.email" type="email" autocomplete="email" required hint="reg.emailHint" inputmode="email" />
+          <TextField
+            field="email"
+            label="reg.email"
+            type="email"
+            autocomplete="email"
+            required
+            hint="reg.emailHint"
+            inputmode="email"
+          />
           <TextField field="phone" label="reg.phone" type="tel" autocomplete="tel" inputmode="tel" />
           <TextField field="affiliation" label="reg.affiliation" autocomplete="organization" />
           <TextField field="jobTitle" label="reg.jobTitle" autocomplete="organization-title" />
           <div class="field">
             <label for={id('locale')}>{t('reg.language')}</label>
-            <select id={id('locale')} name="locale" value={language()} ref={(el) => (refs.locale = el)}
-              aria-invalid={errors().locale ? 'true' : undefined} aria-describedby={errors().locale ? id('locale-error') : undefined}
-              onChange={(e) => setChosenLocale(e.currentTarget.value as Locale)}>
-              <option value="zh-CN" lang="zh-CN">中文</option>
-              <option value="en" lang="en">English</option>
+            <select
+              id={id('locale')}
+              name="locale"
+              value={language()}
+              ref={(el) => (refs.locale = el)}
+              aria-invalid={errors().locale ? 'true' : undefined}
+              aria-describedby={errors().locale ? id('locale-error') : undefined}
+              onChange={(e) => setChosenLocale(e.currentTarget.value as Locale)}
+            >
+              <option value="zh-CN" lang="zh-CN">
+                中文
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
             </select>
-            <Show when={errors().locale}><p class="field-error" id={id('locale-error')}>{t(errors().locale!)}</p></Show>
+            <Show when={errors().locale}>
+              <p class="field-error" id={id('locale-error')}>
+                {t(errors().locale!)}
+              </p>
+            </Show>
           </div>
           <div class="field consent">
             <div class="check">
-              <input id={id('consent')} name="consent" type="checkbox" required checked={consent()} ref={(el) => (refs.consent = el)}
+              <input
+                id={id('consent')}
+                name="consent"
+                type="checkbox"
+                required
+                checked={consent()}
+                ref={(el) => (refs.consent = el)}
                 aria-invalid={errors().consent ? 'true' : undefined}
                 aria-describedby={describedBy(id('consent-hint'), errors().consent && id('consent-error'))}
-                onChange={(e) => { setConsent(e.currentTarget.checked); if (errors().consent) setErrors({ ...errors(), consent: undefined }); }} />
+                onChange={(e) => {
+                  setConsent(e.currentTarget.checked);
+                  if (errors().consent) setErrors({ ...errors(), consent: undefined });
+                }}
+              />
               <label for={id('consent')}>{t('reg.consent')}</label>
             </div>
-            <p class="hint field-hint" id={id('consent-hint')}>{t('reg.consentHint')}</p>
-            <Show when={errors().consent}><p class="field-error" id={id('consent-error')}>{t(errors().consent!)}</p></Show>
+            <p class="hint field-hint" id={id('consent-hint')}>
+              {t('reg.consentHint')}
+            </p>
+            <Show when={errors().consent}>
+              <p class="field-error" id={id('consent-error')}>
+                {t(errors().consent!)}
+              </p>
+            </Show>
           </div>
           <div role="alert" id={id('message')} class="form-message">
             <Show when={message()}>{(m) => <p class={`notice ${m().tone}`}>{t(m().key)}</p>}</Show>
           </div>
-          <p role="status" class="sr-only">{busy() ? t('reg.submitting') : ''}</p>
+          <p role="status" class="sr-only">
+            {busy() ? t('reg.submitting') : ''}
+          </p>
           <button type="submit" class="primary" disabled={busy()} ref={submitButton}>
             {busy() ? t('reg.submitting') : t('reg.submit')}
           </button>

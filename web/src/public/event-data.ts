@@ -10,7 +10,9 @@ export const getEvent = query(async (slug: string | undefined): Promise<PublicEv
     if (!target) return null;
   }
   try {
-    const { event } = await readJson<{ event: PublicEvent }>(await api.api.events[':slug'].$get({ param: { slug: target } }));
+    const { event } = await readJson<{ event: PublicEvent }>(
+      await api.api.events[':slug'].$get({ param: { slug: target } }),
+    );
     return event;
   } catch (e) {
     if (e instanceof ApiFailure && e.status === 404) return null;

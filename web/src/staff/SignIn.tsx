@@ -19,7 +19,9 @@ function safeNext(next: string | string[] | undefined): string {
 export default function SignIn() {
   const [params] = useSearchParams();
   const next = () => safeNext(params.next);
-  createEffect(() => { document.title = `${t('signin.title')} · Colloquy`; });
+  createEffect(() => {
+    document.title = `${t('signin.title')} · Colloquy`;
+  });
   // Someone already signed in who lands here is offered the way on instead of a second link.
   const [me, setMe] = createSignal<Staff | null>(null);
   const [email, setEmail] = createSignal('');
@@ -33,7 +35,9 @@ export default function SignIn() {
   let sentHeading: HTMLHeadingElement | undefined;
   onMount(() => {
     input.focus();
-    getMe().then(setMe, () => { /* unknown is as good as signed out here */ });
+    getMe().then(setMe, () => {
+      /* unknown is as good as signed out here */
+    });
   });
 
   async function submit(e: SubmitEvent) {
@@ -41,8 +45,16 @@ export default function SignIn() {
     if (busy()) return;
     setMessage(null);
     const value = typedAscii(email());
-    if (!value) { setError('signin.emailRequired'); input.focus(); return; }
-    if (!EMAIL.test(value)) { setError('signin.emailInvalid'); input.focus(); return; }
+    if (!value) {
+      setError('signin.emailRequired');
+      input.focus();
+      return;
+    }
+    if (!EMAIL.test(value)) {
+      setError('signin.emailInvalid');
+      input.focus();
+      return;
+    }
     setBusy(true);
     try {
       setRecentlySent(await requestSignIn(value, locale(), next()));
@@ -53,8 +65,10 @@ export default function SignIn() {
       if (!(err instanceof ApiFailure)) setMessage('signin.network');
       else if (err.code === 'hourly_limit') setMessage('signin.hourlyLimit');
       else if (err.status === 429) setMessage('signin.rateLimited');
-      else if (err.code === 'invalid') { setError('signin.emailInvalid'); input.focus(); }
-      else setMessage('signin.failed');
+      else if (err.code === 'invalid') {
+        setError('signin.emailInvalid');
+        input.focus();
+      } else setMessage('signin.failed');
     } finally {
       setBusy(false);
     }
@@ -67,19 +81,28 @@ export default function SignIn() {
 
   return (
     <section class="card narrow signin" aria-labelledby="signin-title">
-      <Show when={!sentTo()} fallback={
-        <div class="signin-sent">
-          <h1 id="signin-title" tabindex="-1" ref={sentHeading}>{t('signin.sentTitle')}</h1>
-          <p>{t('signin.sent', { email: sentTo()! })}</p>
-          <Show when={recentlySent()}>
-            <p class="notice info">{t('signin.recentlySent')}</p>
-          </Show>
-          <Show when={devMailbox()}>
-            <p class="notice info">{t('signin.devMailbox')} <a href="/dev/mailbox">{t('signin.openMailbox')}</a></p>
-          </Show>
-          <button type="button" class="secondary" onClick={again}>{t('signin.again')}</button>
-        </div>
-      }>
+      <Show
+        when={!sentTo()}
+        fallback={
+          <div class="signin-sent">
+            <h1 id="signin-title" tabindex="-1" ref={sentHeading}>
+              {t('signin.sentTitle')}
+            </h1>
+            <p>{t('signin.sent', { email: sentTo()! })}</p>
+            <Show when={recentlySent()}>
+              <p class="notice info">{t('signin.recentlySent')}</p>
+            </Show>
+            <Show when={devMailbox()}>
+              <p class="notice info">
+                {t('signin.devMailbox')} <a href="/dev/mailbox">{t('signin.openMailbox')}</a>
+              </p>
+            </Show>
+            <button type="button" class="secondary" onClick={again}>
+              {t('signin.again')}
+            </button>
+          </div>
+        }
+      >
         <h1 id="signin-title">{t('signin.title')}</h1>
         <Show when={me()}>
           {(staff) => (
@@ -92,15 +115,34 @@ export default function SignIn() {
         <form noValidate onSubmit={submit}>
           <div class="field">
             <label for="signin-email">{t('signin.email')}</label>
-            <input id="signin-email" name="email" type="email" autocomplete="email" inputMode="email" required
-              aria-invalid={error() ? 'true' : undefined} aria-describedby={error() ? 'signin-email-error' : undefined}
-              value={email()} ref={input} onInput={(e) => { setEmail(e.currentTarget.value); setError(null); }} />
-            <Show when={error()}><p class="field-error" id="signin-email-error">{t(error()!)}</p></Show>
+            <input
+              id="signin-email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              inputMode="email"
+              required
+              aria-invalid={error() ? 'true' : undefined}
+              aria-describedby={error() ? 'signin-email-error' : undefined}
+              value={email()}
+              ref={input}
+              onInput={(e) => {
+                setEmail(e.currentTarget.value);
+                setError(null);
+              }}
+            />
+            <Show when={error()}>
+              <p class="field-error" id="signin-email-error">
+                {t(error()!)}
+              </p>
+            </Show>
           </div>
           <div role="alert" class="form-message">
             <Show when={message()}>{(m) => <p class="notice error">{t(m())}</p>}</Show>
           </div>
-          <button type="submit" disabled={busy()}>{busy() ? t('signin.sending') : t('signin.submit')}</button>
+          <button type="submit" disabled={busy()}>
+            {busy() ? t('signin.sending') : t('signin.submit')}
+          </button>
         </form>
       </Show>
     </section>

@@ -8,8 +8,16 @@ import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import type { RegisteredState } from '../public/RegisterForm';
 import { calendarUrl, cancelTicket, deleteTicketData, getTicket, qrUrl, sendManageLink } from './ticket-data';
 
-const HEADINGS: Record<Ticket['status'], MessageKey> = { confirmed: 'ticket.confirmed', waitlisted: 'ticket.waitlisted', cancelled: 'ticket.cancelled' };
-const HINTS: Record<Ticket['status'], MessageKey> = { confirmed: 'ticket.confirmedHint', waitlisted: 'ticket.waitlistedHint', cancelled: 'ticket.cancelledHint' };
+const HEADINGS: Record<Ticket['status'], MessageKey> = {
+  confirmed: 'ticket.confirmed',
+  waitlisted: 'ticket.waitlisted',
+  cancelled: 'ticket.cancelled',
+};
+const HINTS: Record<Ticket['status'], MessageKey> = {
+  confirmed: 'ticket.confirmedHint',
+  waitlisted: 'ticket.waitlistedHint',
+  cancelled: 'ticket.cancelledHint',
+};
 
 /** Moves focus to a heading once it is on the page, so screen readers start at the result. */
 const focusSoon = (el: () => HTMLElement | undefined) => queueMicrotask(() => el()?.focus());
@@ -27,7 +35,17 @@ export default function TicketPage() {
   const [updated, setUpdated] = createSignal<Ticket | null>(null);
   const [deleted, setDeleted] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal<MessageKey | null>(null);
-  createEffect(on(code, () => { setUpdated(null); setDeleted(false); setAnnouncement(null); }, { defer: true }));
+  createEffect(
+    on(
+      code,
+      () => {
+        setUpdated(null);
+        setDeleted(false);
+        setAnnouncement(null);
+      },
+      { defer: true },
+    ),
+  );
   const ticket = () => updated() ?? loaded();
   const justRegistered = (): RegisteredState | undefined => {
     const s = location.state;
@@ -38,7 +56,9 @@ export default function TicketPage() {
 
   createEffect(() => {
     const tk = ticket();
-    document.title = tk ? `${t('ticket.title')} · ${pick(tk.event.title)} · Colloquy` : `${t('ticket.title')} · Colloquy`;
+    document.title = tk
+      ? `${t('ticket.title')} · ${pick(tk.event.title)} · Colloquy`
+      : `${t('ticket.title')} · Colloquy`;
   });
 
   /** A stale or foreign token closes the dialog and shows how to get a working link instead of a bare failure. */
@@ -49,7 +69,11 @@ export default function TicketPage() {
 
   async function cancel() {
     let next: Ticket;
-    try { next = await cancelTicket(code(), token()); } catch (e) { return refused(e); }
+    try {
+      next = await cancelTicket(code(), token());
+    } catch (e) {
+      return refused(e);
+    }
     return () => {
       setUpdated(next);
       setAnnouncement('ticket.cancelDone');
@@ -58,7 +82,11 @@ export default function TicketPage() {
   }
 
   async function erase() {
-    try { await deleteTicketData(code(), token()); } catch (e) { return refused(e); }
+    try {
+      await deleteTicketData(code(), token());
+    } catch (e) {
+      return refused(e);
+    }
     return () => {
       setDeleted(true);
       focusSoon(() => deletedHeading);
@@ -66,34 +94,65 @@ export default function TicketPage() {
   }
 
   return (
-    <ErrorBoundary fallback={(_, reset) => (
-      <section class="card narrow" role="alert"><p>{t('ticket.loadFailed')}</p><button type="button" onClick={reset}>{t('retry')}</button></section>
-    )}>
-      <Show when={!deleted()} fallback={
-        <section class="card narrow ticket-done">
-          <h1 tabindex="-1" ref={deletedHeading}>{t('ticket.deleted')}</h1>
-          <p>{t('ticket.deletedBody')}</p>
-          <p><a href="/">{t('backHome')}</a></p>
+    <ErrorBoundary
+      fallback={(_, reset) => (
+        <section class="card narrow" role="alert">
+          <p>{t('ticket.loadFailed')}</p>
+          <button type="button" onClick={reset}>
+            {t('retry')}
+          </button>
         </section>
-      }>
+      )}
+    >
+      <Show
+        when={!deleted()}
+        fallback={
+          <section class="card narrow ticket-done">
+            <h1 tabindex="-1" ref={deletedHeading}>
+              {t('ticket.deleted')}
+            </h1>
+            <p>{t('ticket.deletedBody')}</p>
+            <p>
+              <a href="/">{t('backHome')}</a>
+            </p>
+          </section>
+        }
+      >
         <Show when={loaded() !== undefined}>
-          <Show when={ticket()} fallback={
-            <section class="card narrow">
-              <h1>{t('ticket.notFound')}</h1>
-              <p>{t('ticket.notFoundBody')}</p>
-              <p><a href="/">{t('backHome')}</a></p>
-            </section>
-          }>
+          <Show
+            when={ticket()}
+            fallback={
+              <section class="card narrow">
+                <h1>{t('ticket.notFound')}</h1>
+                <p>{t('ticket.notFoundBody')}</p>
+                <p>
+                  <a href="/">{t('backHome')}</a>
+                </p>
+              </section>
+            }
+          >
             {(tk) => {
               const ev = () => tk().event;
               return (
                 <article class={`ticket status-${tk().status}`}>
                   <header class="ticket-head">
-                    <h1 tabindex="-1" ref={(el) => { heading = el; if (justRegistered()) focusSoon(() => heading); }}>{t(HEADINGS[tk().status])}</h1>
+                    <h1
+                      tabindex="-1"
+                      ref={(el) => {
+                        heading = el;
+                        if (justRegistered()) focusSoon(() => heading);
+                      }}
+                    >
+                      {t(HEADINGS[tk().status])}
+                    </h1>
                     <p class="ticket-hint">{t(HINTS[tk().status])}</p>
                   </header>
                   <Show when={justRegistered()}>
-                    {(s) => <p class="notice ok no-print">{t(s().registered === 'waitlisted' ? 'reg.sentWaitlist' : 'reg.sent', { email: s().email })}</p>}
+                    {(s) => (
+                      <p class="notice ok no-print">
+                        {t(s().registered === 'waitlisted' ? 'reg.sentWaitlist' : 'reg.sent', { email: s().email })}
+                      </p>
+                    )}
                   </Show>
                   <p role="status" class="status-line no-print">
                     <Show when={announcement()}>{(key) => <span class="notice ok">{t(key())}</span>}</Show>
@@ -102,7 +161,9 @@ export default function TicketPage() {
                     <Show when={tk().status !== 'cancelled'}>
                       <figure class="qr">
                         <img src={qrUrl(tk().code)} alt={t('ticket.qrAlt')} width="240" height="240" />
-                        <figcaption>{t('ticket.code')}: <code>{tk().code}</code></figcaption>
+                        <figcaption>
+                          {t('ticket.code')}: <code>{tk().code}</code>
+                        </figcaption>
                       </figure>
                     </Show>
                     <div class="ticket-facts">
@@ -116,30 +177,62 @@ export default function TicketPage() {
                         <dd>
                           <time dateTime={ev().startsAt}>{formatDate(ev().startsAt, ev().timezone, locale())}</time>
                           {' · '}
-                          {formatTime(ev().startsAt, ev().timezone, locale())}–{formatTime(ev().endsAt, ev().timezone, locale())}
-                          {' '}<span class="muted nowrap">{t('ticket.zone', { zone: zoneLabel(ev().timezone, locale()) })}</span>
+                          {formatTime(ev().startsAt, ev().timezone, locale())}–
+                          {formatTime(ev().endsAt, ev().timezone, locale())}{' '}
+                          <span class="muted nowrap">
+                            {t('ticket.zone', { zone: zoneLabel(ev().timezone, locale()) })}
+                          </span>
                         </dd>
                         <dt>{t('venue')}</dt>
-                        <dd>{pick(ev().venue)}<Show when={pick(ev().address)}><br /><span class="muted">{pick(ev().address)}</span></Show></dd>
+                        <dd>
+                          {pick(ev().venue)}
+                          <Show when={pick(ev().address)}>
+                            <br />
+                            <span class="muted">{pick(ev().address)}</span>
+                          </Show>
+                        </dd>
                         <Show when={tk().status === 'cancelled'}>
                           <dt>{t('ticket.code')}</dt>
-                          <dd><code>{tk().code}</code></dd>
+                          <dd>
+                            <code>{tk().code}</code>
+                          </dd>
                         </Show>
                       </dl>
                       <Show when={tk().checkedInAt}>
-                        {(at) => <p class="notice ok">{t('ticket.checkedIn', { time: formatDateTime(at(), ev().timezone, locale()) })}</p>}
+                        {(at) => (
+                          <p class="notice ok">
+                            {t('ticket.checkedIn', { time: formatDateTime(at(), ev().timezone, locale()) })}
+                          </p>
+                        )}
                       </Show>
                     </div>
                   </div>
                   <div class="ticket-actions no-print">
                     <Show when={tk().status !== 'cancelled'}>
                       {/* rel="external": the router would otherwise take this address for one of its pages and show "not found" */}
-                      <a class="button secondary" href={calendarUrl(ev().slug, locale())} rel="external" type="text/calendar">{t('addToCalendar')}</a>
-                      <button type="button" class="secondary" onClick={() => window.print()}>{t('ticket.print')}</button>
+                      <a
+                        class="button secondary"
+                        href={calendarUrl(ev().slug, locale())}
+                        rel="external"
+                        type="text/calendar"
+                      >
+                        {t('addToCalendar')}
+                      </a>
+                      <button type="button" class="secondary" onClick={() => window.print()}>
+                        {t('ticket.print')}
+                      </button>
                       <Show when={canManage()}>
-                        <ConfirmDialog trigger="ticket.cancel" title="ticket.cancelTitle" body="ticket.cancelBody" confirm="ticket.cancelConfirm"
-                          busy="ticket.cancelling" keep="ticket.keep" failed="ticket.actionFailed" onConfirm={cancel}
-                          autoOpen={location.hash === '#cancel'} />
+                        <ConfirmDialog
+                          trigger="ticket.cancel"
+                          title="ticket.cancelTitle"
+                          body="ticket.cancelBody"
+                          confirm="ticket.cancelConfirm"
+                          busy="ticket.cancelling"
+                          keep="ticket.keep"
+                          failed="ticket.actionFailed"
+                          onConfirm={cancel}
+                          autoOpen={location.hash === '#cancel'}
+                        />
                       </Show>
                     </Show>
                   </div>
@@ -150,11 +243,21 @@ export default function TicketPage() {
                     <h2 id="privacy-title">{t('ticket.privacy')}</h2>
                     <p class="muted">{t('ticket.privacyHint')}</p>
                     <Show when={canManage()}>
-                      <ConfirmDialog trigger="ticket.delete" title="ticket.deleteTitle" body="ticket.deleteBody" confirm="ticket.deleteConfirm"
-                        busy="ticket.deleting" keep="ticket.keepData" failed="ticket.actionFailed" onConfirm={erase} />
+                      <ConfirmDialog
+                        trigger="ticket.delete"
+                        title="ticket.deleteTitle"
+                        body="ticket.deleteBody"
+                        confirm="ticket.deleteConfirm"
+                        busy="ticket.deleting"
+                        keep="ticket.keepData"
+                        failed="ticket.actionFailed"
+                        onConfirm={erase}
+                      />
                     </Show>
                   </section>
-                  <p class="no-print"><a href={`/e/${encodeURIComponent(ev().slug)}`}>{t('backHome')}</a></p>
+                  <p class="no-print">
+                    <a href={`/e/${encodeURIComponent(ev().slug)}`}>{t('backHome')}</a>
+                  </p>
                 </article>
               );
             }}
@@ -183,15 +286,21 @@ function ManageLinkNeeded(props: { code: string }) {
   }
   return (
     <section class="manage-needed no-print" aria-labelledby="manage-needed-text">
-      <p id="manage-needed-text" class="muted">{t('ticket.manageNeeded')}</p>
+      <p id="manage-needed-text" class="muted">
+        {t('ticket.manageNeeded')}
+      </p>
       <Show when={!result()}>
-        <button type="button" class="secondary" disabled={busy()} onClick={send}>{busy() ? t('ticket.sendingLink') : t('ticket.sendLink')}</button>
+        <button type="button" class="secondary" disabled={busy()} onClick={send}>
+          {busy() ? t('ticket.sendingLink') : t('ticket.sendLink')}
+        </button>
       </Show>
       <div role="status">
         <Show when={result()}>{(key) => <p class="notice ok">{t(key())}</p>}</Show>
       </div>
       <div role="alert">
-        <Show when={failed()}><p class="notice error">{t('ticket.actionFailed')}</p></Show>
+        <Show when={failed()}>
+          <p class="notice error">{t('ticket.actionFailed')}</p>
+        </Show>
       </div>
     </section>
   );

@@ -14,7 +14,9 @@ export const getTicket = query(async (code: string): Promise<Ticket | null> => {
 
 /** Cancelling and erasing need the management token from the emailed link (`?m=`); the ticket code alone cannot. */
 export async function cancelTicket(code: string, token: string): Promise<Ticket> {
-  const { ticket } = await readJson<{ ticket: Ticket }>(await api.api.tickets[':code'].cancel.$post({ param: { code }, json: { token } }));
+  const { ticket } = await readJson<{ ticket: Ticket }>(
+    await api.api.tickets[':code'].cancel.$post({ param: { code }, json: { token } }),
+  );
   return ticket;
 }
 
@@ -24,10 +26,14 @@ export async function deleteTicketData(code: string, token: string): Promise<voi
 
 /** Emails the management link to the registered address; false when one went out in the last 10 minutes. */
 export async function sendManageLink(code: string): Promise<boolean> {
-  const { sent } = await readJson<{ sent: boolean }>(await api.api.tickets[':code']['send-link'].$post({ param: { code }, json: {} }));
+  const { sent } = await readJson<{ sent: boolean }>(
+    await api.api.tickets[':code']['send-link'].$post({ param: { code }, json: {} }),
+  );
   return sent;
 }
 
-export const qrUrl = (code: string, kind: 'svg' | 'png' = 'svg') => `/api/tickets/${encodeURIComponent(code)}/qr.${kind}`;
+export const qrUrl = (code: string, kind: 'svg' | 'png' = 'svg') =>
+  `/api/tickets/${encodeURIComponent(code)}/qr.${kind}`;
 /** The agenda as iCalendar, in the reader's language (the API reads ?lang=en, Chinese otherwise). */
-export const calendarUrl = (slug: string, lang: 'zh-CN' | 'en') => `/api/events/${encodeURIComponent(slug)}/agenda.ics${lang === 'en' ? '?lang=en' : ''}`;
+export const calendarUrl = (slug: string, lang: 'zh-CN' | 'en') =>
+  `/api/events/${encodeURIComponent(slug)}/agenda.ics${lang === 'en' ? '?lang=en' : ''}`;
