@@ -25,7 +25,8 @@ const judgeFile = process.argv.includes('--judge') ? process.argv[process.argv.i
 const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
 const config = smoke
   ? {
-      registrations: 300,
+      // Enough tickets that the check-in load (about 1,200 scans here on a quiet machine) never runs out of fresh ones.
+      registrations: 3000,
       capacity: 20_000,
       connections: 10,
       warmupSeconds: 0.5,
