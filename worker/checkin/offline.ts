@@ -11,7 +11,7 @@ import { validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, sha256 } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
-import { readTicketState, recordCheckin, type TicketRef } from './statements';
+import { readTicketState, recordCheckin, type TicketStateRow, type TicketRef } from './statements';
 import { publicOrigin } from '../http/origin';
 
 const PAGE = 2000;
@@ -48,18 +48,6 @@ export const batchInput = z.object({
     .min(1)
     .max(100),
 });
-
-type State = {
-  id: string;
-  eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  name: string;
-  affiliation: string;
-  role: string;
-  clientId: string | null;
-  scannedAt: number | null;
-  deskId: string | null;
-};
 
 export const offlineRoutes = new Hono<AppEnv>()
   .get('/:slug/checkins/snapshot', validate('query', snapshotQuery), async (c) => {
@@ -119,8 +107,8 @@ export const offlineRoutes = new Hono<AppEnv>()
     const results = await atomically(c.env.DB, statements);
     const conflicts: { reg: string; kept: [string, string, number]; other: [string, string, number] }[] = [];
     const out = scans.map((s, i) => {
-      const before = results[i * 3]![0] as State | undefined;
-      const after = results[i * 3 + 2]![0] as State | undefined;
+      const before = results[i * 3]![0] as TicketStateRow | undefined;
+      const after = results[i * 3 + 2]![0] as TicketStateRow | undefined;
       const result = checkinOutcome(
         after
           ? {

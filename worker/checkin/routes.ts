@@ -14,7 +14,7 @@ import { newId, randomToken, sha256 } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { searchStatement } from './search';
-import { readTicketState, recordCheckin, type ScanInput, type TicketRef } from './statements';
+import { readTicketState, recordCheckin, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
 
 const DESK_ROLES = ['desk', 'organiser'] as const;
 
@@ -76,22 +76,10 @@ function searchBucket(env: object, key: string): Bucket {
   };
 }
 
-type StateRow = {
-  id: string;
-  eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  name: string;
-  affiliation: string;
-  role: string;
-  clientId: string | null;
-  scannedAt: number | null;
-  deskId: string | null;
-};
-
 /** One round trip: record (or not) and read back. Shared by live scans, searches and walk-ins. */
 export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, timezone: string) {
   const [, rows] = await atomically(d1, [recordCheckin(ref, scan), readTicketState(ref)]);
-  const row = rows[0] as StateRow | undefined;
+  const row = rows[0] as TicketStateRow | undefined;
   const result = checkinOutcome(
     row
       ? {

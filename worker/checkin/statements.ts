@@ -40,6 +40,19 @@ export function recordCheckin(ref: TicketRef, s: ScanInput, rule: 'first_arrival
     WHERE excluded.scanned_at < checkins.scanned_at AND excluded.client_id != checkins.client_id`;
 }
 
+/** The row readTicketState returns: the registration and its first check-in, if any. */
+export type TicketStateRow = {
+  id: string;
+  eventId: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  name: string;
+  affiliation: string;
+  role: string;
+  clientId: string | null;
+  scannedAt: number | null;
+  deskId: string | null;
+};
+
 export function readTicketState(ref: TicketRef) {
   return sql`
     SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role,
