@@ -203,6 +203,14 @@ describe('the index follows every change', () => {
 });
 
 describe('rate limit per device', () => {
+  it('a search is a pure read: the device\'s allowance is not written to D1', async () => {
+    const device = await signIn('desk@colloquy.test');
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM rate_buckets').first<{ n: number }>();
+    for (const q of ['王', 'carter', '华山']) expect((await search(q, device, {})).status).toBe(200);
+    const after = await env.DB.prepare('SELECT count(*) AS n FROM rate_buckets').first<{ n: number }>();
+    expect(after!.n).toBe(before!.n);
+  });
+
   it('a flood of searches from one device gets 429 rate_limited; another signed-in device still searches', async () => {
     const flooder = await signIn('desk@colloquy.test');
     // 80 searches at once, as a script would send them (one after another, a slow test machine could refill the bucket).

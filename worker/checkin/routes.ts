@@ -7,7 +7,7 @@ import { SESSION_COOKIE, requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
-import { bucketAdmitsSql, type Bucket, secondsToWait, takeToken } from '../http/rate-limit';
+import { type Bucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
 import { asciiText, validate } from '../http/validate';
 import { isoInZone, isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
@@ -128,24 +128,19 @@ export const checkinRoutes = new Hono<AppEnv>()
     // Per device: each signed-in browser or paired phone has its own session cookie.
     const device = (await sha256(getCookie(c, SESSION_COOKIE) ?? staff.id)).slice(0, 32);
     const bucket = searchBucket(c.env, `desk-search:${device}`);
-    const now = Date.now();
-    // The search reads nothing unless the device has a token; the token is taken in the same batch.
-    const [rows, taken] = await atomically(c.env.DB, [
-      searchStatement(eventId, query, bucketAdmitsSql(bucket, now)),
-      takeToken(bucket, now),
-    ]);
-    if (!taken.length) {
-      // A refused request's bucket is full again less than one interval after the latest admissible time.
-      c.header('retry-after', String(secondsToWait(bucket, now + bucket.burst * bucket.intervalMs, now)));
+    const refused = takeMemoryToken(bucket, Date.now());
+    if (refused !== null) {
+      c.header('retry-after', String(secondsToWait(bucket, refused, Date.now())));
       throw new ApiError(
         429,
         'rate_limited',
         'Too many searches from this device. Wait a few seconds, then search again.',
       );
     }
+    const rows = await c.var.db.all<SearchRow>(searchStatement(eventId, query));
     return c.json(
       {
-        attendees: (rows as SearchRow[]).map((r) => ({
+        attendees: rows.map((r) => ({
           id: r.id,
           name: r.name,
           affiliation: r.affiliation,

@@ -72,3 +72,24 @@ export function takeToken(b: Bucket, now: number) {
     WHERE rate_buckets.refilled_at <= ${latestAdmitted(b, now)}
     RETURNING refilled_at`;
 }
+
+/*
+ * Desk search keeps its bucket in the isolate's memory, not in D1, so a search is one pure read (writing a row
+ * per search cost a D1 write on the desk's busiest read path; issue 14 item 4). The limit is per device and
+ * guards against walking through every name from one signed-in phone, not against a distributed attack: staff
+ * are authenticated, and a device that reaches a second isolate gets at most a second burst there.
+ * Full buckets carry no information, so the map drops them when it grows.
+ */
+const memoryBuckets = new Map<string, number>();
+const MEMORY_BUCKET_KEYS = 10_000;
+
+/** Takes a token from the in-memory bucket; returns null when taken, else the bucket's refilled_at (refused). */
+export function takeMemoryToken(b: Bucket, now: number): number | null {
+  const refilledAt = memoryBuckets.get(b.key) ?? 0;
+  if (!bucketAdmits(b, refilledAt, now)) return refilledAt;
+  if (memoryBuckets.size >= MEMORY_BUCKET_KEYS) {
+    for (const [key, at] of memoryBuckets) if (at <= now) memoryBuckets.delete(key);
+  }
+  memoryBuckets.set(b.key, Math.max(refilledAt, now) + b.intervalMs);
+  return null;
+}
