@@ -8,12 +8,12 @@ import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId } from '../lib/random';
 import { isoInZone } from '../lib/time';
 import { assignInput, createSessionInput, moveInput, reorderInput, updateSessionInput } from './input';
 import { moveSessionStatement, type WarningRows, warningReads } from './statements';
 import { agendaWarnings, hoursToHoldAll } from './warnings';
+import { rule } from '../http/contract';
 
 const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
@@ -32,8 +32,29 @@ export function warningsAnswer(results: Record<string, unknown>[][]) {
   };
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  addSession: rule({ access: 'organiser', tag: 'agenda', summary: 'Add an agenda item.', json: createSessionInput }),
+  editSession: rule({ access: 'organiser', tag: 'agenda', summary: 'Edit an agenda item.', json: updateSessionInput }),
+  deleteSession: rule({ access: 'organiser', tag: 'agenda', summary: 'Delete an agenda item.' }),
+  moveSession: rule({
+    access: 'organiser',
+    tag: 'agenda',
+    summary:
+      'Move an item one place earlier or later (swaps times with its neighbour, atomically); answers with warnings.',
+    json: moveInput,
+  }),
+  reorderSessions: rule({ access: 'organiser', tag: 'agenda', summary: 'Reorder agenda items.', json: reorderInput }),
+  assignPeople: rule({
+    access: 'organiser',
+    tag: 'agenda',
+    summary: 'Set who is on an item, with roles; warns about overlaps.',
+    json: assignInput,
+  }),
+};
+
 export const agendaRoutes = new Hono<AppEnv>()
-  .post('/:slug/sessions', validate('json', createSessionInput), async (c) => {
+  .post('/:slug/sessions', rules.addSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = newId('ses');
@@ -57,7 +78,7 @@ export const agendaRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ session: { id }, ...warningsAnswer(done) }, 201);
   })
-  .patch('/:slug/sessions/:id', validate('json', updateSessionInput), async (c) => {
+  .patch('/:slug/sessions/:id', rules.editSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = c.req.param('id');
@@ -83,7 +104,7 @@ export const agendaRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ session: { id }, ...warningsAnswer(done) }, 200);
   })
-  .post('/:slug/sessions/:id/move', validate('json', moveInput), async (c) => {
+  .post('/:slug/sessions/:id/move', rules.moveSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const { direction } = c.req.valid('json');
@@ -119,7 +140,7 @@ export const agendaRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .delete('/:slug/sessions/:id', async (c) => {
+  .delete('/:slug/sessions/:id', rules.deleteSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [gone] = await atomically(c.env.DB, [
@@ -129,7 +150,7 @@ export const agendaRoutes = new Hono<AppEnv>()
     if (!gone.length) throw notFound('No such agenda item in this event.');
     return c.json({}, 200);
   })
-  .post('/:slug/sessions/reorder', validate('json', reorderInput), async (c) => {
+  .post('/:slug/sessions/reorder', rules.reorderSessions, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const { ids } = c.req.valid('json');
     await atomically(c.env.DB, [
@@ -140,7 +161,7 @@ export const agendaRoutes = new Hono<AppEnv>()
     ]);
     return c.json({}, 200);
   })
-  .put('/:slug/sessions/:id/people', validate('json', assignInput), async (c) => {
+  .put('/:slug/sessions/:id/people', rules.assignPeople, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const { people: assigned } = c.req.valid('json');

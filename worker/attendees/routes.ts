@@ -8,7 +8,6 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
-import { asciiText, validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
@@ -16,45 +15,8 @@ import { requestLocale } from '../http/messages';
 import { toCsv } from './csv';
 import { publicOrigin } from '../http/origin';
 import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
-
-export const listQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
-  role: z.enum(['attendee', 'speaker', 'guest', 'staff']).optional(),
-  checkedIn: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['created', '-created', 'name', '-name']).optional().default('created'),
-  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).optional().default(50),
-});
-
-export const editInput = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
-    phone: asciiText()
-      .max(40)
-      .regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
-    affiliation: z.string().trim().max(200),
-    jobTitle: z.string().trim().max(120),
-    locale: z.enum(['zh-CN', 'en']),
-    role: z.enum(['attendee', 'speaker', 'guest', 'staff']),
-  })
-  .partial();
-
-/**
- * The CSV export: the whole file at once, or with `limit` one page of it (the first with the BOM and header,
- * then each `after` the cursor the previous page gave in X-Next-Cursor), so no request handles more rows than that.
- */
-export const csvQuery = z.object({
-  after: z
-    .string()
-    .max(200)
-    .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,150}$/, 'Use the cursor from the previous page.')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-  /** The organiser's language for headers, statuses, roles and desks; without it, Accept-Language. */
-  lang: z.enum(['zh-CN', 'en']).optional(),
-});
+import { rule } from '../http/contract';
+import { csvQuery, editInput, listQuery } from './input';
 
 const parseCursor = (after: string) => {
   const dot = after.indexOf('.');
@@ -119,8 +81,50 @@ const present = (r: Row) => ({
   deskId: r.deskId,
 });
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  listRegistrations: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Search, filter, sort and page registrations.',
+    query: listQuery,
+  }),
+  exportCsv: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'All registrations as Excel-friendly CSV; with `limit`, one page of it (next: `after` = X-Next-Cursor).',
+    query: csvQuery,
+  }),
+  editRegistration: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Edit a registration.',
+    json: editInput,
+  }),
+  cancelRegistration: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Cancel a registration (promotes the waitlist).',
+  }),
+  promoteRegistration: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Move a registration off the waitlist.',
+  }),
+  reissueTicket: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Issue a new ticket code; the old one stops working.',
+  }),
+  dashboard: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Registrations and arrivals over time, by institution and role.',
+  }),
+};
+
 export const attendeeRoutes = new Hono<AppEnv>()
-  .get('/:slug/registrations', validate('query', listQuery), async (c) => {
+  .get('/:slug/registrations', rules.listRegistrations, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const q = c.req.valid('query');
     const where = filters(eventId, q);
@@ -138,7 +142,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get('/:slug/registrations.csv', validate('query', csvQuery), async (c) => {
+  .get('/:slug/registrations.csv', rules.exportCsv, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const { after, limit, lang: asked } = c.req.valid('query');
     const lang = asked ?? requestLocale(c);
@@ -190,7 +194,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     if (total) headers.set('x-total-count', String(total[0]?.n ?? 0));
     return new Response(csv, { headers });
   })
-  .patch('/:slug/registrations/:id', validate('json', editInput), async (c) => {
+  .patch('/:slug/registrations/:id', rules.editRegistration, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const b = c.req.valid('json');
@@ -223,7 +227,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const [row] = await db.all<Row>(sql`${SELECT} WHERE r.id = ${id}`);
     return c.json({ registration: present(row!) }, 200);
   })
-  .post('/:slug/registrations/:id/cancel', async (c) => {
+  .post('/:slug/registrations/:id/cancel', rules.cancelRegistration, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const origin = publicOrigin(c);
@@ -240,7 +244,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({}, 200);
   })
-  .post('/:slug/registrations/:id/promote', async (c) => {
+  .post('/:slug/registrations/:id/promote', rules.promoteRegistration, async (c) => {
     // The organiser's call: confirm a waitlisted person even if that goes over capacity.
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
@@ -253,7 +257,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({}, 200);
   })
-  .post('/:slug/registrations/:id/reissue', async (c) => {
+  .post('/:slug/registrations/:id/reissue', rules.reissueTicket, async (c) => {
     // A leaked ticket: a new code goes to the attendee, and the old one stops working at once.
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
@@ -270,7 +274,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({ ticketCode: code }, 200);
   })
-  .get('/:slug/dashboard', async (c) => {
+  .get('/:slug/dashboard', rules.dashboard, async (c) => {
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const [daily, byInstitution, byRole, arrivals] = await atomically(c.env.DB, [
       sql`SELECT date((created_at + ${offsetMs(timezone)}) / 1000, 'unixepoch') AS day, count(*) AS n FROM registrations WHERE event_id = ${eventId} AND role = 'attendee' GROUP BY day ORDER BY day`,

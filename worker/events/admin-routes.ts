@@ -8,7 +8,6 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
 import { createEventInput, msOrNull, updateEventInput } from './input';
@@ -17,9 +16,29 @@ import { findEventWithProgramme } from './queries';
 import { agendaWarnings, hoursToHoldAll } from '../agenda/warnings';
 import { isoInZone } from '../lib/time';
 import { publicOrigin } from '../http/origin';
+import { rule } from '../http/contract';
+
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  createEvent: rule({
+    access: 'staff',
+    tag: 'console',
+    summary: 'Create an event (organisers).',
+    json: createEventInput,
+  }),
+  editEvent: rule({
+    access: 'organiser',
+    tag: 'console',
+    summary: 'Edit an event; a capacity raise promotes the waitlist.',
+    json: updateEventInput,
+  }),
+  auditLog: rule({ access: 'organiser', tag: 'console', summary: 'Who changed what, and when.' }),
+  myEvents: rule({ access: 'staff', tag: 'console', summary: 'The events I organise, drafts included.' }),
+  myEvent: rule({ access: 'organiser', tag: 'console', summary: 'One event I organise, drafts included.' }),
+};
 
 export const eventAdminRoutes = new Hono<AppEnv>()
-  .post('/', validate('json', createEventInput), async (c) => {
+  .post('/', rules.createEvent, async (c) => {
     const who = requireStaff(c);
     if (!Object.values(who.roles).some((g) => g.role === 'organiser'))
       throw new ApiError(403, 'forbidden', 'Only organisers create events.');
@@ -40,7 +59,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     clearSessionCache();
     return c.json({ event: { slug: b.slug, id } }, 201);
   })
-  .patch('/:slug', validate('json', updateEventInput), async (c) => {
+  .patch('/:slug', rules.editEvent, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const db = c.var.db;
@@ -73,7 +92,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const found = await findEventWithProgramme(db, c.req.param('slug'), ['draft', 'published', 'closed']);
     return c.json({ event: presentEvent(found!.event, found!) }, 200);
   })
-  .get('/:slug/audit', async (c) => {
+  .get('/:slug/audit', rules.auditLog, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const rows = await c.var.db.all<{
       id: number;
@@ -118,7 +137,7 @@ function agendaCheck(found: NonNullable<Awaited<ReturnType<typeof findEventWithP
 
 /** The console's reads: the organiser's events, drafts included. */
 export const consoleEventRoutes = new Hono<AppEnv>()
-  .get('/events', async (c) => {
+  .get('/events', rules.myEvents, async (c) => {
     const who = requireStaff(c);
     const slugs = Object.entries(who.roles)
       .filter(([, g]) => g.role === 'organiser')
@@ -135,7 +154,7 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     );
     return c.json({ events: out }, 200);
   })
-  .get('/events/:slug', async (c) => {
+  .get('/events/:slug', rules.myEvent, async (c) => {
     requireEventRole(c, c.req.param('slug'), ['organiser']);
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
     if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');

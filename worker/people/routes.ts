@@ -8,9 +8,9 @@ import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { presentPerson } from '../events/present';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId, randomToken } from '../lib/random';
 import { createPersonInput, imageType, PHOTO_MAX_BYTES, updatePersonInput } from './input';
+import { rule } from '../http/contract';
 
 type PersonRow = typeof people.$inferSelect;
 
@@ -31,8 +31,26 @@ function badgeFor(
       name = excluded.name, affiliation = excluded.affiliation, updated_at = ${Date.now()}`;
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  addPerson: rule({
+    access: 'organiser',
+    tag: 'people',
+    summary: 'Add a speaker, panel guest or moderator (with a badge).',
+    json: createPersonInput,
+  }),
+  editPerson: rule({ access: 'organiser', tag: 'people', summary: 'Edit a person.', json: updatePersonInput }),
+  removePerson: rule({ access: 'organiser', tag: 'people', summary: 'Remove a person.' }),
+  uploadPhoto: rule({
+    access: 'organiser',
+    tag: 'people',
+    summary: 'Upload a photo (JPEG, PNG or WebP, at most 2 MB; raw bytes).',
+  }),
+  showPhoto: rule({ access: 'public', tag: 'people', summary: "A person's photo." }),
+};
+
 export const peopleRoutes = new Hono<AppEnv>()
-  .post('/:slug/people', validate('json', createPersonInput), async (c) => {
+  .post('/:slug/people', rules.addPerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = newId('per');
@@ -61,7 +79,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .patch('/:slug/people/:id', validate('json', updatePersonInput), async (c) => {
+  .patch('/:slug/people/:id', rules.editPerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = c.req.param('id');
@@ -85,7 +103,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ person: { ...presentPerson(updated), email: updated.email, phone: updated.phone } }, 200);
   })
-  .delete('/:slug/people/:id', async (c) => {
+  .delete('/:slug/people/:id', rules.removePerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [gone] = await atomically(c.env.DB, [
@@ -96,7 +114,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     if (!gone.length) throw notFound('No such person in this event.');
     return c.json({}, 200);
   })
-  .post('/:slug/people/:id/photo', async (c) => {
+  .post('/:slug/people/:id/photo', rules.uploadPhoto, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     if (Number(c.req.header('content-length') ?? 0) > PHOTO_MAX_BYTES)
@@ -123,7 +141,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   });
 
 /** Photos are public like the event page that shows them. */
-export const photoRoutes = new Hono<AppEnv>().get('/:event/:person/:name', async (c) => {
+export const photoRoutes = new Hono<AppEnv>().get('/:event/:person/:name', rules.showPhoto, async (c) => {
   const { event, person, name } = c.req.param();
   const object = await c.env.PHOTOS.get(`${event}/${person}/${name}`);
   if (!object) throw notFound('No such photo.');
