@@ -1,7 +1,7 @@
 // Organiser routes for registrations: list (search, filter, sort, pages), edit, cancel, promote, reissue, CSV.
 import { sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';

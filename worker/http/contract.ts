@@ -1,6 +1,7 @@
 // A route's contract, declared once in its Hono chain: who may call it, what it is, and the schemas it validates with.
 import type { MiddlewareHandler, ValidationTargets } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { BlankInput } from 'hono/types';
 import type { InferInput } from 'hono/validator';
 import type { ZodType, z } from 'zod';
 import { requireEventRole, requireStaff } from '../auth/session';
@@ -39,7 +40,7 @@ type Validated<K extends Target, S> = S extends ZodType
       in: undefined extends z.input<S> ? { [P in K]?: Received<K, z.input<S>> } : { [P in K]: Received<K, z.input<S>> };
       out: { [P in K]: z.output<S> };
     }
-  : {};
+  : BlankInput;
 type ContractInput<C extends Contract> = Validated<'json', C['json']> & Validated<'query', C['query']>;
 
 const CONTRACTS = new WeakMap<object, Contract>();

@@ -1,7 +1,7 @@
 // Organiser messages: templates, per-recipient preview, test-send, bulk send through the queue, delivery status.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { emails, events, messages, registrations } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
