@@ -46,8 +46,9 @@ type ContractInput<C extends Contract> = Validated<'json', C['json']> & Validate
 const CONTRACTS = new WeakMap<object, Contract>();
 
 /**
- * The first middleware of a route: `.post('/:slug/x', rule({ access: 'organiser', summary, tag, json }), handler)`.
- * It decides access before anything else runs, then validates with the same schemas the document shows.
+ * The first handler of a route: `const rules = { x: rule({ access: 'organiser', tag, summary, json }) }` above the
+ * router, then `.post('/:slug/x', rules.x, async (c) => …)`. It decides access before anything else runs, then
+ * validates with the same schemas the document shows; the handler's `c.req.valid()` and hc<AppType> get their types.
  */
 export function rule<const C extends Contract, P extends string = string>(
   contract: C,
