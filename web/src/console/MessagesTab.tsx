@@ -6,7 +6,7 @@ import { Compose } from './messages/Compose';
 import { MessageDelivery } from './messages/Delivery';
 import { audienceFields, blank, draftFor, isDirty } from './messages/draft';
 import { History } from './messages/History';
-import { createLoaded, createPolled } from './messages/load';
+import { createLoaded, createPolled } from './resource';
 import { ct } from './text';
 import { FormError, useToast } from './ui';
 
@@ -16,9 +16,10 @@ export function MessagesTab(props: { event: ConsoleEvent }) {
   const slug = props.event.slug;
   const toast = useToast();
   const [draft, setDraft] = draftFor(slug);
-  const templates = createLoaded(() => getTemplates(slug));
+  const templates = createLoaded(() => slug, getTemplates);
   const history = createPolled(
-    () => listMessages(slug),
+    () => slug,
+    listMessages,
     (list) => list.some((m) => m.pending > 0),
     POLL_MS,
   );

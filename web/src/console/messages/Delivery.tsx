@@ -7,7 +7,7 @@ import { ct, ctOr } from '../text';
 import { FormError } from '../ui';
 import { Loading, MailboxLink, progressLine } from './bits';
 import { countIn, DeliveryTable, FAILED, ORDER, SENT, WAITING } from './DeliveryTable';
-import { createPolled } from './load';
+import { createPolled } from '../resource';
 import { ReplaceButton } from './ReplaceButton';
 
 const POLL_MS = 2000;
@@ -25,7 +25,8 @@ export function MessageDelivery(props: {
   onProgress: () => void;
 }) {
   const detail = createPolled(
-    () => getMessage(props.slug, props.id),
+    () => props.id,
+    (id) => getMessage(props.slug, id),
     (next) => waiting(next) > 0,
     POLL_MS,
   );

@@ -1,12 +1,12 @@
 // Chooses registrations one by one, by the same search as the registrations tab.
-import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
-import { listRegistrations, type Registration } from '../console-api';
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { listRegistrations } from '../console-api';
+import { createLoaded } from '../resource';
 import { ct } from '../text';
-import { createDebounced, Field, FormError, useFailure } from '../ui';
+import { createDebounced, Field, FormError } from '../ui';
 import type { Picked } from './draft';
 
 const PICK_PAGE = 8;
-type Found = { results: { q: string; list: Registration[]; total: number } | null; error: string | null };
 
 export function RecipientsPicker(props: {
   slug: string;
@@ -14,30 +14,19 @@ export function RecipientsPicker(props: {
   error?: string;
   onChange: (list: Picked[]) => void;
 }) {
-  const fail = useFailure();
   const [typed, setTyped] = createSignal('');
   const [query, setQuery] = createSignal('');
   const searchSoon = createDebounced((value: string) => setQuery(value.trim()), 300);
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
-  // Read through `latest`: the app's Suspense would otherwise blank the page while a search runs.
-  const [found] = createResource(
-    () => ({ q: query() }),
-    async ({ q }, { value: last }): Promise<Found> => {
-      controller?.abort();
-      if (!q) return { results: null, error: last?.error ?? null };
-      const mine = (controller = new AbortController());
-      try {
-        const query = { q, sort: 'name' as const, page: '1', pageSize: String(PICK_PAGE) };
-        const page = await listRegistrations(props.slug, query, mine.signal);
-        return { results: { q, list: page.registrations, total: page.total }, error: null };
-      } catch (e) {
-        return { results: last?.results ?? null, error: mine.signal.aborted ? null : fail(e) };
-      }
-    },
-    { initialValue: { results: null, error: null } },
-  );
-  const results = () => found.latest.results;
+  const found = createLoaded(query, async (q, signal) => {
+    if (!q) return null;
+    const page = await listRegistrations(
+      props.slug,
+      { q, sort: 'name', page: '1', pageSize: String(PICK_PAGE) },
+      signal,
+    );
+    return { q, list: page.registrations, total: page.total };
+  });
+  const results = found.value;
   const id = createUniqueId();
   let input: HTMLInputElement | undefined;
 
@@ -59,7 +48,7 @@ export function RecipientsPicker(props: {
       />
       <p class="muted small" role="status">
         <Show
-          when={found.loading}
+          when={found.loading()}
           fallback={
             <Show when={results()}>
               {(r) => (
@@ -77,7 +66,7 @@ export function RecipientsPicker(props: {
           {ct('msg.pickSearching')}
         </Show>
       </p>
-      <FormError error={found.latest.error} />
+      <FormError error={found.error()} />
       <Show when={results()?.list.length}>
         <ul class="msg-pick-list" aria-label={ct('msg.pickResults')}>
           <For each={results()!.list}>
