@@ -203,7 +203,7 @@ describe('the index follows every change', () => {
 });
 
 describe('rate limit per device', () => {
-  it('a search is a pure read: the device\'s allowance is not written to D1', async () => {
+  it("a search is a pure read: the device's allowance is not written to D1", async () => {
     const device = await signIn('desk@colloquy.test');
     const before = await env.DB.prepare('SELECT count(*) AS n FROM rate_buckets').first<{ n: number }>();
     for (const q of ['王', 'carter', '华山']) expect((await search(q, device, {})).status).toBe(200);
