@@ -16,6 +16,7 @@ import { requestLocale } from '../http/messages';
 import { toCsv } from './csv';
 import { publicOrigin } from '../http/origin';
 import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -69,8 +70,8 @@ type Row = {
   affiliation: string;
   jobTitle: string;
   locale: string;
-  status: string;
-  role: string;
+  status: RegistrationStatus;
+  role: RegistrationRole;
   createdAt: number;
   scannedAt: number | null;
   deskId: string | null;

@@ -13,6 +13,7 @@ import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import type { CheckinResult } from './outcome';
 import type { ScanInput } from './statements';
+import type { RegistrationRole } from '../../schema/registrations';
 
 export const admitInput = z.object({
   deviceId: z.string().trim().min(1).max(100),
@@ -59,7 +60,7 @@ type Row = {
   status: 'confirmed' | 'waitlisted' | null;
   name: string;
   affiliation: string;
-  role: string;
+  role: RegistrationRole;
   clientId: string | null;
   scannedAt: number | null;
   deskId: string | null;

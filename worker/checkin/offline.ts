@@ -13,6 +13,7 @@ import { newId, sha256 } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { readTicketState, recordCheckin, type TicketStateRow, type TicketRef } from './statements';
 import { publicOrigin } from '../http/origin';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 const PAGE = 2000;
 /** Writes that commit while a snapshot is read may carry a slightly older time; pulling a little back covers them. */
@@ -59,8 +60,8 @@ export const offlineRoutes = new Hono<AppEnv>()
       code: string;
       name: string;
       affiliation: string;
-      role: string;
-      status: string;
+      role: RegistrationRole;
+      status: RegistrationStatus;
       scannedAt: number | null;
       deskId: string | null;
     }>(sql`
@@ -203,7 +204,7 @@ export const offlineRoutes = new Hono<AppEnv>()
       id: string;
       name: string;
       affiliation: string;
-      role: string;
+      role: RegistrationRole;
       ticketCode: string;
     }>(sql`
       SELECT id, name, affiliation, role, ticket_code AS ticketCode FROM registrations

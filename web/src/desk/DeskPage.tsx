@@ -16,7 +16,8 @@ import {
   uuid,
   type WalkInResponse,
 } from './checkin';
-import { type Attendee, type EventInfo, getEventInfo, getMe, signOut, type Staff } from './desk-api';
+import { getMe, signOut, type Staff } from '../staff/staff-api';
+import { type Attendee, type EventInfo, getEventInfo } from './desk-api';
 import { feedback } from './feedback';
 import { createOfflineDesk } from './offline';
 import { ACTIONS, deskLabel, ResultOverlay, TONES } from './ResultOverlay';
@@ -41,7 +42,7 @@ export default function DeskPage() {
   const params = useParams();
   const navigate = useNavigate();
   const location = useLocation();
-  const [me, { refetch }] = createResource(getMe);
+  const [me, { refetch }] = createResource(() => getMe({ lastKnownOffline: true }));
   createEffect(() => {
     document.title = `${t('desk.title')} · Colloquy`;
   });

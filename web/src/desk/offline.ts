@@ -2,10 +2,9 @@
 // whom it let in, and keeps that list and the queue in step with the server every few seconds while online.
 import { batch, createSignal, onCleanup } from 'solid-js';
 import { api } from '../api';
-import { attempt, type CheckinResponse, deviceId, type Outcome, type Role, type Scan, submitScan } from './checkin';
+import { attempt, type CheckinResponse, deviceId, type Outcome, type Scan, submitScan } from './checkin';
 import type { Attendee } from './desk-api';
 import {
-  type BatchResult,
   forgetEvent,
   openStore,
   type OfflineStore,
@@ -24,8 +23,6 @@ const SYNC_TIMEOUT_MS = 15_000;
 const BATCH = 100;
 
 export type ScanOutcome = Outcome<CheckinResponse> | { kind: 'not_saved' };
-
-type Snapshot = { tickets: SavedTicket[]; next: string | null; cursor: number };
 
 export type OfflineDesk = ReturnType<typeof createOfflineDesk>;
 
@@ -98,7 +95,7 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
         scannedAt,
         localResult,
       }));
-      const outcome = await attempt<{ results: BatchResult[] }>(() =>
+      const outcome = await attempt(() =>
         api.api.events[':slug'].checkins.batch.$post(
           { param: { slug }, json: { deviceId: deviceId(), deskId, scans } },
           timeout(),
@@ -113,7 +110,7 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     const since = (await s.meta<number>('cursor')) ?? 0;
     let after = '';
     for (;;) {
-      const outcome = await attempt<Snapshot>(() =>
+      const outcome = await attempt(() =>
         api.api.events[':slug'].checkins.snapshot.$get(
           { param: { slug }, query: { since: String(since), after } },
           timeout(),
@@ -165,7 +162,7 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       kind: 'ok',
       value: {
         result,
-        registration: { id: ticket.id, name: ticket.name, affiliation: ticket.affiliation || null, role: ticket.role },
+        registration: { id: ticket.id, name: ticket.name, affiliation: ticket.affiliation, role: ticket.role },
         checkedInAt: result === 'checked_in' || result === 'already_checked_in' ? ticket.checkedInAt : null,
         deskId: ticket.deskId,
         savedOffline,
@@ -243,11 +240,12 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       .map(({ t }) => ({
         id: t.id,
         name: t.name,
-        affiliation: t.affiliation || null,
-        role: t.role as Role,
+        affiliation: t.affiliation,
+        role: t.role,
         status: t.status,
-        phone: null,
-        email: null,
+        // The saved list keeps no contact details: nothing to show beside the name.
+        phone: '',
+        email: '',
         checkedInAt: t.checkedInAt,
       }));
   }
