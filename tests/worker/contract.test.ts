@@ -1,6 +1,7 @@
 // /api/openapi.json describes what the routes really take: each documented field, given a value the documented
 // schema rejects, is rejected by the route for that same field; and the document lists every served route's contract.
 import { Validator } from '@cfworker/json-schema';
+import type { ErrorBody } from '../../worker/http/errors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import { servedRoutes } from '../../worker/http/contract';
@@ -19,7 +20,7 @@ let organiser: string;
 let doc: { paths: Record<string, Record<string, Operation>> };
 beforeAll(async () => {
   organiser = await signIn('organiser@colloquy.test');
-  doc = (await call('/api/openapi.json')).body;
+  doc = (await call('/api/openapi.json')).body as unknown as typeof doc;
 });
 
 const operations = () =>
@@ -67,10 +68,11 @@ describe('the API description', () => {
         const json = { [field]: bad };
         expect(validator.validate(json).valid, `the document rejects ${JSON.stringify(json)}`).toBe(false);
         const res = await call(concrete(path), { method, json, headers: { cookie: organiser } });
+        const body = res.body as ErrorBody;
         const what = `${method} ${path} ${JSON.stringify(json)}`;
         expect(res.status, what).toBe(400);
-        expect(res.body.error.code, what).toBe('invalid');
-        expect(Object.keys(res.body.error.fields ?? {}), what).toContain(field);
+        expect(body.error.code, what).toBe('invalid');
+        expect(Object.keys(body.error.fields ?? {}), what).toContain(field);
         checked++;
       }
     }

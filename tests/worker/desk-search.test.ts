@@ -78,7 +78,7 @@ describe('finding people by any part of their name', () => {
     expect(await names('emily carter')).toEqual(['Emily Carter']);
     const one = await search('c');
     expect(one.status).toBe(400);
-    expect(one.body.error.fields.q).toMatch(/1 Chinese character or 2 letters/);
+    expect(one.body.error.fields!.q).toMatch(/1 Chinese character or 2 letters/);
   });
 
   it('full-width letters from a Chinese input method find the same person', async () => {

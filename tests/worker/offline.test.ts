@@ -52,7 +52,7 @@ describe('snapshots', () => {
     });
     const delta = await snapshot(cursor);
     expect(delta.body.tickets.map((t: any) => t.id).sort()).toEqual([a.id, b.id].sort());
-    expect(delta.body.tickets.find((t: any) => t.id === a.id).checkedInAt).toMatch(/\+08:00$/);
+    expect(delta.body.tickets.find((t: any) => t.id === a.id)!.checkedInAt).toMatch(/\+08:00$/);
     expect(delta.body.cursor).toBeLessThanOrEqual(Date.now());
   });
 });
@@ -140,7 +140,7 @@ describe('syncing offline scans', () => {
     const res = await sync('tablet-5', 'Desk 5', [
       { clientId: 'fut', code: r.ticketCode, scannedAt: '2030-01-01T00:00:00+08:00' },
     ]);
-    const at = Date.parse(res.body.results[0].checkedInAt);
+    const at = Date.parse(res.body.results[0]!.checkedInAt!);
     expect(at).toBeGreaterThanOrEqual(scanned);
     expect(at).toBeLessThanOrEqual(Date.now());
   });

@@ -17,6 +17,7 @@ import { publicOrigin } from '../http/origin';
 import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
 import { rule } from '../http/contract';
 import { csvQuery, editInput, listQuery } from './input';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 const parseCursor = (after: string) => {
   const dot = after.indexOf('.');
@@ -31,8 +32,8 @@ type Row = {
   affiliation: string;
   jobTitle: string;
   locale: string;
-  status: string;
-  role: string;
+  status: RegistrationStatus;
+  role: RegistrationRole;
   createdAt: number;
   scannedAt: number | null;
   deskId: string | null;

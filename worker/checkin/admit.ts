@@ -13,6 +13,7 @@ import type { CheckinResult } from './outcome';
 import type { ScanInput } from './statements';
 import { DESK_ROLES, rule } from '../http/contract';
 import { admitInput } from './input';
+import type { RegistrationRole } from '../../schema/registrations';
 
 /** What the desk shows after the action: the check-in results, or no_seat when the seat rules kept the person out. */
 export type AdmitResult = Exclude<CheckinResult, 'unknown_ticket' | 'wrong_event'> | 'no_seat';
@@ -53,7 +54,7 @@ type Row = {
   status: 'confirmed' | 'waitlisted' | null;
   name: string;
   affiliation: string;
-  role: string;
+  role: RegistrationRole;
   clientId: string | null;
   scannedAt: number | null;
   deskId: string | null;

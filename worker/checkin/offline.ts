@@ -12,6 +12,7 @@ import { readTicketState, recordCheckin, type TicketStateRow, type TicketRef } f
 import { publicOrigin } from '../http/origin';
 import { DESK_ROLES, rule } from '../http/contract';
 import { badgesQuery, batchInput, snapshotQuery } from './input';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 const PAGE = 2000;
 /** Writes that commit while a snapshot is read may carry a slightly older time; pulling a little back covers them. */
@@ -57,8 +58,8 @@ export const offlineRoutes = new Hono<AppEnv>()
       code: string;
       name: string;
       affiliation: string;
-      role: string;
-      status: string;
+      role: RegistrationRole;
+      status: RegistrationStatus;
       scannedAt: number | null;
       deskId: string | null;
     }>(sql`
@@ -193,7 +194,7 @@ export const offlineRoutes = new Hono<AppEnv>()
       id: string;
       name: string;
       affiliation: string;
-      role: string;
+      role: RegistrationRole;
       ticketCode: string;
     }>(sql`
       SELECT id, name, affiliation, role, ticket_code AS ticketCode FROM registrations

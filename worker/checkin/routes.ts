@@ -13,7 +13,7 @@ import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { searchStatement } from './search';
 import { readTicketState, recordCheckin, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
-import { REGISTRATION_ROLES } from '../../schema/registrations';
+import { REGISTRATION_ROLES, type RegistrationRole, type RegistrationStatus } from '../../schema/registrations';
 import { DESK_ROLES, rule } from '../http/contract';
 import { checkinInput, searchQuery, TOO_SHORT, walkInInput } from './input';
 
@@ -21,8 +21,8 @@ type SearchRow = {
   id: string;
   name: string;
   affiliation: string;
-  role: string;
-  status: string;
+  role: RegistrationRole;
+  status: RegistrationStatus;
   phone: string;
   email: string;
   scannedAt: number | null;
@@ -170,7 +170,7 @@ export const checkinRoutes = new Hono<AppEnv>()
     return c.json(
       {
         result: 'checked_in' as const,
-        registration: { id, name: body.name, affiliation: body.affiliation, role: 'attendee' },
+        registration: { id, name: body.name, affiliation: body.affiliation, role: 'attendee' as const },
         ticketCode,
         checkedInAt: isoInZone(now, timezone),
       },
@@ -186,7 +186,7 @@ export const checkinRoutes = new Hono<AppEnv>()
       sql`SELECT (scanned_at / 300000) * 300000 AS bucket, count(*) AS n FROM checkins WHERE event_id = ${eventId} GROUP BY bucket ORDER BY bucket`,
       sql`SELECT capacity FROM events WHERE id = ${eventId}`,
     ]);
-    const counts = countRows as { status: string; role: string; n: number; checkedIn: number }[];
+    const counts = countRows as { status: RegistrationStatus; role: RegistrationRole; n: number; checkedIn: number }[];
     const sum = (f: (r: (typeof counts)[number]) => boolean, k: 'n' | 'checkedIn' = 'n') =>
       counts.filter(f).reduce((a, r) => a + Number(r[k]), 0);
     const byRole = Object.fromEntries(
@@ -197,7 +197,7 @@ export const checkinRoutes = new Hono<AppEnv>()
           checkedIn: sum((r) => r.role === role, 'checkedIn'),
         },
       ]),
-    );
+    ) as Record<RegistrationRole, { confirmed: number; checkedIn: number }>;
     return c.json(
       {
         capacity: ev[0]?.capacity ?? 0,

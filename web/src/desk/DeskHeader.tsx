@@ -2,7 +2,8 @@
 import { For, Show } from 'solid-js';
 import { pick } from '../i18n';
 import { saveDeskName } from './checkin';
-import type { EventInfo, Staff } from './desk-api';
+import type { EventInfo } from './desk-api';
+import type { Staff } from '../staff/staff-api';
 import { deskLabel } from './ResultOverlay';
 import { SignOutButton } from './SignOutButton';
 import { t } from './text';

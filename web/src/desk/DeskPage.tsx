@@ -2,7 +2,8 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, ErrorBoundary, Show } from 'solid-js';
 import { Desk } from './Desk';
-import { type EventInfo, getEventInfo, getMe, type Staff } from './desk-api';
+import { type EventInfo, getEventInfo } from './desk-api';
+import { getMe, type Staff } from '../staff/staff-api';
 import { SignOutButton } from './SignOutButton';
 import { type DeskKey, t } from './text';
 import './desk.css';
@@ -11,7 +12,7 @@ export default function DeskPage() {
   const params = useParams();
   const navigate = useNavigate();
   const location = useLocation();
-  const [me, { refetch }] = createResource(getMe);
+  const [me, { refetch }] = createResource(() => getMe({ lastKnownOffline: true }));
   createEffect(() => {
     document.title = `${t('desk.title')} · Colloquy`;
   });

@@ -1,7 +1,7 @@
 // Signing out at the desk, after dropping what this device saved for the event.
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import { signOut } from './desk-api';
+import { signOut } from '../staff/staff-api';
 import { t } from './text';
 
 export function SignOutButton(props: { beforeSignOut?: () => Promise<void> }) {

@@ -1,6 +1,5 @@
 // Searching the ticket list saved on this device, by the server's rules, for the desk when it is offline.
 import { foldCase, parseDeskQuery, SEARCH_LIMIT, searchRank } from '../../../worker/checkin/search-rules';
-import type { Role } from './checkin';
 import type { Attendee } from './desk-api';
 import type { SavedTicket } from './offline-store';
 
@@ -25,11 +24,11 @@ export function searchTickets(tickets: SavedTicket[], q: string): Attendee[] {
     .map(({ t }) => ({
       id: t.id,
       name: t.name,
-      affiliation: t.affiliation || null,
-      role: t.role as Role,
+      affiliation: t.affiliation,
+      role: t.role,
       status: t.status,
-      phone: null,
-      email: null,
+      phone: '',
+      email: '',
       checkedInAt: t.checkedInAt,
     }));
 }

@@ -1,13 +1,12 @@
 // One round of offline sync with the server: queued scans up first, then the changes to the saved ticket list down.
 import { api } from '../api';
 import { attempt, deviceId, type Outcome } from './checkin';
-import type { BatchResult, OfflineStore, QueuedScan, SavedTicket } from './offline-store';
+import type { OfflineStore, QueuedScan } from './offline-store';
 
 const SYNC_TIMEOUT_MS = 15_000;
 /** The batch API's limit. */
 const BATCH = 100;
 
-type Snapshot = { tickets: SavedTicket[]; next: string | null; cursor: number };
 /** Says whether the server answered, and notes whether it could be reached. */
 export type Reached = <T>(outcome: Outcome<T>) => outcome is { kind: 'ok'; value: T };
 
@@ -27,7 +26,7 @@ async function push(slug: string, s: OfflineStore, reached: Reached): Promise<bo
       scannedAt,
       localResult,
     }));
-    const outcome = await attempt<{ results: BatchResult[] }>(() =>
+    const outcome = await attempt(() =>
       api.api.events[':slug'].checkins.batch.$post(
         { param: { slug }, json: { deviceId: deviceId(), deskId, scans } },
         timeout(),
@@ -42,7 +41,7 @@ async function pull(slug: string, s: OfflineStore, reached: Reached): Promise<bo
   const since = (await s.meta<number>('cursor')) ?? 0;
   let after = '';
   for (;;) {
-    const outcome = await attempt<Snapshot>(() =>
+    const outcome = await attempt(() =>
       api.api.events[':slug'].checkins.snapshot.$get(
         { param: { slug }, query: { since: String(since), after } },
         timeout(),
