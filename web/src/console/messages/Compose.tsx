@@ -69,7 +69,7 @@ export function Compose(props: {
     let fresh: MessagePreview | null = null;
     const ok = await submit.run(form, check, async () => {
       try {
-        fresh = await preview.fetch();
+        fresh = await preview.load();
       } catch (e) {
         preview.setFields(fieldErrors(e));
         throw e;

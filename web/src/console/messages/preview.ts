@@ -39,7 +39,7 @@ export function createPreview(slug: string, d: Draft) {
   };
 
   /** Asks for the count and one rendering; throws, for the send button, which needs a fresh count. */
-  async function fetch(): Promise<MessagePreview | null> {
+  async function load(): Promise<MessagePreview | null> {
     clearTimeout(timer);
     controller?.abort();
     const body = request();
@@ -65,7 +65,7 @@ export function createPreview(slug: string, d: Draft) {
 
   async function refresh() {
     try {
-      await fetch();
+      await load();
     } catch (e) {
       if (controller?.signal.aborted) return;
       const found = fieldErrors(e);
@@ -87,7 +87,7 @@ export function createPreview(slug: string, d: Draft) {
   const shown = () => preview()?.preview ?? null;
   return {
     request,
-    fetch,
+    load,
     preview,
     /** Forgets the last rendering, once it has been sent. */
     clear: () => setPreview(null),
