@@ -29,7 +29,7 @@ type Result<S> = S extends SQL ? Record<string, any>[] : Awaited<S>;
  * (drizzle's own db.batch cannot take raw `sql` statements with parameters.) Builder rows are mapped by column
  * position from D1's row objects, as drizzle's batch does: a builder select must not return two columns of one name.
  */
-export async function atomically<T extends readonly Statement[]>(d1: D1Database, statements: T) {
+export async function atomically<const T extends readonly Statement[]>(d1: D1Database, statements: T) {
   const built: (Prepared | null)[] = [];
   const prepared = statements.map((s) => {
     const p = s instanceof SQL ? null : (s as unknown as { _prepare(): Prepared })._prepare();
