@@ -2,7 +2,7 @@
 // time and a bounded number of devices, until the organiser revokes it.
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { pairings, staff } from '../../schema';
+import { events, pairings, staff, staffRoles } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
@@ -130,10 +130,10 @@ export const pairRoutes = new Hono<AppEnv>().post('/pair', rules.pairDevice, asy
       name,
       pairingId: claimed.id,
     }),
-    sql`INSERT INTO staff_roles (staff_id, event_id, role) VALUES (${deviceId}, ${claimed.eventId}, 'desk')`,
+    c.var.db.insert(staffRoles).values({ staffId: deviceId, eventId: claimed.eventId, role: 'desk' }),
     auditEntry(claimed.eventId, null, 'pairing.use', { id: claimed.id, device: name }),
   ]);
   await startSession(c, deviceId, claimed.expiresAt);
-  const [ev] = await c.var.db.all<{ slug: string }>(sql`SELECT slug FROM events WHERE id = ${claimed.eventId}`);
+  const [ev] = await c.var.db.select({ slug: events.slug }).from(events).where(eq(events.id, claimed.eventId));
   return c.json({ eventSlug: ev!.slug, deviceName: name }, 200);
 });

@@ -1,7 +1,7 @@
 // Organiser routes for events: list mine (drafts included), create, edit, and see the audit log.
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { events } from '../../schema';
+import { audit, events, registrations, staff } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { clearSessionCache, requireEventRole, requireStaff } from '../auth/session';
 import { atomically } from '../db';
@@ -45,10 +45,31 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const b = c.req.valid('json');
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
-      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end)
-          VALUES (${id}, ${b.slug}, ${b.titleZh}, ${b.titleEn}, ${b.descriptionZh ?? ''}, ${b.descriptionEn ?? ''}, ${b.venueZh}, ${b.venueEn}, ${b.addressZh ?? ''}, ${b.addressEn ?? ''}, ${b.timezone},
-                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null}, ${b.registrationUntilEnd ? 1 : 0})
-          ON CONFLICT DO NOTHING RETURNING id`,
+      c.var.db
+        .insert(events)
+        .values({
+          id,
+          slug: b.slug,
+          titleZh: b.titleZh,
+          titleEn: b.titleEn,
+          descriptionZh: b.descriptionZh ?? '',
+          descriptionEn: b.descriptionEn ?? '',
+          venueZh: b.venueZh,
+          venueEn: b.venueEn,
+          addressZh: b.addressZh ?? '',
+          addressEn: b.addressEn ?? '',
+          timezone: b.timezone,
+          startsAt: Date.parse(b.startsAt),
+          endsAt: Date.parse(b.endsAt),
+          capacity: b.capacity,
+          status: b.status ?? 'draft',
+          registrationOpensAt: msOrNull(b.registrationOpensAt) ?? null,
+          registrationClosesAt: msOrNull(b.registrationClosesAt) ?? null,
+          registrationUntilEnd: b.registrationUntilEnd ?? false,
+        })
+        .onConflictDoNothing()
+        .returning({ id: events.id }),
+      // Raw INSERT … SELECT: the creator becomes its organiser only if the event was created (a taken slug inserts nothing).
       sql`INSERT INTO staff_roles (staff_id, event_id, role) SELECT ${who.id}, id, 'organiser' FROM events WHERE id = ${id} ON CONFLICT DO NOTHING`,
       auditEntry(id, who.id, 'event.create', { slug: b.slug }),
     ]);
@@ -94,15 +115,19 @@ export const eventAdminRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/audit', rules.auditLog, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{
-      id: number;
-      action: string;
-      detail: string;
-      createdAt: number;
-      email: string | null;
-    }>(sql`
-      SELECT a.id, a.action, a.detail, a.created_at AS createdAt, s.email FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
-      WHERE a.event_id = ${eventId} ORDER BY a.created_at DESC, a.id DESC LIMIT 200`);
+    const rows = await c.var.db
+      .select({
+        id: audit.id,
+        action: audit.action,
+        detail: audit.detail,
+        createdAt: audit.createdAt,
+        email: staff.email,
+      })
+      .from(audit)
+      .leftJoin(staff, eq(staff.id, audit.staffId))
+      .where(eq(audit.eventId, eventId))
+      .orderBy(desc(audit.createdAt), desc(audit.id))
+      .limit(200);
     return c.json(
       {
         entries: rows.map((r) => ({
@@ -159,9 +184,10 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
     if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');
     // Organisers also see what the public page hides: each person's contact details and badge role.
-    const badges = await c.var.db.all<{ personId: string; role: string }>(
-      sql`SELECT person_id AS personId, role FROM registrations WHERE event_id = ${found.event.id} AND person_id IS NOT NULL`,
-    );
+    const badges = await c.var.db
+      .select({ personId: registrations.personId, role: registrations.role })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, found.event.id), isNotNull(registrations.personId)));
     const badgeRole = new Map(badges.map((b) => [b.personId, b.role]));
     const contacts = new Map(
       found.people.map((p) => [

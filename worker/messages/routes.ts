@@ -1,5 +1,5 @@
 // Organiser messages: templates, per-recipient preview, test-send, bulk send through the queue, delivery status.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { emails, events, messages, registrations } from '../../schema';
@@ -180,20 +180,22 @@ export const messageRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/messages', rules.listMessages, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{
-      id: string;
-      subject: string;
-      recipients: number;
-      createdAt: number;
-      sent: number;
-      failed: number;
-      pending: number;
-    }>(sql`
-      SELECT m.id, m.subject, m.recipients, m.created_at AS createdAt,
-        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('sent', 'captured')) AS sent,
-        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status = 'failed') AS failed,
-        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('pending', 'sending')) AS pending
-      FROM messages m WHERE m.event_id = ${eventId} ORDER BY m.created_at DESC LIMIT 100`);
+    const counted = (statuses: (typeof emails.$inferSelect)['status'][]) =>
+      sql<number>`(SELECT count(*) FROM ${emails} WHERE ${emails.messageId} = ${messages.id} AND ${inArray(emails.status, statuses)})`;
+    const rows = await c.var.db
+      .select({
+        id: messages.id,
+        subject: messages.subject,
+        recipients: messages.recipients,
+        createdAt: messages.createdAt,
+        sent: counted(['sent', 'captured']),
+        failed: counted(['failed']),
+        pending: counted(['pending', 'sending']),
+      })
+      .from(messages)
+      .where(eq(messages.eventId, eventId))
+      .orderBy(desc(messages.createdAt))
+      .limit(100);
     return c.json({ messages: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }, 200);
   })
   .get('/:slug/messages/:id', rules.messageStatus, async (c) => {

@@ -1,7 +1,7 @@
 // Organiser routes for people: speakers, panel guests and moderators, each with a badge registration and a photo.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { people } from '../../schema';
+import { people, registrations } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
@@ -24,6 +24,7 @@ function badgeFor(
   role: 'speaker' | 'guest',
 ) {
   const email = p.email ?? '';
+  // Raw SQL: one statement decides between a new badge and upgrading the live registration (the rule above).
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, person_id)
     VALUES (${`reg_${p.id}`}, ${eventId}, ${randomToken()}, ${p.nameZh}, ${email}, ${email ? email.toLowerCase() : `person:${p.id}`}, ${p.phone ?? ''}, ${p.institutionZh}, ${p.honorificZh}, 'zh-CN', 'confirmed', ${role}, ${p.id})
@@ -96,9 +97,16 @@ export const peopleRoutes = new Hono<AppEnv>()
       : await c.var.db.select().from(people).where(mine);
     if (!updated) throw notFound('No such person in this event.');
     await atomically(c.env.DB, [
-      sql`UPDATE registrations SET name = ${updated.nameZh}, affiliation = ${updated.institutionZh}, job_title = ${updated.honorificZh},
-            ${badgeRole ? sql`role = ${badgeRole},` : sql``} updated_at = ${Date.now()}
-          WHERE person_id = ${id} AND event_id = ${eventId}`,
+      c.var.db
+        .update(registrations)
+        .set({
+          name: updated.nameZh,
+          affiliation: updated.institutionZh,
+          jobTitle: updated.honorificZh,
+          role: badgeRole,
+          updatedAt: Date.now(),
+        })
+        .where(and(eq(registrations.personId, id), eq(registrations.eventId, eventId))),
       auditEntry(eventId, staff.id, 'person.update', { id, fields: Object.keys(b) }),
     ]);
     return c.json({ person: { ...presentPerson(updated), email: updated.email, phone: updated.phone } }, 200);
@@ -107,8 +115,21 @@ export const peopleRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [gone] = await atomically(c.env.DB, [
-      sql`DELETE FROM people WHERE id = ${id} AND event_id = ${eventId} RETURNING id, photo_url AS photoUrl`,
-      sql`UPDATE registrations SET status = 'cancelled', updated_at = ${Date.now()} WHERE person_id = ${id} AND event_id = ${eventId} AND role IN ('speaker', 'guest')`,
+      c.var.db
+        .delete(people)
+        .where(and(eq(people.id, id), eq(people.eventId, eventId)))
+        .returning({ id: people.id }),
+      // Their badge goes with them; a registration they made as an attendee stays.
+      c.var.db
+        .update(registrations)
+        .set({ status: 'cancelled', updatedAt: Date.now() })
+        .where(
+          and(
+            eq(registrations.personId, id),
+            eq(registrations.eventId, eventId),
+            inArray(registrations.role, ['speaker', 'guest']),
+          ),
+        ),
       auditEntry(eventId, staff.id, 'person.delete', { id }),
     ]);
     if (!gone.length) throw notFound('No such person in this event.');
