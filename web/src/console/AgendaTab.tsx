@@ -1,6 +1,6 @@
 // The agenda tab: items in time order; add, edit, move, delete, assign people with roles; the server's warnings (double
 // bookings of people and rooms, items outside the event's hours) beside the items, and a one-click extension of the hours.
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { locale } from '../i18n';
 import { zoneLabel } from '../lib/time';
 import { AgendaItem } from './agenda/AgendaItem';
@@ -9,13 +9,13 @@ import { ExtendHours } from './agenda/ExtendHours';
 import { SessionForm } from './agenda/SessionForm';
 import type { ConsoleEvent, Session } from './console-api';
 import { ct } from './text';
+import { createFormToggle } from './ui';
 import { offsetMinutes, offsetText } from './zoned';
 
 export function AgendaTab(props: { event: ConsoleEvent; reload: () => Promise<void> }) {
-  const [adding, setAdding] = createSignal(false);
+  const adding = createFormToggle(props.reload);
   const warnings = createMemo(() => warningsBySession(props.event.warnings));
   const tz = () => props.event.timezone;
-  let addButton!: HTMLButtonElement;
   let listHeading!: HTMLHeadingElement;
 
   return (
@@ -27,26 +27,15 @@ export function AgendaTab(props: { event: ConsoleEvent; reload: () => Promise<vo
             offset: `UTC${offsetText(offsetMinutes(tz(), Date.parse(props.event.startsAt)))}`,
           })}
         </p>
-        <button type="button" ref={addButton} aria-expanded={adding()} onClick={() => setAdding(!adding())}>
+        <button type="button" ref={adding.buttonRef} aria-expanded={adding.open()} onClick={adding.toggle}>
           {ct('agenda.add')}
         </button>
       </div>
       <ExtendHours event={props.event} reload={props.reload} />
-      <Show when={adding()}>
+      <Show when={adding.open()}>
         <section class="card" aria-labelledby="agenda-add-title">
           <h3 id="agenda-add-title">{ct('agenda.addTitle')}</h3>
-          <SessionForm
-            event={props.event}
-            onCancel={() => {
-              setAdding(false);
-              addButton.focus();
-            }}
-            onSaved={async () => {
-              setAdding(false);
-              await props.reload();
-              addButton.focus();
-            }}
-          />
+          <SessionForm event={props.event} onCancel={adding.onCancel} onSaved={adding.onSaved} />
         </section>
       </Show>
       <h3 class="sr-only" tabindex="-1" ref={listHeading}>

@@ -1,38 +1,26 @@
 // The people tab: speakers, panel guests and moderators as cards; add, edit and remove them, and upload a photo with a preview.
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { ConsoleEvent, Person } from './console-api';
 import { PersonCard } from './people/PersonCard';
 import { PersonForm } from './people/PersonForm';
 import { ct } from './text';
+import { createFormToggle } from './ui';
 
 export function PeopleTab(props: { event: ConsoleEvent; reload: () => Promise<void> }) {
-  const [adding, setAdding] = createSignal(false);
-  let addButton!: HTMLButtonElement;
+  const adding = createFormToggle(props.reload);
   let listHeading!: HTMLHeadingElement;
   return (
     <div class="people-tab">
       <div class="tab-tools">
         <p class="muted">{ct('people.intro')}</p>
-        <button type="button" ref={addButton} aria-expanded={adding()} onClick={() => setAdding(!adding())}>
+        <button type="button" ref={adding.buttonRef} aria-expanded={adding.open()} onClick={adding.toggle}>
           {ct('people.add')}
         </button>
       </div>
-      <Show when={adding()}>
+      <Show when={adding.open()}>
         <section class="card" aria-labelledby="people-add-title">
           <h3 id="people-add-title">{ct('people.addTitle')}</h3>
-          <PersonForm
-            event={props.event}
-            reload={props.reload}
-            onCancel={() => {
-              setAdding(false);
-              addButton.focus();
-            }}
-            onSaved={async () => {
-              setAdding(false);
-              await props.reload();
-              addButton.focus();
-            }}
-          />
+          <PersonForm event={props.event} reload={props.reload} onCancel={adding.onCancel} onSaved={adding.onSaved} />
         </section>
       </Show>
       <h3 class="sr-only" tabindex="-1" ref={listHeading}>

@@ -1,5 +1,13 @@
 // The console's shared pieces, gathered from ui/: feedback and error wording, forms and fields, dialogs, tables, loading.
-export { busyLabel, changed, createDebounced, createForm, createSubmit, createValues } from './ui/form';
+export {
+  busyLabel,
+  changed,
+  createDebounced,
+  createForm,
+  createFormToggle,
+  createSubmit,
+  createValues,
+} from './ui/form';
 export type { Bound, FormState } from './ui/form';
 export { ConfirmButton, Modal } from './ui/dialogs';
 export { ConsoleFeedback, errorText, serverFieldErrors, useFailure, useToast } from './ui/feedback';

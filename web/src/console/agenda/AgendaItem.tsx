@@ -3,7 +3,7 @@ import { createSignal, createUniqueId, Show } from 'solid-js';
 import { pick } from '../../i18n';
 import { type ConsoleEvent, deleteSession, moveSession, type Session } from '../console-api';
 import { ct } from '../text';
-import { ConfirmButton, useFailure, useToast } from '../ui';
+import { ConfirmButton, createFormToggle, useFailure, useToast } from '../ui';
 import { hoursText, type ItemWarning } from './agenda-text';
 import { AssignPeople } from './AssignPeople';
 import { ItemSummary } from './ItemSummary';
@@ -20,15 +20,13 @@ export function AgendaItem(props: {
   const toast = useToast();
   const fail = useFailure();
   const id = createUniqueId();
-  const [editing, setEditing] = createSignal(false);
-  const [assigning, setAssigning] = createSignal(false);
+  const editing = createFormToggle(props.reload);
+  const assigning = createFormToggle(props.reload);
   const [moving, setMoving] = createSignal(false);
   const [moveError, setMoveError] = createSignal<string | null>(null);
   const s = () => props.session;
   const title = () => pick(s().title);
   const count = () => props.event.sessions.length;
-  let editButton!: HTMLButtonElement;
-  let peopleButton!: HTMLButtonElement;
 
   /**
    * Moving an item earlier or later swaps it with its neighbour in time: the pair keeps its span, each item keeps its length.
@@ -67,19 +65,6 @@ export function AgendaItem(props: {
     target?.focus();
   }
 
-  /** Closes a form and gives the focus back to the button that opened it, after a reload when it saved. */
-  const closer = (close: () => void, button: () => HTMLButtonElement) => ({
-    onCancel: () => {
-      close();
-      button().focus();
-    },
-    onSaved: async () => {
-      close();
-      await props.reload();
-      button().focus();
-    },
-  });
-
   return (
     <li class={`card agenda-admin-item kind-${s().kind}`} aria-labelledby={`${id}-title`}>
       <div class="agenda-row">
@@ -88,20 +73,20 @@ export function AgendaItem(props: {
           <button
             type="button"
             class="secondary"
-            ref={editButton}
-            aria-expanded={editing()}
+            ref={editing.buttonRef}
+            aria-expanded={editing.open()}
             aria-label={ct('agenda.editNamed', { title: title() })}
-            onClick={() => setEditing(!editing())}
+            onClick={editing.toggle}
           >
             {ct('edit')}
           </button>
           <button
             type="button"
             class="secondary"
-            ref={peopleButton}
-            aria-expanded={assigning()}
+            ref={assigning.buttonRef}
+            aria-expanded={assigning.open()}
             aria-label={ct('agenda.peopleNamed', { title: title() })}
-            onClick={() => setAssigning(!assigning())}
+            onClick={assigning.toggle}
           >
             {ct('agenda.people')}
           </button>
@@ -153,25 +138,11 @@ export function AgendaItem(props: {
       <p class="sr-only" role="status">
         {moving() ? ct('moving') : ''}
       </p>
-      <Show when={editing()}>
-        <SessionForm
-          event={props.event}
-          session={s()}
-          {...closer(
-            () => setEditing(false),
-            () => editButton,
-          )}
-        />
+      <Show when={editing.open()}>
+        <SessionForm event={props.event} session={s()} onCancel={editing.onCancel} onSaved={editing.onSaved} />
       </Show>
-      <Show when={assigning()}>
-        <AssignPeople
-          event={props.event}
-          session={s()}
-          {...closer(
-            () => setAssigning(false),
-            () => peopleButton,
-          )}
-        />
+      <Show when={assigning.open()}>
+        <AssignPeople event={props.event} session={s()} onCancel={assigning.onCancel} onSaved={assigning.onSaved} />
       </Show>
     </li>
   );

@@ -1,7 +1,7 @@
 // The form that makes a pairing code: an optional label, how many phones may use it, and for how long.
 import { createPairing, type NewPairing } from '../console-api';
 import { ct } from '../text';
-import { busyLabel, createForm, FormError, SelectField, TextField, useToast } from '../ui';
+import { ConsoleForm, createForm, SelectField, TextField, useToast } from '../ui';
 import { labelOf } from './pairing-text';
 
 const TTLS = [30, 60, 240, 720, 1440] as const;
@@ -10,7 +10,6 @@ type Values = { label: string; maxUses: string; ttlMinutes: string };
 export function PairForm(props: { slug: string; onCreated: (p: NewPairing) => Promise<void> }) {
   const toast = useToast();
   const f = createForm<Values>({ label: '', maxUses: '5', ttlMinutes: '720' });
-  let form!: HTMLFormElement;
 
   function check() {
     const e: Record<string, string> = {};
@@ -30,17 +29,8 @@ export function PairForm(props: { slug: string; onCreated: (p: NewPairing) => Pr
     await props.onCreated(result);
   }
 
-  // Not a ConsoleForm: its one button sits under the fields, with no cancel beside it.
   return (
-    <form
-      ref={form}
-      class="console-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void f.run(form, check, save);
-      }}
-    >
+    <ConsoleForm form={f} check={check} save={save} submit={ct('dev.create')} working={ct('creating')} plain>
       <TextField label={ct('dev.label')} {...f.bind('label')} optional hint={ct('dev.labelHint')} />
       <div class="pair">
         <TextField
@@ -57,10 +47,6 @@ export function PairForm(props: { slug: string; onCreated: (p: NewPairing) => Pr
           options={TTLS.map((m) => ({ value: String(m), label: ct(`dev.ttl${m}`) }))}
         />
       </div>
-      <FormError error={f.error()} />
-      <button type="submit" disabled={f.busy()}>
-        {busyLabel(f.busy(), ct('dev.create'), ct('creating'))}
-      </button>
-    </form>
+    </ConsoleForm>
   );
 }

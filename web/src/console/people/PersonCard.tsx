@@ -1,9 +1,9 @@
 // One person in the console: photo or initials, names in both languages, institution and agenda roles; edit and delete.
-import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import { locale, type MessageKey, pick, t } from '../../i18n';
 import { type ConsoleEvent, deletePerson, type Person } from '../console-api';
 import { ct } from '../text';
-import { ConfirmButton, useToast } from '../ui';
+import { ConfirmButton, createFormToggle, useToast } from '../ui';
 import { PersonForm } from './PersonForm';
 
 const initials = (name: string) =>
@@ -23,11 +23,10 @@ export function PersonCard(props: {
 }) {
   const toast = useToast();
   const id = createUniqueId();
-  const [editing, setEditing] = createSignal(false);
+  const editing = createFormToggle(props.reload);
   const p = () => props.person;
   const name = () => pick(p().name);
   const other = () => (locale() === 'zh-CN' ? p().name.en : p().name.zh);
-  let editButton!: HTMLButtonElement;
   return (
     <li class="card person-admin" aria-labelledby={`${id}-name`}>
       <div class="person-admin-row">
@@ -65,10 +64,10 @@ export function PersonCard(props: {
         <button
           type="button"
           class="secondary"
-          ref={editButton}
-          aria-expanded={editing()}
+          ref={editing.buttonRef}
+          aria-expanded={editing.open()}
           aria-label={ct('people.editNamed', { name: name() })}
-          onClick={() => setEditing(!editing())}
+          onClick={editing.toggle}
         >
           {ct('edit')}
         </button>
@@ -89,20 +88,13 @@ export function PersonCard(props: {
           }}
         />
       </div>
-      <Show when={editing()}>
+      <Show when={editing.open()}>
         <PersonForm
           event={props.event}
           person={p()}
           reload={props.reload}
-          onCancel={() => {
-            setEditing(false);
-            editButton.focus();
-          }}
-          onSaved={async () => {
-            setEditing(false);
-            await props.reload();
-            editButton.focus();
-          }}
+          onCancel={editing.onCancel}
+          onSaved={editing.onSaved}
         />
       </Show>
     </li>

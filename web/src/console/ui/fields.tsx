@@ -220,13 +220,20 @@ export function ConsoleForm(
     submit: string;
     working?: string;
     onCancel?: () => void;
+    /** A lone submit button under the fields, with no actions row (a form without cancel). */
+    plain?: boolean;
   }>,
 ) {
   let form!: HTMLFormElement;
+  const submit = () => (
+    <button type="submit" disabled={props.form.busy()}>
+      {busyLabel(props.form.busy(), props.submit, props.working)}
+    </button>
+  );
   return (
     <form
       ref={form}
-      class={`console-form ${props.class ?? ''}`}
+      class={props.class ? `console-form ${props.class}` : 'console-form'}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -235,16 +242,16 @@ export function ConsoleForm(
     >
       {props.children}
       <FormError error={props.form.error()} />
-      <div class="form-actions">
-        <button type="submit" disabled={props.form.busy()}>
-          {busyLabel(props.form.busy(), props.submit, props.working)}
-        </button>
-        <Show when={props.onCancel}>
-          <button type="button" class="secondary" disabled={props.form.busy()} onClick={() => props.onCancel?.()}>
-            {ct('cancel')}
-          </button>
-        </Show>
-      </div>
+      <Show when={!props.plain} fallback={submit()}>
+        <div class="form-actions">
+          {submit()}
+          <Show when={props.onCancel}>
+            <button type="button" class="secondary" disabled={props.form.busy()} onClick={() => props.onCancel?.()}>
+              {ct('cancel')}
+            </button>
+          </Show>
+        </div>
+      </Show>
     </form>
   );
 }

@@ -115,6 +115,31 @@ export function changed<T extends Record<string, unknown>>(next: T, original: Pa
   return out;
 }
 
+/**
+ * A form opened by a button (add, edit, people): closing it gives the focus back to that button, after a reload when
+ * it saved.
+ */
+export function createFormToggle(reload: () => Promise<void>) {
+  const [open, setOpen] = createSignal(false);
+  let button: HTMLButtonElement | undefined;
+  return {
+    open,
+    toggle: () => setOpen(!open()),
+    buttonRef: (el: HTMLButtonElement) => {
+      button = el;
+    },
+    onCancel: () => {
+      setOpen(false);
+      button?.focus();
+    },
+    onSaved: async () => {
+      setOpen(false);
+      await reload();
+      button?.focus();
+    },
+  };
+}
+
 /** Calls `fn` once the organiser pauses typing for `ms`; a pending call is dropped when the component goes away. */
 export function createDebounced<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
   let timer: ReturnType<typeof setTimeout> | undefined;
