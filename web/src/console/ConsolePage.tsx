@@ -20,7 +20,10 @@ import './console.css';
 export default function ConsolePage() {
   const location = useLocation();
   const navigate = useNavigate();
-  const me = createLoad(() => true, () => getMe());
+  const me = createLoad(
+    () => true,
+    () => getMe(),
+  );
   const [sessionEnded, setSessionEnded] = createSignal(false);
 
   createEffect(() => {

@@ -3,13 +3,13 @@ import { createResource, createSignal } from 'solid-js';
 import { errorText } from './feedback';
 
 /**
- * Loads `fetch(source())` as a resource. A failed first load leaves `current()` undefined with `error()` in words;
+ * Loads `load(source())` as a resource. A failed first load leaves `current()` undefined with `error()` in words;
  * a failed refresh keeps the last good value on screen with the error beside it. `current()` never suspends: the shell's
  * Suspense would otherwise blank the whole console while a section refreshes.
  */
 export function createLoad<S, T>(
   source: () => S | false | null | undefined,
-  fetch: (source: S) => Promise<T>,
+  load: (source: S) => Promise<T>,
   words: (e: unknown) => string = errorText,
 ) {
   const [error, setError] = createSignal<string | null>(null);
@@ -17,7 +17,7 @@ export function createLoad<S, T>(
     // With nothing on screen, a retry shows the loading line again rather than the last failure.
     if (value === undefined) setError(null);
     try {
-      const next = await fetch(s);
+      const next = await load(s);
       setError(null);
       return next;
     } catch (e) {
