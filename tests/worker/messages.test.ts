@@ -217,6 +217,11 @@ describe('bulk sending', () => {
     const status = await call(`/api/events/${slug}/messages/${res.body.message.id}`, { headers: { cookie: org } });
     expect(status.body.message.counts).toEqual({ sent: 1000 });
     expect(status.body.deliveries[0].name).toMatch(/^Attendee \d+$/);
+    // The console's list of sent messages shows the same progress.
+    const list = await call(`/api/events/${slug}/messages`, { headers: { cookie: org } });
+    expect(list.body.messages).toEqual([
+      expect.objectContaining({ id: res.body.message.id, recipients: 1000, sent: 1000, failed: 0, pending: 0 }),
+    ]);
   });
 
   it('with 30% of calls failing (500, 429, timeouts, lost responses) every email is still sent exactly once', async () => {

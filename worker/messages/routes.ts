@@ -1,5 +1,5 @@
 // Organiser messages: templates, per-recipient preview, test-send, bulk send through the queue, delivery status.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { emails, events, messages, registrations } from '../../schema';
@@ -180,8 +180,13 @@ export const messageRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/messages', rules.listMessages, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    // Written out: in a one-table select drizzle leaves column names unqualified, and inside this subquery an
+    // unqualified "id" would be the email's, not the message's (every count came out 0).
     const counted = (statuses: (typeof emails.$inferSelect)['status'][]) =>
-      sql<number>`(SELECT count(*) FROM ${emails} WHERE ${emails.messageId} = ${messages.id} AND ${inArray(emails.status, statuses)})`;
+      sql<number>`(SELECT count(*) FROM emails e WHERE e.message_id = messages.id AND e.status IN (${sql.join(
+        statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`;
     const rows = await c.var.db
       .select({
         id: messages.id,
