@@ -10,6 +10,9 @@ import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, sha256 } from '../lib/random';
+import { pointScanResult, pointScanStatements } from '../attendance/batch';
+import { pointOf } from '../attendance/scan';
+import type { LedgerRow } from '../attendance/statements';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { readTicketState, recordCheckin, type TicketStateRow, type TicketRef } from './statements';
 import { publicOrigin } from '../http/origin';
@@ -39,6 +42,9 @@ export const batchInput = z.object({
           scannedAt: z.iso.datetime({ offset: true }),
           /** What this desk showed while offline: 'checked_in' means it let the person in. */
           localResult: z.string().max(40).optional(),
+          /** Attendance (issue 17): as for a live scan, an item and/or a direction make it a sign-in or sign-out. */
+          sessionId: z.string().trim().min(1).max(100).optional(),
+          direction: z.enum(['in', 'out']).optional(),
         })
         .refine((s) => s.code || s.registrationId, {
           message: 'Give the scanned code or a registration id.',
@@ -94,6 +100,11 @@ export const offlineRoutes = new Hono<AppEnv>()
     const statements = scans.flatMap((s, i) => {
       // A scan "made" in the future is a wrong desk clock: it is timed when it arrives instead.
       const scannedAt = Math.min(Date.parse(s.scannedAt), now);
+      const point = pointOf(s);
+      if (point) {
+        const scan = { eventId, deskId, deviceId, clientId: s.clientId, scannedAt, source: 'scan', staffId: staff.id } as const;
+        return pointScanStatements(refs[i]!, scan, point);
+      }
       return [
         readTicketState(refs[i]!),
         recordCheckin(
@@ -107,6 +118,13 @@ export const offlineRoutes = new Hono<AppEnv>()
     const results = await atomically(c.env.DB, statements);
     const conflicts: { reg: string; kept: [string, string, number]; other: [string, string, number] }[] = [];
     const out = scans.map((s, i) => {
+      const point = pointOf(s);
+      if (point) {
+        const after = results[i * 3 + 2]![0] as LedgerRow | undefined;
+        const r = pointScanResult(after, { ...point, clientId: s.clientId, eventId, localResult: s.localResult }, now, timezone);
+        if (r.conflict) conflicts.push(r.conflict);
+        return { clientId: s.clientId, ...r.answer, checkedInAt: null };
+      }
       const before = results[i * 3]![0] as TicketStateRow | undefined;
       const after = results[i * 3 + 2]![0] as TicketStateRow | undefined;
       const result = checkinOutcome(

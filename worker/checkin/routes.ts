@@ -11,6 +11,7 @@ import { type Bucket, secondsToWait, takeMemoryToken } from '../http/rate-limit'
 import { asciiText, validate } from '../http/validate';
 import { isoInZone, isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
+import { pointOf, scanAtPoint } from '../attendance/scan';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { searchStatement } from './search';
@@ -30,6 +31,9 @@ export const checkinInput = z
     registrationId: z.string().trim().min(1).max(100).optional(),
     scannedAt: z.iso.datetime({ offset: true }).optional(),
     source: z.enum(['scan', 'search']).optional().default('scan'),
+    /** Attendance (issue 17): an agenda item to sign in or out of; with only a direction, the whole event. */
+    sessionId: z.string().trim().min(1).max(100).optional(),
+    direction: z.enum(['in', 'out']).optional(),
     ...scanFields,
   })
   .refine((v) => v.code || v.registrationId, {
@@ -119,6 +123,8 @@ export const checkinRoutes = new Hono<AppEnv>()
       source: body.source,
       staffId: staff.id,
     };
+    const point = pointOf(body);
+    if (point) return c.json(await scanAtPoint(c.env.DB, ref, scan, point, timezone), 200);
     return c.json(await checkIn(c.env.DB, ref, scan, timezone), 200);
   })
   .get('/:slug/attendees', validate('query', searchQuery), async (c) => {

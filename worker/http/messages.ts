@@ -50,6 +50,7 @@ export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
 
 /** The Chinese for each English message (and field message) the routes and schemas write. */
 export const ZH: Record<string, string> = {
+  'This agenda item is not part of this event.': '此日程不属于本会议。',
   'This item is already the first on the agenda.': '此日程已在最前。',
   'This item is already the last on the agenda.': '此日程已在最后。',
   'Choose a page on this site.': '请选择本站内的页面。',
