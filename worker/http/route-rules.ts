@@ -4,7 +4,9 @@ import { z, type ZodType } from 'zod';
 import { assignInput, createSessionInput, moveInput, reorderInput, updateSessionInput } from '../agenda/input';
 import { csvQuery, editInput, listQuery } from '../attendees/routes';
 import { signInInput } from '../auth/routes';
+import { attendanceQuery, overrideInput } from '../attendance/routes';
 import { admitInput } from '../checkin/admit';
+import { cmeInput } from '../cme/settings';
 import { checkinInput, searchQuery, walkInInput } from '../checkin/routes';
 import { createEventInput, updateEventInput } from '../events/input';
 import { composeInput, previewInput } from '../messages/routes';
@@ -261,6 +263,40 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     access: 'organiser',
     tag: 'desk',
     summary: 'Tickets admitted at two desks while offline (possible shared badges).',
+  },
+  'GET /api/events/:slug/cme': {
+    access: 'organiser',
+    tag: 'cme',
+    summary: "The event's CME project and credit rule, the national and provincial presets, and the agenda.",
+  },
+  'PUT /api/events/:slug/cme': {
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'Set the CME project: number, level, credit class, accredited items, credit and presence rules.',
+    body: cmeInput,
+  },
+  'GET /api/events/:slug/attendance': {
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'Minutes present per accredited item, eligibility with reasons, credits; paged by ?after=&limit=.',
+    query: attendanceQuery,
+  },
+  'GET /api/events/:slug/attendance.csv': {
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'The roster for the CME office (Chinese headers with ?lang=zh-CN); paged like the attendance.',
+    query: attendanceQuery,
+  },
+  'PUT /api/events/:slug/attendance/:id/override': {
+    access: 'organiser',
+    tag: 'cme',
+    summary: "Override a person's eligibility, with a reason (audited).",
+    body: overrideInput,
+  },
+  'DELETE /api/events/:slug/attendance/:id/override': {
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'Remove an override: the rule decides again (audited).',
   },
   'GET /api/events/:slug/badges': {
     access: 'desk',
