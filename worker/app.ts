@@ -7,6 +7,7 @@ import { agendaRoutes } from './agenda/routes';
 import { attendeeRoutes } from './attendees/routes';
 import { pairingAdminRoutes, pairRoutes } from './auth/pairing';
 import { authRoutes } from './auth/routes';
+import { attendanceDeskRoutes } from './attendance/desk-routes';
 import { attendanceRoutes } from './attendance/routes';
 import { admitRoutes } from './checkin/admit';
 import { offlineRoutes } from './checkin/offline';
@@ -64,6 +65,7 @@ const routes = app
   .route('/api/events', admitRoutes)
   .route('/api/events', offlineRoutes)
   .route('/api/events', attendanceRoutes)
+  .route('/api/events', attendanceDeskRoutes)
   .route('/api/tickets', ticketRoutes)
   .route('/api/dev', devRoutes);
 

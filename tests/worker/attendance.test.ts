@@ -200,3 +200,23 @@ describe('offline batches', () => {
     expect(mine[0]).toMatchObject({ keptDeskId: 'Desk 8', otherDeskId: 'Desk 7' });
   });
 });
+
+describe('the desk counters at a point', () => {
+  it('count present now, signed in and signed out, and list the agenda items', async () => {
+    const block = `ses_next_count_${crypto.randomUUID().slice(0, 6)}`;
+    await env.DB.prepare(
+      `INSERT INTO sessions (id, event_id, kind, title_zh, title_en, starts_at, ends_at) VALUES (?, ?, 'talk', '计数', 'Counted', ?, ?)`,
+    )
+      .bind(block, UPCOMING_EVENT_ID, Date.now() + 3_600_000, Date.now() + 7_200_000)
+      .run();
+    const a = await register('att-count-a');
+    const b = await register('att-count-b');
+    await scan(a.ticketCode, { sessionId: block });
+    await scan(b.ticketCode, { sessionId: block });
+    await scan(b.ticketCode, { sessionId: block, direction: 'out' });
+    const res = await call(`/api/events/${SLUG}/attendance/desk?sessionId=${block}`, { headers: { cookie: desk } });
+    expect(res.status).toBe(200);
+    expect(res.body.counts).toEqual({ presentNow: 1, signedIn: 2, signedOut: 1 });
+    expect(res.body.items.map((i: any) => i.id)).toContain(block);
+  });
+});

@@ -4,6 +4,7 @@ import { z, type ZodType } from 'zod';
 import { assignInput, createSessionInput, moveInput, reorderInput, updateSessionInput } from '../agenda/input';
 import { csvQuery, editInput, listQuery } from '../attendees/routes';
 import { signInInput } from '../auth/routes';
+import { pointQuery } from '../attendance/desk-routes';
 import { attendanceQuery, overrideInput } from '../attendance/routes';
 import { admitInput } from '../checkin/admit';
 import { cmeInput } from '../cme/settings';
@@ -263,6 +264,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     access: 'organiser',
     tag: 'desk',
     summary: 'Tickets admitted at two desks while offline (possible shared badges).',
+  },
+  'GET /api/events/:slug/attendance/desk': {
+    access: 'desk',
+    tag: 'desk',
+    summary:
+      'Agenda items the desk can sign people in and out of, and the counters at one (?sessionId=; none: the whole event).',
+    query: pointQuery,
   },
   'GET /api/events/:slug/cme': {
     access: 'organiser',
