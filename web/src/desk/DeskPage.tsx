@@ -20,6 +20,9 @@ import { type Attendee, type EventInfo, getEventInfo, getMe, signOut, type Staff
 import { feedback } from './feedback';
 import { createOfflineDesk } from './offline';
 import { ACTIONS, deskLabel, ResultOverlay, TONES } from './ResultOverlay';
+import { createPoint, type PointResponse, submitPointScan } from './point';
+import { PointPicker } from './PointPicker';
+import { PointResultOverlay, POINT_TONES } from './PointResultOverlay';
 import { ScanPanel } from './ScanPanel';
 import { SearchPanel } from './SearchPanel';
 import { registerShell } from './service-worker';
@@ -165,6 +168,9 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   const [admitting, setAdmitting] = createSignal(false);
   const [admitError, setAdmitError] = createSignal<DeskKey | null>(null);
   const desk = createOfflineDesk(slug(), { onUnauthorized: () => setSessionEnded(true) });
+  // Attendance (issue 17): what this desk scans for; null is the entrance check-in as before.
+  const place = createPoint(slug());
+  const [pointResult, setPointResult] = createSignal<PointResponse | null>(null);
   onMount(registerShell);
   let scanInput: HTMLInputElement | undefined;
   let cameraOn = false;
@@ -190,10 +196,20 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     );
   }
 
+  function showPoint(r: PointResponse) {
+    clearTimeout(resetTimer);
+    setResult(null);
+    setPointResult(r);
+    const ok = POINT_TONES[r.result] === 'in' || POINT_TONES[r.result] === 'out';
+    feedback(ok ? 'ok' : 'problem');
+    resetTimer = setTimeout(dismiss, ok ? SHOW_OK_MS : SHOW_PROBLEM_MS);
+  }
+
   function dismiss() {
     clearTimeout(resetTimer);
-    if (!result()) return;
+    if (!result() && !pointResult()) return;
     setResult(null);
+    setPointResult(null);
     // On a phone or tablet scanning by camera, focusing the box would pop the keyboard over the camera view.
     const keyboardWouldCover = cameraOn && matchMedia('(pointer: coarse)').matches;
     if (!keyboardWouldCover) scanInput?.focus({ preventScroll: true });
@@ -206,6 +222,7 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     if (outcome.kind !== 'ok') {
       clearTimeout(resetTimer);
       setResult(null);
+      setPointResult(null);
     }
     switch (outcome.kind) {
       case 'ok':
@@ -239,13 +256,16 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
     const code = ticketCode(text);
     lastCode = code;
     lastCodeAt = Date.now();
-    return settle(await desk.check(newScan(slug(), { code: text.trim() }, deskName(), 'scan')), show);
+    const scan = newScan(slug(), { code: text.trim() }, deskName(), 'scan');
+    const p = place.point();
+    if (p) return settle(await submitPointScan(scan, p), showPoint);
+    return settle(await desk.check(scan), show);
   }
 
   function onCameraCode(text: string) {
     const code = ticketCode(text);
     if (cameraBusy) return;
-    if (code === lastCode && (Date.now() - lastCodeAt < SAME_CODE_MS || result())) return;
+    if (code === lastCode && (Date.now() - lastCodeAt < SAME_CODE_MS || result() || pointResult())) return;
     cameraBusy = true;
     void checkInCode(text).finally(() => {
       cameraBusy = false;
@@ -254,6 +274,12 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   }
 
   async function checkInAttendee(a: Attendee) {
+    const p = place.point();
+    if (p)
+      return settle(
+        await submitPointScan(newScan(slug(), { registrationId: a.id }, deskName(), 'search'), p),
+        showPoint,
+      );
     return settle(await desk.check(newScan(slug(), { registrationId: a.id }, deskName(), 'search')), show);
   }
 
@@ -331,7 +357,7 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
   }
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && result()) {
+    if (e.key === 'Escape' && (result() || pointResult())) {
       e.preventDefault();
       dismiss();
     }
@@ -412,6 +438,14 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
           />
         </div>
         <div class="desk-col-side">
+          <PointPicker
+            slug={slug()}
+            timezone={props.event.timezone}
+            point={place.point()}
+            onChoose={place.choose}
+            refresh={refresh()}
+            offline={!desk.online()}
+          />
           <StatsPanel
             slug={slug()}
             timezone={props.event.timezone}
@@ -436,6 +470,7 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
         </div>
       </div>
 
+      <PointResultOverlay result={pointResult()} timezone={props.event.timezone} onDismiss={dismiss} />
       <ResultOverlay
         result={result()}
         slug={slug()}
