@@ -19,7 +19,7 @@ export type Interval = { in: LedgerScan | null; out: LedgerScan | null };
 export type ScanRole = 'opened' | 'closed' | 'repeat_in' | 'repeat_out' | 'orphan_out';
 
 const order = (a: LedgerScan, b: LedgerScan) =>
-  a.at - b.at || (a.direction === b.direction ? a.clientId.localeCompare(b.clientId) : a.direction === 'in' ? -1 : 1);
+  a.at - b.at || (a.direction === b.direction ? (a.clientId < b.clientId ? -1 : 1) : a.direction === 'in' ? -1 : 1);
 
 /**
  * Pairs scans in time order, whatever order they arrived in (offline desks sync late). While signed in, a
