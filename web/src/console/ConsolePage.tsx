@@ -5,6 +5,7 @@ import { locale, pick } from '../i18n';
 import { formatDate, formatTime } from '../lib/time';
 import { AgendaTab } from './AgendaTab';
 import { AuditTab } from './AuditTab';
+import { CmeTab } from './CmeTab';
 import {
   type ConsoleEvent,
   type ConsoleEventSummary,
@@ -25,7 +26,7 @@ import { ct, type ConsoleKey } from './text';
 import { ConsoleFeedback, errorText } from './ui';
 import './console.css';
 
-const TABS = ['overview', 'event', 'agenda', 'people', 'registrations', 'messages', 'devices', 'audit'] as const;
+const TABS = ['overview', 'event', 'agenda', 'people', 'registrations', 'messages', 'cme', 'devices', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function ConsolePage() {
@@ -491,6 +492,9 @@ function EventConsole(props: {
               </Show>
               <Show when={tab() === 'messages'}>
                 <MessagesTab event={event()} />
+              </Show>
+              <Show when={tab() === 'cme'}>
+                <CmeTab event={event()} />
               </Show>
               <Show when={tab() === 'devices'}>
                 <DevicesTab event={event()} onConflicts={setConflicts} />

@@ -2,14 +2,7 @@
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { locale, pick } from '../i18n';
 import { formatTime } from '../lib/time';
-import {
-  type DeskItem,
-  getPointDesk,
-  parsePointValue,
-  type Point,
-  type PointCounts,
-  pointValue,
-} from './point';
+import { type DeskItem, getPointDesk, parsePointValue, type Point, type PointCounts, pointValue } from './point';
 import { pt } from './point-text';
 import './point.css';
 

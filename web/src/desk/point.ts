@@ -32,7 +32,13 @@ export type PointResponse = {
   flagged: boolean;
 };
 
-export type DeskItem = { id: string; kind: string; title: { zh: string; en: string }; startsAt: string; endsAt: string };
+export type DeskItem = {
+  id: string;
+  kind: string;
+  title: { zh: string; en: string };
+  startsAt: string;
+  endsAt: string;
+};
 export type PointCounts = { presentNow: number; signedIn: number; signedOut: number };
 
 const key = (slug: string) => `colloquy.desk.point:${slug}`;
