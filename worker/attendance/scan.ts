@@ -91,7 +91,7 @@ export async function scanAtPoint(
  */
 export function sharedBadge(scans: readonly LedgerScan[], clientId: string): LedgerScan | null {
   const me = scans.find((s) => s.clientId === clientId);
-  if (!me || me.direction !== 'in') return null;
+  if (me?.direction !== 'in') return null;
   const { intervals } = pairScans(scans);
   const within = intervals.find((i) => i.in && i.in.at <= me.at && (!i.out || me.at <= i.out.at));
   if (!within) return null;

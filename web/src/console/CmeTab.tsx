@@ -35,7 +35,6 @@ type Row = {
   lecturerCredits: number;
 };
 
-const ev = (slug: string) => api.api.events[':slug'];
 
 export function CmeTab(props: { event: { slug: string } }) {
   const fail = useFailure();
@@ -52,7 +51,7 @@ export function CmeTab(props: { event: { slug: string } }) {
 
   async function loadRule() {
     const res = await readJson<{ cme: Rule | null; presets: Record<string, Rule>; sessions: Item[] }>(
-      await ev(props.event.slug).cme.$get({ param: { slug: props.event.slug } }),
+      await api.api.events[':slug'].cme.$get({ param: { slug: props.event.slug } }),
     );
     setPresets(res.presets);
     setItems(res.sessions);
@@ -90,7 +89,7 @@ export function CmeTab(props: { event: { slug: string } }) {
   async function save(e: Event) {
     e.preventDefault();
     try {
-      await readJson(await ev(props.event.slug).cme.$put({ param: { slug: props.event.slug }, json: rule()! }));
+      await readJson(await api.api.events[':slug'].cme.$put({ param: { slug: props.event.slug }, json: rule()! }));
       setError(null);
       setSaved(true);
       await loadRows();
