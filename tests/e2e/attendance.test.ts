@@ -70,6 +70,7 @@ describe('signing out of the panel at the desk', () => {
 
     // The choice is remembered on this device.
     await page.reload();
+    await page.getByText('正在签退：专家讨论：细胞治疗新未来').waitFor();
     expect(await page.getByLabel('扫码用途').inputValue()).toBe(`out:${PANEL}`);
     await page.context().close();
   });

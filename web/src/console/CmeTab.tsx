@@ -35,7 +35,6 @@ type Row = {
   lecturerCredits: number;
 };
 
-
 export function CmeTab(props: { event: { slug: string } }) {
   const fail = useFailure();
   const [rule, setRule] = createSignal<Rule | null>(null);

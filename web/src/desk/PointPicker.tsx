@@ -30,6 +30,8 @@ export function PointPicker(props: {
   }, POLL_MS);
   onCleanup(() => clearInterval(timer));
 
+  // Each option says whether it is chosen: the items arrive after the first render, so a value on the select would be lost.
+  const chosen = (v: string) => pointValue(props.point) === v;
   const itemLabel = (i: DeskItem) => `${formatTime(i.startsAt, props.timezone, locale())} ${pick(i.title)}`;
   const what = () => {
     const p = props.point;
@@ -41,21 +43,27 @@ export function PointPicker(props: {
   return (
     <section class="card desk-point" classList={{ [`is-${props.point?.direction ?? 'entrance'}`]: true }}>
       <label for="desk-point">{pt('point.label')}</label>
-      <select
-        id="desk-point"
-        value={pointValue(props.point)}
-        onChange={(e) => props.onChoose(parsePointValue(e.currentTarget.value))}
-      >
-        <option value="entrance">{pt('point.entrance')}</option>
+      <select id="desk-point" onChange={(e) => props.onChoose(parsePointValue(e.currentTarget.value))}>
+        <option value="entrance" selected={!props.point}>
+          {pt('point.entrance')}
+        </option>
         <optgroup label={pt('point.event')}>
-          <option value="in:">{pt('point.in', { what: pt('point.wholeEvent') })}</option>
-          <option value="out:">{pt('point.out', { what: pt('point.wholeEvent') })}</option>
+          <option value="in:" selected={chosen('in:')}>
+            {pt('point.in', { what: pt('point.wholeEvent') })}
+          </option>
+          <option value="out:" selected={chosen('out:')}>
+            {pt('point.out', { what: pt('point.wholeEvent') })}
+          </option>
         </optgroup>
         <For each={items()}>
           {(i) => (
             <optgroup label={itemLabel(i)}>
-              <option value={`in:${i.id}`}>{pt('point.in', { what: pick(i.title) })}</option>
-              <option value={`out:${i.id}`}>{pt('point.out', { what: pick(i.title) })}</option>
+              <option value={`in:${i.id}`} selected={chosen(`in:${i.id}`)}>
+                {pt('point.in', { what: pick(i.title) })}
+              </option>
+              <option value={`out:${i.id}`} selected={chosen(`out:${i.id}`)}>
+                {pt('point.out', { what: pick(i.title) })}
+              </option>
             </optgroup>
           )}
         </For>
