@@ -430,14 +430,7 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
 
       <div class="desk-grid">
         <div class="desk-col-scan">
-          <ScanPanel
-            onSubmit={checkInCode}
-            onCameraCode={onCameraCode}
-            inputRef={(el) => (scanInput = el)}
-            onCameraChange={(on) => (cameraOn = on)}
-          />
-        </div>
-        <div class="desk-col-side">
+          {/* Above the scanner, so whoever scans sees whether it signs people in or out. */}
           <PointPicker
             slug={slug()}
             timezone={props.event.timezone}
@@ -446,6 +439,14 @@ function Desk(props: { staff: Staff; event: EventInfo }) {
             refresh={refresh()}
             offline={!desk.online()}
           />
+          <ScanPanel
+            onSubmit={checkInCode}
+            onCameraCode={onCameraCode}
+            inputRef={(el) => (scanInput = el)}
+            onCameraChange={(on) => (cameraOn = on)}
+          />
+        </div>
+        <div class="desk-col-side">
           <StatsPanel
             slug={slug()}
             timezone={props.event.timezone}
