@@ -60,9 +60,9 @@ export function buildRoutes(ctx) {
   const checkinPoint = {
     key: 'checkinPoint',
     name: 'Check-in at a point (sign-in to an agenda item)',
-    label: 'POST /api/events/:slug/checkins {sessionId, direction}',
+    label: 'POST /api/events/:slug/attendance/scans {sessionId, direction}',
     method: 'POST',
-    path: `${ev}/checkins`,
+    path: `${ev}/attendance/scans`,
     headers: { ...json, cookie: deskCookie },
     expect: [200],
     judged: true,

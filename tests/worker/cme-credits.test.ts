@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type Interval, type LedgerScan, pairScans, scanOutcome } from '../../worker/attendance/ledger';
 import { attendeeCredits, evaluate, lecturerCredits, roundCredits } from '../../worker/cme/credits';
 import { reasonsText } from '../../worker/cme/reasons';
-import { CME_PRESETS, cmeInput } from '../../worker/cme/settings';
+import { cmeInput } from '../../worker/cme/input';
+import { CME_PRESETS } from '../../worker/cme/settings';
 
 const T0 = Date.UTC(2026, 11, 12, 1, 0); // 09:00 in Shanghai
 const min = (m: number) => T0 + m * 60_000;

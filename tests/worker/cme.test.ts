@@ -65,10 +65,10 @@ describe('the CME project', () => {
   it('refuses items of another event and bad rules, in words', async () => {
     const foreign = await putCme({ ...national, accreditedSessionIds: ['ses_demo_panel'] });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.fields.accreditedSessionIds).toBe('Choose agenda items of this event.');
+    expect(foreign.body.error.fields!.accreditedSessionIds).toBe('Choose agenda items of this event.');
     const bad = await putCme({ ...national, level: 'galactic', assessmentRequired: true });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(['level', 'assessmentRequired']));
+    expect(Object.keys(bad.body.error.fields!)).toEqual(expect.arrayContaining(['level', 'assessmentRequired']));
     expect((await putCme(national, desk)).status).toBe(403);
   });
 
@@ -111,10 +111,10 @@ describe('attendance', () => {
     const row = (id: string) => res.body.registrations.find((r: any) => r.id === id);
     expect(row(full.id)).toMatchObject({ eligible: true, minutes: of, of, credits: Math.floor((of / 180) * 2) / 2 });
     expect(row(early.id)).toMatchObject({ eligible: false, credits: 0, minutes: of - 40 });
-    expect(row(early.id).reason).toContain('left “Panel discussion: the future of cell therapy” 40 minutes early');
-    expect(row(open.id).reason).toContain('no sign-out at the event');
+    expect(row(early.id)!.reason).toContain('left “Panel discussion: the future of cell therapy” 40 minutes early');
+    expect(row(open.id)!.reason).toContain('no sign-out at the event');
     const zh = await attendance('zh-CN');
-    expect(zh.body.registrations.find((r: any) => r.id === early.id).reason).toContain('提前 40 分钟离开');
+    expect(zh.body.registrations.find((r: any) => r.id === early.id)!.reason).toContain('提前 40 分钟离开');
   });
 
   it('gives lecturer credits to the agenda speakers, moderators and panel guests of accredited items', async () => {
@@ -128,21 +128,21 @@ describe('attendance', () => {
     expect(res.body.lecturers.map((l: any) => l.personId).sort()).toEqual(results.map((r) => r.id).sort());
     for (const l of res.body.lecturers) expect(l.credits).toBe(Math.floor((l.minutes / 60) * 2 * 2) / 2);
     const speaker = res.body.registrations.find((r: any) => r.id === `reg_${res.body.lecturers[0].personId}`);
-    expect(speaker.lecturerCredits).toBe(res.body.lecturers[0].credits);
+    expect(speaker!.lecturerCredits).toBe(res.body.lecturers[0].credits);
   });
 
   it('an organiser override decides, says why, and is in the audit log; removing it lets the rule decide', async () => {
     await putCme(national);
     const reg = await register('cme-override');
     const before = (await attendance()).body.registrations.find((r: any) => r.id === reg.id);
-    expect(before.eligible).toBe(false);
+    expect(before!.eligible).toBe(false);
     const bad = await call(`/api/events/${SLUG}/attendance/${reg.id}/override`, {
       method: 'PUT',
       headers: { cookie: org, 'accept-language': 'zh-CN' },
       json: { eligible: true, reason: ' ' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.reason).toBe('请说明原因。');
+    expect(bad.body.error.fields!.reason).toBe('请说明原因。');
     const put = await call(`/api/events/${SLUG}/attendance/${reg.id}/override`, {
       method: 'PUT',
       headers: { cookie: org },
@@ -155,7 +155,7 @@ describe('attendance', () => {
       computedEligible: false,
       override: { eligible: true, reason: 'Badge printer failed; signed the paper list' },
     });
-    expect(after.credits).toBeGreaterThan(0);
+    expect(after!.credits).toBeGreaterThan(0);
     const audit = await env.DB.prepare(
       `SELECT action, detail FROM audit WHERE event_id = ? AND action LIKE 'attendance.%' ORDER BY id DESC LIMIT 1`,
     )
@@ -168,7 +168,7 @@ describe('attendance', () => {
       headers: { cookie: org },
     });
     expect(del.status).toBe(200);
-    expect((await attendance()).body.registrations.find((r: any) => r.id === reg.id).eligible).toBe(false);
+    expect((await attendance()).body.registrations.find((r: any) => r.id === reg.id)!.eligible).toBe(false);
     const missing = await call(`/api/events/${SLUG}/attendance/reg_nobody/override`, {
       method: 'PUT',
       headers: { cookie: org },

@@ -62,9 +62,9 @@ describe('placeholders', () => {
   it('refuses an unknown placeholder at compose time', async () => {
     const res = await compose({ audience: { type: 'speakers' }, subject: 'Hi', body: 'Dear {{nmae}}' });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.body).toContain('{{nmae}}');
+    expect(res.body.error.fields!.body).toContain('{{nmae}}');
     const inSubject = await compose({ audience: { type: 'speakers' }, subject: 'Hi {{nmae}}', body: 'Dear {{name}}' });
-    expect(Object.keys(inSubject.body.error.fields)).toEqual(['subject']);
+    expect(Object.keys(inSubject.body.error.fields!)).toEqual(['subject']);
   });
 });
 
@@ -149,7 +149,7 @@ describe('audiences', () => {
     ]);
     expect((await demo({ type: 'guests' })).body.count).toBe(3);
     const p = (await demo({ type: 'guests' })).body.preview;
-    expect(p.html).toContain('Hi ');
+    expect(p!.html).toContain('Hi ');
   });
 
   it("test-sends one rendering to the organiser, marked as a test in the console's language", async () => {

@@ -1,7 +1,6 @@
 // Organiser API for CME: the project and credit rule, attendance per registration, eligibility overrides, the roster CSV.
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { toCsv } from '../attendees/csv';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
@@ -9,9 +8,11 @@ import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
 import { requestLocale } from '../http/messages';
-import { validate } from '../http/validate';
+import { ORGANISER_ROLES, rule } from '../http/contract';
 import { isoOrNull } from '../lib/time';
-import { CME_PRESETS, type CmeSettings, cmeInput } from '../cme/settings';
+import { cmeInput } from '../cme/input';
+import { CME_PRESETS, type CmeSettings } from '../cme/settings';
+import { attendanceQuery, overrideInput } from './input';
 import {
   attendanceReport,
   lecturers,
@@ -22,21 +23,6 @@ import {
   type TeachingRow,
 } from './report';
 import { ROSTER_HEADERS, levelText, rosterRow } from './roster';
-
-/**
- * Paged: each request evaluates one page of registrations (by id), so its CPU stays bounded whatever the event's
- * size (bench/attendance.ts measures a page of 50 with 8 items: 5.4 ms CPU on a loaded machine).
- */
-export const attendanceQuery = z.object({
-  after: z.string().max(100).optional().default(''),
-  limit: z.coerce.number().int().min(1).max(500).optional().default(50),
-  lang: z.enum(['zh-CN', 'en']).optional(),
-});
-
-export const overrideInput = z.object({
-  eligible: z.boolean(),
-  reason: z.string().trim().min(1, 'Say why.').max(500),
-});
 
 const NOT_SET = 'Set up the CME project first.';
 
@@ -81,9 +67,47 @@ async function readPage(d1: D1Database, eventId: string, after: string, limit: n
   };
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  getCme: rule({
+    access: 'organiser',
+    tag: 'cme',
+    summary: "The event's CME project and credit rule, the national and provincial presets, and the agenda.",
+  }),
+  putCme: rule({
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'Set the CME project: number, level, credit class, accredited items, credit and presence rules.',
+    json: cmeInput,
+  }),
+  attendance: rule({
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'Minutes present per accredited item, eligibility with reasons, credits; paged by ?after=&limit=.',
+    query: attendanceQuery,
+  }),
+  roster: rule({
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'The roster for the CME office (Chinese headers with ?lang=zh-CN); paged like the attendance.',
+    query: attendanceQuery,
+  }),
+  override: rule({
+    access: 'organiser',
+    tag: 'cme',
+    summary: "Override a person's eligibility, with a reason (audited).",
+    json: overrideInput,
+  }),
+  removeOverride: rule({
+    access: 'organiser',
+    tag: 'cme',
+    summary: 'Remove an override: the rule decides again (audited).',
+  }),
+};
+
 export const attendanceRoutes = new Hono<AppEnv>()
-  .get('/:slug/cme', async (c) => {
-    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .get('/:slug/cme', rules.getCme, async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const [cme, sessions] = await atomically(c.env.DB, [
       sql`SELECT settings FROM cme_projects WHERE event_id = ${eventId}`,
       sessionsOf(eventId),
@@ -101,8 +125,8 @@ export const attendanceRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .put('/:slug/cme', validate('json', cmeInput), async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .put('/:slug/cme', rules.putCme, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const body = c.req.valid('json');
     const ids = [...new Set(body.accreditedSessionIds)];
     // The items must be this event's: checked inside the write, so a second read is not needed.
@@ -120,8 +144,8 @@ export const attendanceRoutes = new Hono<AppEnv>()
     await atomically(c.env.DB, [auditEntry(eventId, staff.id, 'cme.update', { level: body.level, items: ids.length })]);
     return c.json({ cme: settingsOf(written) }, 200);
   })
-  .get('/:slug/attendance', validate('query', attendanceQuery), async (c) => {
-    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .get('/:slug/attendance', rules.attendance, async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const q = c.req.valid('query');
     const locale = q.lang ?? requestLocale(c);
     const p = await readPage(c.env.DB, eventId, q.after, q.limit);
@@ -149,8 +173,8 @@ export const attendanceRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .put('/:slug/attendance/:id/override', validate('json', overrideInput), async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .put('/:slug/attendance/:id/override', rules.override, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const id = c.req.param('id');
     const b = c.req.valid('json');
     const now = Date.now();
@@ -166,8 +190,8 @@ export const attendanceRoutes = new Hono<AppEnv>()
     if (!rows.length) throw notFound('No such registration in this event.');
     return c.json({ override: { registrationId: id, eligible: b.eligible, reason: b.reason } }, 200);
   })
-  .delete('/:slug/attendance/:id/override', async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .delete('/:slug/attendance/:id/override', rules.removeOverride, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const id = c.req.param('id');
     const [rows] = await atomically(c.env.DB, [
       sql`DELETE FROM attendance_overrides WHERE registration_id = ${id} AND event_id = ${eventId} RETURNING registration_id`,
@@ -178,8 +202,8 @@ export const attendanceRoutes = new Hono<AppEnv>()
     if (!rows.length) throw notFound('This person has no override.');
     return c.json({ override: null }, 200);
   })
-  .get('/:slug/attendance.csv', validate('query', attendanceQuery), async (c) => {
-    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .get('/:slug/attendance.csv', rules.roster, async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const q = c.req.valid('query');
     const lang = q.lang ?? requestLocale(c);
     const p = await readPage(c.env.DB, eventId, q.after, q.limit);

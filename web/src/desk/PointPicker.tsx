@@ -32,7 +32,8 @@ export function PointPicker(props: {
 
   // Each option says whether it is chosen: the items arrive after the first render, so a value on the select would be lost.
   const chosen = (v: string) => pointValue(props.point) === v;
-  const itemLabel = (i: DeskItem) => `${formatTime(i.startsAt, props.timezone, locale())} ${pick(i.title)}`;
+  const itemLabel = (i: DeskItem) =>
+    `${i.startsAt ? formatTime(i.startsAt, props.timezone, locale()) : ''} ${pick(i.title)}`.trim();
   const what = () => {
     const p = props.point;
     if (!p) return '';

@@ -1,45 +1,18 @@
 // The desk's attendance point: what it scans for (entrance, whole event or one agenda item; in or out), kept per event.
 import { createSignal } from 'solid-js';
-import { api } from '../api';
-import { attempt, type Outcome, type Role, type Scan, submitScan } from './checkin';
+import { api, type Success } from '../api';
+import { attempt, type Outcome, type Scan } from './checkin';
 
 /** null: the entrance (today's check-in). sessionId '' is the whole event. */
 export type Point = { sessionId: string; direction: 'in' | 'out' } | null;
 
-export type PointResult =
-  | 'signed_in'
-  | 'already_signed_in'
-  | 'signed_out'
-  | 'already_signed_out'
-  | 'not_signed_in'
-  | 'cancelled'
-  | 'waitlisted'
-  | 'unknown_ticket'
-  | 'wrong_event';
-
-/** POST /api/events/:slug/checkins with a point → 200. */
-export type PointResponse = {
-  result: PointResult;
-  point: { sessionId: string | null; direction: 'in' | 'out' };
-  registration: { id: string; name: string; affiliation: string | null; role: Role } | null;
-  at: string | null;
-  deskId: string | null;
-  automatic: boolean;
-  again: boolean;
-  minutesInside: number;
-  intervalMinutes: number | null;
-  signedIn: boolean;
-  flagged: boolean;
-};
-
-export type DeskItem = {
-  id: string;
-  kind: string;
-  title: { zh: string; en: string };
-  startsAt: string;
-  endsAt: string;
-};
-export type PointCounts = { presentNow: number; signedIn: number; signedOut: number };
+const event = api.api.events[':slug'];
+/** The answer to a sign-in or sign-out at a point. */
+export type PointResponse = Success<(typeof event)['attendance']['scans']['$post']>;
+export type PointResult = PointResponse['result'];
+type DeskAnswer = Success<(typeof event)['attendance']['desk']['$get']>;
+export type DeskItem = DeskAnswer['items'][number];
+export type PointCounts = DeskAnswer['counts'];
 
 const key = (slug: string) => `colloquy.desk.point:${slug}`;
 
@@ -75,12 +48,13 @@ export function parsePointValue(v: string): Point {
 
 /** Sends a scan at a point: the same request as the entrance check-in, with the item and direction. */
 export function submitPointScan(scan: Scan, p: NonNullable<Point>): Promise<Outcome<PointResponse>> {
-  const withPoint = { ...scan, direction: p.direction, ...(p.sessionId ? { sessionId: p.sessionId } : {}) };
-  return submitScan(withPoint as Scan, 8000) as unknown as Promise<Outcome<PointResponse>>;
+  const { slug, ...body } = scan;
+  const json = { ...body, direction: p.direction, ...(p.sessionId ? { sessionId: p.sessionId } : {}) };
+  return attempt(() =>
+    event.attendance.scans.$post({ param: { slug }, json }, { init: { signal: AbortSignal.timeout(8000) } }),
+  );
 }
 
 export function getPointDesk(slug: string, sessionId: string) {
-  return attempt<{ items: DeskItem[]; counts: PointCounts }>(() =>
-    api.api.events[':slug'].attendance.desk.$get({ param: { slug }, query: { sessionId } }),
-  );
+  return attempt(() => event.attendance.desk.$get({ param: { slug }, query: { sessionId } }));
 }

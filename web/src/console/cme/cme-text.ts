@@ -1,5 +1,5 @@
 // The CME tab's words in zh-CN and en.
-import { areaTranslator } from '../i18n';
+import { areaTranslator } from '../../i18n';
 
 const en = {
   'cme.project': 'CME project',
