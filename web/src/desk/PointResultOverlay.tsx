@@ -2,7 +2,7 @@
 import { Show } from 'solid-js';
 import { locale } from '../i18n';
 import { formatTime } from '../lib/time';
-import type { PointResponse, PointResult } from './point';
+import type { PointResponse, PointResult, PointShown } from './point';
 import { duration, type PointKey, pt } from './point-text';
 import { deskLabel } from './ResultOverlay';
 import { t } from './text';
@@ -19,7 +19,7 @@ export const POINT_TONES: Record<PointResult, 'in' | 'out' | 'warn' | 'info' | '
   wrong_event: 'bad',
 };
 
-export function PointResultOverlay(props: { result: PointResponse | null; timezone: string; onDismiss: () => void }) {
+export function PointResultOverlay(props: { result: PointShown | null; timezone: string; onDismiss: () => void }) {
   const heading = (r: PointResponse): PointKey =>
     r.result === 'signed_in' && r.again ? 'point.result.signed_in_again' : `point.result.${r.result}`;
   const when = (r: PointResponse) => {
@@ -27,7 +27,8 @@ export function PointResultOverlay(props: { result: PointResponse | null; timezo
     const time = formatTime(r.at, props.timezone, locale());
     return r.automatic ? pt('point.atAuto', { time }) : pt('point.at', { time, desk: deskLabel(r.deskId ?? '') });
   };
-  const known = (r: PointResponse) => !!r.registration && POINT_TONES[r.result] !== 'bad';
+  // Offline, the time inside needs the other desks' scans: the server counts it once this one syncs.
+  const known = (r: PointShown) => !!r.registration && POINT_TONES[r.result] !== 'bad' && !r.savedOffline;
   return (
     <div class="desk-result-live" role="alert" aria-atomic="true">
       <Show when={props.result}>
@@ -60,6 +61,9 @@ export function PointResultOverlay(props: { result: PointResponse | null; timezo
                 <p class="desk-result-detail desk-result-inside">
                   {pt('point.inside', { time: duration(r().minutesInside) })}
                 </p>
+              </Show>
+              <Show when={r().savedOffline}>
+                <p class="desk-result-offline">{t('result.savedOffline')}</p>
               </Show>
               <Show when={r().flagged}>
                 <p class="desk-result-role">{pt('point.flagged')}</p>

@@ -15,7 +15,7 @@ import {
 import type { Attendee } from './desk-api';
 import { feedback } from './feedback';
 import type { OfflineDesk } from './offline';
-import { type Point, type PointResponse, submitPointScan } from './point';
+import type { Point, PointShown } from './point';
 import { POINT_TONES } from './PointResultOverlay';
 import { ACTIONS, TONES } from './ResultOverlay';
 import type { DeskKey } from './text';
@@ -39,7 +39,7 @@ export function createDeskActions(
   point: () => Point = () => null,
 ) {
   const [result, setResult] = createSignal<CheckinResponse | null>(null);
-  const [pointResult, setPointResult] = createSignal<PointResponse | null>(null);
+  const [pointResult, setPointResult] = createSignal<PointShown | null>(null);
   const [offline, setOffline] = createSignal(false);
   const [notSaved, setNotSaved] = createSignal(false);
   const [problem, setProblem] = createSignal<DeskKey | null>(null);
@@ -71,7 +71,7 @@ export function createDeskActions(
     );
   }
 
-  function showPoint(r: PointResponse) {
+  function showPoint(r: PointShown) {
     clearTimeout(resetTimer);
     setResult(null);
     setPointResult(r);
@@ -133,7 +133,7 @@ export function createDeskActions(
     lastCodeAt = Date.now();
     const scan = newScan(slug(), { code: text.trim() }, deskName(), 'scan');
     const p = point();
-    if (p) return settle(await submitPointScan(scan, p), showPoint);
+    if (p) return settle(await desk.checkPoint(scan, p), showPoint);
     return settle(await desk.check(scan), show);
   }
 
@@ -151,7 +151,7 @@ export function createDeskActions(
   async function checkInAttendee(a: Attendee) {
     const scan = newScan(slug(), { registrationId: a.id }, deskName(), 'search');
     const p = point();
-    if (p) return settle(await submitPointScan(scan, p), showPoint);
+    if (p) return settle(await desk.checkPoint(scan, p), showPoint);
     return settle(await desk.check(scan), show);
   }
 

@@ -10,6 +10,8 @@ const event = api.api.events[':slug'];
 /** The answer to a sign-in or sign-out at a point. */
 export type PointResponse = Success<(typeof event)['attendance']['scans']['$post']>;
 export type PointResult = PointResponse['result'];
+/** What the result screen shows: the server's answer, or the offline desk's own (savedOffline: queued to sync). */
+export type PointShown = PointResponse & { savedOffline?: boolean };
 type DeskAnswer = Success<(typeof event)['attendance']['desk']['$get']>;
 export type DeskItem = DeskAnswer['items'][number];
 export type PointCounts = DeskAnswer['counts'];
@@ -47,11 +49,11 @@ export function parsePointValue(v: string): Point {
 }
 
 /** Sends a scan at a point: the same request as the entrance check-in, with the item and direction. */
-export function submitPointScan(scan: Scan, p: NonNullable<Point>): Promise<Outcome<PointResponse>> {
+export function submitPointScan(scan: Scan, p: NonNullable<Point>, timeoutMs = 8000): Promise<Outcome<PointResponse>> {
   const { slug, ...body } = scan;
   const json = { ...body, direction: p.direction, ...(p.sessionId ? { sessionId: p.sessionId } : {}) };
   return attempt(() =>
-    event.attendance.scans.$post({ param: { slug }, json }, { init: { signal: AbortSignal.timeout(8000) } }),
+    event.attendance.scans.$post({ param: { slug }, json }, { init: { signal: AbortSignal.timeout(timeoutMs) } }),
   );
 }
 
