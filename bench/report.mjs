@@ -35,6 +35,14 @@ export function evaluateTargets(r) {
     );
   };
 
+  if (measured('checkinPoint') && measured('checkin')) {
+    const p = route('checkinPoint');
+    add(
+      'Check-in at a point: within 10 % of the check-in throughput ratio, 1 D1 round trip',
+      `${fmt(ratio('checkinPoint'), 2)}× vs ${fmt(ratio('checkin'), 2)}× baseline; ${fmt(p.cost.roundTrips, 2)} round trips avg, ${int(p.cost.maxRoundTrips)} max`,
+      verdict(ratio('checkinPoint') >= 0.9 * ratio('checkin') && p.cost.maxRoundTrips === 1),
+    );
+  }
   const ci = route('checkin');
   routeRatio('checkin', 0.5, 'Check-in');
   if (r.tracing && out.length)

@@ -55,6 +55,36 @@ export function buildRoutes(ctx) {
       clientId: `bench-${runId}-${n}`,
       deskId: 'Desk 1',
     });
+  // Attendance (issue 17): a sign-in at the panel, each request a different ticket; compared with the entrance check-in.
+  let cp = 0;
+  const checkinPoint = {
+    key: 'checkinPoint',
+    name: 'Check-in at a point (sign-in to an agenda item)',
+    label: 'POST /api/events/:slug/attendance/scans {sessionId, direction}',
+    method: 'POST',
+    path: `${ev}/attendance/scans`,
+    headers: { ...json, cookie: deskCookie },
+    expect: [200],
+    judged: true,
+    next: () => {
+      const n = cp++;
+      const reg = ctx.loadRegs[n % ctx.loadRegs.length];
+      return {
+        body: JSON.stringify({
+          code: `${origin}/t/${reg.ticketCode}`,
+          deviceId: 'bench-device',
+          clientId: `bench-point-${runId}-${n}`,
+          deskId: 'Desk 1',
+          sessionId: 'ses_next_panel',
+          direction: 'in',
+        }),
+      };
+    },
+    outcome: (text) =>
+      ['signed_in', 'already_signed_in'].includes(parse(text)?.result)
+        ? null
+        : `a sign-in at the panel did not sign in: ${text.slice(0, 120)}`,
+  };
   const checkin = {
     key: 'checkin',
     name: 'Check-in (fresh scans)',
@@ -178,6 +208,7 @@ export function buildRoutes(ctx) {
           : `${lines(text).length} rows, not a full page of ${ctx.csvPageRows}`,
     },
     checkin,
+    checkinPoint,
     registration,
   ];
 }

@@ -7,6 +7,8 @@ import { agendaRoutes } from './agenda/routes';
 import { attendeeRoutes } from './attendees/routes';
 import { pairingAdminRoutes, pairRoutes } from './auth/pairing';
 import { authRoutes } from './auth/routes';
+import { attendanceDeskRoutes } from './attendance/desk-routes';
+import { attendanceRoutes } from './attendance/routes';
 import { admitRoutes } from './checkin/admit';
 import { offlineRoutes } from './checkin/offline';
 import { checkinRoutes } from './checkin/routes';
@@ -67,6 +69,8 @@ const routes = app
   .route('/api/events', checkinRoutes)
   .route('/api/events', admitRoutes)
   .route('/api/events', offlineRoutes)
+  .route('/api/events', attendanceRoutes)
+  .route('/api/events', attendanceDeskRoutes)
   .route('/api/tickets', ticketRoutes)
   .route('/api/dev', devRoutes);
 

@@ -1,5 +1,6 @@
 // The Worker's entry point: HTTP through Hono, plus the cron sweep.
 import { app } from './app';
+import { closeOutEndedBlocks } from './attendance/close-out';
 import { deliverDue } from './email/outbox';
 import { deliverBulk, sweepBulk } from './messages/bulk';
 import { sendDueReminders } from './messages/reminders';
@@ -32,6 +33,7 @@ export default {
         await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
         await deliverDue(env, { limit: 200 });
         await sweepBulk(env);
+        await closeOutEndedBlocks(env.DB, Date.now());
       })(),
     );
   },

@@ -64,6 +64,9 @@ export const batchInput = z.object({
           scannedAt: z.iso.datetime({ offset: true }),
           /** What this desk showed while offline: 'checked_in' means it let the person in. */
           localResult: z.string().max(40).optional(),
+          /** Attendance (issue 17): as for a live scan, an item and/or a direction make it a sign-in or sign-out. */
+          sessionId: z.string().trim().min(1).max(100).optional(),
+          direction: z.enum(['in', 'out']).optional(),
         })
         .refine((s) => s.code || s.registrationId, {
           message: 'Give the scanned code or a registration id.',

@@ -7,6 +7,9 @@ import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { isoOrNull } from '../lib/time';
 import { newId, sha256 } from '../lib/random';
+import { pointScanResult, pointScanStatements } from '../attendance/batch';
+import { pointOf } from '../attendance/scan';
+import type { LedgerRow } from '../attendance/statements';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { readTicketState, recordCheckin, type TicketStateRow, type TicketRef } from './statements';
 import { publicOrigin } from '../http/origin';
@@ -93,6 +96,19 @@ export const offlineRoutes = new Hono<AppEnv>()
     const statements = scans.flatMap((s, i) => {
       // A scan "made" in the future is a wrong desk clock: it is timed when it arrives instead.
       const scannedAt = Math.min(Date.parse(s.scannedAt), now);
+      const point = pointOf(s);
+      if (point) {
+        const scan = {
+          eventId,
+          deskId,
+          deviceId,
+          clientId: s.clientId,
+          scannedAt,
+          source: 'scan',
+          staffId: staff.id,
+        } as const;
+        return pointScanStatements(refs[i]!, scan, point);
+      }
       return [
         readTicketState(refs[i]!),
         recordCheckin(
@@ -106,6 +122,18 @@ export const offlineRoutes = new Hono<AppEnv>()
     const results = await atomically(c.env.DB, statements);
     const conflicts: { reg: string; kept: [string, string, number]; other: [string, string, number] }[] = [];
     const out = scans.map((s, i) => {
+      const point = pointOf(s);
+      if (point) {
+        const after = results[i * 3 + 2]![0] as LedgerRow | undefined;
+        const r = pointScanResult(
+          after,
+          { ...point, clientId: s.clientId, eventId, localResult: s.localResult },
+          now,
+          timezone,
+        );
+        if (r.conflict) conflicts.push(r.conflict);
+        return { clientId: s.clientId, ...r.answer, checkedInAt: null };
+      }
       const before = results[i * 3]![0] as TicketStateRow | undefined;
       const after = results[i * 3 + 2]![0] as TicketStateRow | undefined;
       const result = checkinOutcome(

@@ -51,6 +51,13 @@ export const CODE_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 
 /** The Chinese for each English message (and field message) the routes and schemas write. */
 export const ZH: Record<string, string> = {
+  'This agenda item is not part of this event.': '此日程不属于本会议。',
+  'Set up the CME project first.': '请先设置继续医学教育项目。',
+  'Choose agenda items of this event.': '请选择本会议的日程。',
+  'Say why.': '请说明原因。',
+  'Assessments are not available yet.': '暂不支持考核。',
+  'Enter the project name.': '请输入项目名称。',
+  'This person has no override.': '此人没有人工调整。',
   'This item is already the first on the agenda.': '此日程已在最前。',
   'This item is already the last on the agenda.': '此日程已在最后。',
   'Choose a page on this site.': '请选择本站内的页面。',

@@ -3,6 +3,7 @@ import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { AgendaTab } from './AgendaTab';
 import { AuditTab } from './AuditTab';
+import { CmeTab } from './CmeTab';
 import { getMe, listEvents, type Staff } from './console-api';
 import { DevicesTab } from './DevicesTab';
 import { EventForm } from './EventForm';
@@ -139,6 +140,9 @@ function TabPanel(props: PanelProps) {
       </Show>
       <Show when={props.tab === 'messages'}>
         <MessagesTab event={props.event} />
+      </Show>
+      <Show when={props.tab === 'cme'}>
+        <CmeTab event={props.event} />
       </Show>
       <Show when={props.tab === 'devices'}>
         <DevicesTab event={props.event} onConflicts={props.onConflicts} />

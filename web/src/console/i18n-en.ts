@@ -48,6 +48,7 @@ export const consoleEn = {
   'tab.people': 'People',
   'tab.registrations': 'Registrations',
   'tab.messages': 'Messages',
+  'tab.cme': 'CME credits',
   'tab.devices': 'Devices',
   'tab.audit': 'Audit log',
 
@@ -330,6 +331,9 @@ export const consoleEn = {
   'audit.registration.cancel': 'Cancelled a registration',
   'audit.registration.promote': 'Confirmed from the waitlist',
   'audit.registration.reissue': 'Issued a new ticket',
+  'audit.cme.update': 'Changed the CME project and credit rule',
+  'audit.attendance.override': 'Overrode a person’s CME eligibility',
+  'audit.attendance.override_removed': 'Removed a CME eligibility override',
   'audit.message.send': 'Sent a message',
   'audit.pairing.create': 'Created a device pairing code',
   'audit.pairing.use': 'A device paired',

@@ -50,6 +50,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'tab.people': '嘉宾',
   'tab.registrations': '报名',
   'tab.messages': '消息',
+  'tab.cme': '学分与出勤',
   'tab.devices': '设备',
   'tab.audit': '操作日志',
 
@@ -325,6 +326,9 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'audit.registration.cancel': '取消了报名',
   'audit.registration.promote': '从候补转为确认',
   'audit.registration.reissue': '重新签发了电子票',
+  'audit.cme.update': '修改了继续医学教育项目与学分规则',
+  'audit.attendance.override': '人工调整了学分资格',
+  'audit.attendance.override_removed': '取消了学分资格的人工调整',
   'audit.message.send': '发送了消息',
   'audit.pairing.create': '创建了设备配对码',
   'audit.pairing.use': '有设备完成了配对',

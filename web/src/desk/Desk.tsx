@@ -7,6 +7,9 @@ import type { EventInfo } from './desk-api';
 import type { Staff } from '../staff/staff-api';
 import { DeskHeader } from './DeskHeader';
 import { createOfflineDesk } from './offline';
+import { createPoint } from './point';
+import { PointPicker } from './PointPicker';
+import { PointResultOverlay } from './PointResultOverlay';
 import { ResultOverlay } from './ResultOverlay';
 import { ScanPanel } from './ScanPanel';
 import { SearchPanel } from './SearchPanel';
@@ -21,7 +24,9 @@ export function Desk(props: { staff: Staff; event: EventInfo }) {
   const slug = () => props.event.slug;
   const [deskName, setDeskName] = createSignal(savedDeskName());
   const desk = createOfflineDesk(slug(), { onUnauthorized: () => a.endSession() });
-  const a = createDeskActions(slug, deskName, desk);
+  // Attendance (issue 17): what this desk scans for; null is the entrance check-in as before.
+  const place = createPoint(slug());
+  const a = createDeskActions(slug, deskName, desk, place.point);
   onMount(registerShell);
 
   const signInAgain = () => `/sign-in?next=${encodeURIComponent(location.pathname)}`;
@@ -55,6 +60,15 @@ export function Desk(props: { staff: Staff; event: EventInfo }) {
 
       <div class="desk-grid">
         <div class="desk-col-scan">
+          {/* Above the scanner, so whoever scans sees whether it signs people in or out. */}
+          <PointPicker
+            slug={slug()}
+            timezone={props.event.timezone}
+            point={place.point()}
+            onChoose={place.choose}
+            refresh={a.refresh()}
+            offline={!desk.online()}
+          />
           <ScanPanel
             onSubmit={a.checkInCode}
             onCameraCode={a.onCameraCode}
@@ -87,6 +101,7 @@ export function Desk(props: { staff: Staff; event: EventInfo }) {
         </div>
       </div>
 
+      <PointResultOverlay result={a.pointResult()} timezone={props.event.timezone} onDismiss={a.dismiss} />
       <ResultOverlay
         result={a.result()}
         slug={slug()}

@@ -15,6 +15,8 @@ import {
 import type { Attendee } from './desk-api';
 import { feedback } from './feedback';
 import type { OfflineDesk } from './offline';
+import type { Point, PointShown } from './point';
+import { POINT_TONES } from './PointResultOverlay';
 import { ACTIONS, TONES } from './ResultOverlay';
 import type { DeskKey } from './text';
 import type { WalkInFields } from './WalkInForm';
@@ -29,8 +31,15 @@ const SAME_CODE_MS = 3000;
 
 export type DeskActions = ReturnType<typeof createDeskActions>;
 
-export function createDeskActions(slug: () => string, deskName: () => string, desk: OfflineDesk) {
+/** point: what the desk scans for (attendance, issue 17); null is the entrance check-in. */
+export function createDeskActions(
+  slug: () => string,
+  deskName: () => string,
+  desk: OfflineDesk,
+  point: () => Point = () => null,
+) {
   const [result, setResult] = createSignal<CheckinResponse | null>(null);
+  const [pointResult, setPointResult] = createSignal<PointShown | null>(null);
   const [offline, setOffline] = createSignal(false);
   const [notSaved, setNotSaved] = createSignal(false);
   const [problem, setProblem] = createSignal<DeskKey | null>(null);
@@ -62,10 +71,20 @@ export function createDeskActions(slug: () => string, deskName: () => string, de
     );
   }
 
+  function showPoint(r: PointShown) {
+    clearTimeout(resetTimer);
+    setResult(null);
+    setPointResult(r);
+    const ok = POINT_TONES[r.result] === 'in' || POINT_TONES[r.result] === 'out';
+    feedback(ok ? 'ok' : 'problem');
+    resetTimer = setTimeout(dismiss, ok ? SHOW_OK_MS : SHOW_PROBLEM_MS);
+  }
+
   function dismiss() {
     clearTimeout(resetTimer);
-    if (!result()) return;
+    if (!result() && !pointResult()) return;
     setResult(null);
+    setPointResult(null);
     // On a phone or tablet scanning by camera, focusing the box would pop the keyboard over the camera view.
     const keyboardWouldCover = cameraOn && matchMedia('(pointer: coarse)').matches;
     if (!keyboardWouldCover) scanInput?.focus({ preventScroll: true });
@@ -78,6 +97,7 @@ export function createDeskActions(slug: () => string, deskName: () => string, de
     if (outcome.kind !== 'ok') {
       clearTimeout(resetTimer);
       setResult(null);
+      setPointResult(null);
     }
     switch (outcome.kind) {
       case 'ok':
@@ -111,13 +131,16 @@ export function createDeskActions(slug: () => string, deskName: () => string, de
     const code = ticketCode(text);
     lastCode = code;
     lastCodeAt = Date.now();
-    return settle(await desk.check(newScan(slug(), { code: text.trim() }, deskName(), 'scan')), show);
+    const scan = newScan(slug(), { code: text.trim() }, deskName(), 'scan');
+    const p = point();
+    if (p) return settle(await desk.checkPoint(scan, p), showPoint);
+    return settle(await desk.check(scan), show);
   }
 
   function onCameraCode(text: string) {
     const code = ticketCode(text);
     if (cameraBusy) return;
-    if (code === lastCode && (Date.now() - lastCodeAt < SAME_CODE_MS || result())) return;
+    if (code === lastCode && (Date.now() - lastCodeAt < SAME_CODE_MS || result() || pointResult())) return;
     cameraBusy = true;
     void checkInCode(text).finally(() => {
       cameraBusy = false;
@@ -126,7 +149,10 @@ export function createDeskActions(slug: () => string, deskName: () => string, de
   }
 
   async function checkInAttendee(a: Attendee) {
-    return settle(await desk.check(newScan(slug(), { registrationId: a.id }, deskName(), 'search')), show);
+    const scan = newScan(slug(), { registrationId: a.id }, deskName(), 'search');
+    const p = point();
+    if (p) return settle(await desk.checkPoint(scan, p), showPoint);
+    return settle(await desk.check(scan), show);
   }
 
   /** A walk-in gets a ticket from the server, so it cannot be done offline; the form says so instead of waiting. */
@@ -203,7 +229,7 @@ export function createDeskActions(slug: () => string, deskName: () => string, de
   }
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && result()) {
+    if (e.key === 'Escape' && (result() || pointResult())) {
       e.preventDefault();
       dismiss();
     }
@@ -216,6 +242,8 @@ export function createDeskActions(slug: () => string, deskName: () => string, de
 
   return {
     result,
+    /** The answer to a sign-in or sign-out at an attendance point. */
+    pointResult,
     offline,
     notSaved,
     problem,

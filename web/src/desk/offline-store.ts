@@ -17,9 +17,12 @@ export type QueuedScan = {
   registrationId?: string;
   scannedAt: string;
   deskId: string;
-  localResult: 'checked_in';
+  localResult: 'checked_in' | 'signed_in' | 'signed_out';
   ticketId: string;
   name: string;
+  /** Attendance: a sign-in or sign-out at the whole event ('' ) or one agenda item, not an entrance check-in. */
+  sessionId?: string;
+  direction?: 'in' | 'out';
 };
 
 /** A scan admitted offline that the server, once synced, answered differently (most often: another desk was first). */
@@ -34,6 +37,19 @@ export type SyncNote = {
 
 /** The server's answer to one scan of a synced batch. */
 export type BatchResult = Success<(typeof checkins)['batch']['$post']>['results'][number];
+
+/** A point and direction as the desk chose them; sessionId '' is the whole event. */
+type AtPoint = { sessionId: string; direction: 'in' | 'out' };
+export type LocalPointCheck =
+  | { kind: 'not_saved' }
+  | {
+      kind: 'answered';
+      ticket: SavedTicket;
+      result: 'signed_in' | 'already_signed_in' | 'signed_out' | 'already_signed_out' | 'cancelled' | 'waitlisted';
+      queued: boolean;
+    };
+/** Where this device last saw a person at a point: the server's live answers and its own offline scans. */
+const pointKey = (ticketId: string, sessionId: string) => `point:${ticketId}:${sessionId}`;
 
 export type LocalCheck =
   | { kind: 'not_saved' }
@@ -96,6 +112,36 @@ export async function openStore(slug: string) {
         return { kind: 'answered', ticket: admitted, result: 'checked_in', queued: true };
       }),
 
+    /**
+     * The offline answer to a sign-in or sign-out: a confirmed ticket is queued with its point, unless this device
+     * already saw the person go that way there (then it says so and queues nothing). Other desks' scans are not in the
+     * snapshot: the server pairs every desk's scans when they sync, earliest first.
+     */
+    admitAtPoint: (
+      by: { hash: string } | { id: string },
+      scan: Omit<QueuedScan, 'ticketId' | 'name' | 'localResult' | 'sessionId' | 'direction'>,
+      at: AtPoint,
+    ) =>
+      transaction(db, [TICKETS, QUEUE, META], 'readwrite', async (tx): Promise<LocalPointCheck> => {
+        const ticket = await findTicket(tx, by);
+        if (!ticket) return { kind: 'not_saved' };
+        if (ticket.status !== 'confirmed') return { kind: 'answered', ticket, result: ticket.status, queued: false };
+        const key = pointKey(ticket.id, at.sessionId);
+        const last = await done<'in' | 'out' | undefined>(tx.objectStore(META).get(key));
+        const done_ = at.direction === 'in' ? 'signed_in' : 'signed_out';
+        if (last === at.direction) return { kind: 'answered', ticket, result: `already_${done_}`, queued: false };
+        const queued: QueuedScan = { ...scan, ...at, localResult: done_, ticketId: ticket.id, name: ticket.name };
+        tx.objectStore(QUEUE).put(queued);
+        tx.objectStore(META).put(at.direction, key);
+        return { kind: 'answered', ticket, result: done_, queued: true };
+      }),
+
+    /** The server's answer to a live sign-in or sign-out, so that going offline a moment later answers from it. */
+    rememberPoint: (ticketId: string, at: AtPoint) =>
+      transaction(db, [META], 'readwrite', (tx) => {
+        tx.objectStore(META).put(at.direction, pointKey(ticketId, at.sessionId));
+      }),
+
     /** The server's answer to a live scan, so that going offline a moment later does not admit the same person again. */
     remember: (registrationId: string, checkedInAt: string | null, deskId: string | null) =>
       transaction(db, [TICKETS], 'readwrite', async (tx) => {
@@ -119,6 +165,8 @@ export async function openStore(slug: string) {
           const r = byClient.get(scan.clientId);
           if (!r) continue;
           tx.objectStore(QUEUE).delete(scan.clientId);
+          // A sign-in or sign-out at a point (attendance) leaves the ticket's check-in as it was.
+          if ('point' in r) continue;
           const ticket = await findTicket(tx, { id: r.registration?.id ?? scan.ticketId });
           if (ticket)
             tx.objectStore(TICKETS).put({ ...ticket, checkedInAt: r.checkedInAt, deskId: r.deskId, pending: false });

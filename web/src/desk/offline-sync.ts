@@ -19,13 +19,17 @@ async function push(slug: string, s: OfflineStore, reached: Reached): Promise<bo
     // The batch API takes one desk name per call; a desk renamed mid-morning has scans under both.
     const deskId = queued[0]!.deskId;
     const chunk = queued.filter((q) => q.deskId === deskId).slice(0, BATCH);
-    const scans = chunk.map(({ clientId, code, registrationId, scannedAt, localResult }: QueuedScan) => ({
-      clientId,
-      code,
-      registrationId,
-      scannedAt,
-      localResult,
-    }));
+    const scans = chunk.map(
+      ({ clientId, code, registrationId, scannedAt, localResult, sessionId, direction }: QueuedScan) => ({
+        clientId,
+        code,
+        registrationId,
+        scannedAt,
+        localResult,
+        // A sign-in or sign-out carries its point as a live one does ('' is the whole event: no sessionId).
+        ...(direction ? { direction, ...(sessionId ? { sessionId } : {}) } : {}),
+      }),
+    );
     const outcome = await attempt(() =>
       api.api.events[':slug'].checkins.batch.$post(
         { param: { slug }, json: { deviceId: deviceId(), deskId, scans } },

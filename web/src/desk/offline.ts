@@ -2,7 +2,9 @@
 // whom it let in, and keeps that list and the queue in step with the server every few seconds while online.
 import { createSignal, onCleanup } from 'solid-js';
 import type { Outcome, Scan } from './checkin';
+import type { Point } from './point';
 import type { Attendee } from './desk-api';
+import { checkPointScan } from './offline-point';
 import { checkScan, type ScanOutcome } from './offline-scan';
 import { searchTickets } from './offline-search';
 import { createStoredFigures } from './offline-figures';
@@ -67,18 +69,23 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       running = null;
     }));
 
+  const answering = {
+    reachable,
+    reached,
+    fallingBack: (timedOut: boolean) => {
+      if (timedOut) setReachable(false);
+      setBrowserOnline(navigator.onLine);
+    },
+    queued: figures.queued,
+  };
+
   function check(scan: Scan): Promise<ScanOutcome> {
-    return opened.then((s) =>
-      checkScan(scan, s, {
-        reachable,
-        reached,
-        fallingBack: (timedOut) => {
-          if (timedOut) setReachable(false);
-          setBrowserOnline(navigator.onLine);
-        },
-        queued: figures.queued,
-      }),
-    );
+    return opened.then((s) => checkScan(scan, s, answering));
+  }
+
+  /** A sign-in or sign-out at a point (attendance), answered and queued like an entrance scan when offline. */
+  function checkPoint(scan: Scan, at: NonNullable<Point>) {
+    return opened.then((s) => checkPointScan(scan, at, s, answering));
   }
 
   async function searchSaved(q: string): Promise<Attendee[] | null> {
@@ -114,6 +121,7 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
     syncing,
     syncNow,
     check,
+    checkPoint,
     searchSaved,
     /** Other requests (counts, search, walk-ins) tell whether the server can be reached too. */
     markReachable: (ok: boolean) => {

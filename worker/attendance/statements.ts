@@ -1,0 +1,75 @@
+// The ledger's statements: record a sign-in or sign-out, read one registration's scans at a point, close out ended blocks.
+import { sql } from 'drizzle-orm';
+import type { ScanInput, TicketRef } from '../checkin/statements';
+import type { Direction, LedgerScan } from './ledger';
+
+/** '' is the whole event; otherwise an agenda item's id. */
+export type PointScan = Omit<ScanInput, 'source'> & {
+  point: string;
+  direction: Direction;
+  source: 'scan' | 'search';
+  id: string;
+};
+
+const match = (ref: TicketRef) =>
+  'code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`;
+
+const pointExists = (eventId: string, point: string) =>
+  point === '' ? sql`1` : sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${point} AND event_id = ${eventId})`;
+
+/**
+ * Appends the scan for a confirmed registration of this event, at an item of this event. A replayed clientId
+ * adds nothing; repeats and order are settled when the scans are paired (ledger.ts), so offline batches need no rule.
+ */
+export function recordPointScan(ref: TicketRef, s: PointScan) {
+  return sql`
+    INSERT INTO attendance_scans (id, event_id, registration_id, point, direction, scanned_at, desk_id, device_id, client_id, source, staff_id)
+    SELECT ${s.id}, r.event_id, r.id, ${s.point}, ${s.direction}, ${s.scannedAt}, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.staffId}
+    FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed' AND ${pointExists(s.eventId, s.point)}
+    ON CONFLICT (event_id, client_id) DO NOTHING`;
+}
+
+export type LedgerRow = {
+  id: string;
+  eventId: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  name: string;
+  affiliation: string;
+  role: string;
+  pointOk: number;
+  /** JSON: [[clientId, direction, scannedAt, deskId, deviceId, source], …] */
+  scans: string;
+};
+
+export function readLedger(ref: TicketRef, eventId: string, point: string) {
+  return sql`
+    SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role, ${pointExists(eventId, point)} AS pointOk,
+      (SELECT json_group_array(json_array(a.client_id, a.direction, a.scanned_at, a.desk_id, a.device_id, a.source))
+       FROM attendance_scans a WHERE a.registration_id = r.id AND a.point = ${point}) AS scans
+    FROM registrations r WHERE ${match(ref)}`;
+}
+
+export const ledgerScans = (json: string | null): LedgerScan[] =>
+  (JSON.parse(json || '[]') as [string, Direction, number, string, string, LedgerScan['source']][]).map(
+    ([clientId, direction, at, deskId, deviceId, source]) => ({ clientId, direction, at, deskId, deviceId, source }),
+  );
+
+/** Looks back this far for blocks that ended: a cron run missed for a day still closes them. */
+const CLOSE_LOOKBACK_MS = 2 * 24 * 3600_000;
+
+/**
+ * Signs out, at the block's end, everyone still signed in at a block (or the whole event) that has ended, marked
+ * automatic. Keyed by the open sign-in, so a second cron run adds nothing.
+ */
+export function closeEndedBlocks(now: number) {
+  const since = now - CLOSE_LOOKBACK_MS;
+  return sql`
+    INSERT INTO attendance_scans (id, event_id, registration_id, point, direction, scanned_at, client_id, source)
+    SELECT 'att_' || lower(hex(randomblob(10))), s.event_id, s.registration_id, s.point, 'out', p.ends_at, 'auto:' || s.id, 'auto'
+    FROM (SELECT id AS point, event_id, ends_at FROM sessions WHERE ends_at <= ${now} AND ends_at > ${since}
+          UNION ALL SELECT '', id, ends_at FROM events WHERE ends_at <= ${now} AND ends_at > ${since}) p
+    JOIN attendance_scans s ON s.event_id = p.event_id AND s.point = p.point AND s.direction = 'in' AND s.scanned_at < p.ends_at
+    WHERE NOT EXISTS (SELECT 1 FROM attendance_scans o WHERE o.registration_id = s.registration_id AND o.point = s.point
+                        AND (o.scanned_at > s.scanned_at OR (o.scanned_at = s.scanned_at AND o.direction = 'out')))
+    ON CONFLICT (event_id, client_id) DO NOTHING`;
+}
