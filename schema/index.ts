@@ -4,3 +4,4 @@ export * from './registrations';
 export * from './emails';
 export * from './staff';
 export * from './messages';
+export * from './invitations';

@@ -19,7 +19,7 @@ import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+  status: z.enum(['confirmed', 'waitlisted', 'cancelled', 'pending', 'rejected']).optional(),
   role: z.enum(['attendee', 'speaker', 'guest', 'staff']).optional(),
   checkedIn: z.enum(['true', 'false']).optional(),
   sort: z.enum(['created', '-created', 'name', '-name']).optional().default('created'),

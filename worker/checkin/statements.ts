@@ -44,7 +44,7 @@ export function recordCheckin(ref: TicketRef, s: ScanInput, rule: 'first_arrival
 export type TicketStateRow = {
   id: string;
   eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected';
   name: string;
   affiliation: string;
   role: string;

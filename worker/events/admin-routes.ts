@@ -26,9 +26,9 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const b = c.req.valid('json');
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
-      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end)
+      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end, registration_mode)
           VALUES (${id}, ${b.slug}, ${b.titleZh}, ${b.titleEn}, ${b.descriptionZh ?? ''}, ${b.descriptionEn ?? ''}, ${b.venueZh}, ${b.venueEn}, ${b.addressZh ?? ''}, ${b.addressEn ?? ''}, ${b.timezone},
-                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null}, ${b.registrationUntilEnd ? 1 : 0})
+                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null}, ${b.registrationUntilEnd ? 1 : 0}, ${b.registrationMode ?? 'open'})
           ON CONFLICT DO NOTHING RETURNING id`,
       sql`INSERT INTO staff_roles (staff_id, event_id, role) SELECT ${who.id}, id, 'organiser' FROM events WHERE id = ${id} ON CONFLICT DO NOTHING`,
       auditEntry(id, who.id, 'event.create', { slug: b.slug }),

@@ -22,6 +22,16 @@ export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
   slug_taken: { en: 'Another event already uses this address.', 'zh-CN': '已有其他会议使用此地址。' },
   no_recipients: { en: 'This audience has nobody with an email address.', 'zh-CN': '该收件人范围内没有人留有邮箱。' },
   not_waitlisted: { en: 'This registration is not on the waitlist.', 'zh-CN': '此报名不在候补名单中。' },
+  not_pending: { en: 'This registration is not awaiting approval.', 'zh-CN': '此报名不在待审核状态。' },
+  invitation_required: {
+    en: 'This event is by invitation only.',
+    'zh-CN': '本会议仅限受邀人员报名。',
+  },
+  invitation_email_mismatch: {
+    en: 'This invitation is for another email address.',
+    'zh-CN': '此邀请对应的是另一个邮箱地址。',
+  },
+  invitation_registered: { en: 'You are already registered.', 'zh-CN': '您已报名。' },
   registration_closed: { en: 'Registration for this event is closed.', 'zh-CN': '本会议报名已截止。' },
   pairing_unavailable: { en: 'This pairing code can no longer be used.', 'zh-CN': '此配对码已不可用。' },
   payload_too_large: { en: 'The request is too large.', 'zh-CN': '请求内容过大。' },
@@ -50,6 +60,19 @@ export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
 
 /** The Chinese for each English message (and field message) the routes and schemas write. */
 export const ZH: Record<string, string> = {
+  'This registration is not awaiting approval.': '此报名不在待审核状态。',
+  'Only a registration awaiting approval can be rejected.': '只有待审核的报名才能被拒绝。',
+  'Choose at least one registration.': '请至少选择一条报名。',
+  'This event is by invitation only. Register through the link in your invitation email.':
+    '本会议仅限受邀人员报名。请通过邀请邮件中的链接报名。',
+  'This invitation is for another email address.': '此邀请对应的是另一个邮箱地址，请使用受邀邮箱报名。',
+  'Paste at least one line: name, email.': '请至少粘贴一行：姓名, 邮箱。',
+  'At most 500 people per list.': '每次最多邀请 500 人。',
+  'This invitation link is not valid.': '此邀请链接无效。',
+  'You are registered. To cancel, use the link in your confirmation email.':
+    '您已报名。如需取消，请使用确认邮件中的链接。',
+  'No valid email address on this line.': '此行没有有效的邮箱地址。',
+  'This line is too long.': '此行内容过长。',
   'This item is already the first on the agenda.': '此日程已在最前。',
   'This item is already the last on the agenda.': '此日程已在最后。',
   'Choose a page on this site.': '请选择本站内的页面。',

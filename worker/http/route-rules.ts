@@ -14,6 +14,8 @@ import { batchInput, snapshotQuery } from '../checkin/offline';
 import { purgeInput } from '../privacy/routes';
 import { registrationInput } from '../registration/input';
 import { manageInput } from '../tickets/routes';
+import { decisionInput } from '../registration/approval';
+import { inviteInput } from '../invitations/routes';
 
 /**
  * public: anyone. ticket: anyone holding the ticket code. staff: any signed-in staff member.
@@ -160,8 +162,52 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/registrations': {
     access: 'public',
     tag: 'registration',
-    summary: 'Register (confirmed or waitlisted).',
+    summary:
+      'Register (confirmed or waitlisted; pending in an approval event; an invitation-only event needs `invitation`, the token from the link).',
     body: registrationInput,
+  },
+  'POST /api/events/:slug/registrations/:id/approve': {
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Approve a pending registration: a seat, or the waitlist when full, by the registration rule; emails the ticket.',
+  },
+  'POST /api/events/:slug/registrations/:id/reject': {
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Reject a pending registration; emails a polite note.',
+  },
+  'POST /api/events/:slug/registrations/approve': {
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Approve many pending registrations at once (earliest first take the free seats); says what became of each.',
+    body: decisionInput,
+  },
+  'POST /api/events/:slug/registrations/reject': {
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Reject many pending registrations at once.',
+    body: decisionInput,
+  },
+  'POST /api/events/:slug/invitations': {
+    access: 'organiser',
+    tag: 'invitations',
+    summary: 'Invite a list (lines or CSV: name, email); each new address gets a personal link, an address already invited is not invited twice.',
+    body: inviteInput,
+  },
+  'GET /api/events/:slug/invitations': {
+    access: 'organiser',
+    tag: 'invitations',
+    summary: 'The invitations with invited / registered / declined counts.',
+  },
+  'GET /api/invitations/:token': {
+    access: 'public',
+    tag: 'invitations',
+    summary: 'Who an invitation link is for (its name and address, and whether they registered or declined).',
+  },
+  'POST /api/invitations/:token/decline': {
+    access: 'public',
+    tag: 'invitations',
+    summary: 'Decline an invitation from its link.',
   },
   'POST /api/events/:slug/checkins': {
     access: 'desk',

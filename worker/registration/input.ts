@@ -15,6 +15,8 @@ export const registrationInput = z.object({
   affiliation: text(200).optional().default(''),
   jobTitle: text(120).optional().default(''),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
+  /** The token from an invitation link: needed for an invitation-only event, and bound to the invited address. */
+  invitation: z.string().trim().max(100).optional(),
   consent: z.literal(true, 'Please agree to the use of your details for this event.'),
 });
 
