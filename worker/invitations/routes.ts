@@ -8,6 +8,7 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv, Db } from '../env';
 import { ApiError, notFound } from '../http/errors';
+import { chinese, requestLocale } from '../http/messages';
 import { publicOrigin } from '../http/origin';
 import { validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
@@ -44,6 +45,7 @@ export const invitationAdminRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, slug, ['organiser']);
     const { text, locale } = c.req.valid('json');
     const { invitees, errors } = parseInvitees(text);
+    const zh = requestLocale(c) === 'zh-CN';
     if (!invitees.length)
       throw new ApiError(400, 'invalid', 'Paste at least one line: name, email.', {
         text: 'Paste at least one line: name, email.',
@@ -83,7 +85,8 @@ export const invitationAdminRoutes = new Hono<AppEnv>()
       {
         invited: created.size,
         alreadyInvited: rows.filter((r) => !created.has(r.id)).map((r) => r.email),
-        errors,
+        // Line problems in the organiser's language, like every other message.
+        errors: errors.map((e) => ({ ...e, message: zh ? (chinese(e.message) ?? e.message) : e.message })),
       },
       201,
     );
