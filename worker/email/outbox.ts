@@ -11,7 +11,7 @@ import { eventAgendaIcs } from '../events/ics';
 import { randomToken, sha256 } from '../lib/random';
 import { MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
-import { renderInvitationEmail } from '../invitations/email';
+import { renderInvitationEmail } from './invitation';
 
 type EmailRow = typeof emails.$inferSelect;
 /** An attached file: its bytes (base64), or an address Resend fetches them from; `contentId` makes it an inline image. */

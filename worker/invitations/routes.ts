@@ -13,7 +13,7 @@ import { publicOrigin } from '../http/origin';
 import { validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
-import { invitationUrl } from './email';
+import { invitationUrl } from '../email/invitation';
 import { invitationState, parseInvitees } from './rules';
 
 /** Pasted lines or a CSV file's text; the whole list is read at once, so it is capped. */

@@ -1,7 +1,7 @@
 // The invitation email (zh-CN or English): the event, and the personal link that registers or declines.
 import type { events } from '../../schema';
-import { html } from '../email/html';
-import { eventWhen, type Rendered } from '../email/templates';
+import { html } from './html';
+import { eventWhen, type Rendered } from './templates';
 
 type Locale = 'zh-CN' | 'en';
 
