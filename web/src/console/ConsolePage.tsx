@@ -4,6 +4,8 @@ import { createEffect, createSignal, For, on, onMount, Show } from 'solid-js';
 import { locale, pick } from '../i18n';
 import { formatDate, formatTime } from '../lib/time';
 import { AgendaTab } from './AgendaTab';
+import { ApprovalQueue } from './ApprovalQueue';
+import { InvitationsTab } from './InvitationsTab';
 import { AuditTab } from './AuditTab';
 import {
   type ConsoleEvent,
@@ -25,7 +27,20 @@ import { ct, type ConsoleKey } from './text';
 import { ConsoleFeedback, errorText } from './ui';
 import './console.css';
 
-const TABS = ['overview', 'event', 'agenda', 'people', 'registrations', 'messages', 'devices', 'audit'] as const;
+const TABS = [
+  'overview',
+  'event',
+  'agenda',
+  'people',
+  'registrations',
+  'approvals',
+  'invitations',
+  'messages',
+  'devices',
+  'audit',
+] as const;
+/** Tabs that belong to one registration mode: the nav lists them only for an event in that mode. */
+const MODE_TABS: Partial<Record<Tab, string>> = { approvals: 'approval', invitations: 'invitation' };
 type Tab = (typeof TABS)[number];
 
 export default function ConsolePage() {
@@ -448,7 +463,7 @@ function EventConsole(props: {
           <div class="console-body">
             <nav class="console-nav" aria-label={ct('console.sections')}>
               <ul>
-                <For each={TABS}>
+                <For each={TABS.filter((t) => !MODE_TABS[t] || MODE_TABS[t] === event().registrationMode)}>
                   {(t) => (
                     <li>
                       <a
@@ -488,6 +503,12 @@ function EventConsole(props: {
               </Show>
               <Show when={tab() === 'registrations'}>
                 <RegistrationsTab event={event()} />
+              </Show>
+              <Show when={tab() === 'approvals'}>
+                <ApprovalQueue event={event()} />
+              </Show>
+              <Show when={tab() === 'invitations'}>
+                <InvitationsTab event={event()} />
               </Show>
               <Show when={tab() === 'messages'}>
                 <MessagesTab event={event()} />

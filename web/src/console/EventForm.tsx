@@ -22,10 +22,12 @@ type Values = {
   registrationOpensAt: string;
   registrationClosesAt: string;
   registrationUntilEnd: boolean;
+  registrationMode: 'open' | 'approval' | 'invitation';
   status: 'draft' | 'published' | 'closed';
 };
 
 const STATUSES = ['draft', 'published', 'closed'] as const;
+const MODES = ['open', 'approval', 'invitation'] as const;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function valuesOf(e: ConsoleEvent): Values {
@@ -46,6 +48,7 @@ function valuesOf(e: ConsoleEvent): Values {
     registrationOpensAt: toLocalInput(e.registrationOpensAt, e.timezone),
     registrationClosesAt: toLocalInput(e.registrationClosesAt, e.timezone),
     registrationUntilEnd: e.registrationUntilEnd,
+    registrationMode: e.registrationMode,
     status: e.status as Values['status'],
   };
 }
@@ -67,6 +70,7 @@ const blank = (): Values => ({
   registrationOpensAt: '',
   registrationClosesAt: '',
   registrationUntilEnd: false,
+  registrationMode: 'open',
   status: 'draft',
 });
 
@@ -147,6 +151,7 @@ export function EventForm(props: {
         registrationOpensAt: isoOrNull(v().registrationOpensAt),
         registrationClosesAt: isoOrNull(v().registrationClosesAt),
         registrationUntilEnd: v().registrationUntilEnd,
+        registrationMode: v().registrationMode,
       };
       const created = await createEvent(body);
       toast(ct('event.created', { title: v().titleEn || v().titleZh }));
@@ -176,6 +181,7 @@ export function EventForm(props: {
       patch.registrationClosesAt = isoOrNull(v().registrationClosesAt);
     if (v().registrationUntilEnd !== baseline.registrationUntilEnd)
       patch.registrationUntilEnd = v().registrationUntilEnd;
+    if (v().registrationMode !== baseline.registrationMode) patch.registrationMode = v().registrationMode;
     if (v().capacity !== baseline.capacity) patch.capacity = Number(v().capacity);
     if (v().status !== baseline.status) patch.status = v().status;
     if (!Object.keys(patch).length) {
@@ -391,6 +397,25 @@ export function EventForm(props: {
             {ct('event.untilEndHint')}
           </p>
         </div>
+        <fieldset class="field radios">
+          <legend>{ct('event.mode')}</legend>
+          <For each={MODES}>
+            {(m) => (
+              <label class="radio">
+                <input
+                  type="radio"
+                  name="registrationMode"
+                  value={m}
+                  checked={v().registrationMode === m}
+                  onChange={() => setV('registrationMode', m)}
+                />
+                <span>
+                  <strong>{ct(`mode.${m}`)}</strong> <span class="muted">— {ct(`mode.${m}.hint`)}</span>
+                </span>
+              </label>
+            )}
+          </For>
+        </fieldset>
         <fieldset class="field radios">
           <legend>{ct('event.status')}</legend>
           <For each={STATUSES}>
