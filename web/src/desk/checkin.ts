@@ -9,6 +9,8 @@ export type CheckinResult =
   | 'already_checked_in'
   | 'cancelled'
   | 'waitlisted'
+  | 'pending'
+  | 'rejected'
   | 'unknown_ticket'
   | 'wrong_event'
   | 'no_seat';

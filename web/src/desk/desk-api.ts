@@ -22,7 +22,7 @@ export type Attendee = {
   name: string;
   affiliation: string | null;
   role: Role;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected';
   phone: string | null;
   email: string | null;
   checkedInAt: string | null;

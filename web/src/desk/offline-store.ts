@@ -9,7 +9,7 @@ export type SavedTicket = {
   name: string;
   affiliation: string;
   role: Role;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected';
   checkedInAt: string | null;
   deskId: string | null;
   pending?: boolean;
