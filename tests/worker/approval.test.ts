@@ -16,8 +16,12 @@ beforeAll(async () => {
 async function approvalEvent(capacity: number) {
   const ev = await makeEvent(capacity);
   await env.DB.batch([
-    env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`).bind(ev.id),
-    env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_desk', ?, 'desk')`).bind(ev.id),
+    env.DB.prepare(
+      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+    ).bind(ev.id),
+    env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_desk', ?, 'desk')`).bind(
+      ev.id,
+    ),
   ]);
   const { clearSessionCache } = await import('../../worker/auth/session');
   clearSessionCache();
@@ -38,7 +42,11 @@ const register = async (slug: string, who: string) =>
 const decide = (slug: string, id: string, decision: 'approve' | 'reject', cookie = organiser) =>
   call(`/api/events/${slug}/registrations/${id}/${decision}`, { method: 'POST', headers: { cookie }, json: {} });
 const decideMany = (slug: string, ids: string[], decision: 'approve' | 'reject') =>
-  call(`/api/events/${slug}/registrations/${decision}`, { method: 'POST', headers: { cookie: organiser }, json: { ids } });
+  call(`/api/events/${slug}/registrations/${decision}`, {
+    method: 'POST',
+    headers: { cookie: organiser },
+    json: { ids },
+  });
 const emailsTo = async (registrationId: string) =>
   (
     await env.DB.prepare(`SELECT kind, subject, text FROM emails WHERE registration_id = ? ORDER BY created_at, kind`)
@@ -95,7 +103,11 @@ describe('approving', () => {
     const reg = await register(ev.slug, 'a1');
     const res = await decide(ev.slug, reg.id, 'approve');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ registration: { id: reg.id, status: 'confirmed' }, outcome: 'confirmed', seatsLeft: 2 });
+    expect(res.body).toMatchObject({
+      registration: { id: reg.id, status: 'confirmed' },
+      outcome: 'confirmed',
+      seatsLeft: 2,
+    });
     await deliverDue(env);
     const mails = await emailsTo(reg.id);
     expect(mails.map((m) => m.kind).sort()).toEqual(['approved', 'pending']);
@@ -133,7 +145,10 @@ describe('approving', () => {
     const first = a.body.counts.confirmed + a.body.counts.waitlisted > 0 ? a : b;
     const second = first === a ? b : a;
     expect(first.body.counts).toEqual({ confirmed: 2, waitlisted: 3, rejected: 0, unchanged: 0 });
-    expect(first.body.results.slice(0, 2).map((r: { outcome: string }) => r.outcome)).toEqual(['confirmed', 'confirmed']);
+    expect(first.body.results.slice(0, 2).map((r: { outcome: string }) => r.outcome)).toEqual([
+      'confirmed',
+      'confirmed',
+    ]);
     expect(second.body.counts).toEqual({ confirmed: 0, waitlisted: 0, rejected: 0, unchanged: 5 });
     expect(await statusCounts(ev.id)).toEqual({ confirmed: 2, waitlisted: 3 });
     // Each person got exactly one decision email.
@@ -161,7 +176,8 @@ describe('approving', () => {
     });
     expect(cancel.status).toBe(200);
     const status = async (id: string) =>
-      (await env.DB.prepare(`SELECT status FROM registrations WHERE id = ?`).bind(id).first<{ status: string }>())!.status;
+      (await env.DB.prepare(`SELECT status FROM registrations WHERE id = ?`).bind(id).first<{ status: string }>())!
+        .status;
     expect(await status(two.id)).toBe('confirmed');
     expect(await status(three.id)).toBe('pending');
   });

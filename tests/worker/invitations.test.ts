@@ -13,7 +13,9 @@ beforeAll(async () => {
 
 async function invitationEvent(capacity = 10) {
   const ev = await makeEvent(capacity);
-  await env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`)
+  await env.DB.prepare(
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+  )
     .bind(ev.id)
     .run();
   const { clearSessionCache } = await import('../../worker/auth/session');
@@ -44,15 +46,21 @@ async function linkFor(email: string) {
   const link = new URL(JSON.parse(row!.payload).link);
   return { link, token: link.searchParams.get('invite')!, subject: row!.subject, text: row!.text };
 }
-const register = (slug: string, body: unknown) => call(`/api/events/${slug}/registrations`, { method: 'POST', json: body });
+const register = (slug: string, body: unknown) =>
+  call(`/api/events/${slug}/registrations`, { method: 'POST', json: body });
 
 describe('inviting a list', () => {
   it('emails each new address a personal link, in the chosen language; re-inviting does not duplicate', async () => {
     const ev = await invitationEvent();
-    const res = await invite(ev.slug, '姓名,邮箱\n王医生, wang@example.org\nli@example.org，李医生\n\nnot an address\n王医生, WANG@example.org');
+    const res = await invite(
+      ev.slug,
+      '姓名,邮箱\n王医生, wang@example.org\nli@example.org，李医生\n\nnot an address\n王医生, WANG@example.org',
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ invited: 2, alreadyInvited: [] });
-    expect(res.body.errors).toEqual([{ line: 5, text: 'not an address', message: 'No valid email address on this line.' }]);
+    expect(res.body.errors).toEqual([
+      { line: 5, text: 'not an address', message: 'No valid email address on this line.' },
+    ]);
     const wang = await linkFor('wang@example.org');
     expect(wang.subject).toBe('诚邀您参加：测试会议');
     expect(wang.link.pathname).toBe(`/e/${ev.slug}`);

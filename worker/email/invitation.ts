@@ -64,6 +64,19 @@ export function renderInvitationEmail(
 <p style="font-size:14px;color:#4d5766">${personal}</p>
 <p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${c.footer}</p>
 </div></body></html>`;
-  const text = [title, '', greeting, c.lead, '', `${c.when}: ${when}`, `${c.where}: ${venue}`, '', `${c.button}: ${link}`, personal, '', c.footer].join('\n');
+  const text = [
+    title,
+    '',
+    greeting,
+    c.lead,
+    '',
+    `${c.when}: ${when}`,
+    `${c.where}: ${venue}`,
+    '',
+    `${c.button}: ${link}`,
+    personal,
+    '',
+    c.footer,
+  ].join('\n');
   return { subject, html: body.html, text };
 }

@@ -154,9 +154,11 @@ export function redactSecrets<T extends { html: string; text: string }>(
   m: T,
 ): T & { payload: string } {
   const payload = JSON.parse(row.payload) as { link?: string; manage?: string; invite?: string };
-  const secrets = [payload.manage, payload.invite, payload.link ? new URL(payload.link).searchParams.get('token') : null].filter(
-    (s): s is string => !!s,
-  );
+  const secrets = [
+    payload.manage,
+    payload.invite,
+    payload.link ? new URL(payload.link).searchParams.get('token') : null,
+  ].filter((s): s is string => !!s);
   const redact = (text: string) => secrets.reduce((t, secret) => t.replaceAll(secret, 'REDACTED'), text);
   return { ...m, html: redact(m.html), text: redact(m.text), payload: redact(row.payload) };
 }

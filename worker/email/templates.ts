@@ -60,9 +60,11 @@ const copy = {
       reissued: '主办方为您重新签发了参会票，旧的二维码已失效。请在签到时出示下方新的二维码。',
       cancelled: '您的报名已取消。如需参会，请重新报名。',
       manage_link: '您申请了管理报名的链接。通过下方链接可查看参会票、取消报名或删除个人信息。请勿转发此邮件。',
-      pending: '我们已收到您的报名。本会议的报名需经主办方审核，审核通过后我们会把参会票发送给您。在此之前，报名尚未占用席位。',
+      pending:
+        '我们已收到您的报名。本会议的报名需经主办方审核，审核通过后我们会把参会票发送给您。在此之前，报名尚未占用席位。',
       approved: '主办方已通过您的报名。请在签到时出示下方二维码。',
-      rejected: '感谢您报名参加本次会议。很遗憾，由于名额和参会范围所限，主办方此次未能通过您的报名。期待今后有机会与您相见。',
+      rejected:
+        '感谢您报名参加本次会议。很遗憾，由于名额和参会范围所限，主办方此次未能通过您的报名。期待今后有机会与您相见。',
     },
     greeting: '{name}，您好：',
     when: '时间',
@@ -147,7 +149,8 @@ export function renderAttendeeEmail(
     kind === 'promoted' ||
     ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');
   const subject = fill(c.subject[kind], { event: title });
-  const lead = kind === 'resend' && (r.status === 'pending' || r.status === 'rejected') ? c.lead[r.status] : c.lead[kind];
+  const lead =
+    kind === 'resend' && (r.status === 'pending' || r.status === 'rejected') ? c.lead[r.status] : c.lead[kind];
   const day = showTicket
     ? agenda.map((s) => ({
         time: clockRange(zonedParts(s.startsAt, e.timezone), zonedParts(s.endsAt, e.timezone)),

@@ -169,7 +169,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/registrations/:id/approve': {
     access: 'organiser',
     tag: 'registrations',
-    summary: 'Approve a pending registration: a seat, or the waitlist when full, by the registration rule; emails the ticket.',
+    summary:
+      'Approve a pending registration: a seat, or the waitlist when full, by the registration rule; emails the ticket.',
   },
   'POST /api/events/:slug/registrations/:id/reject': {
     access: 'organiser',
@@ -179,7 +180,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/registrations/approve': {
     access: 'organiser',
     tag: 'registrations',
-    summary: 'Approve many pending registrations at once (earliest first take the free seats); says what became of each.',
+    summary:
+      'Approve many pending registrations at once (earliest first take the free seats); says what became of each.',
     body: decisionInput,
   },
   'POST /api/events/:slug/registrations/reject': {
@@ -191,7 +193,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/events/:slug/invitations': {
     access: 'organiser',
     tag: 'invitations',
-    summary: 'Invite a list (lines or CSV: name, email); each new address gets a personal link, an address already invited is not invited twice.',
+    summary:
+      'Invite a list (lines or CSV: name, email); each new address gets a personal link, an address already invited is not invited twice.',
     body: inviteInput,
   },
   'GET /api/events/:slug/invitations': {

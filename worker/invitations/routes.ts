@@ -63,7 +63,12 @@ export const invitationAdminRoutes = new Hono<AppEnv>()
           email: p.email,
           key: p.email.toLowerCase(),
           hash: await sha256(token),
-          payload: JSON.stringify({ link: invitationUrl(origin, slug, token), invite: token, name: p.name, email: p.email }),
+          payload: JSON.stringify({
+            link: invitationUrl(origin, slug, token),
+            invite: token,
+            name: p.name,
+            email: p.email,
+          }),
         };
       }),
     );

@@ -56,7 +56,12 @@ export function parseInvitees(text: string): { invitees: InviteeLine[]; errors: 
     if (!line) return;
     const cells = line
       .split(/[,\t;，；]/)
-      .map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim())
+      .map((c) =>
+        c
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+          .trim(),
+      )
       .filter(Boolean);
     const emailAt = cells.findIndex((c) => EMAIL.test(c));
     if (emailAt < 0) {

@@ -82,7 +82,10 @@ async function runDecision(
 ) {
   const now = Date.now();
   const unique = [...new Set(list)];
-  const change = decision === 'approve' ? approveStatements(eventId, unique, origin, now) : rejectStatements(eventId, unique, origin, now);
+  const change =
+    decision === 'approve'
+      ? approveStatements(eventId, unique, origin, now)
+      : rejectStatements(eventId, unique, origin, now);
   const read = sql`SELECT id, status FROM registrations WHERE event_id = ${eventId} AND id IN ${ids(unique)}`;
   const results = await atomically(d1, [
     read,

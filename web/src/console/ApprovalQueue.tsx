@@ -101,9 +101,7 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
                 type="checkbox"
                 checked={chosen().length === rows().length}
                 disabled={!!progress()}
-                onChange={(e) =>
-                  setSelected(new Set(e.currentTarget.checked ? rows().map((r) => r.id) : []))
-                }
+                onChange={(e) => setSelected(new Set(e.currentTarget.checked ? rows().map((r) => r.id) : []))}
               />
               <span>{ct('appr.selectAll')}</span>
             </label>

@@ -8,19 +8,29 @@ import { ct } from './text';
 import { createSubmit, DataTable, Field, FormError, useToast } from './ui';
 
 type InvitationList = {
-  invitations: { id: string; name: string; email: string; state: 'invited' | 'registered' | 'declined'; invitedAt: string | null }[];
+  invitations: {
+    id: string;
+    name: string;
+    email: string;
+    state: 'invited' | 'registered' | 'declined';
+    invitedAt: string | null;
+  }[];
   counts: { invited: number; registered: number; declined: number; waiting: number };
 };
-type InviteAnswer = { invited: number; alreadyInvited: string[]; errors: { line: number; text: string; message: string }[] };
+type InviteAnswer = {
+  invited: number;
+  alreadyInvited: string[];
+  errors: { line: number; text: string; message: string }[];
+};
 
-const invitations = (slug: string) => api.api.events[':slug'].invitations;
+const invitations = api.api.events[':slug'].invitations;
 
 export function InvitationsTab(props: { event: ConsoleEvent }) {
   const toast = useToast();
   const submit = createSubmit();
   const [list, { refetch }] = createResource(
     () => props.event.slug,
-    async (slug) => readJson<InvitationList>(await invitations(slug).$get({ param: { slug } })),
+    async (slug) => readJson<InvitationList>(await invitations.$get({ param: { slug } })),
   );
   const [text, setText] = createSignal('');
   const [language, setLanguage] = createSignal<'zh-CN' | 'en'>(locale());
@@ -49,7 +59,7 @@ export function InvitationsTab(props: { event: ConsoleEvent }) {
       async () => {
         const slug = props.event.slug;
         const res = await readJson<InviteAnswer>(
-          await invitations(slug).$post({ param: { slug }, json: { text: text(), locale: language() } }),
+          await invitations.$post({ param: { slug }, json: { text: text(), locale: language() } }),
         );
         setAnswer(res);
         toast(ct('inv.sent', { n: res.invited }));

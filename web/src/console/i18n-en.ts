@@ -605,8 +605,10 @@ export const consoleEn = {
   'mode.invitation.hint': 'only people you invite can register, each through a personal link',
   'regStatus.pending': 'Awaiting approval',
   'regStatus.rejected': 'Not approved',
-  'appr.notMode': 'This event is open to anyone. Choose “With approval” in the event settings to review each registration.',
-  'appr.summary': '{n, plural, one {# registration awaits} other {# registrations await}} approval · {seats, plural, one {# seat} other {# seats}} left',
+  'appr.notMode':
+    'This event is open to anyone. Choose “With approval” in the event settings to review each registration.',
+  'appr.summary':
+    '{n, plural, one {# registration awaits} other {# registrations await}} approval · {seats, plural, one {# seat} other {# seats}} left',
   'appr.empty': 'Nobody is waiting for approval.',
   'appr.selectAll': 'Select all',
   'appr.select': 'Select {name}',
@@ -620,7 +622,8 @@ export const consoleEn = {
   'appr.rejectTitle': 'Reject {n, plural, one {# registration} other {# registrations}}?',
   'appr.rejectBody': 'Each person gets a polite email saying the registration was not approved.',
   'appr.keep': 'Keep waiting',
-  'inv.notMode': 'This event is not invitation-only: anyone with the page can register. Choose “By invitation” in the event settings to allow invited people only.',
+  'inv.notMode':
+    'This event is not invitation-only: anyone with the page can register. Choose “By invitation” in the event settings to allow invited people only.',
   'inv.add': 'Invite people',
   'inv.text': 'One person per line: name, email',
   'inv.textHint': 'Paste from a spreadsheet, or choose a CSV file. An address already invited is not invited twice.',

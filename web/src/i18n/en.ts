@@ -124,8 +124,10 @@ export const en = {
   'mail.links': 'Links in this email',
   'mail.attachments': 'Attachments',
   // Approval and invitation events
-  'reg.approvalNote': 'The organiser approves each registration. You will get your ticket by email once yours is approved.',
-  'reg.sentPending': 'Registration received. It awaits the organiser’s approval; we have emailed {email} and will send the ticket once it is approved.',
+  'reg.approvalNote':
+    'The organiser approves each registration. You will get your ticket by email once yours is approved.',
+  'reg.sentPending':
+    'Registration received. It awaits the organiser’s approval; we have emailed {email} and will send the ticket once it is approved.',
   'reg.inviteOnly': 'This event is by invitation only.',
   'reg.inviteOnlyDetail': 'If you were invited, open the personal link in your invitation email to register.',
   'reg.invitedGreeting': '{name}, you are invited.',
@@ -144,7 +146,8 @@ export const en = {
   'reg.declineKeep': 'Keep the invitation',
   'reg.declineFailed': 'That did not work. Check your connection and try again.',
   'ticket.pending': 'Awaiting approval',
-  'ticket.pendingHint': 'The organiser approves each registration. We will email your ticket once yours is approved; until then it cannot be used to check in.',
+  'ticket.pendingHint':
+    'The organiser approves each registration. We will email your ticket once yours is approved; until then it cannot be used to check in.',
   'ticket.rejected': 'Registration not approved',
   'ticket.rejectedHint': 'The organiser could not approve this registration. This page cannot be used to check in.',
 } as const;
