@@ -101,7 +101,7 @@ export const invitationAdminRoutes = new Hono<AppEnv>()
     const rows = await c.var.db.all<ListRow>(sql`
       SELECT i.id, i.name, i.email, i.locale, i.declined_at AS declinedAt, i.created_at AS createdAt,
         r.id AS registrationId, r.status AS registrationStatus
-      ${withRegistration} WHERE i.event_id = ${eventId} ORDER BY i.created_at, i.id LIMIT 5000`);
+      ${withRegistration} WHERE i.event_id = ${eventId} ORDER BY i.created_at, i.rowid LIMIT 5000`);
     const invitations = rows.map((r) => ({
       id: r.id,
       name: r.name,

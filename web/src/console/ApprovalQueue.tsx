@@ -127,11 +127,11 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
             class="appr-table"
             caption={ct('tab.approvals')}
             columns={[
-              <span class="sr-only">{ct('appr.selectAll')}</span>,
+              <span class="sr-only">{ct('appr.selectColumn')}</span>,
               ct('inv.name'),
               ct('inv.email'),
               ct('appr.registered'),
-              <span class="sr-only">{ct('appr.approve')}</span>,
+              <span class="sr-only">{ct('appr.actions')}</span>,
             ]}
           >
             <For each={rows()}>

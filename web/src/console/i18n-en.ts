@@ -612,6 +612,8 @@ export const consoleEn = {
   'appr.empty': 'Nobody is waiting for approval.',
   'appr.selectAll': 'Select all',
   'appr.select': 'Select {name}',
+  'appr.selectColumn': 'Select',
+  'appr.actions': 'Decision',
   'appr.approve': 'Approve',
   'appr.reject': 'Reject',
   'appr.approveSelected': 'Approve selected ({n})',

@@ -602,6 +602,8 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'appr.empty': '目前没有待审核的报名。',
   'appr.selectAll': '全选',
   'appr.select': '选择 {name}',
+  'appr.selectColumn': '选择',
+  'appr.actions': '审核',
   'appr.approve': '通过',
   'appr.reject': '拒绝',
   'appr.approveSelected': '通过所选（{n}）',
