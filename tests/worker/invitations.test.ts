@@ -81,7 +81,7 @@ describe('inviting a list', () => {
     const ev = await invitationEvent();
     const res = await invite(ev.slug, 'nobody here', 'zh-CN', 'zh-CN');
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.text).toBe('请至少粘贴一行：姓名, 邮箱。');
+    expect(res.body.error.fields!.text).toBe('请至少粘贴一行：姓名, 邮箱。');
     const mixed = await invite(ev.slug, '孙医生, sun@example.org\n没有邮箱', 'zh-CN', 'zh-CN');
     expect(mixed.body.errors).toEqual([{ line: 2, text: '没有邮箱', message: '此行没有有效的邮箱地址。' }]);
   });
@@ -138,7 +138,7 @@ describe('registering for an invitation-only event', () => {
     });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('invitation_email_mismatch');
-    expect(res.body.error.fields.email).toBe('此邀请对应的是另一个邮箱地址，请使用受邀邮箱报名。');
+    expect(res.body.error.fields!.email).toBe('此邀请对应的是另一个邮箱地址，请使用受邀邮箱报名。');
     expect(await statusCounts(ev.id)).toEqual({});
   });
 

@@ -1,5 +1,6 @@
 // The check-in statements: insert the first scan, then read what the desk should see, in one round trip.
 import { sql } from 'drizzle-orm';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 export type ScanInput = {
   eventId: string;
@@ -44,10 +45,10 @@ export function recordCheckin(ref: TicketRef, s: ScanInput, rule: 'first_arrival
 export type TicketStateRow = {
   id: string;
   eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected';
+  status: RegistrationStatus;
   name: string;
   affiliation: string;
-  role: string;
+  role: RegistrationRole;
   clientId: string | null;
   scannedAt: number | null;
   deskId: string | null;

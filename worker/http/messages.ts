@@ -1,11 +1,12 @@
 // Error and field messages in the requester's language (zh-CN or en): call sites keep their codes and English text,
 // and the one error handler and the validator translate here, so no route needs to know about languages.
 import type { Context } from 'hono';
+import type { ErrorCode } from './errors';
 
 export type Locale = 'zh-CN' | 'en';
 
 /** Every error code the API answers with, in both languages: used when a message has no translation of its own. */
-export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
+export const CODE_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   invalid: { en: 'Some fields need attention.', 'zh-CN': '部分内容需要修改。' },
   invalid_json: { en: 'The request body is not valid JSON.', 'zh-CN': '请求内容不是有效的 JSON。' },
   too_deep: { en: 'The JSON is nested too deeply.', 'zh-CN': 'JSON 嵌套层级过深。' },
@@ -196,9 +197,9 @@ export function requestLocale(c: Context, bodyLocale?: unknown): Locale {
 }
 
 /** A route's message in this language: its own translation, else the code's general message. */
-export function localise(locale: Locale, code: string, message: string): string {
+export function localise(locale: Locale, code: ErrorCode, message: string): string {
   if (locale === 'en') return message;
-  return chinese(message) ?? CODE_MESSAGES[code]?.['zh-CN'] ?? CODE_MESSAGES.error!['zh-CN'];
+  return chinese(message) ?? CODE_MESSAGES[code]['zh-CN'];
 }
 
 /** What zod tells us about one field, as far as a message needs it (zod 4 issue shapes). */

@@ -1,7 +1,6 @@
 // Invitations: the organiser invites a list and sees who registered or declined; an invitee opens or declines their link.
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
@@ -10,17 +9,12 @@ import type { AppEnv, Db } from '../env';
 import { ApiError, notFound } from '../http/errors';
 import { chinese, requestLocale } from '../http/messages';
 import { publicOrigin } from '../http/origin';
-import { validate } from '../http/validate';
+import { ORGANISER_ROLES, rule } from '../http/contract';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { invitationUrl } from '../email/invitation';
+import { inviteInput } from './input';
 import { invitationState, parseInvitees } from './rules';
-
-/** Pasted lines or a CSV file's text; the whole list is read at once, so it is capped. */
-export const inviteInput = z.object({
-  text: z.string().min(1, 'Paste at least one line: name, email.').max(200_000),
-  locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
-});
 
 const MAX_INVITEES = 500;
 
@@ -39,10 +33,32 @@ type ListRow = {
 const withRegistration = sql`FROM invitations i
   LEFT JOIN registrations r ON r.event_id = i.event_id AND r.email_key = i.email_key AND r.status != 'cancelled'`;
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  invite: rule({
+    access: 'organiser',
+    tag: 'invitations',
+    summary:
+      'Invite a list (lines or CSV: name, email); each new address gets a personal link, an address already invited is not invited twice.',
+    json: inviteInput,
+  }),
+  list: rule({
+    access: 'organiser',
+    tag: 'invitations',
+    summary: 'The invitations with invited / registered / declined counts.',
+  }),
+  open: rule({
+    access: 'public',
+    tag: 'invitations',
+    summary: 'Who an invitation link is for (its name and address, and whether they registered or declined).',
+  }),
+  decline: rule({ access: 'public', tag: 'invitations', summary: 'Decline an invitation from its link.' }),
+};
+
 export const invitationAdminRoutes = new Hono<AppEnv>()
-  .post('/:slug/invitations', validate('json', inviteInput), async (c) => {
+  .post('/:slug/invitations', rules.invite, async (c) => {
     const slug = c.req.param('slug');
-    const { eventId, staff } = requireEventRole(c, slug, ['organiser']);
+    const { eventId, staff } = requireEventRole(c, slug, ORGANISER_ROLES);
     const { text, locale } = c.req.valid('json');
     const { invitees, errors } = parseInvitees(text);
     const zh = requestLocale(c) === 'zh-CN';
@@ -96,8 +112,8 @@ export const invitationAdminRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .get('/:slug/invitations', async (c) => {
-    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .get('/:slug/invitations', rules.list, async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const rows = await c.var.db.all<ListRow>(sql`
       SELECT i.id, i.name, i.email, i.locale, i.declined_at AS declinedAt, i.created_at AS createdAt,
         r.id AS registrationId, r.status AS registrationStatus
@@ -144,7 +160,7 @@ async function readInvitation(db: Db, token: string) {
 }
 
 export const invitationRoutes = new Hono<AppEnv>()
-  .get('/:token', async (c) => {
+  .get('/:token', rules.open, async (c) => {
     const found = await readInvitation(c.var.db, c.req.param('token'));
     if (!found) throw notFound('This invitation link is not valid.');
     return c.json(
@@ -160,7 +176,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/:token/decline', async (c) => {
+  .post('/:token/decline', rules.decline, async (c) => {
     const token = c.req.param('token');
     const found = await readInvitation(c.var.db, token);
     if (!found) throw notFound('This invitation link is not valid.');

@@ -1,7 +1,6 @@
 // Approval events: the organiser approves or rejects pending registrations, one by one or many at once.
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
@@ -9,12 +8,9 @@ import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
 import { publicOrigin } from '../http/origin';
-import { validate } from '../http/validate';
+import { ORGANISER_ROLES, rule } from '../http/contract';
+import { decisionInput } from './input';
 import { takenSeatsSql } from './statements';
-
-export const decisionInput = z.object({
-  ids: z.array(z.string().trim().min(1).max(100)).min(1, 'Choose at least one registration.').max(200),
-});
 
 export type Decision = 'approve' | 'reject';
 /** What became of each registration asked about: a seat, the waitlist, a rejection, or nothing (it was not pending). */
@@ -126,9 +122,37 @@ function singleOutcome(decision: Decision, o: { found: boolean; outcome: Decisio
     );
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  approve: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary:
+      'Approve a pending registration: a seat, or the waitlist when full, by the registration rule; emails the ticket.',
+  }),
+  reject: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Reject a pending registration; emails a polite note.',
+  }),
+  approveMany: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary:
+      'Approve many pending registrations at once (earliest first take the free seats); says what became of each.',
+    json: decisionInput,
+  }),
+  rejectMany: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Reject many pending registrations at once.',
+    json: decisionInput,
+  }),
+};
+
 export const approvalRoutes = new Hono<AppEnv>()
-  .post('/:slug/registrations/:id/approve', async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .post('/:slug/registrations/:id/approve', rules.approve, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const id = c.req.param('id');
     const { outcomes, seatsLeft } = await runDecision(c.env.DB, eventId, staff.id, 'approve', [id], publicOrigin(c));
     const o = outcomes[0]!;
@@ -136,8 +160,8 @@ export const approvalRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({ registration: { id, status: o.status }, outcome: o.outcome, seatsLeft }, 200);
   })
-  .post('/:slug/registrations/:id/reject', async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .post('/:slug/registrations/:id/reject', rules.reject, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const id = c.req.param('id');
     const { outcomes, seatsLeft } = await runDecision(c.env.DB, eventId, staff.id, 'reject', [id], publicOrigin(c));
     const o = outcomes[0]!;
@@ -145,15 +169,15 @@ export const approvalRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({ registration: { id, status: o.status }, outcome: o.outcome, seatsLeft }, 200);
   })
-  .post('/:slug/registrations/approve', validate('json', decisionInput), async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .post('/:slug/registrations/approve', rules.approveMany, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const list = c.req.valid('json').ids;
     const { outcomes, seatsLeft } = await runDecision(c.env.DB, eventId, staff.id, 'approve', list, publicOrigin(c));
     deliverSoon(c);
     return c.json({ results: outcomes.map(({ found: _, ...o }) => o), counts: counts(outcomes), seatsLeft }, 200);
   })
-  .post('/:slug/registrations/reject', validate('json', decisionInput), async (c) => {
-    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+  .post('/:slug/registrations/reject', rules.rejectMany, async (c) => {
+    const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const list = c.req.valid('json').ids;
     const { outcomes, seatsLeft } = await runDecision(c.env.DB, eventId, staff.id, 'reject', list, publicOrigin(c));
     deliverSoon(c);

@@ -20,6 +20,11 @@ export const registrationInput = z.object({
   consent: z.literal(true, 'Please agree to the use of your details for this event.'),
 });
 
+/** The registrations an organiser approves or rejects at once. */
+export const decisionInput = z.object({
+  ids: z.array(z.string().trim().min(1).max(100)).min(1, 'Choose at least one registration.').max(200),
+});
+
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
 /** The key for "one registration per email per event": trimmed and case-insensitive. */

@@ -7,101 +7,108 @@ import type { AppEnv } from '../env';
 import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { manageTokenForEmail, manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
 import { insertRegistration, queueRegistrationEmail } from './statements';
 import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
+import { rule } from '../http/contract';
 import { invitationRefusal, invitedKeySql } from '../invitations/rules';
 
-export const registrationRoutes = new Hono<AppEnv>().post(
-  '/:slug/registrations',
-  validate('json', registrationInput),
-  async (c) => {
-    const slug = c.req.param('slug');
-    const input = c.req.valid('json');
-    const now = Date.now();
-    const origin = publicOrigin(c);
-    const ip = clientIp(c);
-    // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
-    const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
-    const id = newId('reg');
-    const ticketCode = randomToken();
-    const key = emailKey(input.email);
-    const emailId = newId('eml');
-    // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
-    const manage = randomToken();
-    const invitationHash = input.invitation ? await sha256(input.invitation) : null;
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  register: rule({
+    access: 'public',
+    tag: 'registration',
+    summary:
+      'Register (confirmed or waitlisted; pending in an approval event; an invitation-only event needs `invitation`, the token from the link).',
+    json: registrationInput,
+  }),
+};
 
-    // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
-    const [found, inserted] = await atomically(c.env.DB, [
-      sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
+export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations', rules.register, async (c) => {
+  const slug = c.req.param('slug');
+  const input = c.req.valid('json');
+  const now = Date.now();
+  const origin = publicOrigin(c);
+  const ip = clientIp(c);
+  // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
+  const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
+  const id = newId('reg');
+  const ticketCode = randomToken();
+  const key = emailKey(input.email);
+  const emailId = newId('eml');
+  // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
+  const manage = randomToken();
+  const invitationHash = input.invitation ? await sha256(input.invitation) : null;
+
+  // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
+  const [found, inserted] = await atomically(c.env.DB, [
+    sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
             registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
             ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt,
             registration_mode AS registrationMode, ${invitedKeySql(sql`events.id`, invitationHash)} AS invitedKey
           FROM events WHERE slug = ${slug}`,
-      insertRegistration(
-        slug,
-        {
-          id,
-          ticketCode,
-          name: input.name,
-          email: input.email,
-          emailKey: key,
-          phone: input.phone,
-          affiliation: input.affiliation,
-          jobTitle: input.jobTitle,
-          locale: input.locale,
-        },
-        now,
-        rate,
-        invitationHash,
-      ),
-      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
-      manageTokenForEmail(emailId, await sha256(manage), now),
-      ...(rate ? [takeToken(rate, now)] : []),
-    ]);
-
-    const event = found[0] as
-      | (Omit<WindowFields, 'registrationUntilEnd'> & {
-          registrationUntilEnd: number;
-          refilledAt: number;
-          registrationMode: string;
-          invitedKey: string | null;
-        })
-      | undefined;
-    if (!event || event.status === 'draft') throw notFound('No published event has this address.');
-    if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
-      c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
-      throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
-    }
-    const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
-    if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
-    if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
-    const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
-    if (refused) throw refused;
-    deliverSoon(c, [emailId]);
-    const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' | 'pending' } | undefined;
-    // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
-    if (!created)
-      throw new ApiError(
-        409,
-        'already_registered',
-        'This email address is already registered. We have sent the ticket to it again.',
-      );
-    return c.json(
+    insertRegistration(
+      slug,
       {
-        registration: {
-          id,
-          status: created.status,
-          ticketCode,
-          ticketUrl: `${origin}/t/${ticketCode}`,
-          manageUrl: manageUrl(origin, ticketCode, manage),
-        },
+        id,
+        ticketCode,
+        name: input.name,
+        email: input.email,
+        emailKey: key,
+        phone: input.phone,
+        affiliation: input.affiliation,
+        jobTitle: input.jobTitle,
+        locale: input.locale,
       },
-      201,
+      now,
+      rate,
+      invitationHash,
+    ),
+    queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
+    manageTokenForEmail(emailId, await sha256(manage), now),
+    ...(rate ? [takeToken(rate, now)] : []),
+  ]);
+
+  const event = found[0] as
+    | (Omit<WindowFields, 'registrationUntilEnd'> & {
+        registrationUntilEnd: number;
+        refilledAt: number;
+        registrationMode: string;
+        invitedKey: string | null;
+      })
+    | undefined;
+  if (!event || event.status === 'draft') throw notFound('No published event has this address.');
+  if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
+    c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
+    throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
+  }
+  const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
+  if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
+  if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
+  const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
+  if (refused) throw refused;
+  deliverSoon(c, [emailId]);
+  const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' | 'pending' } | undefined;
+  // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
+  if (!created)
+    throw new ApiError(
+      409,
+      'already_registered',
+      'This email address is already registered. We have sent the ticket to it again.',
     );
-  },
-);
+  return c.json(
+    {
+      registration: {
+        id,
+        status: created.status,
+        ticketCode,
+        ticketUrl: `${origin}/t/${ticketCode}`,
+        manageUrl: manageUrl(origin, ticketCode, manage),
+      },
+    },
+    201,
+  );
+});

@@ -1,7 +1,7 @@
 // The registration form on the event page: validated in the reader's language, accessible, and kind on failure.
 import { useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
-import { api, ApiFailure, type PublicEvent, readJson, type RegistrationResult } from '../api';
+import { api, ApiFailure, type PublicEvent, read, type Success } from '../api';
 import { asciiContact } from '../../../worker/lib/normalize';
 import { type Locale, locale, type MessageKey, t } from '../i18n';
 import { formatDateTime } from '../lib/time';
@@ -16,7 +16,8 @@ const PHONE = /^[0-9+()\-\s]*$/;
 const MAX = { name: 120, email: 254, phone: 40, affiliation: 200, jobTitle: 120 } as const;
 
 /** What the ticket page reads from history state to say that an email went out. */
-export type RegisteredState = { registered: 'confirmed' | 'waitlisted' | 'pending'; email: string };
+type Registered = Success<(typeof api.api.events)[':slug']['registrations']['$post']>['registration'];
+export type RegisteredState = { registered: Registered['status']; email: string };
 /** An invitation link's invitee: the form registers this address only, so its email is fixed. */
 export type Invitee = { token: string; name: string; email: string };
 
@@ -105,7 +106,7 @@ export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }
           invitation: props.invitation?.token,
         },
       });
-      const { registration } = await readJson<RegistrationResult>(res);
+      const { registration } = await read(res);
       const state: RegisteredState = { registered: registration.status, email: v.email.trim() };
       // The management link's token comes along, so the registrant can cancel from this page as from the email.
       const manage = new URL(registration.manageUrl).searchParams.get('m') ?? '';

@@ -1,19 +1,18 @@
 // The event page's registration column: the open form, or for an invitation-only event the invitee's own form (or why not).
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { api, ApiFailure, type PublicEvent, readJson } from '../api';
+import { api, ApiFailure, type PublicEvent, read, type Success } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { t } from '../i18n';
 import { RegisterForm } from './RegisterForm';
 
-type Invitation = { name: string; email: string; slug: string; state: 'invited' | 'registered' | 'declined' };
+const invitations = api.api.invitations[':token'];
+type Invitation = Success<(typeof invitations)['$get']>['invitation'];
 
 /** The invitation behind a link, or null when the link is not valid (unknown, or for another event). */
 async function loadInvitation(token: string, slug: string): Promise<Invitation | null> {
   try {
-    const { invitation } = await readJson<{ invitation: Invitation }>(
-      await api.api.invitations[':token'].$get({ param: { token } }),
-    );
+    const { invitation } = await read(invitations.$get({ param: { token } }));
     return invitation.slug === slug ? invitation : null;
   } catch (e) {
     if (e instanceof ApiFailure && e.status === 404) return null;
@@ -51,7 +50,7 @@ function Invited(props: { event: PublicEvent; token: string }) {
   const state = () => (declined() ? 'declined' : loaded()?.state);
 
   async function decline() {
-    await readJson(await api.api.invitations[':token'].decline.$post({ param: { token: props.token } }));
+    await read(invitations.decline.$post({ param: { token: props.token } }));
     return () => setDeclined(true);
   }
 

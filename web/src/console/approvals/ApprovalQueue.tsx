@@ -1,37 +1,29 @@
 // The approval queue: pending registrations with approve / reject, one by one or selected in bulk, with progress and counts.
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { api, readJson } from '../api';
-import { locale } from '../i18n';
-import { formatDateTime } from '../lib/time';
-import { type ConsoleEvent, listRegistrations, type Registration } from './console-api';
-import { ct } from './text';
-import { ConfirmButton, DataTable, FormError, useFailure, useToast } from './ui';
+import { createSignal, For, Show } from 'solid-js';
+import { type ConsoleEvent, listRegistrations, type Registration } from '../console-api';
+import { createLoaded } from '../resource';
+import { ct } from '../text';
+import { ConfirmButton, DataTable, FormError, useFailure, useToast } from '../ui';
+import { type Decision, type DecisionCounts, decideMany } from './approval-api';
+import { ApprovalRow } from './ApprovalRow';
 
-type Decision = 'approve' | 'reject';
-type Counts = { confirmed: number; waitlisted: number; rejected: number; unchanged: number };
-type Answer = { counts: Counts; seatsLeft: number };
 /** One request per chunk, so a long selection shows its progress and a failure stops with what is done kept. */
 const CHUNK = 50;
-
-async function decideMany(slug: string, decision: Decision, ids: string[]) {
-  const route = api.api.events[':slug'].registrations[decision];
-  return readJson<Answer>(await route.$post({ param: { slug }, json: { ids } }));
-}
 
 export function ApprovalQueue(props: { event: ConsoleEvent }) {
   const toast = useToast();
   const fail = useFailure();
-  const [pending, { refetch }] = createResource(
+  const pending = createLoaded(
     () => props.event.slug,
-    async (slug) =>
-      (await listRegistrations(slug, { status: 'pending', pageSize: '200', sort: 'created' })).registrations,
+    async (slug, signal) =>
+      (await listRegistrations(slug, { status: 'pending', pageSize: '200', sort: 'created' }, signal)).registrations,
   );
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
-  const [result, setResult] = createSignal<Counts | null>(null);
+  const [result, setResult] = createSignal<DecisionCounts | null>(null);
   const [seatsLeft, setSeatsLeft] = createSignal<number | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const rows = () => pending() ?? [];
+  const rows = () => pending.value() ?? [];
   const chosen = () => rows().filter((r) => selected().has(r.id));
   const seats = () => seatsLeft() ?? props.event.seatsLeft;
 
@@ -47,7 +39,7 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
     if (!list.length || progress()) return;
     setError(null);
     setResult(null);
-    const total: Counts = { confirmed: 0, waitlisted: 0, rejected: 0, unchanged: 0 };
+    const total: DecisionCounts = { confirmed: 0, waitlisted: 0, rejected: 0, unchanged: 0 };
     setProgress({ done: 0, total: list.length });
     try {
       for (let i = 0; i < list.length; i += CHUNK) {
@@ -57,7 +49,7 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
           decision,
           part.map((r) => r.id),
         );
-        for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += answer.counts[k];
+        for (const k of Object.keys(total) as (keyof DecisionCounts)[]) total[k] += answer.counts[k];
         setSeatsLeft(answer.seatsLeft);
         setProgress({ done: i + part.length, total: list.length });
       }
@@ -69,7 +61,7 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
     } finally {
       setProgress(null);
       setSelected(new Set<string>());
-      await refetch();
+      pending.refetch();
     }
   }
 
@@ -92,8 +84,8 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
         </Show>
         <Show when={!progress() && result()}>{(c) => <p class="notice ok">{ct('appr.done', c())}</p>}</Show>
       </div>
-      <FormError error={error()} />
-      <Show when={!pending.loading || pending()} fallback={<p class="muted">{ct('loading')}</p>}>
+      <FormError error={error() ?? pending.error()} />
+      <Show when={pending.value()} fallback={<p class="muted">{ct('loading')}</p>}>
         <Show when={rows().length} fallback={<p class="muted">{ct('appr.empty')}</p>}>
           <div class="appr-bulk">
             <label class="radio">
@@ -136,53 +128,14 @@ export function ApprovalQueue(props: { event: ConsoleEvent }) {
           >
             <For each={rows()}>
               {(r) => (
-                <tr>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={ct('appr.select', { name: r.name })}
-                      checked={selected().has(r.id)}
-                      disabled={!!progress()}
-                      onChange={(e) => toggle(r.id, e.currentTarget.checked)}
-                    />
-                  </td>
-                  <td>
-                    <strong>{r.name}</strong>
-                    <Show when={r.affiliation || r.jobTitle}>
-                      <br />
-                      <span class="muted">{[r.affiliation, r.jobTitle].filter(Boolean).join(' · ')}</span>
-                    </Show>
-                  </td>
-                  <td>{r.email}</td>
-                  <td>
-                    <Show when={r.createdAt}>
-                      {(at) => <time dateTime={at()}>{formatDateTime(at(), props.event.timezone, locale())}</time>}
-                    </Show>
-                  </td>
-                  <td class="appr-actions">
-                    <button
-                      type="button"
-                      class="small"
-                      disabled={!!progress()}
-                      aria-label={`${ct('appr.approve')}: ${r.name}`}
-                      onClick={() => void run('approve', [r])}
-                    >
-                      {ct('appr.approve')}
-                    </button>
-                    <ConfirmButton
-                      label={ct('appr.reject')}
-                      ariaLabel={`${ct('appr.reject')}: ${r.name}`}
-                      title={ct('appr.rejectTitle', { n: 1 })}
-                      body={ct('appr.rejectBody')}
-                      confirm={ct('appr.reject')}
-                      busy={ct('working')}
-                      danger
-                      class="danger-outline small"
-                      disabled={!!progress()}
-                      onConfirm={() => run('reject', [r])}
-                    />
-                  </td>
-                </tr>
+                <ApprovalRow
+                  registration={r}
+                  timezone={props.event.timezone}
+                  selected={selected().has(r.id)}
+                  busy={!!progress()}
+                  onSelect={(on) => toggle(r.id, on)}
+                  onDecide={(decision) => run(decision, [r])}
+                />
               )}
             </For>
           </DataTable>
