@@ -41,28 +41,30 @@ export function ApprovalRow(props: {
           {(at) => <time dateTime={at()}>{formatDateTime(at(), props.timezone, locale())}</time>}
         </Show>
       </td>
-      <td class="appr-actions">
-        <button
-          type="button"
-          class="small"
-          disabled={props.busy}
-          aria-label={`${ct('appr.approve')}: ${r().name}`}
-          onClick={() => void props.onDecide('approve')}
-        >
-          {ct('appr.approve')}
-        </button>
-        <ConfirmButton
-          label={ct('appr.reject')}
-          ariaLabel={`${ct('appr.reject')}: ${r().name}`}
-          title={ct('appr.rejectTitle', { n: 1 })}
-          body={ct('appr.rejectBody')}
-          confirm={ct('appr.reject')}
-          busy={ct('working')}
-          danger
-          class="danger-outline small"
-          disabled={props.busy}
-          onConfirm={() => props.onDecide('reject')}
-        />
+      <td>
+        <div class="row-actions">
+          <button
+            type="button"
+            class="small"
+            disabled={props.busy}
+            aria-label={`${ct('appr.approve')}: ${r().name}`}
+            onClick={() => void props.onDecide('approve')}
+          >
+            {ct('appr.approve')}
+          </button>
+          <ConfirmButton
+            label={ct('appr.reject')}
+            ariaLabel={`${ct('appr.reject')}: ${r().name}`}
+            title={ct('appr.rejectTitle', { n: 1 })}
+            body={ct('appr.rejectBody')}
+            confirm={ct('appr.reject')}
+            busy={ct('working')}
+            danger
+            class="danger-outline small"
+            disabled={props.busy}
+            onConfirm={() => props.onDecide('reject')}
+          />
+        </div>
       </td>
     </tr>
   );
