@@ -13,6 +13,10 @@ export const EMAIL_KINDS = [
   'sign_in',
   'message',
   'reminder',
+  'pending',
+  'approved',
+  'rejected',
+  'invitation',
 ] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

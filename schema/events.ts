@@ -5,6 +5,9 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 export const EVENT_STATUSES = ['draft', 'published', 'closed'] as const;
 export const SESSION_KINDS = ['talk', 'panel', 'ceremony', 'break'] as const;
 export const SESSION_ROLES = ['speaker', 'panelist', 'moderator', 'host'] as const;
+/** open: anyone registers; approval: each registration waits for an organiser; invitation: only invited addresses. */
+export const REGISTRATION_MODES = ['open', 'approval', 'invitation'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
 const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
 
@@ -36,6 +39,7 @@ export const events = sqliteTable(
     registrationClosesAt: integer('registration_closes_at'),
     /** Without a closing time, registration closes when the event starts; true keeps it open until the end. */
     registrationUntilEnd: integer('registration_until_end', { mode: 'boolean' }).notNull().default(false),
+    registrationMode: text('registration_mode', { enum: REGISTRATION_MODES }).notNull().default('open'),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },

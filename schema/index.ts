@@ -5,3 +5,4 @@ export * from './emails';
 export * from './staff';
 export * from './messages';
 export * from './attendance';
+export * from './invitations';

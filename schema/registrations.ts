@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events, people } from './events';
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+/** pending: awaiting the organiser's approval (no seat); rejected: the organiser said no (migration 0011). */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'pending', 'rejected'] as const;
 export const REGISTRATION_ROLES = ['attendee', 'speaker', 'guest', 'staff'] as const;
 export const CHECKIN_SOURCES = ['scan', 'search', 'walk_in'] as const;
 

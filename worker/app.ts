@@ -26,6 +26,8 @@ import { messageRoutes } from './messages/routes';
 import { webhookRoutes } from './messages/webhook';
 import { privacyRoutes } from './privacy/routes';
 import { registrationRoutes } from './registration/routes';
+import { approvalRoutes } from './registration/approval';
+import { invitationAdminRoutes, invitationRoutes } from './invitations/routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorResponse, handleError } from './http/errors';
 
@@ -66,6 +68,9 @@ const routes = app
   .route('/api/events', privacyRoutes)
   .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
+  .route('/api/events', approvalRoutes)
+  .route('/api/events', invitationAdminRoutes)
+  .route('/api/invitations', invitationRoutes)
   .route('/api/events', checkinRoutes)
   .route('/api/events', admitRoutes)
   .route('/api/events', offlineRoutes)

@@ -33,8 +33,14 @@ export const CSV_HEADERS: Record<Locale, string[]> = {
 };
 
 const STATUS: Record<Locale, Record<string, string>> = {
-  'zh-CN': { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' },
-  en: { confirmed: 'Confirmed', waitlisted: 'Waitlisted', cancelled: 'Cancelled' },
+  'zh-CN': { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消', pending: '待审核', rejected: '未通过' },
+  en: {
+    confirmed: 'Confirmed',
+    waitlisted: 'Waitlisted',
+    cancelled: 'Cancelled',
+    pending: 'Awaiting approval',
+    rejected: 'Not approved',
+  },
 };
 
 const ROLE: Record<Locale, Record<string, string>> = {

@@ -1,11 +1,11 @@
 // What an organiser sends to list, export and edit registrations.
 import { z } from 'zod';
-import { REGISTRATION_ROLES } from '../../schema/registrations';
+import { REGISTRATION_ROLES, REGISTRATION_STATUSES } from '../../schema/registrations';
 import { asciiText } from '../http/validate';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+  status: z.enum(REGISTRATION_STATUSES).optional(),
   role: z.enum(REGISTRATION_ROLES).optional(),
   checkedIn: z.enum(['true', 'false']).optional(),
   sort: z.enum(['created', '-created', 'name', '-name']).optional().default('created'),

@@ -22,9 +22,9 @@ export type Admitted = 'promoted' | 'registered_again' | null;
 
 export type AdmitState = {
   /** The registration the desk acted on. */
-  original: { status: 'confirmed' | 'waitlisted' | 'cancelled' };
+  original: { status: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected' };
   /** The live registration of the same person (the same one unless it was cancelled), if there is one now. */
-  live: { status: 'confirmed' | 'waitlisted'; clientId: string | null } | null;
+  live: { status: 'confirmed' | 'waitlisted' | 'pending' | 'rejected'; clientId: string | null } | null;
   promoted: boolean;
   registeredAgain: boolean;
 };
@@ -36,6 +36,8 @@ export type AdmitState = {
 export function admitOutcome(s: AdmitState, clientId: string): { result: AdmitResult; admitted: Admitted } {
   const admitted: Admitted = s.promoted ? 'promoted' : s.registeredAgain ? 'registered_again' : null;
   if (!s.live) return { result: 'cancelled', admitted: null };
+  // Approval is the organiser's decision, made in the console: the door neither approves nor overrides it.
+  if (s.live.status === 'pending' || s.live.status === 'rejected') return { result: s.live.status, admitted: null };
   if (s.live.clientId) return { result: s.live.clientId === clientId ? 'checked_in' : 'already_checked_in', admitted };
   return { result: s.live.status === 'waitlisted' ? 'no_seat' : 'checked_in', admitted };
 }
@@ -49,9 +51,9 @@ const liveOf = (id: string, eventId: string) => sql`
 const seatFree = (eventId: string) => sql`(SELECT seats_taken < capacity FROM events WHERE id = ${eventId})`;
 
 type Row = {
-  originalStatus: 'confirmed' | 'waitlisted' | 'cancelled';
+  originalStatus: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected';
   id: string | null;
-  status: 'confirmed' | 'waitlisted' | null;
+  status: 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | null;
   name: string;
   affiliation: string;
   role: RegistrationRole;

@@ -4,12 +4,14 @@ export type CheckinResult =
   | 'already_checked_in'
   | 'cancelled'
   | 'waitlisted'
+  | 'pending'
+  | 'rejected'
   | 'unknown_ticket'
   | 'wrong_event';
 
 export type TicketState = {
   eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'pending' | 'rejected';
   checkin: { clientId: string; scannedAt: number; deskId: string } | null;
 } | null;
 
@@ -23,6 +25,9 @@ export function checkinOutcome(ticket: TicketState, eventId: string, clientId: s
   if (ticket.checkin) return ticket.checkin.clientId === clientId ? 'checked_in' : 'already_checked_in';
   if (ticket.status === 'cancelled') return 'cancelled';
   if (ticket.status === 'waitlisted') return 'waitlisted';
+  // Awaiting the organiser's approval, or refused by them: the person has no seat, and the desk says why.
+  if (ticket.status === 'pending') return 'pending';
+  if (ticket.status === 'rejected') return 'rejected';
   // Confirmed but no check-in row: only possible if the insert was refused, which it never is for confirmed.
   return 'unknown_ticket';
 }

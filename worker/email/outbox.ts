@@ -11,6 +11,7 @@ import { eventAgendaIcs } from '../events/ics';
 import { randomToken, sha256 } from '../lib/random';
 import { MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
+import { renderInvitationEmail } from './invitation';
 
 type EmailRow = typeof emails.$inferSelect;
 /** An attached file: its bytes (base64), or an address Resend fetches them from; `contentId` makes it an inline image. */
@@ -20,7 +21,9 @@ export type RenderedEmail = { subject: string; html: string; text: string; attac
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 const SEND_TIMEOUT_MS = 10_000;
-const ATTENDEE_KINDS = new Set([...MANAGED_KINDS, 'cancelled']);
+const ATTENDEE_KINDS = new Set([...MANAGED_KINDS, 'cancelled', 'rejected']);
+/** Emails that end a registration carry no agenda. */
+const NO_AGENDA = new Set(['cancelled', 'rejected']);
 
 export const DEFAULT_FROM = 'Colloquy <events@colloquy.test>';
 
@@ -81,7 +84,7 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
     const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
       const { origin = '', manage } = JSON.parse(row.payload) as { origin?: string; manage?: string };
-      const agenda = row.kind === 'cancelled' ? [] : await cache.agenda(event.id);
+      const agenda = NO_AGENDA.has(row.kind) ? [] : await cache.agenda(event.id);
       const { qr, ...rendered } = renderAttendeeEmail(
         row.kind as AttendeeEmailKind,
         row.locale,
@@ -100,7 +103,7 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
           contentType: 'image/png',
           contentId: qr.contentId,
         });
-      if (row.kind !== 'cancelled') {
+      if (!NO_AGENDA.has(row.kind)) {
         attachments.push({
           filename: 'agenda.ics',
           content: await cache.ics(event, row.locale),
@@ -109,6 +112,10 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
       }
       return { ...rendered, attachments };
     }
+  }
+  if (row.kind === 'invitation' && row.eventId) {
+    const event = await cache.event(row.eventId);
+    if (event) return { ...renderInvitationEmail(row.locale, event, JSON.parse(row.payload)), attachments: [] };
   }
   if (row.kind === 'sign_in') {
     const { link } = JSON.parse(row.payload) as { link: string };
@@ -146,10 +153,12 @@ export function redactSecrets<T extends { html: string; text: string }>(
   row: Pick<EmailRow, 'payload'>,
   m: T,
 ): T & { payload: string } {
-  const payload = JSON.parse(row.payload) as { link?: string; manage?: string };
-  const secrets = [payload.manage, payload.link ? new URL(payload.link).searchParams.get('token') : null].filter(
-    (s): s is string => !!s,
-  );
+  const payload = JSON.parse(row.payload) as { link?: string; manage?: string; invite?: string };
+  const secrets = [
+    payload.manage,
+    payload.invite,
+    payload.link ? new URL(payload.link).searchParams.get('token') : null,
+  ].filter((s): s is string => !!s);
   const redact = (text: string) => secrets.reduce((t, secret) => t.replaceAll(secret, 'REDACTED'), text);
   return { ...m, html: redact(m.html), text: redact(m.text), payload: redact(row.payload) };
 }

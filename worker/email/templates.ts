@@ -18,7 +18,10 @@ export type AttendeeEmailKind =
   | 'resend'
   | 'reissued'
   | 'cancelled'
-  | 'manage_link';
+  | 'manage_link'
+  | 'pending'
+  | 'approved'
+  | 'rejected';
 export type Rendered = { subject: string; html: string; text: string };
 /** The QR travels inside the email as an inline attachment (cid:), since many hospital mail clients block remote images. */
 export const QR_CONTENT_ID = 'ticket-qr';
@@ -45,6 +48,9 @@ const copy = {
       reissued: '您的新参会票：{event}',
       cancelled: '报名已取消：{event}',
       manage_link: '管理您的报名：{event}',
+      pending: '报名已提交，等待主办方审核：{event}',
+      approved: '报名已通过审核：{event}',
+      rejected: '关于您的报名：{event}',
     },
     lead: {
       confirmation: '您已成功报名。请在签到时出示下方二维码。',
@@ -54,6 +60,11 @@ const copy = {
       reissued: '主办方为您重新签发了参会票，旧的二维码已失效。请在签到时出示下方新的二维码。',
       cancelled: '您的报名已取消。如需参会，请重新报名。',
       manage_link: '您申请了管理报名的链接。通过下方链接可查看参会票、取消报名或删除个人信息。请勿转发此邮件。',
+      pending:
+        '我们已收到您的报名。本会议的报名需经主办方审核，审核通过后我们会把参会票发送给您。在此之前，报名尚未占用席位。',
+      approved: '主办方已通过您的报名。请在签到时出示下方二维码。',
+      rejected:
+        '感谢您报名参加本次会议。很遗憾，由于名额和参会范围所限，主办方此次未能通过您的报名。期待今后有机会与您相见。',
     },
     greeting: '{name}，您好：',
     when: '时间',
@@ -74,6 +85,9 @@ const copy = {
       reissued: 'Your new ticket: {event}',
       cancelled: 'Registration cancelled: {event}',
       manage_link: 'Manage your registration: {event}',
+      pending: 'Registration received, awaiting approval: {event}',
+      approved: 'Your registration is approved: {event}',
+      rejected: 'About your registration: {event}',
     },
     lead: {
       confirmation: 'Your registration is confirmed. Show the QR code below at the front desk.',
@@ -87,6 +101,11 @@ const copy = {
       cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
       manage_link:
         'You asked for the link that manages your registration. Use it to see your ticket, cancel, or delete your data. Do not forward this email.',
+      pending:
+        'We have received your registration. The organiser approves each registration for this event, and we will send your ticket once yours is approved. Until then it does not hold a seat.',
+      approved: 'The organiser has approved your registration. Show the QR code below at the front desk.',
+      rejected:
+        'Thank you for registering for this event. We are sorry that, with limited places and a set audience, the organiser could not approve your registration this time. We hope to welcome you at a future meeting.',
     },
     greeting: 'Dear {name},',
     when: 'When',
@@ -123,12 +142,15 @@ export function renderAttendeeEmail(
   const when = eventWhen(e, locale);
   const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
-  const showTicket = kind !== 'cancelled';
+  const showTicket = kind !== 'cancelled' && kind !== 'rejected';
   const showQr =
     kind === 'confirmation' ||
+    kind === 'approved' ||
     kind === 'promoted' ||
     ((kind === 'resend' || kind === 'reissued') && r.status === 'confirmed');
   const subject = fill(c.subject[kind], { event: title });
+  const lead =
+    kind === 'resend' && (r.status === 'pending' || r.status === 'rejected') ? c.lead[r.status] : c.lead[kind];
   const day = showTicket
     ? agenda.map((s) => ({
         time: clockRange(zonedParts(s.startsAt, e.timezone), zonedParts(s.endsAt, e.timezone)),
@@ -142,7 +164,7 @@ export function renderAttendeeEmail(
 <div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:20px">
 <h1 style="font-size:20px;margin:0 0 12px">${title}</h1>
 <p>${fill(c.greeting, { name: r.name })}</p>
-<p>${c.lead[kind]}</p>
+<p>${lead}</p>
 <table role="presentation" width="100%" style="border-collapse:collapse;margin:12px 0;width:100%">
 <tr><th scope="row" style="${label}">${c.when}</th><td style="${cell}">${when}</td></tr>
 <tr><th scope="row" style="${label}">${c.where}</th><td style="${cell}">${venue}</td></tr>
@@ -172,7 +194,7 @@ ${
     title,
     '',
     fill(c.greeting, { name: r.name }),
-    c.lead[kind],
+    lead,
     '',
     `${c.when}: ${when}`,
     `${c.where}: ${venue}`,

@@ -66,6 +66,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
           registrationOpensAt: msOrNull(b.registrationOpensAt) ?? null,
           registrationClosesAt: msOrNull(b.registrationClosesAt) ?? null,
           registrationUntilEnd: b.registrationUntilEnd ?? false,
+          registrationMode: b.registrationMode ?? 'open',
         })
         .onConflictDoNothing()
         .returning({ id: events.id }),

@@ -37,6 +37,8 @@ export const eventFields = z.object({
   registrationClosesAt: isoTime.nullable(),
   /** Without a closing time, registration closes at the start; true keeps it open until the end. */
   registrationUntilEnd: z.boolean(),
+  /** open: anyone; approval: an organiser approves each registration; invitation: only invited addresses. */
+  registrationMode: z.enum(['open', 'approval', 'invitation']),
   status: z.enum(['draft', 'published', 'closed']),
 });
 
@@ -52,6 +54,7 @@ export const createEventInput = eventFields
     registrationOpensAt: true,
     registrationClosesAt: true,
     registrationUntilEnd: true,
+    registrationMode: true,
     status: true,
   })
   .refine(endsAfterStart, { message: 'The end must be after the start.', path: ['endsAt'] });

@@ -28,6 +28,8 @@ export function presentEventSummary(e: EventRow, now = Date.now()) {
     registrationOpensAt: isoOrNull(e.registrationOpensAt, e.timezone),
     registrationClosesAt: isoOrNull(e.registrationClosesAt, e.timezone),
     registrationUntilEnd: e.registrationUntilEnd,
+    /** open, approval (each registration waits for the organiser) or invitation (only invited addresses). */
+    registrationMode: e.registrationMode,
     /** When registration actually closes (the start, the end, or the organiser's time), for "registration closes at …". */
     registrationClosesBy: isoInZone(effectiveClose(e), e.timezone),
     registrationOpen: state === 'open',

@@ -10,7 +10,7 @@ export const audienceInput = z.union([
   z.object({ type: z.enum(['speakers', 'guests', 'people']) }),
   z.object({
     type: z.literal('attendees'),
-    status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+    status: z.enum(['confirmed', 'waitlisted', 'cancelled', 'pending', 'rejected']).optional(),
     checkedIn: z.boolean().optional(),
   }),
   z.object({ type: z.literal('ids'), ids: z.array(z.string().max(100)).min(1).max(5000) }),

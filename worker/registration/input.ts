@@ -15,7 +15,14 @@ export const registrationInput = z.object({
   affiliation: text(200).optional().default(''),
   jobTitle: text(120).optional().default(''),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
+  /** The token from an invitation link: needed for an invitation-only event, and bound to the invited address. */
+  invitation: z.string().trim().max(100).optional(),
   consent: z.literal(true, 'Please agree to the use of your details for this event.'),
+});
+
+/** The registrations an organiser approves or rejects at once. */
+export const decisionInput = z.object({
+  ids: z.array(z.string().trim().min(1).max(100)).min(1, 'Choose at least one registration.').max(200),
 });
 
 export type RegistrationInput = z.infer<typeof registrationInput>;

@@ -1,4 +1,4 @@
-// POST /api/events/:slug/registrations: confirm or waitlist in one atomic batch, and queue the email.
+// POST /api/events/:slug/registrations: confirm, waitlist or hold for approval in one atomic batch, and queue the email.
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { atomically } from '../db';
@@ -14,13 +14,15 @@ import { insertRegistration, queueRegistrationEmail } from './statements';
 import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
 import { rule } from '../http/contract';
+import { invitationRefusal, invitedKeySql } from '../invitations/rules';
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
 const rules = {
   register: rule({
     access: 'public',
     tag: 'registration',
-    summary: 'Register (confirmed or waitlisted).',
+    summary:
+      'Register (confirmed or waitlisted; pending in an approval event; an invitation-only event needs `invitation`, the token from the link).',
     json: registrationInput,
   }),
 };
@@ -39,12 +41,14 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const emailId = newId('eml');
   // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
   const manage = randomToken();
+  const invitationHash = input.invitation ? await sha256(input.invitation) : null;
 
   // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
   const [found, inserted] = await atomically(c.env.DB, [
     sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
             registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
-            ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt
+            ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt,
+            registration_mode AS registrationMode, ${invitedKeySql(sql`events.id`, invitationHash)} AS invitedKey
           FROM events WHERE slug = ${slug}`,
     insertRegistration(
       slug,
@@ -61,6 +65,7 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
       },
       now,
       rate,
+      invitationHash,
     ),
     queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
     manageTokenForEmail(emailId, await sha256(manage), now),
@@ -68,7 +73,12 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   ]);
 
   const event = found[0] as
-    | (Omit<WindowFields, 'registrationUntilEnd'> & { registrationUntilEnd: number; refilledAt: number })
+    | (Omit<WindowFields, 'registrationUntilEnd'> & {
+        registrationUntilEnd: number;
+        refilledAt: number;
+        registrationMode: string;
+        invitedKey: string | null;
+      })
     | undefined;
   if (!event || event.status === 'draft') throw notFound('No published event has this address.');
   if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
@@ -78,8 +88,10 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
   if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
   if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
+  const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
+  if (refused) throw refused;
   deliverSoon(c, [emailId]);
-  const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' } | undefined;
+  const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' | 'pending' } | undefined;
   // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
   if (!created)
     throw new ApiError(

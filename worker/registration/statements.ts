@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { openForRegistrationSql } from '../events/window';
 import { type Bucket, bucketAdmitsSql } from '../http/rate-limit';
+import { invitedSql } from '../invitations/rules';
 
 /**
  * Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. The count
@@ -26,18 +27,26 @@ export type NewRegistration = {
  * Confirms or waitlists in one INSERT … SELECT: D1 runs each statement alone, so the seat count and the
  * insert cannot interleave with another registration. The unique index on (event, email) over live
  * registrations makes a duplicate insert nothing, while a cancelled registration leaves the way open for a
- * new one (new ticket code, the same seat rule).
+ * new one (new ticket code, the same seat rule). An approval event's registration waits, seatless, as pending;
+ * an invitation event's needs the invitation link of this very address.
  */
-export function insertRegistration(slug: string, r: NewRegistration, now: number, rate: Bucket | null) {
+export function insertRegistration(
+  slug: string,
+  r: NewRegistration,
+  now: number,
+  rate: Bucket | null,
+  invitationHash: string | null = null,
+) {
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, consent_at, created_at, updated_at)
     SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale},
-      CASE WHEN e.seats_taken < e.capacity
+      CASE WHEN e.registration_mode = 'approval' THEN 'pending'
+           WHEN e.seats_taken < e.capacity
              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
            THEN 'confirmed' ELSE 'waitlisted' END,
       'attendee', ${now}, ${now}, ${now}
     FROM events e
-    WHERE e.slug = ${slug} AND ${openForRegistrationSql(now)}
+    WHERE e.slug = ${slug} AND ${openForRegistrationSql(now)} AND ${invitedSql(invitationHash, r.emailKey)}
       ${rate ? sql`AND ${bucketAdmitsSql(rate, now)}` : sql``}
     ON CONFLICT DO NOTHING
     RETURNING id, status`;
@@ -61,7 +70,7 @@ export function queueRegistrationEmail(
   return sql`
     INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
     SELECT ${emailId}, r.event_id, r.id,
-      CASE WHEN r.id = ${newId} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmation' ELSE 'waitlisted' END) ELSE 'resend' END,
+      CASE WHEN r.id = ${newId} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmation' WHEN 'pending' THEN 'pending' ELSE 'waitlisted' END) ELSE 'resend' END,
       r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}, 'manage', ${manage}), ${now}
     FROM registrations r JOIN events e ON e.id = r.event_id
     WHERE e.slug = ${slug} AND r.email_key = ${key} AND r.status != 'cancelled'

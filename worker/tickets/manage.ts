@@ -2,7 +2,16 @@
 import { sql } from 'drizzle-orm';
 
 /** Attendee emails that carry the ticket, and with it the link that manages the registration. */
-export const MANAGED_KINDS = new Set(['confirmation', 'waitlisted', 'promoted', 'resend', 'reissued', 'manage_link']);
+export const MANAGED_KINDS = new Set([
+  'confirmation',
+  'waitlisted',
+  'promoted',
+  'resend',
+  'reissued',
+  'manage_link',
+  'pending',
+  'approved',
+]);
 
 /** The ticket page with the management token: the one link that may cancel or erase. */
 export const manageUrl = (origin: string, code: string, token: string) =>

@@ -2,10 +2,12 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { AgendaTab } from './AgendaTab';
+import { ApprovalQueue } from './approvals/ApprovalQueue';
 import { AuditTab } from './AuditTab';
 import { CmeTab } from './CmeTab';
 import { getMe, listEvents, type Staff } from './console-api';
 import { DevicesTab } from './DevicesTab';
+import { InvitationsTab } from './invitations/InvitationsTab';
 import { EventForm } from './EventForm';
 import { MessagesTab } from './MessagesTab';
 import { Overview } from './Overview';
@@ -137,6 +139,12 @@ function TabPanel(props: PanelProps) {
       </Show>
       <Show when={props.tab === 'registrations'}>
         <RegistrationsTab event={props.event} />
+      </Show>
+      <Show when={props.tab === 'approvals'}>
+        <ApprovalQueue event={props.event} />
+      </Show>
+      <Show when={props.tab === 'invitations'}>
+        <InvitationsTab event={props.event} />
       </Show>
       <Show when={props.tab === 'messages'}>
         <MessagesTab event={props.event} />

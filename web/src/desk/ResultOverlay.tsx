@@ -10,6 +10,8 @@ export const TONES: Record<CheckinResult, Tone> = {
   checked_in: 'ok',
   already_checked_in: 'warn',
   waitlisted: 'info',
+  pending: 'info',
+  rejected: 'bad',
   cancelled: 'bad',
   unknown_ticket: 'bad',
   wrong_event: 'bad',
@@ -19,6 +21,8 @@ export const HEADINGS: Record<CheckinResult, DeskKey> = {
   checked_in: 'result.welcome',
   already_checked_in: 'result.already',
   waitlisted: 'result.waitlisted',
+  pending: 'result.pending',
+  rejected: 'result.rejected',
   cancelled: 'result.cancelled',
   unknown_ticket: 'result.unknown',
   wrong_event: 'result.wrongEvent',
@@ -26,6 +30,9 @@ export const HEADINGS: Record<CheckinResult, DeskKey> = {
 };
 const HINTS: Partial<Record<CheckinResult, DeskKey>> = {
   waitlisted: 'result.waitlistedHint',
+  // No action for these: approval is the organiser's decision, made in the console, not at the door.
+  pending: 'result.pendingHint',
+  rejected: 'result.rejectedHint',
   cancelled: 'result.cancelledHint',
   unknown_ticket: 'result.unknownHint',
   wrong_event: 'result.wrongEventHint',

@@ -93,6 +93,14 @@ export const deskEn = {
   'result.cancelled': 'Registration cancelled',
   'result.cancelledHint':
     'This ticket was cancelled. If the guest is here for the event, register them again: they get a new ticket, and a seat if one is free.',
+  'result.pending': 'Awaiting approval',
+  'result.pendingHint':
+    'The organiser has not approved this registration yet, so it has no seat. Ask an organiser to approve it in the console.',
+  'result.rejected': 'Registration not approved',
+  'result.rejectedHint':
+    'The organiser did not approve this registration. Ask an organiser if the person should come in.',
+  'search.status.pending': 'Awaiting approval',
+  'search.status.rejected': 'Not approved',
   'result.waitlisted': 'On the waitlist',
   'result.waitlistedHint': 'This person has no seat yet. Admit them if a seat is free.',
   'result.unknown': 'Unknown ticket',

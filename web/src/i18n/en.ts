@@ -123,6 +123,33 @@ export const en = {
   'mail.text': 'Text part',
   'mail.links': 'Links in this email',
   'mail.attachments': 'Attachments',
+  // Approval and invitation events
+  'reg.approvalNote':
+    'The organiser approves each registration. You will get your ticket by email once yours is approved.',
+  'reg.sentPending':
+    'Registration received. It awaits the organiser’s approval; we have emailed {email} and will send the ticket once it is approved.',
+  'reg.inviteOnly': 'This event is by invitation only.',
+  'reg.inviteOnlyDetail': 'If you were invited, open the personal link in your invitation email to register.',
+  'reg.invitedGreeting': '{name}, you are invited.',
+  'reg.invitedEmail': 'This invitation registers {email} only.',
+  'reg.emailFixed': 'Fixed by your invitation.',
+  'reg.inviteInvalid': 'This invitation link is not valid. Check that you opened the whole link from the email.',
+  'reg.inviteMismatch': 'This invitation is for another email address.',
+  'reg.decline': 'I cannot attend',
+  'reg.declineConfirm': 'Decline the invitation? You can still register later through the same link.',
+  'reg.declined': 'You have declined this invitation. Thank you for letting us know.',
+  'reg.declinedAgain': 'Changed your mind? You can still register below.',
+  'reg.inviteRegistered': 'You are registered for this event. Your ticket is in your email.',
+  'reg.declineTitle': 'Decline the invitation?',
+  'reg.declineYes': 'Decline',
+  'reg.declining': 'Declining…',
+  'reg.declineKeep': 'Keep the invitation',
+  'reg.declineFailed': 'That did not work. Check your connection and try again.',
+  'ticket.pending': 'Awaiting approval',
+  'ticket.pendingHint':
+    'The organiser approves each registration. We will email your ticket once yours is approved; until then it cannot be used to check in.',
+  'ticket.rejected': 'Registration not approved',
+  'ticket.rejectedHint': 'The organiser could not approve this registration. This page cannot be used to check in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,7 +6,7 @@ import { formatDate, formatTime } from '../lib/time';
 import { Agenda } from './Agenda';
 import { getEvent } from './event-data';
 import { People } from './People';
-import { RegisterForm } from './RegisterForm';
+import { RegistrationEntry } from './RegistrationEntry';
 
 export default function EventPage() {
   const params = useParams();
@@ -52,7 +52,7 @@ export default function EventPage() {
                   </Show>
                 </header>
                 <div class="event-register">
-                  <RegisterForm event={e()} />
+                  <RegistrationEntry event={e()} />
                 </div>
                 <div class="event-main">
                   <Agenda event={e()} />

@@ -1,7 +1,7 @@
 // The registration form on the event page: validated in the reader's language, accessible, and kind on failure.
 import { useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
-import { api, ApiFailure, type PublicEvent, read } from '../api';
+import { api, ApiFailure, type PublicEvent, read, type Success } from '../api';
 import { asciiContact } from '../../../worker/lib/normalize';
 import { type Locale, locale, type MessageKey, t } from '../i18n';
 import { formatDateTime } from '../lib/time';
@@ -16,13 +16,22 @@ const PHONE = /^[0-9+()\-\s]*$/;
 const MAX = { name: 120, email: 254, phone: 40, affiliation: 200, jobTitle: 120 } as const;
 
 /** What the ticket page reads from history state to say that an email went out. */
-export type RegisteredState = { registered: 'confirmed' | 'waitlisted'; email: string };
+type Registered = Success<(typeof api.api.events)[':slug']['registrations']['$post']>['registration'];
+export type RegisteredState = { registered: Registered['status']; email: string };
+/** An invitation link's invitee: the form registers this address only, so its email is fixed. */
+export type Invitee = { token: string; name: string; email: string };
 
-export function RegisterForm(props: { event: PublicEvent }) {
+export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }) {
   const navigate = useNavigate();
   const uid = createUniqueId();
   const id = (f: string) => `reg-${uid}-${f}`;
-  const [values, setValues] = createSignal({ name: '', email: '', phone: '', affiliation: '', jobTitle: '' });
+  const [values, setValues] = createSignal({
+    name: props.invitation?.name ?? '',
+    email: props.invitation?.email ?? '',
+    phone: '',
+    affiliation: '',
+    jobTitle: '',
+  });
   const [chosenLocale, setChosenLocale] = createSignal<Locale | null>(null);
   const language = () => chosenLocale() ?? locale();
   const [consent, setConsent] = createSignal(false);
@@ -94,6 +103,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
           jobTitle: optional(v.jobTitle),
           locale: language(),
           consent: true as const,
+          invitation: props.invitation?.token,
         },
       });
       const { registration } = await read(res);
@@ -110,6 +120,8 @@ export function RegisterForm(props: { event: PublicEvent }) {
         setMessage({ key: 'reg.checkFields', tone: 'error' });
       } else if (err.code === 'already_registered') setMessage({ key: 'reg.already', tone: 'info' });
       else if (err.code === 'registration_closed') setMessage({ key: 'reg.closed', tone: 'error' });
+      else if (err.code === 'invitation_required') setMessage({ key: 'reg.inviteInvalid', tone: 'error' });
+      else if (err.code === 'invitation_email_mismatch') setMessage({ key: 'reg.inviteMismatch', tone: 'error' });
       else if (err.status === 429) setMessage({ key: 'reg.rateLimited', tone: 'error' });
       else if (err.status === 413) setMessage({ key: 'reg.tooLarge', tone: 'error' });
       else setMessage({ key: 'reg.server', tone: 'error' });
@@ -129,6 +141,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
     inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
   }) {
     const error = () => errors()[p.field];
+    const fixed = () => p.field === 'email' && !!props.invitation;
     return (
       <div class="field">
         <label for={id(p.field)}>
@@ -140,7 +153,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
         </label>
         <Show when={p.hint}>
           <p class="hint field-hint" id={id(`${p.field}-hint`)}>
-            {t(p.hint!)}
+            {t(fixed() ? 'reg.emailFixed' : p.hint!)}
           </p>
         </Show>
         <input
@@ -150,6 +163,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
           autocomplete={p.autocomplete}
           inputMode={p.inputmode}
           required={p.required}
+          readOnly={fixed()}
           aria-invalid={error() ? 'true' : undefined}
           aria-describedby={describedBy(p.hint && id(`${p.field}-hint`), error() && id(`${p.field}-error`))}
           value={values()[p.field]}
@@ -186,6 +200,9 @@ export function RegisterForm(props: { event: PublicEvent }) {
           </Show>
         </p>
         <p class="muted intro">{t('reg.intro')}</p>
+        <Show when={props.event.registrationMode === 'approval'}>
+          <p class="notice info approval-note">{t('reg.approvalNote')}</p>
+        </Show>
         <p class="muted closes-by">
           {t('reg.closesBy', {
             when: formatDateTime(props.event.registrationClosesBy, props.event.timezone, locale()),

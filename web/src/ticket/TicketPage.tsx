@@ -12,12 +12,18 @@ const HEADINGS: Record<Ticket['status'], MessageKey> = {
   confirmed: 'ticket.confirmed',
   waitlisted: 'ticket.waitlisted',
   cancelled: 'ticket.cancelled',
+  pending: 'ticket.pending',
+  rejected: 'ticket.rejected',
 };
 const HINTS: Record<Ticket['status'], MessageKey> = {
   confirmed: 'ticket.confirmedHint',
   waitlisted: 'ticket.waitlistedHint',
   cancelled: 'ticket.cancelledHint',
+  pending: 'ticket.pendingHint',
+  rejected: 'ticket.rejectedHint',
 };
+/** Only a ticket that holds (or may get) a seat shows its QR: a pending or rejected one would only confuse the desk. */
+const SHOWS_QR = new Set<Ticket['status']>(['confirmed', 'waitlisted']);
 
 /** Moves focus to a heading once it is on the page, so screen readers start at the result. */
 const focusSoon = (el: () => HTMLElement | undefined) => queueMicrotask(() => el()?.focus());
@@ -150,7 +156,14 @@ export default function TicketPage() {
                   <Show when={justRegistered()}>
                     {(s) => (
                       <p class="notice ok no-print">
-                        {t(s().registered === 'waitlisted' ? 'reg.sentWaitlist' : 'reg.sent', { email: s().email })}
+                        {t(
+                          s().registered === 'waitlisted'
+                            ? 'reg.sentWaitlist'
+                            : s().registered === 'pending'
+                              ? 'reg.sentPending'
+                              : 'reg.sent',
+                          { email: s().email },
+                        )}
                       </p>
                     )}
                   </Show>
@@ -158,7 +171,7 @@ export default function TicketPage() {
                     <Show when={announcement()}>{(key) => <span class="notice ok">{t(key())}</span>}</Show>
                   </p>
                   <div class="ticket-card card">
-                    <Show when={tk().status !== 'cancelled'}>
+                    <Show when={SHOWS_QR.has(tk().status)}>
                       <figure class="qr">
                         <img src={qrUrl(tk().code)} alt={t('ticket.qrAlt')} width="240" height="240" />
                         <figcaption>
@@ -191,7 +204,7 @@ export default function TicketPage() {
                             <span class="muted">{pick(ev().address)}</span>
                           </Show>
                         </dd>
-                        <Show when={tk().status === 'cancelled'}>
+                        <Show when={!SHOWS_QR.has(tk().status)}>
                           <dt>{t('ticket.code')}</dt>
                           <dd>
                             <code>{tk().code}</code>

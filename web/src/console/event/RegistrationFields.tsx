@@ -1,9 +1,9 @@
-// The event settings' registration part: capacity, the window registrations are open in, and the event's status.
+// The event settings' registration part: capacity, the window registrations are open in, who may register, and the event's status.
 import { For } from 'solid-js';
 import { ct } from '../text';
 import { TextField } from '../ui';
 import type { createForm } from '../ui/form';
-import { type EventValues, STATUSES } from './event-values';
+import { type EventValues, MODES, STATUSES } from './event-values';
 
 export function RegistrationFields(props: { form: ReturnType<typeof createForm<EventValues>> }) {
   const f = props.form;
@@ -50,6 +50,25 @@ export function RegistrationFields(props: { form: ReturnType<typeof createForm<E
           {ct('event.untilEndHint')}
         </p>
       </div>
+      <fieldset class="field radios">
+        <legend>{ct('event.mode')}</legend>
+        <For each={MODES}>
+          {(m) => (
+            <label class="radio">
+              <input
+                type="radio"
+                name="registrationMode"
+                value={m}
+                checked={f.draft.registrationMode === m}
+                onChange={() => f.set('registrationMode', m)}
+              />
+              <span>
+                <strong>{ct(`mode.${m}`)}</strong> <span class="muted">— {ct(`mode.${m}.hint`)}</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </fieldset>
       <fieldset class="field radios">
         <legend>{ct('event.status')}</legend>
         <For each={STATUSES}>

@@ -20,10 +20,12 @@ export type EventValues = {
   registrationOpensAt: string;
   registrationClosesAt: string;
   registrationUntilEnd: boolean;
+  registrationMode: 'open' | 'approval' | 'invitation';
   status: 'draft' | 'published' | 'closed';
 };
 
 export const STATUSES = ['draft', 'published', 'closed'] as const;
+export const MODES = ['open', 'approval', 'invitation'] as const;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TEXT = [
   'titleZh',
@@ -55,6 +57,7 @@ export function valuesOf(e: ConsoleEvent): EventValues {
     registrationOpensAt: toLocalInput(e.registrationOpensAt, e.timezone),
     registrationClosesAt: toLocalInput(e.registrationClosesAt, e.timezone),
     registrationUntilEnd: e.registrationUntilEnd,
+    registrationMode: e.registrationMode,
     status: e.status as EventValues['status'],
   };
 }
@@ -76,6 +79,7 @@ export const blankEvent = (): EventValues => ({
   registrationOpensAt: '',
   registrationClosesAt: '',
   registrationUntilEnd: false,
+  registrationMode: 'open',
   status: 'draft',
 });
 
@@ -133,6 +137,7 @@ export function createBody(v: EventValues): EventCreate {
     registrationOpensAt: isoOrNull(v, v.registrationOpensAt),
     registrationClosesAt: isoOrNull(v, v.registrationClosesAt),
     registrationUntilEnd: v.registrationUntilEnd,
+    registrationMode: v.registrationMode,
   };
 }
 
@@ -149,6 +154,7 @@ export function patchBody(v: EventValues, baseline: EventValues): EventPatch {
   if (zoneChanged || v.registrationClosesAt !== baseline.registrationClosesAt)
     patch.registrationClosesAt = isoOrNull(v, v.registrationClosesAt);
   if (v.registrationUntilEnd !== baseline.registrationUntilEnd) patch.registrationUntilEnd = v.registrationUntilEnd;
+  if (v.registrationMode !== baseline.registrationMode) patch.registrationMode = v.registrationMode;
   if (v.capacity !== baseline.capacity) patch.capacity = Number(v.capacity);
   if (v.status !== baseline.status) patch.status = v.status;
   return patch;

@@ -4,6 +4,7 @@ import { ct } from '../text';
 import { Field } from '../ui';
 import { AUDIENCES, type AudienceType, type Draft, LANGS, type Lang, PLACEHOLDERS } from './draft';
 import { RecipientsPicker } from './RecipientsPicker';
+import { STATUSES } from '../registrations/filters';
 
 // The translator reads {x} as a parameter, so strings that mention placeholders get them as parameters.
 const TOKENS = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `{{${p}}}`]));
@@ -32,7 +33,7 @@ export function AudienceFields(props: {
             label={ct('msg.attendeeStatus')}
             name="status"
             value={d().status}
-            options={(['confirmed', 'waitlisted', 'cancelled'] as const).map((s) => ({
+            options={STATUSES.map((s) => ({
               value: s,
               label: ct(`regStatus.${s}`),
             }))}

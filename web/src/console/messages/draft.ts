@@ -11,7 +11,7 @@ export type Lang = 'zh-CN' | 'en';
 export type Picked = { id: string; name: string; email: string };
 export type Draft = {
   audience: AudienceType;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: NonNullable<Extract<Audience, { type: 'attendees' }>['status']>;
   checkedIn: '' | 'true' | 'false';
   picked: Picked[];
   lang: Lang;

@@ -3,7 +3,14 @@ import { createStore } from 'solid-js/store';
 import type { RegistrationQuery } from '../console-api';
 import { createDebounced } from '../ui';
 
-export const STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+/** pending and rejected come from approval events; listed for every event, as a mode can change with people waiting. */
+export const STATUSES = [
+  'confirmed',
+  'waitlisted',
+  'pending',
+  'rejected',
+  'cancelled',
+] as const satisfies readonly NonNullable<RegistrationQuery['status']>[];
 export const ROLES = ['attendee', 'speaker', 'guest', 'staff'] as const;
 export const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;

@@ -7,7 +7,7 @@ import { ct } from '../text';
 import { createLoad } from '../ui';
 import { EventHeader } from './EventHeader';
 import { LoadFailed } from './notices';
-import { TABS, type Tab } from './tabs';
+import { TABS, type Tab, tabsFor } from './tabs';
 
 /** What a section gets: the event, a reload that never throws, and a way to correct the devices count. */
 export type PanelProps = {
@@ -87,7 +87,7 @@ export function EventConsole(props: {
           <div class="console-body">
             <nav class="console-nav" aria-label={ct('console.sections')}>
               <ul>
-                <For each={TABS}>
+                <For each={tabsFor(e())}>
                   {(t) => (
                     <li>
                       <a
