@@ -130,6 +130,18 @@ describe('signing in and out at the panel', () => {
   });
 });
 
+describe('registrations without a seat', () => {
+  it('a ticket awaiting approval, or refused, signs in nowhere and says why', async () => {
+    for (const status of ['pending', 'rejected'] as const) {
+      const reg = await register(`att-${status}`);
+      await env.DB.prepare('UPDATE registrations SET status = ? WHERE id = ?').bind(status, reg.id).run();
+      const res = await scan(reg.ticketCode, { sessionId: PANEL });
+      expect(res.body.result).toBe(status);
+      expect(await ledger(reg.id)).toEqual([]);
+    }
+  });
+});
+
 describe('closing out at the end of a block', () => {
   it('signs out at its end whoever is still signed in, marked automatic, once', async () => {
     const end = NOW - 30 * 60_000;

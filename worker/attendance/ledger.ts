@@ -64,6 +64,8 @@ export type AttendanceResult =
   | 'not_signed_in'
   | 'cancelled'
   | 'waitlisted'
+  | 'pending'
+  | 'rejected'
   | 'unknown_ticket'
   | 'wrong_event';
 

@@ -19,6 +19,9 @@ function statusResult(row: LedgerRow | undefined, eventId: string): AttendanceRe
   if (row.eventId !== eventId) return 'wrong_event';
   if (row.status === 'cancelled') return 'cancelled';
   if (row.status === 'waitlisted') return 'waitlisted';
+  // Approval mode: a registration still awaiting approval, or refused, has no seat and signs nothing.
+  if (row.status === 'pending') return 'pending';
+  if (row.status === 'rejected') return 'rejected';
   return null;
 }
 

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { ScanInput, TicketRef } from '../checkin/statements';
 import type { Direction, LedgerScan } from './ledger';
+import type { RegistrationStatus } from '../../schema/registrations';
 
 /** '' is the whole event; otherwise an agenda item's id. */
 export type PointScan = Omit<ScanInput, 'source'> & {
@@ -32,7 +33,7 @@ export function recordPointScan(ref: TicketRef, s: PointScan) {
 export type LedgerRow = {
   id: string;
   eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: RegistrationStatus;
   name: string;
   affiliation: string;
   role: string;

@@ -14,6 +14,8 @@ export const POINT_TONES: Record<PointResult, 'in' | 'out' | 'warn' | 'info' | '
   already_signed_out: 'warn',
   not_signed_in: 'warn',
   waitlisted: 'info',
+  pending: 'info',
+  rejected: 'bad',
   cancelled: 'bad',
   unknown_ticket: 'bad',
   wrong_event: 'bad',

@@ -45,7 +45,12 @@ export type LocalPointCheck =
   | {
       kind: 'answered';
       ticket: SavedTicket;
-      result: 'signed_in' | 'already_signed_in' | 'signed_out' | 'already_signed_out' | 'cancelled' | 'waitlisted';
+      result:
+        | 'signed_in'
+        | 'already_signed_in'
+        | 'signed_out'
+        | 'already_signed_out'
+        | Exclude<SavedTicket['status'], 'confirmed'>;
       queued: boolean;
     };
 /** Where this device last saw a person at a point: the server's live answers and its own offline scans. */
