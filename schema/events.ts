@@ -33,6 +33,10 @@ export const events = sqliteTable(
     registrationClosesAt: integer('registration_closes_at'),
     /** Without a closing time, registration closes when the event starts; true keeps it open until the end. */
     registrationUntilEnd: integer('registration_until_end', { mode: 'boolean' }).notNull().default(false),
+    /** The registration questions as one JSON list (worker/questions/model.ts), removed ones kept and marked. */
+    questions: text('questions').notNull().default('[]'),
+    /** Bumped on every change of `questions`: registration inserts only against the revision it validated with. */
+    questionsRev: integer('questions_rev').notNull().default(0),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },

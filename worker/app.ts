@@ -24,6 +24,8 @@ import { messageRoutes } from './messages/routes';
 import { webhookRoutes } from './messages/webhook';
 import { privacyRoutes } from './privacy/routes';
 import { registrationRoutes } from './registration/routes';
+import { questionRoutes } from './questions/routes';
+import { ticketAnswerRoutes } from './questions/ticket-routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorResponse, handleError } from './http/errors';
 
@@ -59,10 +61,12 @@ const routes = app
   .route('/api/events', privacyRoutes)
   .route('/api/photos', photoRoutes)
   .route('/api/events', registrationRoutes)
+  .route('/api/events', questionRoutes)
   .route('/api/events', checkinRoutes)
   .route('/api/events', admitRoutes)
   .route('/api/events', offlineRoutes)
   .route('/api/tickets', ticketRoutes)
+  .route('/api/tickets', ticketAnswerRoutes)
   .route('/api/dev', devRoutes);
 
 export type AppType = typeof routes;

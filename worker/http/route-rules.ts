@@ -14,6 +14,9 @@ import { batchInput, snapshotQuery } from '../checkin/offline';
 import { purgeInput } from '../privacy/routes';
 import { registrationInput } from '../registration/input';
 import { manageInput } from '../tickets/routes';
+import { questionsInput } from '../questions/model';
+import { presetInput } from '../questions/routes';
+import { editAnswersInput, viewAnswersInput } from '../questions/ticket-routes';
 
 /**
  * public: anyone. ticket: anyone holding the ticket code. staff: any signed-in staff member.
@@ -284,6 +287,30 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     tag: 'auth',
     summary: 'Pair this device as a desk with a scanned pairing code.',
     body: pairInput,
+  },
+  'PUT /api/events/:slug/questions': {
+    access: 'organiser',
+    tag: 'questions',
+    summary: 'Replace the ordered list of registration questions; removed ones keep their answers.',
+    body: questionsInput,
+  },
+  'POST /api/events/:slug/questions/clinical-preset': {
+    access: 'organiser',
+    tag: 'questions',
+    summary: 'Add the clinical meeting questions (department, title, practice category, CME card number).',
+    body: presetInput,
+  },
+  'POST /api/tickets/:code/answers/view': {
+    access: 'ticket',
+    tag: 'tickets',
+    summary: "The attendee's answers (sensitive ones masked), with the ticket's management token.",
+    body: viewAnswersInput,
+  },
+  'PUT /api/tickets/:code/answers': {
+    access: 'ticket',
+    tag: 'tickets',
+    summary: 'Correct the answers until registration closes, with the management token.',
+    body: editAnswersInput,
   },
   'POST /api/events/:slug/purge': {
     access: 'organiser',

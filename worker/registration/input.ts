@@ -16,6 +16,10 @@ export const registrationInput = z.object({
   jobTitle: text(120).optional().default(''),
   locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
   consent: z.literal(true, 'Please agree to the use of your details for this event.'),
+  /** Answers to the event's questions, checked against them in worker/questions/register.ts. */
+  answers: z.record(z.string().max(40), z.unknown()).optional(),
+  /** The ids of the sensitive questions whose own consent box was ticked. */
+  sensitiveConsent: z.array(z.string().max(40)).max(50).optional(),
 });
 
 export type RegistrationInput = z.infer<typeof registrationInput>;
