@@ -16,6 +16,15 @@ import { requestLocale } from '../http/messages';
 import { toCsv } from './csv';
 import { publicOrigin } from '../http/origin';
 import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
+import type { Question } from '../questions/model';
+import {
+  answerCells,
+  answerFilterSql,
+  answerHeaders,
+  answersForStaff,
+  eventQuestionsSql,
+  questionsFromBatch,
+} from '../questions/export';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -25,6 +34,9 @@ export const listQuery = z.object({
   sort: z.enum(['created', '-created', 'name', '-name']).optional().default('created'),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).optional().default(50),
+  /** With `answer`: only registrations whose answer to this question contains it. */
+  question: z.string().max(40).optional(),
+  answer: z.string().trim().max(200).optional(),
 });
 
 export const editInput = z
@@ -75,14 +87,17 @@ type Row = {
   scannedAt: number | null;
   deskId: string | null;
   timezone: string;
+  answers: string;
 };
 
-function filters(eventId: string, q: z.infer<typeof listQuery>): SQL {
+function filters(eventId: string, q: z.infer<typeof listQuery>, questions: Question[] = []): SQL {
   const parts: SQL[] = [sql`r.event_id = ${eventId}`];
   if (q.status) parts.push(sql`r.status = ${q.status}`);
   if (q.role) parts.push(sql`r.role = ${q.role}`);
   if (q.checkedIn === 'true') parts.push(sql`c.registration_id IS NOT NULL`);
   if (q.checkedIn === 'false') parts.push(sql`c.registration_id IS NULL`);
+  const byAnswer = q.question && q.answer ? answerFilterSql(questions, q.question, q.answer) : null;
+  if (byAnswer) parts.push(byAnswer);
   if (q.q && q.q.length >= 1) {
     const needle = q.q.toLowerCase();
     const hi = `${needle}\u{10FFFF}`;
@@ -101,10 +116,10 @@ const ORDER: Record<string, SQL> = {
 };
 
 const SELECT = sql`SELECT r.id, r.name, r.email, r.phone, r.affiliation, r.job_title AS jobTitle, r.locale, r.status, r.role, r.created_at AS createdAt,
-  c.scanned_at AS scannedAt, c.desk_id AS deskId, e.timezone
+  c.scanned_at AS scannedAt, c.desk_id AS deskId, e.timezone, r.answers
   FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN checkins c ON c.registration_id = r.id`;
 
-const present = (r: Row) => ({
+const present = (r: Row, questions: Question[] = []) => ({
   id: r.id,
   name: r.name,
   email: r.email,
@@ -117,20 +132,26 @@ const present = (r: Row) => ({
   createdAt: isoOrNull(r.createdAt, r.timezone),
   checkedInAt: isoOrNull(r.scannedAt, r.timezone),
   deskId: r.deskId,
+  answers: answersForStaff(questions, r.answers),
 });
 
 export const attendeeRoutes = new Hono<AppEnv>()
   .get('/:slug/registrations', validate('query', listQuery), async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const q = c.req.valid('query');
-    const where = filters(eventId, q);
-    const [rows, total] = await atomically(c.env.DB, [
+    // Filtering by an answer needs the question's type: one more read, only then.
+    const [first] = q.question ? await atomically(c.env.DB, [eventQuestionsSql(eventId)]) : [undefined];
+    const where = filters(eventId, q, questionsFromBatch(first));
+    const [rows, total, qs] = await atomically(c.env.DB, [
       sql`${SELECT} WHERE ${where} ORDER BY ${ORDER[q.sort]} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       sql`SELECT count(*) AS n FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id WHERE ${where}`,
+      eventQuestionsSql(eventId),
     ]);
+    const questions = questionsFromBatch(qs);
     return c.json(
       {
-        registrations: (rows as Row[]).map(present),
+        registrations: (rows as Row[]).map((r) => present(r, questions)),
+        questions,
         total: Number(total[0]?.n ?? 0),
         page: q.page,
         pageSize: q.pageSize,
@@ -145,17 +166,19 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const cursor = after ? parseCursor(after) : null;
     const page = limit !== undefined;
     // Pages walk registrations_event_created from the cursor: each costs its own rows, whatever the event's size.
-    const [rows, total] = (await atomically(c.env.DB, [
+    const [qs, rows, total] = (await atomically(c.env.DB, [
+      eventQuestionsSql(eventId),
       sql`${SELECT} WHERE r.event_id = ${eventId} ${cursor ? sql`AND (r.created_at, r.id) > (${cursor.createdAt}, ${cursor.id})` : sql``}
           ORDER BY r.created_at, r.id ${page ? sql`LIMIT ${limit + 1}` : sql``}`,
       ...(page && !cursor ? [sql`SELECT count(*) AS n FROM registrations WHERE event_id = ${eventId}`] : []),
-    ])) as [Row[], { n: number }[] | undefined];
+    ])) as [Record<string, unknown>[], Row[], { n: number }[] | undefined];
+    const questions = questionsFromBatch(qs);
     const more = page && rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const csv = toCsv(
-      cursor ? null : CSV_HEADERS[lang],
+      cursor ? null : [...CSV_HEADERS[lang], ...answerHeaders(questions, lang)],
       shown
-        .map(present)
+        .map((row) => ({ ...present(row), answers: answerCells(questions, row.answers, lang) }))
         .map((r) => [
           r.name,
           r.email,
@@ -169,6 +192,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
           deskText(r.deskId, lang),
           r.status,
           r.role,
+          ...r.answers,
         ]),
     );
     const headers = new Headers({
@@ -220,8 +244,8 @@ export const attendeeRoutes = new Hono<AppEnv>()
         });
       throw e;
     }
-    const [row] = await db.all<Row>(sql`${SELECT} WHERE r.id = ${id}`);
-    return c.json({ registration: present(row!) }, 200);
+    const [[row], qs] = await atomically(c.env.DB, [sql`${SELECT} WHERE r.id = ${id}`, eventQuestionsSql(eventId)]);
+    return c.json({ registration: present(row as Row, questionsFromBatch(qs)) }, 200);
   })
   .post('/:slug/registrations/:id/cancel', async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../env';
 import { clockRange, zonedParts } from '../lib/time';
+import { answerTexts } from '../questions/placeholders';
 import type { RecipientSession, RecipientValues } from './render';
 
 export const audienceInput = z.union([
@@ -31,6 +32,7 @@ export type Recipient = {
   honorificEn: string | null;
   institutionZh: string | null;
   institutionEn: string | null;
+  answers: string;
 };
 
 function audienceFilter(a: Audience): SQL {
@@ -56,7 +58,7 @@ export async function findRecipients(db: Db, eventId: string, a: Audience): Prom
   return db.all<Recipient>(sql`
     SELECT r.id, r.email, r.name, r.locale, r.ticket_code AS ticketCode, r.affiliation, r.job_title AS jobTitle, r.person_id AS personId,
            p.name_zh AS nameZh, p.name_en AS nameEn, p.honorific_zh AS honorificZh, p.honorific_en AS honorificEn,
-           p.institution_zh AS institutionZh, p.institution_en AS institutionEn
+           p.institution_zh AS institutionZh, p.institution_en AS institutionEn, r.answers
     FROM registrations r LEFT JOIN people p ON p.id = r.person_id
     WHERE r.event_id = ${eventId} AND r.email != '' AND r.email NOT LIKE 'erased+%' AND ${audienceFilter(a)}
     ORDER BY r.created_at, r.id`);
@@ -70,6 +72,7 @@ type EventInfo = {
   addressZh: string;
   addressEn: string;
   timezone: string;
+  questions?: string;
 };
 type SessionSlot = {
   personId: string;
@@ -127,5 +130,6 @@ export function valuesFor(
     venue: [zh ? event.venueZh : event.venueEn, zh ? event.addressZh : event.addressEn].filter(Boolean).join(' · '),
     ticket_url: `${origin}/t/${r.ticketCode}`,
     sessions,
+    answers: answerTexts(event.questions, r.answers, locale),
   };
 }

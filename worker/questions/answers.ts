@@ -170,11 +170,14 @@ export function maskValue(v: AnswerValue): string {
   return '*'.repeat(Math.max(4, s.length - keep)) + s.slice(s.length - keep);
 }
 
-/** The answers with every sensitive one masked: what the console, desk, CSV and ticket page get. */
+/**
+ * The answers with every sensitive one masked: what the console, desk, CSV and ticket page get. An answer whose
+ * question is unknown to the caller is masked too, so a reader without the questions can never leak one.
+ */
 export function maskedAnswers(questions: Question[], answers: Answers): Answers {
-  const sensitive = new Set(questions.filter((q) => q.sensitive).map((q) => q.id));
+  const plain = new Set(questions.filter((q) => !q.sensitive).map((q) => q.id));
   const out: Answers = {};
-  for (const [id, v] of Object.entries(answers)) out[id] = sensitive.has(id) ? maskValue(v) : v;
+  for (const [id, v] of Object.entries(answers)) out[id] = plain.has(id) ? v : maskValue(v);
   return out;
 }
 
