@@ -1,7 +1,7 @@
 // The rules for answers: which questions are visible (show only if), what each type accepts, required, sensitive
 // consent; and masking of sensitive answers for every reader but the CME roster.
 import { typedAscii } from '../lib/normalize';
-import { activeQuestions, compilePattern, type Question } from './model';
+import { activeQuestions, compilePattern, type Question } from './types';
 
 export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;

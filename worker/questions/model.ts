@@ -1,42 +1,9 @@
 // Registration questions: their shape, the organiser's input for them, and how a new list replaces the old one.
 import { z } from 'zod';
+import { activeQuestions, compilePattern, type Question, type QuestionType } from './types';
+import { QUESTION_TYPES } from './types';
 
-export const QUESTION_TYPES = [
-  'short_text',
-  'long_text',
-  'single_choice',
-  'multiple_choice',
-  'number',
-  'date',
-  'yes_no',
-  'phone',
-  'email',
-  'pattern',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export type Bilingual = { zh: string; en: string };
-export type Option = { value: string; label: Bilingual };
-export type ShowIf = { questionId: string; equals: string | number | boolean };
-
-/** One question as stored in events.questions and as the API gives it. */
-export type Question = {
-  id: string;
-  type: QuestionType;
-  label: Bilingual;
-  help?: Bilingual;
-  required: boolean;
-  options?: Option[];
-  /** For `pattern`: the whole answer must match this regular expression. */
-  pattern?: string;
-  showIf?: ShowIf;
-  /** Sensitive personal information (PIPL): its own consent tick, masked everywhere but the CME roster. */
-  sensitive?: boolean;
-  /** Shown on the desk's result screen (e.g. 科室). */
-  desk?: boolean;
-  /** Removed by the organiser after people answered: kept so the export still has the answers. */
-  removed?: boolean;
-};
+export * from './types';
 
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 const bilingual = (max: number) =>
@@ -102,25 +69,6 @@ export function checkQuestions(list: QuestionsInput['questions']): Record<string
   return fields;
 }
 
-export function compilePattern(pattern: string): RegExp | null {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    return null;
-  }
-}
-
-/** The stored list, tolerant of anything unexpected in the column. */
-export function parseQuestions(json: string | null | undefined): Question[] {
-  if (!json) return [];
-  try {
-    const list = JSON.parse(json) as unknown;
-    return Array.isArray(list) ? (list as Question[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The organiser's new list, followed by the old questions it no longer has (marked removed, so answers keep a label). */
 export function replaceQuestions(old: Question[], next: QuestionsInput['questions']): Question[] {
   const ids = new Set(next.map((q) => q.id));
@@ -137,8 +85,6 @@ export function replaceQuestions(old: Question[], next: QuestionsInput['question
   const removed = old.filter((q) => !ids.has(q.id)).map((q) => ({ ...q, removed: true }));
   return [...kept, ...removed];
 }
-
-export const activeQuestions = (all: Question[]) => all.filter((q) => !q.removed);
 
 /** The questions as the public event page needs them (removed ones left out). */
 export const publicQuestions = (all: Question[]) => activeQuestions(all);

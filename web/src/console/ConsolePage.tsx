@@ -20,12 +20,23 @@ import { EventForm } from './EventForm';
 import { MessagesTab } from './MessagesTab';
 import { Overview } from './Overview';
 import { PeopleTab } from './PeopleTab';
+import { QuestionsTab } from './QuestionsTab';
 import { RegistrationsTab } from './RegistrationsTab';
 import { ct, type ConsoleKey } from './text';
 import { ConsoleFeedback, errorText } from './ui';
 import './console.css';
 
-const TABS = ['overview', 'event', 'agenda', 'people', 'registrations', 'messages', 'devices', 'audit'] as const;
+const TABS = [
+  'overview',
+  'event',
+  'agenda',
+  'people',
+  'questions',
+  'registrations',
+  'messages',
+  'devices',
+  'audit',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export default function ConsolePage() {
@@ -485,6 +496,9 @@ function EventConsole(props: {
               </Show>
               <Show when={tab() === 'people'}>
                 <PeopleTab event={event()} reload={reload} />
+              </Show>
+              <Show when={tab() === 'questions'}>
+                <QuestionsTab event={event()} reload={reload} />
               </Show>
               <Show when={tab() === 'registrations'}>
                 <RegistrationsTab event={event()} />

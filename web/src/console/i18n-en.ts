@@ -48,6 +48,7 @@ export const consoleEn = {
   'tab.people': 'People',
   'tab.registrations': 'Registrations',
   'tab.messages': 'Messages',
+  'tab.questions': 'Questions',
   'tab.devices': 'Devices',
   'tab.audit': 'Audit log',
 

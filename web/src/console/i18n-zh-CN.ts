@@ -50,6 +50,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'tab.people': '嘉宾',
   'tab.registrations': '报名',
   'tab.messages': '消息',
+  'tab.questions': '报名问题',
   'tab.devices': '设备',
   'tab.audit': '操作日志',
 

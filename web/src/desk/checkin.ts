@@ -1,4 +1,5 @@
 // One check-in from the desk: the scan's identity (device, client id, time, desk) and submitScan(), the live path that the offline desk (offline.ts) wraps.
+import type { DeskLine } from '../../../worker/questions/desk';
 import { api, ApiFailure, readJson } from '../api';
 import type { Locale } from '../i18n';
 
@@ -14,9 +15,17 @@ export type CheckinResult =
   | 'no_seat';
 
 /** POST /api/events/:slug/checkins → 200. */
+export type { DeskLine };
 export type CheckinResponse = {
   result: CheckinResult;
-  registration: { id?: string; name: string; affiliation: string | null; role: Role } | null;
+  registration: {
+    id?: string;
+    name: string;
+    affiliation: string | null;
+    role: Role;
+    /** The answers the organiser chose for the desk (e.g. 科室), ready to read. */
+    details?: DeskLine[];
+  } | null;
   /** For already_checked_in: the first check-in. */
   checkedInAt: string | null;
   deskId: string | null;

@@ -12,6 +12,8 @@ export type SavedTicket = {
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   checkedInAt: string | null;
   deskId: string | null;
+  /** The desk lines (e.g. 科室) the organiser chose, from the snapshot. */
+  details?: { id: string; label: { zh: string; en: string }; text: { zh: string; en: string } }[];
   pending?: boolean;
 };
 

@@ -165,7 +165,13 @@ export function createOfflineDesk(slug: string, hooks: { onUnauthorized: () => v
       kind: 'ok',
       value: {
         result,
-        registration: { id: ticket.id, name: ticket.name, affiliation: ticket.affiliation || null, role: ticket.role },
+        registration: {
+          id: ticket.id,
+          name: ticket.name,
+          affiliation: ticket.affiliation || null,
+          role: ticket.role,
+          details: ticket.details,
+        },
         checkedInAt: result === 'checked_in' || result === 'already_checked_in' ? ticket.checkedInAt : null,
         deskId: ticket.deskId,
         savedOffline,
