@@ -8,7 +8,16 @@ import { t } from '../desk/text';
 import './badges.css';
 
 type BadgeRole = 'speaker' | 'guest' | 'attendee' | 'staff';
-type Badge = { id: string; name: string; affiliation: string; role: BadgeRole; ticketCode: string; ticketUrl: string };
+type Badge = {
+  id: string;
+  name: string;
+  affiliation: string;
+  /** The answer to the clinical preset's 科室 question, when the event asks it. */
+  department?: string;
+  role: BadgeRole;
+  ticketCode: string;
+  ticketUrl: string;
+};
 
 const ROLES = ['speaker', 'guest', 'attendee'] as const;
 /** Bilingual on purpose: the meeting is, and whoever reads the badge at the door may read either language. */
@@ -172,6 +181,14 @@ export default function BadgesPage() {
                     <Show when={b.affiliation}>
                       <p class="namebadge-affiliation" lang={CJK.test(b.affiliation) ? 'zh-CN' : undefined}>
                         {b.affiliation}
+                      </p>
+                    </Show>
+                    <Show when={b.department}>
+                      <p
+                        class="namebadge-affiliation namebadge-department"
+                        lang={CJK.test(b.department!) ? 'zh-CN' : undefined}
+                      >
+                        {b.department}
                       </p>
                     </Show>
                   </div>

@@ -261,7 +261,7 @@ export function QuestionsTab(props: { event: ConsoleEvent; reload: () => void })
                       </button>
                       <button
                         type="button"
-                        class="secondary small danger"
+                        class="danger-outline small"
                         onClick={() => setList(list().filter((x) => x.key !== d.key))}
                       >
                         {tx().remove}
