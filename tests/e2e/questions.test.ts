@@ -119,6 +119,10 @@ describe('registration questions', () => {
     await page.waitForURL(/\/t\/[A-Za-z0-9_-]+\?m=/);
     ticketCode = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: '您的电子票' }).waitFor();
+    // The ticket page shows the answers, correctable until registration closes.
+    await page.getByRole('heading', { level: 2, name: '报名信息' }).waitFor();
+    expect(await page.getByLabel('科室', { exact: true }).inputValue()).toBe('心血管内科');
+    await shot(page, 'ticket-answers-zh-390');
     await page.context().close();
 
     for (const [lang, width] of [
