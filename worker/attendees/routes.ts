@@ -218,7 +218,6 @@ export const attendeeRoutes = new Hono<AppEnv>()
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const b = c.req.valid('json');
-    const db = c.var.db;
     const set: SQL[] = [sql`updated_at = ${Date.now()}`];
     const columns: Record<string, string> = {
       name: 'name',

@@ -11,7 +11,6 @@ import { requestLocale } from '../http/messages';
 import { validate } from '../http/validate';
 import { sha256 } from '../lib/random';
 import { type Answers, checkAnswers, maskedAnswers, parseAnswers } from './answers';
-import { forgetQuestions } from './cache';
 import { activeQuestions, parseQuestions } from './model';
 
 const CODE = /^[A-Za-z0-9_-]{16,64}$/;

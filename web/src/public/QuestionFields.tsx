@@ -148,7 +148,7 @@ export function QuestionFields(props: {
                 <Match when={group}>
                   <div
                     class="choices"
-                    role={q.type === 'multiple_choice' ? 'group' : 'radiogroup'}
+                    role="group"
                     aria-labelledby={id(q.id, '-label')}
                     aria-describedby={described()}
                     aria-invalid={error() ? 'true' : undefined}
