@@ -179,3 +179,19 @@ describe('message placeholders', () => {
     expect(bad.body.error.fields.body).toContain('{{answer.shoe_size}}');
   });
 });
+
+describe('the CME roster', () => {
+  it('is the one reader that gets the sensitive answer unmasked', async () => {
+    const { rosterAnswers } = await import('../../worker/questions/export');
+    const row = await env.DB.prepare(
+      'SELECT r.answers, e.questions FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.id = ?',
+    )
+      .bind(regs.a!.id)
+      .first<{ answers: string; questions: string }>();
+    expect(rosterAnswers(row!.questions, row!.answers, 'zh-CN')).toMatchObject({
+      department: '心血管内科',
+      professional_title: '主治医师',
+      id_number: ID,
+    });
+  });
+});

@@ -42,3 +42,17 @@ export function answerCells(questions: Question[], json: string | null | undefin
   const answers = answersForStaff(questions, json);
   return questions.map((q) => answerText(q, answers[q.id], lang));
 }
+
+/**
+ * The CME roster's answers (科室, 职称, CME card or identity-document number), as text in the roster's language: the
+ * one reader that gets sensitive answers unmasked. Call it only from an organiser-only route (the roster export).
+ */
+export function rosterAnswers(
+  questionsJson: string | null | undefined,
+  answersJson: string | null | undefined,
+  lang: Locale,
+) {
+  const questions = parseQuestions(questionsJson);
+  const answers = parseAnswers(answersJson);
+  return Object.fromEntries(questions.map((q) => [q.id, answerText(q, answers[q.id], lang)]));
+}
