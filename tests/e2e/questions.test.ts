@@ -122,6 +122,7 @@ describe('registration questions', () => {
     // The ticket page shows the answers, correctable until registration closes.
     await page.getByRole('heading', { level: 2, name: '报名信息' }).waitFor();
     expect(await page.getByLabel('科室', { exact: true }).inputValue()).toBe('心血管内科');
+    expect(await page.getByLabel('职称', { exact: true }).inputValue()).toBe('attending_physician');
     await shot(page, 'ticket-answers-zh-390');
     await page.context().close();
 

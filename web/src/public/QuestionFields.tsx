@@ -142,7 +142,14 @@ export function QuestionFields(props: {
                     ref={(el) => props.ref?.(q.id, el)}
                   >
                     <option value="">{qText().choose}</option>
-                    <For each={options()}>{(o) => <option value={o.value}>{labelOf(o.label)}</option>}</For>
+                    <For each={options()}>
+                      {(o) => (
+                        // selected on the option itself: the select's value is set before its options exist.
+                        <option value={o.value} selected={o.value === text()}>
+                          {labelOf(o.label)}
+                        </option>
+                      )}
+                    </For>
                   </select>
                 </Match>
                 <Match when={group}>

@@ -5,6 +5,7 @@ import { api, ApiFailure, readJson } from '../api';
 import { locale } from '../i18n';
 import { type AnswerDraft, answersBody, QuestionFields } from '../public/QuestionFields';
 import type { Question } from '../../../worker/questions/types';
+import './ticket-answers.css';
 
 type View = { questions: Question[]; answers: Record<string, unknown>; editable: boolean };
 
@@ -105,7 +106,7 @@ export function TicketAnswers(props: { code: string; token: string }) {
         <h2 id="ticket-answers-title">{tx().title}</h2>
         <p class="muted">{view()!.editable ? tx().hint : tx().closed}</p>
         <form noValidate onSubmit={save}>
-          <fieldset disabled={!view()!.editable || busy()}>
+          <fieldset class="ticket-answers-fields" disabled={!view()!.editable || busy()}>
             <QuestionFields
               questions={view()!.questions}
               draft={seeded()}
