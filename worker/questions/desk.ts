@@ -6,8 +6,12 @@ import { activeQuestions, parseQuestions } from './model';
 
 export type DeskLine = { id: string; label: { zh: string; en: string }; text: { zh: string; en: string } };
 
-/** Columns for a query over registrations `r`: its answers and its event's questions (one primary-key read). */
-export const deskAnswerColumns = sql`r.answers AS answers, (SELECT questions FROM events qe WHERE qe.id = r.event_id) AS questions`;
+/**
+ * Columns for a query over registrations `r`: its answers and, only when it has some, its event's questions (one more
+ * primary-key row), so a check-in without answers reads exactly the rows it read before questions existed.
+ */
+export const deskAnswerColumns = sql`r.answers AS answers,
+  CASE WHEN r.answers != '{}' THEN (SELECT questions FROM events qe WHERE qe.id = r.event_id) END AS questions`;
 
 /** The desk lines for one registration, in the questions' order; questions not answered are left out. */
 export function deskLines(
