@@ -145,7 +145,6 @@ export function buildRoutes(ctx) {
     },
   };
 
-
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
     {

@@ -300,7 +300,10 @@ export const BENCH_QUESTIONS = [
     type: 'single_choice',
     label: { zh: '职称', en: 'Professional title' },
     required: false,
-    options: [choice('chief_physician', '主任医师', 'Chief physician'), choice('attending_physician', '主治医师', 'Attending physician')],
+    options: [
+      choice('chief_physician', '主任医师', 'Chief physician'),
+      choice('attending_physician', '主治医师', 'Attending physician'),
+    ],
   },
   {
     id: 'practice_category',
@@ -309,7 +312,13 @@ export const BENCH_QUESTIONS = [
     required: false,
     options: [choice('clinical', '临床', 'Clinical medicine'), choice('nursing', '护理', 'Nursing')],
   },
-  { id: 'cme_number', type: 'pattern', label: { zh: '继续医学教育卡号', en: 'CME card number' }, required: false, pattern: '[A-Z0-9-]{6,20}' },
+  {
+    id: 'cme_number',
+    type: 'pattern',
+    label: { zh: '继续医学教育卡号', en: 'CME card number' },
+    required: false,
+    pattern: '[A-Z0-9-]{6,20}',
+  },
   { id: 'dinner', type: 'yes_no', label: { zh: '参加晚宴', en: 'Dinner' }, required: false },
   {
     id: 'diet',

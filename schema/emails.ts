@@ -17,6 +17,7 @@ export const EMAIL_KINDS = [
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
+/** Also written by the registrations_promoted_email trigger (0001_outbox_triggers.sql, noted on registrations). */
 export const emails = sqliteTable(
   'emails',
   {

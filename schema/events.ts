@@ -26,7 +26,10 @@ export const events = sqliteTable(
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
     capacity: integer('capacity').notNull(),
-    /** Confirmed attendees, kept by triggers on registrations so seat checks read one row, not the whole list. */
+    /**
+     * Confirmed attendees, kept by the registrations_seats_insert/_delete/_update triggers (0004_seat_counter.sql,
+     * noted on registrations) so seat checks read one row, not the whole list. The Worker never writes it.
+     */
     seatsTaken: integer('seats_taken').notNull().default(0),
     status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
     registrationOpensAt: integer('registration_opens_at'),

@@ -10,6 +10,16 @@ export const CHECKIN_SOURCES = ['scan', 'search', 'walk_in'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
 
+/**
+ * Hand-written triggers on this table (drizzle-kit cannot express them; see the migrations named):
+ * - registrations_promoted_email (0001_outbox_triggers.sql): a registration moved from waitlisted to confirmed, by
+ *   any code path, gets its 'promoted' outbox email in the same statement.
+ * - registrations_seats_insert / _delete / _update (0004_seat_counter.sql): events.seats_taken always equals the
+ *   event's confirmed attendees, so a seat check reads one row.
+ * - registrations_search_insert / _delete and registrations_search_{name,affiliation,email,phone}_{old,new}
+ *   (0007_desk_search.sql): registration_search always holds exactly the terms of each registration's current name,
+ *   institution, email and phone (through the view registration_search_terms).
+ */
 export const registrations = sqliteTable(
   'registrations',
   {
@@ -103,7 +113,8 @@ export const checkinConflicts = sqliteTable(
 );
 
 /**
- * The desk search's term index, filled by triggers on registrations (migration 0007_desk_search, WITHOUT ROWID):
+ * The desk search's term index, kept only by the registrations_search_* triggers on registrations (migration
+ * 0007_desk_search.sql, WITHOUT ROWID; never written by the Worker):
  * n = from a CJK character or word start inside a name, a = the same in the institution, e = whole email,
  * p = whole phone (digits), t = the phone's last 4 digits. Terms are lower-cased and at most 16 characters.
  */

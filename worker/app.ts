@@ -15,7 +15,7 @@ import { devRoutes } from './dev/routes';
 import { consoleEventRoutes, eventAdminRoutes } from './events/admin-routes';
 import { forgetAfterWrites } from './events/cache';
 import { eventRoutes } from './events/routes';
-import { enforceAccess } from './http/access';
+import { rule } from './http/contract';
 import { configProblem } from './http/origin';
 import { docsRoutes } from './http/docs';
 import { writeGuards } from './http/guards';
@@ -39,14 +39,19 @@ app.use('*', async (c, next) => {
   return errorResponse(c, 503, 'misconfigured', `This site is not configured yet: ${problem}`);
 });
 
-app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: false }), writeGuards, withDb, withStaff, enforceAccess);
+app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: false }), writeGuards, withDb, withStaff);
 app.use('/api/events/*', forgetAfterWrites);
 app.onError(handleError);
 app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
 
 const routes = app
-  .get('/api/health', (c) => c.json({ ok: true }, 200))
-  .route('/api', docsRoutes)
+  .get('/api/health', rule({ access: 'public', tag: 'meta', summary: 'Liveness check.' }), (c) =>
+    c.json({ ok: true }, 200),
+  )
+  .route(
+    '/api',
+    docsRoutes(() => app.routes),
+  )
   .route('/api/auth', authRoutes)
   .route('/api/auth', pairRoutes)
   .route('/api/events', pairingAdminRoutes)

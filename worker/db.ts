@@ -14,17 +14,32 @@ export const withDb = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 const dialect = new SQLiteAsyncDialect();
-type Statement = SQL | { toSQL(): { sql: string; params: unknown[] } };
+
+/** A query-builder statement (select, insert, update, delete): drizzle prepares it and maps its rows. */
+type Built = PromiseLike<unknown> & { toSQL(): { sql: string; params: unknown[] } };
+type Statement = SQL | Built;
+/** drizzle's own batch uses this (marked internal): the built query, and the mapping `await` would apply. */
+type Prepared = { getQuery(): { sql: string; params: unknown[] }; mapResult(r: unknown, fromBatch: boolean): unknown };
+
+/** Raw `sql` gives D1's rows as they come; a builder statement gives what awaiting it would (typed, mapped). */
+type Result<S> = S extends SQL ? Record<string, any>[] : Awaited<S>;
 
 /**
- * Runs drizzle-built statements as one D1 batch: one round trip, applied atomically, in order.
- * (drizzle's own db.batch cannot take raw `sql` statements with parameters.)
+ * Runs statements as one D1 batch: one round trip, applied atomically, in order.
+ * (drizzle's own db.batch cannot take raw `sql` statements with parameters.) Builder rows are mapped by column
+ * position from D1's row objects, as drizzle's batch does: a builder select must not return two columns of one name.
  */
-export async function atomically<T extends readonly Statement[]>(d1: D1Database, statements: T) {
+export async function atomically<const T extends readonly Statement[]>(d1: D1Database, statements: T) {
+  const built: (Prepared | null)[] = [];
   const prepared = statements.map((s) => {
-    const q = s instanceof SQL ? dialect.sqlToQuery(s) : s.toSQL();
+    const p = s instanceof SQL ? null : (s as unknown as { _prepare(): Prepared })._prepare();
+    built.push(p);
+    const q = p ? p.getQuery() : dialect.sqlToQuery(s as SQL);
     return d1.prepare(q.sql).bind(...q.params);
   });
   const results = await d1.batch<Record<string, unknown>>(prepared);
-  return results.map((r) => r.results) as { [K in keyof T]: Record<string, any>[] };
+  return results.map((r, i) => {
+    const p = built[i];
+    return p ? p.mapResult(r, true) : r.results;
+  }) as { -readonly [K in keyof T]: Result<T[K]> };
 }

@@ -9,7 +9,7 @@ let org: string;
 beforeAll(async () => {
   org = await signIn('organiser@colloquy.test');
 });
-const as = (method: string, path: string, json?: unknown) =>
+const as = <M extends string, P extends string>(method: M, path: P, json?: unknown) =>
   call(path, { method, headers: { cookie: org }, ...(json !== undefined ? { json } : {}) });
 
 const at = (hhmm: string) => beijingIso(30, hhmm);
@@ -191,7 +191,7 @@ describe('moving an item', () => {
     const minutes = Object.fromEntries(items.map((i: any) => [i.t, (i.e - i.s) / 60_000]));
     expect(minutes).toEqual({ 'Talk A': 30, 'Talk B': 60, 'Talk C': 30 });
     expect(items[0].s).toBe(Date.parse(at('09:00')));
-    expect(items.at(-1).e).toBe(Date.parse(at('11:00')));
+    expect(items.at(-1)!.e).toBe(Date.parse(at('11:00')));
     for (let i = 1; i < items.length; i++) expect(items[i].s).toBe(items[i - 1].e);
   });
 

@@ -159,7 +159,7 @@ describe('scanning a ticket', () => {
       json: { deviceId: 'd' },
     });
     expect(res.status).toBe(400);
-    expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(['clientId']));
+    expect(Object.keys(res.body.error.fields!)).toEqual(expect.arrayContaining(['clientId']));
   });
 });
 

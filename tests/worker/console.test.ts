@@ -14,7 +14,7 @@ let org: string;
 beforeAll(async () => {
   org = await signIn('organiser@colloquy.test');
 });
-const as = (method: string, path: string, json?: unknown) =>
+const as = <M extends string, P extends string>(method: M, path: P, json?: unknown) =>
   call(path, { method, headers: { cookie: org }, ...(json !== undefined ? { json } : {}) });
 
 async function newEvent(slug: string, capacity: number, status = 'published') {
@@ -61,9 +61,9 @@ describe('events', () => {
       timezone: 'Mars/Olympus',
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields)).toEqual(['timezone']);
+    expect(Object.keys(bad.body.error.fields!)).toEqual(['timezone']);
     const order = await as('PATCH', `/api/events/${SLUG}`, { endsAt: '2026-01-22T10:00:00+08:00' });
-    expect([order.status, Object.keys(order.body.error.fields)]).toEqual([400, ['endsAt']]);
+    expect([order.status, Object.keys(order.body.error.fields!)]).toEqual([400, ['endsAt']]);
   });
 
   it('raising capacity promotes the waitlist in order and emails those promoted', async () => {
@@ -103,14 +103,16 @@ describe('agenda and people', () => {
       badgeRole: 'guest',
     });
     expect(p.status).toBe(201);
-    const panel = (await call(`/api/events/${SLUG}`)).body.event.sessions.find((s: any) => s.kind === 'panel');
+    const panel = (await call(`/api/events/${SLUG}`)).body.event.sessions.find((s: any) => s.kind === 'panel')!;
     const people = [
       ...panel.people.map((x: any) => ({ personId: x.id, role: x.role })),
       { personId: p.body.person.id, role: 'panelist' },
     ];
     expect((await as('PUT', `/api/events/${SLUG}/sessions/${panel.id}/people`, { people })).status).toBe(200);
     const after = (await call(`/api/events/${SLUG}`)).body.event;
-    expect(after.sessions.find((s: any) => s.id === panel.id).people.map((x: any) => x.name.en)).toContain('Wang Fang');
+    expect(after.sessions.find((s: any) => s.id === panel.id)!.people.map((x: any) => x.name.en)).toContain(
+      'Wang Fang',
+    );
     const badge = await env.DB.prepare(`SELECT role, status FROM registrations WHERE person_id = ?`)
       .bind(p.body.person.id)
       .first();
@@ -203,7 +205,7 @@ describe('agenda and people', () => {
     const img = await call(up.body.photoUrl);
     expect([img.status, img.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect(
-      (await call(`/api/events/${SLUG}`)).body.event.people.find((p: any) => p.id === 'per_demo_li').photoUrl,
+      (await call(`/api/events/${SLUG}`)).body.event.people.find((p: any) => p.id === 'per_demo_li')!.photoUrl,
     ).toBe(up.body.photoUrl);
     const text = await call(`/api/events/${SLUG}/people/per_demo_li/photo`, {
       method: 'POST',
@@ -341,7 +343,7 @@ describe('registrations', () => {
     let next: string | null = null;
     const pages: { status: number; rows: number; rowsRead: number; total: string | null; link: string | null }[] = [];
     do {
-      const path = `/api/events/${NEXT}/registrations.csv?limit=3${next ? `&after=${encodeURIComponent(next)}` : ''}`;
+      const path: `/api/events/${string}/registrations.csv?${string}` = `/api/events/${NEXT}/registrations.csv?limit=3${next ? `&after=${encodeURIComponent(next)}` : ''}`;
       const res = await call(path, { headers: { cookie: org } });
       text += res.body;
       next = res.headers.get('x-next-cursor');
@@ -371,7 +373,7 @@ describe('registrations', () => {
       headers: { cookie: org },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.after).toBeTruthy();
+    expect(res.body.error.fields!.after).toBeTruthy();
     expect((await call(`/api/events/${NEXT}/registrations.csv?limit=0`, { headers: { cookie: org } })).status).toBe(
       400,
     );
@@ -441,11 +443,13 @@ describe('the API description', () => {
   it('is OpenAPI 3.1 with the request schemas the routes validate with', async () => {
     const { body } = await call('/api/openapi.json');
     expect(body.openapi).toBe('3.1.0');
-    const reg = body.paths['/api/events/{slug}/registrations'].post;
+    // The document's operations are JSON values; the test reads them as the plain objects they are.
+    const paths = body.paths as Record<string, Record<string, any>>;
+    const reg = paths['/api/events/{slug}/registrations']!.post;
     expect(reg.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['name', 'email', 'consent']),
     );
-    expect(body.paths['/api/events/{slug}/checkins'].post['x-access']).toBe('desk');
+    expect(paths['/api/events/{slug}/checkins']!.post['x-access']).toBe('desk');
     const docs = await call('/api/docs');
     expect(docs.body).toContain('/api/events/{slug}/walk-ins');
   });

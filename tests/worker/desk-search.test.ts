@@ -78,7 +78,7 @@ describe('finding people by any part of their name', () => {
     expect(await names('emily carter')).toEqual(['Emily Carter']);
     const one = await search('c');
     expect(one.status).toBe(400);
-    expect(one.body.error.fields.q).toMatch(/1 Chinese character or 2 letters/);
+    expect(one.body.error.fields!.q).toMatch(/1 Chinese character or 2 letters/);
   });
 
   it('full-width letters from a Chinese input method find the same person', async () => {
@@ -203,7 +203,7 @@ describe('the index follows every change', () => {
 });
 
 describe('rate limit per device', () => {
-  it('a search is a pure read: the device\'s allowance is not written to D1', async () => {
+  it("a search is a pure read: the device's allowance is not written to D1", async () => {
     const device = await signIn('desk@colloquy.test');
     const before = await env.DB.prepare('SELECT count(*) AS n FROM rate_buckets').first<{ n: number }>();
     for (const q of ['王', 'carter', '华山']) expect((await search(q, device, {})).status).toBe(200);

@@ -64,7 +64,7 @@ describe('GET /api/events/:slug', () => {
 
   it('puts Director Jin as main speaker and the three guests on the panel', async () => {
     const { body } = await call(`/api/events/${SLUG}`);
-    const panel = body.event.sessions.find((s: any) => s.kind === 'panel');
+    const panel = body.event.sessions.find((s: any) => s.kind === 'panel')!;
     const panelists = panel.people.filter((p: any) => p.role === 'panelist').map((p: any) => p.name.en);
     expect(panelists.sort()).toEqual(['Li Yan', 'Yang Chunhua', 'Zhang Jianglin']);
     const talks = body.event.sessions.filter((s: any) => s.kind === 'talk');

@@ -54,7 +54,7 @@ describe('full-width input', () => {
       json: person('fwbad', { email: 'ｗａｎｇ＠', phone: '１３８ｘ' }),
     });
     expect(res.status).toBe(400);
-    expect(Object.keys(res.body.error.fields).sort()).toEqual(['email', 'phone']);
+    expect(Object.keys(res.body.error.fields!).sort()).toEqual(['email', 'phone']);
   });
 
   it('takes a full-width walk-in at the desk', async () => {

@@ -2,15 +2,32 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { Bindings } from '../../worker/env';
+import type { ErrorBody } from '../../worker/http/errors';
 import worker from '../../worker/index';
+import type { RouteOf, RouteSuccess } from './route-types';
 
 export const ORIGIN = 'http://localhost:8787';
 
-export async function call(
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
+/**
+ * What call() gives back for a path and method: a JSON route's success body as its handler types it, with the one
+ * error shape beside it (a response has one or the other; the test's status assertion says which); a route that
+ * answers text or a raw Response gives its text; a path no route serves gives the error shape (the Worker's 404).
+ * A path built at run time (typed string) is unknown: the test says what it expects.
+ */
+export type Body<P extends string, M extends string> = string extends P
+  ? unknown
+  : [RouteOf<P>] extends [never]
+    ? ErrorBody
+    : [RouteSuccess<P, M>] extends [never]
+      ? string & ErrorBody
+      : Answer<RouteSuccess<P, M>>;
+type Answer<E> = E extends { outputFormat: 'json'; output: infer O } ? O & ErrorBody : string & ErrorBody;
+
+export async function call<P extends string, M extends string = 'GET'>(
+  path: P,
+  init: Omit<RequestInit, 'method'> & { method?: M; json?: unknown } = {},
   bindings: Partial<Bindings> = {},
-) {
+): Promise<{ status: number; headers: Headers; body: Body<P, M> }> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) {
@@ -27,13 +44,14 @@ export async function call(
   // Emails are sent after the response (waitUntil); a test sees the state once that work is done.
   await waitOnExecutionContext(ctx);
   const text = await res.text();
-  let body: any = text;
+  let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     /* not JSON */
   }
-  return { status: res.status, headers: res.headers, body };
+  // The body meets its type here, once: the route's own, found from the path (route-types.ts).
+  return { status: res.status, headers: res.headers, body: body as Body<P, M> };
 }
 
 /** Signs a staff member in the way a person does: ask for a link, open it from the email. Returns the Cookie header. */

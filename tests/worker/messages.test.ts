@@ -62,9 +62,9 @@ describe('placeholders', () => {
   it('refuses an unknown placeholder at compose time', async () => {
     const res = await compose({ audience: { type: 'speakers' }, subject: 'Hi', body: 'Dear {{nmae}}' });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.body).toContain('{{nmae}}');
+    expect(res.body.error.fields!.body).toContain('{{nmae}}');
     const inSubject = await compose({ audience: { type: 'speakers' }, subject: 'Hi {{nmae}}', body: 'Dear {{name}}' });
-    expect(Object.keys(inSubject.body.error.fields)).toEqual(['subject']);
+    expect(Object.keys(inSubject.body.error.fields!)).toEqual(['subject']);
   });
 });
 
@@ -149,7 +149,7 @@ describe('audiences', () => {
     ]);
     expect((await demo({ type: 'guests' })).body.count).toBe(3);
     const p = (await demo({ type: 'guests' })).body.preview;
-    expect(p.html).toContain('Hi ');
+    expect(p!.html).toContain('Hi ');
   });
 
   it("test-sends one rendering to the organiser, marked as a test in the console's language", async () => {
@@ -217,6 +217,11 @@ describe('bulk sending', () => {
     const status = await call(`/api/events/${slug}/messages/${res.body.message.id}`, { headers: { cookie: org } });
     expect(status.body.message.counts).toEqual({ sent: 1000 });
     expect(status.body.deliveries[0].name).toMatch(/^Attendee \d+$/);
+    // The console's list of sent messages shows the same progress.
+    const list = await call(`/api/events/${slug}/messages`, { headers: { cookie: org } });
+    expect(list.body.messages).toEqual([
+      expect.objectContaining({ id: res.body.message.id, recipients: 1000, sent: 1000, failed: 0, pending: 0 }),
+    ]);
   });
 
   it('with 30% of calls failing (500, 429, timeouts, lost responses) every email is still sent exactly once', async () => {

@@ -52,7 +52,7 @@ describe('snapshots', () => {
     });
     const delta = await snapshot(cursor);
     expect(delta.body.tickets.map((t: any) => t.id).sort()).toEqual([a.id, b.id].sort());
-    expect(delta.body.tickets.find((t: any) => t.id === a.id).checkedInAt).toMatch(/\+08:00$/);
+    expect(delta.body.tickets.find((t: any) => t.id === a.id)!.checkedInAt).toMatch(/\+08:00$/);
     expect(delta.body.cursor).toBeLessThanOrEqual(Date.now());
   });
 });
@@ -140,7 +140,7 @@ describe('syncing offline scans', () => {
     const res = await sync('tablet-5', 'Desk 5', [
       { clientId: 'fut', code: r.ticketCode, scannedAt: '2030-01-01T00:00:00+08:00' },
     ]);
-    const at = Date.parse(res.body.results[0].checkedInAt);
+    const at = Date.parse(res.body.results[0]!.checkedInAt!);
     expect(at).toBeGreaterThanOrEqual(scanned);
     expect(at).toBeLessThanOrEqual(Date.now());
   });
@@ -198,5 +198,20 @@ describe('badges', () => {
     });
     const one = await call(`/api/events/${SLUG}/badges?ids=reg_per_next_li`, { headers: { cookie: desk } });
     expect(one.body.badges.map((b: any) => b.name)).toEqual(['李艳']);
+  });
+
+  it('takes ids with spaces, one role, an empty role as no filter, and refuses an unknown role by name', async () => {
+    const get = (q: string) => call(`/api/events/${SLUG}/badges?${q}`, { headers: { cookie: desk } });
+    const two = await get('ids=reg_per_next_li%2C%20%2C%20reg_per_next_jin');
+    expect(two.body.badges.map((b: any) => b.id).sort()).toEqual(['reg_per_next_jin', 'reg_per_next_li']);
+    const speakers = await get('role=speaker');
+    expect(speakers.body.badges.length).toBeGreaterThan(0);
+    expect(new Set(speakers.body.badges.map((b: any) => b.role))).toEqual(new Set(['speaker']));
+    expect((await get('role=')).body.badges.length).toBe((await get('')).body.badges.length);
+    const unknown = await call(`/api/events/${SLUG}/badges?role=chair`, {
+      headers: { cookie: desk, 'accept-language': 'zh-CN' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual({ role: '未知的身份。' });
   });
 });

@@ -68,8 +68,8 @@ describe('the console', () => {
     const list = await call(`/api/events/${slug}/registrations`, { headers: { cookie: org } });
     expect(list.status).toBe(200);
     const a = list.body.registrations.find((r: { id: string }) => r.id === regs.a!.id);
-    expect(a.answers).toMatchObject({ department: '心血管内科', professional_title: 'attending_physician' });
-    expect(a.answers.id_number).toBe('**************123X');
+    expect(a!.answers).toMatchObject({ department: '心血管内科', professional_title: 'attending_physician' });
+    expect(a!.answers.id_number).toBe('**************123X');
     expect(JSON.stringify(list.body)).not.toContain(ID);
     const byTitle = await call(`/api/events/${slug}/registrations?question=professional_title&answer=chief_physician`, {
       headers: { cookie: org },
@@ -132,7 +132,7 @@ describe('the desk', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.result).toBe('checked_in');
-    expect(res.body.registration.details).toEqual([
+    expect(res.body.registration?.details).toEqual([
       { id: 'department', label: { zh: '科室', en: 'Department' }, text: { zh: '心血管内科', en: '心血管内科' } },
       {
         id: 'id_number',
@@ -145,7 +145,7 @@ describe('the desk', () => {
   it('carries the same lines in the offline snapshot, and badges get the department', async () => {
     const snap = await call(`/api/events/${slug}/checkins/snapshot`, { headers: { cookie: desk } });
     const b = snap.body.tickets.find((t: { id: string }) => t.id === regs.b!.id);
-    expect(b.details[0]).toMatchObject({ id: 'department', text: { zh: '风湿免疫科' } });
+    expect(b!.details?.[0]).toMatchObject({ id: 'department', text: { zh: '风湿免疫科' } });
     expect(JSON.stringify(snap.body)).not.toContain(ID);
     const badges = await call(`/api/events/${slug}/badges`, { headers: { cookie: desk } });
     expect(badges.body.badges.map((x: { department: string }) => x.department).sort()).toEqual([
@@ -167,16 +167,16 @@ describe('message placeholders', () => {
       },
     });
     expect(preview.status).toBe(200);
-    expect(preview.body.preview.subject).toBe('心血管内科的参会者 rd-a');
-    expect(preview.body.preview.text).toBe('职称：主治医师，证件：**************123X');
-    expect(preview.body.preview.html).toContain('职称：主治医师');
+    expect(preview.body.preview?.subject).toBe('心血管内科的参会者 rd-a');
+    expect(preview.body.preview?.text).toBe('职称：主治医师，证件：**************123X');
+    expect(preview.body.preview?.html).toContain('职称：主治医师');
     const bad = await call(`/api/events/${slug}/messages/preview`, {
       method: 'POST',
       headers: { cookie: org, 'accept-language': 'en' },
       json: { audience: { type: 'attendees' }, subject: 'x', body: '{{answer.shoe_size}}' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.body).toContain('{{answer.shoe_size}}');
+    expect(bad.body.error.fields?.body).toContain('{{answer.shoe_size}}');
   });
 });
 

@@ -123,6 +123,27 @@ describe('the organiser sets the questions', () => {
       'questions.3.showIf': '请把此问题放在它所依赖的问题之后。',
     });
   });
+
+  it("tells the editor's input errors (ids, empty labels, choices, too many) in the console's language", async () => {
+    const { slug } = await organisedEvent();
+    const broken = [
+      { id: 'Bad Id', type: 'short_text', label: l('', '') },
+      { id: 'ok', type: 'single_choice', label: l('乙', 'B'), options: [{ value: ' ', label: l('', '') }] },
+    ];
+    const zh = await putQuestions(slug, broken, { cookie: org, 'accept-language': 'zh-CN' });
+    expect(zh.status).toBe(400);
+    expect(zh.body.error.message).toBe('部分内容需要修改。');
+    expect(zh.body.error.fields).toEqual({
+      'questions.0.id': '只能使用小写字母、数字和 _，并以字母开头。',
+      'questions.0.label': '请用中文或英文填写问题。',
+      'questions.1.options.0.value': '请为每个选项填写取值。',
+    });
+    const en = await putQuestions(slug, broken, { cookie: org, 'accept-language': 'en' });
+    expect(en.body.error.fields?.['questions.0.label']).toBe('Write the question in Chinese or English.');
+    const many = Array.from({ length: 51 }, (_, i) => ({ id: `q${i}`, type: 'short_text', label: l('问', 'Q') }));
+    const tooMany = await putQuestions(slug, many, { cookie: org, 'accept-language': 'zh-CN' });
+    expect(tooMany.body.error.fields).toEqual({ questions: '最多 50 个问题。' });
+  });
 });
 
 describe('answers are checked on the server', () => {
@@ -213,8 +234,8 @@ describe('answers are checked on the server', () => {
       'answers.assistant_email': 'Enter a valid email address.',
     });
     const zh = await register(slug, person('bad', { answers: bad }));
-    expect(zh.body.error.fields['answers.nickname']).toBe('请填写此项。');
-    expect(zh.body.error.fields['answers.hotel']).toBe('请选择“是”或“否”。');
+    expect(zh.body.error.fields?.['answers.nickname']).toBe('请填写此项。');
+    expect(zh.body.error.fields?.['answers.hotel']).toBe('请选择“是”或“否”。');
     const none = await env.DB.prepare(`SELECT count(*) n FROM registrations WHERE email = ?`)
       .bind('attendeebad@example.org')
       .first<{ n: number }>();
@@ -231,7 +252,11 @@ describe('answers are checked on the server', () => {
     });
     // No answers at all: the same required questions are missing (nights is hidden: hotel is unanswered).
     const bare = await register(slug, person('req', { locale: 'en' }));
-    expect(Object.keys(bare.body.error.fields).sort()).toEqual(['answers.diet', 'answers.hotel', 'answers.nickname']);
+    expect(Object.keys(bare.body.error.fields ?? {}).sort()).toEqual([
+      'answers.diet',
+      'answers.hotel',
+      'answers.nickname',
+    ]);
   });
 
   it('drops the answer of a question that "show only if" hides', async () => {

@@ -37,7 +37,7 @@ describe('registering for the demo seminar', () => {
     });
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid');
-    expect(Object.keys(body.error.fields).sort()).toEqual(['consent', 'email', 'name', 'phone']);
+    expect(Object.keys(body.error.fields!).sort()).toEqual(['consent', 'email', 'name', 'phone']);
   });
 
   it('refuses bodies over 64 KB with 413, other content types with 415 and broken JSON with 400', async () => {

@@ -171,7 +171,7 @@ describe('privacy', () => {
       json: { ...person('noconsent'), consent: undefined },
     });
     expect(without.status).toBe(400);
-    expect(without.body.error.fields.consent).toBeDefined();
+    expect(without.body.error.fields!.consent).toBeDefined();
     await register(slug, 'consent');
     const row = await env.DB.prepare(`SELECT consent_at FROM registrations WHERE event_id = ?`)
       .bind(id)

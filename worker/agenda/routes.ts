@@ -2,24 +2,27 @@
 // change answers with the agenda's warnings (double bookings, items outside the event's hours), which never block it.
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { sessions } from '../../schema';
+import { sessionPeople, sessions } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId } from '../lib/random';
 import { isoInZone } from '../lib/time';
 import { assignInput, createSessionInput, moveInput, reorderInput, updateSessionInput } from './input';
 import { moveSessionStatement, type WarningRows, warningReads } from './statements';
 import { agendaWarnings, hoursToHoldAll } from './warnings';
+import { rule } from '../http/contract';
 
 const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
+/** The results of warningReads(), the last four of a batch. */
+const lastFour = (results: readonly unknown[]) => results.slice(-4) as unknown as WarningRows;
+
 /** The warnings part of an answer, from the last four results of a batch that ended with warningReads(). */
-export function warningsAnswer(results: Record<string, unknown>[][]) {
-  const [[event], items, slots, people] = results.slice(-4) as WarningRows;
+export function warningsAnswer(results: readonly unknown[]) {
+  const [[event], items, slots, people] = lastFour(results);
   if (!event) return { warnings: [], extendTo: null };
   const hours = hoursToHoldAll(items, event);
   return {
@@ -32,8 +35,29 @@ export function warningsAnswer(results: Record<string, unknown>[][]) {
   };
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  addSession: rule({ access: 'organiser', tag: 'agenda', summary: 'Add an agenda item.', json: createSessionInput }),
+  editSession: rule({ access: 'organiser', tag: 'agenda', summary: 'Edit an agenda item.', json: updateSessionInput }),
+  deleteSession: rule({ access: 'organiser', tag: 'agenda', summary: 'Delete an agenda item.' }),
+  moveSession: rule({
+    access: 'organiser',
+    tag: 'agenda',
+    summary:
+      'Move an item one place earlier or later (swaps times with its neighbour, atomically); answers with warnings.',
+    json: moveInput,
+  }),
+  reorderSessions: rule({ access: 'organiser', tag: 'agenda', summary: 'Reorder agenda items.', json: reorderInput }),
+  assignPeople: rule({
+    access: 'organiser',
+    tag: 'agenda',
+    summary: 'Set who is on an item, with roles; warns about overlaps.',
+    json: assignInput,
+  }),
+};
+
 export const agendaRoutes = new Hono<AppEnv>()
-  .post('/:slug/sessions', validate('json', createSessionInput), async (c) => {
+  .post('/:slug/sessions', rules.addSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = newId('ses');
@@ -53,11 +77,11 @@ export const agendaRoutes = new Hono<AppEnv>()
         position: sql`(SELECT coalesce(max(position), -1) + 1 FROM sessions WHERE event_id = ${eventId})`,
       }),
       auditEntry(eventId, staff.id, 'session.create', { id, title: b.titleEn }),
-      ...warningReads(eventId),
+      ...warningReads(c.var.db, eventId),
     ]);
     return c.json({ session: { id }, ...warningsAnswer(done) }, 201);
   })
-  .patch('/:slug/sessions/:id', validate('json', updateSessionInput), async (c) => {
+  .patch('/:slug/sessions/:id', rules.editSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = c.req.param('id');
@@ -79,21 +103,24 @@ export const agendaRoutes = new Hono<AppEnv>()
         .set({ ...b, startsAt, endsAt })
         .where(eq(sessions.id, id)),
       auditEntry(eventId, staff.id, 'session.update', { id, fields: Object.keys(b) }),
-      ...warningReads(eventId),
+      ...warningReads(c.var.db, eventId),
     ]);
     return c.json({ session: { id }, ...warningsAnswer(done) }, 200);
   })
-  .post('/:slug/sessions/:id/move', validate('json', moveInput), async (c) => {
+  .post('/:slug/sessions/:id/move', rules.moveSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const { direction } = c.req.valid('json');
     // One batch, one round trip: the move (both items at once), its audit line only if something moved, the warnings.
     const done = await atomically(c.env.DB, [
-      sql`SELECT id FROM sessions WHERE id = ${id} AND event_id = ${eventId}`,
+      c.var.db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(eq(sessions.id, id), eq(sessions.eventId, eventId))),
       moveSessionStatement(eventId, id, direction),
       sql`INSERT INTO audit (event_id, staff_id, action, detail, created_at)
           SELECT ${eventId}, ${staff.id}, 'session.move', ${JSON.stringify({ id, direction })}, ${Date.now()} WHERE changes() > 0`,
-      ...warningReads(eventId),
+      ...warningReads(c.var.db, eventId),
     ]);
     if (!done[0]!.length) throw notFound('No such agenda item in this event.');
     if (!done[1]!.length) {
@@ -105,8 +132,8 @@ export const agendaRoutes = new Hono<AppEnv>()
           : 'This item is already the last on the agenda.',
       );
     }
-    const items = done.at(-3) as WarningRows[1];
-    const tz = (done.at(-4) as WarningRows[0])[0]!.timezone;
+    const [[event], items] = lastFour(done);
+    const tz = event!.timezone;
     const moved = (done[1] as { id: string }[])
       .map((m) => items.find((s) => s.id === m.id)!)
       .map((s) => ({ id: s.id, startsAt: isoInZone(s.startsAt, tz), endsAt: isoInZone(s.endsAt, tz) }));
@@ -119,28 +146,34 @@ export const agendaRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .delete('/:slug/sessions/:id', async (c) => {
+  .delete('/:slug/sessions/:id', rules.deleteSession, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [gone] = await atomically(c.env.DB, [
-      sql`DELETE FROM sessions WHERE id = ${id} AND event_id = ${eventId} RETURNING id`,
+      c.var.db
+        .delete(sessions)
+        .where(and(eq(sessions.id, id), eq(sessions.eventId, eventId)))
+        .returning({ id: sessions.id }),
       auditEntry(eventId, staff.id, 'session.delete', { id }),
     ]);
     if (!gone.length) throw notFound('No such agenda item in this event.');
     return c.json({}, 200);
   })
-  .post('/:slug/sessions/reorder', validate('json', reorderInput), async (c) => {
+  .post('/:slug/sessions/reorder', rules.reorderSessions, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const { ids } = c.req.valid('json');
     await atomically(c.env.DB, [
-      ...ids.map(
-        (id, position) => sql`UPDATE sessions SET position = ${position} WHERE id = ${id} AND event_id = ${eventId}`,
+      ...ids.map((id, position) =>
+        c.var.db
+          .update(sessions)
+          .set({ position })
+          .where(and(eq(sessions.id, id), eq(sessions.eventId, eventId))),
       ),
       auditEntry(eventId, staff.id, 'session.reorder', { ids }),
     ]);
     return c.json({}, 200);
   })
-  .put('/:slug/sessions/:id/people', validate('json', assignInput), async (c) => {
+  .put('/:slug/sessions/:id/people', rules.assignPeople, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const { people: assigned } = c.req.valid('json');
@@ -151,13 +184,13 @@ export const agendaRoutes = new Hono<AppEnv>()
     if (!found) throw notFound('No such agenda item in this event.');
     // Only people of this event can be assigned; unknown ids are ignored by the INSERT … SELECT.
     const done = await atomically(c.env.DB, [
-      sql`DELETE FROM session_people WHERE session_id = ${id}`,
+      c.var.db.delete(sessionPeople).where(eq(sessionPeople.sessionId, id)),
       ...assigned.map(
         (a) =>
           sql`INSERT INTO session_people (session_id, person_id, role) SELECT ${id}, id, ${a.role} FROM people WHERE id = ${a.personId} AND event_id = ${eventId} ON CONFLICT DO UPDATE SET role = excluded.role`,
       ),
       auditEntry(eventId, staff.id, 'session.people', { id, people: assigned }),
-      ...warningReads(eventId),
+      ...warningReads(c.var.db, eventId),
     ]);
     return c.json(warningsAnswer(done), 200);
   });

@@ -1,7 +1,7 @@
 // The agenda's D1 statements that carry a rule: moving an item in one statement, and the reads behind the warnings.
-import { sql } from 'drizzle-orm';
-import type { AgendaItem, Named } from './warnings';
-import type { Slot } from './overlaps';
+import { eq, sql } from 'drizzle-orm';
+import { events, people, sessionPeople, sessions } from '../../schema';
+import type { Db } from '../env';
 
 /**
  * Moves an item one place earlier or later in one UPDATE, so nobody ever sees half a move. It swaps with its neighbour
@@ -29,14 +29,41 @@ export function moveSessionStatement(eventId: string, id: string, direction: 'ea
 }
 
 /** The reads behind the warnings, put at the end of a write's batch so the answer costs no extra round trip. */
-export const warningReads = (eventId: string) =>
+export const warningReads = (db: Db, eventId: string) =>
   [
-    sql`SELECT starts_at AS startsAt, ends_at AS endsAt, timezone FROM events WHERE id = ${eventId}`,
-    sql`SELECT id, title_zh AS titleZh, title_en AS titleEn, room_zh AS roomZh, room_en AS roomEn, starts_at AS startsAt, ends_at AS endsAt
-      FROM sessions WHERE event_id = ${eventId}`,
-    sql`SELECT sp.session_id AS sessionId, sp.person_id AS personId, s.starts_at AS startsAt, s.ends_at AS endsAt
-      FROM session_people sp JOIN sessions s ON s.id = sp.session_id WHERE s.event_id = ${eventId}`,
-    sql`SELECT id, name_zh AS nameZh, name_en AS nameEn FROM people WHERE event_id = ${eventId}`,
+    db
+      .select({ startsAt: events.startsAt, endsAt: events.endsAt, timezone: events.timezone })
+      .from(events)
+      .where(eq(events.id, eventId)),
+    db
+      .select({
+        id: sessions.id,
+        titleZh: sessions.titleZh,
+        titleEn: sessions.titleEn,
+        roomZh: sessions.roomZh,
+        roomEn: sessions.roomEn,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+      })
+      .from(sessions)
+      .where(eq(sessions.eventId, eventId)),
+    db
+      .select({
+        sessionId: sessionPeople.sessionId,
+        personId: sessionPeople.personId,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+      })
+      .from(sessionPeople)
+      .innerJoin(sessions, eq(sessions.id, sessionPeople.sessionId))
+      .where(eq(sessions.eventId, eventId)),
+    db
+      .select({ id: people.id, nameZh: people.nameZh, nameEn: people.nameEn })
+      .from(people)
+      .where(eq(people.eventId, eventId)),
   ] as const;
 
-export type WarningRows = [{ startsAt: number; endsAt: number; timezone: string }[], AgendaItem[], Slot[], Named[]];
+/** What the four warning reads give, in order. */
+export type WarningRows = {
+  -readonly [K in keyof ReturnType<typeof warningReads>]: Awaited<ReturnType<typeof warningReads>[K]>;
+};

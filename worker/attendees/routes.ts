@@ -1,14 +1,14 @@
 // Organiser routes for registrations: list (search, filter, sort, pages), edit, cancel, promote, reissue, CSV.
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
-import type { AppEnv } from '../env';
+import { checkins, events, registrations } from '../../schema';
+import type { AppEnv, Db } from '../env';
 import { ApiError, notFound } from '../http/errors';
-import { asciiText, validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
@@ -16,6 +16,8 @@ import { requestLocale } from '../http/messages';
 import { toCsv } from './csv';
 import { publicOrigin } from '../http/origin';
 import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
+import { rule } from '../http/contract';
+import { csvQuery, editInput, listQuery } from './input';
 import type { Question } from '../questions/model';
 import {
   answerCells,
@@ -26,100 +28,67 @@ import {
   questionsFromBatch,
 } from '../questions/export';
 
-export const listQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
-  role: z.enum(['attendee', 'speaker', 'guest', 'staff']).optional(),
-  checkedIn: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['created', '-created', 'name', '-name']).optional().default('created'),
-  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).optional().default(50),
-  /** With `answer`: only registrations whose answer to this question contains it. */
-  question: z.string().max(40).optional(),
-  answer: z.string().trim().max(200).optional(),
-});
-
-export const editInput = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
-    phone: asciiText()
-      .max(40)
-      .regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.'),
-    affiliation: z.string().trim().max(200),
-    jobTitle: z.string().trim().max(120),
-    locale: z.enum(['zh-CN', 'en']),
-    role: z.enum(['attendee', 'speaker', 'guest', 'staff']),
-  })
-  .partial();
-
-/**
- * The CSV export: the whole file at once, or with `limit` one page of it (the first with the BOM and header,
- * then each `after` the cursor the previous page gave in X-Next-Cursor), so no request handles more rows than that.
- */
-export const csvQuery = z.object({
-  after: z
-    .string()
-    .max(200)
-    .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,150}$/, 'Use the cursor from the previous page.')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-  /** The organiser's language for headers, statuses, roles and desks; without it, Accept-Language. */
-  lang: z.enum(['zh-CN', 'en']).optional(),
-});
-
 const parseCursor = (after: string) => {
   const dot = after.indexOf('.');
   return { createdAt: Number(after.slice(0, dot)), id: after.slice(dot + 1) };
 };
 
-type Row = {
-  id: string;
-  name: string;
-  email: string;
-  phone: string;
-  affiliation: string;
-  jobTitle: string;
-  locale: string;
-  status: string;
-  role: string;
-  createdAt: number;
-  scannedAt: number | null;
-  deskId: string | null;
-  timezone: string;
-  answers: string;
-};
-
-function filters(eventId: string, q: z.infer<typeof listQuery>, questions: Question[] = []): SQL {
-  const parts: SQL[] = [sql`r.event_id = ${eventId}`];
-  if (q.status) parts.push(sql`r.status = ${q.status}`);
-  if (q.role) parts.push(sql`r.role = ${q.role}`);
-  if (q.checkedIn === 'true') parts.push(sql`c.registration_id IS NOT NULL`);
-  if (q.checkedIn === 'false') parts.push(sql`c.registration_id IS NULL`);
-  const byAnswer = q.question && q.answer ? answerFilterSql(questions, q.question, q.answer) : null;
-  if (byAnswer) parts.push(byAnswer);
-  if (q.q && q.q.length >= 1) {
-    const needle = q.q.toLowerCase();
-    const hi = `${needle}\u{10FFFF}`;
-    parts.push(
-      sql`(lower(r.name) >= ${needle} AND lower(r.name) < ${hi} OR r.email_key >= ${needle} AND r.email_key < ${hi} OR r.phone >= ${needle} AND r.phone < ${hi} OR instr(lower(r.affiliation), ${needle}) > 0)`,
-    );
-  }
-  return sql.join(parts, sql` AND `);
+/** Each answer's search and filters, on registrations left-joined to their check-in. */
+function filters(eventId: string, q: z.infer<typeof listQuery>, questions: Question[] = []) {
+  const needle = q.q?.toLowerCase();
+  const hi = `${needle}\u{10FFFF}`;
+  const name = sql`lower(${registrations.name})`;
+  return and(
+    eq(registrations.eventId, eventId),
+    q.status && eq(registrations.status, q.status),
+    q.role && eq(registrations.role, q.role),
+    q.checkedIn === 'true' ? isNotNull(checkins.registrationId) : undefined,
+    q.checkedIn === 'false' ? isNull(checkins.registrationId) : undefined,
+    (q.question && q.answer && answerFilterSql(questions, q.question, q.answer)) || undefined,
+    // Prefixes of name, email and phone walk their indexes; the institution matches anywhere.
+    needle
+      ? or(
+          and(gte(name, needle), lt(name, hi)),
+          and(gte(registrations.emailKey, needle), lt(registrations.emailKey, hi)),
+          and(gte(registrations.phone, needle), lt(registrations.phone, hi)),
+          sql`instr(lower(${registrations.affiliation}), ${needle}) > 0`,
+        )
+      : undefined,
+  );
 }
 
-const ORDER: Record<string, SQL> = {
-  created: sql`r.created_at, r.id`,
-  '-created': sql`r.created_at DESC, r.id DESC`,
-  name: sql`lower(r.name), r.id`,
-  '-name': sql`lower(r.name) DESC, r.id DESC`,
+const ORDER = {
+  created: [asc(registrations.createdAt), asc(registrations.id)],
+  '-created': [desc(registrations.createdAt), desc(registrations.id)],
+  name: [asc(sql`lower(${registrations.name})`), asc(registrations.id)],
+  '-name': [desc(sql`lower(${registrations.name})`), desc(registrations.id)],
 };
 
-const SELECT = sql`SELECT r.id, r.name, r.email, r.phone, r.affiliation, r.job_title AS jobTitle, r.locale, r.status, r.role, r.created_at AS createdAt,
-  c.scanned_at AS scannedAt, c.desk_id AS deskId, e.timezone, r.answers
-  FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN checkins c ON c.registration_id = r.id`;
+/** A registration as the console lists it, with its check-in and the event's timezone (for local times). */
+const selectAttendees = (db: Db) =>
+  db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      phone: registrations.phone,
+      affiliation: registrations.affiliation,
+      jobTitle: registrations.jobTitle,
+      locale: registrations.locale,
+      status: registrations.status,
+      role: registrations.role,
+      createdAt: registrations.createdAt,
+      scannedAt: checkins.scannedAt,
+      deskId: checkins.deskId,
+      timezone: events.timezone,
+      answers: registrations.answers,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
+    .$dynamic();
 
-const present = (r: Row, questions: Question[] = []) => ({
+const present = (r: Awaited<ReturnType<typeof selectAttendees>>[number], questions: Question[] = []) => ({
   id: r.id,
   name: r.name,
   email: r.email,
@@ -135,43 +104,106 @@ const present = (r: Row, questions: Question[] = []) => ({
   answers: answersForStaff(questions, r.answers),
 });
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  listRegistrations: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Search, filter, sort and page registrations.',
+    query: listQuery,
+  }),
+  exportCsv: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'All registrations as Excel-friendly CSV; with `limit`, one page of it (next: `after` = X-Next-Cursor).',
+    query: csvQuery,
+  }),
+  editRegistration: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Edit a registration.',
+    json: editInput,
+  }),
+  cancelRegistration: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Cancel a registration (promotes the waitlist).',
+  }),
+  promoteRegistration: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Move a registration off the waitlist.',
+  }),
+  reissueTicket: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Issue a new ticket code; the old one stops working.',
+  }),
+  dashboard: rule({
+    access: 'organiser',
+    tag: 'registrations',
+    summary: 'Registrations and arrivals over time, by institution and role.',
+  }),
+};
+
 export const attendeeRoutes = new Hono<AppEnv>()
-  .get('/:slug/registrations', validate('query', listQuery), async (c) => {
+  .get('/:slug/registrations', rules.listRegistrations, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const q = c.req.valid('query');
     // Filtering by an answer needs the question's type: one more read, only then.
     const [first] = q.question ? await atomically(c.env.DB, [eventQuestionsSql(eventId)]) : [undefined];
     const where = filters(eventId, q, questionsFromBatch(first));
+    const db = c.var.db;
     const [rows, total, qs] = await atomically(c.env.DB, [
-      sql`${SELECT} WHERE ${where} ORDER BY ${ORDER[q.sort]} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      sql`SELECT count(*) AS n FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id WHERE ${where}`,
+      selectAttendees(db)
+        .where(where)
+        .orderBy(...ORDER[q.sort])
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      db
+        .select({ n: count() })
+        .from(registrations)
+        .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
+        .where(where),
       eventQuestionsSql(eventId),
     ]);
     const questions = questionsFromBatch(qs);
     return c.json(
       {
-        registrations: (rows as Row[]).map((r) => present(r, questions)),
+        registrations: rows.map((r) => present(r, questions)),
         questions,
-        total: Number(total[0]?.n ?? 0),
+        total: total[0]?.n ?? 0,
         page: q.page,
         pageSize: q.pageSize,
       },
       200,
     );
   })
-  .get('/:slug/registrations.csv', validate('query', csvQuery), async (c) => {
+  .get('/:slug/registrations.csv', rules.exportCsv, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const { after, limit, lang: asked } = c.req.valid('query');
     const lang = asked ?? requestLocale(c);
     const cursor = after ? parseCursor(after) : null;
     const page = limit !== undefined;
     // Pages walk registrations_event_created from the cursor: each costs its own rows, whatever the event's size.
-    const [qs, rows, total] = (await atomically(c.env.DB, [
+    const db = c.var.db;
+    const walk = selectAttendees(db)
+      .where(
+        and(
+          eq(registrations.eventId, eventId),
+          cursor
+            ? sql`(${registrations.createdAt}, ${registrations.id}) > (${cursor.createdAt}, ${cursor.id})`
+            : undefined,
+        ),
+      )
+      .orderBy(...ORDER.created);
+    const [qs, rows, total] = await atomically(c.env.DB, [
       eventQuestionsSql(eventId),
-      sql`${SELECT} WHERE r.event_id = ${eventId} ${cursor ? sql`AND (r.created_at, r.id) > (${cursor.createdAt}, ${cursor.id})` : sql``}
-          ORDER BY r.created_at, r.id ${page ? sql`LIMIT ${limit + 1}` : sql``}`,
-      ...(page && !cursor ? [sql`SELECT count(*) AS n FROM registrations WHERE event_id = ${eventId}`] : []),
-    ])) as [Record<string, unknown>[], Row[], { n: number }[] | undefined];
+      page ? walk.limit(limit + 1) : walk,
+      ...(page && !cursor
+        ? [db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, eventId))]
+        : []),
+    ]);
     const questions = questionsFromBatch(qs);
     const more = page && rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
@@ -214,25 +246,24 @@ export const attendeeRoutes = new Hono<AppEnv>()
     if (total) headers.set('x-total-count', String(total[0]?.n ?? 0));
     return new Response(csv, { headers });
   })
-  .patch('/:slug/registrations/:id', validate('json', editInput), async (c) => {
+  .patch('/:slug/registrations/:id', rules.editRegistration, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const b = c.req.valid('json');
-    const set: SQL[] = [sql`updated_at = ${Date.now()}`];
-    const columns: Record<string, string> = {
-      name: 'name',
-      phone: 'phone',
-      affiliation: 'affiliation',
-      jobTitle: 'job_title',
-      locale: 'locale',
-      role: 'role',
+    const db = c.var.db;
+    const { email, ...fields } = b;
+    const set = {
+      ...fields,
+      ...(email !== undefined && { email, emailKey: email.toLowerCase() }),
+      updatedAt: Date.now(),
     };
-    for (const [k, col] of Object.entries(columns))
-      if (b[k as keyof typeof b] !== undefined) set.push(sql`${sql.raw(col)} = ${b[k as keyof typeof b]}`);
-    if (b.email !== undefined) set.push(sql`email = ${b.email}, email_key = ${b.email.toLowerCase()}`);
     try {
       const [updated] = await atomically(c.env.DB, [
-        sql`UPDATE registrations SET ${sql.join(set, sql`, `)} WHERE id = ${id} AND event_id = ${eventId} RETURNING id`,
+        db
+          .update(registrations)
+          .set(set)
+          .where(and(eq(registrations.id, id), eq(registrations.eventId, eventId)))
+          .returning({ id: registrations.id }),
         auditEntry(eventId, staff.id, 'registration.update', { id, fields: Object.keys(b) }),
       ]);
       if (!updated.length) throw notFound('No such registration in this event.');
@@ -243,16 +274,26 @@ export const attendeeRoutes = new Hono<AppEnv>()
         });
       throw e;
     }
-    const [[row], qs] = await atomically(c.env.DB, [sql`${SELECT} WHERE r.id = ${id}`, eventQuestionsSql(eventId)]);
-    return c.json({ registration: present(row as Row, questionsFromBatch(qs)) }, 200);
+    const [[row], qs] = await atomically(c.env.DB, [
+      selectAttendees(db).where(eq(registrations.id, id)),
+      eventQuestionsSql(eventId),
+    ]);
+    return c.json({ registration: present(row!, questionsFromBatch(qs)) }, 200);
   })
-  .post('/:slug/registrations/:id/cancel', async (c) => {
+  .post('/:slug/registrations/:id/cancel', rules.cancelRegistration, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const origin = publicOrigin(c);
     const now = Date.now();
+    const db = c.var.db;
+    const mine = and(eq(registrations.id, id), eq(registrations.eventId, eventId));
     const [cancelled] = await atomically(c.env.DB, [
-      sql`UPDATE registrations SET status = 'cancelled', updated_at = ${now} WHERE id = ${id} AND event_id = ${eventId} AND status != 'cancelled' RETURNING id`,
+      db
+        .update(registrations)
+        .set({ status: 'cancelled', updatedAt: now })
+        .where(and(mine, ne(registrations.status, 'cancelled')))
+        .returning({ id: registrations.id }),
+      // Raw INSERT … SELECT: the email exists only if this very batch cancelled the registration (its updated_at).
       sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
           SELECT ${newId('eml')}, event_id, id, 'cancelled', email, locale, json_object('origin', ${origin}), ${now}
           FROM registrations WHERE id = ${id} AND event_id = ${eventId} AND status = 'cancelled' AND updated_at = ${now} AND email != ''`,
@@ -263,27 +304,38 @@ export const attendeeRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({}, 200);
   })
-  .post('/:slug/registrations/:id/promote', async (c) => {
+  .post('/:slug/registrations/:id/promote', rules.promoteRegistration, async (c) => {
     // The organiser's call: confirm a waitlisted person even if that goes over capacity.
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
+    // The promotion email is written by the registrations_promoted_email trigger (schema/registrations.ts).
     const [promoted] = await atomically(c.env.DB, [
-      sql`UPDATE registrations SET status = 'confirmed', promoted_origin = ${publicOrigin(c)}, updated_at = ${Date.now()}
-          WHERE id = ${id} AND event_id = ${eventId} AND status = 'waitlisted' RETURNING id`,
+      c.var.db
+        .update(registrations)
+        .set({ status: 'confirmed', promotedOrigin: publicOrigin(c), updatedAt: Date.now() })
+        .where(
+          and(eq(registrations.id, id), eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')),
+        )
+        .returning({ id: registrations.id }),
       auditEntry(eventId, staff.id, 'registration.promote', { id }),
     ]);
     if (!promoted.length) throw new ApiError(409, 'not_waitlisted', 'This registration is not on the waitlist.');
     deliverSoon(c);
     return c.json({}, 200);
   })
-  .post('/:slug/registrations/:id/reissue', async (c) => {
+  .post('/:slug/registrations/:id/reissue', rules.reissueTicket, async (c) => {
     // A leaked ticket: a new code goes to the attendee, and the old one stops working at once.
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const code = randomToken();
     const now = Date.now();
     const [updated] = await atomically(c.env.DB, [
-      sql`UPDATE registrations SET ticket_code = ${code}, updated_at = ${now} WHERE id = ${id} AND event_id = ${eventId} AND status != 'cancelled' RETURNING id`,
+      c.var.db
+        .update(registrations)
+        .set({ ticketCode: code, updatedAt: now })
+        .where(and(eq(registrations.id, id), eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled')))
+        .returning({ id: registrations.id }),
+      // Raw INSERT … SELECT: the email goes only if the new code was written (an active registration of this event).
       sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
           SELECT ${newId('eml')}, event_id, id, 'reissued', email, locale, json_object('origin', ${publicOrigin(c)}), ${now}
           FROM registrations WHERE id = ${id} AND ticket_code = ${code} AND email != ''`,
@@ -293,8 +345,9 @@ export const attendeeRoutes = new Hono<AppEnv>()
     deliverSoon(c);
     return c.json({ ticketCode: code }, 200);
   })
-  .get('/:slug/dashboard', async (c) => {
+  .get('/:slug/dashboard', rules.dashboard, async (c) => {
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
+    // Raw SQL: reports grouped by expressions (local day, institution, 5-minute bucket) read best as SQL.
     const [daily, byInstitution, byRole, arrivals] = await atomically(c.env.DB, [
       sql`SELECT date((created_at + ${offsetMs(timezone)}) / 1000, 'unixepoch') AS day, count(*) AS n FROM registrations WHERE event_id = ${eventId} AND role = 'attendee' GROUP BY day ORDER BY day`,
       sql`SELECT CASE WHEN trim(affiliation) = '' THEN '—' ELSE trim(affiliation) END AS institution, count(*) AS n FROM registrations

@@ -2,34 +2,18 @@
 // time and a bounded number of devices, until the organiser revokes it.
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { pairings, staff } from '../../schema';
+import { events, pairings, staff, staffRoles } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
 import { countRequest, limitPerMinute } from '../http/rate-limit';
-import { validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { requireEventRole, revokeAllSessions, startSession } from './session';
 import { publicOrigin } from '../http/origin';
-
-export const createPairingInput = z.object({
-  label: z.string().trim().max(60).optional().default(''),
-  maxUses: z.number().int().min(1).max(50).optional().default(5),
-  ttlMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .optional()
-    .default(12 * 60),
-});
-export const pairInput = z.object({
-  token: z.string().trim().min(16).max(64),
-  deviceName: z.string().trim().max(60).optional().default(''),
-});
+import { rule } from '../http/contract';
+import { createPairingInput, pairInput } from './input';
 
 const present = (p: typeof pairings.$inferSelect) => ({
   id: p.id,
@@ -41,8 +25,26 @@ const present = (p: typeof pairings.$inferSelect) => ({
   active: p.revokedAt === null && p.expiresAt > Date.now() && p.uses < p.maxUses,
 });
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  createPairing: rule({
+    access: 'organiser',
+    tag: 'desk',
+    summary: 'Create a device pairing code (limited time and uses).',
+    json: createPairingInput,
+  }),
+  listPairings: rule({ access: 'organiser', tag: 'desk', summary: 'Pairing codes and their use.' }),
+  revokePairing: rule({ access: 'organiser', tag: 'desk', summary: 'Revoke a pairing code and sign its devices out.' }),
+  pairDevice: rule({
+    access: 'public',
+    tag: 'auth',
+    summary: 'Pair this device as a desk with a scanned pairing code.',
+    json: pairInput,
+  }),
+};
+
 export const pairingAdminRoutes = new Hono<AppEnv>()
-  .post('/:slug/pairings', validate('json', createPairingInput), async (c) => {
+  .post('/:slug/pairings', rules.createPairing, async (c) => {
     const { eventId, staff: who } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const token = randomToken();
@@ -69,7 +71,7 @@ export const pairingAdminRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .get('/:slug/pairings', async (c) => {
+  .get('/:slug/pairings', rules.listPairings, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const rows = await c.var.db
       .select()
@@ -78,7 +80,7 @@ export const pairingAdminRoutes = new Hono<AppEnv>()
       .orderBy(sql`${pairings.createdAt} DESC`);
     return c.json({ pairings: rows.map(present) }, 200);
   })
-  .delete('/:slug/pairings/:id', async (c) => {
+  .delete('/:slug/pairings/:id', rules.revokePairing, async (c) => {
     const { eventId, staff: who } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [revoked] = await c.var.db
@@ -94,7 +96,7 @@ export const pairingAdminRoutes = new Hono<AppEnv>()
     return c.json({ revokedDevices: devices.length }, 200);
   });
 
-export const pairRoutes = new Hono<AppEnv>().post('/pair', validate('json', pairInput), async (c) => {
+export const pairRoutes = new Hono<AppEnv>().post('/pair', rules.pairDevice, async (c) => {
   const { token, deviceName } = c.req.valid('json');
   const now = Date.now();
   const [count] = await atomically(c.env.DB, [countRequest(`pair:${clientIp(c) ?? 'local'}`, now)]);
@@ -128,10 +130,10 @@ export const pairRoutes = new Hono<AppEnv>().post('/pair', validate('json', pair
       name,
       pairingId: claimed.id,
     }),
-    sql`INSERT INTO staff_roles (staff_id, event_id, role) VALUES (${deviceId}, ${claimed.eventId}, 'desk')`,
+    c.var.db.insert(staffRoles).values({ staffId: deviceId, eventId: claimed.eventId, role: 'desk' }),
     auditEntry(claimed.eventId, null, 'pairing.use', { id: claimed.id, device: name }),
   ]);
   await startSession(c, deviceId, claimed.expiresAt);
-  const [ev] = await c.var.db.all<{ slug: string }>(sql`SELECT slug FROM events WHERE id = ${claimed.eventId}`);
+  const [ev] = await c.var.db.select({ slug: events.slug }).from(events).where(eq(events.id, claimed.eventId));
   return c.json({ eventSlug: ev!.slug, deviceName: name }, 200);
 });

@@ -1,7 +1,6 @@
 // Passwordless staff sign-in: a one-time emailed link (15 minutes) starts a cookie session.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { signInTokens } from '../../schema';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
@@ -9,28 +8,30 @@ import type { AppEnv } from '../env';
 import { clientIp } from '../http/client';
 import { ApiError } from '../http/errors';
 import { countRequest, limitPerMinute } from '../http/rate-limit';
-import { asciiText, validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { sameSitePath } from './next-path';
 import { endSession, requireStaff, startSession } from './session';
 import { publicOrigin } from '../http/origin';
+import { rule } from '../http/contract';
+import { BAD_NEXT, signInInput } from './input';
 
 export const SIGN_IN_TTL_MS = 15 * 60_000;
 
-const BAD_NEXT = 'Choose a page on this site.';
-
-export const signInInput = z.object({
-  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')),
-  locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
-  next: z
-    .string()
-    .max(200)
-    .optional()
-    .refine((n) => sameSitePath(n) !== null, BAD_NEXT),
-});
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  signIn: rule({
+    access: 'public',
+    tag: 'auth',
+    summary: 'Email a one-time sign-in link to a staff member (always 202).',
+    json: signInInput,
+  }),
+  verifyLink: rule({ access: 'public', tag: 'auth', summary: 'Open a sign-in link: starts a session and redirects.' }),
+  me: rule({ access: 'staff', tag: 'auth', summary: 'The signed-in staff member and their roles.' }),
+  signOut: rule({ access: 'public', tag: 'auth', summary: 'End the session.' }),
+};
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/sign-in', validate('json', signInInput), async (c) => {
+  .post('/sign-in', rules.signIn, async (c) => {
     const { email, locale, next } = c.req.valid('json');
     const key = email.toLowerCase();
     const now = Date.now();
@@ -77,7 +78,7 @@ export const authRoutes = new Hono<AppEnv>()
     // The same answer whether or not the address belongs to staff; "recently" counts every request for the address.
     return c.json({ recentlySent: counted(hourCount) > 1 }, 202);
   })
-  .get('/verify', async (c) => {
+  .get('/verify', rules.verifyLink, async (c) => {
     const token = c.req.query('token') ?? '';
     // Checked before the token is spent: a tampered link must not use up a good one.
     const next = sameSitePath(c.req.query('next'));
@@ -98,7 +99,7 @@ export const authRoutes = new Hono<AppEnv>()
     await startSession(c, used.staffId);
     return c.redirect(next, 302);
   })
-  .get('/me', (c) => {
+  .get('/me', rules.me, (c) => {
     const who = requireStaff(c);
     return c.json(
       {
@@ -111,7 +112,7 @@ export const authRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/sign-out', async (c) => {
+  .post('/sign-out', rules.signOut, async (c) => {
     await endSession(c);
     return c.json({}, 200);
   });

@@ -1,19 +1,19 @@
 // The offline desk: ticket snapshots (only what changed since the last pull) and syncing queued scans,
 // keeping the earliest scan and flagging a ticket that two desks admitted while offline.
 import { sql } from 'drizzle-orm';
-import { badgeDepartmentSql, deskAnswerColumns, deskLines } from '../questions/desk';
+import { badgeDepartmentSql, deskAnswerColumns, deskDetails } from '../questions/desk';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
-import { ApiError } from '../http/errors';
-import { validate } from '../http/validate';
 import { isoOrNull } from '../lib/time';
 import { newId, sha256 } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { readTicketState, recordCheckin, type TicketStateRow, type TicketRef } from './statements';
 import { publicOrigin } from '../http/origin';
+import { DESK_ROLES, rule } from '../http/contract';
+import { badgesQuery, batchInput, snapshotQuery } from './input';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 const PAGE = 2000;
 /** Writes that commit while a snapshot is read may carry a slightly older time; pulling a little back covers them. */
@@ -22,37 +22,36 @@ const OVERLAP_MS = 5_000;
 /** What a desk stores instead of ticket codes: a stolen tablet holds no usable tickets. */
 export const ticketHash = async (code: string) => (await sha256(code)).slice(0, 22);
 
-export const snapshotQuery = z.object({
-  since: z.coerce.number().int().min(0).optional().default(0),
-  after: z.string().max(100).optional().default(''),
-});
-
-export const batchInput = z.object({
-  deviceId: z.string().trim().min(1).max(100),
-  deskId: z.string().trim().max(60).optional().default(''),
-  scans: z
-    .array(
-      z
-        .object({
-          clientId: z.string().trim().min(1).max(100),
-          code: z.string().trim().min(1).max(500).optional(),
-          registrationId: z.string().trim().min(1).max(100).optional(),
-          scannedAt: z.iso.datetime({ offset: true }),
-          /** What this desk showed while offline: 'checked_in' means it let the person in. */
-          localResult: z.string().max(40).optional(),
-        })
-        .refine((s) => s.code || s.registrationId, {
-          message: 'Give the scanned code or a registration id.',
-          path: ['code'],
-        }),
-    )
-    .min(1)
-    .max(100),
-});
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  snapshot: rule({
+    access: 'desk',
+    tag: 'desk',
+    summary: 'Tickets (hashed codes) changed since a cursor, for the offline desk.',
+    query: snapshotQuery,
+  }),
+  syncBatch: rule({
+    access: 'desk',
+    tag: 'desk',
+    summary: 'Sync scans made offline; the earliest scan wins; replays change nothing.',
+    json: batchInput,
+  }),
+  conflicts: rule({
+    access: 'organiser',
+    tag: 'desk',
+    summary: 'Tickets admitted at two desks while offline (possible shared badges).',
+  }),
+  badges: rule({
+    access: 'desk',
+    tag: 'desk',
+    summary: 'Badge data for printing: all confirmed, or ?ids=…',
+    query: badgesQuery,
+  }),
+};
 
 export const offlineRoutes = new Hono<AppEnv>()
-  .get('/:slug/checkins/snapshot', validate('query', snapshotQuery), async (c) => {
-    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+  .get('/:slug/checkins/snapshot', rules.snapshot, async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const { since, after } = c.req.valid('query');
     const now = Date.now();
     const rows = await c.var.db.all<{
@@ -60,8 +59,8 @@ export const offlineRoutes = new Hono<AppEnv>()
       code: string;
       name: string;
       affiliation: string;
-      role: string;
-      status: string;
+      role: RegistrationRole;
+      status: RegistrationStatus;
       scannedAt: number | null;
       deskId: string | null;
       answers: string;
@@ -83,14 +82,14 @@ export const offlineRoutes = new Hono<AppEnv>()
         status: r.status,
         checkedInAt: isoOrNull(r.scannedAt, timezone),
         deskId: r.deskId,
-        details: deskLines(r.questions, r.answers),
+        ...deskDetails(r.questions, r.answers),
       })),
     );
     const full = rows.length === PAGE;
     return c.json({ tickets, next: full ? rows.at(-1)!.id : null, cursor: now - OVERLAP_MS, timezone }, 200);
   })
-  .post('/:slug/checkins/batch', validate('json', batchInput), async (c) => {
-    const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+  .post('/:slug/checkins/batch', rules.syncBatch, async (c) => {
+    const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const { deviceId, deskId, scans } = c.req.valid('json');
     const now = Date.now();
     const refs: TicketRef[] = scans.map((s) =>
@@ -154,7 +153,7 @@ export const offlineRoutes = new Hono<AppEnv>()
               name: after.name,
               affiliation: after.affiliation,
               role: after.role,
-              details: deskLines(after.questions, after.answers),
+              ...deskDetails(after.questions, after.answers),
             }
           : null,
         checkedInAt: visible ? isoOrNull(after.scannedAt, timezone) : null,
@@ -174,7 +173,7 @@ export const offlineRoutes = new Hono<AppEnv>()
     }
     return c.json({ results: out }, 200);
   })
-  .get('/:slug/checkins/conflicts', async (c) => {
+  .get('/:slug/checkins/conflicts', rules.conflicts, async (c) => {
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const rows = await c.var.db.all<{
       id: string;
@@ -199,22 +198,14 @@ export const offlineRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get('/:slug/badges', async (c) => {
-    // Badge sheets: everyone confirmed, or the ids given (e.g. a walk-in printed at the desk).
-    const { eventId } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
-    const ids = (c.req.query('ids') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .slice(0, 1000);
-    const role = c.req.query('role');
-    if (role && !['attendee', 'speaker', 'guest', 'staff'].includes(role))
-      throw new ApiError(400, 'invalid', 'Unknown role.', { role: 'Unknown role.' });
+  .get('/:slug/badges', rules.badges, async (c) => {
+    const { eventId } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
+    const { ids, role } = c.req.valid('query');
     const rows = await c.var.db.all<{
       id: string;
       name: string;
       affiliation: string;
-      role: string;
+      role: RegistrationRole;
       ticketCode: string;
       department: string;
     }>(sql`

@@ -1,66 +1,29 @@
 // Front-desk API: check in by scan or search, search attendees, register walk-ins, live counts.
 import { sql } from 'drizzle-orm';
-import { deskLines } from '../questions/desk';
+import { deskDetails } from '../questions/desk';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
 import { type Bucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
-import { asciiText, validate } from '../http/validate';
 import { isoInZone, isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { checkinOutcome, ticketCodeFrom } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { searchStatement } from './search';
 import { readTicketState, recordCheckin, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
-
-const DESK_ROLES = ['desk', 'organiser'] as const;
-
-const scanFields = {
-  deviceId: z.string().trim().min(1).max(100),
-  clientId: z.string().trim().min(1).max(100),
-  deskId: z.string().trim().max(60).optional().default(''),
-};
-
-export const checkinInput = z
-  .object({
-    code: z.string().trim().min(1).max(500).optional(),
-    registrationId: z.string().trim().min(1).max(100).optional(),
-    scannedAt: z.iso.datetime({ offset: true }).optional(),
-    source: z.enum(['scan', 'search']).optional().default('scan'),
-    ...scanFields,
-  })
-  .refine((v) => v.code || v.registrationId, {
-    message: 'Give the scanned code or a registration id.',
-    path: ['code'],
-  });
-
-export const walkInInput = z.object({
-  name: z.string().trim().min(1, 'Enter a name.').max(120),
-  email: asciiText().max(254).pipe(z.email('Enter a valid email address.')).optional().or(z.literal('')),
-  phone: asciiText()
-    .max(40)
-    .regex(/^[0-9+()\-\s]*$/, 'Use digits, spaces, + - ( ) only.')
-    .optional()
-    .default(''),
-  affiliation: z.string().trim().max(200).optional().default(''),
-  jobTitle: z.string().trim().max(120).optional().default(''),
-  locale: z.enum(['zh-CN', 'en']).optional().default('zh-CN'),
-  ...scanFields,
-});
-
-const TOO_SHORT = 'Type at least 1 Chinese character or 2 letters or digits.';
-export const searchQuery = z.object({ q: z.string().trim().min(1, TOO_SHORT).max(100) });
+import { REGISTRATION_ROLES, type RegistrationRole, type RegistrationStatus } from '../../schema/registrations';
+import { DESK_ROLES, rule } from '../http/contract';
+import { checkinInput, searchQuery, TOO_SHORT, walkInInput } from './input';
 
 type SearchRow = {
   id: string;
   name: string;
   affiliation: string;
-  role: string;
-  status: string;
+  role: RegistrationRole;
+  status: RegistrationStatus;
   phone: string;
   email: string;
   scannedAt: number | null;
@@ -103,7 +66,7 @@ export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, t
           name: row.name,
           affiliation: row.affiliation,
           role: row.role,
-          details: deskLines(row.questions, row.answers),
+          ...deskDetails(row.questions, row.answers),
         }
       : null,
     checkedInAt: visible ? isoOrNull(row.scannedAt, timezone) : null,
@@ -111,8 +74,27 @@ export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, t
   };
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  checkIn: rule({
+    access: 'desk',
+    tag: 'desk',
+    summary: 'Check in a ticket by scan or by search.',
+    json: checkinInput,
+  }),
+  searchAttendees: rule({
+    access: 'desk',
+    tag: 'desk',
+    summary:
+      'Search attendees by any part of the name or institution (1 CJK character or 2 letters), a whole email, or a whole phone number or its last 4 digits; rate-limited per device (429 rate_limited).',
+    query: searchQuery,
+  }),
+  walkIn: rule({ access: 'desk', tag: 'desk', summary: 'Register and check in a walk-in.', json: walkInInput }),
+  liveStats: rule({ access: 'desk', tag: 'desk', summary: 'Live counts and arrivals per 5 minutes.' }),
+};
+
 export const checkinRoutes = new Hono<AppEnv>()
-  .post('/:slug/checkins', validate('json', checkinInput), async (c) => {
+  .post('/:slug/checkins', rules.checkIn, async (c) => {
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const body = c.req.valid('json');
     const ref: TicketRef = body.registrationId
@@ -130,7 +112,7 @@ export const checkinRoutes = new Hono<AppEnv>()
     };
     return c.json(await checkIn(c.env.DB, ref, scan, timezone), 200);
   })
-  .get('/:slug/attendees', validate('query', searchQuery), async (c) => {
+  .get('/:slug/attendees', rules.searchAttendees, async (c) => {
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const query = parseDeskQuery(c.req.valid('query').q);
     if (!query) throw new ApiError(400, 'invalid', TOO_SHORT, { q: TOO_SHORT });
@@ -163,7 +145,7 @@ export const checkinRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/:slug/walk-ins', validate('json', walkInInput), async (c) => {
+  .post('/:slug/walk-ins', rules.walkIn, async (c) => {
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const body = c.req.valid('json');
     const id = newId('reg');
@@ -197,35 +179,34 @@ export const checkinRoutes = new Hono<AppEnv>()
     return c.json(
       {
         result: 'checked_in' as const,
-        registration: { id, name: body.name, affiliation: body.affiliation, role: 'attendee' },
+        registration: { id, name: body.name, affiliation: body.affiliation, role: 'attendee' as const },
         ticketCode,
         checkedInAt: isoInZone(now, timezone),
       },
       201,
     );
   })
-  .get('/:slug/stats', async (c) => {
-    const { eventId } = requireEventRole(c, c.req.param('slug'), ['desk', 'organiser']);
+  .get('/:slug/stats', rules.liveStats, async (c) => {
+    const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const [countRows, arrivals, ev] = await atomically(c.env.DB, [
       sql`
         SELECT r.status, r.role, count(*) AS n, count(c.registration_id) AS checkedIn
         FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id WHERE r.event_id = ${eventId} GROUP BY r.status, r.role`,
       sql`SELECT (scanned_at / 300000) * 300000 AS bucket, count(*) AS n FROM checkins WHERE event_id = ${eventId} GROUP BY bucket ORDER BY bucket`,
-      sql`SELECT capacity, timezone FROM events WHERE id = ${eventId}`,
+      sql`SELECT capacity FROM events WHERE id = ${eventId}`,
     ]);
-    const counts = countRows as { status: string; role: string; n: number; checkedIn: number }[];
-    const tz = ev[0]?.timezone ?? 'Asia/Shanghai';
+    const counts = countRows as { status: RegistrationStatus; role: RegistrationRole; n: number; checkedIn: number }[];
     const sum = (f: (r: (typeof counts)[number]) => boolean, k: 'n' | 'checkedIn' = 'n') =>
       counts.filter(f).reduce((a, r) => a + Number(r[k]), 0);
     const byRole = Object.fromEntries(
-      ['attendee', 'speaker', 'guest', 'staff'].map((role) => [
+      REGISTRATION_ROLES.map((role) => [
         role,
         {
           confirmed: sum((r) => r.role === role && r.status === 'confirmed'),
           checkedIn: sum((r) => r.role === role, 'checkedIn'),
         },
       ]),
-    );
+    ) as Record<RegistrationRole, { confirmed: number; checkedIn: number }>;
     return c.json(
       {
         capacity: ev[0]?.capacity ?? 0,
@@ -235,7 +216,7 @@ export const checkinRoutes = new Hono<AppEnv>()
         cancelled: sum((r) => r.status === 'cancelled'),
         checkedIn: sum(() => true, 'checkedIn'),
         byRole,
-        arrivals: arrivals.map((a) => ({ at: isoInZone(Number(a.bucket), tz), count: Number(a.n) })),
+        arrivals: arrivals.map((a) => ({ at: isoInZone(Number(a.bucket), timezone), count: Number(a.n) })),
       },
       200,
     );

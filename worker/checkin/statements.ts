@@ -1,6 +1,7 @@
 // The check-in statements: insert the first scan, then read what the desk should see, in one round trip.
 import { sql } from 'drizzle-orm';
 import { deskAnswerColumns } from '../questions/desk';
+import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 export type ScanInput = {
   eventId: string;
@@ -45,10 +46,10 @@ export function recordCheckin(ref: TicketRef, s: ScanInput, rule: 'first_arrival
 export type TicketStateRow = {
   id: string;
   eventId: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  status: RegistrationStatus;
   name: string;
   affiliation: string;
-  role: string;
+  role: RegistrationRole;
   clientId: string | null;
   scannedAt: number | null;
   deskId: string | null;

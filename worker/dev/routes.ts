@@ -5,6 +5,23 @@ import { emails } from '../../schema';
 import { RenderCache, renderOutboxRow } from '../email/outbox';
 import { type AppEnv, isDevelopment } from '../env';
 import { notFound } from '../http/errors';
+import { rule } from '../http/contract';
+
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  d1RoundTrip: rule({
+    access: 'dev',
+    tag: 'dev',
+    summary: 'One D1 round trip and nothing else, for the bench (development only).',
+  }),
+  d1WriteRoundTrip: rule({
+    access: 'dev',
+    tag: 'dev',
+    summary:
+      'One D1 write that changes nothing (a row rewritten with its own value), for the bench (development only).',
+  }),
+  mailbox: rule({ access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' }),
+};
 
 export const devRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -12,18 +29,18 @@ export const devRoutes = new Hono<AppEnv>()
     await next();
   })
   // For `npm run bench`: the cost of one D1 round trip and nothing else, the floor under every route that reads or writes.
-  .get('/d1-round-trip', async (c) => {
+  .get('/d1-round-trip', rules.d1RoundTrip, async (c) => {
     const [result] = await c.env.DB.batch<{ one: number }>([c.env.DB.prepare('SELECT 1 AS one')]);
     return c.json({ one: Number(result?.results[0]?.one) }, 200);
   })
   // The same for a write: one row rewritten with its own value (nothing changes), the floor under every route that writes.
-  .post('/d1-write-round-trip', async (c) => {
+  .post('/d1-write-round-trip', rules.d1WriteRoundTrip, async (c) => {
     const [result] = await c.env.DB.batch([
       c.env.DB.prepare('UPDATE events SET capacity = capacity WHERE id = (SELECT min(id) FROM events)'),
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
-  .get('/mailbox', async (c) => {
+  .get('/mailbox', rules.mailbox, async (c) => {
     const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
     const cache = new RenderCache(c.var.db);
     const out = await Promise.all(

@@ -1,14 +1,13 @@
 // Organiser routes for events: list mine (drafts included), create, edit, and see the audit log.
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { events } from '../../schema';
+import { audit, events, registrations, staff } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { clearSessionCache, requireEventRole, requireStaff } from '../auth/session';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
 import { createEventInput, msOrNull, updateEventInput } from './input';
@@ -17,19 +16,60 @@ import { findEventWithProgramme } from './queries';
 import { agendaWarnings, hoursToHoldAll } from '../agenda/warnings';
 import { isoInZone } from '../lib/time';
 import { publicOrigin } from '../http/origin';
+import { rule } from '../http/contract';
+
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  createEvent: rule({
+    access: 'staff',
+    tag: 'console',
+    summary: 'Create an event (organisers).',
+    json: createEventInput,
+  }),
+  editEvent: rule({
+    access: 'organiser',
+    tag: 'console',
+    summary: 'Edit an event; a capacity raise promotes the waitlist.',
+    json: updateEventInput,
+  }),
+  auditLog: rule({ access: 'organiser', tag: 'console', summary: 'Who changed what, and when.' }),
+  myEvents: rule({ access: 'staff', tag: 'console', summary: 'The events I organise, drafts included.' }),
+  myEvent: rule({ access: 'organiser', tag: 'console', summary: 'One event I organise, drafts included.' }),
+};
 
 export const eventAdminRoutes = new Hono<AppEnv>()
-  .post('/', validate('json', createEventInput), async (c) => {
+  .post('/', rules.createEvent, async (c) => {
     const who = requireStaff(c);
     if (!Object.values(who.roles).some((g) => g.role === 'organiser'))
       throw new ApiError(403, 'forbidden', 'Only organisers create events.');
     const b = c.req.valid('json');
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
-      sql`INSERT INTO events (id, slug, title_zh, title_en, description_zh, description_en, venue_zh, venue_en, address_zh, address_en, timezone, starts_at, ends_at, capacity, status, registration_opens_at, registration_closes_at, registration_until_end)
-          VALUES (${id}, ${b.slug}, ${b.titleZh}, ${b.titleEn}, ${b.descriptionZh ?? ''}, ${b.descriptionEn ?? ''}, ${b.venueZh}, ${b.venueEn}, ${b.addressZh ?? ''}, ${b.addressEn ?? ''}, ${b.timezone},
-                  ${Date.parse(b.startsAt)}, ${Date.parse(b.endsAt)}, ${b.capacity}, ${b.status ?? 'draft'}, ${msOrNull(b.registrationOpensAt) ?? null}, ${msOrNull(b.registrationClosesAt) ?? null}, ${b.registrationUntilEnd ? 1 : 0})
-          ON CONFLICT DO NOTHING RETURNING id`,
+      c.var.db
+        .insert(events)
+        .values({
+          id,
+          slug: b.slug,
+          titleZh: b.titleZh,
+          titleEn: b.titleEn,
+          descriptionZh: b.descriptionZh ?? '',
+          descriptionEn: b.descriptionEn ?? '',
+          venueZh: b.venueZh,
+          venueEn: b.venueEn,
+          addressZh: b.addressZh ?? '',
+          addressEn: b.addressEn ?? '',
+          timezone: b.timezone,
+          startsAt: Date.parse(b.startsAt),
+          endsAt: Date.parse(b.endsAt),
+          capacity: b.capacity,
+          status: b.status ?? 'draft',
+          registrationOpensAt: msOrNull(b.registrationOpensAt) ?? null,
+          registrationClosesAt: msOrNull(b.registrationClosesAt) ?? null,
+          registrationUntilEnd: b.registrationUntilEnd ?? false,
+        })
+        .onConflictDoNothing()
+        .returning({ id: events.id }),
+      // Raw INSERT … SELECT: the creator becomes its organiser only if the event was created (a taken slug inserts nothing).
       sql`INSERT INTO staff_roles (staff_id, event_id, role) SELECT ${who.id}, id, 'organiser' FROM events WHERE id = ${id} ON CONFLICT DO NOTHING`,
       auditEntry(id, who.id, 'event.create', { slug: b.slug }),
     ]);
@@ -40,7 +80,7 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     clearSessionCache();
     return c.json({ event: { slug: b.slug, id } }, 201);
   })
-  .patch('/:slug', validate('json', updateEventInput), async (c) => {
+  .patch('/:slug', rules.editEvent, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const db = c.var.db;
@@ -73,17 +113,21 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     const found = await findEventWithProgramme(db, c.req.param('slug'), ['draft', 'published', 'closed']);
     return c.json({ event: presentEvent(found!.event, found!) }, 200);
   })
-  .get('/:slug/audit', async (c) => {
+  .get('/:slug/audit', rules.auditLog, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{
-      id: number;
-      action: string;
-      detail: string;
-      createdAt: number;
-      email: string | null;
-    }>(sql`
-      SELECT a.id, a.action, a.detail, a.created_at AS createdAt, s.email FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
-      WHERE a.event_id = ${eventId} ORDER BY a.created_at DESC, a.id DESC LIMIT 200`);
+    const rows = await c.var.db
+      .select({
+        id: audit.id,
+        action: audit.action,
+        detail: audit.detail,
+        createdAt: audit.createdAt,
+        email: staff.email,
+      })
+      .from(audit)
+      .leftJoin(staff, eq(staff.id, audit.staffId))
+      .where(eq(audit.eventId, eventId))
+      .orderBy(desc(audit.createdAt), desc(audit.id))
+      .limit(200);
     return c.json(
       {
         entries: rows.map((r) => ({
@@ -118,7 +162,7 @@ function agendaCheck(found: NonNullable<Awaited<ReturnType<typeof findEventWithP
 
 /** The console's reads: the organiser's events, drafts included. */
 export const consoleEventRoutes = new Hono<AppEnv>()
-  .get('/events', async (c) => {
+  .get('/events', rules.myEvents, async (c) => {
     const who = requireStaff(c);
     const slugs = Object.entries(who.roles)
       .filter(([, g]) => g.role === 'organiser')
@@ -135,14 +179,15 @@ export const consoleEventRoutes = new Hono<AppEnv>()
     );
     return c.json({ events: out }, 200);
   })
-  .get('/events/:slug', async (c) => {
+  .get('/events/:slug', rules.myEvent, async (c) => {
     requireEventRole(c, c.req.param('slug'), ['organiser']);
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['draft', 'published', 'closed']);
     if (!found) throw new ApiError(404, 'not_found', 'No event has this address.');
     // Organisers also see what the public page hides: each person's contact details and badge role.
-    const badges = await c.var.db.all<{ personId: string; role: string }>(
-      sql`SELECT person_id AS personId, role FROM registrations WHERE event_id = ${found.event.id} AND person_id IS NOT NULL`,
-    );
+    const badges = await c.var.db
+      .select({ personId: registrations.personId, role: registrations.role })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, found.event.id), isNotNull(registrations.personId)));
     const badgeRole = new Map(badges.map((b) => [b.personId, b.role]));
     const contacts = new Map(
       found.people.map((p) => [

@@ -7,16 +7,24 @@ import { eventAgendaIcs } from './ics';
 import { cachedResponse } from './cache';
 import { presentEvent, presentEventSummary, type PublicEvent, type PublicEventSummary } from './present';
 import { findEventWithProgramme, listPublishedEvents } from './queries';
+import { rule } from '../http/contract';
+
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  listEvents: rule({ access: 'public', tag: 'events', summary: 'Published events with seats left.' }),
+  showEvent: rule({ access: 'public', tag: 'events', summary: 'A published event with its agenda and people.' }),
+  agendaIcs: rule({ access: 'public', tag: 'events', summary: 'The agenda as iCalendar.' }),
+};
 
 export const eventRoutes = new Hono<AppEnv>()
-  .get('/', etag(), async (c) => {
+  .get('/', rules.listEvents, etag(), async (c) => {
     const res = await cachedResponse(c, async () => {
       const rows = await listPublishedEvents(c.var.db);
       return c.json({ events: rows.map((r) => presentEventSummary(r.event)) }, 200);
     });
     return res as unknown as TypedResponse<{ events: PublicEventSummary[] }, 200, 'json'>;
   })
-  .get('/:slug', etag(), async (c) => {
+  .get('/:slug', rules.showEvent, etag(), async (c) => {
     const res = await cachedResponse(c, async () => {
       const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);
       if (!found) throw notFound('No published event has this address.');
@@ -24,7 +32,7 @@ export const eventRoutes = new Hono<AppEnv>()
     });
     return res as unknown as TypedResponse<{ event: PublicEvent }, 200, 'json'>;
   })
-  .get('/:slug/agenda.ics', async (c) => {
+  .get('/:slug/agenda.ics', rules.agendaIcs, async (c) => {
     const found = await findEventWithProgramme(c.var.db, c.req.param('slug'), ['published', 'closed']);
     if (!found) throw notFound('No published event has this address.');
     const e = found.event;

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { html, type Safe } from '../email/html';
 import type { AppEnv } from '../env';
-import { openApiDocument } from './route-rules';
+import { rule, servedRoutes } from './contract';
+import { openApiDocument } from './openapi';
 import { publicOrigin } from './origin';
 
 type Schema = {
@@ -81,17 +82,28 @@ ${body ? html`<p>JSON body</p><table><tbody>${fieldRows(body).length ? fieldRows
 </div>`;
 }
 
-export const docsRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => c.json(openApiDocument(publicOrigin(c)), 200))
-  .get('/docs', (c) => {
-    const doc = openApiDocument(publicOrigin(c));
-    const rows = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, raw]) => {
-        const op = raw as Operation;
-        return html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op['x-access']}</td><td>${op.summary}${shapes(op)}</td></tr>`;
-      }),
-    );
-    const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+type Routes = () => readonly { method: string; path: string; handler: unknown }[];
+
+/** `routes` reads the whole app's routes when asked (they are all mounted by then); the document is built once per origin. */
+export const docsRoutes = (routes: Routes) => {
+  let built: { origin: string; doc: ReturnType<typeof openApiDocument> } | undefined;
+  const documentFor = (origin: string) => {
+    if (built?.origin !== origin) built = { origin, doc: openApiDocument(origin, servedRoutes(routes())) };
+    return built.doc;
+  };
+  return new Hono<AppEnv>()
+    .get('/openapi.json', rule({ access: 'public', tag: 'meta', summary: 'This API description.' }), (c) =>
+      c.json(documentFor(publicOrigin(c)), 200),
+    )
+    .get('/docs', rule({ access: 'public', tag: 'meta', summary: 'A readable reference of this API.' }), (c) => {
+      const doc = documentFor(publicOrigin(c));
+      const rows = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, raw]) => {
+          const op = raw as Operation;
+          return html`<tr><td><code>${method.toUpperCase()}</code></td><td><code>${path}</code></td><td>${op['x-access']}</td><td>${op.summary}${shapes(op)}</td></tr>`;
+        }),
+      );
+      const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Colloquy API reference</title>
 <style>body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1b2330}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d9dee5;padding:.4rem;text-align:left;vertical-align:top}code{font-size:.9em;overflow-wrap:anywhere}.shape{margin:.5rem 0 0;font-size:.9em}.shape p{margin:.4rem 0 .1rem;font-weight:600}.shape table{background:#f6f7f9}.shape td{border-color:#e6e9ee;padding:.2rem .4rem}.shape td:first-child,.shape td:last-child{white-space:nowrap;width:1%}.shape td:first-child code{overflow-wrap:normal}pre{background:#f6f7f9;padding:.6rem;overflow:auto}</style>
 </head><body><h1>Colloquy API reference</h1>
@@ -101,5 +113,6 @@ the body's <code>locale</code>, else <code>Accept-Language</code> (<code>zh-CN</
 <p>Every error answers with this shape (4xx for bad input; <code>fields</code> names each field to fix):</p>
 <pre>{ "error": { "code": "invalid", "message": "Some fields need attention.", "fields": { "email": "Enter a valid email address." } } }</pre>
 <table><thead><tr><th>Method</th><th>Path</th><th>Who</th><th>What, and what it takes</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
-    return c.html(page.html, 200);
-  });
+      return c.html(page.html, 200);
+    });
+};

@@ -7,10 +7,44 @@ import { chinese, type Locale, localise, requestLocale } from './messages';
 
 export type FieldErrors = Record<string, string>;
 
+/** Every `error.code` the API answers with; the web compares against these, so a renamed code breaks its build. */
+export type ErrorCode =
+  | 'already_registered'
+  | 'bad_request'
+  | 'bad_signature'
+  | 'cannot_move'
+  | 'conflict'
+  | 'cross_origin'
+  | 'email_taken'
+  | 'error'
+  | 'forbidden'
+  | 'hourly_limit'
+  | 'internal'
+  | 'invalid'
+  | 'invalid_json'
+  | 'manage_link_needed'
+  | 'method_not_allowed'
+  | 'misconfigured'
+  | 'no_recipients'
+  | 'not_found'
+  | 'not_waitlisted'
+  | 'pairing_unavailable'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'registration_closed'
+  | 'retention_not_over'
+  | 'slug_taken'
+  | 'too_deep'
+  | 'unauthorized'
+  | 'unsupported_media_type';
+
+/** The body of every error response. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
     /** Set where the language is already known (the validator read the body's `locale`). */
@@ -22,7 +56,7 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'Not found') => new ApiError(404, 'not_found', what);
 
-const codeForStatus: Record<number, string> = {
+const codeForStatus: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -34,7 +68,7 @@ const codeForStatus: Record<number, string> = {
   429: 'rate_limited',
 };
 
-export function errorBody(code: string, message: string, fields?: FieldErrors) {
+export function errorBody(code: ErrorCode, message: string, fields?: FieldErrors): ErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
@@ -42,7 +76,7 @@ export function errorBody(code: string, message: string, fields?: FieldErrors) {
 export function errorResponse(
   c: Context,
   status: ContentfulStatusCode,
-  code: string,
+  code: ErrorCode,
   message: string,
   fields?: FieldErrors,
   locale?: Locale,

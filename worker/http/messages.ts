@@ -1,11 +1,12 @@
 // Error and field messages in the requester's language (zh-CN or en): call sites keep their codes and English text,
 // and the one error handler and the validator translate here, so no route needs to know about languages.
 import type { Context } from 'hono';
+import type { ErrorCode } from './errors';
 
 export type Locale = 'zh-CN' | 'en';
 
 /** Every error code the API answers with, in both languages: used when a message has no translation of its own. */
-export const CODE_MESSAGES: Record<string, Record<Locale, string>> = {
+export const CODE_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   invalid: { en: 'Some fields need attention.', 'zh-CN': '部分内容需要修改。' },
   invalid_json: { en: 'The request body is not valid JSON.', 'zh-CN': '请求内容不是有效的 JSON。' },
   too_deep: { en: 'The JSON is nested too deeply.', 'zh-CN': 'JSON 嵌套层级过深。' },
@@ -134,6 +135,31 @@ export const ZH: Record<string, string> = {
   'Write the message.': '请填写正文。',
   'You do not have access to this event.': '您没有此会议的访问权限。',
   'Request failed': '请求失败。',
+  // Registration questions: the answers' rules and the organiser's question editor.
+  'Fill this in.': '请填写此项。',
+  'Choose one.': '请选择一项。',
+  'Choose at least one.': '请至少选择一项。',
+  'Choose one of the given options.': '请从给定的选项中选择。',
+  'Use a number.': '请输入数字。',
+  'Use a date like 2026-01-22.': '请按 2026-01-22 的格式填写日期。',
+  'Answer yes or no.': '请选择“是”或“否”。',
+  'This is not in the expected format.': '格式不正确。',
+  'This question is not asked at this event.': '本会议没有这个问题。',
+  'Tick the box to agree to the use of this answer.': '请勾选同意后再填写此项。',
+  'Too long.': '内容过长。',
+  'Use lower-case letters, digits and _ (start with a letter).': '只能使用小写字母、数字和 _，并以字母开头。',
+  'Write the question in Chinese or English.': '请用中文或英文填写问题。',
+  'Give each choice a value.': '请为每个选项填写取值。',
+  'Each question needs its own id.': '每个问题的编号不能重复。',
+  'Give at least one choice.': '请至少提供一个选项。',
+  'Each choice needs its own value.': '每个选项的取值不能重复。',
+  'Give the pattern the answer must match.': '请填写答案必须符合的格式（正则表达式）。',
+  'This is not a valid regular expression.': '这不是有效的正则表达式。',
+  'Show this only after the question it depends on.': '请把此问题放在它所依赖的问题之后。',
+  'Someone else changed the questions just now. Reload and try again.': '其他人刚刚修改了问题，请刷新后重试。',
+  'The registration form just changed. Check your answers and send again.': '报名表刚刚有更新，请检查后重新提交。',
+  'At most 100 choices.': '最多 100 个选项。',
+  'At most 50 questions.': '最多 50 个问题。',
 };
 
 /** Messages built with values in them. */
@@ -173,9 +199,9 @@ export function requestLocale(c: Context, bodyLocale?: unknown): Locale {
 }
 
 /** A route's message in this language: its own translation, else the code's general message. */
-export function localise(locale: Locale, code: string, message: string): string {
+export function localise(locale: Locale, code: ErrorCode, message: string): string {
   if (locale === 'en') return message;
-  return chinese(message) ?? CODE_MESSAGES[code]?.['zh-CN'] ?? CODE_MESSAGES.error!['zh-CN'];
+  return chinese(message) ?? CODE_MESSAGES[code]['zh-CN'];
 }
 
 /** What zod tells us about one field, as far as a message needs it (zod 4 issue shapes). */

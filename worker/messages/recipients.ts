@@ -1,5 +1,6 @@
 // Who a message goes to, and the values its placeholders take for each of them.
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, not, notLike, sql } from 'drizzle-orm';
+import { checkins, type events, people, registrations, sessionPeople, sessions } from '../../schema';
 import { z } from 'zod';
 import type { Db } from '../env';
 import { clockRange, zonedParts } from '../lib/time';
@@ -17,82 +18,89 @@ export const audienceInput = z.union([
 ]);
 export type Audience = z.infer<typeof audienceInput>;
 
-export type Recipient = {
-  id: string;
-  email: string;
-  name: string;
-  locale: 'zh-CN' | 'en';
-  ticketCode: string;
-  affiliation: string;
-  jobTitle: string;
-  personId: string | null;
-  nameZh: string | null;
-  nameEn: string | null;
-  honorificZh: string | null;
-  honorificEn: string | null;
-  institutionZh: string | null;
-  institutionEn: string | null;
-  answers: string;
-};
-
-function audienceFilter(a: Audience): SQL {
+function audienceFilter(a: Audience) {
+  const badge = and(isNotNull(registrations.personId), ne(registrations.status, 'cancelled'));
+  const checkedIn = sql`EXISTS (SELECT 1 FROM ${checkins} WHERE ${checkins.registrationId} = ${registrations.id})`;
   switch (a.type) {
     case 'speakers':
-      return sql`r.person_id IS NOT NULL AND r.role = 'speaker' AND r.status != 'cancelled'`;
+      return and(badge, eq(registrations.role, 'speaker'));
     case 'guests':
-      return sql`r.person_id IS NOT NULL AND r.role = 'guest' AND r.status != 'cancelled'`;
+      return and(badge, eq(registrations.role, 'guest'));
     case 'people':
-      return sql`r.person_id IS NOT NULL AND r.status != 'cancelled'`;
-    case 'attendees': {
-      const parts = [sql`r.role = 'attendee'`, sql`r.status = ${a.status ?? 'confirmed'}`];
-      if (a.checkedIn === true) parts.push(sql`EXISTS (SELECT 1 FROM checkins c WHERE c.registration_id = r.id)`);
-      if (a.checkedIn === false) parts.push(sql`NOT EXISTS (SELECT 1 FROM checkins c WHERE c.registration_id = r.id)`);
-      return sql.join(parts, sql` AND `);
-    }
+      return badge;
+    case 'attendees':
+      return and(
+        eq(registrations.role, 'attendee'),
+        eq(registrations.status, a.status ?? 'confirmed'),
+        a.checkedIn === true ? checkedIn : undefined,
+        a.checkedIn === false ? not(checkedIn) : undefined,
+      );
     case 'ids':
-      return sql`r.id IN (SELECT value FROM json_each(${JSON.stringify(a.ids)}))`;
+      return sql`${registrations.id} IN (SELECT value FROM json_each(${JSON.stringify(a.ids)}))`;
   }
 }
 
-export async function findRecipients(db: Db, eventId: string, a: Audience): Promise<Recipient[]> {
-  return db.all<Recipient>(sql`
-    SELECT r.id, r.email, r.name, r.locale, r.ticket_code AS ticketCode, r.affiliation, r.job_title AS jobTitle, r.person_id AS personId,
-           p.name_zh AS nameZh, p.name_en AS nameEn, p.honorific_zh AS honorificZh, p.honorific_en AS honorificEn,
-           p.institution_zh AS institutionZh, p.institution_en AS institutionEn, r.answers
-    FROM registrations r LEFT JOIN people p ON p.id = r.person_id
-    WHERE r.event_id = ${eventId} AND r.email != '' AND r.email NOT LIKE 'erased+%' AND ${audienceFilter(a)}
-    ORDER BY r.created_at, r.id`);
+export function findRecipients(db: Db, eventId: string, a: Audience) {
+  return db
+    .select({
+      id: registrations.id,
+      email: registrations.email,
+      name: registrations.name,
+      locale: registrations.locale,
+      ticketCode: registrations.ticketCode,
+      affiliation: registrations.affiliation,
+      jobTitle: registrations.jobTitle,
+      personId: registrations.personId,
+      nameZh: people.nameZh,
+      nameEn: people.nameEn,
+      honorificZh: people.honorificZh,
+      honorificEn: people.honorificEn,
+      institutionZh: people.institutionZh,
+      institutionEn: people.institutionEn,
+      answers: registrations.answers,
+    })
+    .from(registrations)
+    .leftJoin(people, eq(people.id, registrations.personId))
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        ne(registrations.email, ''),
+        notLike(registrations.email, 'erased+%'),
+        audienceFilter(a),
+      ),
+    )
+    .orderBy(registrations.createdAt, registrations.id);
 }
 
-type EventInfo = {
-  titleZh: string;
-  titleEn: string;
-  venueZh: string;
-  venueEn: string;
-  addressZh: string;
-  addressEn: string;
-  timezone: string;
-  questions?: string;
-};
-type SessionSlot = {
-  personId: string;
-  role: string;
-  startsAt: number;
-  endsAt: number;
-  titleZh: string;
-  titleEn: string;
-  roomZh: string;
-  roomEn: string;
-};
+export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];
+
+type EventInfo = Pick<
+  typeof events.$inferSelect,
+  'titleZh' | 'titleEn' | 'venueZh' | 'venueEn' | 'addressZh' | 'addressEn' | 'timezone'
+> & { questions?: string };
 
 export async function sessionsByPerson(db: Db, eventId: string) {
-  const rows = await db.all<SessionSlot>(sql`
-    SELECT sp.person_id AS personId, sp.role, s.starts_at AS startsAt, s.ends_at AS endsAt, s.title_zh AS titleZh, s.title_en AS titleEn, s.room_zh AS roomZh, s.room_en AS roomEn
-    FROM session_people sp JOIN sessions s ON s.id = sp.session_id WHERE s.event_id = ${eventId} ORDER BY s.starts_at`);
-  const map = new Map<string, SessionSlot[]>();
+  const rows = await db
+    .select({
+      personId: sessionPeople.personId,
+      role: sessionPeople.role,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      titleZh: sessions.titleZh,
+      titleEn: sessions.titleEn,
+      roomZh: sessions.roomZh,
+      roomEn: sessions.roomEn,
+    })
+    .from(sessionPeople)
+    .innerJoin(sessions, eq(sessions.id, sessionPeople.sessionId))
+    .where(eq(sessions.eventId, eventId))
+    .orderBy(sessions.startsAt);
+  const map = new Map<string, typeof rows>();
   for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r]);
   return map;
 }
+
+type SessionSlot = Awaited<ReturnType<typeof sessionsByPerson>> extends Map<string, infer S> ? S : never;
 
 const ROLE_NAMES = {
   'zh-CN': { speaker: '主讲', panelist: '讨论嘉宾', moderator: '主持人', host: '主持人' },
@@ -109,7 +117,7 @@ function when(startsAt: number, endsAt: number, tz: string, locale: 'zh-CN' | 'e
 export function valuesFor(
   r: Recipient,
   event: EventInfo,
-  slots: Map<string, SessionSlot[]>,
+  slots: Map<string, SessionSlot>,
   origin: string,
   localeOverride?: 'zh-CN' | 'en',
 ): RecipientValues {
@@ -119,7 +127,7 @@ export function valuesFor(
   const sessions: RecipientSession[] = (r.personId ? (slots.get(r.personId) ?? []) : []).map((s) => ({
     when: when(s.startsAt, s.endsAt, event.timezone, locale),
     title: zh ? s.titleZh : s.titleEn,
-    role: ROLE_NAMES[locale][s.role as keyof (typeof ROLE_NAMES)['en']] ?? s.role,
+    role: ROLE_NAMES[locale][s.role],
     room: zh ? s.roomZh : s.roomEn,
   }));
   return {

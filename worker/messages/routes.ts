@@ -1,7 +1,7 @@
 // Organiser messages: templates, per-recipient preview, test-send, bulk send through the queue, delivery status.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { emails, events, messages, registrations } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
@@ -9,23 +9,16 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv, Bindings, Db } from '../env';
 import { ApiError, loggable, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
-import { audienceInput, findRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { findRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { unknownAnswerPlaceholders } from '../questions/placeholders';
 import { renderMessage, unknownPlaceholders } from './render';
 import { TEMPLATES } from './templates';
 import { publicOrigin } from '../http/origin';
 import { requestLocale } from '../http/messages';
-
-export const composeInput = z.object({
-  audience: audienceInput,
-  subject: z.string().trim().min(1, 'Write a subject.').max(200),
-  body: z.string().trim().min(1, 'Write the message.').max(20_000),
-  locale: z.enum(['zh-CN', 'en']).optional(),
-});
-export const previewInput = composeInput.extend({ recipientId: z.string().max(100).optional() });
+import { rule } from '../http/contract';
+import { composeInput, previewInput } from './input';
 
 /** Marks a test send in the organiser's (the console's) language. */
 const TEST_PREFIX = { 'zh-CN': '【测试】', en: '[Test] ' } as const;
@@ -89,9 +82,34 @@ function insertRows(
   return out;
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  templates: rule({ access: 'organiser', tag: 'messages', summary: 'Ready message templates in both languages.' }),
+  previewMessage: rule({
+    access: 'organiser',
+    tag: 'messages',
+    summary: "Count recipients and render one recipient's email.",
+    json: previewInput,
+  }),
+  testMessage: rule({
+    access: 'organiser',
+    tag: 'messages',
+    summary: 'Send one rendering to myself.',
+    json: previewInput,
+  }),
+  sendMessage: rule({
+    access: 'organiser',
+    tag: 'messages',
+    summary: 'Send a message to an audience (202; sent in batches of 100).',
+    json: composeInput,
+  }),
+  listMessages: rule({ access: 'organiser', tag: 'messages', summary: 'Messages sent, with progress.' }),
+  messageStatus: rule({ access: 'organiser', tag: 'messages', summary: 'Per-recipient delivery status of a message.' }),
+};
+
 export const messageRoutes = new Hono<AppEnv>()
-  .get('/:slug/messages/templates', (c) => c.json({ templates: TEMPLATES }, 200))
-  .post('/:slug/messages/preview', validate('json', previewInput), async (c) => {
+  .get('/:slug/messages/templates', rules.templates, (c) => c.json({ templates: TEMPLATES }, 200))
+  .post('/:slug/messages/preview', rules.previewMessage, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const { recipients, render } = await prepare(c, eventId, b);
@@ -105,7 +123,7 @@ export const messageRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/:slug/messages/test', validate('json', previewInput), async (c) => {
+  .post('/:slug/messages/test', rules.testMessage, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const { recipients, render } = await prepare(c, eventId, b);
@@ -129,7 +147,7 @@ export const messageRoutes = new Hono<AppEnv>()
     deliverSoon(c, [id]);
     return c.json({ sentTo: staff.email }, 202);
   })
-  .post('/:slug/messages', validate('json', composeInput), async (c) => {
+  .post('/:slug/messages', rules.sendMessage, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const { recipients, render } = await prepare(c, eventId, b);
@@ -163,25 +181,32 @@ export const messageRoutes = new Hono<AppEnv>()
     await enqueueBulk(c, id);
     return c.json({ message: { id, recipients: rows.length } }, 202);
   })
-  .get('/:slug/messages', async (c) => {
+  .get('/:slug/messages', rules.listMessages, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
-    const rows = await c.var.db.all<{
-      id: string;
-      subject: string;
-      recipients: number;
-      createdAt: number;
-      sent: number;
-      failed: number;
-      pending: number;
-    }>(sql`
-      SELECT m.id, m.subject, m.recipients, m.created_at AS createdAt,
-        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('sent', 'captured')) AS sent,
-        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status = 'failed') AS failed,
-        (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('pending', 'sending')) AS pending
-      FROM messages m WHERE m.event_id = ${eventId} ORDER BY m.created_at DESC LIMIT 100`);
+    // Written out: in a one-table select drizzle leaves column names unqualified, and inside this subquery an
+    // unqualified "id" would be the email's, not the message's (every count came out 0).
+    const counted = (statuses: (typeof emails.$inferSelect)['status'][]) =>
+      sql<number>`(SELECT count(*) FROM emails e WHERE e.message_id = messages.id AND e.status IN (${sql.join(
+        statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`;
+    const rows = await c.var.db
+      .select({
+        id: messages.id,
+        subject: messages.subject,
+        recipients: messages.recipients,
+        createdAt: messages.createdAt,
+        sent: counted(['sent', 'captured']),
+        failed: counted(['failed']),
+        pending: counted(['pending', 'sending']),
+      })
+      .from(messages)
+      .where(eq(messages.eventId, eventId))
+      .orderBy(desc(messages.createdAt))
+      .limit(100);
     return c.json({ messages: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }, 200);
   })
-  .get('/:slug/messages/:id', async (c) => {
+  .get('/:slug/messages/:id', rules.messageStatus, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [message] = await c.var.db

@@ -5,6 +5,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { emails, webhookEvents } from '../../schema';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
+import { rule } from '../http/contract';
 
 const STATUS: Record<string, string> = {
   'email.delivered': 'delivered',
@@ -13,7 +14,16 @@ const STATUS: Record<string, string> = {
   'email.delivery_delayed': 'delayed',
 };
 
-export const webhookRoutes = new Hono<AppEnv>().post('/resend', async (c) => {
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  resendEvents: rule({
+    access: 'webhook',
+    tag: 'messages',
+    summary: 'Resend delivery events (signed; replays refused).',
+  }),
+};
+
+export const webhookRoutes = new Hono<AppEnv>().post('/resend', rules.resendEvents, async (c) => {
   const secret = c.env.RESEND_WEBHOOK_SECRET;
   if (!secret) throw new ApiError(404, 'not_found', 'Webhooks are not configured.');
   const body = await c.req.text();

@@ -1,16 +1,16 @@
 // Organiser routes for people: speakers, panel guests and moderators, each with a badge registration and a photo.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { people } from '../../schema';
+import { people, registrations } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { presentPerson } from '../events/present';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId, randomToken } from '../lib/random';
 import { createPersonInput, imageType, PHOTO_MAX_BYTES, updatePersonInput } from './input';
+import { rule } from '../http/contract';
 
 type PersonRow = typeof people.$inferSelect;
 
@@ -24,6 +24,7 @@ function badgeFor(
   role: 'speaker' | 'guest',
 ) {
   const email = p.email ?? '';
+  // Raw SQL: one statement decides between a new badge and upgrading the live registration (the rule above).
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, person_id)
     VALUES (${`reg_${p.id}`}, ${eventId}, ${randomToken()}, ${p.nameZh}, ${email}, ${email ? email.toLowerCase() : `person:${p.id}`}, ${p.phone ?? ''}, ${p.institutionZh}, ${p.honorificZh}, 'zh-CN', 'confirmed', ${role}, ${p.id})
@@ -31,8 +32,26 @@ function badgeFor(
       name = excluded.name, affiliation = excluded.affiliation, updated_at = ${Date.now()}`;
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  addPerson: rule({
+    access: 'organiser',
+    tag: 'people',
+    summary: 'Add a speaker, panel guest or moderator (with a badge).',
+    json: createPersonInput,
+  }),
+  editPerson: rule({ access: 'organiser', tag: 'people', summary: 'Edit a person.', json: updatePersonInput }),
+  removePerson: rule({ access: 'organiser', tag: 'people', summary: 'Remove a person.' }),
+  uploadPhoto: rule({
+    access: 'organiser',
+    tag: 'people',
+    summary: 'Upload a photo (JPEG, PNG or WebP, at most 2 MB; raw bytes).',
+  }),
+  showPhoto: rule({ access: 'public', tag: 'people', summary: "A person's photo." }),
+};
+
 export const peopleRoutes = new Hono<AppEnv>()
-  .post('/:slug/people', validate('json', createPersonInput), async (c) => {
+  .post('/:slug/people', rules.addPerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = newId('per');
@@ -61,7 +80,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .patch('/:slug/people/:id', validate('json', updatePersonInput), async (c) => {
+  .patch('/:slug/people/:id', rules.editPerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
     const id = c.req.param('id');
@@ -78,25 +97,45 @@ export const peopleRoutes = new Hono<AppEnv>()
       : await c.var.db.select().from(people).where(mine);
     if (!updated) throw notFound('No such person in this event.');
     await atomically(c.env.DB, [
-      sql`UPDATE registrations SET name = ${updated.nameZh}, affiliation = ${updated.institutionZh}, job_title = ${updated.honorificZh},
-            ${badgeRole ? sql`role = ${badgeRole},` : sql``} updated_at = ${Date.now()}
-          WHERE person_id = ${id} AND event_id = ${eventId}`,
+      c.var.db
+        .update(registrations)
+        .set({
+          name: updated.nameZh,
+          affiliation: updated.institutionZh,
+          jobTitle: updated.honorificZh,
+          role: badgeRole,
+          updatedAt: Date.now(),
+        })
+        .where(and(eq(registrations.personId, id), eq(registrations.eventId, eventId))),
       auditEntry(eventId, staff.id, 'person.update', { id, fields: Object.keys(b) }),
     ]);
     return c.json({ person: { ...presentPerson(updated), email: updated.email, phone: updated.phone } }, 200);
   })
-  .delete('/:slug/people/:id', async (c) => {
+  .delete('/:slug/people/:id', rules.removePerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     const [gone] = await atomically(c.env.DB, [
-      sql`DELETE FROM people WHERE id = ${id} AND event_id = ${eventId} RETURNING id, photo_url AS photoUrl`,
-      sql`UPDATE registrations SET status = 'cancelled', updated_at = ${Date.now()} WHERE person_id = ${id} AND event_id = ${eventId} AND role IN ('speaker', 'guest')`,
+      c.var.db
+        .delete(people)
+        .where(and(eq(people.id, id), eq(people.eventId, eventId)))
+        .returning({ id: people.id }),
+      // Their badge goes with them; a registration they made as an attendee stays.
+      c.var.db
+        .update(registrations)
+        .set({ status: 'cancelled', updatedAt: Date.now() })
+        .where(
+          and(
+            eq(registrations.personId, id),
+            eq(registrations.eventId, eventId),
+            inArray(registrations.role, ['speaker', 'guest']),
+          ),
+        ),
       auditEntry(eventId, staff.id, 'person.delete', { id }),
     ]);
     if (!gone.length) throw notFound('No such person in this event.');
     return c.json({}, 200);
   })
-  .post('/:slug/people/:id/photo', async (c) => {
+  .post('/:slug/people/:id/photo', rules.uploadPhoto, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
     if (Number(c.req.header('content-length') ?? 0) > PHOTO_MAX_BYTES)
@@ -123,7 +162,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   });
 
 /** Photos are public like the event page that shows them. */
-export const photoRoutes = new Hono<AppEnv>().get('/:event/:person/:name', async (c) => {
+export const photoRoutes = new Hono<AppEnv>().get('/:event/:person/:name', rules.showPhoto, async (c) => {
   const { event, person, name } = c.req.param();
   const object = await c.env.PHOTOS.get(`${event}/${person}/${name}`);
   if (!object) throw notFound('No such photo.');

@@ -2,19 +2,28 @@
 // data. Registrations, check-ins and emails stay as anonymous rows, so every count stays true.
 import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { events } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
-import { validate } from '../http/validate';
+import { rule } from '../http/contract';
+import { purgeInput } from './input';
 
-export const purgeInput = z.object({ confirm: z.string().max(100) });
 export const retentionDays = (env: { RETENTION_DAYS?: string }) => Number(env.RETENTION_DAYS || 30);
 
-export const privacyRoutes = new Hono<AppEnv>().post('/:slug/purge', validate('json', purgeInput), async (c) => {
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  purge: rule({
+    access: 'organiser',
+    tag: 'privacy',
+    summary: "Erase the event's personal data after the retention period; counts stay.",
+    json: purgeInput,
+  }),
+};
+
+export const privacyRoutes = new Hono<AppEnv>().post('/:slug/purge', rules.purge, async (c) => {
   const slug = c.req.param('slug');
   const { eventId, staff } = requireEventRole(c, slug, ['organiser']);
   if (c.req.valid('json').confirm !== slug)

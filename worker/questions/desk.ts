@@ -31,5 +31,14 @@ export function deskLines(
     }));
 }
 
+/** The desk lines as a registration's optional `details` (left out when there are none, as the admit answer has none). */
+export function deskDetails(
+  questionsJson: string | null | undefined,
+  answersJson: string | null | undefined,
+): { details?: DeskLine[] } {
+  const lines = deskLines(questionsJson, answersJson);
+  return lines.length ? { details: lines } : {};
+}
+
 /** The badge's department line: the answer to the clinical preset's `department` (科室), empty without one. */
 export const badgeDepartmentSql = sql`coalesce(CAST(json_extract(answers, '$.department') AS TEXT), '')`;

@@ -1,5 +1,6 @@
 // Answers where organisers read them: the console's list (masked) and filter, and the CSV's answer columns.
 import { type SQL, sql } from 'drizzle-orm';
+import { registrations } from '../../schema';
 import { answerText, maskedAnswers, parseAnswers } from './answers';
 import { type Question, parseQuestions } from './model';
 
@@ -22,10 +23,10 @@ export function answerFilterSql(questions: Question[], id: string, value: string
   const q = questions.find((x) => x.id === id);
   if (!q || q.sensitive || !value) return null;
   const path = `$."${q.id}"`;
-  if (q.type === 'yes_no') return sql`json_extract(r.answers, ${path}) = ${value === 'true' ? 1 : 0}`;
+  if (q.type === 'yes_no') return sql`json_extract(${registrations.answers}, ${path}) = ${value === 'true' ? 1 : 0}`;
   if (q.type === 'single_choice' || q.type === 'multiple_choice')
-    return sql`EXISTS (SELECT 1 FROM json_each(r.answers, ${path}) j WHERE j.value = ${value})`;
-  return sql`instr(lower(CAST(json_extract(r.answers, ${path}) AS TEXT)), lower(${value})) > 0`;
+    return sql`EXISTS (SELECT 1 FROM json_each(${registrations.answers}, ${path}) j WHERE j.value = ${value})`;
+  return sql`instr(lower(CAST(json_extract(${registrations.answers}, ${path}) AS TEXT)), lower(${value})) > 0`;
 }
 
 const REMOVED: Record<Locale, string> = { 'zh-CN': '（已删除）', en: ' (removed)' };

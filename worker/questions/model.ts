@@ -1,47 +1,12 @@
-// Registration questions: their shape, the organiser's input for them, and how a new list replaces the old one.
-import { z } from 'zod';
+// Registration questions: their shape, the rules across the organiser's list, and how a new list replaces the old one.
+import type { z } from 'zod';
+import type { questionsInput } from './input';
 import { activeQuestions, compilePattern, type Question, type QuestionType } from './types';
-import { QUESTION_TYPES } from './types';
 
 export * from './types';
 
-const ID = /^[a-z][a-z0-9_]{0,39}$/;
-const bilingual = (max: number) =>
-  z.object({
-    zh: z.string().trim().max(max, `At most ${max} characters.`),
-    en: z.string().trim().max(max, `At most ${max} characters.`),
-  });
-
 const CHOICE_TYPES: ReadonlySet<QuestionType> = new Set(['single_choice', 'multiple_choice']);
 
-const questionInput = z.object({
-  id: z.string().regex(ID, 'Use lower-case letters, digits and _ (start with a letter).'),
-  type: z.enum(QUESTION_TYPES),
-  label: bilingual(200).refine((l) => l.zh || l.en, 'Write the question in Chinese or English.'),
-  help: bilingual(500).optional(),
-  required: z.boolean().optional().default(false),
-  options: z
-    .array(
-      z.object({
-        value: z.string().trim().min(1, 'Give each choice a value.').max(100, 'At most 100 characters.'),
-        label: bilingual(200),
-      }),
-    )
-    .max(100, 'At most 100 choices.')
-    .optional(),
-  pattern: z.string().max(200, 'At most 200 characters.').optional(),
-  showIf: z
-    .object({
-      questionId: z.string().regex(ID, 'Use lower-case letters, digits and _ (start with a letter).'),
-      equals: z.union([z.string().max(100), z.number(), z.boolean()]),
-    })
-    .optional(),
-  sensitive: z.boolean().optional(),
-  desk: z.boolean().optional(),
-});
-
-/** PUT /api/events/:slug/questions: the whole ordered list. Cross-question rules are checked in `checkQuestions`. */
-export const questionsInput = z.object({ questions: z.array(questionInput).max(50, 'At most 50 questions.') });
 export type QuestionsInput = z.infer<typeof questionsInput>;
 
 /** Field errors for rules that span the list: unique ids, choices for choice types, a valid pattern, showIf targets. */

@@ -13,7 +13,7 @@ export type CheckedAnswers = { rev: number; json: string };
 
 async function readQuestions(d1: D1Database, slug: string) {
   const row = await d1
-    .prepare('SELECT questions, questions_rev AS rev FROM events WHERE slug = ?')
+    .prepare(`SELECT questions, questions_rev AS rev FROM events WHERE slug = ?`)
     .bind(slug)
     .first<{ questions: string; rev: number }>();
   return row ? rememberQuestions(slug, row.rev, row.questions) : null;

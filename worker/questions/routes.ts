@@ -1,27 +1,34 @@
 // Organiser routes for an event's registration questions: replace the ordered list, or add the clinical preset.
 import { sql } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
+import { ORGANISER_ROLES, rule } from '../http/contract';
 import { ApiError } from '../http/errors';
 import { requestLocale } from '../http/messages';
-import { validate } from '../http/validate';
 import { say } from './answers';
 import { forgetQuestions } from './cache';
-import {
-  activeQuestions,
-  checkQuestions,
-  parseQuestions,
-  type Question,
-  questionsInput,
-  replaceQuestions,
-} from './model';
+import { activeQuestions, checkQuestions, parseQuestions, type Question, replaceQuestions } from './model';
+import { presetInput, questionsInput } from './input';
 import { withClinicalPreset } from './preset';
 
-export const presetInput = z.object({}).strict();
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  replaceQuestions: rule({
+    access: 'organiser',
+    tag: 'questions',
+    summary: 'Replace the ordered list of registration questions; removed ones keep their answers.',
+    json: questionsInput,
+  }),
+  clinicalPreset: rule({
+    access: 'organiser',
+    tag: 'questions',
+    summary: 'Add the clinical meeting questions (department, title, practice category, CME card number).',
+    json: presetInput,
+  }),
+};
 
 /**
  * Writes the new list only if nobody changed it since it was read (the revision), in one statement with its audit
@@ -33,10 +40,10 @@ async function saveQuestions(
   change: (old: Question[]) => Question[],
   action: string,
 ) {
-  const { eventId, staff } = requireEventRole(c, slug, ['organiser']);
+  const { eventId, staff } = requireEventRole(c, slug, ORGANISER_ROLES);
   const d1 = c.env.DB;
   const row = await d1
-    .prepare('SELECT questions, questions_rev AS rev FROM events WHERE id = ?')
+    .prepare(`SELECT questions, questions_rev AS rev FROM events WHERE id = ?`)
     .bind(eventId)
     .first<{ questions: string; rev: number }>();
   const next = change(parseQuestions(row?.questions));
@@ -52,9 +59,9 @@ async function saveQuestions(
 }
 
 export const questionRoutes = new Hono<AppEnv>()
-  .put('/:slug/questions', validate('json', questionsInput), async (c) => {
+  .put('/:slug/questions', rules.replaceQuestions, async (c) => {
     const slug = c.req.param('slug');
-    requireEventRole(c, slug, ['organiser']);
+    requireEventRole(c, slug, ORGANISER_ROLES);
     const { questions } = c.req.valid('json');
     const fields = checkQuestions(questions);
     if (Object.keys(fields).length) {
@@ -65,7 +72,7 @@ export const questionRoutes = new Hono<AppEnv>()
     const saved = await saveQuestions(c, slug, (old) => replaceQuestions(old, questions), 'questions.update');
     return c.json({ questions: saved }, 200);
   })
-  .post('/:slug/questions/clinical-preset', validate('json', presetInput), async (c) => {
+  .post('/:slug/questions/clinical-preset', rules.clinicalPreset, async (c) => {
     const slug = c.req.param('slug');
     const saved = await saveQuestions(
       c,

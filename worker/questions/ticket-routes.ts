@@ -2,30 +2,36 @@
 // them until registration closes.
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { registrationState } from '../events/window';
+import { rule } from '../http/contract';
 import { ApiError, notFound } from '../http/errors';
 import { requestLocale } from '../http/messages';
-import { validate } from '../http/validate';
 import { sha256 } from '../lib/random';
 import { type Answers, checkAnswers, maskedAnswers, parseAnswers } from './answers';
+import { editAnswersInput, viewAnswersInput } from './input';
 import { activeQuestions, parseQuestions } from './model';
 
 const CODE = /^[A-Za-z0-9_-]{16,64}$/;
 const MANAGE_LINK_NEEDED =
   'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.';
 
-export const viewAnswersInput = z.object({ token: z.string().max(100).optional() }).strict();
-export const editAnswersInput = z
-  .object({
-    token: z.string().max(100).optional(),
-    answers: z.record(z.string().max(40), z.unknown()),
-    sensitiveConsent: z.array(z.string().max(40)).max(50).optional(),
-    locale: z.enum(['zh-CN', 'en']).optional(),
-  })
-  .strict();
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  viewAnswers: rule({
+    access: 'ticket',
+    tag: 'tickets',
+    summary: "The attendee's answers (sensitive ones masked), with the ticket's management token.",
+    json: viewAnswersInput,
+  }),
+  editAnswers: rule({
+    access: 'ticket',
+    tag: 'tickets',
+    summary: 'Correct the answers until registration closes, with the management token.',
+    json: editAnswersInput,
+  }),
+};
 
 type Row = {
   id: string;
@@ -72,12 +78,12 @@ function present(r: Row, answers: Answers) {
 }
 
 export const ticketAnswerRoutes = new Hono<AppEnv>()
-  .post('/:code/answers/view', validate('json', viewAnswersInput), async (c) => {
+  .post('/:code/answers/view', rules.viewAnswers, async (c) => {
     const row = await managedRow(c.env.DB, c.req.param('code'), c.req.valid('json').token);
     c.header('cache-control', 'no-store');
     return c.json(present(row, parseAnswers(row.answers)), 200);
   })
-  .put('/:code/answers', validate('json', editAnswersInput), async (c) => {
+  .put('/:code/answers', rules.editAnswers, async (c) => {
     const body = c.req.valid('json');
     const row = await managedRow(c.env.DB, c.req.param('code'), body.token);
     if (!editable(row)) throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');

@@ -7,7 +7,6 @@ import type { AppEnv } from '../env';
 import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { manageTokenForEmail, manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
@@ -15,102 +14,109 @@ import { insertRegistration, queueRegistrationEmail } from './statements';
 import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
 import { checkedAnswers, questionsRevSql, refreshQuestions } from '../questions/register';
+import { rule } from '../http/contract';
 
-export const registrationRoutes = new Hono<AppEnv>().post(
-  '/:slug/registrations',
-  validate('json', registrationInput),
-  async (c) => {
-    const slug = c.req.param('slug');
-    const input = c.req.valid('json');
-    const now = Date.now();
-    const origin = publicOrigin(c);
-    const ip = clientIp(c);
-    // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
-    const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
-    const key = emailKey(input.email);
-    let answers = await checkedAnswers(c, slug, input);
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  register: rule({
+    access: 'public',
+    tag: 'registration',
+    summary: 'Register (confirmed or waitlisted).',
+    json: registrationInput,
+  }),
+};
 
-    // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
-    const attempt = async () => {
-      const id = newId('reg');
-      const ticketCode = randomToken();
-      const emailId = newId('eml');
-      // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
-      const manage = randomToken();
-      const [found, inserted] = await atomically(c.env.DB, [
-        sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
+export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations', rules.register, async (c) => {
+  const slug = c.req.param('slug');
+  const input = c.req.valid('json');
+  const now = Date.now();
+  const origin = publicOrigin(c);
+  const ip = clientIp(c);
+  // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
+  const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
+  const key = emailKey(input.email);
+  let answers = await checkedAnswers(c, slug, input);
+
+  // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
+  const attempt = async () => {
+    const id = newId('reg');
+    const ticketCode = randomToken();
+    const emailId = newId('eml');
+    // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
+    const manage = randomToken();
+    const [found, inserted] = await atomically(c.env.DB, [
+      sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
             registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
             ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt, ${questionsRevSql(answers.rev)}
           FROM events WHERE slug = ${slug}`,
-        insertRegistration(
-          slug,
-          {
-            id,
-            ticketCode,
-            name: input.name,
-            email: input.email,
-            emailKey: key,
-            phone: input.phone,
-            affiliation: input.affiliation,
-            jobTitle: input.jobTitle,
-            locale: input.locale,
-            answers: answers.json,
-            questionsRev: answers.rev,
-          },
-          now,
-          rate,
-        ),
-        queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
-        manageTokenForEmail(emailId, await sha256(manage), now),
-        ...(rate ? [takeToken(rate, now)] : []),
-      ]);
-      return { id, ticketCode, emailId, manage, found, inserted };
-    };
-    let run = await attempt();
-    const stale = run.found[0] as { questionsRev: number; questionsJson: string | null } | undefined;
-    if (stale && stale.questionsRev !== answers.rev) {
-      // Another isolate changed the questions: check the answers against the new ones and try once more.
-      deliverSoon(c, [run.emailId]);
-      refreshQuestions(slug, stale.questionsRev, stale.questionsJson);
-      answers = await checkedAnswers(c, slug, input);
-      run = await attempt();
-      const again = run.found[0] as { questionsRev: number } | undefined;
-      if (again && again.questionsRev !== answers.rev)
-        throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
-    }
-    const { id, ticketCode, emailId, manage, found, inserted } = run;
-
-    const event = found[0] as
-      | (Omit<WindowFields, 'registrationUntilEnd'> & { registrationUntilEnd: number; refilledAt: number })
-      | undefined;
-    if (!event || event.status === 'draft') throw notFound('No published event has this address.');
-    if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
-      c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
-      throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
-    }
-    const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
-    if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
-    if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
-    deliverSoon(c, [emailId]);
-    const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' } | undefined;
-    // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
-    if (!created)
-      throw new ApiError(
-        409,
-        'already_registered',
-        'This email address is already registered. We have sent the ticket to it again.',
-      );
-    return c.json(
-      {
-        registration: {
+      insertRegistration(
+        slug,
+        {
           id,
-          status: created.status,
           ticketCode,
-          ticketUrl: `${origin}/t/${ticketCode}`,
-          manageUrl: manageUrl(origin, ticketCode, manage),
+          name: input.name,
+          email: input.email,
+          emailKey: key,
+          phone: input.phone,
+          affiliation: input.affiliation,
+          jobTitle: input.jobTitle,
+          locale: input.locale,
+          answers: answers.json,
+          questionsRev: answers.rev,
         },
-      },
-      201,
+        now,
+        rate,
+      ),
+      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
+      manageTokenForEmail(emailId, await sha256(manage), now),
+      ...(rate ? [takeToken(rate, now)] : []),
+    ]);
+    return { id, ticketCode, emailId, manage, found, inserted };
+  };
+  let run = await attempt();
+  const stale = run.found[0] as { questionsRev: number; questionsJson: string | null } | undefined;
+  if (stale && stale.questionsRev !== answers.rev) {
+    // Another isolate changed the questions: check the answers against the new ones and try once more.
+    deliverSoon(c, [run.emailId]);
+    refreshQuestions(slug, stale.questionsRev, stale.questionsJson);
+    answers = await checkedAnswers(c, slug, input);
+    run = await attempt();
+    const again = run.found[0] as { questionsRev: number } | undefined;
+    if (again && again.questionsRev !== answers.rev)
+      throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
+  }
+  const { id, ticketCode, emailId, manage, found, inserted } = run;
+
+  const event = found[0] as
+    | (Omit<WindowFields, 'registrationUntilEnd'> & { registrationUntilEnd: number; refilledAt: number })
+    | undefined;
+  if (!event || event.status === 'draft') throw notFound('No published event has this address.');
+  if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
+    c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
+    throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
+  }
+  const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
+  if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
+  if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
+  deliverSoon(c, [emailId]);
+  const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' } | undefined;
+  // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
+  if (!created)
+    throw new ApiError(
+      409,
+      'already_registered',
+      'This email address is already registered. We have sent the ticket to it again.',
     );
-  },
-);
+  return c.json(
+    {
+      registration: {
+        id,
+        status: created.status,
+        ticketCode,
+        ticketUrl: `${origin}/t/${ticketCode}`,
+        manageUrl: manageUrl(origin, ticketCode, manage),
+      },
+    },
+    201,
+  );
+});

@@ -1,7 +1,6 @@
 // An attendee's own ticket: read it, show its QR, cancel it (promoting the waitlist), delete personal data.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { checkins, emails, events, manageTokens, registrations } from '../../schema';
 import { deliverSoon } from '../email/outbox';
 import { atomically } from '../db';
@@ -9,13 +8,14 @@ import type { AppEnv, Db } from '../env';
 import { forgetEvent } from '../events/cache';
 import { presentEventSummary } from '../events/present';
 import { ApiError, notFound } from '../http/errors';
-import { validate } from '../http/validate';
 import { publicOrigin } from '../http/origin';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
 import { managedBy, manageTokenForEmail } from './manage';
 import { qrPng, qrSvg } from './qr';
+import { rule } from '../http/contract';
+import { manageInput, sendLinkInput } from './input';
 
 const CODE = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -49,8 +49,6 @@ function presentTicket(row: NonNullable<Awaited<ReturnType<typeof findTicket>>>)
 
 export const ticketUrl = (origin: string, code: string) => `${origin}/t/${code}`;
 
-export const manageInput = z.object({ token: z.string().max(100).optional() }).strict();
-
 const MANAGE_LINK_NEEDED =
   'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.';
 
@@ -62,27 +60,52 @@ async function managedTicket(db: Db, code: string, token: string | undefined) {
   return row;
 }
 
+/** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
+const rules = {
+  showTicket: rule({ access: 'ticket', tag: 'tickets', summary: 'A ticket.' }),
+  qrSvg: rule({ access: 'ticket', tag: 'tickets', summary: 'The ticket QR as SVG.' }),
+  qrPng: rule({ access: 'ticket', tag: 'tickets', summary: 'The ticket QR as PNG (for emails).' }),
+  cancelMine: rule({
+    access: 'ticket',
+    tag: 'tickets',
+    summary: 'Cancel my registration (needs the management token from the emailed link).',
+    json: manageInput,
+  }),
+  deleteMine: rule({
+    access: 'ticket',
+    tag: 'tickets',
+    summary: 'Delete my personal data (needs the management token from the emailed link).',
+    json: manageInput,
+  }),
+  sendLink: rule({
+    access: 'ticket',
+    tag: 'tickets',
+    summary: 'Email the management link to the registered address (at most once per 10 minutes).',
+    json: sendLinkInput,
+  }),
+};
+
 export const ticketRoutes = new Hono<AppEnv>()
-  .get('/:code', async (c) => {
+  .get('/:code', rules.showTicket, async (c) => {
     const row = await findTicket(c.var.db, c.req.param('code'));
     if (!row) throw notFound('No ticket has this code.');
     c.header('cache-control', 'no-store');
     return c.json({ ticket: presentTicket(row) }, 200);
   })
-  .get('/:code/qr.svg', async (c) => {
+  .get('/:code/qr.svg', rules.qrSvg, async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
     return new Response(qrSvg(ticketUrl(publicOrigin(c), code)), {
       headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' },
     });
   })
-  .get('/:code/qr.png', async (c) => {
+  .get('/:code/qr.png', rules.qrPng, async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
     const png = await qrPng(ticketUrl(publicOrigin(c), code));
     return new Response(png, { headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' } });
   })
-  .post('/:code/cancel', validate('json', manageInput), async (c) => {
+  .post('/:code/cancel', rules.cancelMine, async (c) => {
     const db = c.var.db;
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
@@ -113,7 +136,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     }
     return c.json({ ticket: presentTicket(row) }, 200);
   })
-  .post('/:code/delete', validate('json', manageInput), async (c) => {
+  .post('/:code/delete', rules.deleteMine, async (c) => {
     // The attendee's right to erasure: personal data goes, the (anonymous) row stays so counts stay true.
     const db = c.var.db;
     const row = await managedTicket(db, c.req.param('code'), c.req.valid('json').token);
@@ -149,7 +172,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     await forgetEvent(new URL(c.req.url).origin, row.event.slug);
     return c.json({}, 200);
   })
-  .post('/:code/send-link', validate('json', z.object({}).strict()), async (c) => {
+  .post('/:code/send-link', rules.sendLink, async (c) => {
     // Whoever holds the code may ask; the link goes only to the registered address, at most once per 10 minutes.
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');

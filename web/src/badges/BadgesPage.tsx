@@ -1,27 +1,18 @@
 // Badge sheets at /badges/:slug: 90 × 54 mm cards ten to an A4 page, or A6 one per page; ?ids= for chosen registrations, ?role= for one role.
 import { useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, For, Show } from 'solid-js';
-import { ApiFailure, readJson } from '../api';
+import { ApiFailure, api, read, type Success } from '../api';
 import { pick } from '../i18n';
-import { getEventInfo, getMe } from '../desk/desk-api';
+import { getEventInfo } from '../desk/desk-api';
+import { getMe } from '../staff/staff-api';
 import { t } from '../desk/text';
 import './badges.css';
 
-type BadgeRole = 'speaker' | 'guest' | 'attendee' | 'staff';
-type Badge = {
-  id: string;
-  name: string;
-  affiliation: string;
-  /** The answer to the clinical preset's 科室 question, when the event asks it. */
-  department?: string;
-  role: BadgeRole;
-  ticketCode: string;
-  ticketUrl: string;
-};
+type Badge = Success<(typeof api.api.events)[':slug']['badges']['$get']>['badges'][number];
 
 const ROLES = ['speaker', 'guest', 'attendee'] as const;
 /** Bilingual on purpose: the meeting is, and whoever reads the badge at the door may read either language. */
-const BANDS: Record<BadgeRole, string> = {
+const BANDS: Record<Badge['role'], string> = {
   speaker: 'SPEAKER 主讲',
   guest: 'GUEST 嘉宾',
   attendee: 'ATTENDEE 参会者',
@@ -29,12 +20,14 @@ const BANDS: Record<BadgeRole, string> = {
 };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
+type BadgesQuery = NonNullable<Parameters<(typeof api.api.events)[':slug']['badges']['$get']>[0]['query']>;
+
 async function getBadges(q: { slug: string; ids: string; role: string }): Promise<Badge[]> {
-  const query = new URLSearchParams();
-  if (q.ids) query.set('ids', q.ids);
-  if (q.role) query.set('role', q.role);
-  const res = await fetch(`/api/events/${encodeURIComponent(q.slug)}/badges?${query}`, { credentials: 'same-origin' });
-  return (await readJson<{ badges: Badge[] }>(res)).badges;
+  const query: BadgesQuery = {};
+  if (q.ids) query.ids = q.ids;
+  // The role comes from the page's address as typed; the route refuses an unknown one with 400.
+  if (q.role) query.role = q.role as BadgesQuery['role'];
+  return (await read(api.api.events[':slug'].badges.$get({ param: { slug: q.slug }, query }))).badges;
 }
 
 const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
@@ -58,7 +51,7 @@ export default function BadgesPage() {
     document.title = `${t('badges.title')} · Colloquy`;
   });
 
-  const [me] = createResource(getMe);
+  const [me] = createResource(() => getMe({ lastKnownOffline: true }));
   createEffect(() => {
     if (me.state === 'ready' && me() === null)
       navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });

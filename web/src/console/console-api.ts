@@ -1,10 +1,10 @@
 // The organiser API the console calls, through the typed client; every failure surfaces as an ApiFailure or a network TypeError.
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, ApiFailure, readJson } from '../api';
+import { api, read, type Success } from '../api';
 import { locale } from '../i18n';
 
-export type StaffRole = { eventSlug: string; role: 'organiser' | 'desk' };
-export type Staff = { email: string; name: string; roles: StaffRole[] };
+// Who is signed in lives in the one staff module; the console reaches it through here.
+export { getMe, hasDevMailbox, signOut, type Staff, type StaffRole } from '../staff/staff-api';
 
 const events = api.api.events[':slug'];
 export type ConsoleEvent = InferResponseType<(typeof api.api.console.events)[':slug']['$get'], 200>['event'];
@@ -29,110 +29,87 @@ export type PersonPatch = InferRequestType<(typeof events)['people'][':id']['$pa
 export type RegistrationQuery = InferRequestType<(typeof events)['registrations']['$get']>['query'];
 export type RegistrationPatch = InferRequestType<(typeof events)['registrations'][':id']['$patch']>['json'];
 export type AgendaWarning = ConsoleEvent['warnings'][number];
-export type OverlapWarning = { code: string; sessionIds: string[] };
+export type OverlapWarning = Success<(typeof events)['sessions'][':id']['$patch']>['warnings'][number];
 export type MoveResult = InferResponseType<(typeof events)['sessions'][':id']['move']['$post'], 200>;
 
-/** The signed-in staff member, or null without a session (401); a network failure throws. */
-export async function getMe(): Promise<Staff | null> {
-  try {
-    return (await readJson<{ staff: Staff }>(await api.api.auth.me.$get())).staff;
-  } catch (e) {
-    if (e instanceof ApiFailure && e.status === 401) return null;
-    throw e;
-  }
-}
-
-export async function signOut(): Promise<void> {
-  await readJson<unknown>(
-    await api.api.auth['sign-out'].$post({}, { headers: { 'content-type': 'application/json' }, init: { body: '{}' } }),
-  );
-}
-
 export async function listEvents() {
-  return (await readJson<{ events: ConsoleEventSummary[] }>(await api.api.console.events.$get())).events;
+  return (await read(api.api.console.events.$get())).events;
 }
 
 export async function getEvent(slug: string) {
-  return (await readJson<{ event: ConsoleEvent }>(await api.api.console.events[':slug'].$get({ param: { slug } })))
-    .event;
+  return (await read(api.api.console.events[':slug'].$get({ param: { slug } }))).event;
 }
 
 export async function createEvent(json: EventCreate) {
-  return (await readJson<{ event: { slug: string; id: string } }>(await api.api.events.$post({ json }))).event;
+  return (await read(api.api.events.$post({ json }))).event;
 }
 
 export async function updateEvent(slug: string, json: EventPatch) {
-  return (await readJson<{ event: unknown }>(await events.$patch({ param: { slug }, json }))).event;
+  return (await read(events.$patch({ param: { slug }, json }))).event;
 }
 
 export async function createSession(slug: string, json: SessionCreate) {
-  return readJson<{ session: { id: string }; warnings: OverlapWarning[] }>(
-    await events.sessions.$post({ param: { slug }, json }),
-  );
+  return read(events.sessions.$post({ param: { slug }, json }));
 }
 
 export async function updateSession(slug: string, id: string, json: SessionPatch) {
-  return readJson<{ warnings: OverlapWarning[] }>(await events.sessions[':id'].$patch({ param: { slug, id }, json }));
+  return read(events.sessions[':id'].$patch({ param: { slug, id }, json }));
 }
 
 export async function deleteSession(slug: string, id: string) {
-  await readJson<unknown>(await events.sessions[':id'].$delete({ param: { slug, id } }));
+  await read(events.sessions[':id'].$delete({ param: { slug, id } }));
 }
 
 /** One atomic move on the server: the item swaps with its neighbour (times and place) in one statement. */
 export async function moveSession(slug: string, id: string, direction: 'earlier' | 'later') {
-  return readJson<MoveResult>(await events.sessions[':id'].move.$post({ param: { slug, id }, json: { direction } }));
+  return read(events.sessions[':id'].move.$post({ param: { slug, id }, json: { direction } }));
 }
 
 export async function reorderSessions(slug: string, ids: string[]) {
-  await readJson<unknown>(await events.sessions.reorder.$post({ param: { slug }, json: { ids } }));
+  await read(events.sessions.reorder.$post({ param: { slug }, json: { ids } }));
 }
 
 export async function assignPeople(slug: string, id: string, people: Assignment[]) {
-  return readJson<{ warnings: OverlapWarning[] }>(
-    await events.sessions[':id'].people.$put({ param: { slug, id }, json: { people } }),
-  );
+  return read(events.sessions[':id'].people.$put({ param: { slug, id }, json: { people } }));
 }
 
 export async function createPerson(slug: string, json: PersonCreate) {
-  return (await readJson<{ person: { id: string } }>(await events.people.$post({ param: { slug }, json }))).person;
+  return (await read(events.people.$post({ param: { slug }, json }))).person;
 }
 
 export async function updatePerson(slug: string, id: string, json: PersonPatch) {
-  await readJson<unknown>(await events.people[':id'].$patch({ param: { slug, id }, json }));
+  await read(events.people[':id'].$patch({ param: { slug, id }, json }));
 }
 
 export async function deletePerson(slug: string, id: string) {
-  await readJson<unknown>(await events.people[':id'].$delete({ param: { slug, id } }));
+  await read(events.people[':id'].$delete({ param: { slug, id } }));
 }
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-/** The photo route takes the image's raw bytes, so it goes through fetch rather than the JSON client. */
+/** The photo route takes the image's raw bytes: the client sends them as the body in place of JSON. */
 export async function uploadPhoto(slug: string, id: string, file: Blob) {
-  const res = await fetch(`/api/events/${encodeURIComponent(slug)}/people/${encodeURIComponent(id)}/photo`, {
-    method: 'POST',
-    body: file,
-    credentials: 'same-origin',
-    headers: { 'content-type': file.type },
-  });
-  return (await readJson<{ photoUrl: string }>(res)).photoUrl;
+  const res = events.people[':id'].photo.$post(
+    { param: { slug, id } },
+    { headers: { 'content-type': file.type }, init: { body: file } },
+  );
+  return (await read(res)).photoUrl;
 }
 
 export async function listRegistrations(slug: string, query: RegistrationQuery, signal?: AbortSignal) {
-  return readJson<RegistrationPage>(await events.registrations.$get({ param: { slug }, query }, { init: { signal } }));
+  return read(events.registrations.$get({ param: { slug }, query }, { init: { signal } }));
 }
 
 export async function updateRegistration(slug: string, id: string, json: RegistrationPatch) {
-  await readJson<unknown>(await events.registrations[':id'].$patch({ param: { slug, id }, json }));
+  await read(events.registrations[':id'].$patch({ param: { slug, id }, json }));
 }
 
 export type RegistrationAction = 'cancel' | 'promote' | 'reissue';
 
 export async function registrationAction(slug: string, id: string, action: RegistrationAction) {
   const route = events.registrations[':id'][action];
-  await readJson<unknown>(await route.$post({ param: { slug, id } }));
+  await read(route.$post({ param: { slug, id } }));
 }
 
 export const csvUrl = (slug: string) => `/api/events/${encodeURIComponent(slug)}/registrations.csv`;
@@ -156,11 +133,9 @@ export async function downloadCsv(
   let total = 0;
   do {
     // In the organiser's language: headers, statuses, roles and desk names.
-    const res: Response = await fetch(
-      `${csvUrl(slug)}?limit=${CSV_PAGE_ROWS}&lang=${locale()}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
-      { signal, credentials: 'same-origin' },
-    );
-    if (!res.ok) await readJson<unknown>(res); // throws the API's error
+    const query = { limit: String(CSV_PAGE_ROWS), lang: locale(), ...(after ? { after } : {}) };
+    const res = await events['registrations.csv'].$get({ param: { slug }, query }, { init: { signal } });
+    if (!res.ok) await read(res); // throws the API's error
     if (!after) total = Number(res.headers.get('x-total-count') ?? 0);
     parts.push(await res.arrayBuffer());
     after = res.headers.get('x-next-cursor');
@@ -171,15 +146,15 @@ export async function downloadCsv(
 }
 
 export async function getDashboard(slug: string) {
-  return readJson<Dashboard>(await events.dashboard.$get({ param: { slug } }));
+  return read(events.dashboard.$get({ param: { slug } }));
 }
 
 export async function getStats(slug: string) {
-  return readJson<Stats>(await events.stats.$get({ param: { slug } }));
+  return read(events.stats.$get({ param: { slug } }));
 }
 
 export async function getAudit(slug: string) {
-  return (await readJson<{ entries: AuditEntry[] }>(await events.audit.$get({ param: { slug } }))).entries;
+  return (await read(events.audit.$get({ param: { slug } }))).entries;
 }
 
 export type MessageCompose = InferRequestType<(typeof events)['messages']['$post']>['json'];
@@ -193,41 +168,27 @@ export type MessageDetail = InferResponseType<(typeof events)['messages'][':id']
 export type Delivery = MessageDetail['deliveries'][number];
 
 export async function getTemplates(slug: string) {
-  return (await readJson<{ templates: MessageTemplates }>(await events.messages.templates.$get({ param: { slug } })))
-    .templates;
+  return (await read(events.messages.templates.$get({ param: { slug } }))).templates;
 }
 
 export async function previewMessage(slug: string, json: MessagePreviewInput, signal?: AbortSignal) {
-  return readJson<MessagePreview>(await events.messages.preview.$post({ param: { slug }, json }, { init: { signal } }));
+  return read(events.messages.preview.$post({ param: { slug }, json }, { init: { signal } }));
 }
 
 export async function testMessage(slug: string, json: MessagePreviewInput) {
-  return readJson<{ sentTo: string }>(await events.messages.test.$post({ param: { slug }, json }));
+  return read(events.messages.test.$post({ param: { slug }, json }));
 }
 
 export async function sendMessage(slug: string, json: MessageCompose) {
-  return (
-    await readJson<{ message: { id: string; recipients: number } }>(
-      await events.messages.$post({ param: { slug }, json }),
-    )
-  ).message;
+  return (await read(events.messages.$post({ param: { slug }, json }))).message;
 }
 
 export async function listMessages(slug: string) {
-  return (await readJson<{ messages: MessageSummary[] }>(await events.messages.$get({ param: { slug } }))).messages;
+  return (await read(events.messages.$get({ param: { slug } }))).messages;
 }
 
 export async function getMessage(slug: string, id: string) {
-  return readJson<MessageDetail>(await events.messages[':id'].$get({ param: { slug, id } }));
-}
-
-/** Whether this server keeps emails in the development mailbox (local development only; HEAD costs no rendering). */
-export async function hasDevMailbox(): Promise<boolean> {
-  try {
-    return (await api.api.dev.mailbox.$get(undefined, { init: { method: 'HEAD' } })).ok;
-  } catch {
-    return false;
-  }
+  return read(events.messages[':id'].$get({ param: { slug, id } }));
 }
 
 export type PairingCreate = InferRequestType<(typeof events)['pairings']['$post']>['json'];
@@ -239,21 +200,19 @@ export type CheckinConflict = InferResponseType<
 >['conflicts'][number];
 
 export async function createPairing(slug: string, json: PairingCreate) {
-  return readJson<NewPairing>(await events.pairings.$post({ param: { slug }, json }));
+  return read(events.pairings.$post({ param: { slug }, json }));
 }
 
 export async function listPairings(slug: string) {
-  return (await readJson<{ pairings: Pairing[] }>(await events.pairings.$get({ param: { slug } }))).pairings;
+  return (await read(events.pairings.$get({ param: { slug } }))).pairings;
 }
 
 export async function revokePairing(slug: string, id: string) {
-  return (await readJson<{ revokedDevices: number }>(await events.pairings[':id'].$delete({ param: { slug, id } })))
-    .revokedDevices;
+  return (await read(events.pairings[':id'].$delete({ param: { slug, id } }))).revokedDevices;
 }
 
 export async function getConflicts(slug: string) {
-  return (await readJson<{ conflicts: CheckinConflict[] }>(await events.checkins.conflicts.$get({ param: { slug } })))
-    .conflicts;
+  return (await read(events.checkins.conflicts.$get({ param: { slug } }))).conflicts;
 }
 
 /** The badge sheets page (built by the desk side); ids narrow it to some registrations. */

@@ -1,10 +1,10 @@
 // The answers an organiser chose for the desk (e.g. 科室), shown on the scan result under the name.
 import { For, Show } from 'solid-js';
-import type { DeskLine } from '../../../worker/questions/desk';
 import { pick } from '../i18n';
+import type { CheckinResponse } from './checkin';
 import './desk-details.css';
 
-export function DeskDetails(props: { lines: DeskLine[] | undefined }) {
+export function DeskDetails(props: { lines: NonNullable<CheckinResponse['registration']>['details'] }) {
   return (
     <Show when={props.lines?.length}>
       <dl class="desk-result-details">

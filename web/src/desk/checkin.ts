@@ -1,40 +1,27 @@
 // One check-in from the desk: the scan's identity (device, client id, time, desk) and submitScan(), the live path that the offline desk (offline.ts) wraps.
-import type { DeskLine } from '../../../worker/questions/desk';
-import { api, ApiFailure, readJson } from '../api';
+import type { ClientResponse } from 'hono/client';
+import { type Answer, api, ApiFailure, read, type Success } from '../api';
 import type { Locale } from '../i18n';
 
-export type Role = 'attendee' | 'speaker' | 'guest' | 'staff';
-/** no_seat: the desk's admit action found every seat taken, so the person was not checked in. */
-export type CheckinResult =
-  | 'checked_in'
-  | 'already_checked_in'
-  | 'cancelled'
-  | 'waitlisted'
-  | 'unknown_ticket'
-  | 'wrong_event'
-  | 'no_seat';
+const desk = api.api.events[':slug'];
+type ScanAnswer = Success<(typeof desk)['checkins']['$post']>;
+type AdmitAnswer = Success<(typeof desk)['registrations'][':id']['admit']['$post']>;
+/** POST /api/events/:slug/walk-ins. */
+export type WalkInResponse = Success<(typeof desk)['walk-ins']['$post']>;
 
-/** POST /api/events/:slug/checkins → 200. */
-export type { DeskLine };
-export type CheckinResponse = {
+export type Role = NonNullable<ScanAnswer['registration']>['role'];
+/** no_seat: the desk's admit action found every seat taken, so the person was not checked in. */
+export type CheckinResult = ScanAnswer['result'] | AdmitAnswer['result'];
+
+/** What the result screen shows: the server's answer to a scan or to the admit action, or the offline desk's own. */
+export type CheckinResponse = Omit<ScanAnswer, 'result'> & {
   result: CheckinResult;
-  registration: {
-    id?: string;
-    name: string;
-    affiliation: string | null;
-    role: Role;
-    /** The answers the organiser chose for the desk (e.g. 科室), ready to read. */
-    details?: DeskLine[];
-  } | null;
-  /** For already_checked_in: the first check-in. */
-  checkedInAt: string | null;
-  deskId: string | null;
   /** Answered from the list saved on this device and queued, not by the server. */
   savedOffline?: boolean;
   /** A walk-in just registered: the result screen offers their badge. */
   walkIn?: boolean;
   /** After the admit action: what it changed (moved off the waitlist, or registered again with a new ticket). */
-  admitted?: 'promoted' | 'registered_again' | null;
+  admitted?: AdmitAnswer['admitted'];
 };
 
 /** Everything that identifies one scan; a retry resends the same object, so the server can tell it from a second scan by clientId. */
@@ -141,18 +128,16 @@ export function ticketCode(text: string): string {
   return s;
 }
 
-type Sent = { ok: boolean; status: number; json(): Promise<unknown> };
-
 /** Runs one request and sorts every ending into an Outcome; a fetch that throws (or times out) means the server was not reached. */
-export async function attempt<T>(send: () => Promise<Sent>): Promise<Outcome<T>> {
-  let res: Sent;
+export async function attempt<R extends ClientResponse<unknown>>(send: () => Promise<R>): Promise<Outcome<Answer<R>>> {
+  let res: R;
   try {
     res = await send();
   } catch {
     return { kind: 'offline' };
   }
   try {
-    return { kind: 'ok', value: await readJson<T>(res) };
+    return { kind: 'ok', value: await read(res) };
   } catch (e) {
     const err = e instanceof ApiFailure ? e : new ApiFailure(res.status, 'network', String(e));
     if (err.status === 401) return { kind: 'unauthorized' };
@@ -170,13 +155,6 @@ export function submitScan(scan: Scan, timeoutMs?: number): Promise<Outcome<Chec
   const init = timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : undefined;
   return attempt(() => api.api.events[':slug'].checkins.$post({ param: { slug }, json: body }, { init }));
 }
-
-export type WalkInResponse = {
-  result: 'checked_in';
-  registration: { id: string; name: string; affiliation: string | null; role: Role };
-  ticketCode: string;
-  checkedInAt: string;
-};
 
 export function submitWalkIn(walkIn: WalkIn): Promise<Outcome<WalkInResponse>> {
   const { slug, ...body } = walkIn;

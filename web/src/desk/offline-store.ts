@@ -1,21 +1,14 @@
 // What the offline desk keeps in IndexedDB, one database per event: the ticket snapshot, the scans waiting to sync, sync notes.
-import type { CheckinResult, Role } from './checkin';
+import { api, type Success } from '../api';
+import type { CheckinResult } from './checkin';
 import { deleteDb, done, openDb, transaction } from './idb';
 
+const checkins = api.api.events[':slug'].checkins;
+/** GET /api/events/:slug/checkins/snapshot: one page of the event's tickets, hashed. */
+export type Snapshot = Success<(typeof checkins)['snapshot']['$get']>;
+
 /** One registration as the snapshot API gives it; `pending` marks a check-in made here that the server has not seen yet. */
-export type SavedTicket = {
-  id: string;
-  hash: string;
-  name: string;
-  affiliation: string;
-  role: Role;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  checkedInAt: string | null;
-  deskId: string | null;
-  /** The desk lines (e.g. 科室) the organiser chose, from the snapshot. */
-  details?: { id: string; label: { zh: string; en: string }; text: { zh: string; en: string } }[];
-  pending?: boolean;
-};
+export type SavedTicket = Snapshot['tickets'][number] & { pending?: boolean };
 
 /** A scan this desk admitted offline, as the batch API takes it, plus what the page needs to show it. */
 export type QueuedScan = {
@@ -39,13 +32,8 @@ export type SyncNote = {
   deskId: string | null;
 };
 
-export type BatchResult = {
-  clientId: string;
-  result: CheckinResult;
-  registration: { id: string; name: string; affiliation: string | null; role: Role } | null;
-  checkedInAt: string | null;
-  deskId: string | null;
-};
+/** The server's answer to one scan of a synced batch. */
+export type BatchResult = Success<(typeof checkins)['batch']['$post']>['results'][number];
 
 export type LocalCheck =
   | { kind: 'not_saved' }

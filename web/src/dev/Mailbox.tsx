@@ -1,14 +1,14 @@
 // The development mailbox at /dev/mailbox: the emails the app wrote, each readable in a sandboxed frame.
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { InferResponseType } from 'hono/client';
-import { api, ApiFailure, readJson } from '../api';
+import { api, ApiFailure, read } from '../api';
 import { locale, t } from '../i18n';
 
 type Email = InferResponseType<typeof api.api.dev.mailbox.$get, 200>['emails'][number];
 
 async function loadMailbox(): Promise<Email[] | null> {
   try {
-    const { emails } = await readJson<{ emails: Email[] }>(await api.api.dev.mailbox.$get());
+    const { emails } = await read(api.api.dev.mailbox.$get());
     return emails;
   } catch (e) {
     if (e instanceof ApiFailure && e.status === 404) return null;

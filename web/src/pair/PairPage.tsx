@@ -1,7 +1,7 @@
 // Device pairing at /pair#<token>: a phone that scanned the organiser's pairing QR signs in as a desk for that event, no email needed.
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
-import { api, ApiFailure, readJson } from '../api';
+import { api, ApiFailure, read } from '../api';
 import { saveDeskName } from '../desk/checkin';
 import { type DeskKey, t } from '../desk/text';
 
@@ -41,7 +41,7 @@ export default function PairPage() {
       const res = await api.api.auth.pair.$post({
         json: { token: used, deviceName: deviceName().trim() || undefined },
       });
-      const { eventSlug, deviceName: name } = await readJson<{ eventSlug: string; deviceName: string }>(res);
+      const { eventSlug, deviceName: name } = await read(res);
       forgetToken();
       setToken(null);
       // The device's name is the desk name its scans carry, so organisers can tell where each check-in happened.

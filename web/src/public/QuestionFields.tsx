@@ -2,9 +2,11 @@
 // only if" applied live, a sensitive question with its own consent tick, and each error beside its field.
 import { createUniqueId, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { visibleIds } from '../../../worker/questions/answers';
-import type { Question } from '../../../worker/questions/types';
+import type { PublicEvent } from '../api';
 import { locale } from '../i18n';
 
+/** One question as the event page gives it (removed ones left out). */
+export type Question = PublicEvent['questions'][number];
 export type AnswerDraft = Record<string, string | boolean | string[] | undefined>;
 
 const TEXT = {

@@ -1,7 +1,7 @@
 // The registration form on the event page: validated in the reader's language, accessible, and kind on failure.
 import { useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
-import { api, ApiFailure, type PublicEvent, readJson, type RegistrationResult } from '../api';
+import { api, ApiFailure, type PublicEvent, read } from '../api';
 import { asciiContact } from '../../../worker/lib/normalize';
 import { type Locale, locale, type MessageKey, t } from '../i18n';
 import { formatDateTime } from '../lib/time';
@@ -121,7 +121,7 @@ export function RegisterForm(props: { event: PublicEvent }) {
           sensitiveConsent: consents(),
         },
       });
-      const { registration } = await readJson<RegistrationResult>(res);
+      const { registration } = await read(res);
       const state: RegisteredState = { registered: registration.status, email: v.email.trim() };
       // The management link's token comes along, so the registrant can cancel from this page as from the email.
       const manage = new URL(registration.manageUrl).searchParams.get('m') ?? '';

@@ -1,18 +1,16 @@
 // Loads the public event through the typed client; "/" shows the first published event.
 import { query } from '@solidjs/router';
-import { api, ApiFailure, type PublicEvent, readJson } from '../api';
+import { api, ApiFailure, type PublicEvent, read } from '../api';
 
 export const getEvent = query(async (slug: string | undefined): Promise<PublicEvent | null> => {
   let target = slug;
   if (!target) {
-    const { events } = await readJson<{ events: { slug: string }[] }>(await api.api.events.$get());
+    const { events } = await read(api.api.events.$get());
     target = events[0]?.slug;
     if (!target) return null;
   }
   try {
-    const { event } = await readJson<{ event: PublicEvent }>(
-      await api.api.events[':slug'].$get({ param: { slug: target } }),
-    );
+    const { event } = await read(api.api.events[':slug'].$get({ param: { slug: target } }));
     return event;
   } catch (e) {
     if (e instanceof ApiFailure && e.status === 404) return null;

@@ -5,7 +5,7 @@ import { typedAscii } from '../../../worker/lib/normalize';
 import { ApiFailure } from '../api';
 import { locale } from '../i18n';
 import { type DeskKey, t } from '../desk/text';
-import { getMe, hasDevMailbox, requestSignIn, type Staff } from '../desk/desk-api';
+import { getMe, hasDevMailbox, requestSignIn, type Staff } from './staff-api';
 import { sameSitePath } from '../../../worker/auth/next-path';
 import './signin.css';
 
@@ -35,7 +35,7 @@ export default function SignIn() {
   let sentHeading: HTMLHeadingElement | undefined;
   onMount(() => {
     input.focus();
-    getMe().then(setMe, () => {
+    getMe({ lastKnownOffline: true }).then(setMe, () => {
       /* unknown is as good as signed out here */
     });
   });

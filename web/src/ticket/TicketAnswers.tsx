@@ -1,13 +1,10 @@
 // The attendee's answers on the ticket page (with the emailed link): shown, and correctable until registration closes.
 // Sensitive answers come back masked and are kept unless retyped.
 import { createResource, createSignal, Show } from 'solid-js';
-import { api, ApiFailure, readJson } from '../api';
+import { api, ApiFailure, read } from '../api';
 import { locale } from '../i18n';
 import { type AnswerDraft, answersBody, QuestionFields } from '../public/QuestionFields';
-import type { Question } from '../../../worker/questions/types';
 import './ticket-answers.css';
-
-type View = { questions: Question[]; answers: Record<string, unknown>; editable: boolean };
 
 const TEXT = {
   'zh-CN': {
@@ -30,13 +27,8 @@ const TEXT = {
   },
 } as const;
 
-async function load(args: { code: string; token: string }): Promise<View> {
-  const res = await api.api.tickets[':code'].answers.view.$post({
-    param: { code: args.code },
-    json: { token: args.token },
-  });
-  return readJson<View>(res);
-}
+const load = (args: { code: string; token: string }) =>
+  read(api.api.tickets[':code'].answers.view.$post({ param: { code: args.code }, json: { token: args.token } }));
 
 export function TicketAnswers(props: { code: string; token: string }) {
   const tx = () => TEXT[locale()];
@@ -72,16 +64,18 @@ export function TicketAnswers(props: { code: string; token: string }) {
     setBusy(true);
     setStatus(null);
     try {
-      const res = await api.api.tickets[':code'].answers.$put({
-        param: { code: props.code },
-        json: {
-          token: props.token,
-          answers: answersBody(v.questions, seeded()),
-          sensitiveConsent: consents(),
-          locale: locale(),
-        },
-      });
-      mutate(await readJson<View>(res));
+      const saved = await read(
+        api.api.tickets[':code'].answers.$put({
+          param: { code: props.code },
+          json: {
+            token: props.token,
+            answers: answersBody(v.questions, seeded()),
+            sensitiveConsent: consents(),
+            locale: locale(),
+          },
+        }),
+      );
+      mutate(saved);
       setDraft({});
       setErrors({});
       setStatus('saved');
