@@ -16,7 +16,7 @@ const slug = `clinical-${Date.now().toString(36)}`;
 const shot = async (page: Page, name: string) => {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/${process.env.SHOTS_PREFIX ?? ''}${name}.png`, fullPage: true });
 };
 
 const beijing = (days: number, hhmm: string) => {
@@ -76,12 +76,29 @@ describe('registration questions', () => {
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'console-questions-zh-1366');
-    const en = await organiserPage('en', 390);
-    await en.goto(`${baseUrl}/console/${slug}/questions`);
-    await en.locator('.question-card').nth(3).waitFor();
-    await shot(en, 'console-questions-en-390');
+
+    // A new question with a bad id and no words: told inline, in Chinese, and nothing is saved.
+    await page.getByRole('button', { name: '添加问题' }).click();
+    const added = page.locator('.question-card').nth(4);
+    await added.getByLabel(/^编号/).fill('Bad Id');
+    await page.getByRole('button', { name: '保存问题' }).click();
+    await added.getByText('只能使用小写字母、数字和 _，并以字母开头。').waitFor();
+    expect(await added.getByText('请用中文或英文填写问题。').count()).toBe(1);
+    await added.getByRole('button', { name: '删除' }).click();
+    expect(await page.locator('.question-card').count()).toBe(4);
+
+    for (const [lang, width] of [
+      ['en', 390],
+      ['zh-CN', 390],
+      ['en', 1366],
+    ] as const) {
+      const other = await organiserPage(lang, width);
+      await other.goto(`${baseUrl}/console/${slug}/questions`);
+      await other.locator('.question-card').nth(3).waitFor();
+      await shot(other, `console-questions-${lang === 'en' ? 'en' : 'zh'}-${width}`);
+      await other.context().close();
+    }
     await page.context().close();
-    await en.context().close();
   });
 
   it('a clinician answers it on a 390-px phone in Chinese, with inline errors first', async () => {
@@ -161,5 +178,56 @@ describe('registration questions', () => {
     const [header, row] = csv.replace('\uFEFF', '').split('\r\n');
     expect(header!.split(',').slice(-4)).toEqual(['科室', '职称', '执业类别', '继续医学教育卡号']);
     expect(row!.split(',').slice(-4)).toEqual(['心血管内科', '主治医师', '临床', 'BJ2026-00123']);
+  });
+
+  it("the registrations table shows a column per question in the organiser's language, and filters by an answer", async () => {
+    const page = await organiserPage('zh-CN', 1366);
+    await page.goto(`${baseUrl}/console/${slug}/registrations`);
+    const table = page.locator('table.registrations');
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.locator('th.col-answer').allTextContents()).toEqual([
+      '科室',
+      '职称',
+      '执业类别',
+      '继续医学教育卡号',
+    ]);
+    const row = table.locator('tbody tr', { hasText: '李医生' });
+    expect(await row.locator('td.answer').allTextContents()).toEqual([
+      '心血管内科',
+      '主治医师',
+      '临床',
+      'BJ2026-00123',
+    ]);
+    // A text answer: any part of it; a choice: picked from the question's options.
+    await page.getByLabel('按回答筛选').selectOption('department');
+    await page.getByLabel('回答', { exact: true }).fill('骨科');
+    await page.getByText('没有符合条件的报名').waitFor();
+    await page.getByLabel('回答', { exact: true }).fill('心血管');
+    await row.waitFor();
+    await page.getByLabel('按回答筛选').selectOption('professional_title');
+    await page.getByLabel('回答', { exact: true }).selectOption({ label: '主治医师' });
+    await row.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'console-registrations-zh-1366');
+    await page.context().close();
+    for (const [lang, width] of [
+      ['en', 390],
+      ['zh-CN', 390],
+      ['en', 1366],
+    ] as const) {
+      const other = await organiserPage(lang, width);
+      await other.goto(`${baseUrl}/console/${slug}/registrations`);
+      await other.locator('table.registrations tbody tr').first().waitFor();
+      if (lang === 'en')
+        expect(await other.locator('th.col-answer').allTextContents()).toEqual([
+          'Department',
+          'Professional title',
+          'Practice category',
+          'CME card number',
+        ]);
+      await shot(other, `console-registrations-${lang === 'en' ? 'en' : 'zh'}-${width}`);
+      await other.context().close();
+    }
   });
 });
