@@ -1,6 +1,6 @@
 // The attendee's answers on the ticket page (with the emailed link): shown, and correctable until registration closes.
 // Sensitive answers come back masked and are kept unless retyped.
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show, Suspense } from 'solid-js';
 import { api, ApiFailure, read } from '../api';
 import { locale } from '../i18n';
 import { type AnswerDraft, answersBody, QuestionFields } from '../public/QuestionFields';
@@ -27,8 +27,11 @@ const TEXT = {
   },
 } as const;
 
+/** The answers are an extra on the ticket page: if they cannot be read, the section stays away, the ticket stays. */
 const load = (args: { code: string; token: string }) =>
-  read(api.api.tickets[':code'].answers.view.$post({ param: { code: args.code }, json: { token: args.token } }));
+  read(api.api.tickets[':code'].answers.view.$post({ param: { code: args.code }, json: { token: args.token } })).catch(
+    () => null,
+  );
 
 export function TicketAnswers(props: { code: string; token: string }) {
   const tx = () => TEXT[locale()];
@@ -94,43 +97,46 @@ export function TicketAnswers(props: { code: string; token: string }) {
     }
   }
 
+  // Its own boundary: loading the answers must not suspend the whole page (and take the heading's focus with it).
   return (
-    <Show when={view()?.questions.length}>
-      <section class="ticket-answers no-print card" aria-labelledby="ticket-answers-title">
-        <h2 id="ticket-answers-title">{tx().title}</h2>
-        <p class="muted">{view()!.editable ? tx().hint : tx().closed}</p>
-        <form noValidate onSubmit={save}>
-          <fieldset class="ticket-answers-fields" disabled={!view()!.editable || busy()}>
-            <QuestionFields
-              questions={view()!.questions}
-              draft={seeded()}
-              onChange={(id, value) => {
-                setDraft({ ...draft(), [id]: value });
-                setStatus(null);
-              }}
-              consents={consents()}
-              onConsent={(id, given) => setConsents(given ? [...consents(), id] : consents().filter((x) => x !== id))}
-              errors={errors()}
-              masked={masked()}
-            />
-          </fieldset>
-          <div role="status">
-            <Show when={status() === 'saved'}>
-              <p class="notice ok">{tx().saved}</p>
+    <Suspense>
+      <Show when={view()?.questions.length}>
+        <section class="ticket-answers no-print card" aria-labelledby="ticket-answers-title">
+          <h2 id="ticket-answers-title">{tx().title}</h2>
+          <p class="muted">{view()!.editable ? tx().hint : tx().closed}</p>
+          <form noValidate onSubmit={save}>
+            <fieldset class="ticket-answers-fields" disabled={!view()!.editable || busy()}>
+              <QuestionFields
+                questions={view()!.questions}
+                draft={seeded()}
+                onChange={(id, value) => {
+                  setDraft({ ...draft(), [id]: value });
+                  setStatus(null);
+                }}
+                consents={consents()}
+                onConsent={(id, given) => setConsents(given ? [...consents(), id] : consents().filter((x) => x !== id))}
+                errors={errors()}
+                masked={masked()}
+              />
+            </fieldset>
+            <div role="status">
+              <Show when={status() === 'saved'}>
+                <p class="notice ok">{tx().saved}</p>
+              </Show>
+            </div>
+            <div role="alert">
+              <Show when={status() === 'failed'}>
+                <p class="notice error">{tx().failed}</p>
+              </Show>
+            </div>
+            <Show when={view()!.editable}>
+              <button type="submit" class="secondary" disabled={busy()}>
+                {busy() ? tx().saving : tx().save}
+              </button>
             </Show>
-          </div>
-          <div role="alert">
-            <Show when={status() === 'failed'}>
-              <p class="notice error">{tx().failed}</p>
-            </Show>
-          </div>
-          <Show when={view()!.editable}>
-            <button type="submit" class="secondary" disabled={busy()}>
-              {busy() ? tx().saving : tx().save}
-            </button>
-          </Show>
-        </form>
-      </section>
-    </Show>
+          </form>
+        </section>
+      </Show>
+    </Suspense>
   );
 }
