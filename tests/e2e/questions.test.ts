@@ -107,9 +107,18 @@ describe('registration questions', () => {
       isMobile: true,
       hasTouch: true,
     });
-    await page.goto(`${baseUrl}/e/${slug}`);
+    // The event page may be cached for up to 5 s (Cache-Control: max-age=5), so the new questions can take that long.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${baseUrl}/e/${slug}`);
+          await page.getByRole('region', { name: '报名' }).waitFor();
+          return page.locator('[name="answers.department"]').count();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toBe(1);
     const form = page.getByRole('region', { name: '报名' });
-    await form.waitFor();
     await page.getByLabel('姓名', { exact: true }).fill('李医生');
     await page.getByLabel('电子邮箱', { exact: true }).fill(`li-${Date.now()}@example.com`);
     await page.getByRole('checkbox', { name: '我同意主办方为举办本次会议而保存我的个人信息。' }).check();
