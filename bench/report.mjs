@@ -67,6 +67,13 @@ export function evaluateTargets(r) {
       `${fmt(reg.cost.roundTrips, 2)} avg, ${int(reg.cost.maxRoundTrips)} max`,
       verdict(reg.cost.maxRoundTrips <= 2),
     );
+  const answered = route('registrationAnswers');
+  if (measured('registrationAnswers') && measured('registration'))
+    add(
+      'Registration with 6 answers: within 10 % of registration',
+      `${fmt(answered.xBaseline, 2)}× vs ${fmt(reg.xBaseline, 2)}× baseline (${fmt(100 * (answered.xBaseline / reg.xBaseline - 1), 1)} %); ${fmt(answered.cost.roundTrips, 2)} D1 round trips avg`,
+      verdict(answered.xBaseline >= 0.9 * reg.xBaseline),
+    );
   routeRatio('event', 0.8, 'Event page read (GET /api/events/:slug, no If-None-Match)');
   const cache = r.eventCaching;
   if (cache) {
@@ -152,6 +159,7 @@ export const REQUIRED_ROUTES = [
   'csvPage',
   'checkin',
   'registration',
+  'registrationAnswers',
 ];
 /** The targets every run reports (by the start of their name); evaluateTargets leaves out a row it has no figure for. */
 export const REQUIRED_TARGETS = [

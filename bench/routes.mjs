@@ -145,6 +145,35 @@ export function buildRoutes(ctx) {
         : `a new registration was neither confirmed nor waitlisted with a ticket: ${text.slice(0, 120)}`;
     },
   };
+  // The same registration answering six questions (the clinical preset, a yes/no and one it shows): the answers are
+  // checked in the Worker and stored by the same one INSERT.
+  let ra = 0;
+  const registrationAnswers = {
+    ...registration,
+    key: 'registrationAnswers',
+    name: 'Registration with 6 answers',
+    next: () => {
+      const n = ra++;
+      return {
+        body: JSON.stringify({
+          name: n % 3 ? `答题${n}` : `Bench Answerer ${n}`,
+          email: `bench.answers.${runId}.${n}@example.org`,
+          phone: `1390000${String(n % 10000).padStart(4, '0')}`,
+          affiliation: '北京协和医院',
+          locale: 'zh-CN',
+          consent: true,
+          answers: {
+            department: '心血管内科',
+            professional_title: n % 2 ? 'attending_physician' : 'chief_physician',
+            practice_category: 'clinical',
+            cme_number: `BJ2026-${String(n).padStart(5, '0')}`,
+            dinner: true,
+            diet: '清真',
+          },
+        }),
+      };
+    },
+  };
 
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
@@ -210,6 +239,7 @@ export function buildRoutes(ctx) {
     checkin,
     checkinPoint,
     registration,
+    registrationAnswers,
   ];
 }
 

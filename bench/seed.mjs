@@ -291,12 +291,57 @@ export function generateRegistrations(n, seed = 20260122) {
 const lit = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
 
 /** SQL files (one per ROWS_PER_FILE rows) that raise the capacity and insert the registrations. */
+const choice = (value, zh, en) => ({ value, label: { zh, en } });
+/** The bench event's questions: all optional, so the plain registration route is still valid without answers. */
+export const BENCH_QUESTIONS = [
+  { id: 'department', type: 'short_text', label: { zh: '科室', en: 'Department' }, required: false, desk: true },
+  {
+    id: 'professional_title',
+    type: 'single_choice',
+    label: { zh: '职称', en: 'Professional title' },
+    required: false,
+    options: [
+      choice('chief_physician', '主任医师', 'Chief physician'),
+      choice('attending_physician', '主治医师', 'Attending physician'),
+    ],
+  },
+  {
+    id: 'practice_category',
+    type: 'single_choice',
+    label: { zh: '执业类别', en: 'Practice category' },
+    required: false,
+    options: [choice('clinical', '临床', 'Clinical medicine'), choice('nursing', '护理', 'Nursing')],
+  },
+  {
+    id: 'cme_number',
+    type: 'pattern',
+    label: { zh: '继续医学教育卡号', en: 'CME card number' },
+    required: false,
+    pattern: '[A-Z0-9-]{6,20}',
+  },
+  { id: 'dinner', type: 'yes_no', label: { zh: '参加晚宴', en: 'Dinner' }, required: false },
+  {
+    id: 'diet',
+    type: 'short_text',
+    label: { zh: '饮食要求', en: 'Diet' },
+    required: false,
+    showIf: { questionId: 'dinner', equals: true },
+  },
+];
+
 export function registrationSqlFiles(regs, dir, capacity) {
   mkdirSync(dir, { recursive: true });
   const files = [];
   for (let f = 0; f * ROWS_PER_FILE < Math.max(regs.length, 1); f++) {
     const part = regs.slice(f * ROWS_PER_FILE, (f + 1) * ROWS_PER_FILE);
-    const lines = f === 0 ? [`UPDATE events SET capacity = ${capacity} WHERE id = ${lit(EVENT_ID)};`] : [];
+    const lines =
+      f === 0
+        ? [
+            `UPDATE events SET capacity = ${capacity} WHERE id = ${lit(EVENT_ID)};`,
+            // Optional questions (the clinical preset and two more), so one run measures registration with and without answers.
+            `UPDATE events SET questions = ${lit(JSON.stringify(BENCH_QUESTIONS))}, questions_rev = 1 WHERE id = ${lit(EVENT_ID)};`,
+          ]
+        : [];
     for (let i = 0; i < part.length; i += ROWS_PER_INSERT) {
       const values = part
         .slice(i, i + ROWS_PER_INSERT)

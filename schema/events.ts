@@ -40,6 +40,10 @@ export const events = sqliteTable(
     /** Without a closing time, registration closes when the event starts; true keeps it open until the end. */
     registrationUntilEnd: integer('registration_until_end', { mode: 'boolean' }).notNull().default(false),
     registrationMode: text('registration_mode', { enum: REGISTRATION_MODES }).notNull().default('open'),
+    /** The registration questions as one JSON list (worker/questions/model.ts), removed ones kept and marked. */
+    questions: text('questions').notNull().default('[]'),
+    /** Bumped on every change of `questions`: registration inserts only against the revision it validated with. */
+    questionsRev: integer('questions_rev').notNull().default(0),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },

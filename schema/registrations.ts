@@ -43,6 +43,8 @@ export const registrations = sqliteTable(
     role: text('role', { enum: REGISTRATION_ROLES }).notNull().default('attendee'),
     personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
     consentAt: integer('consent_at'),
+    /** Answers to the event's questions as one JSON object { questionId: value }, written with the registration. */
+    answers: text('answers').notNull().default('{}'),
     /** The site origin of the request that promoted this registration, for the links in the promotion email. */
     promotedOrigin: text('promoted_origin'),
     createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),

@@ -28,6 +28,8 @@ import { privacyRoutes } from './privacy/routes';
 import { registrationRoutes } from './registration/routes';
 import { approvalRoutes } from './registration/approval';
 import { invitationAdminRoutes, invitationRoutes } from './invitations/routes';
+import { questionRoutes } from './questions/routes';
+import { ticketAnswerRoutes } from './questions/ticket-routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorResponse, handleError } from './http/errors';
 
@@ -71,12 +73,14 @@ const routes = app
   .route('/api/events', approvalRoutes)
   .route('/api/events', invitationAdminRoutes)
   .route('/api/invitations', invitationRoutes)
+  .route('/api/events', questionRoutes)
   .route('/api/events', checkinRoutes)
   .route('/api/events', admitRoutes)
   .route('/api/events', offlineRoutes)
   .route('/api/events', attendanceRoutes)
   .route('/api/events', attendanceDeskRoutes)
   .route('/api/tickets', ticketRoutes)
+  .route('/api/tickets', ticketAnswerRoutes)
   .route('/api/dev', devRoutes);
 
 export type AppType = typeof routes;

@@ -11,6 +11,9 @@ export const listQuery = z.object({
   sort: z.enum(['created', '-created', 'name', '-name']).optional().default('created'),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).optional().default(50),
+  /** With `answer`: only registrations whose answer to this question contains it. */
+  question: z.string().max(40).optional(),
+  answer: z.string().trim().max(200).optional(),
 });
 
 export const editInput = z

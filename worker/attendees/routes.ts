@@ -18,6 +18,15 @@ import { publicOrigin } from '../http/origin';
 import { CSV_HEADERS, deskText, roleText, statusText } from './csv-text';
 import { rule } from '../http/contract';
 import { csvQuery, editInput, listQuery } from './input';
+import type { Question } from '../questions/model';
+import {
+  answerCells,
+  answerFilterSql,
+  answerHeaders,
+  answersForStaff,
+  eventQuestionsSql,
+  questionsFromBatch,
+} from '../questions/export';
 
 const parseCursor = (after: string) => {
   const dot = after.indexOf('.');
@@ -25,7 +34,7 @@ const parseCursor = (after: string) => {
 };
 
 /** Each answer's search and filters, on registrations left-joined to their check-in. */
-function filters(eventId: string, q: z.infer<typeof listQuery>) {
+function filters(eventId: string, q: z.infer<typeof listQuery>, questions: Question[] = []) {
   const needle = q.q?.toLowerCase();
   const hi = `${needle}\u{10FFFF}`;
   const name = sql`lower(${registrations.name})`;
@@ -35,6 +44,7 @@ function filters(eventId: string, q: z.infer<typeof listQuery>) {
     q.role && eq(registrations.role, q.role),
     q.checkedIn === 'true' ? isNotNull(checkins.registrationId) : undefined,
     q.checkedIn === 'false' ? isNull(checkins.registrationId) : undefined,
+    (q.question && q.answer && answerFilterSql(questions, q.question, q.answer)) || undefined,
     // Prefixes of name, email and phone walk their indexes; the institution matches anywhere.
     needle
       ? or(
@@ -71,13 +81,14 @@ const selectAttendees = (db: Db) =>
       scannedAt: checkins.scannedAt,
       deskId: checkins.deskId,
       timezone: events.timezone,
+      answers: registrations.answers,
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
     .$dynamic();
 
-const present = (r: Awaited<ReturnType<typeof selectAttendees>>[number]) => ({
+const present = (r: Awaited<ReturnType<typeof selectAttendees>>[number], questions: Question[] = []) => ({
   id: r.id,
   name: r.name,
   email: r.email,
@@ -90,6 +101,7 @@ const present = (r: Awaited<ReturnType<typeof selectAttendees>>[number]) => ({
   createdAt: isoOrNull(r.createdAt, r.timezone),
   checkedInAt: isoOrNull(r.scannedAt, r.timezone),
   deskId: r.deskId,
+  answers: answersForStaff(questions, r.answers),
 });
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
@@ -138,9 +150,11 @@ export const attendeeRoutes = new Hono<AppEnv>()
   .get('/:slug/registrations', rules.listRegistrations, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const q = c.req.valid('query');
-    const where = filters(eventId, q);
+    // Filtering by an answer needs the question's type: one more read, only then.
+    const [first] = q.question ? await atomically(c.env.DB, [eventQuestionsSql(eventId)]) : [undefined];
+    const where = filters(eventId, q, questionsFromBatch(first));
     const db = c.var.db;
-    const [rows, total] = await atomically(c.env.DB, [
+    const [rows, total, qs] = await atomically(c.env.DB, [
       selectAttendees(db)
         .where(where)
         .orderBy(...ORDER[q.sort])
@@ -151,10 +165,13 @@ export const attendeeRoutes = new Hono<AppEnv>()
         .from(registrations)
         .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
         .where(where),
+      eventQuestionsSql(eventId),
     ]);
+    const questions = questionsFromBatch(qs);
     return c.json(
       {
-        registrations: rows.map(present),
+        registrations: rows.map((r) => present(r, questions)),
+        questions,
         total: total[0]?.n ?? 0,
         page: q.page,
         pageSize: q.pageSize,
@@ -180,18 +197,20 @@ export const attendeeRoutes = new Hono<AppEnv>()
         ),
       )
       .orderBy(...ORDER.created);
-    const [rows, total] = await atomically(c.env.DB, [
+    const [qs, rows, total] = await atomically(c.env.DB, [
+      eventQuestionsSql(eventId),
       page ? walk.limit(limit + 1) : walk,
       ...(page && !cursor
         ? [db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, eventId))]
         : []),
     ]);
+    const questions = questionsFromBatch(qs);
     const more = page && rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const csv = toCsv(
-      cursor ? null : CSV_HEADERS[lang],
+      cursor ? null : [...CSV_HEADERS[lang], ...answerHeaders(questions, lang)],
       shown
-        .map(present)
+        .map((row) => ({ ...present(row), answers: answerCells(questions, row.answers, lang) }))
         .map((r) => [
           r.name,
           r.email,
@@ -205,6 +224,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
           deskText(r.deskId, lang),
           r.status,
           r.role,
+          ...r.answers,
         ]),
     );
     const headers = new Headers({
@@ -254,8 +274,11 @@ export const attendeeRoutes = new Hono<AppEnv>()
         });
       throw e;
     }
-    const [row] = await selectAttendees(db).where(eq(registrations.id, id));
-    return c.json({ registration: present(row!) }, 200);
+    const [[row], qs] = await atomically(c.env.DB, [
+      selectAttendees(db).where(eq(registrations.id, id)),
+      eventQuestionsSql(eventId),
+    ]);
+    return c.json({ registration: present(row!, questionsFromBatch(qs)) }, 200);
   })
   .post('/:slug/registrations/:id/cancel', rules.cancelRegistration, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);

@@ -1,6 +1,7 @@
 // The offline desk: ticket snapshots (only what changed since the last pull) and syncing queued scans,
 // keeping the earliest scan and flagging a ticket that two desks admitted while offline.
 import { sql } from 'drizzle-orm';
+import { badgeDepartmentSql, deskAnswerColumns, deskDetails } from '../questions/desk';
 import { Hono } from 'hono';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
@@ -65,8 +66,11 @@ export const offlineRoutes = new Hono<AppEnv>()
       status: RegistrationStatus;
       scannedAt: number | null;
       deskId: string | null;
+      answers: string;
+      questions: string | null;
     }>(sql`
-      SELECT r.id, r.ticket_code AS code, r.name, r.affiliation, r.role, r.status, c.scanned_at AS scannedAt, c.desk_id AS deskId
+      SELECT r.id, r.ticket_code AS code, r.name, r.affiliation, r.role, r.status, c.scanned_at AS scannedAt, c.desk_id AS deskId,
+        ${deskAnswerColumns}
       FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
       WHERE r.event_id = ${eventId} AND r.id > ${after}
         ${since > 0 ? sql`AND (r.updated_at > ${since} OR r.id IN (SELECT registration_id FROM checkins WHERE event_id = ${eventId} AND changed_at > ${since}))` : sql``}
@@ -81,6 +85,7 @@ export const offlineRoutes = new Hono<AppEnv>()
         status: r.status,
         checkedInAt: isoOrNull(r.scannedAt, timezone),
         deskId: r.deskId,
+        ...deskDetails(r.questions, r.answers),
       })),
     );
     const full = rows.length === PAGE;
@@ -171,7 +176,13 @@ export const offlineRoutes = new Hono<AppEnv>()
         clientId: s.clientId,
         result,
         registration: visible
-          ? { id: after.id, name: after.name, affiliation: after.affiliation, role: after.role }
+          ? {
+              id: after.id,
+              name: after.name,
+              affiliation: after.affiliation,
+              role: after.role,
+              ...deskDetails(after.questions, after.answers),
+            }
           : null,
         checkedInAt: visible ? isoOrNull(after.scannedAt, timezone) : null,
         deskId: visible ? after.deskId : null,
@@ -224,8 +235,9 @@ export const offlineRoutes = new Hono<AppEnv>()
       affiliation: string;
       role: RegistrationRole;
       ticketCode: string;
+      department: string;
     }>(sql`
-      SELECT id, name, affiliation, role, ticket_code AS ticketCode FROM registrations
+      SELECT id, name, affiliation, role, ticket_code AS ticketCode, ${badgeDepartmentSql} AS department FROM registrations
       WHERE event_id = ${eventId} AND status = 'confirmed'
         ${ids.length ? sql`AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` : sql``}
         ${role ? sql`AND role = ${role}` : sql``}

@@ -1,5 +1,6 @@
 // Front-desk API: check in by scan or search, search attendees, register walk-ins, live counts.
 import { sql } from 'drizzle-orm';
+import { deskDetails } from '../questions/desk';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, requireEventRole } from '../auth/session';
@@ -59,7 +60,15 @@ export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, t
   const visible = row && result !== 'wrong_event';
   return {
     result,
-    registration: visible ? { id: row.id, name: row.name, affiliation: row.affiliation, role: row.role } : null,
+    registration: visible
+      ? {
+          id: row.id,
+          name: row.name,
+          affiliation: row.affiliation,
+          role: row.role,
+          ...deskDetails(row.questions, row.answers),
+        }
+      : null,
     checkedInAt: visible ? isoOrNull(row.scannedAt, timezone) : null,
     deskId: visible ? row.deskId : null,
   };

@@ -1,5 +1,6 @@
 // The check-in statements: insert the first scan, then read what the desk should see, in one round trip.
 import { sql } from 'drizzle-orm';
+import { deskAnswerColumns } from '../questions/desk';
 import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 export type ScanInput = {
@@ -52,12 +53,14 @@ export type TicketStateRow = {
   clientId: string | null;
   scannedAt: number | null;
   deskId: string | null;
+  answers: string;
+  questions: string | null;
 };
 
 export function readTicketState(ref: TicketRef) {
   return sql`
     SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role,
-           c.client_id AS clientId, c.scanned_at AS scannedAt, c.desk_id AS deskId
+           c.client_id AS clientId, c.scanned_at AS scannedAt, c.desk_id AS deskId, ${deskAnswerColumns}
     FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
     WHERE ${match(ref)}`;
 }

@@ -1,6 +1,7 @@
 // Shapes events, agenda items and people for the public API: camelCase, bilingual, times in the event's zone.
 import type { events, people, sessionPeople, sessions } from '../../schema';
 import { isoInZone, isoOrNull } from '../lib/time';
+import { parseQuestions, publicQuestions } from '../questions/model';
 import { effectiveClose, hasEnded, registrationState } from './window';
 
 export type Localized = { zh: string; en: string };
@@ -57,6 +58,7 @@ export function presentEvent(
   const personById = new Map(rows.people.map((p) => [p.id, p]));
   return {
     ...presentEventSummary(e),
+    questions: publicQuestions(parseQuestions(e.questions)),
     sessions: rows.sessions.map((s) => ({
       id: s.id,
       kind: s.kind,

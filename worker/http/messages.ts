@@ -2,6 +2,7 @@
 // and the one error handler and the validator translate here, so no route needs to know about languages.
 import type { Context } from 'hono';
 import type { ErrorCode } from './errors';
+import { QUESTION_ZH } from '../questions/words';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -165,6 +166,8 @@ export const ZH: Record<string, string> = {
   'Write the message.': '请填写正文。',
   'You do not have access to this event.': '您没有此会议的访问权限。',
   'Request failed': '请求失败。',
+  // Registration questions: kept beside their rules so the web's form check carries only these.
+  ...QUESTION_ZH,
 };
 
 /** Messages built with values in them. */

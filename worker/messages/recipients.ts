@@ -4,6 +4,7 @@ import { checkins, type events, people, registrations, sessionPeople, sessions }
 import { z } from 'zod';
 import type { Db } from '../env';
 import { clockRange, zonedParts } from '../lib/time';
+import { answerTexts } from '../questions/placeholders';
 import type { RecipientSession, RecipientValues } from './render';
 
 export const audienceInput = z.union([
@@ -56,6 +57,7 @@ export function findRecipients(db: Db, eventId: string, a: Audience) {
       honorificEn: people.honorificEn,
       institutionZh: people.institutionZh,
       institutionEn: people.institutionEn,
+      answers: registrations.answers,
     })
     .from(registrations)
     .leftJoin(people, eq(people.id, registrations.personId))
@@ -75,7 +77,7 @@ export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];
 type EventInfo = Pick<
   typeof events.$inferSelect,
   'titleZh' | 'titleEn' | 'venueZh' | 'venueEn' | 'addressZh' | 'addressEn' | 'timezone'
->;
+> & { questions?: string };
 
 export async function sessionsByPerson(db: Db, eventId: string) {
   const rows = await db
@@ -136,5 +138,6 @@ export function valuesFor(
     venue: [zh ? event.venueZh : event.venueEn, zh ? event.addressZh : event.addressEn].filter(Boolean).join(' · '),
     ticket_url: `${origin}/t/${r.ticketCode}`,
     sessions,
+    answers: answerTexts(event.questions, r.answers, locale),
   };
 }

@@ -5,20 +5,34 @@ import { escapeHtml } from '../email/html';
 export const PLACEHOLDERS = ['name', 'title', 'institution', 'event', 'venue', 'ticket_url', 'sessions'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RecipientSession = { when: string; title: string; role: string; room: string };
-export type RecipientValues = Record<Exclude<Placeholder, 'sessions'>, string> & { sessions: RecipientSession[] };
+export type RecipientValues = Record<Exclude<Placeholder, 'sessions'>, string> & {
+  sessions: RecipientSession[];
+  /** {{answer.<questionId>}}: the recipient's answers as text (worker/questions), sensitive ones masked. */
+  answers?: Record<string, string>;
+};
 
-const TOKEN = /\{\{\s*([a-zA-Z_]+)\s*\}\}/g;
+const TOKEN = /\{\{\s*([a-zA-Z_]+(?:\.[a-z0-9_]+)?)\s*\}\}/g;
+const ANSWER = 'answer.';
 
 /** Placeholders the body or subject uses that do not exist: an error at compose time, never a blank in an email. */
 export function unknownPlaceholders(text: string): string[] {
   return [
     ...new Set(
-      [...text.matchAll(TOKEN)].map((m) => m[1]!).filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p)),
+      [...text.matchAll(TOKEN)]
+        .map((m) => m[1]!)
+        .filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p) && !p.startsWith(ANSWER)),
     ),
   ];
 }
 
+/** The {{answer.<id>}} question ids a text uses: checked against the event's questions when a message is composed. */
+export const answerPlaceholders = (text: string) =>
+  [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]!).filter((p) => p.startsWith(ANSWER)))].map((p) =>
+    p.slice(ANSWER.length),
+  );
+
 const sentinel = (i: number) => `ZQPLACEHOLDER${i}QZ`;
+const answerSentinel = (i: number) => `ZQANSWER${i}QZ`;
 
 /**
  * Links that may go out in an email: web, mail and phone, or the recipient's own ticket link. Anything else
@@ -54,11 +68,26 @@ function sessionsHtml(list: RecipientSession[]) {
 }
 
 export function renderMessage(subject: string, body: string, v: RecipientValues) {
+  const answerOf = (key: string) => v.answers?.[key.slice(ANSWER.length)] ?? '';
   const plain = (text: string) =>
-    text.replace(TOKEN, (_, key: Placeholder) => (key === 'sessions' ? sessionsText(v.sessions) : (v[key] ?? '')));
+    text.replace(TOKEN, (_, key: string) =>
+      key.startsWith(ANSWER)
+        ? answerOf(key)
+        : key === 'sessions'
+          ? sessionsText(v.sessions)
+          : (v[key as Exclude<Placeholder, 'sessions'>] ?? ''),
+    );
+  const answerKeys = answerPlaceholders(body).map((id) => ANSWER + id);
   let html = markdown.parse(
-    body.replace(TOKEN, (_, key: string) => sentinel(PLACEHOLDERS.indexOf(key as Placeholder))),
+    body.replace(TOKEN, (_, key: string) =>
+      key.startsWith(ANSWER)
+        ? answerSentinel(answerKeys.indexOf(key))
+        : sentinel(PLACEHOLDERS.indexOf(key as Placeholder)),
+    ),
   ) as string;
+  answerKeys.forEach((key, i) => {
+    html = html.replaceAll(answerSentinel(i), escapeHtml(answerOf(key)));
+  });
   const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
   html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
   PLACEHOLDERS.forEach((key, i) => {

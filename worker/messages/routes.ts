@@ -12,6 +12,7 @@ import { ApiError, loggable, notFound } from '../http/errors';
 import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
 import { findRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { unknownAnswerPlaceholders } from '../questions/placeholders';
 import { renderMessage, unknownPlaceholders } from './render';
 import { TEMPLATES } from './templates';
 import { publicOrigin } from '../http/origin';
@@ -38,6 +39,8 @@ async function prepare(
   if (Object.keys(fields).length) throw new ApiError(400, 'invalid', Object.values(fields)[0]!, fields);
   const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('No such event.');
+  const unknownAnswers = unknownAnswerPlaceholders(event.questions, b.subject, b.body);
+  if (unknownAnswers) throw new ApiError(400, 'invalid', unknownAnswers.message, unknownAnswers.fields);
   const [recipients, slots] = await Promise.all([
     findRecipients(c.var.db, eventId, b.audience),
     sessionsByPerson(c.var.db, eventId),

@@ -42,7 +42,7 @@ export const privacyRoutes = new Hono<AppEnv>().post('/:slug/purge', rules.purge
   }
   const [purged] = await atomically(c.env.DB, [
     sql`UPDATE registrations SET name = '', email = 'erased+' || id || '@invalid', email_key = 'erased:' || id, phone = '', affiliation = '', job_title = '',
-            consent_at = NULL, updated_at = ${Date.now()} WHERE event_id = ${eventId} AND role = 'attendee' AND email NOT LIKE 'erased+%' RETURNING id`,
+            answers = '{}', consent_at = NULL, updated_at = ${Date.now()} WHERE event_id = ${eventId} AND role = 'attendee' AND email NOT LIKE 'erased+%' RETURNING id`,
     sql`UPDATE emails SET "to" = 'erased@invalid', subject = NULL, html = NULL, text = NULL, payload = '{}' WHERE event_id = ${eventId}`,
     sql`UPDATE checkins SET device_id = '', staff_id = NULL WHERE event_id = ${eventId}`,
     auditEntry(eventId, staff.id, 'privacy.purge', {}),

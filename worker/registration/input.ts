@@ -18,6 +18,10 @@ export const registrationInput = z.object({
   /** The token from an invitation link: needed for an invitation-only event, and bound to the invited address. */
   invitation: z.string().trim().max(100).optional(),
   consent: z.literal(true, 'Please agree to the use of your details for this event.'),
+  /** Answers to the event's questions, checked against them in worker/questions/register.ts. */
+  answers: z.record(z.string().max(40), z.unknown()).optional(),
+  /** The ids of the sensitive questions whose own consent box was ticked. */
+  sensitiveConsent: z.array(z.string().max(40)).max(50).optional(),
 });
 
 /** The registrations an organiser approves or rejects at once. */

@@ -13,6 +13,7 @@ import { emailKey, registrationInput } from './input';
 import { insertRegistration, queueRegistrationEmail } from './statements';
 import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
+import { checkedAnswers, questionsRevSql, refreshQuestions } from '../questions/register';
 import { rule } from '../http/contract';
 import { invitationRefusal, invitedKeySql } from '../invitations/rules';
 
@@ -35,42 +36,61 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const ip = clientIp(c);
   // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
   const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
-  const id = newId('reg');
-  const ticketCode = randomToken();
   const key = emailKey(input.email);
-  const emailId = newId('eml');
-  // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
-  const manage = randomToken();
   const invitationHash = input.invitation ? await sha256(input.invitation) : null;
+  let answers = await checkedAnswers(c, slug, input);
 
   // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
-  const [found, inserted] = await atomically(c.env.DB, [
-    sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
+  const attempt = async () => {
+    const id = newId('reg');
+    const ticketCode = randomToken();
+    const emailId = newId('eml');
+    // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
+    const manage = randomToken();
+    const [found, inserted] = await atomically(c.env.DB, [
+      sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
             registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
-            ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt,
+            ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt, ${questionsRevSql(answers.rev)},
             registration_mode AS registrationMode, ${invitedKeySql(sql`events.id`, invitationHash)} AS invitedKey
           FROM events WHERE slug = ${slug}`,
-    insertRegistration(
-      slug,
-      {
-        id,
-        ticketCode,
-        name: input.name,
-        email: input.email,
-        emailKey: key,
-        phone: input.phone,
-        affiliation: input.affiliation,
-        jobTitle: input.jobTitle,
-        locale: input.locale,
-      },
-      now,
-      rate,
-      invitationHash,
-    ),
-    queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
-    manageTokenForEmail(emailId, await sha256(manage), now),
-    ...(rate ? [takeToken(rate, now)] : []),
-  ]);
+      insertRegistration(
+        slug,
+        {
+          id,
+          ticketCode,
+          name: input.name,
+          email: input.email,
+          emailKey: key,
+          phone: input.phone,
+          affiliation: input.affiliation,
+          jobTitle: input.jobTitle,
+          locale: input.locale,
+          answers: answers.json,
+          questionsRev: answers.rev,
+        },
+        now,
+        rate,
+        invitationHash,
+      ),
+      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
+      manageTokenForEmail(emailId, await sha256(manage), now),
+      ...(rate ? [takeToken(rate, now)] : []),
+    ]);
+    return { id, ticketCode, emailId, manage, found, inserted };
+  };
+  let run = await attempt();
+  const stale = run.found[0] as { questionsRev: number; questionsJson: string | null } | undefined;
+  if (stale && stale.questionsRev !== answers.rev) {
+    // Another isolate changed the questions: check the answers against the new ones and try once more.
+    deliverSoon(c, [run.emailId]);
+    refreshQuestions(slug, stale.questionsRev, stale.questionsJson);
+    answers = await checkedAnswers(c, slug, input);
+    run = await attempt();
+    const again = run.found[0] as { questionsRev: number } | undefined;
+    if (again && again.questionsRev !== answers.rev)
+      throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
+  }
+  const { id, ticketCode, emailId, manage, found, inserted } = run;
 
   const event = found[0] as
     | (Omit<WindowFields, 'registrationUntilEnd'> & {

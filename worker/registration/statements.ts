@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { openForRegistrationSql } from '../events/window';
 import { type Bucket, bucketAdmitsSql } from '../http/rate-limit';
 import { invitedSql } from '../invitations/rules';
+import { questionsUnchangedSql } from '../questions/register';
 
 /**
  * Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. The count
@@ -21,6 +22,9 @@ export type NewRegistration = {
   affiliation: string;
   jobTitle: string;
   locale: 'zh-CN' | 'en';
+  /** The answers as JSON, checked against the questions at revision `questionsRev` (worker/questions/register.ts). */
+  answers?: string;
+  questionsRev?: number;
 };
 
 /**
@@ -38,8 +42,8 @@ export function insertRegistration(
   invitationHash: string | null = null,
 ) {
   return sql`
-    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, consent_at, created_at, updated_at)
-    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale},
+    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, answers, status, role, consent_at, created_at, updated_at)
+    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers ?? '{}'},
       CASE WHEN e.registration_mode = 'approval' THEN 'pending'
            WHEN e.seats_taken < e.capacity
              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
@@ -48,6 +52,7 @@ export function insertRegistration(
     FROM events e
     WHERE e.slug = ${slug} AND ${openForRegistrationSql(now)} AND ${invitedSql(invitationHash, r.emailKey)}
       ${rate ? sql`AND ${bucketAdmitsSql(rate, now)}` : sql``}
+      ${r.questionsRev === undefined ? sql`` : sql`AND ${questionsUnchangedSql(r.questionsRev)}`}
     ON CONFLICT DO NOTHING
     RETURNING id, status`;
 }

@@ -156,6 +156,7 @@ export const ticketRoutes = new Hono<AppEnv>()
           phone: '',
           affiliation: '',
           jobTitle: '',
+          answers: '{}',
           ticketCode: `erased-${randomToken()}`,
           status: 'cancelled',
           updatedAt: now,

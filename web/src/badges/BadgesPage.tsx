@@ -176,6 +176,14 @@ export default function BadgesPage() {
                         {b.affiliation}
                       </p>
                     </Show>
+                    <Show when={b.department}>
+                      <p
+                        class="namebadge-affiliation namebadge-department"
+                        lang={CJK.test(b.department!) ? 'zh-CN' : undefined}
+                      >
+                        {b.department}
+                      </p>
+                    </Show>
                   </div>
                   <img
                     class="namebadge-qr"

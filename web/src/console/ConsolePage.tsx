@@ -12,6 +12,7 @@ import { EventForm } from './EventForm';
 import { MessagesTab } from './MessagesTab';
 import { Overview } from './Overview';
 import { PeopleTab } from './PeopleTab';
+import { QuestionsTab } from './questions/QuestionsTab';
 import { RegistrationsTab } from './RegistrationsTab';
 import { EventConsole, type PanelProps } from './shell/EventConsole';
 import { EventList } from './shell/EventList';
@@ -136,6 +137,9 @@ function TabPanel(props: PanelProps) {
       </Show>
       <Show when={props.tab === 'people'}>
         <PeopleTab event={props.event} reload={props.reload} />
+      </Show>
+      <Show when={props.tab === 'questions'}>
+        <QuestionsTab event={props.event} reload={props.reload} />
       </Show>
       <Show when={props.tab === 'registrations'}>
         <RegistrationsTab event={props.event} />

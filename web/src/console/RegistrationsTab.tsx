@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import { type ConsoleEvent, listRegistrations } from './console-api';
 import { BulkActions, createSelection } from './registrations/BulkActions';
+import { AnswerFilter } from './registrations/AnswerFilter';
 import { FilterFields } from './registrations/FilterFields';
 import { createFilters, PAGE_SIZE } from './registrations/filters';
 import { RegistrationsTable } from './registrations/RegistrationsTable';
@@ -21,6 +22,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
     <div class="registrations-tab">
       <div class="regs-tools" role="search" aria-label={ct('regs.searchRegion')}>
         <FilterFields filters={filters} />
+        <AnswerFilter filters={filters} questions={data()?.questions ?? []} />
         <div class="regs-buttons">
           <Show when={filters.filtered() || filters.f.typed}>
             <button type="button" class="secondary" onClick={() => filters.clear()}>
@@ -50,6 +52,7 @@ export function RegistrationsTab(props: { event: ConsoleEvent }) {
       <RegistrationsTable
         event={props.event}
         registrations={data()?.registrations ?? []}
+        questions={(data()?.questions ?? []).filter((q) => !q.removed)}
         loading={list.loading()}
         filters={filters}
         selection={selection}

@@ -49,6 +49,7 @@ export const consoleEn = {
   'tab.registrations': 'Registrations',
   'tab.messages': 'Messages',
   'tab.cme': 'CME credits',
+  'tab.questions': 'Questions',
   'tab.devices': 'Devices',
   'tab.audit': 'Audit log',
 
@@ -255,6 +256,10 @@ export const consoleEn = {
   'regs.search': 'Search',
   'regs.searchHint': 'Start of a name, email or phone number, or part of an institution.',
   'regs.all': 'All',
+  'regs.byQuestion': 'Answer to',
+  'regs.anyQuestion': 'Any question',
+  'regs.answer': 'Answer',
+  'regs.answerHint': 'Contains this text',
   'regs.status': 'Status',
   'regs.role': 'Role',
   'regs.checkedIn': 'Checked in',

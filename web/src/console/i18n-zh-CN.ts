@@ -51,6 +51,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'tab.registrations': '报名',
   'tab.messages': '消息',
   'tab.cme': '学分与出勤',
+  'tab.questions': '报名问题',
   'tab.devices': '设备',
   'tab.audit': '操作日志',
 
@@ -252,6 +253,10 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'regs.search': '搜索',
   'regs.searchHint': '姓名、邮箱或电话的开头，或单位名称的一部分。',
   'regs.all': '全部',
+  'regs.byQuestion': '按回答筛选',
+  'regs.anyQuestion': '不按回答筛选',
+  'regs.answer': '回答',
+  'regs.answerHint': '包含这些文字',
   'regs.status': '状态',
   'regs.role': '身份',
   'regs.checkedIn': '签到',

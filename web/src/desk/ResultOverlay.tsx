@@ -1,4 +1,5 @@
 // The full-screen answer to a scan, colour-coded and announced, that the person at the desk reads at a glance.
+import { DeskDetails } from './DeskDetails';
 import { Show } from 'solid-js';
 import { locale } from '../i18n';
 import { type DeskKey, t } from './text';
@@ -113,6 +114,7 @@ export function ResultOverlay(props: {
                     <Show when={reg().affiliation}>
                       <p class="desk-result-affiliation">{reg().affiliation}</p>
                     </Show>
+                    <DeskDetails lines={reg().details} />
                     <Show when={reg().role === 'attendee'}>
                       <p class="desk-result-role">{t('role.attendee')}</p>
                     </Show>

@@ -13,7 +13,13 @@ function answer(ticket: SavedTicket, result: CheckinResponse['result'], savedOff
     kind: 'ok',
     value: {
       result,
-      registration: { id: ticket.id, name: ticket.name, affiliation: ticket.affiliation, role: ticket.role },
+      registration: {
+        id: ticket.id,
+        name: ticket.name,
+        affiliation: ticket.affiliation,
+        role: ticket.role,
+        details: ticket.details,
+      },
       checkedInAt: result === 'checked_in' || result === 'already_checked_in' ? ticket.checkedInAt : null,
       deskId: ticket.deskId,
       savedOffline,

@@ -5,6 +5,8 @@ import { api, ApiFailure, type PublicEvent, read, type Success } from '../api';
 import { asciiContact } from '../../../worker/lib/normalize';
 import { type Locale, locale, type MessageKey, t } from '../i18n';
 import { formatDateTime } from '../lib/time';
+import { checkAnswers } from '../../../worker/questions/answers';
+import { type AnswerDraft, answersBody, QuestionFields } from './QuestionFields';
 
 type Field = 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle' | 'locale' | 'consent';
 type Errors = Partial<Record<Field, MessageKey>>;
@@ -39,6 +41,24 @@ export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }
   const [message, setMessage] = createSignal<{ key: MessageKey; tone: 'error' | 'info' } | null>(null);
   const [busy, setBusy] = createSignal(false);
   const refs: Partial<Record<Field, HTMLElement>> = {};
+  // The organiser's questions: answers, the sensitive ones' consent ticks, and their errors (already in words).
+  const [draft, setDraft] = createSignal<AnswerDraft>({});
+  const [consents, setConsents] = createSignal<string[]>([]);
+  const [answerErrors, setAnswerErrors] = createSignal<Record<string, string>>({});
+  const answerRefs: Record<string, HTMLElement> = {};
+  const questions = () => props.event.questions;
+  /** The same rules the server applies, so each message shows beside its field before anything is sent. */
+  const checkQuestions = () =>
+    Object.fromEntries(
+      Object.entries(checkAnswers(questions(), answersBody(questions(), draft()), consents(), language()).fields).map(
+        ([k, v]) => [k.slice('answers.'.length), v],
+      ),
+    );
+  const focusFirstAnswerError = (found: Record<string, string>) => {
+    const first = questions().find((q) => found[q.id]);
+    if (first) answerRefs[first.id]?.focus();
+    return first !== undefined;
+  };
   let submitButton!: HTMLButtonElement;
 
   const set = (f: keyof ReturnType<typeof values>) => (e: { currentTarget: HTMLInputElement }) => {
@@ -88,7 +108,10 @@ export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }
     e.preventDefault();
     if (busy()) return;
     setMessage(null);
+    const answerFound = checkQuestions();
+    setAnswerErrors(answerFound);
     if (showErrors(check())) return;
+    if (focusFirstAnswerError(answerFound)) return;
     const v = asciiContact(values());
     const optional = (s: string) => (s.trim() ? s.trim() : undefined);
     setBusy(true);
@@ -104,6 +127,8 @@ export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }
           locale: language(),
           consent: true as const,
           invitation: props.invitation?.token,
+          answers: answersBody(questions(), draft()),
+          sensitiveConsent: consents(),
         },
       });
       const { registration } = await read(res);
@@ -116,7 +141,14 @@ export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }
       if (!(err instanceof ApiFailure)) setMessage({ key: 'reg.network', tone: 'error' });
       else if (err.code === 'invalid') {
         const found = fromServer(err.fields);
+        const answerFound = Object.fromEntries(
+          Object.entries(err.fields)
+            .filter(([k]) => k.startsWith('answers.'))
+            .map(([k, v]) => [k.slice('answers.'.length), v]),
+        );
+        setAnswerErrors(answerFound);
         if (showErrors(found)) return;
+        if (focusFirstAnswerError(answerFound)) return;
         setMessage({ key: 'reg.checkFields', tone: 'error' });
       } else if (err.code === 'already_registered') setMessage({ key: 'reg.already', tone: 'info' });
       else if (err.code === 'registration_closed') setMessage({ key: 'reg.closed', tone: 'error' });
@@ -222,6 +254,21 @@ export function RegisterForm(props: { event: PublicEvent; invitation?: Invitee }
           <TextField field="phone" label="reg.phone" type="tel" autocomplete="tel" inputmode="tel" />
           <TextField field="affiliation" label="reg.affiliation" autocomplete="organization" />
           <TextField field="jobTitle" label="reg.jobTitle" autocomplete="organization-title" />
+          <QuestionFields
+            questions={questions()}
+            draft={draft()}
+            onChange={(qid, value) => {
+              setDraft({ ...draft(), [qid]: value });
+              if (answerErrors()[qid]) setAnswerErrors({ ...answerErrors(), [qid]: '' });
+            }}
+            consents={consents()}
+            onConsent={(qid, given) => {
+              setConsents(given ? [...consents(), qid] : consents().filter((x) => x !== qid));
+              if (answerErrors()[qid]) setAnswerErrors({ ...answerErrors(), [qid]: '' });
+            }}
+            errors={answerErrors()}
+            ref={(qid, el) => (answerRefs[qid] = el)}
+          />
           <div class="field">
             <label for={id('locale')}>{t('reg.language')}</label>
             <select

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { locale, type MessageKey, pick, t } from '../i18n';
 import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import type { RegisteredState } from '../public/RegisterForm';
+import { TicketAnswers } from './TicketAnswers';
 import { calendarUrl, cancelTicket, deleteTicketData, getTicket, qrUrl, sendManageLink } from './ticket-data';
 
 const HEADINGS: Record<Ticket['status'], MessageKey> = {
@@ -251,6 +252,9 @@ export default function TicketPage() {
                   </div>
                   <Show when={!canManage()}>
                     <ManageLinkNeeded code={tk().code} />
+                  </Show>
+                  <Show when={canManage() && tk().status !== 'cancelled'}>
+                    <TicketAnswers code={tk().code} token={token()} />
                   </Show>
                   <section class="privacy no-print" aria-labelledby="privacy-title">
                     <h2 id="privacy-title">{t('ticket.privacy')}</h2>

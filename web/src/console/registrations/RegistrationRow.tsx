@@ -1,9 +1,11 @@
 // One registration as a table row: who, how to reach them, status, role, when they registered and checked in.
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { answerText } from '../../../../worker/questions/answers';
 import { locale, type MessageKey, t } from '../../i18n';
 import type { ConsoleEvent, Registration } from '../console-api';
 import { deskLabel } from '../desk-label';
 import { type ConsoleKey, ct } from '../text';
+import type { ListedQuestion } from './AnswerFilter';
 import type { Selection } from './BulkActions';
 import { RowActions } from './RowActions';
 
@@ -21,6 +23,7 @@ const shortTime = (iso: string, timeZone: string) =>
 export function RegistrationRow(props: {
   event: ConsoleEvent;
   registration: Registration;
+  questions: ListedQuestion[];
   selection: Selection;
   onChanged: () => void;
 }) {
@@ -56,6 +59,14 @@ export function RegistrationRow(props: {
         <span class={`pill status-${r().status}`}>{ct(`regStatus.${r().status}` as ConsoleKey)}</span>
       </td>
       <td class="nowrap">{t(`role.${r().role}` as MessageKey)}</td>
+      {/* Sensitive answers arrive masked from the API; choices and yes/no read in the organiser's language. */}
+      <For each={props.questions}>
+        {(q) => (
+          <td class="answer" data-question={q.id}>
+            {answerText(q, r().answers[q.id], locale())}
+          </td>
+        )}
+      </For>
       <td class="nowrap col-registered">
         <Show when={r().createdAt}>{(at) => <time dateTime={at()}>{shortTime(at(), tz())}</time>}</Show>
       </td>

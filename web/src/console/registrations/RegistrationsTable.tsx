@@ -3,6 +3,7 @@ import { createMemo, createUniqueId, For } from 'solid-js';
 import type { ConsoleEvent, Registration } from '../console-api';
 import { ct } from '../text';
 import { labelCells } from '../ui';
+import { type ListedQuestion, questionLabel } from './AnswerFilter';
 import type { Selection } from './BulkActions';
 import type { Filters, SortColumn } from './filters';
 import { RegistrationRow } from './RegistrationRow';
@@ -10,6 +11,8 @@ import { RegistrationRow } from './RegistrationRow';
 export function RegistrationsTable(props: {
   event: ConsoleEvent;
   registrations: Registration[];
+  /** The event's questions (removed ones left out): one column each, headed in the organiser's language. */
+  questions: ListedQuestion[];
   loading: boolean;
   filters: Filters;
   selection: Selection;
@@ -52,6 +55,13 @@ export function RegistrationsTable(props: {
             <th scope="col">{ct('regs.institution')}</th>
             <th scope="col">{ct('regs.status')}</th>
             <th scope="col">{ct('regs.role')}</th>
+            <For each={props.questions}>
+              {(q) => (
+                <th scope="col" class="col-answer" data-question={q.id}>
+                  {questionLabel(q)}
+                </th>
+              )}
+            </For>
             <th scope="col" class="col-registered" aria-sort={ariaSort('created')}>
               <button type="button" class="sort" onClick={() => props.filters.toggleSort('created')}>
                 {ct('regs.registered')} <span aria-hidden="true">{arrow('created')}</span>
@@ -71,6 +81,7 @@ export function RegistrationsTable(props: {
                 <RegistrationRow
                   event={props.event}
                   registration={r()}
+                  questions={props.questions}
                   selection={props.selection}
                   onChanged={props.onChanged}
                 />

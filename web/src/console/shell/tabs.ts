@@ -6,6 +6,7 @@ export const TABS = [
   'event',
   'agenda',
   'people',
+  'questions',
   'registrations',
   'approvals',
   'invitations',
