@@ -206,3 +206,28 @@ describe('the roster CSV', () => {
     await putCme(national);
   });
 });
+
+describe('the roster and the clinical questions', () => {
+  it("fills 科室, 职称 and the CME card number from the clinical preset's answers, the card number unmasked", async () => {
+    await putCme(national);
+    const preset = await call(`/api/events/${SLUG}/questions/clinical-preset`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: {},
+    });
+    expect(preset.status).toBe(200);
+    const res = await call(`/api/events/${SLUG}/registrations`, {
+      method: 'POST',
+      json: {
+        ...person('cme-roster', { jobTitle: '医生' }),
+        answers: { department: '风湿免疫科', professional_title: 'attending_physician', cme_number: 'CME20260042' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const csv = await call(`/api/events/${SLUG}/attendance.csv?lang=zh-CN`, { headers: { cookie: org } });
+    const row = (csv.body as string).split('\r\n').find((l) => l.includes('风湿免疫科'));
+    expect(row).toContain(',风湿免疫科,主治医师,CME20260042,');
+    // Without the preset's 职称 answer, the registration's job title stands in (the earlier roster test).
+    await call(`/api/events/${SLUG}/questions`, { method: 'PUT', headers: { cookie: org }, json: { questions: [] } });
+  });
+});

@@ -14,6 +14,8 @@ export type RegRow = {
   personId: string | null;
   overrideEligible: number | null;
   overrideReason: string | null;
+  /** The registration questions' answers (JSON), read only for the roster's clinician columns. */
+  answers: string | null;
 };
 export type ScanRow = {
   registrationId: string;

@@ -2,6 +2,7 @@
 import type { CmeSettings } from '../cme/settings';
 import type { Locale } from '../http/messages';
 import { isoOrNull } from '../lib/time';
+import { rosterAnswers } from '../questions/export';
 import type { PersonAttendance, RegRow } from './report';
 
 export const ROSTER_HEADERS: Record<Locale, string[]> = {
@@ -50,20 +51,33 @@ const LEVELS: Record<Locale, Record<CmeSettings['level'], string>> = {
 export const levelText = (level: CmeSettings['level'], lang: Locale) => LEVELS[lang][level];
 
 /**
- * The roster's clinician columns. 科室 and the CME card number come from the registration questions another
- * branch adds (answer ids `department`, `cme_number`, and `professional_title` for 职称); until they are merged,
- * 职称 falls back to the registration's job title and the others stay empty. Wire the answers in here only.
+ * The roster's clinician columns, from the clinical preset's registration questions (ids `department`,
+ * `professional_title`, `cme_number`). The CME office needs the card number as written, so this is the one export
+ * that reads answers unmasked (rosterAnswers), behind the organisers-only roster route. Without a 职称 answer, the
+ * registration's job title stands in.
  */
-export function cmeFields(r: Pick<RegRow, 'jobTitle'>): {
-  department: string;
-  professionalTitle: string;
-  cmeNumber: string;
-} {
-  return { department: '', professionalTitle: r.jobTitle, cmeNumber: '' };
+export function cmeFields(
+  r: Pick<RegRow, 'jobTitle' | 'answers'>,
+  questionsJson: string | null,
+  lang: Locale,
+): { department: string; professionalTitle: string; cmeNumber: string } {
+  const a = rosterAnswers(questionsJson, r.answers, lang);
+  return {
+    department: a.department ?? '',
+    professionalTitle: a.professional_title || r.jobTitle,
+    cmeNumber: a.cme_number ?? '',
+  };
 }
 
-export function rosterRow(a: PersonAttendance, r: RegRow, s: CmeSettings, timezone: string, lang: Locale) {
-  const f = cmeFields(r);
+export function rosterRow(
+  a: PersonAttendance,
+  r: RegRow,
+  s: CmeSettings,
+  questionsJson: string | null,
+  timezone: string,
+  lang: Locale,
+) {
+  const f = cmeFields(r, questionsJson, lang);
   const time = (ms: number | null) => (isoOrNull(ms, timezone) ?? '').slice(0, 16).replace('T', ' ');
   const yes = lang === 'zh-CN' ? (a.eligible ? '合格' : '不合格') : a.eligible ? 'yes' : 'no';
   const why = a.override ? `${lang === 'zh-CN' ? '人工调整：' : 'override: '}${a.override.reason}` : a.reason;

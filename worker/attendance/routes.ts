@@ -37,9 +37,9 @@ const sessionsOf = (eventId: string) =>
 function pageReads(eventId: string, after: string, limit: number) {
   const page = sql`SELECT id FROM registrations WHERE event_id = ${eventId} AND status = 'confirmed' AND id > ${after} ORDER BY id LIMIT ${limit + 1}`;
   return [
-    sql`SELECT settings FROM cme_projects WHERE event_id = ${eventId}`,
+    sql`SELECT settings, (SELECT questions FROM events WHERE id = ${eventId}) AS questions FROM cme_projects WHERE event_id = ${eventId}`,
     sessionsOf(eventId),
-    sql`SELECT r.id, r.name, r.affiliation, r.job_title AS jobTitle, r.role, r.person_id AS personId,
+    sql`SELECT r.id, r.name, r.affiliation, r.job_title AS jobTitle, r.role, r.person_id AS personId, r.answers,
           o.eligible AS overrideEligible, o.reason AS overrideReason
         FROM registrations r LEFT JOIN attendance_overrides o ON o.registration_id = r.id
         WHERE r.event_id = ${eventId} AND r.status = 'confirmed' AND r.id > ${after} ORDER BY r.id LIMIT ${limit + 1}`,
@@ -59,6 +59,7 @@ async function readPage(d1: D1Database, eventId: string, after: string, limit: n
   const more = regs.length > limit;
   return {
     settings,
+    questionsJson: (cme[0]?.questions as string | null | undefined) ?? null,
     sessions: sessions as SessionRow[],
     regs: (more ? regs.slice(0, limit) : regs) as RegRow[],
     scans: scans as ScanRow[],
@@ -211,7 +212,7 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const regs = new Map(p.regs.map((r) => [r.id, r]));
     const csv = toCsv(
       q.after ? null : ROSTER_HEADERS[lang],
-      people.map((a) => rosterRow(a, regs.get(a.id)!, p.settings, timezone, lang)),
+      people.map((a) => rosterRow(a, regs.get(a.id)!, p.settings, p.questionsJson, timezone, lang)),
     );
     const headers = new Headers({
       'content-language': lang,
