@@ -62,7 +62,8 @@ export function RegisterForm(props: RegisterProps) {
             consents={s.consents()}
             onConsent={s.setSensitiveConsent}
             errors={s.answerErrors()}
-            ref={s.setAnswerRef}
+            // Inline: Solid would wrap a bare reference as a one-argument ref and lose the question id.
+            ref={(qid, el) => s.setAnswerRef(qid, el)}
           />
           <LanguageField store={s} />
           <ConsentField store={s} />
