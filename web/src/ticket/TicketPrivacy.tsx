@@ -1,0 +1,26 @@
+// The ticket's privacy section: what erasing means, and the erase action when the page holds the emailed link's token.
+import { Show } from 'solid-js';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { t } from '../i18n';
+import type { TicketState } from './ticket-state';
+
+export function TicketPrivacy(props: { state: TicketState }) {
+  return (
+    <section class="privacy no-print" aria-labelledby="privacy-title">
+      <h2 id="privacy-title">{t('ticket.privacy')}</h2>
+      <p class="muted">{t('ticket.privacyHint')}</p>
+      <Show when={props.state.canManage()}>
+        <ConfirmDialog
+          trigger="ticket.delete"
+          title="ticket.deleteTitle"
+          body="ticket.deleteBody"
+          confirm="ticket.deleteConfirm"
+          busy="ticket.deleting"
+          keep="ticket.keepData"
+          failed="ticket.actionFailed"
+          onConfirm={props.state.erase}
+        />
+      </Show>
+    </section>
+  );
+}
