@@ -4,7 +4,7 @@ import { locale } from '../i18n';
 import { formatTime } from '../lib/time';
 import type { PointResponse, PointResult, PointShown } from './point';
 import { duration, type PointKey, pt } from './point-text';
-import { deskLabel } from './ResultOverlay';
+import { DismissButton, deskLabel } from './ResultOverlay';
 import { t } from './text';
 
 export const POINT_TONES: Record<PointResult, 'in' | 'out' | 'warn' | 'info' | 'bad'> = {
@@ -70,17 +70,7 @@ export function PointResultOverlay(props: { result: PointShown | null; timezone:
               <Show when={r().flagged}>
                 <p class="desk-result-role">{pt('point.flagged')}</p>
               </Show>
-              <button
-                type="button"
-                class="desk-result-next"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  props.onDismiss();
-                }}
-              >
-                {t('result.dismiss')}
-              </button>
-              <p class="desk-result-hint">{t('result.dismissHint')}</p>
+              <DismissButton onDismiss={props.onDismiss} />
             </div>
           </div>
         )}

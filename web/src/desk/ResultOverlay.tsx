@@ -164,21 +164,30 @@ export function ResultOverlay(props: {
                   </a>
                 )}
               </Show>
-              <button
-                type="button"
-                class="desk-result-next"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  props.onDismiss();
-                }}
-              >
-                {t('result.dismiss')}
-              </button>
-              <p class="desk-result-hint">{t('result.dismissHint')}</p>
+              <DismissButton onDismiss={props.onDismiss} />
             </div>
           </div>
         )}
       </Show>
     </div>
+  );
+}
+
+/** "Next guest" and its hint, shared by the check-in and the sign-in/sign-out result screens. */
+export function DismissButton(props: { onDismiss: () => void }) {
+  return (
+    <>
+      <button
+        type="button"
+        class="desk-result-next"
+        onClick={(e) => {
+          e.stopPropagation();
+          props.onDismiss();
+        }}
+      >
+        {t('result.dismiss')}
+      </button>
+      <p class="desk-result-hint">{t('result.dismissHint')}</p>
+    </>
   );
 }
