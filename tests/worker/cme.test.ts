@@ -225,7 +225,7 @@ describe('the roster and the clinical questions', () => {
     });
     expect(res.status).toBe(201);
     const csv = await call(`/api/events/${SLUG}/attendance.csv?lang=zh-CN`, { headers: { cookie: org } });
-    const row = (csv.body as string).split('\r\n').find((l) => l.includes('风湿免疫科'));
+    const row = (csv.body as string).split('\r\n').find((l) => l.startsWith('参会者 cme-roster,'));
     expect(row).toContain(',风湿免疫科,主治医师,CME20260042,');
     // Without the preset's 职称 answer, the registration's job title stands in (the earlier roster test).
     await call(`/api/events/${SLUG}/questions`, { method: 'PUT', headers: { cookie: org }, json: { questions: [] } });
