@@ -3,8 +3,10 @@
 // Runtime types generated with workerd@1.20261117.1 2026-11-01 nodejs_compat
 interface __BaseEnv_Env {
 	PHOTOS: R2Bucket;
+	FILES: R2Bucket;
 	DB: D1Database;
 	OUTBOX: Queue;
+	CERTIFICATES: Queue;
 	ASSETS: Fetcher;
 	APP_ENV: string;
 	OWNER_EMAIL: string;
