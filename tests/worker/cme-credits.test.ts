@@ -1,7 +1,8 @@
 // The credit math and the ledger pairing as plain functions: presence, the 90 % boundary, the cap, lecturers, rounding.
 import { describe, expect, it } from 'vitest';
 import { type Interval, type LedgerScan, pairScans, scanOutcome } from '../../worker/attendance/ledger';
-import { attendeeCredits, evaluate, lecturerCredits, roundCredits } from '../../worker/cme/credits';
+import { attendanceReport } from '../../worker/attendance/report';
+import { attendeeCredits, evaluate, lecturerCredits, projectCredits, roundCredits } from '../../worker/cme/credits';
 import { reasonsText } from '../../worker/cme/reasons';
 import { cmeInput } from '../../worker/cme/input';
 import { CME_PRESETS } from '../../worker/cme/settings';
@@ -167,6 +168,80 @@ describe('credits', () => {
     const e = evaluate(national, [talk, panel], new Map([['', intervals(scan('in', 0), scan('out', 220))]]));
     expect(e.credits).toBe(1); // 3.33 h / 3 = 1.11
   });
+});
+
+describe('the cap is per person, not per kind of credit', () => {
+  it('attendee and lecturer credits together never pass the cap; lecturer credits come first', () => {
+    expect(projectCredits(25, 4, 21)).toEqual({ attendee: 4, lecturer: 21 }); // exactly 25: untouched
+    expect(projectCredits(25, 4, 21.5)).toEqual({ attendee: 3.5, lecturer: 21.5 });
+    expect(projectCredits(25, 4, 30)).toEqual({ attendee: 0, lecturer: 25 });
+    expect(projectCredits(25, 30, 0)).toEqual({ attendee: 25, lecturer: 0 });
+    expect(projectCredits(10, 0, 0)).toEqual({ attendee: 0, lecturer: 0 });
+  });
+
+  // The organiser's attendance list: a lecturer who also attends every accredited minute, at 2 credits per hour
+  // taught, with a fixed 4 attendee credits; the cap is 25.
+  const lecture = (minutes: number) => ({
+    id: 'lecture',
+    kind: 'talk',
+    titleZh: '主旨报告',
+    titleEn: 'Keynote',
+    startsAt: min(0),
+    endsAt: min(minutes),
+  });
+  const settings = {
+    ...national,
+    projectName: 'p',
+    projectNumber: '',
+    accreditedSessionIds: ['lecture'],
+    attendee: { mode: 'fixed' as const, credits: 4 },
+  };
+  const reg = (id: string, personId: string | null) => ({
+    id,
+    name: id,
+    affiliation: '',
+    jobTitle: '',
+    role: personId ? 'speaker' : 'attendee',
+    personId,
+    overrideEligible: null,
+    overrideReason: null,
+    answers: null,
+  });
+  const present = (registrationId: string, minutes: number) =>
+    (['in', 'out'] as const).map((direction, i) => ({
+      registrationId,
+      point: '',
+      direction,
+      scannedAt: min(i ? minutes : 0),
+      deskId: 'Desk 1',
+      deviceId: 'dev-1',
+      clientId: `${registrationId}-${direction}`,
+      source: 'scan' as const,
+    }));
+  const report = (minutes: number) =>
+    attendanceReport(
+      settings,
+      [lecture(minutes)],
+      [reg('lecturer', 'per_1'), reg('attendee', null)],
+      [...present('lecturer', minutes), ...present('attendee', minutes)],
+      [{ sessionId: 'lecture', personId: 'per_1', role: 'speaker', nameZh: '金京玉', nameEn: 'Jin Jingyu' }],
+      'zh-CN',
+    ).map((p) => [p.id, p.credits, p.lecturerCredits]);
+
+  it.each([
+    [630, 21, 4], // 10.5 h taught: 21 + 4 = 25, the cap exactly
+    [645, 21.5, 3.5], // 21.5 + 3.5 = 25
+    [660, 22, 3],
+    [780, 25, 0], // 26 lecturer credits capped at 25 leave nothing for attending
+  ])(
+    'teaching %i minutes and attending them all gives %d lecturer and %d attendee credits',
+    (m, lecturer, attendee) => {
+      expect(report(m)).toEqual([
+        ['lecturer', attendee, lecturer],
+        ['attendee', 4, 0],
+      ]);
+    },
+  );
 });
 
 describe('the settings', () => {

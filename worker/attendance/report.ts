@@ -1,5 +1,5 @@
 // Attendance per registration for the organiser and the CME roster: plain functions over rows read in one batch.
-import { evaluate, type Item, lecturerCredits, attendeeCredits, type Reason } from '../cme/credits';
+import { evaluate, type Item, lecturerCredits, attendeeCredits, projectCredits, type Reason } from '../cme/credits';
 import { reasonsText } from '../cme/reasons';
 import type { CmeSettings } from '../cme/settings';
 import type { Locale } from '../http/messages';
@@ -125,8 +125,12 @@ export function attendanceReport(
     const override =
       r.overrideEligible === null ? null : { eligible: !!r.overrideEligible, reason: r.overrideReason ?? '' };
     const eligible = override ? override.eligible : e.eligible;
-    const credits = eligible ? (e.eligible ? e.credits : attendeeCredits(s, e.of)) : 0;
-    const lecturer = r.personId ? (taught.get(r.personId) ?? 0) : 0;
+    // Attendee and lecturer credits share the project's cap.
+    const { attendee: credits, lecturer } = projectCredits(
+      s.cap,
+      eligible ? (e.eligible ? e.credits : attendeeCredits(s, e.of)) : 0,
+      r.personId ? (taught.get(r.personId) ?? 0) : 0,
+    );
     return {
       id: r.id,
       name: r.name,
@@ -142,7 +146,7 @@ export function attendanceReport(
       reason: reasonsText(e.reasons, locale, titles),
       override,
       credits,
-      lecturerCredits: Math.min(lecturer, s.cap),
+      lecturerCredits: lecturer,
       firstIn,
       lastOut,
     };

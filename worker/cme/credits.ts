@@ -39,6 +39,20 @@ export function attendeeCredits(s: Pick<CmeSettings, 'attendee' | 'cap' | 'round
   return Math.min(roundCredits(raw, s.rounding), s.cap);
 }
 
+/**
+ * What one person gets from the project in all: the cap is per project and person (../shared/cme/README.md), so a
+ * lecturer who also attends never gets more than the cap from the two together. Lecturer credits come first (what
+ * the teaching certificate states); attendee credits take what the cap leaves.
+ */
+export function projectCredits(
+  cap: number,
+  attendee: number,
+  lecturer: number,
+): { attendee: number; lecturer: number } {
+  const taught = Math.min(Math.max(0, lecturer), cap);
+  return { lecturer: taught, attendee: Math.min(Math.max(0, attendee), cap - taught) };
+}
+
 type Span = [number, number];
 
 /** Sorted, merged spans: overlapping items or intervals are counted once. */
