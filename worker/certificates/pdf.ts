@@ -6,8 +6,13 @@ import {
   type PDFImage,
   type PDFPage,
   PDFDocument,
+  fill,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
   rgb,
   setCharacterSpacing,
+  setFillingColor,
   setLineWidth,
   setStrokingColor,
   setTextRenderingMode,
@@ -77,7 +82,7 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type FontkitFont = ReturnType<Fontkit['create']>;
 const parsed = new WeakMap<ArrayBufferLike, FontkitFont>();
 
-function withLongLoca(font: FontkitFont): FontkitFont {
+function patched(font: FontkitFont): FontkitFont {
   const createSubset = font.createSubset.bind(font);
   font.createSubset = () => {
     const subset = createSubset();
@@ -90,14 +95,27 @@ function withLongLoca(font: FontkitFont): FontkitFont {
     });
     return subset;
   };
+  // Laying text out (GSUB/GPOS lookups) is what costs: pdf-lib does it for every width it measures and every line
+  // it draws, and the fitting measures the same strings at many sizes. The runs are only read, so one per text serves.
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, ReturnType<typeof layout>>();
+  font.layout = (text, features) => {
+    if (features) return layout(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size > 20_000) runs.clear();
+      runs.set(text, (run = layout(text)));
+    }
+    return run;
+  };
   return font;
 }
 
 const cachingFontkit: Fontkit = {
   create(bytes, postscriptName) {
-    if (postscriptName) return withLongLoca(fontkit.create(bytes, postscriptName));
+    if (postscriptName) return patched(fontkit.create(bytes, postscriptName));
     let font = parsed.get(bytes.buffer);
-    if (!font) parsed.set(bytes.buffer, (font = withLongLoca(fontkit.create(bytes))));
+    if (!font) parsed.set(bytes.buffer, (font = patched(fontkit.create(bytes))));
     return font;
   },
 };
@@ -230,12 +248,18 @@ function wrap(text: string, s: Style, max: number): string[] {
     ) ?? [];
   const lines: string[] = [];
   let current = '';
+  // Widths of the units add up (kerning across them aside: fitText checks each finished line exactly).
+  let w = 0;
   for (const u of units) {
-    const next = current + u;
-    if (current && width(next.trimEnd(), s) > max) {
+    const uw = width(u, s) + (s.spacing ?? 0);
+    if (current && w + width(u.trimEnd(), s) > max) {
       lines.push(current.trimEnd());
       current = u.trimStart();
-    } else current = next;
+      w = width(current, s) + (s.spacing ?? 0);
+    } else {
+      current += u;
+      w += uw;
+    }
   }
   if (current.trim()) lines.push(current.trimEnd());
   return lines;
@@ -289,11 +313,12 @@ function block(
   return y;
 }
 
-/** The QR as vector squares: one path of horizontal runs of dark modules, no raster image. */
+/** The QR as vector squares: a rectangle per horizontal run of dark modules, filled once; no raster image. */
 function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const n = modules.size;
-  let path = '';
+  const m = size / n;
+  const ops = [pushGraphicsState(), setFillingColor(INK)];
   for (let row = 0; row < n; row++) {
     let col = 0;
     while (col < n) {
@@ -303,11 +328,12 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) 
       }
       const start = col;
       while (col < n && modules.data[row * n + col]) col++;
-      path += `M${start} ${row}h${col - start}v1h${start - col}z`;
+      // Row 0 is the top; PDF's y grows upwards.
+      ops.push(rectangle(x + start * m, y + size - (row + 1) * m, (col - start) * m, m));
     }
   }
-  // drawSvgPath reads SVG coordinates (y down) from the top-left corner it is given.
-  page.drawSvgPath(path, { x, y: y + size, scale: size / n, color: INK, borderWidth: 0 });
+  ops.push(fill(), popGraphicsState());
+  page.pushOperators(...ops);
 }
 
 function drawFrame(page: PDFPage) {

@@ -1,7 +1,10 @@
 // The dev mailbox: with no RESEND_API_KEY the outbox is the mailbox. Exists only when APP_ENV is development.
 import { desc } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { emails } from '../../schema';
+import { newCertificateNumber } from '../certificates/number';
+import { loadCertificateFont, renderCertificate } from '../certificates/pdf';
 import { RenderCache, renderOutboxRow } from '../email/outbox';
 import { type AppEnv, isDevelopment } from '../env';
 import { notFound } from '../http/errors';
@@ -21,6 +24,35 @@ const rules = {
       'One D1 write that changes nothing (a row rewritten with its own value), for the bench (development only).',
   }),
   mailbox: rule({ access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' }),
+  certificateSample: rule({
+    access: 'dev',
+    tag: 'dev',
+    summary:
+      "A demo credit certificate's PDF, with the posted PNG (base64) as its seal, for the bench's CPU and size figures (development only).",
+    json: z.object({ sealPng: z.base64().max(2_000_000).optional() }),
+  }),
+};
+
+/** The demo seminar's certificate for 张晓林, as the certificate queue would render it. */
+const sampleCertificate = (origin: string) => {
+  const number = newCertificateNumber();
+  const at = (hm: string, day = '2026-12-12') => Date.parse(`${day}T${hm}:00+08:00`);
+  return {
+    kind: 'credit' as const,
+    number,
+    verifyUrl: `${origin}/verify/${number}`,
+    holderName: '张晓林',
+    holderAffiliation: '解放军总医院第一医学中心 风湿免疫科',
+    eventTitleZh: '细胞治疗治疗自身免疫性疾病学术交流会',
+    eventTitleEn: 'Cell therapy for autoimmune diseases',
+    dates: { startsAt: at('14:00'), endsAt: at('17:20'), timezone: 'Asia/Shanghai' },
+    projectNumber: '2026-04-07-112（国）',
+    projectLevel: 'national' as const,
+    creditClass: 'I' as const,
+    credits: 1,
+    organiserName: '北京陆道培医院风湿免疫科',
+    issuedAt: at('18:00', '2026-12-13'),
+  };
 };
 
 export const devRoutes = new Hono<AppEnv>()
@@ -39,6 +71,16 @@ export const devRoutes = new Hono<AppEnv>()
       c.env.DB.prepare('UPDATE events SET capacity = capacity WHERE id = (SELECT min(id) FROM events)'),
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
+  })
+  // For `npm run bench`: one certificate rendered on the request, to measure its CPU and size (the queue does this).
+  .post('/certificate-sample', rules.certificateSample, async (c) => {
+    const font = await loadCertificateFont(c.env);
+    const { sealPng } = c.req.valid('json');
+    const seal = sealPng
+      ? { bytes: Uint8Array.from(atob(sealPng), (ch) => ch.charCodeAt(0)), type: 'image/png' as const }
+      : undefined;
+    const pdf = await renderCertificate(sampleCertificate(new URL(c.req.url).origin), { font, seal });
+    return new Response(pdf, { headers: { 'content-type': 'application/pdf' } });
   })
   .get('/mailbox', rules.mailbox, async (c) => {
     const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
