@@ -64,6 +64,18 @@ export const CODE_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 export const ZH: Record<string, string> = {
   'This agenda item is not part of this event.': '此日程不属于本会议。',
   'Set up the CME project first.': '请先设置继续医学教育项目。',
+  'No certificate has this number. Check it against the number printed on the certificate.':
+    '没有此编号的证书。请与证书上印的编号核对。',
+  'No certificate of this event has this number.': '本会议没有此编号的证书。',
+  'There is no certificate for this ticket yet.': '此电子票暂无证书。',
+  'Your certificate is being prepared. Try again in a few minutes.': '证书正在生成，请几分钟后再试。',
+  'This certificate has not been drawn yet.': '此证书尚未生成。',
+  'This certificate is already revoked.': '此证书已被撤销。',
+  'Upload the seal or signature as a PNG or JPEG image.': '请上传 PNG 或 JPEG 格式的印章或签名图片。',
+  'The seal image may be at most 1 MB.': '印章图片不能超过 1 MB。',
+  'No seal image has been uploaded.': '尚未上传印章图片。',
+  'Too many lookups from this address. Wait a minute, then try again.': '查询过于频繁，请稍等一分钟再试。',
+  'Enter the organiser’s name as it should appear on certificates.': '请输入证书上显示的主办单位名称。',
   'Choose agenda items of this event.': '请选择本会议的日程。',
   'Say why.': '请说明原因。',
   'Assessments are not available yet.': '暂不支持考核。',
