@@ -166,7 +166,7 @@ describe('issuing', () => {
     expect(attendee.map((r) => r.registration_id).sort()).toEqual(eligible.map((r: any) => r.id).sort());
     expect(attendee.every((r) => r.kind === 'credit')).toBe(true);
     expect(await certOf(absent.id)).toBeUndefined();
-    const credits = eligible.find((r: any) => r.id === full.id).credits;
+    const credits = eligible.find((r: any) => r.id === full.id)!.credits;
     expect(credits).toBeGreaterThan(0);
     expect((await certOf(full.id))!.credits).toBe(credits);
     // One teaching certificate per speaker, moderator and panel guest of the accredited items, with their credits.
