@@ -71,6 +71,7 @@ export const ZH: Record<string, string> = {
   'Your certificate is being prepared. Try again in a few minutes.': '证书正在生成，请几分钟后再试。',
   'This certificate has not been drawn yet.': '此证书尚未生成。',
   'This certificate is already revoked.': '此证书已被撤销。',
+  'Reissued with corrections.': '更正后重新签发。',
   'Upload the seal or signature as a PNG or JPEG image.': '请上传 PNG 或 JPEG 格式的印章或签名图片。',
   'The seal image may be at most 1 MB.': '印章图片不能超过 1 MB。',
   'No seal image has been uploaded.': '尚未上传印章图片。',
