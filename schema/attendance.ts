@@ -46,6 +46,11 @@ export const cmeProjects = sqliteTable('cme_projects', {
     .references(() => events.id, { onDelete: 'cascade' }),
   settings: text('settings').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** Printed on certificates as the issuer (0013_certificates.sql). */
+  organiserName: text('organiser_name').notNull().default(''),
+  /** The organiser's seal or signature image in FILES, and its type (image/png or image/jpeg). */
+  sealKey: text('seal_key'),
+  sealType: text('seal_type'),
 });
 
 /** An organiser's decision on one person's eligibility, with the reason (also written to the audit log). */

@@ -17,6 +17,7 @@ export const EMAIL_KINDS = [
   'approved',
   'rejected',
   'invitation',
+  'certificate',
 ] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

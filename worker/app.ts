@@ -12,6 +12,8 @@ import { attendanceRoutes } from './attendance/routes';
 import { admitRoutes } from './checkin/admit';
 import { offlineRoutes } from './checkin/offline';
 import { checkinRoutes } from './checkin/routes';
+import { certificateRoutes } from './certificates/routes';
+import { certificateTicketRoutes, certificateVerifyRoutes } from './certificates/public-routes';
 import { withStaff } from './auth/session';
 import { devRoutes } from './dev/routes';
 import { consoleEventRoutes, eventAdminRoutes } from './events/admin-routes';
@@ -81,6 +83,9 @@ const routes = app
   .route('/api/events', attendanceDeskRoutes)
   .route('/api/tickets', ticketRoutes)
   .route('/api/tickets', ticketAnswerRoutes)
+  .route('/api/events', certificateRoutes)
+  .route('/api/tickets', certificateTicketRoutes)
+  .route('/api/certificates', certificateVerifyRoutes)
   .route('/api/dev', devRoutes);
 
 export type AppType = typeof routes;

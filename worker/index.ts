@@ -7,6 +7,7 @@ import { sendDueReminders } from './messages/reminders';
 import { meteredD1, serverTiming } from './dev/d1-meter';
 import { type Bindings, isDevelopment } from './env';
 import { configProblem } from './http/origin';
+import { CERTIFICATE_QUEUE, consumeCertificateBatch } from './certificates/render';
 
 export type { AppType } from './app';
 
@@ -38,6 +39,7 @@ export default {
     );
   },
   async queue(batch, env, _ctx) {
+    if (batch.queue === CERTIFICATE_QUEUE) return consumeCertificateBatch(batch, env);
     // Single emails (confirmations, sign-in links) of the whole batch go in one delivery run; a failure is
     // rescheduled in the outbox row itself, and the cron sweep picks it up then.
     const single = batch.messages.filter((m) => (m.body as { emailIds?: string[] }).emailIds);

@@ -76,6 +76,7 @@ export function rosterRow(
   questionsJson: string | null,
   timezone: string,
   lang: Locale,
+  certificateNumber = '',
 ) {
   const f = cmeFields(r, questionsJson, lang);
   const time = (ms: number | null) => (isoOrNull(ms, timezone) ?? '').slice(0, 16).replace('T', ' ');
@@ -94,7 +95,7 @@ export function rosterRow(
     a.lecturerCredits,
     yes,
     why,
-    '', // The certificate number arrives with the certificates issue.
+    certificateNumber,
     s.projectNumber,
     levelText(s.level, lang),
     s.creditClass === 'I' ? (lang === 'zh-CN' ? 'Ⅰ类' : 'Class I') : lang === 'zh-CN' ? 'Ⅱ类' : 'Class II',

@@ -24,9 +24,9 @@ import {
 } from './report';
 import { ROSTER_HEADERS, levelText, rosterRow } from './roster';
 
-const NOT_SET = 'Set up the CME project first.';
+export const NOT_SET = 'Set up the CME project first.';
 
-const settingsOf = (rows: Record<string, unknown>[]): CmeSettings | null =>
+export const settingsOf = (rows: Record<string, unknown>[]): CmeSettings | null =>
   rows[0] ? (JSON.parse(String(rows[0].settings)) as CmeSettings) : null;
 
 const sessionsOf = (eventId: string) =>
@@ -34,7 +34,7 @@ const sessionsOf = (eventId: string) =>
       FROM sessions WHERE event_id = ${eventId} ORDER BY starts_at, position`;
 
 /** The page's registrations (confirmed only: nobody else can sign in), its scans and the agenda's teachers, in one batch. */
-function pageReads(eventId: string, after: string, limit: number) {
+export function pageReads(eventId: string, after: string, limit: number) {
   const page = sql`SELECT id FROM registrations WHERE event_id = ${eventId} AND status = 'confirmed' AND id > ${after} ORDER BY id LIMIT ${limit + 1}`;
   return [
     sql`SELECT settings, (SELECT questions FROM events WHERE id = ${eventId}) AS questions FROM cme_projects WHERE event_id = ${eventId}`,
@@ -53,7 +53,14 @@ function pageReads(eventId: string, after: string, limit: number) {
 }
 
 async function readPage(d1: D1Database, eventId: string, after: string, limit: number) {
-  const [cme, sessions, regs, scans, teaching] = await atomically(d1, pageReads(eventId, after, limit));
+  const [cme, sessions, regs, scans, teaching, certs] = await atomically(d1, [
+    ...pageReads(eventId, after, limit),
+    // The roster's 证书编号: each live certificate of the page's people (an attendee's, and a lecturer's own).
+    sql`SELECT registration_id AS registrationId, group_concat(number, ' / ') AS numbers FROM certificates
+        WHERE event_id = ${eventId} AND status != 'revoked' AND registration_id IN (SELECT id FROM registrations
+          WHERE event_id = ${eventId} AND status = 'confirmed' AND id > ${after} ORDER BY id LIMIT ${limit + 1})
+        GROUP BY registration_id`,
+  ] as const);
   const settings = settingsOf(cme);
   if (!settings) throw new ApiError(409, 'conflict', NOT_SET);
   const more = regs.length > limit;
@@ -64,6 +71,7 @@ async function readPage(d1: D1Database, eventId: string, after: string, limit: n
     regs: (more ? regs.slice(0, limit) : regs) as RegRow[],
     scans: scans as ScanRow[],
     teaching: teaching as TeachingRow[],
+    certificates: new Map(certs.map((r) => [String(r.registrationId), String(r.numbers)])),
     next: more ? String(regs[limit - 1]!.id) : null,
   };
 }
@@ -212,7 +220,9 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const regs = new Map(p.regs.map((r) => [r.id, r]));
     const csv = toCsv(
       q.after ? null : ROSTER_HEADERS[lang],
-      people.map((a) => rosterRow(a, regs.get(a.id)!, p.settings, p.questionsJson, timezone, lang)),
+      people.map((a) =>
+        rosterRow(a, regs.get(a.id)!, p.settings, p.questionsJson, timezone, lang, p.certificates.get(a.id) ?? ''),
+      ),
     );
     const headers = new Headers({
       'content-language': lang,

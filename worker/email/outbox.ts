@@ -12,6 +12,7 @@ import { randomToken, sha256 } from '../lib/random';
 import { MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
 import { renderInvitationEmail } from './invitation';
+import { renderCertificateEmail } from './certificate';
 
 type EmailRow = typeof emails.$inferSelect;
 /** An attached file: its bytes (base64), or an address Resend fetches them from; `contentId` makes it an inline image. */
@@ -116,6 +117,10 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
   if (row.kind === 'invitation' && row.eventId) {
     const event = await cache.event(row.eventId);
     if (event) return { ...renderInvitationEmail(row.locale, event, JSON.parse(row.payload)), attachments: [] };
+  }
+  if (row.kind === 'certificate' && row.eventId) {
+    const event = await cache.event(row.eventId);
+    if (event) return { ...renderCertificateEmail(row.locale, event, JSON.parse(row.payload)), attachments: [] };
   }
   if (row.kind === 'sign_in') {
     const { link } = JSON.parse(row.payload) as { link: string };

@@ -21,8 +21,8 @@ function depthExceeds(value: unknown, limit: number): boolean {
 
 /** Webhooks come from other origins by design and check their own signatures. */
 const isWebhook = (path: string) => path.startsWith('/api/webhooks/');
-/** Photo uploads send image bytes, size-checked by their route. */
-const isUpload = (path: string) => path.endsWith('/photo');
+/** Photo and seal uploads send image bytes, size-checked by their route. */
+const isUpload = (path: string) => path.endsWith('/photo') || path.endsWith('/certificates/seal');
 
 export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
   if (!WRITE_METHODS.has(c.req.method) || isWebhook(c.req.path)) return next();

@@ -1,7 +1,8 @@
-// The CME tab: the project and credit rule (with presets), attendance with reasons and overrides, and the roster download.
+// The CME tab: the project and credit rule (with presets), attendance with reasons and overrides, the roster download, certificates.
 import { createSignal, Show } from 'solid-js';
 import { createLoad, FormError, useFailure } from './ui';
 import { AttendanceTable } from './cme/AttendanceTable';
+import { CertificatesPanel } from './cme/CertificatesPanel';
 import {
   type AttendanceRow,
   type CmeRule,
@@ -106,6 +107,9 @@ export function CmeTab(props: { event: { slug: string } }) {
         onOverride={(row, eligible, reason) => void override(row, eligible, reason)}
         onMore={(after) => void loadRows(after)}
       />
+      <Show when={cme.current()?.cme || saved()}>
+        <CertificatesPanel slug={slug()} />
+      </Show>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ManageLinkNeeded } from './ManageLinkNeeded';
 import { TicketActions } from './TicketActions';
 import { TicketAnswers } from './TicketAnswers';
 import { TicketCard } from './TicketCard';
+import { TicketCertificates } from './TicketCertificates';
 import { TicketHeader } from './TicketHeader';
 import { TicketPrivacy } from './TicketPrivacy';
 import { createTicketState } from './ticket-state';
@@ -61,6 +62,7 @@ export default function TicketPage() {
               <article class={`ticket status-${tk().status}`}>
                 <TicketHeader ticket={tk()} state={state} />
                 <TicketCard ticket={tk()} />
+                <TicketCertificates code={tk().code} />
                 <TicketActions ticket={tk()} state={state} />
                 <Show when={!state.canManage()}>
                   <ManageLinkNeeded code={tk().code} />
