@@ -297,6 +297,12 @@ export function renderMarkdown(r) {
     L.push(
       `| Resend calls for ${int(r.resend.recipients)} recipients | ${r.resend.status === 'measured' ? `${int(r.resend.calls)} calls carrying ${int(r.resend.messages)} emails (\`${r.resend.sender}\` on the bench's D1, Resend answered by a counting stub)` : `${r.resend.status} (${r.resend.note})`} |`,
     );
+  if (r.certificates) {
+    const c = r.certificates;
+    L.push(
+      `| Certificate PDF (A4, Noto Sans SC subset, QR, ${int(c.sealBytes)}-byte PNG seal; \`POST /api/dev/certificate-sample\`, one at a time) | ${c.status === 'measured' ? `${fmt(c.p50CpuMs, 1)} ms CPU p50, ${fmt(c.p99CpuMs, 1)} p99, ${fmt(c.meanCpuMs, 1)} mean over ${int(c.runs)} warm; the first in an isolate ${fmt(c.firstCpuMs, 0)} ms (fetches and parses the 10.6 MB font); ${int(c.bytesMean)} bytes per PDF; pdf.js reads 张晓林 and 国家级 back: ${c.textHasName && c.textHasLevel ? 'yes' : 'NO'}. Over the 10 ms budget, so the queue renders them, not a request` : `${c.status}${c.note ? ` (${c.note})` : ''}`} |`,
+    );
+  }
   if (r.bundle)
     L.push(
       `| Worker bundle (\`wrangler deploy --dry-run\`) | ${fmt(r.bundle.rawKB, 0)} KB raw / ${fmt(r.bundle.gzipKB, 0)} KB gzipped; largest sources: ${r.bundle.largest.map((p) => `${p.name} ${fmt(p.sourceKB, 0)} KB`).join(', ')} |`,

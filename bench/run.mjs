@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { prepareLocalDatabase } from '../scripts/local-db.mjs';
 import { workerBundleSize } from './bundle.mjs';
+import { certificateTiming } from './certificate.mjs';
 import { snapshot, usage, waitForQuiet } from './cpu.mjs';
 import { resendCallsFor } from './email.mjs';
 import { loadRoute, parseMeter, sampleCost } from './load.mjs';
@@ -369,6 +370,24 @@ async function main() {
     results.push(entry);
   }
 
+  // Certificate PDFs, one after another through a development-only route (the queue renders them in production):
+  // CPU per certificate from the Worker's process, the first (font fetched and parsed) apart, and bytes per PDF.
+  log('rendering certificates');
+  let certificates;
+  try {
+    certificates = await certificateTiming(origin, server.pgid, smoke ? 5 : 50);
+    if (certificates.status !== 'measured') problems.push(`certificates: ${certificates.status}`);
+    else if (!certificates.textHasName || !certificates.textHasLevel)
+      problems.push('certificates: pdf.js does not read 张晓林 and 国家级 back from the PDF');
+  } catch (e) {
+    certificates = { status: 'error', note: String(e?.message ?? e).slice(0, 300) };
+    problems.push(`certificates: ${certificates.note}`);
+  }
+  if (certificates.status === 'measured')
+    log(
+      `  ${certificates.p50CpuMs} ms CPU p50, ${certificates.p99CpuMs} p99 warm; ${certificates.firstCpuMs} ms the first; ${certificates.bytesMean} bytes`,
+    );
+
   // The same check-in load once more with wrangler dev's local trace collector on (its default, which `npm start`
   // keeps): what the table above would say with it, for comparison. The state and sessions carry over.
   let tracing = null;
@@ -446,6 +465,7 @@ async function main() {
     pages,
     qr,
     resend,
+    certificates,
     bundle,
     problems,
   };

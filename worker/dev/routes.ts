@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { emails } from '../../schema';
 import { newCertificateNumber } from '../certificates/number';
-import { loadCertificateFont, renderCertificate } from '../certificates/pdf';
 import { RenderCache, renderOutboxRow } from '../email/outbox';
 import { type AppEnv, isDevelopment } from '../env';
 import { notFound } from '../http/errors';
@@ -74,6 +73,8 @@ export const devRoutes = new Hono<AppEnv>()
   })
   // For `npm run bench`: one certificate rendered on the request, to measure its CPU and size (the queue does this).
   .post('/certificate-sample', rules.certificateSample, async (c) => {
+    // Imported when used: pdf-lib and fontkit are 1.8 MB of source that no other route needs evaluated.
+    const { loadCertificateFont, renderCertificate } = await import('../certificates/pdf');
     const font = await loadCertificateFont(c.env);
     const { sealPng } = c.req.valid('json');
     const seal = sealPng
