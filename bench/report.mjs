@@ -43,6 +43,14 @@ export function evaluateTargets(r) {
       verdict(ratio('checkinPoint') >= 0.9 * ratio('checkin') && p.cost.maxRoundTrips === 1),
     );
   }
+  if (measured('verify') && measured('d1')) {
+    const x = route('verify');
+    add(
+      'Certificate verification: ≥ 0.8× the one-read reference',
+      `${fmt(ratio('verify'), 2)}× vs ${fmt(ratio('d1'), 2)}× baseline for a bare D1 round trip (${fmt(ratio('verify') / ratio('d1'), 2)}× of it); ${fmt(x.cost.roundTrips, 2)} round trips avg, ${fmt(x.cost.rowsRead, 1)} rows read`,
+      verdict(ratio('verify') >= 0.8 * ratio('d1')),
+    );
+  }
   const ci = route('checkin');
   routeRatio('checkin', 0.5, 'Check-in');
   if (r.tracing && out.length)
@@ -155,6 +163,7 @@ export const REQUIRED_ROUTES = [
   'event',
   'eventConditional',
   'search',
+  'verify',
   'csv',
   'csvPage',
   'checkin',

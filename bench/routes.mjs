@@ -175,6 +175,22 @@ export function buildRoutes(ctx) {
     },
   };
 
+  // Certificate verification (issue 17): public lookups by number, cycling through the certificates the run issued.
+  let v = 0;
+  const verify = {
+    key: 'verify',
+    name: 'Certificate verification',
+    label: 'GET /api/certificates/:number',
+    path: `/api/certificates/${encodeURIComponent(ctx.certificateNumbers?.[0] ?? 'none')}`,
+    expect: [200],
+    judged: true,
+    next: () => ({
+      path: `/api/certificates/${encodeURIComponent(ctx.certificateNumbers[v++ % ctx.certificateNumbers.length])}`,
+    }),
+    outcome: (text) =>
+      parse(text)?.certificate?.status === 'valid' ? null : `not a valid certificate: ${text.slice(0, 120)}`,
+  };
+
   return [
     { key: 'baseline', name: 'Baseline (health)', label: 'GET /api/health', path: '/api/health', expect: [200] },
     {
@@ -211,6 +227,7 @@ export function buildRoutes(ctx) {
     },
     // Added by run.mjs when the event response has an ETag: { key: 'eventConditional', … If-None-Match … expect: [304] }
     search,
+    ...(ctx.certificateNumbers?.length ? [verify] : []),
     {
       key: 'csv',
       name: 'CSV export, whole file in one request',
@@ -244,7 +261,64 @@ export function buildRoutes(ctx) {
 }
 
 /** The desk search's per-device rate limit, raised so the bench measures the search rather than the limit. */
-export const UNLIMITED_SEARCH = { SEARCH_PER_SECOND: '100000000', SEARCH_BURST: '100000000' };
+export const UNLIMITED_SEARCH = {
+  SEARCH_PER_SECOND: '100000000',
+  SEARCH_BURST: '100000000',
+  // The verification lookup's per-address limit, likewise.
+  VERIFY_PER_MINUTE: '100000000',
+  VERIFY_BURST: '100000000',
+};
+
+/**
+ * Issues certificates on the bench's database the way an organiser does (the CME project, overrides for the first
+ * `count` registrations, then every page of POST …/certificates) and returns their numbers for the verify row.
+ */
+export async function issueBenchCertificates(origin, organiserCookie, regs, count) {
+  const ev = `${origin}/api/events/${SLUG}`;
+  const json = { 'content-type': 'application/json', origin, cookie: organiserCookie };
+  const set = await fetch(`${ev}/cme`, {
+    method: 'PUT',
+    headers: json,
+    body: JSON.stringify({
+      projectName: 'Bench',
+      projectNumber: 'BENCH-1',
+      level: 'national',
+      creditClass: 'I',
+      accreditedSessionIds: ['ses_next_breakthroughs', 'ses_next_panel'],
+      attendee: { mode: 'per_hours', hoursPerCredit: 3 },
+      lecturerCreditsPerHour: 2,
+    }),
+  });
+  if (!set.ok) throw new Error(`CME project: HTTP ${set.status}`);
+  for (const r of regs.slice(0, count)) {
+    const res = await fetch(`${ev}/attendance/${r.id}/override`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ eligible: true, reason: 'bench' }),
+    });
+    if (!res.ok) throw new Error(`override: HTTP ${res.status}`);
+  }
+  let after = '';
+  do {
+    const res = await fetch(`${ev}/certificates?limit=50${after ? `&after=${encodeURIComponent(after)}` : ''}`, {
+      method: 'POST',
+      headers: { origin, cookie: organiserCookie },
+    });
+    if (!res.ok) throw new Error(`issuing certificates: HTTP ${res.status}`);
+    after = (await res.json()).next ?? '';
+  } while (after);
+  const numbers = [];
+  after = '';
+  do {
+    const res = await fetch(`${ev}/certificates?limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`, {
+      headers: { cookie: organiserCookie },
+    });
+    const page = await res.json();
+    numbers.push(...page.certificates.map((c) => c.number));
+    after = page.next ?? '';
+  } while (after);
+  return numbers;
+}
 
 /**
  * Desk searches that find people, in the kinds a desk types: one CJK character (a surname), a given name, a Latin

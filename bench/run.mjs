@@ -16,7 +16,7 @@ import { measurePages } from './pages.mjs';
 import { compareDecoders } from './decoders.mjs';
 import { qrDecodeTiming, qrEncodeTiming } from './qr.mjs';
 import { evaluateTargets, judge, renderMarkdown, updateReadme } from './report.mjs';
-import { buildRoutes, searchQueriesFrom, UNLIMITED_SEARCH } from './routes.mjs';
+import { buildRoutes, issueBenchCertificates, searchQueriesFrom, UNLIMITED_SEARCH } from './routes.mjs';
 import { executeSqlFiles, generateRegistrations, prng, registrationSqlFiles, SLUG } from './seed.mjs';
 import { startWorker } from './server.mjs';
 
@@ -167,6 +167,8 @@ async function main() {
   const loadRegs = regs.slice(0, regs.length - sampleRegs.length);
   const runId = Date.now().toString(36);
   const csvCursor = await csvCursorAt(origin, organiserCookie, Math.floor(regs.length / 2));
+  log('issuing certificates for the verification row');
+  const certificateNumbers = await issueBenchCertificates(origin, organiserCookie, sampleRegs, 20);
   const routes = buildRoutes({
     origin,
     deskCookie,
@@ -177,6 +179,7 @@ async function main() {
     searchQueries: searchQueriesFrom(regs, 200, prng(7)),
     csvCursor,
     csvPageRows: config.csvPageRows,
+    certificateNumbers,
   });
   if (etag && conditionalStatus === 304) {
     routes.splice(routes.findIndex((x) => x.key === 'event') + 1, 0, {

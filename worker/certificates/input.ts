@@ -4,11 +4,12 @@ import { z } from 'zod';
 /**
  * Issuing goes a page of registrations at a time (each request evaluates at most `limit` people, like the
  * attendance report), so one request stays within the CPU budget whatever the event's size; the answer's `next`
- * says where the following request starts.
+ * says where the following request starts. bench/certificates.ts: a page of 50 (× 8 items, everyone eligible) costs
+ * about 6 ms CPU on a loaded machine, 100 about 12 ms: so at most 50, and 5,000 registrations are 100 requests.
  */
 export const issueQuery = z.object({
   after: z.string().max(100).optional().default(''),
-  limit: z.coerce.number().int().min(1).max(100).optional().default(50),
+  limit: z.coerce.number().int().min(1).max(50).optional().default(50),
 });
 
 export const listQuery = z.object({

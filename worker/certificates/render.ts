@@ -152,17 +152,20 @@ export async function renderCertificates(env: Bindings, ids: string[], origin: s
 
 /** The queue handler's part for this queue: one run for the whole batch, so the font is loaded once. */
 export async function consumeCertificateBatch(batch: MessageBatch<unknown>, env: Bindings) {
-  const messages = batch.messages as readonly Message<RenderMessage>[];
+  const messages = batch.messages as readonly Message<Partial<RenderMessage>>[];
   const byOrigin = new Map<string, string[]>();
   for (const m of messages) {
-    const list = byOrigin.get(m.body.origin) ?? [];
-    list.push(...m.body.certificateIds);
-    byOrigin.set(m.body.origin, list);
+    const { origin = '', certificateIds } = m.body ?? {};
+    // A message of another shape can never succeed: acknowledged, so it does not come back five times.
+    if (!Array.isArray(certificateIds)) continue;
+    const list = byOrigin.get(origin) ?? [];
+    list.push(...certificateIds);
+    byOrigin.set(origin, list);
   }
   const retry = new Set<string>();
   for (const [origin, ids] of byOrigin) for (const id of await renderCertificates(env, ids, origin)) retry.add(id);
   for (const m of messages) {
-    if (m.body.certificateIds.some((id) => retry.has(id))) m.retry({ delaySeconds: 30 });
+    if (m.body?.certificateIds?.some((id) => retry.has(id))) m.retry({ delaySeconds: 30 });
     else m.ack();
   }
 }
