@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
+import { pdfPageText } from '../worker/pdf-text';
 import { testAttendees, unique } from './attendees';
 import { launch, newPage, seriousA11yViolations } from './browser';
 import { sharedCookie, useSession } from './staff-session';
@@ -68,7 +69,7 @@ describe('certificates', () => {
     await page.context().close();
   });
 
-  it('the attendee’s ticket page offers the download, and the file is the PDF', async () => {
+  it('the attendee’s ticket page offers the download, and the PDF reads back with their Chinese name', async () => {
     const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
     await page.goto(ticket.ticketUrl);
     const link = page.getByRole('link', { name: '下载学分证书' });
@@ -77,7 +78,13 @@ describe('certificates', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
-    expect(new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
+    // What a person reads on the certificate: their Chinese name, the project's level and the credits' class.
+    const { text } = await pdfPageText(pdf);
+    expect(text).toContain(name);
+    expect(text).toContain('国家级');
+    expect(text).toContain('北京协和医院');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
