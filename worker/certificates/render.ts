@@ -6,7 +6,7 @@ import type { Bindings } from '../env';
 import { loggable } from '../http/errors';
 import { newId } from '../lib/random';
 import type { CmeSettings } from '../cme/settings';
-import { type CertificateAssets, loadCertificateFont, renderCertificate } from './pdf';
+import type { CertificateAssets } from './pdf';
 
 export const CERTIFICATE_QUEUE = 'colloquy-certificates';
 /** Ids per queue message: a message's certificates are drawn in one run with the font loaded once. */
@@ -76,6 +76,8 @@ export async function renderCertificates(env: Bindings, ids: string[], origin: s
   ])) as unknown as [Row[]];
   const retry = new Set<string>();
   if (!rows.length) return retry;
+  // pdf-lib and fontkit (most of the bundle) are evaluated only in the consumer's runs, never on a request's start-up.
+  const { loadCertificateFont, renderCertificate } = await import('./pdf');
   const font = await loadCertificateFont(env);
   const seals = new Map<string, Promise<CertificateAssets['seal']>>();
   const ready: string[] = [];
