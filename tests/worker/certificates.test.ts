@@ -13,6 +13,8 @@ import { type RenderMessage, renderCertificates } from '../../worker/certificate
 import worker from '../../worker/index';
 import { person } from './fixtures';
 import { call, signIn } from './helpers';
+// The consumer imports the PDF module when it first runs: load it with the file, outside any test's clock.
+import '../../worker/certificates/pdf';
 
 const SLUG = UPCOMING_SLUG;
 const TALKS = ['ses_next_breakthroughs', 'ses_next_panel'];
