@@ -192,6 +192,7 @@ export function CertificatesPanel(props: { slug: string }) {
           <For each={rows()}>
             {(r) => {
               let reason!: HTMLInputElement;
+              const [revoking, setRevoking] = createSignal(false);
               return (
                 <tr data-status={r.status}>
                   <td class="cert-number">{r.number}</td>
@@ -234,21 +235,45 @@ export function CertificatesPanel(props: { slug: string }) {
                             list.refetch();
                           }}
                         />
-                        <span class="cert-revoke">
-                          <input
-                            ref={reason}
-                            aria-label={cert('cert.revokeReason', { name: r.holderName })}
-                            placeholder={cert('cert.reason')}
-                            maxlength="500"
-                          />
-                          <button
-                            type="button"
-                            class="danger-outline"
-                            onClick={() => void act(() => revoke(props.slug, r.number, reason.value))}
+                        {/* Revoking asks for a reason: the row shows one button until the organiser opens the form. */}
+                        <Show
+                          when={revoking()}
+                          fallback={
+                            <button
+                              type="button"
+                              class="danger-outline"
+                              aria-label={cert('cert.revokeOf', { name: r.holderName })}
+                              onClick={() => {
+                                setRevoking(true);
+                                queueMicrotask(() => reason.focus());
+                              }}
+                            >
+                              {cert('cert.revoke')}
+                            </button>
+                          }
+                        >
+                          <form
+                            class="cert-revoke"
+                            onSubmit={(e) => {
+                              e.preventDefault();
+                              void act(() => revoke(props.slug, r.number, reason.value));
+                            }}
                           >
-                            {cert('cert.revoke')}
-                          </button>
-                        </span>
+                            <input
+                              ref={reason}
+                              aria-label={cert('cert.revokeReason', { name: r.holderName })}
+                              placeholder={cert('cert.reason')}
+                              maxlength="500"
+                              required
+                            />
+                            <button type="submit" class="danger-outline">
+                              {cert('cert.revokeConfirm')}
+                            </button>
+                            <button type="button" class="secondary" onClick={() => setRevoking(false)}>
+                              {cert('cert.cancel')}
+                            </button>
+                          </form>
+                        </Show>
                       </Show>
                     </div>
                   </td>
