@@ -17,6 +17,8 @@ export const EMAIL_KINDS = [
   'approved',
   'rejected',
   'invitation',
+  'faculty_link',
+  'faculty_reminder',
 ] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

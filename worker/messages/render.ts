@@ -2,7 +2,16 @@
 import { Marked } from 'marked';
 import { escapeHtml } from '../email/html';
 
-export const PLACEHOLDERS = ['name', 'title', 'institution', 'event', 'venue', 'ticket_url', 'sessions'] as const;
+export const PLACEHOLDERS = [
+  'name',
+  'title',
+  'institution',
+  'event',
+  'venue',
+  'ticket_url',
+  'sessions',
+  'portal_url',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RecipientSession = { when: string; title: string; role: string; room: string };
 export type RecipientValues = Record<Exclude<Placeholder, 'sessions'>, string> & {
@@ -40,7 +49,11 @@ const answerSentinel = (i: number) => `ZQANSWER${i}QZ`;
  */
 export function allowedHref(href: string) {
   const h = href.trim();
-  return /^(https?:\/\/|mailto:|tel:)/i.test(h) || h === sentinel(PLACEHOLDERS.indexOf('ticket_url'));
+  return (
+    /^(https?:\/\/|mailto:|tel:)/i.test(h) ||
+    h === sentinel(PLACEHOLDERS.indexOf('ticket_url')) ||
+    h === sentinel(PLACEHOLDERS.indexOf('portal_url'))
+  );
 }
 
 // Organisers write Markdown, not HTML: raw HTML in a message is shown as text.
