@@ -13,7 +13,15 @@ import { requestLocale } from '../http/messages';
 import { publicOrigin } from '../http/origin';
 import { isoOrNull } from '../lib/time';
 import { linkEmail } from './emails';
-import { decisionInput, type Disclosure, type Logistics, MISSING_ITEMS, type MissingItem, type ProfileChange, settingsInput } from './input';
+import {
+  decisionInput,
+  type Disclosure,
+  type Logistics,
+  MISSING_ITEMS,
+  type MissingItem,
+  type ProfileChange,
+  settingsInput,
+} from './input';
 import { newLink, portalUrl, revokeLinks } from './link';
 import { applyProfile } from './portal-routes';
 import { invitationStatus, maskAccount, missingSql, onProgrammeSql } from './rules';
@@ -34,7 +42,7 @@ const rules = {
   link: rule({
     access: 'organiser',
     tag: 'faculty',
-    summary: "Email a person a new portal link (earlier links stop working).",
+    summary: 'Email a person a new portal link (earlier links stop working).',
   }),
   decide: rule({
     access: 'organiser',
@@ -96,7 +104,10 @@ async function readBoard(d1: D1Database, eventId: string) {
   ])) as [{ approve: number; reminderDays: string }[], BoardRow[]];
   const s = settingsRows[0];
   return {
-    settings: { approveChanges: (s?.approve ?? 1) === 1, reminderDays: JSON.parse(s?.reminderDays ?? '[]') as string[] },
+    settings: {
+      approveChanges: (s?.approve ?? 1) === 1,
+      reminderDays: JSON.parse(s?.reminderDays ?? '[]') as string[],
+    },
     rows,
   };
 }
@@ -118,8 +129,12 @@ function presentRow(r: BoardRow, tz: string) {
     slides: r.slides,
     disclosure: disclosure ? { ...disclosure, signedAt: isoOrNull(r.signedAt, tz) } : null,
     consent:
-      r.consentAt !== null ? { recording: !!r.consentRecording, slides: !!r.consentSlides, at: isoOrNull(r.consentAt, tz) } : null,
-    logistics: logistics ? { ...logistics, bankAccount: maskAccount(r.bankAccount), at: isoOrNull(r.logisticsAt, tz) } : null,
+      r.consentAt !== null
+        ? { recording: !!r.consentRecording, slides: !!r.consentSlides, at: isoOrNull(r.consentAt, tz) }
+        : null,
+    logistics: logistics
+      ? { ...logistics, bankAccount: maskAccount(r.bankAccount), at: isoOrNull(r.logisticsAt, tz) }
+      : null,
     pending: r.pending ? (JSON.parse(r.pending) as Partial<ProfileChange>) : null,
     pendingAt: isoOrNull(r.pendingAt, tz),
     reminders: r.reminders,
@@ -131,8 +146,46 @@ function presentRow(r: BoardRow, tz: string) {
 }
 
 const CSV_HEADERS = {
-  'zh-CN': ['姓名', '英文名', '邮箱', '邀请', '简介', '照片', '讲稿', '利益冲突声明', '录像授权', '讲稿发布授权', '到达', '离开', '需要住宿', '饮食', '收款人', '开户行', '账号', '已发提醒'],
-  en: ['Name', 'English name', 'Email', 'Invitation', 'Bio', 'Photo', 'Slides', 'Disclosure', 'Recording consent', 'Slides consent', 'Arrival', 'Departure', 'Hotel', 'Dietary', 'Payee', 'Bank', 'Account', 'Reminders sent'],
+  'zh-CN': [
+    '姓名',
+    '英文名',
+    '邮箱',
+    '邀请',
+    '简介',
+    '照片',
+    '讲稿',
+    '利益冲突声明',
+    '录像授权',
+    '讲稿发布授权',
+    '到达',
+    '离开',
+    '需要住宿',
+    '饮食',
+    '收款人',
+    '开户行',
+    '账号',
+    '已发提醒',
+  ],
+  en: [
+    'Name',
+    'English name',
+    'Email',
+    'Invitation',
+    'Bio',
+    'Photo',
+    'Slides',
+    'Disclosure',
+    'Recording consent',
+    'Slides consent',
+    'Arrival',
+    'Departure',
+    'Hotel',
+    'Dietary',
+    'Payee',
+    'Bank',
+    'Account',
+    'Reminders sent',
+  ],
 };
 const INVITATION_WORDS = {
   'zh-CN': { confirmed: '已确认', declined: '已婉拒', partly: '部分确认', waiting: '待回复' },
@@ -148,7 +201,15 @@ const RELATIONSHIP_WORDS: Record<string, { 'zh-CN': string; en: string }> = {
 };
 
 async function personWithEmail(db: Db, eventId: string, personId: string) {
-  const p = await db.get<{ personId: string; eventId: string; email: string | null; nameZh: string; nameEn: string; titleZh: string; titleEn: string }>(sql`
+  const p = await db.get<{
+    personId: string;
+    eventId: string;
+    email: string | null;
+    nameZh: string;
+    nameEn: string;
+    titleZh: string;
+    titleEn: string;
+  }>(sql`
     SELECT p.id AS personId, p.event_id AS eventId, p.email, p.name_zh AS nameZh, p.name_en AS nameEn, e.title_zh AS titleZh, e.title_en AS titleEn
     FROM people p JOIN events e ON e.id = p.event_id WHERE p.id = ${personId} AND p.event_id = ${eventId}`);
   if (!p) throw notFound('No such person in this event.');
@@ -185,7 +246,10 @@ export const facultyAdminRoutes = new Hono<AppEnv>()
                 ? '无利益冲突'
                 : 'Nothing to disclose'
               : r.disclosure.items
-                  .map((i) => `${i.company} (${RELATIONSHIP_WORDS[i.relationship]![lang]}, ${i.status === 'ongoing' ? (lang === 'zh-CN' ? '持续' : 'ongoing') : lang === 'zh-CN' ? '已结束' : 'ended'})`)
+                  .map(
+                    (i) =>
+                      `${i.company} (${RELATIONSHIP_WORDS[i.relationship]![lang]}, ${i.status === 'ongoing' ? (lang === 'zh-CN' ? '持续' : 'ongoing') : lang === 'zh-CN' ? '已结束' : 'ended'})`,
+                  )
                   .join('; ')
             : '',
           yn(r.consent?.recording),

@@ -29,7 +29,11 @@ function render(intro: { zh: string; en: string }, items: MissingItem[], url: st
     'This link is for you alone: please do not forward it.',
   ].join('\n');
   const ul = (lang: 'zh' | 'en') =>
-    items.length ? `<ul>${list(lang).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+    items.length
+      ? `<ul>${list(lang)
+          .map((l) => `<li>${escapeHtml(l)}</li>`)
+          .join('')}</ul>`
+      : '';
   const a = `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
   const html = `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.6"><div style="max-width:600px;margin:0 auto;padding:16px"><p>${escapeHtml(intro.zh)}</p>${ul('zh')}<p>个人页面：${a}</p><p>此链接仅供您本人使用，请勿转发。</p><hr><p lang="en">${escapeHtml(intro.en)}</p>${ul('en')}<p lang="en">Your page: ${a}</p><p lang="en">This link is for you alone: please do not forward it.</p></div></body></html>`;
   return { html, text };

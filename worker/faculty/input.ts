@@ -44,7 +44,11 @@ export const disclosureInput = z
         message: 'Either list your relationships or choose nothing to disclose, not both.',
       });
     if (!d.nothing && !d.items.length)
-      ctx.addIssue({ code: 'custom', path: ['items'], message: 'List at least one relationship, or choose nothing to disclose.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        message: 'List at least one relationship, or choose nothing to disclose.',
+      });
     if (!d.signature) ctx.addIssue({ code: 'custom', path: ['signature'], message: 'Sign by typing your name.' });
   });
 export type Disclosure = Omit<z.infer<typeof disclosureInput>, 'signature'>;

@@ -201,7 +201,15 @@ export const portalRoutes = new Hono<AppEnv>()
     const { email } = c.req.valid('json');
     const now = Date.now();
     // Events still to come or recently over; a person asked again within a minute gets no second email.
-    const found = await c.var.db.all<{ personId: string; eventId: string; email: string; nameZh: string; nameEn: string; titleZh: string; titleEn: string }>(sql`
+    const found = await c.var.db.all<{
+      personId: string;
+      eventId: string;
+      email: string;
+      nameZh: string;
+      nameEn: string;
+      titleZh: string;
+      titleEn: string;
+    }>(sql`
       SELECT p.id AS personId, p.event_id AS eventId, p.email, p.name_zh AS nameZh, p.name_en AS nameEn, e.title_zh AS titleZh, e.title_en AS titleEn
       FROM people p JOIN events e ON e.id = p.event_id
       WHERE lower(p.email) = ${email.toLowerCase()} AND e.ends_at > ${now - 30 * 86_400_000}

@@ -5,7 +5,8 @@ export const FACULTY_ZH: Record<string, string> = {
   'Choose a relationship type.': '请选择关系类型。',
   'Choose ongoing or ended.': '请选择持续中或已结束。',
   'At most 20 relationships.': '最多填写 20 项关系。',
-  'Either list your relationships or choose nothing to disclose, not both.': '请列出相关关系，或选择“无利益冲突”，二者只能选其一。',
+  'Either list your relationships or choose nothing to disclose, not both.':
+    '请列出相关关系，或选择“无利益冲突”，二者只能选其一。',
   'List at least one relationship, or choose nothing to disclose.': '请至少列出一项关系，或选择“无利益冲突”。',
   'Sign by typing your name.': '请输入您的姓名以签署。',
   'Sign by typing your name as printed on the programme.': '请输入与日程中一致的姓名以签署。',
