@@ -6,6 +6,7 @@ export const routes: RouteDefinition[] = [
   { path: '/', component: lazy(() => import('./public/EventPage')) },
   { path: '/e/:slug', component: lazy(() => import('./public/EventPage')) },
   { path: '/t/:code', component: lazy(() => import('./ticket/TicketPage')) },
+  { path: '/portal/:token', component: lazy(() => import('./portal/PortalPage')) },
   { path: '/dev/mailbox', component: lazy(() => import('./dev/Mailbox')) },
   { path: '/sign-in', component: lazy(() => import('./staff/SignIn')) },
   { path: '/desk/:slug?', component: lazy(() => import('./desk/DeskPage')) },

@@ -14,8 +14,10 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RecipientSession = { when: string; title: string; role: string; room: string };
-export type RecipientValues = Record<Exclude<Placeholder, 'sessions'>, string> & {
+export type RecipientValues = Record<Exclude<Placeholder, 'sessions' | 'portal_url'>, string> & {
   sessions: RecipientSession[];
+  /** {{portal_url}}: a person's own faculty portal link (worker/faculty), empty for anyone else. */
+  portal_url?: string;
   /** {{answer.<questionId>}}: the recipient's answers as text (worker/questions), sensitive ones masked. */
   answers?: Record<string, string>;
 };
@@ -104,7 +106,7 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
   const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
   html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
   PLACEHOLDERS.forEach((key, i) => {
-    const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key]);
+    const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key] ?? '');
     html = html.replaceAll(sentinel(i), value);
   });
   return {
