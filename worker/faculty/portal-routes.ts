@@ -109,7 +109,10 @@ export function applyProfile(personId: string, eventId: string, p: Partial<Profi
   ];
 }
 
-/** A profile change (or photo) either goes live or joins what already waits for approval. */
+/**
+ * A profile change (or photo) either goes live or joins what already waits for approval. Only fields that differ from
+ * what is live are kept waiting, so the organiser reviews what actually changed (and a field set back drops out).
+ */
 async function changeProfile(
   c: { env: AppEnv['Bindings']; var: AppEnv['Variables']; req: { url: string } },
   f: Faculty,
@@ -117,17 +120,25 @@ async function changeProfile(
   action: string,
 ) {
   const now = Date.now();
-  const settings = await c.var.db.get<{ approve: number | null }>(
-    sql`SELECT approve_changes AS approve FROM faculty_settings WHERE event_id = ${f.eventId}`,
-  );
-  const approve = (settings?.approve ?? 1) === 1;
+  const current = await c.var.db.get<Record<keyof ProfileChange, string | null> & { approve: number | null; pending: string | null }>(sql`
+    SELECT p.name_zh AS nameZh, p.name_en AS nameEn, p.honorific_zh AS honorificZh, p.honorific_en AS honorificEn,
+      p.institution_zh AS institutionZh, p.institution_en AS institutionEn, p.bio_zh AS bioZh, p.bio_en AS bioEn,
+      p.photo_url AS photoUrl, fs.approve_changes AS approve, fp.pending
+    FROM people p LEFT JOIN faculty_settings fs ON fs.event_id = p.event_id LEFT JOIN faculty_profiles fp ON fp.person_id = p.id
+    WHERE p.id = ${f.personId}`);
+  const approve = (current?.approve ?? 1) === 1;
   if (approve) {
+    const waiting: Record<string, unknown> = { ...(current?.pending ? JSON.parse(current.pending) : {}), ...change };
+    for (const [k, v] of Object.entries(waiting)) if (current?.[k as keyof ProfileChange] === v) delete waiting[k];
+    const fields = Object.keys(waiting);
     await atomically(c.env.DB, [
       ensureProfile(f, now),
-      sql`UPDATE faculty_profiles SET pending = json_patch(coalesce(pending, '{}'), ${JSON.stringify(change)}), pending_at = ${now}, updated_at = ${now}
-        WHERE person_id = ${f.personId}`,
-      audit(f, action, { fields: Object.keys(change), waiting: true }),
+      sql`UPDATE faculty_profiles SET pending = ${fields.length ? JSON.stringify(waiting) : null},
+        pending_at = ${fields.length ? now : null}, updated_at = ${now} WHERE person_id = ${f.personId}`,
+      audit(f, action, { fields, waiting: true }),
     ]);
+    // Nothing differs from what is live: nothing waits.
+    return fields.length ? ('waiting' as const) : ('live' as const);
   } else {
     await atomically(c.env.DB, [
       ...applyProfile(f.personId, f.eventId, change, now),
@@ -135,7 +146,7 @@ async function changeProfile(
     ]);
     await forgetEvent(new URL(c.req.url).origin, f.slug);
   }
-  return approve ? ('waiting' as const) : ('live' as const);
+  return 'live' as const;
 }
 
 type PortalRow = {

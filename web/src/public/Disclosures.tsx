@@ -60,8 +60,7 @@ export function Disclosures(props: { people: SessionPerson[] }) {
                       .join(locale() === 'zh-CN' ? '；' : '; ')}
                 <Show when={p.disclosure!.offLabel}>
                   <span class="disclosure-offlabel">
-                    {' '}
-                    · {w('offLabel')}
+                    {w('offLabel')}
                     {locale() === 'zh-CN' ? '：' : ': '}
                     {p.disclosure!.offLabel}
                   </span>

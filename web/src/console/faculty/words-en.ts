@@ -19,7 +19,7 @@ export const facultyEn = {
   'filter.logistics': 'Missing logistics',
   'filter.pending': 'Changes to approve',
   'csv': 'Download CSV',
-  'people': 'Faculty',
+  'people': 'People on the programme',
   'count': '{shown} of {total}',
   'empty': 'Nobody matches this filter.',
   'col.name': 'Name',

@@ -21,7 +21,7 @@ export const facultyZh: Record<FacultyKey, string> = {
   'filter.logistics': '缺行程信息',
   'filter.pending': '待审核修改',
   'csv': '下载 CSV',
-  'people': '讲者',
+  'people': '日程中的讲者',
   'count': '{shown} / {total}',
   'empty': '没有符合条件的讲者。',
   'col.name': '姓名',
