@@ -1,6 +1,5 @@
 // The structured disclosure: nothing to disclose, or each company with its relationship and status; off-label use; signed.
 import { createSignal, For, Index, Show } from 'solid-js';
-import { RELATIONSHIP_TYPES } from '../../../schema/faculty';
 import { locale } from '../i18n';
 import { formatDateTime } from '../lib/time';
 import { type DisclosureInput, type Portal, saveDisclosure } from './portal-api';
@@ -8,6 +7,15 @@ import { createSave, FieldError, SaveBar } from './save';
 import { type PortalKey, pt } from './text';
 
 type Item = DisclosureInput['items'][number];
+/** The API's relationship types (schema/faculty.ts), listed here so the page does not bundle the schema module. */
+const RELATIONSHIP_TYPES: Item['relationship'][] = [
+  'consultant',
+  'speakers_bureau',
+  'research_funding',
+  'stock',
+  'employee',
+  'other',
+];
 const blank = (): Item => ({ company: '', relationship: 'consultant', status: 'ongoing' });
 
 export function Disclosure(props: { token: string; data: Portal }) {
