@@ -20,4 +20,6 @@ export const FACULTY_ZH: Record<string, string> = {
   'This person has no email address. Add one first.': '此人没有邮箱地址，请先添加。',
   'This person has no changes waiting for approval.': '此人没有待审核的修改。',
   'This person has not given a bank account.': '此人尚未填写银行账号。',
+  // The portal emails carry both languages; listed so the language check finds the Chinese of each sentence.
+  'This link is for you alone: please do not forward it.': '此链接仅供您本人使用，请勿转发。',
 };
