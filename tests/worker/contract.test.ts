@@ -25,7 +25,9 @@ beforeAll(async () => {
   organiser = await signIn('organiser@colloquy.test');
   doc = (await call('/api/openapi.json')).body as unknown as typeof doc;
   await call(`/api/events/${SLUG}/faculty/per_demo_li/link`, { method: 'POST', headers: { cookie: organiser } });
-  const mail = await env.DB.prepare(`SELECT text FROM emails WHERE kind = 'faculty_link' ORDER BY created_at DESC LIMIT 1`).first<{
+  const mail = await env.DB.prepare(
+    `SELECT text FROM emails WHERE kind = 'faculty_link' ORDER BY created_at DESC LIMIT 1`,
+  ).first<{
     text: string;
   }>();
   portalToken = /\/portal\/([A-Za-z0-9_-]{22})/.exec(mail?.text ?? '')?.[1] ?? '';

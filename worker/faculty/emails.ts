@@ -55,7 +55,7 @@ export function linkEmail(p: Person, e: Event, url: string, token: string, now: 
 }
 
 /** The reminder of what a person still owes, with a fresh link (the hashes of the earlier ones cannot be mailed). */
-export function reminderEmail(p: Person, e: Event, items: MissingItem[], url: string, token: string, now: number) {
+export function reminderEmail(p: Person, e: Event, items: MissingItem[], url: string, token: string) {
   const { html, text } = render(
     {
       zh: `${p.nameZh}，您好！「${e.titleZh}」筹备中，以下事项尚待您完成：`,

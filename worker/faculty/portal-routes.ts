@@ -120,7 +120,9 @@ async function changeProfile(
   action: string,
 ) {
   const now = Date.now();
-  const current = await c.var.db.get<Record<keyof ProfileChange, string | null> & { approve: number | null; pending: string | null }>(sql`
+  const current = await c.var.db.get<
+    Record<keyof ProfileChange, string | null> & { approve: number | null; pending: string | null }
+  >(sql`
     SELECT p.name_zh AS nameZh, p.name_en AS nameEn, p.honorific_zh AS honorificZh, p.honorific_en AS honorificEn,
       p.institution_zh AS institutionZh, p.institution_en AS institutionEn, p.bio_zh AS bioZh, p.bio_en AS bioEn,
       p.photo_url AS photoUrl, fs.approve_changes AS approve, fp.pending

@@ -43,7 +43,7 @@ export async function sendFacultyReminders(env: Bindings, now = Date.now(), orig
     if (!items.length) continue;
     const link = await newLink(p.personId, p.eventId, now);
     const url = portalUrl(origin, link.token);
-    const m = reminderEmail(p, p, items, url, link.token, now);
+    const m = reminderEmail(p, p, items, url, link.token);
     const mine = sql`EXISTS (SELECT 1 FROM faculty_reminders WHERE person_id = ${p.personId} AND day = ${day} AND created_at = ${now})`;
     const [inserted] = await atomically(env.DB, [
       sql`INSERT INTO faculty_reminders (person_id, day, items, created_at) VALUES (${p.personId}, ${day}, ${JSON.stringify(items)}, ${now})

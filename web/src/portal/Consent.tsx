@@ -22,7 +22,9 @@ export function Consent(props: { token: string; data: Portal }) {
       <h2 id="portal-consent">{pt('consent.title')}</h2>
       <Show when={at()}>
         {(when) => (
-          <p class="muted">{pt('consent.given', { date: formatDateTime(when(), props.data.event.timezone, locale()) })}</p>
+          <p class="muted">
+            {pt('consent.given', { date: formatDateTime(when(), props.data.event.timezone, locale()) })}
+          </p>
         )}
       </Show>
       <form noValidate onSubmit={submit}>

@@ -50,7 +50,9 @@ export function Disclosure(props: { token: string; data: Portal }) {
       <p class="muted">{pt('disclosure.intro')}</p>
       <Show when={signed()}>
         {(s) => (
-          <p class="notice ok">{pt('disclosure.signed', { name: s().name, date: formatDateTime(s().at, tz(), locale()) })}</p>
+          <p class="notice ok">
+            {pt('disclosure.signed', { name: s().name, date: formatDateTime(s().at, tz(), locale()) })}
+          </p>
         )}
       </Show>
       <form noValidate onSubmit={submit}>
@@ -61,7 +63,12 @@ export function Disclosure(props: { token: string; data: Portal }) {
             {pt('disclosure.nothing')}
           </label>
           <label>
-            <input type="radio" name="disclosure-kind" checked={nothing() === false} onChange={() => setNothing(false)} />
+            <input
+              type="radio"
+              name="disclosure-kind"
+              checked={nothing() === false}
+              onChange={() => setNothing(false)}
+            />
             {pt('disclosure.some')}
           </label>
         </fieldset>
@@ -92,7 +99,9 @@ export function Disclosure(props: { token: string; data: Portal }) {
                         value={item().relationship}
                         onChange={(e) => update(i, { relationship: e.currentTarget.value as Item['relationship'] })}
                       >
-                        <For each={RELATIONSHIP_TYPES}>{(r) => <option value={r}>{pt(`rel.${r}` as PortalKey)}</option>}</For>
+                        <For each={RELATIONSHIP_TYPES}>
+                          {(r) => <option value={r}>{pt(`rel.${r}` as PortalKey)}</option>}
+                        </For>
                       </select>
                       <FieldError save={save} name={`items.${i}.relationship`} id={`dis-rel-${i}-error`} />
                     </div>

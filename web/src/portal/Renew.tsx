@@ -31,7 +31,14 @@ export function Renew(props: { heading: 'h1' | 'h2' }) {
         <h2 id="portal-renew">{pt('renew.section')}</h2>
       )}
       <p class="muted">{props.heading === 'h1' ? pt('badLink.body') : pt('renew.hint')}</p>
-      <Show when={!sent()} fallback={<p class="notice ok" role="status">{pt('renew.sent')}</p>}>
+      <Show
+        when={!sent()}
+        fallback={
+          <p class="notice ok" role="status">
+            {pt('renew.sent')}
+          </p>
+        }
+      >
         <form noValidate onSubmit={submit}>
           <div class="field">
             <label for="renew-email">{pt('renew.email')}</label>

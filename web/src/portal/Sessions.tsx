@@ -24,7 +24,8 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
     <li class="portal-session" aria-labelledby={`${id}-title`}>
       <p class="portal-when">
         {formatDate(s.startsAt, props.timezone, locale())} {formatTime(s.startsAt, props.timezone, locale())}–
-        {formatTime(s.endsAt, props.timezone, locale())} <span class="muted">({zoneLabel(props.timezone, locale())})</span>
+        {formatTime(s.endsAt, props.timezone, locale())}{' '}
+        <span class="muted">({zoneLabel(props.timezone, locale())})</span>
       </p>
       <h3 id={`${id}-title`}>{pick(s.title)}</h3>
       <p class="portal-meta">
@@ -87,7 +88,13 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
         </fieldset>
         <div class="field">
           <label for={`${id}-note`}>{pt('sessions.note')}</label>
-          <textarea id={`${id}-note`} rows="2" maxLength={1000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+          <textarea
+            id={`${id}-note`}
+            rows="2"
+            maxLength={1000}
+            value={note()}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
         </div>
         <SaveBar save={save} />
       </form>

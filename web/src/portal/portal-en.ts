@@ -1,17 +1,18 @@
 // English strings of the faculty portal; portal-zh-CN.ts must have the same keys.
 export const portalEn = {
-  'title': 'Your speaker page',
-  'intro': 'This page is for {name} alone. Each section saves on its own.',
-  'loading': 'Loading your page…',
-  'network': 'Could not reach the server. Your input is kept: check your connection and save again.',
-  'failed': 'Not saved: {message}',
-  'saved': 'Saved at {time}.',
-  'saving': 'Saving…',
-  'save': 'Save',
-  'fixFields': 'Not saved: some fields need attention.',
+  title: 'Your speaker page',
+  intro: 'This page is for {name} alone. Each section saves on its own.',
+  loading: 'Loading your page…',
+  network: 'Could not reach the server. Your input is kept: check your connection and save again.',
+  failed: 'Not saved: {message}',
+  saved: 'Saved at {time}.',
+  saving: 'Saving…',
+  save: 'Save',
+  fixFields: 'Not saved: some fields need attention.',
 
   'badLink.title': 'This link does not work any more',
-  'badLink.body': 'Links stop working when a newer one is sent. Enter the email address the organiser has for you and we will send you a new link.',
+  'badLink.body':
+    'Links stop working when a newer one is sent. Enter the email address the organiser has for you and we will send you a new link.',
   'renew.email': 'Email address',
   'renew.submit': 'Send me a new link',
   'renew.sent': 'If this address is on a programme, a new link is on its way. Earlier links no longer work.',
@@ -36,7 +37,8 @@ export const portalEn = {
   'role.host': 'Host',
 
   'disclosure.title': 'Disclosure of financial relationships',
-  'disclosure.intro': 'List relevant financial relationships with companies in the last 24 months. Attendees see this beside your talk on the public agenda once you sign.',
+  'disclosure.intro':
+    'List relevant financial relationships with companies in the last 24 months. Attendees see this beside your talk on the public agenda once you sign.',
   'disclosure.nothing': 'I have nothing to disclose',
   'disclosure.some': 'I have relationships to disclose',
   'disclosure.company': 'Company',
@@ -68,7 +70,8 @@ export const portalEn = {
   'profile.title': 'Your profile',
   'profile.approval': 'The organiser reviews changes before they appear on the event page.',
   'profile.live': 'Changes appear on the event page at once.',
-  'profile.pending': 'Your changes are waiting for the organiser’s approval; the event page shows the earlier version until then.',
+  'profile.pending':
+    'Your changes are waiting for the organiser’s approval; the event page shows the earlier version until then.',
   'profile.nameZh': 'Name (Chinese)',
   'profile.nameEn': 'Name (English)',
   'profile.honorificZh': 'Title (Chinese)',

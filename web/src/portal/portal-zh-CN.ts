@@ -2,15 +2,15 @@
 import type { PortalKey } from './portal-en';
 
 export const portalZh: Record<PortalKey, string> = {
-  'title': '讲者个人页面',
-  'intro': '此页面仅供{name}本人使用。各部分分别保存。',
-  'loading': '正在加载您的页面…',
-  'network': '无法连接服务器。您填写的内容已保留，请检查网络后再次保存。',
-  'failed': '未保存：{message}',
-  'saved': '已于 {time} 保存。',
-  'saving': '正在保存…',
-  'save': '保存',
-  'fixFields': '未保存：部分内容需要修改。',
+  title: '讲者个人页面',
+  intro: '此页面仅供{name}本人使用。各部分分别保存。',
+  loading: '正在加载您的页面…',
+  network: '无法连接服务器。您填写的内容已保留，请检查网络后再次保存。',
+  failed: '未保存：{message}',
+  saved: '已于 {time} 保存。',
+  saving: '正在保存…',
+  save: '保存',
+  fixFields: '未保存：部分内容需要修改。',
 
   'badLink.title': '此链接已失效',
   'badLink.body': '发送新链接后，旧链接即失效。请输入主办方登记的邮箱，我们会给您发送新链接。',

@@ -77,10 +77,7 @@ export function FacultyTab(props: { event: ConsoleEvent }) {
                 {ft('csv')}
               </a>
             </div>
-            <Show
-              when={b().people.some((p) => shown(p, filter()))}
-              fallback={<p class="muted">{ft('empty')}</p>}
-            >
+            <Show when={b().people.some((p) => shown(p, filter()))} fallback={<p class="muted">{ft('empty')}</p>}>
               <DataTable
                 class="faculty-table"
                 caption={ft('people')}
