@@ -7,6 +7,9 @@ import { createSave, SaveBar } from './save';
 import { type PortalKey, pt } from './text';
 
 const ROLE = (r: string) => `role.${r}` as PortalKey;
+/** Chinese takes full-width punctuation, English its own. */
+const colon = () => (locale() === 'zh-CN' ? '：' : ': ');
+const comma = () => (locale() === 'zh-CN' ? '、' : ', ');
 
 function SessionCard(props: { token: string; timezone: string; session: PortalSession }) {
   const s = props.session;
@@ -33,18 +36,21 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
         <Show when={pick(s.room)}>
           {(room) => (
             <span>
-              {pt('sessions.room')}：{room()}
+              {pt('sessions.room')}
+              {colon()}
+              {room()}
             </span>
           )}
         </Show>
       </p>
       <Show when={s.others.length}>
         <p class="portal-with">
-          {pt('sessions.with')}：
+          {pt('sessions.with')}
+          {colon()}
           <For each={s.others}>
             {(o, i) => (
               <>
-                {i() ? '、' : ''}
+                {i() ? comma() : ''}
                 {pick(o.name)}
                 {pick(o.honorific) ? ` ${pick(o.honorific)}` : ''} <span class="muted">({pt(ROLE(o.role))})</span>
               </>

@@ -1,6 +1,6 @@
 // Profile changes people made through their portal, waiting for the organiser to approve or reject them.
 import { createSignal, For, Show } from 'solid-js';
-import { pick } from '../../i18n';
+import { locale, pick } from '../../i18n';
 import { useFailure, useToast } from '../ui';
 import { type BoardPerson, decideChanges } from './faculty-api';
 import { ft } from './text';
@@ -47,7 +47,7 @@ export function PendingChanges(props: { slug: string; people: BoardPerson[]; onD
                     name: pick(p.name),
                     fields: Object.keys(p.pending ?? {})
                       .map((k) => (FIELD_NAMES[k] ? pick(FIELD_NAMES[k]!) : k))
-                      .join('、'),
+                      .join(locale() === 'zh-CN' ? '、' : ', '),
                   })}
                 </p>
                 <Show when={p.pending?.photoUrl}>
