@@ -134,6 +134,12 @@ async function main() {
     { key: 'public', path: '/', waitFor: 'h1' },
     { key: 'ticket', path: `/t/${regs[0].ticketCode}`, label: '/t/:code' },
     { key: 'desk', path: `/desk/${SLUG}`, cookie: deskCookie },
+    {
+      key: 'portal',
+      path: await (await import('./portal.mjs')).portalPath(origin, organiserCookie),
+      label: '/portal/:token',
+      waitFor: 'h1',
+    },
   ]);
   for (const [k, p] of Object.entries(pages)) if (!p.jsGzipKB) problems.push(`page ${k}: no JS measured`);
   if (pages.desk.finalPath.startsWith('/sign-in'))

@@ -18,6 +18,8 @@ export const EMAIL_KINDS = [
   'rejected',
   'invitation',
   'certificate',
+  'faculty_link',
+  'faculty_reminder',
 ] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

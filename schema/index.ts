@@ -7,3 +7,4 @@ export * from './messages';
 export * from './attendance';
 export * from './invitations';
 export * from './certificates';
+export * from './faculty';

@@ -30,6 +30,8 @@ import { privacyRoutes } from './privacy/routes';
 import { registrationRoutes } from './registration/routes';
 import { approvalRoutes } from './registration/approval';
 import { invitationAdminRoutes, invitationRoutes } from './invitations/routes';
+import { facultyAdminRoutes } from './faculty/admin-routes';
+import { portalRoutes } from './faculty/portal-routes';
 import { questionRoutes } from './questions/routes';
 import { ticketAnswerRoutes } from './questions/ticket-routes';
 import { ticketRoutes } from './tickets/routes';
@@ -75,6 +77,8 @@ const routes = app
   .route('/api/events', approvalRoutes)
   .route('/api/events', invitationAdminRoutes)
   .route('/api/invitations', invitationRoutes)
+  .route('/api/events', facultyAdminRoutes)
+  .route('/api/portal', portalRoutes)
   .route('/api/events', questionRoutes)
   .route('/api/events', checkinRoutes)
   .route('/api/events', admitRoutes)

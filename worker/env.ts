@@ -1,5 +1,6 @@
 // The Worker's bindings and per-request variables, shared by every route.
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import type { Faculty } from './faculty/link';
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {
@@ -23,7 +24,8 @@ export type StaffContext = {
 
 export type AppEnv = {
   Bindings: Bindings;
-  Variables: { db: Db; staff: StaffContext | null };
+  /** faculty: set by the 'faculty' access rule, for portal routes only. */
+  Variables: { db: Db; staff: StaffContext | null; faculty?: Faculty };
 };
 
 export const isDevelopment = (env: Bindings) => env.APP_ENV === 'development';

@@ -4,6 +4,7 @@ import { closeOutEndedBlocks } from './attendance/close-out';
 import { deliverDue } from './email/outbox';
 import { deliverBulk, sweepBulk } from './messages/bulk';
 import { sendDueReminders } from './messages/reminders';
+import { sendFacultyReminders } from './faculty/reminders';
 import { meteredD1, serverTiming } from './dev/d1-meter';
 import { type Bindings, isDevelopment } from './env';
 import { configProblem } from './http/origin';
@@ -32,6 +33,7 @@ export default {
     ctx.waitUntil(
       (async () => {
         await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
+        await sendFacultyReminders(env, Date.now(), env.PUBLIC_URL || undefined);
         await deliverDue(env, { limit: 200 });
         await sweepBulk(env);
         await closeOutEndedBlocks(env.DB, Date.now());

@@ -88,6 +88,11 @@ describe.each(RULES)('%s', (key, rule) => {
         expect(asOther.status).toBe(403);
         expect(denied(asOrganiser.status)).toBe(false);
         break;
+      case 'faculty':
+        // A link that opens nobody is refused the same way whoever calls, signed in or not: staff sessions open no
+        // portal (tests/worker/faculty.test.ts opens real links, and only their own person's data).
+        for (const r of [anon, asDesk, asOther, asOrganiser]) expect(r.status).toBe(404);
+        break;
       case 'webhook':
         // Unsigned calls never get through, whoever makes them.
         for (const r of [anon, asDesk, asOther, asOrganiser]) expect([401, 404]).toContain(r.status);

@@ -2,6 +2,7 @@
 // schema rejects, is rejected by the route for that same field; and the document lists every served route's contract.
 import { Validator } from '@cfworker/json-schema';
 import type { ErrorBody } from '../../worker/http/errors';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import { servedRoutes } from '../../worker/http/contract';
@@ -18,16 +19,29 @@ type Operation = {
 
 let organiser: string;
 let doc: { paths: Record<string, Record<string, Operation>> };
+/** A working faculty portal link: its routes check the link before the body, as organiser routes check the session. */
+let portalToken = '';
 beforeAll(async () => {
   organiser = await signIn('organiser@colloquy.test');
   doc = (await call('/api/openapi.json')).body as unknown as typeof doc;
+  await call(`/api/events/${SLUG}/faculty/per_demo_li/link`, { method: 'POST', headers: { cookie: organiser } });
+  const mail = await env.DB.prepare(
+    `SELECT text FROM emails WHERE kind = 'faculty_link' ORDER BY created_at DESC LIMIT 1`,
+  ).first<{
+    text: string;
+  }>();
+  portalToken = /\/portal\/([A-Za-z0-9_-]{22})/.exec(mail?.text ?? '')?.[1] ?? '';
 });
 
 const operations = () =>
   Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
   );
-const concrete = (path: string) => path.replace('{slug}', SLUG).replace(/\{[A-Za-z]+\}/g, 'AAAAAAAAAAAAAAAAAAAAAA');
+const concrete = (path: string) =>
+  path
+    .replace('{slug}', SLUG)
+    .replace('{token}', portalToken)
+    .replace(/\{[A-Za-z]+\}/g, 'AAAAAAAAAAAAAAAAAAAAAA');
 
 /** A value the field's documented schema rejects, or undefined when this test cannot build one simply. */
 function breaking(s: Schema, inQuery: boolean): unknown {

@@ -160,7 +160,7 @@ describe('migrations', () => {
         mails: 1,
       });
     }
-    // One schema rebuilt per earlier migration (14 and counting): seconds on a shared machine.
+    // Every migration adds a round that applies all of them again: the time grows with their square.
   }, 60_000);
 });
 

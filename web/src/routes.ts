@@ -7,6 +7,7 @@ export const routes: RouteDefinition[] = [
   { path: '/e/:slug', component: lazy(() => import('./public/EventPage')) },
   { path: '/t/:code', component: lazy(() => import('./ticket/TicketPage')) },
   { path: '/verify/:number?', component: lazy(() => import('./verify/VerifyPage')) },
+  { path: '/portal/:token', component: lazy(() => import('./portal/PortalPage')) },
   { path: '/dev/mailbox', component: lazy(() => import('./dev/Mailbox')) },
   { path: '/sign-in', component: lazy(() => import('./staff/SignIn')) },
   { path: '/desk/:slug?', component: lazy(() => import('./desk/DeskPage')) },

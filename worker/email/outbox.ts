@@ -158,10 +158,11 @@ export function redactSecrets<T extends { html: string; text: string }>(
   row: Pick<EmailRow, 'payload'>,
   m: T,
 ): T & { payload: string } {
-  const payload = JSON.parse(row.payload) as { link?: string; manage?: string; invite?: string };
+  const payload = JSON.parse(row.payload) as { link?: string; manage?: string; invite?: string; portal?: string };
   const secrets = [
     payload.manage,
     payload.invite,
+    payload.portal,
     payload.link ? new URL(payload.link).searchParams.get('token') : null,
   ].filter((s): s is string => !!s);
   const redact = (text: string) => secrets.reduce((t, secret) => t.replaceAll(secret, 'REDACTED'), text);

@@ -51,10 +51,27 @@ export function presentPerson(p: PersonRow) {
   };
 }
 
+/** A signed disclosure as the public agenda shows it: nothing to disclose, or the relationships (issue 18). */
+export type PublicDisclosure = {
+  nothing: boolean;
+  items: { company: string; relationship: string; status: string }[];
+  offLabel: string;
+};
+
 export function presentEvent(
   e: EventRow,
-  rows: { sessions: SessionRow[]; people: PersonRow[]; assignments: AssignmentRow[] },
+  rows: {
+    sessions: SessionRow[];
+    people: PersonRow[];
+    assignments: AssignmentRow[];
+    disclosures?: { personId: string; disclosure: string | null }[];
+  },
 ) {
+  const disclosureOf = new Map(
+    (rows.disclosures ?? []).flatMap((d) =>
+      d.disclosure ? [[d.personId, JSON.parse(d.disclosure) as PublicDisclosure] as const] : [],
+    ),
+  );
   const personById = new Map(rows.people.map((p) => [p.id, p]));
   return {
     ...presentEventSummary(e),
@@ -69,7 +86,11 @@ export function presentEvent(
       endsAt: isoInZone(s.endsAt, e.timezone),
       people: rows.assignments
         .filter((a) => a.sessionId === s.id && personById.has(a.personId))
-        .map((a) => ({ ...presentPerson(personById.get(a.personId)!), role: a.role })),
+        .map((a) => ({
+          ...presentPerson(personById.get(a.personId)!),
+          role: a.role,
+          disclosure: disclosureOf.get(a.personId) ?? null,
+        })),
     })),
     people: rows.people.map((p) => ({
       ...presentPerson(p),

@@ -1,6 +1,6 @@
 // Reads of events and their programme; each read is one D1 round trip (a batch).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { events, people, sessionPeople, sessions } from '../../schema';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { events, facultyProfiles, people, sessionPeople, sessions } from '../../schema';
 import type { Db } from '../env';
 
 /** Upcoming (and running) events first, soonest first; then the ones that have ended, latest first. */
@@ -21,7 +21,7 @@ export async function findEventWithProgramme(
   visibleStatuses: ReadonlyArray<'draft' | 'published' | 'closed'>,
 ) {
   const eventId = sql`(SELECT ${events.id} FROM ${events} WHERE ${events.slug} = ${slug})`;
-  const [found, sessionRows, peopleRows, assignmentRows] = await db.batch([
+  const [found, sessionRows, peopleRows, assignmentRows, disclosureRows] = await db.batch([
     db
       .select({ event: events })
       .from(events)
@@ -37,8 +37,19 @@ export async function findEventWithProgramme(
       .from(sessionPeople)
       .innerJoin(sessions, eq(sessions.id, sessionPeople.sessionId))
       .where(eq(sessions.eventId, eventId)),
+    // Signed disclosures only: the public agenda shows them beside the talk (issue 18).
+    db
+      .select({ personId: facultyProfiles.personId, disclosure: facultyProfiles.disclosure })
+      .from(facultyProfiles)
+      .where(and(eq(facultyProfiles.eventId, eventId), isNotNull(facultyProfiles.disclosureSignedAt))),
   ]);
   const row = found[0];
   if (!row) return null;
-  return { event: row.event, sessions: sessionRows, people: peopleRows, assignments: assignmentRows };
+  return {
+    event: row.event,
+    sessions: sessionRows,
+    people: peopleRows,
+    assignments: assignmentRows,
+    disclosures: disclosureRows,
+  };
 }

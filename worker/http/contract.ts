@@ -6,15 +6,17 @@ import type { InferInput } from 'hono/validator';
 import type { ZodType, z } from 'zod';
 import { requireEventRole, requireStaff } from '../auth/session';
 import { type AppEnv, isDevelopment } from '../env';
+import { facultyFromToken } from '../faculty/link';
 import { notFound } from './errors';
 import { validate } from './validate';
 
 /**
  * public: anyone. ticket: anyone holding the ticket code. staff: any signed-in staff member.
  * desk: desk staff or organisers of the event in the path. organiser: organisers of that event.
- * dev: local development only. webhook: callers proving a shared secret.
+ * dev: local development only. webhook: callers proving a shared secret. faculty: anyone holding a person's portal
+ * link (`:token` in the path), which opens that person on that event only (c.var.faculty).
  */
-export type Access = 'public' | 'ticket' | 'staff' | 'desk' | 'organiser' | 'dev' | 'webhook';
+export type Access = 'public' | 'ticket' | 'staff' | 'desk' | 'organiser' | 'dev' | 'webhook' | 'faculty';
 
 /** Who may work the desk of an event, and who may run it. */
 export const DESK_ROLES = ['desk', 'organiser'] as const;
@@ -59,6 +61,7 @@ export function rule<const C extends Contract, P extends string = string>(
   ].filter((v) => v !== undefined) as MiddlewareHandler<AppEnv>[];
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     authorize(c, contract.access, c.req.param('slug'));
+    if (contract.access === 'faculty') c.set('faculty', await facultyFromToken(c.var.db, c.req.param('token') ?? ''));
     let i = 0;
     const step = async (): Promise<void> => {
       const check = checks[i++];

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { ErrorCode } from './errors';
 import { QUESTION_ZH } from '../questions/words';
+import { FACULTY_ZH } from '../faculty/words';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -181,6 +182,8 @@ export const ZH: Record<string, string> = {
   'Request failed': '请求失败。',
   // Registration questions: kept beside their rules so the web's form check carries only these.
   ...QUESTION_ZH,
+  // The faculty portal and board (issue 18).
+  ...FACULTY_ZH,
 };
 
 /** Messages built with values in them. */

@@ -6,6 +6,8 @@ import type { Db } from '../env';
 import { clockRange, zonedParts } from '../lib/time';
 import { answerTexts } from '../questions/placeholders';
 import type { RecipientSession, RecipientValues } from './render';
+import { MISSING_ITEMS } from '../faculty/input';
+import { missingSql, onProgrammeSql } from '../faculty/rules';
 
 export const audienceInput = z.union([
   z.object({ type: z.enum(['speakers', 'guests', 'people']) }),
@@ -15,6 +17,8 @@ export const audienceInput = z.union([
     checkedIn: z.boolean().optional(),
   }),
   z.object({ type: z.literal('ids'), ids: z.array(z.string().max(100)).min(1).max(5000) }),
+  /** People on the programme (not having declined everything) still missing one item of the faculty portal. */
+  z.object({ type: z.literal('faculty'), missing: z.enum(MISSING_ITEMS) }),
 ]);
 export type Audience = z.infer<typeof audienceInput>;
 
@@ -37,6 +41,8 @@ function audienceFilter(a: Audience) {
       );
     case 'ids':
       return sql`${registrations.id} IN (SELECT value FROM json_each(${JSON.stringify(a.ids)}))`;
+    case 'faculty':
+      return and(badge, onProgrammeSql(registrations.personId), missingSql(a.missing, registrations.personId));
   }
 }
 
@@ -120,6 +126,8 @@ export function valuesFor(
   slots: Map<string, SessionSlot>,
   origin: string,
   localeOverride?: 'zh-CN' | 'en',
+  /** Each person's freshly issued portal link, by registration id, when the message uses {{portal_url}}. */
+  portalUrls?: Map<string, string>,
 ): RecipientValues {
   const zh = (localeOverride ?? r.locale) === 'zh-CN';
   const locale = zh ? 'zh-CN' : 'en';
@@ -137,6 +145,7 @@ export function valuesFor(
     event: zh ? event.titleZh : event.titleEn,
     venue: [zh ? event.venueZh : event.venueEn, zh ? event.addressZh : event.addressEn].filter(Boolean).join(' · '),
     ticket_url: `${origin}/t/${r.ticketCode}`,
+    portal_url: portalUrls?.get(r.id) ?? (person ? `${origin}/portal/…` : ''),
     sessions,
     answers: answerTexts(event.questions, r.answers, locale),
   };

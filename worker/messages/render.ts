@@ -2,11 +2,22 @@
 import { Marked } from 'marked';
 import { escapeHtml } from '../email/html';
 
-export const PLACEHOLDERS = ['name', 'title', 'institution', 'event', 'venue', 'ticket_url', 'sessions'] as const;
+export const PLACEHOLDERS = [
+  'name',
+  'title',
+  'institution',
+  'event',
+  'venue',
+  'ticket_url',
+  'sessions',
+  'portal_url',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RecipientSession = { when: string; title: string; role: string; room: string };
-export type RecipientValues = Record<Exclude<Placeholder, 'sessions'>, string> & {
+export type RecipientValues = Record<Exclude<Placeholder, 'sessions' | 'portal_url'>, string> & {
   sessions: RecipientSession[];
+  /** {{portal_url}}: a person's own faculty portal link (worker/faculty), empty for anyone else. */
+  portal_url?: string;
   /** {{answer.<questionId>}}: the recipient's answers as text (worker/questions), sensitive ones masked. */
   answers?: Record<string, string>;
 };
@@ -40,7 +51,11 @@ const answerSentinel = (i: number) => `ZQANSWER${i}QZ`;
  */
 export function allowedHref(href: string) {
   const h = href.trim();
-  return /^(https?:\/\/|mailto:|tel:)/i.test(h) || h === sentinel(PLACEHOLDERS.indexOf('ticket_url'));
+  return (
+    /^(https?:\/\/|mailto:|tel:)/i.test(h) ||
+    h === sentinel(PLACEHOLDERS.indexOf('ticket_url')) ||
+    h === sentinel(PLACEHOLDERS.indexOf('portal_url'))
+  );
 }
 
 // Organisers write Markdown, not HTML: raw HTML in a message is shown as text.
@@ -91,7 +106,7 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
   const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
   html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
   PLACEHOLDERS.forEach((key, i) => {
-    const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key]);
+    const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key] ?? '');
     html = html.replaceAll(sentinel(i), value);
   });
   return {

@@ -19,6 +19,7 @@ import { publicOrigin } from '../http/origin';
 import { requestLocale } from '../http/messages';
 import { rule } from '../http/contract';
 import { composeInput, previewInput } from './input';
+import { issuePortalLinks } from '../faculty/link';
 
 /** Marks a test send in the organiser's (the console's) language. */
 const TEST_PREFIX = { 'zh-CN': '【测试】', en: '[Test] ' } as const;
@@ -33,7 +34,7 @@ async function prepare(
     const unknown = unknownPlaceholders(b[field]);
     if (unknown.length) {
       fields[field] =
-        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}} or {{sessions}}.`;
+        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Use {{name}}, {{title}}, {{institution}}, {{event}}, {{venue}}, {{ticket_url}}, {{portal_url}} or {{sessions}}.`;
     }
   }
   if (Object.keys(fields).length) throw new ApiError(400, 'invalid', Object.values(fields)[0]!, fields);
@@ -46,9 +47,9 @@ async function prepare(
     sessionsByPerson(c.var.db, eventId),
   ]);
   const origin = publicOrigin(c);
-  const render = (r: (typeof recipients)[number]) =>
-    renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale));
-  return { recipients, render };
+  const render = (r: (typeof recipients)[number], portalUrls?: Map<string, string>) =>
+    renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale, portalUrls));
+  return { recipients, render, origin };
 }
 
 /** D1 allows 100 bound parameters per statement: insert outbox rows a few at a time, all in one batch. */
@@ -150,10 +151,13 @@ export const messageRoutes = new Hono<AppEnv>()
   .post('/:slug/messages', rules.sendMessage, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
-    const { recipients, render } = await prepare(c, eventId, b);
+    const { recipients, render, origin } = await prepare(c, eventId, b);
     if (!recipients.length) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
     const id = newId('msg');
     const now = Date.now();
+    const portal = /\{\{\s*portal_url\s*\}\}/.test(b.subject + b.body)
+      ? await issuePortalLinks(recipients, eventId, origin, now)
+      : { urls: new Map<string, string>(), statements: [] };
     const rows = recipients.map((r) => ({
       id: newId('eml'),
       eventId,
@@ -161,7 +165,7 @@ export const messageRoutes = new Hono<AppEnv>()
       to: r.email,
       locale: b.locale ?? r.locale,
       messageId: id,
-      ...render(r),
+      ...render(r, portal.urls),
     }));
     // The message and every recipient's email are written together: all or nothing.
     await atomically(c.env.DB, [
@@ -176,6 +180,7 @@ export const messageRoutes = new Hono<AppEnv>()
         createdAt: now,
       }),
       ...insertRows(rows, now),
+      ...portal.statements,
       auditEntry(eventId, staff.id, 'message.send', { id, recipients: rows.length, subject: b.subject }),
     ]);
     await enqueueBulk(c, id);

@@ -8,6 +8,7 @@ import { CmeTab } from './CmeTab';
 import { getMe, listEvents, type Staff } from './console-api';
 import { DevicesTab } from './DevicesTab';
 import { InvitationsTab } from './invitations/InvitationsTab';
+import { FacultyTab } from './faculty/FacultyTab';
 import { EventForm } from './EventForm';
 import { MessagesTab } from './MessagesTab';
 import { Overview } from './Overview';
@@ -137,6 +138,9 @@ function TabPanel(props: PanelProps) {
       </Show>
       <Show when={props.tab === 'people'}>
         <PeopleTab event={props.event} reload={props.reload} />
+      </Show>
+      <Show when={props.tab === 'faculty'}>
+        <FacultyTab event={props.event} />
       </Show>
       <Show when={props.tab === 'questions'}>
         <QuestionsTab event={props.event} reload={props.reload} />

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import type { PublicEvent } from '../api';
 import { locale, pick, t, type MessageKey } from '../i18n';
 import { formatTime, zoneLabel } from '../lib/time';
+import { Disclosures } from './Disclosures';
 
 export function Agenda(props: { event: PublicEvent }) {
   const tz = () => props.event.timezone;
@@ -40,6 +41,7 @@ export function Agenda(props: { event: PublicEvent }) {
                       )}
                     </For>
                   </ul>
+                  <Disclosures people={s.people} />
                 </Show>
               </div>
             </li>

@@ -2,7 +2,16 @@
 import { Show } from 'solid-js';
 import { ct } from '../text';
 import { Field } from '../ui';
-import { AUDIENCES, type AudienceType, type Draft, LANGS, type Lang, PLACEHOLDERS } from './draft';
+import {
+  AUDIENCES,
+  type AudienceType,
+  type Draft,
+  LANGS,
+  type Lang,
+  MISSING,
+  type MissingItem,
+  PLACEHOLDERS,
+} from './draft';
 import { RecipientsPicker } from './RecipientsPicker';
 import { STATUSES } from '../registrations/filters';
 
@@ -51,6 +60,16 @@ export function AudienceFields(props: {
             onInput={(x) => props.set('checkedIn', x as Draft['checkedIn'])}
           />
         </div>
+      </Show>
+      <Show when={d().audience === 'faculty'}>
+        <Field
+          label={ct('msg.missing')}
+          name="missing"
+          value={d().missing}
+          hint={ct('msg.missingHint', TOKENS)}
+          options={MISSING.map((m) => ({ value: m, label: ct(`msg.missing.${m}`) }))}
+          onInput={(x) => props.set('missing', x as MissingItem)}
+        />
       </Show>
       <Show when={d().audience === 'ids'}>
         <RecipientsPicker

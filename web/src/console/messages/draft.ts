@@ -6,13 +6,17 @@ import type { Audience } from '../console-api';
 import { ct } from '../text';
 import { serverFieldErrors } from '../ui';
 
-export type AudienceType = 'people' | 'speakers' | 'guests' | 'attendees' | 'ids';
+export type AudienceType = 'people' | 'speakers' | 'guests' | 'attendees' | 'ids' | 'faculty';
+/** What the faculty audience is missing (worker/faculty/input.ts MISSING_ITEMS). */
+export type MissingItem = Extract<Audience, { type: 'faculty' }>['missing'];
+export const MISSING: MissingItem[] = ['confirmation', 'disclosure', 'bio_photo', 'consent', 'logistics'];
 export type Lang = 'zh-CN' | 'en';
 export type Picked = { id: string; name: string; email: string };
 export type Draft = {
   audience: AudienceType;
   status: NonNullable<Extract<Audience, { type: 'attendees' }>['status']>;
   checkedIn: '' | 'true' | 'false';
+  missing: MissingItem;
   picked: Picked[];
   lang: Lang;
   subject: string;
@@ -24,8 +28,17 @@ export type Draft = {
 };
 export type SetDraft = SetStoreFunction<Draft>;
 
-export const AUDIENCES: AudienceType[] = ['people', 'speakers', 'guests', 'attendees', 'ids'];
-export const PLACEHOLDERS = ['name', 'title', 'institution', 'event', 'venue', 'ticket_url', 'sessions'] as const;
+export const AUDIENCES: AudienceType[] = ['people', 'speakers', 'guests', 'faculty', 'attendees', 'ids'];
+export const PLACEHOLDERS = [
+  'name',
+  'title',
+  'institution',
+  'event',
+  'venue',
+  'ticket_url',
+  'portal_url',
+  'sessions',
+] as const;
 export const LANGS: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
   { value: 'en', label: 'English' },
@@ -35,6 +48,7 @@ export const blank = (): Draft => ({
   audience: 'people',
   status: 'confirmed',
   checkedIn: '',
+  missing: 'disclosure',
   picked: [],
   lang: locale(),
   subject: '',
@@ -65,6 +79,7 @@ export function audienceOf(d: Draft): Audience | null {
   if (d.audience === 'ids') return d.picked.length ? { type: 'ids', ids: d.picked.map((p) => p.id) } : null;
   if (d.audience === 'attendees')
     return { type: 'attendees', status: d.status, ...(d.checkedIn ? { checkedIn: d.checkedIn === 'true' } : {}) };
+  if (d.audience === 'faculty') return { type: 'faculty', missing: d.missing };
   return { type: d.audience };
 }
 
@@ -75,6 +90,7 @@ export function audienceText(d: Draft): string {
     if (d.checkedIn) parts.push(ct(d.checkedIn === 'true' ? 'msg.checkedInYes' : 'msg.checkedInNo'));
     return parts.join(' · ');
   }
+  if (d.audience === 'faculty') return `${base} · ${ct(`msg.missing.${d.missing}`)}`;
   return base;
 }
 
@@ -88,6 +104,8 @@ export function audienceFields(a: unknown, d: Draft): Partial<Draft> {
       checkedIn: x.checkedIn === undefined ? '' : x.checkedIn ? 'true' : 'false',
     };
   if (x.type === 'people' || x.type === 'speakers' || x.type === 'guests') return { audience: x.type };
+  const f = a as { type?: string; missing?: MissingItem };
+  if (f.type === 'faculty' && f.missing) return { audience: 'faculty', missing: f.missing };
   return { audience: d.audience };
 }
 

@@ -6,6 +6,7 @@ export const TABS = [
   'event',
   'agenda',
   'people',
+  'faculty',
   'questions',
   'registrations',
   'approvals',

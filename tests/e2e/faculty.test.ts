@@ -1,0 +1,103 @@
+// The faculty portal in Chromium: on a phone in Chinese a panel guest opens the emailed link, confirms, discloses and
+// consents; the organiser sees it on the faculty board; the public agenda shows the disclosure beside the talk.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { UPCOMING_SLUG } from '../../schema/seed/demo';
+import { launch, newPage, seriousA11yViolations } from './browser';
+import { sharedCookie, useSession } from './staff-session';
+
+const baseUrl = inject('baseUrl');
+const SLUG = UPCOMING_SLUG;
+const ORGANISER = 'organiser@colloquy.test';
+const GUEST = 'li.yan@example.org';
+
+type MailboxEmail = { to: string; kind: string; text: string | null };
+
+/** The personal link in the newest portal email to this address, as the guest reads it. */
+async function emailedLink(to: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as { emails: MailboxEmail[] };
+    const mail = emails.find((m) => m.to === to && m.kind === 'faculty_link');
+    const link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{22}/.exec(mail?.text ?? '')?.[0];
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no portal link for ${to} in the dev mailbox`);
+}
+
+let browser: Browser;
+let organiser: string;
+beforeAll(async () => {
+  browser = await launch();
+  organiser = await sharedCookie(baseUrl, ORGANISER);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the faculty portal', () => {
+  it('a panel guest confirms, discloses and consents on a phone in Chinese; the board and the public page show it', async () => {
+    const sent = await fetch(`${baseUrl}/api/events/${SLUG}/faculty/per_next_li/link`, {
+      method: 'POST',
+      headers: { cookie: organiser, origin: baseUrl },
+    });
+    expect(sent.status).toBe(202);
+    const link = await emailedLink(GUEST);
+
+    const phone = await newPage(browser, 'zh-CN', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.goto(link);
+    await phone.getByRole('heading', { level: 1, name: /细胞治疗/ }).waitFor();
+    const sessions = phone.getByRole('region', { name: '您的日程' });
+    const panel = sessions.getByRole('listitem').filter({ hasText: '讨论嘉宾' }).first();
+    await panel.getByText('请确认或婉拒').waitFor();
+    await panel.getByLabel('确认参加').check();
+    await panel.getByLabel('给主办方的备注（选填）').fill('需要提前半小时到场');
+    await panel.getByRole('button', { name: '保存' }).click();
+    await panel.getByText('您已确认').waitFor();
+    await panel.getByText(/已于 \d\d:\d\d 保存/).waitFor();
+
+    const disclosure = phone.getByRole('region', { name: '利益冲突声明' });
+    await disclosure.getByLabel('我有需要声明的关系').check();
+    await disclosure.getByLabel('公司').fill('Kite Pharma');
+    await disclosure.getByLabel('关系类型').selectOption('consultant');
+    // A wrong signature is refused and everything typed stays.
+    await disclosure.getByLabel('输入您的姓名以签署').fill('张三');
+    await disclosure.getByRole('button', { name: '签署并保存' }).click();
+    await disclosure.getByText('请输入与日程中一致的姓名以签署。').waitFor();
+    expect(await disclosure.getByLabel('公司').inputValue()).toBe('Kite Pharma');
+    await disclosure.getByLabel('输入您的姓名以签署').fill('李艳');
+    await disclosure.getByRole('button', { name: '签署并保存' }).click();
+    await disclosure.getByText(/李艳 已于 .+ 签署。/).waitFor();
+
+    const consent = phone.getByRole('region', { name: '授权', exact: true });
+    await consent.getByLabel('我同意对我的报告进行录像。').check();
+    await consent.getByLabel('我同意会后公开发布我的讲稿。').check();
+    await consent.getByRole('button', { name: '保存' }).click();
+    await consent.getByText(/已于 .+ 答复。/).waitFor();
+    // Nothing wider than the phone.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.context().close();
+
+    const desk = await newPage(browser, 'en', { viewport: { width: 1366, height: 900 } });
+    await useSession(desk.context(), baseUrl, organiser);
+    await desk.goto(`${baseUrl}/console/${SLUG}/faculty`);
+    const row = desk.getByRole('row').filter({ hasText: 'Li Yan' });
+    await row.waitFor();
+    await row.getByText('Confirmed').waitFor();
+    await row.getByText('1 relationship(s)').waitFor();
+    await row.getByText('Rec. ✓ · Slides ✓').waitFor();
+    await row.getByText('需要提前半小时到场').waitFor();
+    await desk.context().close();
+
+    const reader = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
+    await reader.goto(`${baseUrl}/e/${SLUG}`);
+    const talk = reader.getByRole('listitem').filter({ hasText: '讨论' }).filter({ hasText: '利益冲突声明' });
+    await talk.getByText('Kite Pharma（顾问，持续中）').waitFor();
+    await reader.context().close();
+  });
+});
