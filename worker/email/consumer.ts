@@ -10,8 +10,7 @@ import { type Clock, configuredRps, Pacer, realClock } from './pace';
 export type OutboxBody = { emailIds?: string[]; messageId?: string; sweep?: true };
 type OutboxMessage = { body: unknown; ack(): void; retry(options?: { delaySeconds?: number }): void };
 
-const seconds = (ms: number | null | undefined, fallback: number) =>
-  Math.max(1, Math.ceil((ms ?? fallback) / 1000));
+const seconds = (ms: number | null | undefined, fallback: number) => Math.max(1, Math.ceil((ms ?? fallback) / 1000));
 
 export async function consumeOutbox(messages: readonly OutboxMessage[], env: Bindings, clock: Clock = realClock) {
   const pacer = new Pacer(configuredRps(env), clock);

@@ -424,6 +424,7 @@ export async function deliverDue(
     return false;
   };
   let later: number | null = null;
+  let soonest = Infinity;
   /** Back to pending, its attempt undone, all at one time (a batch's rows must come due together). */
   const putBack = (row: EmailRow) => {
     later ??= pacer.nextSlot();
@@ -431,6 +432,7 @@ export async function deliverDue(
   };
   const failed = (row: EmailRow, outcome: Extract<SendOutcome, { ok: false }>, rendered: object, at: number) => {
     const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
+    if (!giveUp) soonest = Math.min(soonest, at);
     outcomes.push({
       ...rendered,
       id: row.id,
@@ -518,7 +520,9 @@ export async function deliverDue(
       });
     });
   }
-  if (stopped) result.retryAfterMs = Math.max(1000, pacer.nextSlot() - clock.now());
+  // When to come back: the pace's next slot for what was put back, the retry time for what failed.
+  if (stopped) soonest = Math.min(soonest, later ?? pacer.nextSlot());
+  if (soonest < Infinity) result.retryAfterMs = Math.max(1000, soonest - clock.now());
   // A Worker stopped before this line leaves rows 'sending'; their lease runs out and the Idempotency-Key
   // makes the next attempt return the first send instead of sending again.
   if (outcomes.length) await atomically(env.DB, outcomeStatements(outcomes));

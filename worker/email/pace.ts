@@ -28,6 +28,7 @@ export function configuredRps(env: { RESEND_MAX_RPS?: string }) {
 export class Pacer {
   /** The earliest time the next call may leave. */
   private next = 0;
+  private last = -Infinity;
   private rps: number;
   calls = 0;
 
@@ -48,7 +49,8 @@ export class Pacer {
     const wait = this.next - now;
     if (wait > MAX_WAIT_MS) return false;
     if (wait > 0) await this.clock.sleep(wait);
-    this.next = Math.max(now, this.next) + this.intervalMs;
+    this.last = Math.max(now, this.next);
+    this.next = this.last + this.intervalMs;
     this.calls++;
     return true;
   }
@@ -72,7 +74,10 @@ export class Pacer {
     const retryAfter = seconds('retry-after');
     if (retryAfter !== null) this.next = Math.max(this.next, now + retryAfter * 1000);
     const limit = seconds('ratelimit-limit');
-    if (limit && limit < this.rps) this.rps = limit;
+    if (limit && limit < this.rps) {
+      this.rps = limit;
+      this.next = Math.max(this.next, this.last + this.intervalMs);
+    }
     const reset = seconds('ratelimit-reset');
     if (seconds('ratelimit-remaining') === 0 && reset !== null) this.next = Math.max(this.next, now + reset * 1000);
   }

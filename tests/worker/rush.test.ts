@@ -1,0 +1,79 @@
+// A confirmation rush at Resend's pace, in simulated time: each email exactly once, never a 429 at the configured
+// pace, 100 per batch call when many wait (the calendar then a link), single sends with attachments when few do.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { ResendDouble } from '../fakes/resend-double';
+import { confirmationRush } from '../fakes/rush';
+import { makeEvent } from './fixtures';
+import { call } from './helpers';
+
+const at = (rps: string) => ({ ...env, RESEND_API_KEY: 're_test_key_123', RESEND_MAX_RPS: rps });
+
+describe('confirmations at Resend’s pace', () => {
+  it('300 queued at once against a 2 requests/s limit: no 429, each email exactly once, 100 per call', async () => {
+    const { id, slug } = await makeEvent(1000);
+    const r = await confirmationRush(at('2'), { eventId: id, prefix: 'rush', count: 300, resendRps: 2 });
+    expect(r.double.violations).toEqual([]);
+    expect(r.status429).toBe(0);
+    expect(r.rowsSent).toBe(300);
+    expect({ exactlyOnce: r.exactlyOnce, duplicated: r.duplicated, missing: r.missing }).toEqual({
+      exactlyOnce: 300,
+      duplicated: 0,
+      missing: 0,
+    });
+    expect(r.calls).toBeLessThanOrEqual(Math.ceil(300 / 100) + 2);
+    expect(r.lastAcceptanceSeconds).toBeLessThanOrEqual(10);
+
+    // What a batch-sent confirmation looks like: no attachments (Resend's batch has none), so the QR is the hosted
+    // PNG and the agenda a link to the event's .ics, which works.
+    const mail = r.double.deliveredTo('rush000007@example.org')[0]!.body as Record<string, string>;
+    expect(mail.attachments).toBeUndefined();
+    expect(mail.subject).toBe('报名成功：测试会议');
+    expect(/<img src="([^"]+)"/.exec(mail.html)![1]).toBe(
+      'http://localhost:8787/api/tickets/rushcode000007xxxxxxxxxxxx/qr.png',
+    );
+    const ics = `http://localhost:8787/api/events/${slug}/agenda.ics`;
+    expect(mail.html).toContain(`<a href="${ics}">下载会议日程（.ics），导入日历</a>`);
+    expect(mail.text).toContain(`下载会议日程（.ics），导入日历: ${ics}`);
+    const calendar = await call(ics.replace('http://localhost:8787', ''));
+    expect([calendar.status, calendar.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
+    expect(calendar.body).toContain('BEGIN:VEVENT');
+  });
+
+  it('a few at a time go singly, with the QR and the .ics attached, and still at the pace', async () => {
+    const { id } = await makeEvent(100);
+    const r = await confirmationRush(at('2'), { eventId: id, prefix: 'few', count: 8, resendRps: 2 });
+    expect(r.status429).toBe(0);
+    expect(r.exactlyOnce).toBe(8);
+    expect(r.singleCalls).toBe(8);
+    const mail = r.double.deliveredTo('few000003@example.org')[0]!.body as { attachments: { filename: string }[] };
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['ticket-qr.png', 'agenda.ics']);
+    // Eight calls at most two a second (with the 10 % margin) take about four seconds.
+    expect(r.lastAcceptanceSeconds).toBeGreaterThanOrEqual(3.5);
+  });
+
+  it('configured above the team’s real limit, it slows down from the ratelimit headers before any 429', async () => {
+    const { id } = await makeEvent(100);
+    // 8 single sends (at 4/s, up to 20 waiting go singly), while Resend allows 2 a second.
+    const r = await confirmationRush(at('4'), { eventId: id, prefix: 'adapt', count: 8, resendRps: 2 });
+    expect(r.singleCalls).toBe(8);
+    expect(r.status429).toBe(0);
+    expect(r.exactlyOnce).toBe(8);
+  });
+
+  it('a batch whose answer was lost is sent again whole, with its key: nobody gets the email twice', async () => {
+    const { id } = await makeEvent(1000);
+    const double = new ResendDouble();
+    double.failNext('lost-response', 500);
+    const r = await confirmationRush(at('2'), { eventId: id, prefix: 'lost', count: 250, resendRps: 2, double });
+    expect(r.status429).toBe(0);
+    expect(r.duplicated).toBe(0);
+    expect(r.exactlyOnce).toBe(250);
+    expect(r.rowsSent).toBe(250);
+    // The lost call went out (Resend sent its 100) and was retried under the same key, answered from the first send.
+    const keys = double.deliveries.map((d) => d.idempotencyKey);
+    expect(new Set(keys).size).toBe(3);
+    expect(double.calls.filter((c) => c.path === '/emails/batch').length).toBeGreaterThanOrEqual(5);
+    expect(double.violations).toEqual([]);
+  });
+});
