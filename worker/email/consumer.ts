@@ -3,11 +3,12 @@
 import type { Bindings } from '../env';
 import { loggable } from '../http/errors';
 import { deliverBulk, sweepBulk } from '../messages/bulk';
+import { type FanOut, fanOutStep } from '../messages/fanout';
 import { deliverDue } from './outbox';
 import { type Clock, configuredRps, Pacer, realClock } from './pace';
 
 /** What a message on the outbox queue asks for. */
-export type OutboxBody = { emailIds?: string[]; messageId?: string; sweep?: true };
+export type OutboxBody = { emailIds?: string[]; messageId?: string; fanOut?: FanOut; sweep?: true };
 type OutboxMessage = { body: unknown; ack(): void; retry(options?: { delaySeconds?: number }): void };
 
 const seconds = (ms: number | null | undefined, fallback: number) => Math.max(1, Math.ceil((ms ?? fallback) / 1000));
@@ -32,9 +33,20 @@ export async function consumeOutbox(messages: readonly OutboxMessage[], env: Bin
       await sweepBulk(env, pacer);
       m.ack();
     } else if (body.messageId) {
+      // A message still being written: one step of rows, then send what is there.
+      const fan = body.fanOut && (await fanOutStep(env, body.messageId, body.fanOut));
       const result = await deliverBulk(env, body.messageId, { pacer });
-      // Honour Resend's retry-after: the queue brings the message back when it is time.
-      if (result.remaining > 0) m.retry({ delaySeconds: seconds(result.retryAfterMs, 5_000) });
+      if (fan && !fan.done) {
+        // The next step comes as a new message: a retry would count against max_retries, and 20,000 take 20 steps.
+        try {
+          await env.OUTBOX.send(body);
+          m.ack();
+        } catch (e) {
+          console.error('queue send failed', loggable(e));
+          m.retry({ delaySeconds: 1 });
+        }
+      } else if (result.remaining > 0) m.retry({ delaySeconds: seconds(result.retryAfterMs, 5_000) });
+      // Honour Resend's retry-after (above): the queue brings the message back when it is time.
       else m.ack();
     }
   }
