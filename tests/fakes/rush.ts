@@ -35,8 +35,9 @@ export class SimQueue {
     private readonly maxWaitMs = 2000,
     private readonly maxRetries = 10,
   ) {}
-  async send(body: unknown) {
-    this.queued.push({ id: ++this.seq, body, visibleAt: this.clock.now(), attempts: 0 });
+  async send(body: unknown, options?: { delaySeconds?: number }) {
+    const visibleAt = this.clock.now() + (options?.delaySeconds ?? 0) * 1000;
+    this.queued.push({ id: ++this.seq, body, visibleAt, attempts: 0 });
   }
   async sendBatch(messages: { body: unknown }[]) {
     for (const m of messages) await this.send(m.body);
@@ -123,6 +124,83 @@ export async function seedConfirmations(db: D1Database, eventId: string, prefix:
   return ids;
 }
 
+/** Calls, 429s and the last acceptance of a run of the outbox against the double. */
+export type Drive = {
+  clock: SimClock;
+  queue: SimQueue;
+  double: ResendDouble;
+  start: number;
+  lastAcceptance: number;
+};
+
+/**
+ * Runs the outbox queue (and the cron's sweep every 5 minutes) against the double, which enforces `resendRps`, until
+ * `done()` or `limitSeconds` of simulated time; `afterRun` sees the state after each consumer run (the console's poll).
+ */
+export async function driveOutbox(
+  env: Bindings,
+  d: Omit<Drive, 'start' | 'lastAcceptance'>,
+  o: {
+    resendRps: number;
+    latencyMs?: number;
+    limitSeconds?: number;
+    done: () => Promise<boolean>;
+    afterRun?: () => Promise<void>;
+    before?: (env: Bindings) => Promise<void>;
+  },
+): Promise<Drive> {
+  const { clock, queue, double } = d;
+  double.rateLimit = { rps: o.resendRps, now: () => clock.now() };
+  const latency = o.latencyMs ?? 100;
+  const realFetch = globalThis.fetch;
+  const drive: Drive = { ...d, start: clock.now(), lastAcceptance: clock.now() };
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (new URL(request.url).hostname !== 'api.resend.com') return realFetch(input, init);
+    // Half the round trip there, half back: Resend sees the call arrive, and the sender the answer, later.
+    await clock.sleep(latency / 2);
+    const before = double.deliveries.length;
+    const response = await double.handle(request);
+    if (response.status === 200 && double.deliveries.length > before) drive.lastAcceptance = clock.now();
+    await clock.sleep(latency / 2);
+    return response;
+  };
+  const withQueue = { ...env, OUTBOX: queue as never };
+  try {
+    await o.before?.(withQueue);
+    const limit = drive.start + (o.limitSeconds ?? 3600) * 1000;
+    let nextCron = drive.start + 300_000;
+    const consume = (messages: SimMessage[]) => consumeOutbox(messages, withQueue, clock);
+    while (clock.now() < limit) {
+      if (clock.now() >= nextCron) {
+        await queue.send({ sweep: true } satisfies OutboxBody);
+        nextCron += 300_000;
+      }
+      if (await queue.runOnce(consume)) {
+        await o.afterRun?.();
+        continue;
+      }
+      if (await o.done()) break;
+      clock.t = nextCron;
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  return drive;
+}
+
+const seconds = (d: Drive) => Math.round((d.lastAcceptance - d.start) / 100) / 10;
+
+/** How many emails each recipient got, among those whose address starts with `prefix`. */
+function perRecipient(double: ResendDouble, prefix: string) {
+  const counts = new Map<string, number>();
+  for (const d of double.deliveries) {
+    const to = (d.body.to as string[])[0]!;
+    if (to.startsWith(prefix)) counts.set(to, (counts.get(to) ?? 0) + 1);
+  }
+  return [...counts.values()];
+}
+
 /**
  * Queues one message per confirmation at once (as `count` registrations would), then runs the queue, with the cron's
  * sweep every 5 minutes, until every row is sent or `limitSeconds` of simulated time pass.
@@ -138,29 +216,12 @@ export async function confirmationRush(
     latencyMs?: number;
     limitSeconds?: number;
     double?: ResendDouble;
-    clock?: SimClock;
   },
 ): Promise<RushFigures & { double: ResendDouble }> {
-  const clock = o.clock ?? new SimClock();
+  const clock = new SimClock();
   const double = o.double ?? new ResendDouble();
-  double.rateLimit = { rps: o.resendRps, now: () => clock.now() };
-  const ids = await seedConfirmations(env.DB, o.eventId, o.prefix, o.count);
   const queue = new SimQueue(clock);
-  const latency = o.latencyMs ?? 100;
-  const realFetch = globalThis.fetch;
-  const start = clock.now();
-  let lastAcceptance = start;
-  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (new URL(request.url).hostname !== 'api.resend.com') return realFetch(input, init);
-    // Half the round trip there, half back: Resend sees the call arrive, and the sender the answer, later.
-    await clock.sleep(latency / 2);
-    const before = double.deliveries.length;
-    const response = await double.handle(request);
-    if (response.status === 200 && double.deliveries.length > before) lastAcceptance = clock.now();
-    await clock.sleep(latency / 2);
-    return response;
-  };
+  const ids = await seedConfirmations(env.DB, o.eventId, o.prefix, o.count);
   const sent = async () =>
     Number(
       (
@@ -171,29 +232,13 @@ export async function confirmationRush(
           .first<{ n: number }>()
       )?.n ?? 0,
     );
-  try {
-    for (const id of ids) await queue.send({ emailIds: [id] } satisfies OutboxBody);
-    const limit = start + (o.limitSeconds ?? 3600) * 1000;
-    let nextCron = start + 300_000;
-    const consume = (messages: SimMessage[]) => consumeOutbox(messages, { ...env, OUTBOX: queue as never }, clock);
-    while (clock.now() < limit) {
-      if (clock.now() >= nextCron) {
-        await queue.send({ sweep: true } satisfies OutboxBody);
-        nextCron += 300_000;
-      }
-      if (await queue.runOnce(consume)) continue;
-      if ((await sent()) === ids.length) break;
-      clock.t = nextCron;
-    }
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-  const perAddress = new Map<string, number>();
-  for (const d of double.deliveries) {
-    const to = (d.body.to as string[])[0]!;
-    perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
-  }
-  const mine = [...perAddress].filter(([to]) => to.startsWith(o.prefix));
+  for (const id of ids) await queue.send({ emailIds: [id] } satisfies OutboxBody);
+  const drive = await driveOutbox(
+    env,
+    { clock, queue, double },
+    { ...o, done: async () => (await sent()) === ids.length },
+  );
+  const counts = perRecipient(double, o.prefix);
   return {
     double,
     confirmations: o.count,
@@ -202,11 +247,69 @@ export async function confirmationRush(
     singleCalls: double.calls.filter((c) => c.path === '/emails').length,
     status429: double.calls.filter((c) => c.status === 429).length,
     deliveries: double.deliveries.length,
-    exactlyOnce: mine.filter(([, n]) => n === 1).length,
-    duplicated: mine.filter(([, n]) => n > 1).length,
-    missing: o.count - mine.length,
-    lastAcceptanceSeconds: Math.round((lastAcceptance - start) / 100) / 10,
+    exactlyOnce: counts.filter((n) => n === 1).length,
+    duplicated: counts.filter((n) => n > 1).length,
+    missing: o.count - counts.length,
+    lastAcceptanceSeconds: seconds(drive),
     consumerRuns: queue.runs,
     rowsSent: await sent(),
+  };
+}
+
+/**
+ * An announcement in simulated time: `send(env)` files the message as the send route does (its env's OUTBOX is the
+ * simulated queue); the queue then writes and sends every recipient's email. `progress()` is read after each run.
+ */
+export async function announcementRush(
+  env: Bindings,
+  o: {
+    send: (env: Bindings) => Promise<string>;
+    prefix: string;
+    resendRps: number;
+    limitSeconds?: number;
+    progress?: (messageId: string) => Promise<unknown>;
+  },
+) {
+  const clock = new SimClock();
+  const double = new ResendDouble();
+  const queue = new SimQueue(clock);
+  let messageId = '';
+  const progress: unknown[] = [];
+  const unsent = async () =>
+    Number(
+      (
+        await env.DB.prepare(
+          `SELECT m.recipients - (SELECT count(*) FROM emails e WHERE e.message_id = m.id AND e.status IN ('sent', 'captured', 'failed')) n FROM messages m WHERE m.id = ?`,
+        )
+          .bind(messageId)
+          .first<{ n: number }>()
+      )?.n ?? 1,
+    );
+  const drive = await driveOutbox(
+    env,
+    { clock, queue, double },
+    {
+      ...o,
+      before: async (withQueue) => {
+        messageId = await o.send(withQueue);
+      },
+      done: async () => (await unsent()) === 0,
+      afterRun: async () => {
+        if (o.progress) progress.push(await o.progress(messageId));
+      },
+    },
+  );
+  const counts = perRecipient(double, o.prefix);
+  return {
+    double,
+    messageId,
+    progress,
+    calls: double.calls.length,
+    status429: double.calls.filter((c) => c.status === 429).length,
+    deliveries: double.deliveries.length,
+    exactlyOnce: counts.filter((n) => n === 1).length,
+    duplicated: counts.filter((n) => n > 1).length,
+    lastAcceptanceSeconds: seconds(drive),
+    consumerRuns: queue.runs,
   };
 }

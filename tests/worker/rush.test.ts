@@ -3,9 +3,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ResendDouble } from '../fakes/resend-double';
-import { confirmationRush } from '../fakes/rush';
+import { announcementRush, confirmationRush, seedConfirmations } from '../fakes/rush';
 import { makeEvent } from './fixtures';
-import { call } from './helpers';
+import { call, signIn } from './helpers';
 
 const at = (rps: string) => ({ ...env, RESEND_API_KEY: 're_test_key_123', RESEND_MAX_RPS: rps });
 
@@ -75,5 +75,62 @@ describe('confirmations at Resend’s pace', () => {
     expect(new Set(keys).size).toBe(3);
     expect(double.calls.filter((c) => c.path === '/emails/batch').length).toBeGreaterThanOrEqual(5);
     expect(double.violations).toEqual([]);
+  });
+});
+
+describe('an announcement to a large audience', () => {
+  it('is filed by the request, written and sent by the queue at the pace: progress moves to 100 %, each email once', async () => {
+    const n = 2500;
+    const { id, slug } = await makeEvent(n);
+    await env.DB.prepare(
+      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+    )
+      .bind(id)
+      .run();
+    await seedConfirmations(env.DB, id, 'ann', n);
+    const { clearSessionCache } = await import('../../worker/auth/session');
+    clearSessionCache();
+    const org = await signIn('organiser@colloquy.test');
+    const list = async () =>
+      (await call(`/api/events/${slug}/messages`, { headers: { cookie: org } })).body.messages[0]!;
+    const r = await announcementRush(at('2'), {
+      prefix: 'ann',
+      resendRps: 2,
+      send: async (queued) => {
+        const res = await call(
+          `/api/events/${slug}/messages`,
+          {
+            method: 'POST',
+            headers: { cookie: org },
+            json: { audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' },
+          },
+          queued,
+        );
+        expect(res.status).toBe(202);
+        expect(res.body.message.recipients).toBe(n);
+        // Nothing is rendered in the request: the queue writes the rows.
+        const written = await env.DB.prepare(`SELECT count(*) n FROM emails WHERE message_id = ?`)
+          .bind(res.body.message.id)
+          .first<{ n: number }>();
+        expect(written!.n).toBe(0);
+        return res.body.message.id;
+      },
+      progress: async () => {
+        const m = await list();
+        return { sent: m.sent, pending: m.pending };
+      },
+    });
+    expect(r.status429).toBe(0);
+    expect(r.exactlyOnce).toBe(n);
+    expect(r.duplicated).toBe(0);
+    expect(r.calls).toBeLessThanOrEqual(Math.ceil(n / 100) + 2);
+    // What the console's poll saw: sent only ever grows, something is waiting until the last run, then 100 %.
+    const seen = r.progress as { sent: number; pending: number }[];
+    const sent = seen.map((p) => p.sent);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    expect(seen.slice(0, -1).every((p) => p.pending > 0)).toBe(true);
+    expect(seen.filter((p) => p.sent > 0 && p.sent < n).length).toBeGreaterThan(2);
+    expect(seen.at(-1)).toEqual({ sent: n, pending: 0 });
+    expect(await list()).toMatchObject({ recipients: n, sent: n, failed: 0, pending: 0 });
   });
 });

@@ -180,7 +180,17 @@ export const messageRoutes = new Hono<AppEnv>()
       .where(eq(messages.eventId, eventId))
       .orderBy(desc(messages.createdAt))
       .limit(100);
-    return c.json({ messages: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }, 200);
+    return c.json(
+      {
+        messages: rows.map((r) => ({
+          ...r,
+          // Rows the queue has not written yet are waiting too, so the console keeps polling until the end.
+          pending: Math.max(r.pending, r.recipients - r.sent - r.failed),
+          createdAt: new Date(r.createdAt).toISOString(),
+        })),
+      },
+      200,
+    );
   })
   .get('/:slug/messages/:id', rules.messageStatus, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
