@@ -1,5 +1,6 @@
 // Confirmations at Resend's pace: N queued at once, the outbox queue's consumer run as wrangler.toml sets it, in simulated time,
-// against the Resend double enforcing 2 requests/s. `node bench/rush.mjs [count]` runs it alone on a fresh local D1.
+// against the Resend double enforcing 2 requests/s; and an announcement written and sent the same way.
+// `node bench/rush.mjs [confirmations|announcement] [count]` runs one alone on a fresh local D1.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,8 +67,39 @@ export async function confirmationRushFigures(count, ctx, { rps = 2 } = {}) {
   });
 }
 
+/** An announcement to `count` attendees of an event of their own: filed, then written and sent by the simulated queue. */
+export async function announcementFigures(count, ctx, { rps = 2 } = {}) {
+  const rush = await bundleForNode('tests/fakes/rush.ts', resolve(ctx.scratch, 'rush.mjs'));
+  return withLocalEnv(ctx.persistTo, async (env) => {
+    const tag = Date.now().toString(36);
+    const eventId = `evt_ann_${tag}`;
+    await rush.seedEvent(env.DB, eventId);
+    const prefix = `ann${tag}`;
+    await rush.seedConfirmations(env.DB, eventId, prefix, count, false);
+    const started = performance.now();
+    const { double, progress, ...figures } = await rush.announcementRush(
+      { ...env, RESEND_API_KEY: 're_bench_not_a_real_key', RESEND_MAX_RPS: String(rps) },
+      {
+        prefix,
+        resendRps: rps,
+        limitSeconds: 3600,
+        send: (queued) => rush.fileMessage(queued, eventId, `msg_${tag}`, count),
+      },
+    );
+    return {
+      status: 'measured',
+      recipients: count,
+      resendRps: rps,
+      ...figures,
+      violations: double.violations.length,
+      realSeconds: Math.round((performance.now() - started) / 100) / 10,
+    };
+  });
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const count = Number(process.argv[2] ?? 5000);
+  const which = process.argv[2] === 'announcement' ? 'announcement' : 'confirmations';
+  const count = Number(process.argv[3] ?? (which === 'announcement' ? 20_000 : 5000));
   const { prepareLocalDatabase } = await import('../scripts/local-db.mjs');
   const tmp = join('bench/.tmp', `rush-${process.pid}`);
   mkdirSync(tmp, { recursive: true });

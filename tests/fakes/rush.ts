@@ -100,7 +100,13 @@ export type RushFigures = {
 };
 
 /** Registrations and their confirmation rows, as the registration route leaves them, for `count` people. */
-export async function seedConfirmations(db: D1Database, eventId: string, prefix: string, count: number) {
+export async function seedConfirmations(
+  db: D1Database,
+  eventId: string,
+  prefix: string,
+  count: number,
+  withEmails = true,
+) {
   const ids: string[] = [];
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < count; i++) {
@@ -112,12 +118,15 @@ export async function seedConfirmations(db: D1Database, eventId: string, prefix:
           `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES (?, ?, ?, ?, ?, ?, 'confirmed', 'attendee')`,
         )
         .bind(`reg_${prefix}${n}`, eventId, `${prefix}code${n}xxxxxxxxxxxx`, `Guest ${n}`, email, email),
-      db
-        .prepare(
-          `INSERT INTO emails (id, event_id, registration_id, kind, "to", payload) VALUES (?, ?, ?, 'confirmation', ?, '{"origin":"http://localhost:8787"}')`,
-        )
-        .bind(`eml_${prefix}${n}`, eventId, `reg_${prefix}${n}`, email),
     );
+    if (withEmails)
+      statements.push(
+        db
+          .prepare(
+            `INSERT INTO emails (id, event_id, registration_id, kind, "to", payload) VALUES (?, ?, ?, 'confirmation', ?, '{"origin":"http://localhost:8787"}')`,
+          )
+          .bind(`eml_${prefix}${n}`, eventId, `reg_${prefix}${n}`, email),
+      );
     ids.push(`eml_${prefix}${n}`);
   }
   for (let i = 0; i < statements.length; i += 400) await db.batch(statements.slice(i, i + 400));
@@ -312,4 +321,35 @@ export async function announcementRush(
     lastAcceptanceSeconds: seconds(drive),
     consumerRuns: queue.runs,
   };
+}
+
+/** A published event of its own, for an audience of exactly the people seeded into it. */
+export async function seedEvent(db: D1Database, id: string) {
+  const startsAt = Date.now() + 30 * 86_400_000;
+  await db
+    .prepare(
+      `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status)
+       VALUES (?, ?, '全国大会', 'National congress', '会议中心', 'Congress centre', 'Asia/Shanghai', ?, ?, 100000, 'published')`,
+    )
+    .bind(id, id.replaceAll('_', '-'), startsAt, startsAt + 8 * 3_600_000)
+    .run();
+}
+
+/** Files a message as the send route does (the route's own CPU is measured against the running Worker). */
+export async function fileMessage(env: Bindings, eventId: string, messageId: string, recipients: number) {
+  await env.DB.prepare(
+    `INSERT INTO messages (id, event_id, audience, subject, body, recipients, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+  )
+    .bind(
+      messageId,
+      eventId,
+      JSON.stringify({ type: 'attendees' }),
+      '{{event}}：大会通知 / Notice',
+      '{{name}}，您好：\n\n大会日程已更新，请查看 {{ticket_url}}。',
+      recipients,
+      Date.now(),
+    )
+    .run();
+  await env.OUTBOX.send({ messageId, fanOut: { origin: 'https://colloquy.example' } } satisfies OutboxBody);
+  return messageId;
 }
