@@ -218,6 +218,8 @@ export const messageRoutes = new Hono<AppEnv>()
       .orderBy(desc(emails.sentAt), emails.to);
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.deliveryStatus ?? r.status] = (counts[r.deliveryStatus ?? r.status] ?? 0) + 1;
+    // Recipients whose email the queue has not written yet are waiting too (the console polls while any wait).
+    if (message.recipients > rows.length) counts.pending = (counts.pending ?? 0) + message.recipients - rows.length;
     return c.json(
       {
         message: {
