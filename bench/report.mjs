@@ -332,7 +332,7 @@ export function renderMarkdown(r) {
     );
     if (a.send)
       L.push(
-        `| Announcement send request (\`POST /api/events/:slug/messages\`, all ${int(a.send.recipients)} attendees) | ${fmt(a.send.workerCpuMsPerRequest, 2)} ms Worker process CPU, ${fmt(a.send.serverCpuMsPerRequest, 2)} ms all server CPU per request (${a.send.samples} sends); ${fmt(a.send.meanMs, 1)} ms each${(a.send.foreignPct ?? 0) > 10 ? ` ⚠ other processes used ${a.send.foreignPct} % of the CPU meanwhile` : ''} |`,
+        `| Announcement send request (\`POST /api/events/:slug/messages\`, all ${int(a.send.recipients)} attendees) | ${fmt(a.send.workerCpuMsPerRequest, 2)} ms Worker process CPU, ${fmt(a.send.serverCpuMsPerRequest, 2)} ms all server CPU per request (${a.send.samples} sends; the baseline under the same meter: ${fmt(a.send.baseline?.workerCpuMsPerRequest, 2)} ms); ${fmt(a.send.meanMs, 1)} ms each${(a.send.foreignPct ?? 0) > 10 ? ` ⚠ other processes used ${a.send.foreignPct} % of the CPU meanwhile` : ''} |`,
       );
   }
   if (r.snapshotSize) {
