@@ -509,7 +509,10 @@ export async function deliverDue(
     // One time for the whole batch, so its rows come due (and are claimed) together.
     const at = clock.now() + (outcome.ok ? 0 : (outcome.retryAfterMs ?? backoffMs(part[0]!.attempts)));
     part.forEach((row, i) => {
-      if (!outcome.ok) return failed(row, outcome, rendered[i]!, at);
+      if (!outcome.ok) {
+        failed(row, outcome, rendered[i]!, at);
+        return;
+      }
       result.sent++;
       outcomes.push({
         ...redactSecrets(row, rendered[i]!),
