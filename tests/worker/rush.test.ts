@@ -1,9 +1,11 @@
 // A confirmation rush at Resend's pace, in simulated time: each email exactly once, never a 429 at the configured
 // pace, 100 per batch call when many wait (the calendar then a link), single sends with attachments when few do.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import worker from '../../worker/index';
 import { describe, expect, it } from 'vitest';
 import { ResendDouble } from '../fakes/resend-double';
-import { announcementRush, confirmationRush, seedConfirmations } from '../fakes/rush';
+import { announcementRush, confirmationRush, driveOutbox, SimClock, SimQueue, seedConfirmations } from '../fakes/rush';
 import { makeEvent } from './fixtures';
 import { call, signIn } from './helpers';
 
@@ -137,4 +139,60 @@ describe('an announcement to a large audience', () => {
     expect(seen.at(-1)).toEqual({ sent: n, pending: 0 });
     expect(await list()).toMatchObject({ recipients: n, sent: n, failed: 0, pending: 0 });
   }, 60_000);
+});
+
+describe('the cron sweep', () => {
+  it('goes through the outbox queue, so its sends keep the same pace', async () => {
+    const { id } = await makeEvent(1000);
+    await seedConfirmations(env.DB, id, 'cron', 150);
+    const recorded: unknown[] = [];
+    const recorder = { send: async (m: unknown) => void recorded.push(m), sendBatch: async () => {} };
+    const double = new ResendDouble();
+    const realFetch = globalThis.fetch;
+    let direct = 0;
+    globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(new Request(input, init).url).hostname === 'api.resend.com') direct++;
+      return realFetch(input, init);
+    };
+    try {
+      const ctx = createExecutionContext();
+      await worker.scheduled!(
+        { cron: '*/5 * * * *', scheduledTime: Date.now() } as never,
+        { ...at('2'), OUTBOX: recorder } as never,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    // The cron itself called nobody: it asked the queue for a sweep.
+    expect(direct).toBe(0);
+    expect(recorded).toContainEqual({ sweep: true });
+    const clock = new SimClock();
+    const queue = new SimQueue(clock);
+    for (const m of recorded) await queue.send(m);
+    let sent = 0;
+    await driveOutbox(
+      at('2'),
+      { clock, queue, double },
+      {
+        resendRps: 2,
+        done: async () => {
+          sent = Number(
+            (
+              await env.DB.prepare(`SELECT count(*) n FROM emails WHERE event_id = ? AND status = 'sent'`)
+                .bind(id)
+                .first<{ n: number }>()
+            )?.n,
+          );
+          return sent === 150;
+        },
+      },
+    );
+    expect(sent).toBe(150);
+    expect(double.calls.filter((c) => c.status === 429)).toEqual([]);
+    const mine = double.deliveries.filter((d) => (d.body.to as string[])[0]!.startsWith('cron'));
+    expect(new Set(mine.map((d) => (d.body.to as string[])[0])).size).toBe(150);
+    expect(mine).toHaveLength(150);
+  });
 });
