@@ -105,9 +105,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   mkdirSync(tmp, { recursive: true });
   try {
     prepareLocalDatabase(join(tmp, 'state'));
-    console.log(
-      JSON.stringify(await confirmationRushFigures(count, { persistTo: join(tmp, 'state'), scratch: tmp }), null, 2),
-    );
+    const ctx = { persistTo: join(tmp, 'state'), scratch: tmp };
+    const figures =
+      which === 'announcement' ? await announcementFigures(count, ctx) : await confirmationRushFigures(count, ctx);
+    console.log(JSON.stringify(figures, null, 2));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
