@@ -12,7 +12,14 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, APP_ENV: 'development', PUBLIC_URL: 'http://localhost:8787' },
+                // Resend's pace is tested with a simulated clock (tests/worker/rush.test.ts); elsewhere it would only
+                // make the tests wait in real time.
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  APP_ENV: 'development',
+                  PUBLIC_URL: 'http://localhost:8787',
+                  RESEND_MAX_RPS: '1000',
+                },
                 // An empty database of its own, for the upgrade-path test.
                 d1Databases: { MIGRATION_DB: 'migration-test-db' },
               },

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EVENT_ID } from './seed.mjs';
 
-const DIRS = ['worker/email', 'worker/messages'];
+// The bulk sender (worker/messages/bulk.ts) first: worker/email/outbox.ts also calls the batch endpoint, for confirmations.
+const DIRS = ['worker/messages', 'worker/email'];
 /** A call to Resend's batch endpoint (SDK or raw HTTP). */
 const BATCH_CALL = /\.batch\.send\(|emails\/batch/;
 

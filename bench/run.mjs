@@ -11,6 +11,8 @@ import { workerBundleSize } from './bundle.mjs';
 import { certificateTiming } from './certificate.mjs';
 import { snapshot, usage, waitForQuiet } from './cpu.mjs';
 import { resendCallsFor } from './email.mjs';
+import { snapshotFigures } from './snapshot.mjs';
+import { announcementFigures, confirmationRushFigures } from './rush.mjs';
 import { loadRoute, parseMeter, sampleCost } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { compareDecoders } from './decoders.mjs';
@@ -45,6 +47,9 @@ const config = smoke
       qrRuns: 50,
       decodeRuns: 3,
       recipients: 1000,
+      rushConfirmations: 300,
+      announcementRecipients: 1000,
+      sendSamples: 5,
     }
   : {
       registrations: 10_000,
@@ -65,6 +70,9 @@ const config = smoke
       qrRuns: 500,
       decodeRuns: 20,
       recipients: 1000,
+      rushConfirmations: 5000,
+      announcementRecipients: 20_000,
+      sendSamples: 20,
     };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
 const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
@@ -144,6 +152,31 @@ async function main() {
   for (const [k, p] of Object.entries(pages)) if (!p.jsGzipKB) problems.push(`page ${k}: no JS measured`);
   if (pages.desk.finalPath.startsWith('/sign-in'))
     problems.push('desk page redirected to sign-in: the session cookie was not accepted');
+
+  // The offline desk's first download and its delta after 100 check-ins, before any load has checked anyone in.
+  log('offline snapshot: first download and the delta after 100 check-ins');
+  let snapshotSize = null;
+  try {
+    const tail = regs.slice(-130, -30);
+    snapshotSize = await snapshotFigures(origin, deskCookie, {
+      changes: tail.length,
+      checkin: async (i) => {
+        const res = await fetch(`${origin}/api/events/${SLUG}/checkins`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin, cookie: deskCookie },
+          body: JSON.stringify({
+            code: `${origin}/t/${tail[i].ticketCode}`,
+            deviceId: 'bench-snapshot',
+            clientId: `bench-snapshot-${i}`,
+            deskId: 'Desk 1',
+          }),
+        });
+        await res.arrayBuffer();
+      },
+    });
+  } catch (e) {
+    problems.push(`offline snapshot: ${String(e?.message ?? e).slice(0, 300)}`);
+  }
 
   // Caching of the event API (ETag, 304).
   const first = await fetch(`${origin}/api/events/${SLUG}`);
@@ -397,6 +430,51 @@ async function main() {
       `  ${certificates.p50CpuMs} ms CPU p50, ${certificates.p99CpuMs} p99 warm; ${certificates.firstCpuMs} ms the first; ${certificates.bytesMean} bytes`,
     );
 
+  // Fifty desks: the same check-in load at 50 connections, bracketed by baseline runs at 50, beside the 10-connection row.
+  let checkin50 = null;
+  const checkinRow = results.find((x) => x.key === 'checkin' && x.status === 'measured');
+  if (checkinRow) {
+    log('check-in at 50 connections');
+    // At least 3 s a window: at 50 connections one request can take a second, and a shorter window completes none.
+    const at50 = {
+      connections: 50,
+      warmupSeconds: Math.max(config.pairWarmupSeconds, 1),
+      seconds: Math.max(config.pairSeconds, 3),
+    };
+    const before = await loadRoute(origin, baselineRoute, at50);
+    const load = await loadRoute(
+      origin,
+      routes.find((x) => x.key === 'checkin'),
+      {
+        ...at50,
+        seconds: config.roundSeconds,
+      },
+    );
+    const after = await loadRoute(origin, baselineRoute, at50);
+    const baselineRps = meanRps(before, after);
+    checkin50 = {
+      connections: 50,
+      rps: load.rps,
+      p50: load.p50,
+      p99: load.p99,
+      baselineRps,
+      baselineP50: Math.round((before.p50 + after.p50) / 2),
+      baselineP99: Math.max(before.p99, after.p99),
+      xBaseline: Math.round((load.rps / baselineRps) * 100) / 100,
+      at10: {
+        rps: checkinRow.load.rps,
+        p50: checkinRow.load.p50,
+        p99: checkinRow.load.p99,
+        xBaseline: checkinRow.xBaseline,
+      },
+    };
+    if (!load.requests || load.unexpected / load.requests > 0.01)
+      problems.push(
+        `check-in at 50 connections: ${load.unexpected} of ${load.requests} responses had an unexpected status ${JSON.stringify(load.statuses)}`,
+      );
+    log(`  ${fmt(load.rps)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${checkin50.xBaseline}× the baseline at 50`);
+  }
+
   // The same check-in load once more with wrangler dev's local trace collector on (its default, which `npm start`
   // keeps): what the table above would say with it, for comparison. The state and sessions carry over.
   let tracing = null;
@@ -432,6 +510,49 @@ async function main() {
     log(`  with tracing: ${fmt(load.rps)} req/s, ${tracing.xBaseline}× the paired baseline's ${fmt(baselineRps)}`);
   }
 
+  // One announcement to everyone: the send request's own CPU, from the Worker process's meter over several sends made
+  // back to back (the queue's fan-out starts after its 2 s batch window, and the Worker is stopped before it matters),
+  // on a Worker without the trace collector, beside the same number of baseline requests under the same meter.
+  log(`announcement: CPU of ${config.sendSamples} send requests to all attendees`);
+  if (tracing) {
+    earlierLog += server.log();
+    await server.stop();
+    server = await startWorker(workerOptions);
+  }
+  const at = server.origin;
+  const sendRequest = () =>
+    fetch(`${at}/api/events/${SLUG}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: at, cookie: organiserCookie },
+      body: JSON.stringify({
+        audience: { type: 'attendees' },
+        subject: 'Notice {{name}}',
+        body: 'Dear {{name}}, see {{ticket_url}}.',
+      }),
+    });
+  const metered = async (send) => {
+    const before = snapshot([server.pgid]);
+    const started = performance.now();
+    for (let i = 0; i < config.sendSamples; i++) await (await send()).arrayBuffer();
+    const cpu = usage(before, snapshot([server.pgid]));
+    return {
+      workerCpuMsPerRequest: cpu ? Math.round((cpu.workerCpuMs / config.sendSamples) * 100) / 100 : null,
+      serverCpuMsPerRequest: cpu ? Math.round((cpu.serverCpuMs / config.sendSamples) * 100) / 100 : null,
+      meanMs: Math.round(((performance.now() - started) / config.sendSamples) * 10) / 10,
+      foreignPct: cpu?.foreignPct ?? null,
+    };
+  };
+  const baselineCpu = await metered(() => fetch(at + baselineRoute.path, { headers: baselineRoute.headers }));
+  const primed = await sendRequest();
+  const sendProbe = await primed.json().catch(() => ({}));
+  if (primed.status !== 202) problems.push(`announcement send: HTTP ${primed.status}, expected 202`);
+  const announcementSend = {
+    samples: config.sendSamples,
+    recipients: sendProbe.message?.recipients ?? null,
+    ...(await metered(sendRequest)),
+    baseline: baselineCpu,
+  };
+
   log('stopping the Worker');
   const serverLog = earlierLog + server.log();
   await server.stop();
@@ -456,6 +577,19 @@ async function main() {
     problems.push(`Resend calls: ${resend.note}`);
   }
 
+  // Confirmations at Resend's pace and the announcement's delivery, in simulated time (bench/rush.mjs).
+  let rush;
+  let announcement;
+  try {
+    log(`simulated: ${config.rushConfirmations} confirmations queued at once, Resend at 2 requests/s`);
+    rush = await confirmationRushFigures(config.rushConfirmations, { persistTo, scratch: tmp });
+    log(`simulated: an announcement to ${config.announcementRecipients} attendees`);
+    announcement = await announcementFigures(config.announcementRecipients, { persistTo, scratch: tmp });
+  } catch (e) {
+    problems.push(`rush: ${String(e?.message ?? e).slice(0, 300)}`);
+  }
+  if (announcement) announcement.send = announcementSend;
+
   const report = {
     mode: smoke ? 'smoke' : 'full',
     generatedAt: new Date().toISOString(),
@@ -475,6 +609,10 @@ async function main() {
     qr,
     resend,
     certificates,
+    rush,
+    announcement,
+    checkin50,
+    snapshotSize,
     bundle,
     problems,
   };

@@ -9,6 +9,8 @@ export type Bindings = Env & {
   RESEND_WEBHOOK_SECRET?: string;
   /** The site's public origin, for links in emails sent from the cron (requests use their own origin). */
   PUBLIC_URL?: string;
+  /** Calls per second the outbox makes to Resend, across all invocations (wrangler.toml; worker/email/pace.ts). */
+  RESEND_MAX_RPS?: string;
   /** Sign-in links one address may ask for per hour (wrangler.toml). */
   SIGN_IN_PER_EMAIL_PER_HOUR?: string;
 };

@@ -1,8 +1,7 @@
 // The Worker's entry point: HTTP through Hono, plus the cron sweep.
 import { app } from './app';
 import { closeOutEndedBlocks } from './attendance/close-out';
-import { deliverDue } from './email/outbox';
-import { deliverBulk, sweepBulk } from './messages/bulk';
+import { consumeOutbox, sweepOutbox } from './email/consumer';
 import { sendDueReminders } from './messages/reminders';
 import { sendFacultyReminders } from './faculty/reminders';
 import { meteredD1, serverTiming } from './dev/d1-meter';
@@ -34,29 +33,14 @@ export default {
       (async () => {
         await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
         await sendFacultyReminders(env, Date.now(), env.PUBLIC_URL || undefined);
-        await deliverDue(env, { limit: 200 });
-        await sweepBulk(env);
+        await sweepOutbox(env);
         await closeOutEndedBlocks(env.DB, Date.now());
       })(),
     );
   },
   async queue(batch, env, _ctx) {
     if (batch.queue === CERTIFICATE_QUEUE) return consumeCertificateBatch(batch, env);
-    // Single emails (confirmations, sign-in links) of the whole batch go in one delivery run; a failure is
-    // rescheduled in the outbox row itself, and the cron sweep picks it up then.
-    const single = batch.messages.filter((m) => (m.body as { emailIds?: string[] }).emailIds);
-    if (single.length) {
-      await deliverDue(env, { ids: single.flatMap((m) => (m.body as { emailIds: string[] }).emailIds), limit: 500 });
-      for (const m of single) m.ack();
-    }
-    for (const message of batch.messages) {
-      const body = message.body as { messageId?: string; emailIds?: string[] };
-      if (body.emailIds) continue;
-      const result = await deliverBulk(env, body.messageId!);
-      // Honour Resend's retry-after: the queue brings the message back when it is time.
-      if (result.remaining > 0)
-        message.retry({ delaySeconds: Math.max(1, Math.ceil((result.retryAfterMs ?? 5_000) / 1000)) });
-      else message.ack();
-    }
+    // The outbox queue: confirmations, bulk messages and the cron's sweep, paced to Resend (worker/email/consumer.ts).
+    if (batch.queue === 'colloquy-outbox') await consumeOutbox(batch.messages, env);
   },
 } satisfies ExportedHandler<Bindings>;

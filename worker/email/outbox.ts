@@ -8,6 +8,7 @@ import { atomically, dbFor } from '../db';
 import { loggable } from '../http/errors';
 import type { Bindings, Db } from '../env';
 import { eventAgendaIcs } from '../events/ics';
+import { type Clock, configuredRps, Pacer, realClock } from './pace';
 import { randomToken, sha256 } from '../lib/random';
 import { MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
@@ -78,14 +79,25 @@ export class RenderCache {
   }
 }
 
-/** What the row will look like in the recipient's inbox. Attendee emails are rendered from current data. */
-export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderCache(db)): Promise<RenderedEmail> {
+/**
+ * What the row will look like in the recipient's inbox. Attendee emails are rendered from current data; `linked`
+ * renders them for a Resend batch (no attachments: the QR as the hosted PNG, the agenda as a link to its .ics).
+ */
+export async function renderOutboxRow(
+  db: Db,
+  row: EmailRow,
+  cache = new RenderCache(db),
+  linked = false,
+): Promise<RenderedEmail> {
   if (ATTENDEE_KINDS.has(row.kind) && row.registrationId) {
     const reg = await cache.registration(row.registrationId);
     const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
       const { origin = '', manage } = JSON.parse(row.payload) as { origin?: string; manage?: string };
       const agenda = NO_AGENDA.has(row.kind) ? [] : await cache.agenda(event.id);
+      const calendarUrl = linked
+        ? `${origin}/api/events/${event.slug}/agenda.ics${row.locale === 'en' ? '?lang=en' : ''}`
+        : undefined;
       const { qr, ...rendered } = renderAttendeeEmail(
         row.kind as AttendeeEmailKind,
         row.locale,
@@ -94,6 +106,7 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
         origin,
         agenda,
         manage,
+        calendarUrl,
       );
       const attachments: Attachment[] = [];
       // Resend fetches the hosted PNG and embeds it, so the Worker spends no CPU drawing a QR per email.
@@ -104,7 +117,7 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
           contentType: 'image/png',
           contentId: qr.contentId,
         });
-      if (!NO_AGENDA.has(row.kind)) {
+      if (!NO_AGENDA.has(row.kind) && !linked) {
         attachments.push({
           filename: 'agenda.ics',
           content: await cache.ics(event, row.locale),
@@ -132,9 +145,10 @@ export async function renderOutboxRow(db: Db, row: EmailRow, cache = new RenderC
 /**
  * Gives each claimed attendee email without one a management token (promotions and reissues are queued by SQL,
  * which cannot hash): the token goes in the row's payload and its hash in manage_tokens before anything is sent,
- * so a retry sends the same link. Existing registrations get their first token this way.
+ * so a retry sends the same link. Existing registrations get their first token this way. Rows in `changed` (a batch
+ * key added) have their payload written in the same round trip.
  */
-async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number) {
+async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number, changed = new Set<EmailRow>()) {
   const statements = [];
   for (const row of rows) {
     if (!MANAGED_KINDS.has(row.kind) || !row.registrationId) continue;
@@ -142,9 +156,15 @@ async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number) {
     if (payload.manage) continue;
     const manage = randomToken();
     row.payload = JSON.stringify({ ...payload, manage });
+    changed.add(row);
     statements.push(
       sql`INSERT INTO manage_tokens (token_hash, registration_id, created_at) SELECT ${await sha256(manage)}, id, ${now} FROM registrations WHERE id = ${row.registrationId}`,
-      sql`UPDATE emails SET payload = ${row.payload} WHERE id = ${row.id}`,
+    );
+  }
+  if (changed.size) {
+    const json = JSON.stringify([...changed].map((r) => ({ i: r.id, p: r.payload })));
+    statements.push(
+      sql`UPDATE emails SET payload = o.value ->> 'p' FROM json_each(${json}) AS o WHERE emails.id = o.value ->> 'i'`,
     );
   }
   if (statements.length) await atomically(d1, statements);
@@ -175,9 +195,11 @@ export const backoffMs = (attempts: number) => Math.min(60 * 60_000, 30_000 * 2 
 /** A row's new columns after a delivery attempt; a column left out keeps its value. */
 export type Outcome = {
   id: string;
-  subject: string;
-  html: string;
-  text: string;
+  subject?: string;
+  html?: string;
+  text?: string;
+  /** Put back without a call to Resend (the run ran out of budget or was told to wait): the claim's attempt is undone. */
+  untried?: boolean;
   status: 'captured' | 'sent' | 'pending' | 'failed';
   lastError: string | null;
   providerId?: string;
@@ -211,7 +233,8 @@ export function outcomeStatements(outcomes: Outcome[]) {
 function recordOutcomes(json: string) {
   return sql`
     UPDATE emails SET
-      subject = o.value ->> 'subject', html = o.value ->> 'html', text = o.value ->> 'text',
+      subject = coalesce(o.value ->> 'subject', emails.subject), html = coalesce(o.value ->> 'html', emails.html),
+      text = coalesce(o.value ->> 'text', emails.text), attempts = emails.attempts - coalesce(o.value ->> 'untried', 0),
       status = o.value ->> 'status', last_error = o.value ->> 'lastError', payload = coalesce(o.value ->> 'payload', emails.payload),
       provider_id = coalesce(o.value ->> 'providerId', emails.provider_id),
       sent_at = coalesce(o.value ->> 'sentAt', emails.sent_at),
@@ -220,9 +243,48 @@ function recordOutcomes(json: string) {
     WHERE emails.id = o.value ->> 'id'`;
 }
 
+type ResendHeaders = Record<string, string> | null;
 type SendOutcome =
-  | { ok: true; providerId: string }
-  | { ok: false; retryAfterMs: number | null; permanent: boolean; error: string };
+  | { ok: true; providerIds: string[]; headers: ResendHeaders }
+  | {
+      ok: false;
+      retryAfterMs: number | null;
+      permanent: boolean;
+      error: string;
+      status: number | null;
+      headers: ResendHeaders;
+    };
+
+/** The SDK's answer, as either the provider's ids or what went wrong. */
+function outcomeOf(
+  result: { data: unknown; error: unknown; headers?: unknown },
+  ids: (data: never) => string[],
+): SendOutcome {
+  const headers = (result.headers as ResendHeaders) ?? null;
+  if (result.data) return { ok: true, providerIds: ids(result.data as never), headers };
+  const error = result.error as { statusCode?: number | null; message?: string } | null;
+  const status = error?.statusCode ?? null;
+  const retryAfter = Number(headers?.['retry-after']);
+  // 429 and 5xx and no answer at all are worth retrying; other 4xx will fail the same way again.
+  const permanent = status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409;
+  return {
+    ok: false,
+    permanent,
+    status,
+    headers,
+    retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+    error: `${status ?? 'network'}: ${error?.message ?? 'failed'}`,
+  };
+}
+
+const sendable = (env: Bindings, row: EmailRow, email: RenderedEmail) => ({
+  from: env.RESEND_FROM || DEFAULT_FROM,
+  to: [row.to],
+  subject: email.subject,
+  html: email.html,
+  text: email.text,
+  tags: [{ name: 'kind', value: row.kind }],
+});
 
 async function sendThroughResend(
   env: Bindings,
@@ -234,12 +296,7 @@ async function sendThroughResend(
   const signal = AbortSignal.timeout(timeoutMs);
   const result = await resend.emails.send(
     {
-      from: env.RESEND_FROM || DEFAULT_FROM,
-      to: [row.to],
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      // Single sends only: Resend's batch endpoint carries no attachments, and confirmations need the inline QR.
+      ...sendable(env, row, email),
       attachments: email.attachments.map((a) => ({
         filename: a.filename,
         content: a.content,
@@ -247,21 +304,26 @@ async function sendThroughResend(
         contentType: a.contentType,
         contentId: a.contentId,
       })),
-      tags: [{ name: 'kind', value: row.kind }],
     },
     { idempotencyKey: row.id, signal } as never,
   );
-  if (result.data) return { ok: true, providerId: result.data.id };
-  const status = (result.error as { statusCode?: number | null }).statusCode ?? null;
-  const retryAfter = Number((result.headers as Record<string, string> | null)?.['retry-after']);
-  // 429 and 5xx and no answer at all are worth retrying; other 4xx will fail the same way again.
-  const permanent = status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409;
-  return {
-    ok: false,
-    permanent,
-    retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
-    error: `${status ?? 'network'}: ${result.error?.message ?? 'failed'}`,
-  };
+  return outcomeOf(result, (data: { id: string }) => [data.id]);
+}
+
+/** Up to 100 emails in one call (no attachments: they were rendered with links instead). */
+async function sendBatchThroughResend(
+  env: Bindings,
+  rows: EmailRow[],
+  emails: RenderedEmail[],
+  key: string,
+  timeoutMs: number,
+): Promise<SendOutcome> {
+  const resend = new Resend(env.RESEND_API_KEY);
+  const result = await resend.batch.send(
+    rows.map((row, i) => sendable(env, row, emails[i]!)),
+    { idempotencyKey: key, signal: AbortSignal.timeout(timeoutMs) } as never,
+  );
+  return outcomeOf(result, (data: { data: { id: string }[] }) => data.data.map((d) => d.id));
 }
 
 /** `column IN (…)` with the list as one JSON parameter: D1 allows only 100 bound parameters per statement. */
@@ -270,67 +332,210 @@ export const inJson = (column: Column, values: string[]) =>
 
 /**
  * Claims due rows in one statement: pending ones whose time has come, and 'sending' ones whose lease ran out
- * (a Worker died mid-send). The lease keeps a second sweep off them while this one works.
+ * (a Worker died mid-send). The lease keeps a second sweep off them while this one works. A row that already went
+ * out in a Resend batch brings its whole batch along (see `batchOf`).
  */
 async function claimDue(db: Db, now: number, limit: number, ids?: string[]) {
-  return db
-    .update(emails)
-    .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, nextAttemptAt: now + LEASE_MS })
-    .where(sql`${emails.id} IN (SELECT id FROM emails WHERE status IN ('pending', 'sending') AND next_attempt_at <= ${now}
-      AND message_id IS NULL ${ids ? sql`AND ${inJson(emails.id, ids)}` : sql``}
-      ORDER BY next_attempt_at LIMIT ${limit})`)
-    .returning();
+  const due = sql`status IN ('pending', 'sending') AND next_attempt_at <= ${now} AND message_id IS NULL`;
+  const claim = (which: ReturnType<typeof sql>) =>
+    db
+      .update(emails)
+      .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, nextAttemptAt: now + LEASE_MS })
+      .where(which)
+      .returning();
+  const rows = await claim(sql`${emails.id} IN (SELECT id FROM emails WHERE ${due}
+      ${ids ? sql`AND ${inJson(emails.id, ids)}` : sql``}
+      ORDER BY next_attempt_at LIMIT ${limit})`);
+  const keys = [...new Set(rows.map(batchOf).filter((k): k is string => !!k))];
+  if (!keys.length) return rows;
+  // A batch is retried whole, with its own key: Resend then answers from its first send instead of sending again.
+  const mates = await claim(
+    sql`${emails.id} IN (SELECT id FROM emails WHERE ${due} AND payload ->> 'batch' IN (SELECT value FROM json_each(${JSON.stringify(keys)})))`,
+  );
+  return [...rows, ...mates];
 }
+
+/** The Idempotency-Key of the Resend batch a row was first sent in, if it was. */
+const batchOf = (row: EmailRow) => (JSON.parse(row.payload) as { batch?: string }).batch ?? null;
+
+/** Resend's batch endpoint takes up to 100 emails per call. */
+export const BATCH_SIZE = 100;
+/**
+ * More single emails waiting in one run than 5 seconds of single sends at the configured pace (10 at 2 per second)
+ * go out 100 per batch call, rendered with links instead of attachments; fewer keep the attached QR and .ics.
+ */
+export const batchThreshold = (rps: number) => Math.ceil(rps * 5);
+/** A run sends for at most about 30 s (under the 60 s lease); the rest waits for the next run. */
+const runBudget = (rps: number) => Math.max(1, Math.floor(rps * 30));
+
+export type DeliveryResult = {
+  claimed: number;
+  sent: number;
+  calls: number;
+  /** Rows put back for later (budget spent, or Resend said to wait): when the next run should come. */
+  retryAfterMs: number | null;
+};
 
 export async function deliverDue(
   env: Bindings,
-  options: { now?: number; limit?: number; ids?: string[]; timeoutMs?: number } = {},
-) {
+  options: { now?: number; limit?: number; ids?: string[]; timeoutMs?: number; pacer?: Pacer; clock?: Clock } = {},
+): Promise<DeliveryResult> {
   const db = dbFor(env.DB);
-  const now = options.now ?? Date.now();
+  const rps = configuredRps(env);
+  const pacer = options.pacer ?? new Pacer(rps, options.clock ?? realClock);
+  const clock = pacer.clock;
+  const now = options.now ?? clock.now();
   const rows = await claimDue(db, now, options.limit ?? 50, options.ids);
-  await addManageTokens(env.DB, rows, now);
+  const result: DeliveryResult = { claimed: rows.length, sent: 0, calls: 0, retryAfterMs: null };
+  if (!rows.length) return result;
+
+  // Plan the calls: batches already tried keep their rows and key; the rest go singly or, when many wait, 100 a call.
+  const chunks = new Map<string, EmailRow[]>();
+  const single: EmailRow[] = [];
+  for (const row of rows) {
+    const key = batchOf(row);
+    if (key) chunks.set(key, [...(chunks.get(key) ?? []), row]);
+    else single.push(row);
+  }
+  const changed = new Set<EmailRow>();
+  if (env.RESEND_API_KEY && single.length > batchThreshold(rps)) {
+    single.sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (let i = 0; i < single.length; i += BATCH_SIZE) {
+      const part = single.slice(i, i + BATCH_SIZE);
+      const key = `outbox:${part[0]!.id}:${part.at(-1)!.id}:${part.length}`;
+      // The key is stored before the call: whatever happens to the answer, a retry sends this same batch.
+      for (const row of part) {
+        row.payload = JSON.stringify({ ...JSON.parse(row.payload), batch: key });
+        changed.add(row);
+      }
+      chunks.set(key, part);
+    }
+    single.length = 0;
+  }
+  await addManageTokens(env.DB, rows, now, changed);
   const cache = new RenderCache(db);
   await cache.preloadRegistrations(rows.map((r) => r.registrationId).filter((id): id is string => !!id));
+
   // Outcomes are recorded together at the end: one round trip however many emails the run handled.
   const outcomes: Outcome[] = [];
-  let sent = 0;
-  for (const row of rows) {
+  const budget = runBudget(rps);
+  let stopped = false;
+  /** Takes the next paced slot, unless the run is over budget or told to wait. */
+  const slot = async () => {
+    if (!stopped && result.calls < budget && (await pacer.take())) {
+      result.calls++;
+      return true;
+    }
+    stopped = true;
+    return false;
+  };
+  let later: number | null = null;
+  let soonest = Infinity;
+  /** Back to pending, its attempt undone, all at one time (a batch's rows must come due together). */
+  const putBack = (row: EmailRow) => {
+    later ??= pacer.nextSlot();
+    outcomes.push({ id: row.id, status: 'pending', lastError: row.lastError, untried: true, nextAttemptAt: later });
+  };
+  const failed = (row: EmailRow, outcome: Extract<SendOutcome, { ok: false }>, rendered: object, at: number) => {
+    const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
+    if (!giveUp) soonest = Math.min(soonest, at);
+    outcomes.push({
+      ...rendered,
+      id: row.id,
+      status: giveUp ? 'failed' : 'pending',
+      lastError: outcome.error.slice(0, 500),
+      nextAttemptAt: at,
+    });
+  };
+  const attempt = async (send: () => Promise<SendOutcome>): Promise<SendOutcome> => {
+    let outcome: SendOutcome;
+    try {
+      outcome = await send();
+    } catch (e) {
+      outcome = {
+        ok: false,
+        permanent: false,
+        retryAfterMs: null,
+        status: null,
+        headers: null,
+        error: `exception: ${(e as Error).message}`,
+      };
+    }
+    pacer.observe(outcome.headers);
+    // Told to slow down: this run stops; what it has not sent waits for the time Resend gave.
+    if (!outcome.ok && outcome.status === 429) stopped = true;
+    return outcome;
+  };
+
+  for (const row of single) {
+    if (env.RESEND_API_KEY && !(await slot())) {
+      putBack(row);
+      continue;
+    }
     const email = await renderOutboxRow(db, row, cache);
     const rendered = { id: row.id, subject: email.subject, html: email.html, text: email.text };
     if (!env.RESEND_API_KEY) {
-      outcomes.push({ ...rendered, status: 'captured', sentAt: Date.now(), lastError: null });
+      outcomes.push({ ...rendered, status: 'captured', sentAt: clock.now(), lastError: null });
       continue;
     }
-    let outcome: SendOutcome;
-    try {
-      outcome = await sendThroughResend(env, row, email, options.timeoutMs ?? SEND_TIMEOUT_MS);
-    } catch (e) {
-      outcome = { ok: false, permanent: false, retryAfterMs: null, error: `exception: ${(e as Error).message}` };
-    }
+    const outcome = await attempt(() => sendThroughResend(env, row, email, options.timeoutMs ?? SEND_TIMEOUT_MS));
     if (outcome.ok) {
-      sent++;
+      result.sent++;
       outcomes.push({
         ...redactSecrets(row, rendered),
         status: 'sent',
-        providerId: outcome.providerId,
-        sentAt: Date.now(),
+        providerId: outcome.providerIds[0],
+        sentAt: clock.now(),
         lastError: null,
       });
-    } else {
-      const giveUp = outcome.permanent || row.attempts >= MAX_ATTEMPTS;
-      outcomes.push({
-        ...rendered,
-        status: giveUp ? 'failed' : 'pending',
-        lastError: outcome.error.slice(0, 500),
-        nextAttemptAt: Date.now() + (outcome.retryAfterMs ?? backoffMs(row.attempts)),
-      });
-    }
+    } else failed(row, outcome, rendered, clock.now() + (outcome.retryAfterMs ?? backoffMs(row.attempts)));
   }
+
+  for (const [key, part] of chunks) {
+    part.sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (env.RESEND_API_KEY && !(await slot())) {
+      for (const row of part) putBack(row);
+      continue;
+    }
+    const bodies: RenderedEmail[] = [];
+    for (const row of part) bodies.push(await renderOutboxRow(db, row, cache, true));
+    const rendered = part.map((row, i) => ({
+      id: row.id,
+      subject: bodies[i]!.subject,
+      html: bodies[i]!.html,
+      text: bodies[i]!.text,
+    }));
+    if (!env.RESEND_API_KEY) {
+      for (const r of rendered) outcomes.push({ ...r, status: 'captured', sentAt: clock.now(), lastError: null });
+      continue;
+    }
+    const outcome = await attempt(() =>
+      sendBatchThroughResend(env, part, bodies, key, options.timeoutMs ?? SEND_TIMEOUT_MS),
+    );
+    // One time for the whole batch, so its rows come due (and are claimed) together.
+    const at = clock.now() + (outcome.ok ? 0 : (outcome.retryAfterMs ?? backoffMs(part[0]!.attempts)));
+    part.forEach((row, i) => {
+      if (!outcome.ok) {
+        failed(row, outcome, rendered[i]!, at);
+        return;
+      }
+      result.sent++;
+      outcomes.push({
+        ...redactSecrets(row, rendered[i]!),
+        status: 'sent',
+        providerId: outcome.providerIds[i],
+        sentAt: clock.now(),
+        lastError: null,
+      });
+    });
+  }
+  // When to come back: the pace's next slot for what was put back, the retry time for what failed.
+  if (stopped) soonest = Math.min(soonest, later ?? pacer.nextSlot());
+  if (soonest < Infinity) result.retryAfterMs = Math.max(1000, soonest - clock.now());
   // A Worker stopped before this line leaves rows 'sending'; their lease runs out and the Idempotency-Key
   // makes the next attempt return the first send instead of sending again.
   if (outcomes.length) await atomically(env.DB, outcomeStatements(outcomes));
-  return { claimed: rows.length, sent };
+  return result;
 }
 
 type Ctx = { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } };

@@ -74,6 +74,7 @@ const copy = {
     cancel: '取消报名',
     qrAlt: '参会票二维码',
     calendar: '附件为会议日程（.ics），可导入日历。',
+    calendarLink: '下载会议日程（.ics），导入日历',
     footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
   en: {
@@ -115,6 +116,7 @@ const copy = {
     cancel: 'Cancel registration',
     qrAlt: 'QR code of your ticket',
     calendar: 'The agenda is attached as an .ics file for your calendar.',
+    calendarLink: 'Download the agenda (.ics) for your calendar',
     footer: 'Sent by Colloquy. If this was not you, ignore this email.',
   },
 } as const;
@@ -125,7 +127,11 @@ const cell = 'padding:6px 12px 6px 0;vertical-align:top;text-align:left';
 // Labels and clock times never wrap (a narrow phone broke 时间 into one character per line); the text beside them does.
 const label = `${cell};white-space:nowrap;width:1%;font-weight:600`;
 
-/** `manage` is the registration's management token: with it the ticket and cancel links may cancel or erase. */
+/**
+ * `manage` is the registration's management token: with it the ticket and cancel links may cancel or erase.
+ * `calendarUrl` is for an email sent in a Resend batch, which carries no attachments: the QR is then the hosted PNG
+ * and the agenda a link to this .ics address instead of an attached file.
+ */
 export function renderAttendeeEmail(
   kind: AttendeeEmailKind,
   locale: Locale,
@@ -134,6 +140,7 @@ export function renderAttendeeEmail(
   origin: string,
   agenda: AgendaItem[] = [],
   manage?: string,
+  calendarUrl?: string,
 ): AttendeeRendered {
   const c = copy[locale];
   const zh = locale === 'zh-CN';
@@ -169,7 +176,7 @@ export function renderAttendeeEmail(
 <tr><th scope="row" style="${label}">${c.when}</th><td style="${cell}">${when}</td></tr>
 <tr><th scope="row" style="${label}">${c.where}</th><td style="${cell}">${venue}</td></tr>
 </table>
-${showQr ? html`<p style="text-align:center;margin:16px 0"><img src="cid:${QR_CONTENT_ID}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block;max-width:100%;height:auto"></p>` : ''}
+${showQr ? html`<p style="text-align:center;margin:16px 0"><img src="${calendarUrl ? qrUrl : `cid:${QR_CONTENT_ID}`}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block;max-width:100%;height:auto"></p>` : ''}
 ${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>` : ''}
 ${
   day.length
@@ -183,7 +190,7 @@ ${
 }
 ${
   showTicket
-    ? html`<p style="font-size:14px">${c.calendar}</p>
+    ? html`<p style="font-size:14px">${calendarUrl ? html`<a href="${calendarUrl}">${c.calendarLink}</a>` : c.calendar}</p>
 <p style="font-size:14px"><a href="${ticketUrl}#cancel" style="color:#a4161a">${c.cancel}</a></p>`
     : ''
 }
@@ -202,10 +209,22 @@ ${
     ...(day.length
       ? [`${c.agenda}:`, ...day.map((d) => `  ${d.time}  ${d.title}${d.room ? ` (${d.room})` : ''}`), '']
       : []),
-    ...(showTicket ? [`${c.ticket}: ${ticketUrl}`, c.calendar, `${c.cancel}: ${ticketUrl}#cancel`, ''] : []),
+    ...(showTicket
+      ? [
+          `${c.ticket}: ${ticketUrl}`,
+          calendarUrl ? `${c.calendarLink}: ${calendarUrl}` : c.calendar,
+          `${c.cancel}: ${ticketUrl}#cancel`,
+          '',
+        ]
+      : []),
     c.footer,
   ].join('\n');
-  return { subject, html: body.html, text, qr: showQr ? { contentId: QR_CONTENT_ID, url: qrUrl } : null };
+  return {
+    subject,
+    html: body.html,
+    text,
+    qr: showQr && !calendarUrl ? { contentId: QR_CONTENT_ID, url: qrUrl } : null,
+  };
 }
 
 export function renderSignInEmail(locale: Locale, link: string): Rendered {

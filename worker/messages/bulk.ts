@@ -6,6 +6,7 @@ import { Resend } from 'resend';
 import { emails } from '../../schema';
 import { dbFor } from '../db';
 import { backoffMs, DEFAULT_FROM } from '../email/outbox';
+import { type Pacer, realClock } from '../email/pace';
 import type { Bindings } from '../env';
 
 export const BATCH_SIZE = 100;
@@ -32,13 +33,20 @@ export type BulkResult = {
 export async function deliverBulk(
   env: Bindings,
   messageId: string,
-  options: { now?: number; timeoutMs?: number; maxCalls?: number } = {},
+  options: { now?: number; timeoutMs?: number; maxCalls?: number; pacer?: Pacer } = {},
 ): Promise<BulkResult> {
   const db = dbFor(env.DB);
+  const { pacer } = options;
+  const clock = pacer?.clock ?? realClock;
   const out: BulkResult = { calls: 0, sent: 0, captured: 0, retryAfterMs: null, remaining: 0 };
   const maxCalls = options.maxCalls ?? 50;
   while (out.calls < maxCalls) {
-    const now = options.now ?? Date.now();
+    // Paced with every other call to Resend (the queue consumer passes its pacer); a slot too far off ends the run.
+    if (env.RESEND_API_KEY && pacer && !(await pacer.take())) {
+      out.retryAfterMs = pacer.nextSlot() - clock.now();
+      break;
+    }
+    const now = options.now ?? clock.now();
     // One statement claims the chunk; ids travel as one JSON parameter (D1 allows 100 bound parameters).
     const rows = await db.all<EmailRow>(sql`
       UPDATE emails SET status = 'sending', attempts = attempts + 1, next_attempt_at = ${now + LEASE_MS}
@@ -50,7 +58,7 @@ export async function deliverBulk(
 
     if (!env.RESEND_API_KEY) {
       await db.run(
-        sql`UPDATE emails SET status = 'captured', sent_at = ${Date.now()} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`,
+        sql`UPDATE emails SET status = 'captured', sent_at = ${clock.now()} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`,
       );
       out.captured += rows.length;
       continue;
@@ -78,6 +86,7 @@ export async function deliverBulk(
         })),
         { idempotencyKey: key, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) } as never,
       );
+      pacer?.observe(result.headers as Record<string, string> | null);
       if (result.data) ids2 = (result.data as { data: { id: string }[] }).data.map((d) => d.id);
       else {
         status = (result.error as { statusCode?: number | null }).statusCode ?? null;
@@ -89,7 +98,7 @@ export async function deliverBulk(
     }
 
     if (ids2) {
-      const sentAt = Date.now();
+      const sentAt = clock.now();
       const pairs = JSON.stringify(rows.map((r, i) => ({ i: r.id, p: ids2![i] ?? null })));
       await db.run(sql`UPDATE emails SET status = 'sent', sent_at = ${sentAt}, last_error = NULL,
         provider_id = (SELECT json_extract(value, '$.p') FROM json_each(${pairs}) WHERE json_extract(value, '$.i') = emails.id)
@@ -101,7 +110,7 @@ export async function deliverBulk(
     const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : backoffMs(rows[0]!.attempts);
     await db.run(sql`UPDATE emails SET
       status = CASE WHEN ${permanent ? 1 : 0} = 1 OR attempts >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'pending' END,
-      last_error = ${error.slice(0, 500)}, next_attempt_at = ${Date.now() + wait}
+      last_error = ${error.slice(0, 500)}, next_attempt_at = ${clock.now() + wait}
       WHERE id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`);
     // Rate-limited or failing: stop here and let the queue (or the cron sweep) come back later.
     out.retryAfterMs = wait;
@@ -116,7 +125,7 @@ export async function deliverBulk(
 }
 
 /** The cron's safety net: any message with unsent rows (say the queue gave up) gets another pass. */
-export async function sweepBulk(env: Bindings) {
+export async function sweepBulk(env: Bindings, pacer?: Pacer) {
   const db = dbFor(env.DB);
   const open = await db
     .selectDistinct({ id: emails.messageId })
@@ -124,10 +133,10 @@ export async function sweepBulk(env: Bindings) {
     .where(
       and(
         inArray(emails.status, ['pending', 'sending']),
-        lte(emails.nextAttemptAt, Date.now()),
+        lte(emails.nextAttemptAt, pacer?.clock.now() ?? Date.now()),
         sql`${emails.messageId} IS NOT NULL`,
       ),
     )
     .limit(20);
-  for (const m of open) if (m.id) await deliverBulk(env, m.id, { maxCalls: 10 });
+  for (const m of open) if (m.id) await deliverBulk(env, m.id, { maxCalls: 10, pacer });
 }

@@ -1,5 +1,5 @@
 // Who a message goes to, and the values its placeholders take for each of them.
-import { and, eq, isNotNull, ne, not, notLike, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, ne, not, notLike, sql } from 'drizzle-orm';
 import { checkins, type events, people, registrations, sessionPeople, sessions } from '../../schema';
 import { z } from 'zod';
 import type { Db } from '../env';
@@ -46,8 +46,9 @@ function audienceFilter(a: Audience) {
   }
 }
 
-export function findRecipients(db: Db, eventId: string, a: Audience) {
-  return db
+/** `page` reads the audience in registration-id order, `limit` at a time after `after` (the queue's fan-out). */
+export function findRecipients(db: Db, eventId: string, a: Audience, page?: { after: string; limit: number }) {
+  const query = db
     .select({
       id: registrations.id,
       email: registrations.email,
@@ -73,9 +74,28 @@ export function findRecipients(db: Db, eventId: string, a: Audience) {
         ne(registrations.email, ''),
         notLike(registrations.email, 'erased+%'),
         audienceFilter(a),
+        page ? gt(registrations.id, page.after) : undefined,
       ),
-    )
-    .orderBy(registrations.createdAt, registrations.id);
+    );
+  return page
+    ? query.orderBy(registrations.id).limit(page.limit)
+    : query.orderBy(registrations.createdAt, registrations.id);
+}
+
+/** How many the audience holds now, without reading them (the send request's answer). */
+export async function countRecipients(db: Db, eventId: string, a: Audience) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        ne(registrations.email, ''),
+        notLike(registrations.email, 'erased+%'),
+        audienceFilter(a),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];
