@@ -1,5 +1,6 @@
 // The faculty portal: a link opens one person on one event, renewing kills the old link, answers, approval of profile
 // changes, the signed disclosure (and its public display), masked bank details, message audiences and reminders.
+import { fanOutStep } from '../../worker/messages/fanout';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendFacultyReminders } from '../../worker/faculty/reminders';
@@ -416,6 +417,8 @@ describe('messages to faculty', () => {
       },
     });
     expect(sent.status).toBe(202);
+    // The queue's fan-out writes each recipient's email (and issues their link): run its steps as the consumer would.
+    while (!(await fanOutStep(env, sent.body.message.id, { origin: 'http://localhost:8787' })).done);
     const rows = (
       await env.DB.prepare(`SELECT "to", text, html FROM emails WHERE message_id = ?`)
         .bind(sent.body.message.id)
