@@ -6,3 +6,4 @@ export * from './staff';
 export * from './messages';
 export * from './attendance';
 export * from './invitations';
+export * from './materials';

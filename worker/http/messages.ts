@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { ErrorCode } from './errors';
 import { QUESTION_ZH } from '../questions/words';
+import { MATERIAL_ZH } from '../materials/words';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -168,6 +169,7 @@ export const ZH: Record<string, string> = {
   'Request failed': '请求失败。',
   // Registration questions: kept beside their rules so the web's form check carries only these.
   ...QUESTION_ZH,
+  ...MATERIAL_ZH,
 };
 
 /** Messages built with values in them. */
