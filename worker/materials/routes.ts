@@ -250,12 +250,18 @@ type Listed = {
   visibility: MaterialVisibility;
   startsAt: number;
   endsAt: number;
+  sessionZh: string | null;
+  sessionEn: string | null;
+  personZh: string;
+  personEn: string;
 };
 
 /** An event's ready, non-organiser materials with the times that open them; one statement. */
 const OPENABLE = `SELECT m.id, m.person_id AS personId, m.session_id AS sessionId, m.kind, m.title, m.filename, m.bytes, m.url,
-    m.visibility, COALESCE(s.starts_at, e.starts_at) AS startsAt, COALESCE(s.ends_at, e.ends_at) AS endsAt
-  FROM materials m JOIN events e ON e.id = m.event_id LEFT JOIN sessions s ON s.id = m.session_id
+    m.visibility, COALESCE(s.starts_at, e.starts_at) AS startsAt, COALESCE(s.ends_at, e.ends_at) AS endsAt,
+    s.title_zh AS sessionZh, s.title_en AS sessionEn, p.name_zh AS personZh, p.name_en AS personEn
+  FROM materials m JOIN events e ON e.id = m.event_id JOIN people p ON p.id = m.person_id
+    LEFT JOIN sessions s ON s.id = m.session_id
   WHERE m.status = 'ready' AND m.visibility != 'organisers' AND e.status != 'draft'`;
 
 const presentListed = (m: Listed, ticket?: string) => ({
@@ -267,12 +273,16 @@ const presentListed = (m: Listed, ticket?: string) => ({
   filename: m.filename,
   bytes: m.bytes,
   visibility: m.visibility,
+  session: m.sessionId ? { zh: m.sessionZh ?? '', en: m.sessionEn ?? '' } : null,
+  person: { zh: m.personZh, en: m.personEn },
   // A video link is opened where it lives; a file through the checked route.
   href: m.kind === 'video_link' ? (m.url ?? '') : materialHref(m.id, ticket),
 });
 
 export const publishedMaterialRoutes = new Hono<AppEnv>().get('/:slug/materials', rules.published, async (c) => {
-  const { results } = await c.env.DB.prepare(`${OPENABLE} AND e.slug = ? AND m.visibility = 'public_after_event'`)
+  const { results } = await c.env.DB.prepare(
+    `${OPENABLE} AND e.slug = ? AND m.visibility = 'public_after_event' ORDER BY m.created_at`,
+  )
     .bind(c.req.param('slug'))
     .all<Listed>();
   const now = Date.now();
@@ -287,7 +297,7 @@ export const ticketMaterialRoutes = new Hono<AppEnv>().get('/:code/materials', r
   const code = c.req.param('code');
   if (!CODE.test(code)) throw notFound('No ticket has this code.');
   const { results } = await c.env.DB.prepare(
-    `${OPENABLE} AND m.event_id = (SELECT event_id FROM registrations WHERE ticket_code = ? AND status = 'confirmed')`,
+    `${OPENABLE} AND m.event_id = (SELECT event_id FROM registrations WHERE ticket_code = ? AND status = 'confirmed') ORDER BY m.created_at`,
   )
     .bind(code)
     .all<Listed>();

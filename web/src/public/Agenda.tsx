@@ -3,9 +3,12 @@ import { For, Show } from 'solid-js';
 import type { PublicEvent } from '../api';
 import { locale, pick, t, type MessageKey } from '../i18n';
 import { formatTime, zoneLabel } from '../lib/time';
+import { rt } from '../materials/reader-words';
+import { TalkMaterials, usePublished } from './TalkMaterials';
 
 export function Agenda(props: { event: PublicEvent }) {
   const tz = () => props.event.timezone;
+  const published = usePublished(() => props.event.slug);
   return (
     <section aria-labelledby="agenda-title" class="agenda">
       <h2 id="agenda-title">{t('agenda')}</h2>
@@ -41,11 +44,13 @@ export function Agenda(props: { event: PublicEvent }) {
                     </For>
                   </ul>
                 </Show>
+                <TalkMaterials items={published().filter((m) => m.sessionId === s.id)} />
               </div>
             </li>
           )}
         </For>
       </ol>
+      <TalkMaterials items={published().filter((m) => !m.sessionId)} heading={rt('eventMaterials')} />
     </section>
   );
 }

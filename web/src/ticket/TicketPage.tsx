@@ -6,6 +6,7 @@ import { TicketActions } from './TicketActions';
 import { TicketAnswers } from './TicketAnswers';
 import { TicketCard } from './TicketCard';
 import { TicketHeader } from './TicketHeader';
+import { TicketMaterials } from './TicketMaterials';
 import { TicketPrivacy } from './TicketPrivacy';
 import { createTicketState } from './ticket-state';
 
@@ -67,6 +68,9 @@ export default function TicketPage() {
                 </Show>
                 <Show when={state.canManage() && tk().status !== 'cancelled'}>
                   <TicketAnswers code={tk().code} token={state.token()} />
+                </Show>
+                <Show when={tk().status === 'confirmed'}>
+                  <TicketMaterials code={tk().code} />
                 </Show>
                 <TicketPrivacy state={state} />
                 <p class="no-print">
