@@ -237,7 +237,7 @@ export function MaterialsEditor(props: {
         <summary>{mt('linkHeading')}</summary>
         <form onSubmit={addLink} novalidate>
           <div class="field">
-            <label for={`${id}-link-title`}>{mt('title')}</label>
+            <label for={`${id}-link-title`}>{mt('linkTitle')}</label>
             <input
               id={`${id}-link-title`}
               maxLength={200}
