@@ -58,7 +58,7 @@ describe('faculty slides', () => {
     await bar.waitFor();
     // Seen part-way: more than nothing and less than everything, with the words beside the bar.
     const value = () => bar.evaluate((el) => (el as HTMLProgressElement).value, undefined, { timeout: 1000 });
-    await expect.poll(value, { timeout: 20_000, intervals: [50] }).toBeGreaterThan(0);
+    await expect.poll(value, { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
     const partway = await value();
     expect(partway).toBeLessThan(100);
     expect(await editor.getByText(/^Uploading… \d+%$/).textContent()).toMatch(/Uploading… [1-9]\d?%/);

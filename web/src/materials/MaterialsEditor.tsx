@@ -87,15 +87,15 @@ export function MaterialsEditor(props: {
     setError(null);
     setProgress(0);
     const shown = title().trim();
-    const url = props.api.uploadUrl({
-      title: shown,
-      visibility: visibility(),
-      filename: f.name,
-      ...(sessionId() ? { sessionId: sessionId() } : {}),
-    });
-    const sending = sendFile(url, f, (sent, total) => setProgress(Math.floor((sent / Math.max(total, 1)) * 100)));
-    abort = sending.abort;
     try {
+      const url = props.api.uploadUrl({
+        title: shown,
+        visibility: visibility(),
+        filename: f.name,
+        ...(sessionId() ? { sessionId: sessionId() } : {}),
+      });
+      const sending = sendFile(url, f, (sent, total) => setProgress(Math.floor((sent / Math.max(total, 1)) * 100)));
+      abort = sending.abort;
       await sending.done;
       setFile(null);
       setTitle('');
