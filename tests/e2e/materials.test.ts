@@ -72,7 +72,9 @@ describe('faculty slides', () => {
     // The seminar has ended, so the public page (in Chinese) shows the slides beside the panel.
     const visitor = await newPage(browser, 'zh-CN');
     await visitor.goto(`${baseUrl}/e/${DEMO_SLUG}`);
-    const panel = visitor.getByRole('listitem').filter({ has: visitor.getByRole('heading', { name: '专家讨论：细胞治疗新未来' }) });
+    const panel = visitor
+      .getByRole('listitem')
+      .filter({ has: visitor.getByRole('heading', { name: '专家讨论：细胞治疗新未来' }) });
     const link = panel.getByRole('link', { name: /CAR-T panel/ });
     await link.waitFor();
     const href = await link.getAttribute('href');
