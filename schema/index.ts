@@ -8,3 +8,4 @@ export * from './attendance';
 export * from './invitations';
 export * from './certificates';
 export * from './faculty';
+export * from './materials';

@@ -24,6 +24,12 @@ import { configProblem } from './http/origin';
 import { docsRoutes } from './http/docs';
 import { writeGuards } from './http/guards';
 import { peopleRoutes, photoRoutes } from './people/routes';
+import {
+  materialAdminRoutes,
+  materialFileRoutes,
+  publishedMaterialRoutes,
+  ticketMaterialRoutes,
+} from './materials/routes';
 import { messageRoutes } from './messages/routes';
 import { webhookRoutes } from './messages/webhook';
 import { privacyRoutes } from './privacy/routes';
@@ -73,6 +79,10 @@ const routes = app
   .route('/api/webhooks', webhookRoutes)
   .route('/api/events', privacyRoutes)
   .route('/api/photos', photoRoutes)
+  .route('/api/events', materialAdminRoutes)
+  .route('/api/events', publishedMaterialRoutes)
+  .route('/api/tickets', ticketMaterialRoutes)
+  .route('/api/materials', materialFileRoutes)
   .route('/api/events', registrationRoutes)
   .route('/api/events', approvalRoutes)
   .route('/api/events', invitationAdminRoutes)

@@ -21,8 +21,9 @@ function depthExceeds(value: unknown, limit: number): boolean {
 
 /** Webhooks come from other origins by design and check their own signatures. */
 const isWebhook = (path: string) => path.startsWith('/api/webhooks/');
-/** Photo and seal uploads send image bytes, size-checked by their route. */
-const isUpload = (path: string) => path.endsWith('/photo') || path.endsWith('/certificates/seal');
+/** Photo, seal and material uploads send a file's bytes, size-checked (and, for materials, streamed) by their route. */
+const isUpload = (path: string) =>
+  path.endsWith('/photo') || path.endsWith('/certificates/seal') || path.endsWith('/materials/file');
 
 export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
   if (!WRITE_METHODS.has(c.req.method) || isWebhook(c.req.path)) return next();

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { ErrorCode } from './errors';
 import { QUESTION_ZH } from '../questions/words';
 import { FACULTY_ZH } from '../faculty/words';
+import { MATERIAL_ZH } from '../materials/words';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -184,6 +185,7 @@ export const ZH: Record<string, string> = {
   ...QUESTION_ZH,
   // The faculty portal and board (issue 18).
   ...FACULTY_ZH,
+  ...MATERIAL_ZH,
 };
 
 /** Messages built with values in them. */

@@ -79,6 +79,12 @@ export function auditDetail(
     case 'person.delete':
     case 'person.photo':
       return quoted(named(d.id));
+    case 'material.upload':
+    case 'material.link':
+      return [named(d.personId), quoted(str(d.title))].filter(Boolean).join(' ');
+    case 'material.update':
+    case 'material.delete':
+      return quoted(named(d.personId));
     case 'session.reorder':
       return tr('audit.reordered', { n: num(d.ids) });
     case 'session.people': {

@@ -4,9 +4,12 @@ import type { PublicEvent } from '../api';
 import { locale, pick, t, type MessageKey } from '../i18n';
 import { formatTime, zoneLabel } from '../lib/time';
 import { Disclosures } from './Disclosures';
+import { rt } from '../materials/reader-words';
+import { TalkMaterials, usePublished } from './TalkMaterials';
 
 export function Agenda(props: { event: PublicEvent }) {
   const tz = () => props.event.timezone;
+  const published = usePublished(() => props.event.slug);
   return (
     <section aria-labelledby="agenda-title" class="agenda">
       <h2 id="agenda-title">{t('agenda')}</h2>
@@ -43,11 +46,13 @@ export function Agenda(props: { event: PublicEvent }) {
                   </ul>
                   <Disclosures people={s.people} />
                 </Show>
+                <TalkMaterials items={published().filter((m) => m.sessionId === s.id)} />
               </div>
             </li>
           )}
         </For>
       </ol>
+      <TalkMaterials items={published().filter((m) => !m.sessionId)} heading={rt('eventMaterials')} />
     </section>
   );
 }

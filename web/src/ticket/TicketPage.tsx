@@ -7,6 +7,7 @@ import { TicketAnswers } from './TicketAnswers';
 import { TicketCard } from './TicketCard';
 import { TicketCertificates } from './TicketCertificates';
 import { TicketHeader } from './TicketHeader';
+import { TicketMaterials } from './TicketMaterials';
 import { TicketPrivacy } from './TicketPrivacy';
 import { createTicketState } from './ticket-state';
 
@@ -69,6 +70,9 @@ export default function TicketPage() {
                 </Show>
                 <Show when={state.canManage() && tk().status !== 'cancelled'}>
                   <TicketAnswers code={tk().code} token={state.token()} />
+                </Show>
+                <Show when={tk().status === 'confirmed'}>
+                  <TicketMaterials code={tk().code} />
                 </Show>
                 <TicketPrivacy state={state} />
                 <p class="no-print">

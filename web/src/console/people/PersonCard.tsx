@@ -1,9 +1,12 @@
 // One person in the console: photo or initials, names in both languages, institution and agenda roles; edit and delete.
-import { createUniqueId, For, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { locale, type MessageKey, pick, t } from '../../i18n';
 import { type ConsoleEvent, deletePerson, type Person } from '../console-api';
 import { ct } from '../text';
 import { ConfirmButton, createFormToggle, useToast } from '../ui';
+import { MaterialsEditor } from '../../materials/MaterialsEditor';
+import { mt } from '../../materials/words';
+import { personMaterials } from './materials-api';
 import { PersonForm } from './PersonForm';
 
 const initials = (name: string) =>
@@ -24,6 +27,12 @@ export function PersonCard(props: {
   const toast = useToast();
   const id = createUniqueId();
   const editing = createFormToggle(props.reload);
+  const [showMaterials, setShowMaterials] = createSignal(false);
+  // The agenda items this person is on: slides belong to one of them and open when it ends.
+  const sessions = () =>
+    props.event.sessions
+      .filter((s) => s.people.some((x) => x.id === props.person.id))
+      .map((s) => ({ id: s.id, label: pick(s.title) }));
   const p = () => props.person;
   const name = () => pick(p().name);
   const other = () => (locale() === 'zh-CN' ? p().name.en : p().name.zh);
@@ -71,6 +80,15 @@ export function PersonCard(props: {
         >
           {ct('edit')}
         </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-expanded={showMaterials()}
+          aria-controls={`${id}-materials`}
+          onClick={() => setShowMaterials(!showMaterials())}
+        >
+          {mt('heading')}
+        </button>
         <ConfirmButton
           danger
           label={ct('delete')}
@@ -87,6 +105,11 @@ export function PersonCard(props: {
             return after;
           }}
         />
+      </div>
+      <div id={`${id}-materials`}>
+        <Show when={showMaterials()}>
+          <MaterialsEditor api={personMaterials(props.event.slug, p().id)} sessions={sessions()} />
+        </Show>
       </div>
       <Show when={editing.open()}>
         <PersonForm
