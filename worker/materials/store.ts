@@ -176,7 +176,7 @@ export async function storeMaterial(
     if (put) await put.catch(() => {});
     await Promise.allSettled([
       env.FILES.delete(key),
-      env.DB.prepare('DELETE FROM materials WHERE id = ?').bind(id).run(),
+      env.DB.prepare(`DELETE FROM materials WHERE id = ?`).bind(id).run(),
     ]);
     if (e instanceof ApiError) throw e;
     // The body's stream failed (the client went away, or the runtime cut it): nothing half-stored remains.
