@@ -1,5 +1,5 @@
 // The ticket's certificates: a download link for each one that is ready, and a note while one is being drawn.
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, Show, Suspense } from 'solid-js';
 import { api, read } from '../api';
 import { areaTranslator } from '../i18n';
 import './ticket-certificates.css';
@@ -33,33 +33,36 @@ const load = async (code: string) => {
 };
 
 export function TicketCertificates(props: { code: string }) {
-  const [list] = createResource(() => props.code, load);
+  const [list] = createResource(() => props.code, load, { initialValue: [] });
+  // Its own boundary: while this loads, the app-wide Suspense must not swap out the ticket (and its focused heading).
   return (
-    <Show when={list()?.length}>
-      <section class="card ticket-certificates no-print" aria-labelledby="ticket-cert-title">
-        <h2 id="ticket-cert-title">{tc('tc.title')}</h2>
-        <ul>
-          <For each={list()}>
-            {(c) => (
-              <li>
-                <Show when={c.ready} fallback={<p>{tc('tc.pending')}</p>}>
-                  <a
-                    class="button"
-                    href={`/api/tickets/${encodeURIComponent(props.code)}/certificate.pdf?number=${encodeURIComponent(c.number)}`}
-                    download=""
-                  >
-                    {tc(`tc.${c.kind}`)}
-                  </a>{' '}
-                  <span class="muted">
-                    {tc('tc.number', { number: c.number })} ·{' '}
-                    <a href={`/verify/${encodeURIComponent(c.number)}`}>{tc('tc.verify')}</a>
-                  </span>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </section>
-    </Show>
+    <Suspense>
+      <Show when={list()?.length}>
+        <section class="card ticket-certificates no-print" aria-labelledby="ticket-cert-title">
+          <h2 id="ticket-cert-title">{tc('tc.title')}</h2>
+          <ul>
+            <For each={list()}>
+              {(c) => (
+                <li>
+                  <Show when={c.ready} fallback={<p>{tc('tc.pending')}</p>}>
+                    <a
+                      class="button"
+                      href={`/api/tickets/${encodeURIComponent(props.code)}/certificate.pdf?number=${encodeURIComponent(c.number)}`}
+                      download=""
+                    >
+                      {tc(`tc.${c.kind}`)}
+                    </a>{' '}
+                    <span class="muted">
+                      {tc('tc.number', { number: c.number })} ·{' '}
+                      <a href={`/verify/${encodeURIComponent(c.number)}`}>{tc('tc.verify')}</a>
+                    </span>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </Suspense>
   );
 }

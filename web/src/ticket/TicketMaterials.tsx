@@ -1,6 +1,6 @@
 // The speakers' materials a ticket holder may read now (attendees-only ones from the start of their talk, public ones
 // after it), each link carrying the ticket code the file route checks again.
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, Show, Suspense } from 'solid-js';
 import { api, read } from '../api';
 import { pick } from '../i18n';
 import { rt, sizeLabel } from '../materials/reader-words';
@@ -15,32 +15,35 @@ async function load(code: string) {
 
 export function TicketMaterials(props: { code: string }) {
   const [items] = createResource(() => props.code, load, { initialValue: [] });
+  // Its own boundary: while this loads, the app-wide Suspense must not swap out the ticket (and its focused heading).
   return (
-    <Show when={items().length}>
-      <section class="card ticket-materials no-print" aria-labelledby="ticket-materials-title">
-        <h2 id="ticket-materials-title">{rt('ticketMaterials')}</h2>
-        <p class="muted">{rt('ticketIntro')}</p>
-        <ul>
-          <For each={items()}>
-            {(m) => (
-              <li>
-                <a
-                  href={m.href}
-                  {...(m.kind === 'video_link' ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
-                >
-                  {m.title}
-                </a>
-                <span class="muted">
-                  {' · '}
-                  {pick(m.person)}
-                  {m.session ? ` · ${pick(m.session)}` : ''}
-                  {m.kind === 'video_link' ? ` · ${rt('video')}` : ` · ${m.kind.toUpperCase()} ${sizeLabel(m.bytes)}`}
-                </span>
-              </li>
-            )}
-          </For>
-        </ul>
-      </section>
-    </Show>
+    <Suspense>
+      <Show when={items().length}>
+        <section class="card ticket-materials no-print" aria-labelledby="ticket-materials-title">
+          <h2 id="ticket-materials-title">{rt('ticketMaterials')}</h2>
+          <p class="muted">{rt('ticketIntro')}</p>
+          <ul>
+            <For each={items()}>
+              {(m) => (
+                <li>
+                  <a
+                    href={m.href}
+                    {...(m.kind === 'video_link' ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
+                  >
+                    {m.title}
+                  </a>
+                  <span class="muted">
+                    {' · '}
+                    {pick(m.person)}
+                    {m.session ? ` · ${pick(m.session)}` : ''}
+                    {m.kind === 'video_link' ? ` · ${rt('video')}` : ` · ${m.kind.toUpperCase()} ${sizeLabel(m.bytes)}`}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </Suspense>
   );
 }
