@@ -1,6 +1,6 @@
 // The attendance ledger (sign-in and sign-out scans per registration and point), the CME project and overrides.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events } from './events';
 import { registrations } from './registrations';
 
@@ -11,11 +11,14 @@ export const ATTENDANCE_SOURCES = ['scan', 'search', 'auto'] as const;
 /**
  * Every sign-in and sign-out as scanned (append-only): intervals are paired from these in time order when read,
  * so offline batches may arrive in any order. point is '' for the whole event, else an agenda item's id.
+ * WITHOUT ROWID (0016_attendance_scans_compact.sql): the key serves the ledger read, the desk counters and the
+ * close-out, so an insert writes only the table and the clientId index.
  */
 export const attendanceScans = sqliteTable(
   'attendance_scans',
   {
-    id: text('id').primaryKey(),
+    /** Not a key: the close-out names its automatic sign-out after the sign-in's id. */
+    id: text('id').notNull(),
     eventId: text('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
@@ -33,9 +36,8 @@ export const attendanceScans = sqliteTable(
     createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
   },
   (t) => [
+    primaryKey({ columns: [t.eventId, t.point, t.registrationId, t.scannedAt, t.clientId] }),
     uniqueIndex('attendance_scans_client').on(t.eventId, t.clientId),
-    index('attendance_scans_registration').on(t.registrationId, t.point, t.scannedAt),
-    index('attendance_scans_event').on(t.eventId, t.point, t.scannedAt),
   ],
 );
 

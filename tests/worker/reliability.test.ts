@@ -105,33 +105,95 @@ describe('concurrency', () => {
   });
 });
 
+/** Starts empty (views first: they outlive the tables they read). */
+async function emptyDatabase(db: D1Database) {
+  const views = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).all<{ name: string }>())
+    .results;
+  for (const v of views) await db.prepare(`DROP VIEW IF EXISTS "${v.name}"`).run();
+  let tables = (
+    await db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'`,
+      )
+      .all<{ name: string }>()
+  ).results.map((t) => t.name);
+  // Children before parents: a table whose drop fails on a reference is tried again in the next pass.
+  for (let pass = 0; tables.length && pass < 20; pass++) {
+    const left: string[] = [];
+    for (const t of tables)
+      await db
+        .prepare(`DROP TABLE IF EXISTS "${t}"`)
+        .run()
+        .catch(() => left.push(t));
+    tables = left;
+  }
+}
+
 describe('migrations', () => {
+  it('re-keying the attendance scans (0016) keeps every scan, and a replayed clientId still adds nothing', async () => {
+    const all = env.TEST_MIGRATIONS;
+    const k = all.findIndex((m) => m.name.startsWith('0016_'));
+    expect(k).toBeGreaterThan(0);
+    const db = env.MIGRATION_DB;
+    await emptyDatabase(db);
+    await applyD1Migrations(db, all.slice(0, k));
+    await db.batch([
+      db.prepare(
+        `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
+      ),
+      db.prepare(
+        `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000000', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee')`,
+      ),
+      db.prepare(
+        `INSERT INTO attendance_scans (id, event_id, registration_id, point, direction, scanned_at, desk_id, device_id, client_id, source, staff_id, created_at) VALUES ('att_a', 'e1', 'r1', '', 'in', 100, 'D1', 'dev1', 'c1', 'scan', 'st1', 7), ('att_b', 'e1', 'r1', '', 'out', 200, '', '', 'auto:att_a', 'auto', NULL, 8)`,
+      ),
+    ]);
+    await applyD1Migrations(db, all);
+    const replay = await db
+      .prepare(
+        `INSERT INTO attendance_scans (id, event_id, registration_id, point, direction, scanned_at, client_id) VALUES ('att_c', 'e1', 'r1', '', 'in', 300, 'c1') ON CONFLICT (event_id, client_id) DO NOTHING`,
+      )
+      .run();
+    expect(replay.meta.changes).toBe(0);
+    const rows = await db
+      .prepare(
+        `SELECT id, point, direction, scanned_at AS at, desk_id AS desk, device_id AS device, client_id AS clientId, source, staff_id AS staff, created_at AS created FROM attendance_scans ORDER BY scanned_at`,
+      )
+      .all();
+    expect(rows.results).toEqual([
+      {
+        id: 'att_a',
+        point: '',
+        direction: 'in',
+        at: 100,
+        desk: 'D1',
+        device: 'dev1',
+        clientId: 'c1',
+        source: 'scan',
+        staff: 'st1',
+        created: 7,
+      },
+      {
+        id: 'att_b',
+        point: '',
+        direction: 'out',
+        at: 200,
+        desk: '',
+        device: '',
+        clientId: 'auto:att_a',
+        source: 'auto',
+        staff: null,
+        created: 8,
+      },
+    ]);
+  });
+
   it('upgrading a database made by every earlier migration keeps its data', async () => {
     const all = env.TEST_MIGRATIONS;
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (let k = 1; k < all.length; k++) {
       const db = env.MIGRATION_DB;
-      // Start empty each round (views first: they outlive the tables they read).
-      const views = (await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).all<{ name: string }>())
-        .results;
-      for (const v of views) await db.prepare(`DROP VIEW IF EXISTS "${v.name}"`).run();
-      let tables = (
-        await db
-          .prepare(
-            `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'`,
-          )
-          .all<{ name: string }>()
-      ).results.map((t) => t.name);
-      // Children before parents: a table whose drop fails on a reference is tried again in the next pass.
-      for (let pass = 0; tables.length && pass < 20; pass++) {
-        const left: string[] = [];
-        for (const t of tables)
-          await db
-            .prepare(`DROP TABLE IF EXISTS "${t}"`)
-            .run()
-            .catch(() => left.push(t));
-        tables = left;
-      }
+      await emptyDatabase(db);
       await applyD1Migrations(db, all.slice(0, k));
       await db.batch([
         db.prepare(

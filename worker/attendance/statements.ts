@@ -46,7 +46,7 @@ export function readLedger(ref: TicketRef, eventId: string, point: string) {
   return sql`
     SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role, ${pointExists(eventId, point)} AS pointOk,
       (SELECT json_group_array(json_array(a.client_id, a.direction, a.scanned_at, a.desk_id, a.device_id, a.source))
-       FROM attendance_scans a WHERE a.registration_id = r.id AND a.point = ${point}) AS scans
+       FROM attendance_scans a WHERE a.event_id = r.event_id AND a.point = ${point} AND a.registration_id = r.id) AS scans
     FROM registrations r WHERE ${match(ref)}`;
 }
 
@@ -70,7 +70,7 @@ export function closeEndedBlocks(now: number) {
     FROM (SELECT id AS point, event_id, ends_at FROM sessions WHERE ends_at <= ${now} AND ends_at > ${since}
           UNION ALL SELECT '', id, ends_at FROM events WHERE ends_at <= ${now} AND ends_at > ${since}) p
     JOIN attendance_scans s ON s.event_id = p.event_id AND s.point = p.point AND s.direction = 'in' AND s.scanned_at < p.ends_at
-    WHERE NOT EXISTS (SELECT 1 FROM attendance_scans o WHERE o.registration_id = s.registration_id AND o.point = s.point
+    WHERE NOT EXISTS (SELECT 1 FROM attendance_scans o WHERE o.event_id = s.event_id AND o.point = s.point AND o.registration_id = s.registration_id
                         AND (o.scanned_at > s.scanned_at OR (o.scanned_at = s.scanned_at AND o.direction = 'out')))
     ON CONFLICT (event_id, client_id) DO NOTHING`;
 }
