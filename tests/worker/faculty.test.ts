@@ -5,7 +5,8 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendFacultyReminders } from '../../worker/faculty/reminders';
 import { localDay } from '../../worker/faculty/rules';
-import { call, signIn } from './helpers';
+import { pdfBytes, pngBytes } from '../fakes/files';
+import { call, ORIGIN, signIn } from './helpers';
 
 const NEXT = 'cell-therapy-autoimmune-next';
 const DEMO = 'cell-therapy-autoimmune-2026';
@@ -469,5 +470,40 @@ describe('reminders', () => {
     const board = await call(`/api/events/${NEXT}/faculty`, { headers: { cookie: organiser } });
     expect(board.body.people.find((p) => p.id === 'per_next_li')!.reminders).toBe(1);
     expect(await auditOf('faculty.reminder', 'per_next_li')).toHaveLength(1);
+  });
+});
+
+/** A file's raw bytes as the body, as the materials editor sends them. */
+const sendBytes = (path: string, bytes: Uint8Array, cookie?: string) =>
+  call(path, {
+    method: 'POST',
+    body: bytes as BodyInit,
+    headers: {
+      origin: ORIGIN,
+      'content-type': 'application/octet-stream',
+      'content-length': String(bytes.byteLength),
+      ...(cookie ? { cookie } : {}),
+    },
+  });
+
+const boardSlides = async (personId: string) =>
+  (await call(`/api/events/${NEXT}/faculty`, { headers: { cookie: organiser } })).body.people.find(
+    (p) => p.id === personId,
+  )!.slides;
+
+describe("the board's slides column", () => {
+  it("counts the person's ready materials in this event; an upload still in progress does not count", async () => {
+    expect(await boardSlides('per_next_yang')).toBe(0);
+    await env.DB.prepare(
+      `INSERT INTO materials (id, event_id, person_id, kind, title, status) SELECT 'mat_board_uploading_0001', event_id, id, 'pdf', 'Half', 'uploading' FROM people WHERE id = 'per_next_yang'`,
+    ).run();
+    expect(await boardSlides('per_next_yang')).toBe(0);
+    const sent = await sendBytes(
+      `/api/events/${NEXT}/people/per_next_yang/materials/file?title=Slides&visibility=organisers`,
+      pdfBytes(),
+      organiser,
+    );
+    expect(sent.status).toBe(201);
+    expect(await boardSlides('per_next_yang')).toBe(1);
   });
 });
