@@ -507,3 +507,60 @@ describe("the board's slides column", () => {
     expect(await boardSlides('per_next_yang')).toBe(1);
   });
 });
+
+describe('slides in the portal', () => {
+  it('the link holder uploads a PDF and lists it; a PNG named .pdf is refused; another person cannot see or touch it', async () => {
+    const jin = await sendLink(NEXT, 'per_next_jin');
+    const li = await sendLink(NEXT, 'per_next_li');
+    const sent = await sendBytes(
+      `/api/portal/${jin}/materials/file?title=${encodeURIComponent('主题报告')}&visibility=attendees&filename=talk.pdf`,
+      pdfBytes(),
+    );
+    expect(sent.status).toBe(201);
+    const listed = await call(`/api/portal/${jin}/materials`);
+    expect(listed.status).toBe(200);
+    const mine = listed.body.materials.find((m) => m.title === '主题报告')!;
+    expect(mine).toMatchObject({ kind: 'pdf', visibility: 'attendees', uploadedBy: 'person' });
+    // The link holder reads their own file back through their link.
+    const file = await call(mine.href as `/api/portal/${string}/materials/${string}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(await auditOf('material.upload', 'per_next_jin')).not.toHaveLength(0);
+
+    const png = await sendBytes(`/api/portal/${jin}/materials/file?title=Fake&filename=fake.pdf`, pngBytes());
+    expect(png.status).toBe(415);
+    expect((await call(`/api/portal/${jin}/materials`)).body.materials.some((m) => m.title === 'Fake')).toBe(false);
+
+    // Li's link neither lists, reads, changes nor deletes Jin's material.
+    expect((await call(`/api/portal/${li}/materials`)).body.materials.some((m) => m.id === mine.id)).toBe(false);
+    expect((await call(`/api/portal/${li}/materials/${mine.id}/file`)).status).toBe(404);
+    const patched = await call(`/api/portal/${li}/materials/${mine.id}`, {
+      method: 'PATCH',
+      json: { visibility: 'public_after_event' },
+    });
+    expect(patched.status).toBe(404);
+    expect(
+      (await call(`/api/portal/${li}/materials/${mine.id}`, { method: 'DELETE', headers: { origin: ORIGIN } })).status,
+    ).toBe(404);
+    expect((await call(`/api/portal/${jin}/materials`)).body.materials.find((m) => m.id === mine.id)?.visibility).toBe(
+      'attendees',
+    );
+
+    // Their own: changed, then deleted.
+    const changed = await call(`/api/portal/${jin}/materials/${mine.id}`, {
+      method: 'PATCH',
+      json: { visibility: 'organisers' },
+    });
+    expect(changed.status).toBe(200);
+    const link = await call(`/api/portal/${jin}/materials/link`, {
+      method: 'POST',
+      json: { title: 'Recording', url: 'https://video.example.org/talk', visibility: 'attendees' },
+    });
+    expect(link.status).toBe(201);
+    expect(await boardSlides('per_next_jin')).toBe(2);
+    expect(
+      (await call(`/api/portal/${jin}/materials/${mine.id}`, { method: 'DELETE', headers: { origin: ORIGIN } })).status,
+    ).toBe(200);
+    expect((await call(`/api/portal/${jin}/materials`)).body.materials.map((m) => m.title)).toEqual(['Recording']);
+  });
+});
