@@ -37,6 +37,7 @@ import { registrationRoutes } from './registration/routes';
 import { approvalRoutes } from './registration/approval';
 import { invitationAdminRoutes, invitationRoutes } from './invitations/routes';
 import { facultyAdminRoutes } from './faculty/admin-routes';
+import { portalFileRoutes } from './faculty/portal-files';
 import { portalRoutes } from './faculty/portal-routes';
 import { questionRoutes } from './questions/routes';
 import { ticketAnswerRoutes } from './questions/ticket-routes';
@@ -89,6 +90,7 @@ const routes = app
   .route('/api/invitations', invitationRoutes)
   .route('/api/events', facultyAdminRoutes)
   .route('/api/portal', portalRoutes)
+  .route('/api/portal', portalFileRoutes)
   .route('/api/events', questionRoutes)
   .route('/api/events', checkinRoutes)
   .route('/api/events', admitRoutes)

@@ -1,5 +1,5 @@
 // The faculty portal in Chromium: on a phone in Chinese a panel guest opens the emailed link, confirms, discloses and
-// consents; the organiser sees it on the faculty board; the public agenda shows the disclosure beside the talk.
+// consents and uploads slides; the organiser sees it on the faculty board; the public agenda shows the disclosure beside the talk.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('the faculty portal', () => {
-  it('a panel guest confirms, discloses and consents on a phone in Chinese; the board and the public page show it', async () => {
+  it('a panel guest confirms, discloses, consents and uploads slides on a phone in Chinese; the board and the public page show it', async () => {
     const sent = await fetch(`${baseUrl}/api/events/${SLUG}/faculty/per_next_li/link`, {
       method: 'POST',
       headers: { cookie: organiser, origin: baseUrl },
@@ -78,6 +78,20 @@ describe('the faculty portal', () => {
     await consent.getByLabel('我同意会后公开发布我的讲稿。').check();
     await consent.getByRole('button', { name: '保存' }).click();
     await consent.getByText(/已于 .+ 答复。/).waitFor();
+    // Slides: the editor opens on demand, takes a small PDF and lists it.
+    await phone.getByRole('button', { name: '上传或管理讲稿' }).click();
+    const slides = phone.getByRole('region', { name: '讲稿与资料' });
+    await slides.locator('input[type=file]').setInputFiles({
+      name: '讨论讲稿.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+      ),
+    });
+    await expect.poll(() => slides.getByLabel('标题', { exact: true }).inputValue()).toBe('讨论讲稿');
+    await slides.getByRole('button', { name: '上传', exact: true }).click();
+    await phone.getByRole('status').filter({ hasText: '已上传“讨论讲稿”。' }).waitFor({ timeout: 30_000 });
+    await slides.getByRole('listitem').filter({ hasText: '讨论讲稿' }).waitFor();
     // Nothing wider than the phone.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousA11yViolations(phone)).toEqual([]);
@@ -92,6 +106,14 @@ describe('the faculty portal', () => {
     await row.getByText('1 relationship(s)').waitFor();
     await row.getByText('Rec. ✓ · Slides ✓').waitFor();
     await row.getByText('需要提前半小时到场').waitFor();
+    // The slides column counts the upload.
+    const slidesColumn = await desk.getByRole('columnheader').allTextContents();
+    expect(
+      await row
+        .getByRole('cell')
+        .nth(slidesColumn.indexOf('Slides') - 1)
+        .textContent(),
+    ).toBe('1');
     await desk.context().close();
 
     const reader = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });

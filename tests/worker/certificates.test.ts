@@ -332,6 +332,45 @@ describe('the attendee’s download', () => {
   });
 });
 
+/** A person's portal link, as the organiser sends it and the person reads it in their email. */
+async function portalLink(personId: string) {
+  const sent = await call(`/api/events/${SLUG}/faculty/${personId}/link`, { method: 'POST', headers: { cookie: org } });
+  expect(sent.status).toBe(202);
+  const mail = await env.DB.prepare(
+    `SELECT text FROM emails WHERE kind = 'faculty_link' AND json_extract(payload, '$.personId') = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+  )
+    .bind(personId)
+    .first<{ text: string }>();
+  return /\/portal\/([A-Za-z0-9_-]{22})/.exec(mail?.text ?? '')![1]!;
+}
+
+describe('the lecturer’s download in the portal', () => {
+  it('their link offers and streams their teaching certificate; someone without one gets a 404 in their language', async () => {
+    const teaching = (await rows()).find((r) => r.kind === 'teaching' && r.status === 'ready')!;
+    const token = await portalLink(teaching.person_id!);
+    expect((await call(`/api/portal/${token}`)).body.teachingCertificate).toEqual({ number: teaching.number });
+    const res = await call(`/api/portal/${token}/certificate.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect((res.body as string).startsWith('%PDF-')).toBe(true);
+    expect(res.headers.get('content-disposition')).toContain(`teaching-certificate-${teaching.number}.pdf`);
+
+    // Someone on the event who teaches nothing accredited.
+    await env.DB.prepare(
+      `INSERT INTO people (id, event_id, name_zh, name_en, email) VALUES ('per_cert_guest', ?, '访客', 'Guest', 'cert-guest@example.org')`,
+    )
+      .bind(UPCOMING_EVENT_ID)
+      .run();
+    const theirs = await portalLink('per_cert_guest');
+    expect((await call(`/api/portal/${theirs}`)).body.teachingCertificate).toBeNull();
+    const none = await call(`/api/portal/${theirs}/certificate.pdf`, { headers: { 'accept-language': 'zh-CN' } });
+    expect(none.status).toBe(404);
+    expect(none.body.error.message).toBe('您在本会议暂无授课证明。');
+    const english = await call(`/api/portal/${theirs}/certificate.pdf`, { headers: { 'accept-language': 'en' } });
+    expect(english.body.error.message).toBe('There is no teaching certificate for you at this event yet.');
+  });
+});
+
 describe('corrections', () => {
   it('reissue after a name fix: the old number is revoked and points to the new one, which carries the new name', async () => {
     const old = (await certOf(full.id))!;

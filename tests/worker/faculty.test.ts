@@ -5,7 +5,8 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendFacultyReminders } from '../../worker/faculty/reminders';
 import { localDay } from '../../worker/faculty/rules';
-import { call, signIn } from './helpers';
+import { pdfBytes, pngBytes } from '../fakes/files';
+import { call, ORIGIN, signIn } from './helpers';
 
 const NEXT = 'cell-therapy-autoimmune-next';
 const DEMO = 'cell-therapy-autoimmune-2026';
@@ -469,5 +470,97 @@ describe('reminders', () => {
     const board = await call(`/api/events/${NEXT}/faculty`, { headers: { cookie: organiser } });
     expect(board.body.people.find((p) => p.id === 'per_next_li')!.reminders).toBe(1);
     expect(await auditOf('faculty.reminder', 'per_next_li')).toHaveLength(1);
+  });
+});
+
+/** A file's raw bytes as the body, as the materials editor sends them. */
+const sendBytes = (path: string, bytes: Uint8Array, cookie?: string) =>
+  call(path, {
+    method: 'POST',
+    body: bytes as BodyInit,
+    headers: {
+      origin: ORIGIN,
+      'content-type': 'application/octet-stream',
+      'content-length': String(bytes.byteLength),
+      ...(cookie ? { cookie } : {}),
+    },
+  });
+
+const boardSlides = async (personId: string) =>
+  (await call(`/api/events/${NEXT}/faculty`, { headers: { cookie: organiser } })).body.people.find(
+    (p) => p.id === personId,
+  )!.slides;
+
+describe("the board's slides column", () => {
+  it("counts the person's ready materials in this event; an upload still in progress does not count", async () => {
+    expect(await boardSlides('per_next_yang')).toBe(0);
+    await env.DB.prepare(
+      `INSERT INTO materials (id, event_id, person_id, kind, title, status) SELECT 'mat_board_uploading_0001', event_id, id, 'pdf', 'Half', 'uploading' FROM people WHERE id = 'per_next_yang'`,
+    ).run();
+    expect(await boardSlides('per_next_yang')).toBe(0);
+    const sent = await sendBytes(
+      `/api/events/${NEXT}/people/per_next_yang/materials/file?title=Slides&visibility=organisers`,
+      pdfBytes(),
+      organiser,
+    );
+    expect(sent.status).toBe(201);
+    expect(await boardSlides('per_next_yang')).toBe(1);
+  });
+});
+
+describe('slides in the portal', () => {
+  it('the link holder uploads a PDF and lists it; a PNG named .pdf is refused; another person cannot see or touch it', async () => {
+    const jin = await sendLink(NEXT, 'per_next_jin');
+    const li = await sendLink(NEXT, 'per_next_li');
+    const sent = await sendBytes(
+      `/api/portal/${jin}/materials/file?title=${encodeURIComponent('主题报告')}&visibility=attendees&filename=talk.pdf`,
+      pdfBytes(),
+    );
+    expect(sent.status).toBe(201);
+    const listed = await call(`/api/portal/${jin}/materials`);
+    expect(listed.status).toBe(200);
+    const mine = listed.body.materials.find((m) => m.title === '主题报告')!;
+    expect(mine).toMatchObject({ kind: 'pdf', visibility: 'attendees', uploadedBy: 'person' });
+    // The link holder reads their own file back through their link.
+    const file = await call(mine.href as `/api/portal/${string}/materials/${string}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(await auditOf('material.upload', 'per_next_jin')).not.toHaveLength(0);
+
+    const png = await sendBytes(`/api/portal/${jin}/materials/file?title=Fake&filename=fake.pdf`, pngBytes());
+    expect(png.status).toBe(415);
+    expect((await call(`/api/portal/${jin}/materials`)).body.materials.some((m) => m.title === 'Fake')).toBe(false);
+
+    // Li's link neither lists, reads, changes nor deletes Jin's material.
+    expect((await call(`/api/portal/${li}/materials`)).body.materials.some((m) => m.id === mine.id)).toBe(false);
+    expect((await call(`/api/portal/${li}/materials/${mine.id}/file`)).status).toBe(404);
+    const patched = await call(`/api/portal/${li}/materials/${mine.id}`, {
+      method: 'PATCH',
+      json: { visibility: 'public_after_event' },
+    });
+    expect(patched.status).toBe(404);
+    expect(
+      (await call(`/api/portal/${li}/materials/${mine.id}`, { method: 'DELETE', headers: { origin: ORIGIN } })).status,
+    ).toBe(404);
+    expect((await call(`/api/portal/${jin}/materials`)).body.materials.find((m) => m.id === mine.id)?.visibility).toBe(
+      'attendees',
+    );
+
+    // Their own: changed, then deleted.
+    const changed = await call(`/api/portal/${jin}/materials/${mine.id}`, {
+      method: 'PATCH',
+      json: { visibility: 'organisers' },
+    });
+    expect(changed.status).toBe(200);
+    const link = await call(`/api/portal/${jin}/materials/link`, {
+      method: 'POST',
+      json: { title: 'Recording', url: 'https://video.example.org/talk', visibility: 'attendees' },
+    });
+    expect(link.status).toBe(201);
+    expect(await boardSlides('per_next_jin')).toBe(2);
+    expect(
+      (await call(`/api/portal/${jin}/materials/${mine.id}`, { method: 'DELETE', headers: { origin: ORIGIN } })).status,
+    ).toBe(200);
+    expect((await call(`/api/portal/${jin}/materials`)).body.materials.map((m) => m.title)).toEqual(['Recording']);
   });
 });

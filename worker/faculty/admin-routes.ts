@@ -91,7 +91,8 @@ async function readBoard(d1: D1Database, eventId: string) {
     sql`SELECT p.id, p.name_zh AS nameZh, p.name_en AS nameEn, p.email, p.photo_url AS photoUrl, p.bio_zh AS bioZh, p.bio_en AS bioEn,
         fp.pending, fp.pending_at AS pendingAt, fp.disclosure, fp.disclosure_signed_at AS signedAt,
         fp.consent_recording AS consentRecording, fp.consent_slides AS consentSlides, fp.consent_at AS consentAt,
-        fp.logistics, fp.bank_account AS bankAccount, fp.logistics_at AS logisticsAt, coalesce(fp.slides, 0) AS slides,
+        fp.logistics, fp.bank_account AS bankAccount, fp.logistics_at AS logisticsAt,
+        (SELECT count(*) FROM materials m WHERE m.person_id = p.id AND m.event_id = p.event_id AND m.status = 'ready') AS slides,
         (SELECT json_group_array(json_object('role', sp.role, 'answer', fr.status, 'note', fr.note))
           FROM session_people sp LEFT JOIN faculty_responses fr ON fr.session_id = sp.session_id AND fr.person_id = sp.person_id
           WHERE sp.person_id = p.id) AS answers,
@@ -125,7 +126,7 @@ function presentRow(r: BoardRow, tz: string) {
     notes: answers.map((a) => a.note).filter((n): n is string => !!n),
     bio: r.bioZh !== '' || r.bioEn !== '',
     photoUrl: r.photoUrl,
-    /** Filled by the materials feature (slides upload); 0 until then. */
+    /** Ready materials (files and video links) the person has in this event; uploads in progress do not count. */
     slides: r.slides,
     disclosure: disclosure ? { ...disclosure, signedAt: isoOrNull(r.signedAt, tz) } : null,
     consent:

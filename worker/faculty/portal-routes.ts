@@ -24,6 +24,7 @@ import {
   responseInput,
 } from './input';
 import { type Faculty, newLink, portalUrl, revokeLinks } from './link';
+import { teachingCertificateSql } from './portal-files';
 import { maskAccount, signatureMatches } from './rules';
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
@@ -248,7 +249,7 @@ export const portalRoutes = new Hono<AppEnv>()
   })
   .get('/:token', rules.open, async (c) => {
     const f = c.var.faculty!;
-    const [[row], sessionRows, others] = (await atomically(c.env.DB, [
+    const [[row], sessionRows, others, [teaching]] = (await atomically(c.env.DB, [
       sql`SELECT p.id AS personId, p.name_zh AS nameZh, p.name_en AS nameEn, p.honorific_zh AS honorificZh, p.honorific_en AS honorificEn,
           p.institution_zh AS institutionZh, p.institution_en AS institutionEn, p.bio_zh AS bioZh, p.bio_en AS bioEn, p.photo_url AS photoUrl,
           e.slug, e.title_zh AS titleZh, e.title_en AS titleEn, e.venue_zh AS venueZh, e.venue_en AS venueEn, e.timezone, e.starts_at AS startsAt, e.ends_at AS endsAt,
@@ -268,7 +269,8 @@ export const portalRoutes = new Hono<AppEnv>()
         FROM session_people sp JOIN session_people o ON o.session_id = sp.session_id AND o.person_id != sp.person_id
         JOIN people p ON p.id = o.person_id
         WHERE sp.person_id = ${f.personId} ORDER BY p.position`,
-    ])) as [PortalRow[], SessionRow[], OtherRow[]];
+      teachingCertificateSql(f),
+    ])) as [PortalRow[], SessionRow[], OtherRow[], { number: string }[]];
     if (!row) throw notFound('This portal link is not valid any more. Ask for a new one with your email address.');
     const tz = row.timezone;
     const logistics = row.logistics ? (JSON.parse(row.logistics) as Logistics) : null;
@@ -328,6 +330,8 @@ export const portalRoutes = new Hono<AppEnv>()
           logistics && row.logisticsAt
             ? { ...logistics, bankAccount: maskAccount(row.bankAccount), at: isoInZone(row.logisticsAt, tz) }
             : null,
+        /** Whether "Download teaching certificate" (certificate.pdf) has a file behind it. */
+        teachingCertificate: teaching ? { number: teaching.number } : null,
       },
       200,
     );

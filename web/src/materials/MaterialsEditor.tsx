@@ -50,6 +50,8 @@ export function MaterialsEditor(props: {
   api: MaterialsApi;
   /** The agenda items the person is on; a material may belong to one (published after it ends) or to the whole event. */
   sessions: { id: string; label: string }[];
+  /** The portal gives the editor a page section of its own (h2); in a console card it sits under the person (h4). */
+  heading?: 'h2' | 'h4';
 }) {
   const id = createUniqueId();
   const [items, { refetch }] = createResource(() => props.api.list());
@@ -168,7 +170,9 @@ export function MaterialsEditor(props: {
 
   return (
     <section class="materials" aria-labelledby={`${id}-heading`}>
-      <h4 id={`${id}-heading`}>{mt('heading')}</h4>
+      <Show when={props.heading === 'h2'} fallback={<h4 id={`${id}-heading`}>{mt('heading')}</h4>}>
+        <h2 id={`${id}-heading`}>{mt('heading')}</h2>
+      </Show>
       <p class="muted">{mt('intro')}</p>
       <form class="materials-upload" onSubmit={upload} novalidate>
         <label

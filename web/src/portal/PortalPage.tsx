@@ -1,6 +1,6 @@
 // The faculty portal at /portal/:token: one person's sessions, answers, disclosure, consents, profile and logistics.
 import { useParams } from '@solidjs/router';
-import { createEffect, createResource, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, lazy, Match, Show, Switch } from 'solid-js';
 import { ApiFailure } from '../api';
 import { locale, pick } from '../i18n';
 import { formatDate } from '../lib/time';
@@ -14,12 +14,16 @@ import { Sessions } from './Sessions';
 import { pt } from './text';
 import './portal.css';
 
+// The materials editor is the portal's heaviest part: it loads when asked for, so the first load stays within budget.
+const PortalMaterials = lazy(() => import('./PortalMaterials'));
+
 export default function PortalPage() {
   const params = useParams<{ token: string }>();
   const [data] = createResource(
     () => params.token,
     (token) => loadPortal(token),
   );
+  const [slides, setSlides] = createSignal(false);
   const gone = () => data.error instanceof ApiFailure && data.error.status === 404;
   createEffect(() => {
     const d = data.latest;
@@ -66,12 +70,33 @@ export default function PortalPage() {
               <Sessions token={params.token} timezone={d().event.timezone} sessions={d().sessions} />
               <Disclosure token={params.token} data={d()} />
               <Consent token={params.token} data={d()} />
-              {/* Slides and materials (issue 18, built in the materials branch) go here, between consent and profile. */}
+              <Show
+                when={slides()}
+                fallback={
+                  <section class="card portal-section" aria-labelledby="portal-slides">
+                    <h2 id="portal-slides">{pt('slides.title')}</h2>
+                    <button type="button" onClick={() => setSlides(true)}>
+                      {pt('slides.open')}
+                    </button>
+                  </section>
+                }
+              >
+                <PortalMaterials token={params.token} sessions={d().sessions} />
+              </Show>
+              <Show when={d().teachingCertificate}>
+                <p class="card portal-section">
+                  <a
+                    class="button"
+                    href={`/api/portal/${encodeURIComponent(params.token)}/certificate.pdf`}
+                    download=""
+                  >
+                    {pt('certificate.download')}
+                  </a>
+                </p>
+              </Show>
               <Profile token={params.token} data={d()} />
               <Logistics token={params.token} data={d()} />
-              <Show when={true}>
-                <Renew heading="h2" />
-              </Show>
+              <Renew heading="h2" />
             </>
           )}
         </Match>

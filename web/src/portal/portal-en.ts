@@ -67,6 +67,10 @@ export const portalEn = {
   'consent.slides': 'I agree to my slides being published after the event.',
   'consent.given': 'Answered on {date}.',
 
+  'slides.title': 'Slides and materials',
+  'slides.open': 'Upload or manage slides',
+  'certificate.download': 'Download teaching certificate',
+
   'profile.title': 'Your profile',
   'profile.approval': 'The organiser reviews changes before they appear on the event page.',
   'profile.live': 'Changes appear on the event page at once.',

@@ -67,6 +67,10 @@ export const portalZh: Record<PortalKey, string> = {
   'consent.slides': '我同意会后公开发布我的讲稿。',
   'consent.given': '已于 {date} 答复。',
 
+  'slides.title': '讲稿与资料',
+  'slides.open': '上传或管理讲稿',
+  'certificate.download': '下载授课证明',
+
   'profile.title': '个人资料',
   'profile.approval': '修改经主办方审核后显示在会议页面上。',
   'profile.live': '修改会立即显示在会议页面上。',

@@ -119,7 +119,9 @@ export function FacultyTab(props: { event: ConsoleEvent }) {
                       <td>
                         <Mark ok={!!p.photoUrl} />
                       </td>
-                      <td title={ft('slidesNote')}>{p.slides}</td>
+                      <td>
+                        <Mark ok={p.slides > 0} text={String(p.slides)} />
+                      </td>
                       <td>
                         <Show when={p.disclosure} fallback={<Mark ok={false} />}>
                           {(d) => (

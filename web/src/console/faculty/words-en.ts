@@ -62,7 +62,6 @@ export const facultyEn = {
   rejectChanges: 'Reject',
   approved: 'Changes approved and shown on the event page.',
   rejected: 'Changes rejected.',
-  slidesNote: 'Slides are counted once materials can be uploaded.',
   missing: 'Missing: {items}',
   notes: 'Notes',
 } as const;

@@ -64,7 +64,6 @@ export const facultyZh: Record<FacultyKey, string> = {
   rejectChanges: '驳回',
   approved: '修改已通过，会议页面已更新。',
   rejected: '修改已驳回。',
-  slidesNote: '讲稿上传功能开通后在此计数。',
   missing: '缺：{items}',
   notes: '备注',
 };
