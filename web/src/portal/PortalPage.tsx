@@ -1,21 +1,60 @@
 // The faculty portal at /portal/:token: one person's sessions, answers, disclosure, consents, profile and logistics.
 import { useParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, lazy, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, type JSX, lazy, Match, Show, Switch } from 'solid-js';
 import { ApiFailure } from '../api';
 import { locale, pick } from '../i18n';
 import { formatDate } from '../lib/time';
 import { Consent } from './Consent';
 import { Disclosure } from './Disclosure';
-import { Logistics } from './Logistics';
 import { loadPortal } from './portal-api';
 import { Profile } from './Profile';
-import { Renew } from './Renew';
 import { Sessions } from './Sessions';
 import { pt } from './text';
 import './portal.css';
 
 // The materials editor is the portal's heaviest part: it loads when asked for, so the first load stays within budget.
 const PortalMaterials = lazy(() => import('./PortalMaterials'));
+// The "new link" form is what a broken link shows; below a working portal it loads only when asked for.
+const Renew = lazy(() => import('./Renew').then((m) => ({ default: m.Renew })));
+
+const Logistics = lazy(() => import('./Logistics').then((m) => ({ default: m.Logistics })));
+
+/**
+ * A section that loads its form only when the reader opens it: the page's first load stays within its budget, and
+ * these two (travel details, a new link) are the ones most people never need to change.
+ */
+function OnRequest(props: { id: string; title: string; hint: string; open: string; children: JSX.Element }) {
+  const [open, setOpen] = createSignal(false);
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <section class="card portal-section" aria-labelledby={props.id}>
+          <h2 id={props.id}>{props.title}</h2>
+          <p class="muted">{props.hint}</p>
+          <button type="button" class="secondary" onClick={() => setOpen(true)}>
+            {props.open}
+          </button>
+        </section>
+      }
+    >
+      <div
+        ref={(wrap) => {
+          // The form arrives with its chunk: once it is there, put the reader in its first field.
+          const start = performance.now();
+          const focusFirst = () => {
+            const field = wrap.querySelector<HTMLElement>('input, select, textarea');
+            if (field) field.focus();
+            else if (performance.now() - start < 5000) requestAnimationFrame(focusFirst);
+          };
+          requestAnimationFrame(focusFirst);
+        }}
+      >
+        {props.children}
+      </div>
+    </Show>
+  );
+}
 
 export default function PortalPage() {
   const params = useParams<{ token: string }>();
@@ -95,8 +134,17 @@ export default function PortalPage() {
                 </p>
               </Show>
               <Profile token={params.token} data={d()} />
-              <Logistics token={params.token} data={d()} />
-              <Renew heading="h2" />
+              <OnRequest
+                id="portal-logistics"
+                title={pt('logistics.title')}
+                hint={pt('logistics.private')}
+                open={pt('logistics.open')}
+              >
+                <Logistics token={params.token} data={d()} />
+              </OnRequest>
+              <OnRequest id="portal-renew" title={pt('renew.section')} hint={pt('renew.hint')} open={pt('renew.open')}>
+                <Renew heading="h2" />
+              </OnRequest>
             </>
           )}
         </Match>

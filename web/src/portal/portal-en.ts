@@ -17,6 +17,7 @@ export const portalEn = {
   'renew.submit': 'Send me a new link',
   'renew.sent': 'If this address is on a programme, a new link is on its way. Earlier links no longer work.',
   'renew.invalid': 'Enter a valid email address.',
+  'renew.open': 'Get a new link',
   'renew.section': 'Need a new link?',
   'renew.hint': 'A new link is sent to your email address; this one then stops working.',
 
@@ -92,6 +93,7 @@ export const portalEn = {
   'profile.photoAlt': 'Your photo',
   'profile.waitingSaved': 'Sent for approval at {time}.',
 
+  'logistics.open': 'Fill in or change',
   'logistics.title': 'Travel and honorarium',
   'logistics.private': 'Only the organisers see this section. Your bank account is shown masked.',
   'logistics.arrival': 'Arrival',

@@ -18,6 +18,7 @@ export const portalZh: Record<PortalKey, string> = {
   'renew.submit': '给我发送新链接',
   'renew.sent': '如果此邮箱在会议日程中，新链接已发出。之前的链接不再有效。',
   'renew.invalid': '请输入有效的邮箱地址。',
+  'renew.open': '获取新链接',
   'renew.section': '需要新链接？',
   'renew.hint': '新链接将发送到您的邮箱，当前链接随即失效。',
 
@@ -91,6 +92,7 @@ export const portalZh: Record<PortalKey, string> = {
   'profile.photoAlt': '您的照片',
   'profile.waitingSaved': '已于 {time} 提交审核。',
 
+  'logistics.open': '填写或修改',
   'logistics.title': '行程与劳务',
   'logistics.private': '此部分仅主办方可见。银行账号以掩码显示。',
   'logistics.arrival': '到达时间',
