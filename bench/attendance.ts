@@ -1,36 +1,11 @@
 // Bench: CPU of the attendance report (worker/attendance/report.ts) for 5,000 registrations × 8 accredited items,
 // per page (50 by default, as GET /attendance) (what one GET /attendance evaluates) and all at once. Run: npx tsx bench/attendance.ts
-import { attendanceReport, type RegRow, type ScanRow, type SessionRow } from '../worker/attendance/report';
-import { CME_PRESETS, type CmeSettings } from '../worker/cme/settings';
+import { attendanceReport, type ScanRow } from '../worker/attendance/report';
+import { ITEMS, registrations, sessions, settings } from './cme-fixture';
 
 const REGS = 5000;
-const ITEMS = 8;
 const PAGE = Number(process.env.PAGE ?? 50);
-const T0 = Date.UTC(2026, 11, 12, 0, 30);
-const sessions: SessionRow[] = Array.from({ length: ITEMS }, (_, i) => ({
-  id: `ses_${i}`,
-  kind: 'talk',
-  titleZh: `报告 ${i}`,
-  titleEn: `Talk ${i}`,
-  startsAt: T0 + i * 50 * 60_000,
-  endsAt: T0 + (i * 50 + 45) * 60_000,
-}));
-const settings: CmeSettings = {
-  ...CME_PRESETS.national,
-  projectName: 'bench',
-  projectNumber: '2026-00-00-000',
-  accreditedSessionIds: sessions.map((s) => s.id),
-};
-const regs: RegRow[] = Array.from({ length: REGS }, (_, i) => ({
-  id: `reg_${String(i).padStart(5, '0')}`,
-  name: `参会者 ${i}`,
-  affiliation: '北京协和医院',
-  jobTitle: '主治医师',
-  role: 'attendee',
-  personId: null,
-  overrideEligible: null,
-  overrideReason: null,
-}));
+const regs = registrations(REGS);
 // Every person signs in and out of every item, some late or early: 2 scans × 8 items = 80,000 scans.
 const scans: ScanRow[] = regs.flatMap((r, i) =>
   sessions.flatMap((s, j) => [

@@ -1,38 +1,12 @@
 // Bench: CPU of one issuing request (POST /api/events/:slug/certificates) for a page of registrations × 8 items:
 // parse the page's rows, evaluate them, build the certificate rows (numbers, keys) and their JSON for the insert.
 // Run: PAGE=50 npx tsx bench/certificates.ts (5,000 registrations are 100 such requests of 50, or 50 of 100).
-import { attendanceReport, type RegRow, type ScanRow, type SessionRow } from '../worker/attendance/report';
+import { attendanceReport, type ScanRow } from '../worker/attendance/report';
 import { attendeeCertificates } from '../worker/certificates/issue';
-import { CME_PRESETS, type CmeSettings } from '../worker/cme/settings';
+import { ITEMS, registrations, sessions, settings } from './cme-fixture';
 
 const PAGE = Number(process.env.PAGE ?? 50);
-const ITEMS = 8;
-const T0 = Date.UTC(2026, 11, 12, 0, 30);
-const sessions: SessionRow[] = Array.from({ length: ITEMS }, (_, i) => ({
-  id: `ses_${i}`,
-  kind: 'talk',
-  titleZh: `报告 ${i}`,
-  titleEn: `Talk ${i}`,
-  startsAt: T0 + i * 50 * 60_000,
-  endsAt: T0 + (i * 50 + 45) * 60_000,
-}));
-const settings: CmeSettings = {
-  ...CME_PRESETS.national,
-  projectName: 'bench',
-  projectNumber: '2026-00-00-000',
-  accreditedSessionIds: sessions.map((s) => s.id),
-};
-const regs: RegRow[] = Array.from({ length: PAGE }, (_, i) => ({
-  id: `reg_${String(i).padStart(5, '0')}`,
-  name: `参会者 ${i}`,
-  affiliation: '北京协和医院',
-  jobTitle: '主治医师',
-  role: 'attendee',
-  personId: null,
-  overrideEligible: null,
-  overrideReason: null,
-  answers: null,
-}));
+const regs = registrations(PAGE);
 // Everyone present throughout (the worst case: every person gets a certificate).
 const scans: ScanRow[] = regs.flatMap((r) =>
   sessions.flatMap((s, j) =>
