@@ -6,8 +6,7 @@ import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { DESK_ROLES, rule } from '../http/contract';
 import { isoOrNull } from '../lib/time';
-import { ticketCodeFrom } from '../checkin/outcome';
-import type { ScanInput, TicketRef } from '../checkin/statements';
+import { liveScan } from '../checkin/statements';
 import { pointQuery, pointScanInput } from './input';
 import { pointOf, scanAtPoint } from './scan';
 
@@ -62,18 +61,6 @@ export const attendanceDeskRoutes = new Hono<AppEnv>()
   .post('/:slug/attendance/scans', rules.scan, async (c) => {
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const body = c.req.valid('json');
-    const ref: TicketRef = body.registrationId
-      ? { registrationId: body.registrationId }
-      : { code: ticketCodeFrom(body.code!) };
-    // Timed by the server, as the entrance check-in: desk clocks drift.
-    const scan: ScanInput = {
-      eventId,
-      deskId: body.deskId,
-      deviceId: body.deviceId,
-      clientId: body.clientId,
-      scannedAt: Date.now(),
-      source: body.source,
-      staffId: staff.id,
-    };
+    const { ref, scan } = liveScan(body, eventId, staff.id);
     return c.json(await scanAtPoint(c.env.DB, ref, scan, pointOf(body)!, timezone), 200);
   });

@@ -10,10 +10,17 @@ import { ApiError } from '../http/errors';
 import { type Bucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
 import { isoInZone, isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
-import { checkinOutcome, ticketCodeFrom } from './outcome';
+import { checkinOutcome } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { searchStatement } from './search';
-import { readTicketState, recordCheckin, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
+import {
+  liveScan,
+  readTicketState,
+  recordCheckin,
+  type TicketStateRow,
+  type ScanInput,
+  type TicketRef,
+} from './statements';
 import { REGISTRATION_ROLES, type RegistrationRole, type RegistrationStatus } from '../../schema/registrations';
 import { DESK_ROLES, rule } from '../http/contract';
 import { checkinInput, searchQuery, TOO_SHORT, walkInInput } from './input';
@@ -97,19 +104,7 @@ export const checkinRoutes = new Hono<AppEnv>()
   .post('/:slug/checkins', rules.checkIn, async (c) => {
     const { eventId, staff, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const body = c.req.valid('json');
-    const ref: TicketRef = body.registrationId
-      ? { registrationId: body.registrationId }
-      : { code: ticketCodeFrom(body.code!) };
-    // A live scan is timed by the server: desk clocks drift, and the first to arrive wins.
-    const scan: ScanInput = {
-      eventId,
-      deskId: body.deskId,
-      deviceId: body.deviceId,
-      clientId: body.clientId,
-      scannedAt: Date.now(),
-      source: body.source,
-      staffId: staff.id,
-    };
+    const { ref, scan } = liveScan(body, eventId, staff.id);
     return c.json(await checkIn(c.env.DB, ref, scan, timezone), 200);
   })
   .get('/:slug/attendees', rules.searchAttendees, async (c) => {

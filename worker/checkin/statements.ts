@@ -1,6 +1,7 @@
 // The check-in statements: insert the first scan, then read what the desk should see, in one round trip.
 import { sql } from 'drizzle-orm';
 import { deskAnswerColumns } from '../questions/desk';
+import { ticketCodeFrom } from './outcome';
 import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
 export type ScanInput = {
@@ -17,6 +18,36 @@ const changedNow = sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 
 /** Which registration: by ticket code (scan) or by id (search). */
 export type TicketRef = { code: string } | { registrationId: string };
+
+/**
+ * A live scan from the desk (entrance check-in or a point's sign-in/out): which ticket, and the scan as recorded.
+ * Timed by the server: desk clocks drift, and the first to arrive wins.
+ */
+export function liveScan(
+  body: {
+    registrationId?: string | undefined;
+    code?: string | undefined;
+    deskId: string;
+    deviceId: string;
+    clientId: string;
+    source: ScanInput['source'];
+  },
+  eventId: string,
+  staffId: string,
+): { ref: TicketRef; scan: ScanInput } {
+  return {
+    ref: body.registrationId ? { registrationId: body.registrationId } : { code: ticketCodeFrom(body.code!) },
+    scan: {
+      eventId,
+      deskId: body.deskId,
+      deviceId: body.deviceId,
+      clientId: body.clientId,
+      scannedAt: Date.now(),
+      source: body.source,
+      staffId,
+    },
+  };
+}
 const match = (ref: TicketRef) =>
   'code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`;
 
