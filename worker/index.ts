@@ -7,6 +7,7 @@ import { sendFacultyReminders } from './faculty/reminders';
 import { meteredD1, serverTiming } from './dev/d1-meter';
 import { type Bindings, isDevelopment } from './env';
 import { configProblem } from './http/origin';
+import { sweepStaleUploads } from './people/files';
 import { CERTIFICATE_QUEUE, consumeCertificateBatch } from './certificates/render';
 
 export type { AppType } from './app';
@@ -35,6 +36,7 @@ export default {
         await sendFacultyReminders(env, Date.now(), env.PUBLIC_URL || undefined);
         await sweepOutbox(env);
         await closeOutEndedBlocks(env.DB, Date.now());
+        await sweepStaleUploads(env, Date.now());
       })(),
     );
   },

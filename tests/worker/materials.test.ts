@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxBytes, pdfBytes, pngBytes, pptxBytes } from '../fakes/files';
+import { STALE_UPLOAD_MS, sweepStaleUploads } from '../../worker/people/files';
 import { makeEvent } from './fixtures';
 import { call, ORIGIN, signIn } from './helpers';
 
@@ -389,5 +390,69 @@ describe('organisers manage them', () => {
     expect(link.href).toBe('https://video.example.org/talk');
     const opened = await call(`/api/materials/${link.id}/file`, { redirect: 'manual' });
     expect([opened.status, opened.headers.get('location')]).toEqual([302, 'https://video.example.org/talk']);
+  });
+});
+
+describe("a person's files go when they are no longer named", () => {
+  const photos = async (eventId: string, personId: string) =>
+    (await env.PHOTOS.list({ prefix: `${eventId}/${personId}/` })).objects.map((o) => o.key);
+  const putPhoto = (slug: string, personId: string) =>
+    call(`/api/events/${slug}/people/${personId}/photo`, {
+      method: 'POST',
+      body: pngBytes() as BodyInit,
+      headers: { cookie: org, origin: ORIGIN, 'content-type': 'image/png' },
+    });
+
+  it('a replaced photo stops being served; only the current one stays', async () => {
+    await addPerson(live.id, 'per_photo_swap');
+    const first = (await putPhoto(live.slug, 'per_photo_swap')).body as { photoUrl: string };
+    expect((await call(first.photoUrl)).status).toBe(200);
+    const second = (await putPhoto(live.slug, 'per_photo_swap')).body as { photoUrl: string };
+    expect(second.photoUrl).not.toBe(first.photoUrl);
+    expect((await call(first.photoUrl)).status).toBe(404);
+    expect((await call(second.photoUrl)).status).toBe(200);
+    expect(await photos(live.id, 'per_photo_swap')).toEqual([second.photoUrl.replace('/api/photos/', '')]);
+  });
+
+  it('removing a person removes their photo and their materials’ files, not another person’s', async () => {
+    await addPerson(live.id, 'per_leaving');
+    await addPerson(live.id, 'per_staying');
+    const photo = (await putPhoto(live.slug, 'per_leaving')).body as { photoUrl: string };
+    const leaving = uploaded(await upload(live.slug, 'per_leaving', pdfBytes()));
+    const staying = uploaded(await upload(live.slug, 'per_staying', pdfBytes()));
+    const [leavingKey, stayingKey] = [await keyOf(leaving.id), await keyOf(staying.id)];
+    expect(await env.FILES.head(leavingKey!)).not.toBeNull();
+
+    const gone = await call(`/api/events/${live.slug}/people/per_leaving`, {
+      method: 'DELETE',
+      headers: { cookie: org, origin: ORIGIN },
+    });
+    expect(gone.status).toBe(200);
+    expect(await env.FILES.head(leavingKey!)).toBeNull();
+    expect(await keyOf(leaving.id)).toBeUndefined();
+    expect((await call(photo.photoUrl)).status).toBe(404);
+    expect(await photos(live.id, 'per_leaving')).toEqual([]);
+    expect(await env.FILES.head(stayingKey!)).not.toBeNull();
+  });
+
+  it('the cron sweeps an upload abandoned mid-way (row and object), and leaves a recent one alone', async () => {
+    const now = Date.now();
+    const insert = (id: string, key: string, at: number) =>
+      env.DB.prepare(
+        `INSERT INTO materials (id, event_id, person_id, kind, title, filename, r2_key, visibility, status, uploaded_by, created_at)
+         VALUES (?, ?, 'per_live', 'pdf', 't', 't.pdf', ?, 'organisers', 'uploading', 'staff:stf_mat', ?)`,
+      )
+        .bind(id, live.id, key, at)
+        .run();
+    await insert('mat_abandoned', 'materials/abandoned-object', now - STALE_UPLOAD_MS - 60_000);
+    await insert('mat_in_flight', 'materials/in-flight-object', now - 60_000);
+    await env.FILES.put('materials/abandoned-object', 'partial');
+    await env.FILES.put('materials/in-flight-object', 'partial');
+
+    expect(await sweepStaleUploads(env, now)).toBe(1);
+    expect(await keyOf('mat_abandoned')).toBeUndefined();
+    expect(await env.FILES.head('materials/abandoned-object')).toBeNull();
+    expect(await keyOf('mat_in_flight')).toBe('materials/in-flight-object');
+    expect(await env.FILES.head('materials/in-flight-object')).not.toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { ApiError, notFound } from '../http/errors';
 import { requestLocale } from '../http/messages';
 import { publicOrigin } from '../http/origin';
 import { isoOrNull } from '../lib/time';
+import { prunePhotos } from '../people/files';
 import { linkEmail } from './emails';
 import {
   decisionInput,
@@ -318,6 +319,8 @@ export const facultyAdminRoutes = new Hono<AppEnv>()
       auditEntry(eventId, staff.id, `faculty.changes_${decision}`, { personId, fields: Object.keys(change) }),
     ];
     await atomically(c.env.DB, statements);
+    // Approved, the old photo goes; refused, the proposed one does.
+    if (change.photoUrl !== undefined) c.executionCtx.waitUntil(prunePhotos(c.env, eventId, personId));
     return c.json({ decision }, 200);
   })
   .post('/:slug/faculty/:personId/bank', rules.bank, async (c) => {

@@ -5,6 +5,7 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { forgetEvent } from '../events/cache';
+import { prunePhotos } from '../people/files';
 import { rule } from '../http/contract';
 import { ApiError, notFound } from '../http/errors';
 import { publicOrigin } from '../http/origin';
@@ -373,6 +374,8 @@ export const portalRoutes = new Hono<AppEnv>()
     });
     const photoUrl = `/api/photos/${key}`;
     const state = await changeProfile(c, f, { photoUrl }, 'faculty.photo');
+    // A photo replaced while another waited for approval is no longer named anywhere.
+    c.executionCtx.waitUntil(prunePhotos(c.env, f.eventId, f.personId));
     return c.json({ state, photoUrl }, 200);
   })
   .put('/:token/disclosure', rules.disclosure, async (c) => {

@@ -1,7 +1,7 @@
 // Organiser routes for people: speakers, panel guests and moderators, each with a badge registration and a photo.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { people, registrations } from '../../schema';
+import { materials, people, registrations } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
@@ -9,6 +9,7 @@ import type { AppEnv } from '../env';
 import { presentPerson } from '../events/present';
 import { ApiError, notFound } from '../http/errors';
 import { newId, randomToken } from '../lib/random';
+import { prunePhotos } from './files';
 import { createPersonInput, imageType, PHOTO_MAX_BYTES, updatePersonInput } from './input';
 import { rule } from '../http/contract';
 
@@ -114,7 +115,12 @@ export const peopleRoutes = new Hono<AppEnv>()
   .delete('/:slug/people/:id', rules.removePerson, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const id = c.req.param('id');
-    const [gone] = await atomically(c.env.DB, [
+    // Their materials are deleted here, not by the cascade, so that their files can be removed with them.
+    const [files, gone] = await atomically(c.env.DB, [
+      c.var.db
+        .delete(materials)
+        .where(and(eq(materials.personId, id), eq(materials.eventId, eventId)))
+        .returning({ key: materials.r2Key }),
       c.var.db
         .delete(people)
         .where(and(eq(people.id, id), eq(people.eventId, eventId)))
@@ -133,6 +139,8 @@ export const peopleRoutes = new Hono<AppEnv>()
       auditEntry(eventId, staff.id, 'person.delete', { id }),
     ]);
     if (!gone.length) throw notFound('No such person in this event.');
+    const keys = files.map((f) => f.key).filter((k): k is string => !!k);
+    c.executionCtx.waitUntil(Promise.all([prunePhotos(c.env, eventId, id), keys.length && c.env.FILES.delete(keys)]));
     return c.json({}, 200);
   })
   .post('/:slug/people/:id/photo', rules.uploadPhoto, async (c) => {
@@ -158,6 +166,7 @@ export const peopleRoutes = new Hono<AppEnv>()
       c.var.db.update(people).set({ photoUrl }).where(eq(people.id, id)),
       auditEntry(eventId, staff.id, 'person.photo', { id }),
     ]);
+    c.executionCtx.waitUntil(prunePhotos(c.env, eventId, id));
     return c.json({ photoUrl }, 200);
   });
 
