@@ -129,6 +129,16 @@ async function emptyDatabase(db: D1Database) {
   }
 }
 
+/** The event and ticket every migration test stores before upgrading: columns every migration since 0000 has. */
+const keptTicket = (db: D1Database) => [
+  db.prepare(
+    `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
+  ),
+  db.prepare(
+    `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000000', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee')`,
+  ),
+];
+
 describe('migrations', () => {
   it('re-keying the attendance scans (0016) keeps every scan, and a replayed clientId still adds nothing', async () => {
     const all = env.TEST_MIGRATIONS;
@@ -138,12 +148,7 @@ describe('migrations', () => {
     await emptyDatabase(db);
     await applyD1Migrations(db, all.slice(0, k));
     await db.batch([
-      db.prepare(
-        `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
-      ),
-      db.prepare(
-        `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000000', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee')`,
-      ),
+      ...keptTicket(db),
       db.prepare(
         `INSERT INTO attendance_scans (id, event_id, registration_id, point, direction, scanned_at, desk_id, device_id, client_id, source, staff_id, created_at) VALUES ('att_a', 'e1', 'r1', '', 'in', 100, 'D1', 'dev1', 'c1', 'scan', 'st1', 7), ('att_b', 'e1', 'r1', '', 'out', 200, '', '', 'auto:att_a', 'auto', NULL, 8)`,
       ),
@@ -196,12 +201,7 @@ describe('migrations', () => {
       await emptyDatabase(db);
       await applyD1Migrations(db, all.slice(0, k));
       await db.batch([
-        db.prepare(
-          `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
-        ),
-        db.prepare(
-          `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000000', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee')`,
-        ),
+        ...keptTicket(db),
         db.prepare(
           `INSERT INTO checkins (registration_id, event_id, client_id, scanned_at) VALUES ('r1', 'e1', 'c1', 123)`,
         ),
