@@ -49,7 +49,7 @@ export const ticketHead = (code: string) =>
           AND s.registration_id = r.id AND s.direction = 'in') AS attended,
         (SELECT min(s.scanned_at) FROM attendance_scans s WHERE s.event_id = r.event_id AND s.registration_id = r.id
           AND s.direction = 'out' AND s.source != 'auto'
-          AND s.point IN (SELECT value FROM json_each(coalesce(c.settings, '{}'), '$.accreditedSessionIds')
+          AND s.point IN (SELECT '' UNION ALL SELECT value FROM json_each(coalesce(c.settings, '{}'), '$.accreditedSessionIds')
                           UNION ALL SELECT id FROM sessions WHERE event_id = r.event_id AND c.settings IS NULL)) AS signedOutAt,
         EXISTS (SELECT 1 FROM audit a WHERE a.event_id = r.event_id AND a.action = 'certificates.issue') AS issued
       FROM registrations r JOIN events e ON e.id = r.event_id
