@@ -217,7 +217,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/evaluation/speakers', rules.speakers, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
-    const r = await readResults(c.env.DB, eventId);
+    const r = await readResults(c.env.DB, eventId, { respondents: true });
     return c.json(
       {
         speakers: ratedPeople(r).map((p) => {
@@ -230,7 +230,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/evaluation/speakers/send', rules.sendSpeakers, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
-    const r = await readResults(c.env.DB, eventId);
+    const r = await readResults(c.env.DB, eventId, { respondents: true });
     const [withEmail] = await atomically(c.env.DB, [
       sql`SELECT id, email FROM people WHERE event_id = ${eventId} AND coalesce(email, '') != ''`,
     ]);
@@ -260,7 +260,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     await atomically(c.env.DB, [
       sql`INSERT INTO messages (id, event_id, audience, subject, body, recipients, staff_id, created_at)
           VALUES (${messageId}, ${eventId}, ${JSON.stringify({ type: 'evaluation_speakers' })},
-            ${'听众评价 · Your feedback'}, ${'{{evaluation_report}}'}, ${rows.length}, ${staff.id}, ${now})`,
+            ${'听众评价 · Your feedback'}, ${'听众评价汇总（匿名）与讲者个人页面链接 · Anonymous audience feedback summary, with the speaker page link'}, ${rows.length}, ${staff.id}, ${now})`,
       ...portal.statements,
       ...rows,
       auditEntry(eventId, staff.id, 'evaluation.speakers_sent', { messageId, recipients: rows.length }),
@@ -280,7 +280,7 @@ export const evaluationPortalRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const f = c.var.faculty!;
-    const r = await readResults(c.env.DB, f.eventId);
+    const r = await readResults(c.env.DB, f.eventId, { respondents: true });
     const n = r.respondents.get(f.personId) ?? 0;
     const [comments] =
       n >= 3 ? await atomically(c.env.DB, [personComments(f.eventId, f.personId)]) : [[] as Record<string, unknown>[]];
