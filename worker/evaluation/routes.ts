@@ -133,7 +133,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     let form: Form = DEFAULT_FORM;
     if (b.from === 'event') {
       const grant = c.var.staff?.roles[b.slug];
-      if (!grant || grant.role !== 'organiser') throw new ApiError(404, 'not_found', NO_SOURCE, { slug: NO_SOURCE });
+      if (grant?.role !== 'organiser') throw new ApiError(404, 'not_found', NO_SOURCE, { slug: NO_SOURCE });
       const [rows] = await atomically(c.env.DB, [
         sql`SELECT settings FROM evaluation_forms WHERE event_id = ${grant.eventId}`,
       ]);
