@@ -216,6 +216,8 @@ describe('the form', () => {
     expect(saved.body.form.assessment.passPercent).toBe(75);
     expect((await call(`/api/events/${SLUG}/evaluation`, { headers: { cookie: org } })).body).toMatchObject({
       form: { audience: 'attended', assessment: { maxTries: 2 } },
+      // The CME rule requires the assessment: the console can say so beside the questions.
+      assessmentRequired: true,
     });
   });
 });

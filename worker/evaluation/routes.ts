@@ -76,11 +76,13 @@ const rules = {
   }),
 };
 
-type FormHead = { titleZh: string; titleEn: string; settings: string | null };
+type FormHead = { titleZh: string; titleEn: string; settings: string | null; required: number | null };
 
 function formBody(form: Form | null, head: FormHead | undefined, agenda: AgendaRow[], teachers: TeacherRow[]) {
   return {
     form,
+    /** The CME rule requires the assessment: without one here, nobody can become eligible (the console warns). */
+    assessmentRequired: !!head?.required,
     template: DEFAULT_FORM,
     targets: targetsOf(agenda, teachers, head ?? { titleZh: '', titleEn: '' }).map((t) => ({
       key: t.key,
@@ -96,8 +98,10 @@ function formBody(form: Form | null, head: FormHead | undefined, agenda: AgendaR
 
 const formReads = (eventId: string) =>
   [
-    sql`SELECT e.title_zh AS titleZh, e.title_en AS titleEn, f.settings FROM events e
-        LEFT JOIN evaluation_forms f ON f.event_id = e.id WHERE e.id = ${eventId}`,
+    sql`SELECT e.title_zh AS titleZh, e.title_en AS titleEn, f.settings,
+          json_extract(c.settings, '$.assessmentRequired') AS required
+        FROM events e LEFT JOIN evaluation_forms f ON f.event_id = e.id LEFT JOIN cme_projects c ON c.event_id = e.id
+        WHERE e.id = ${eventId}`,
     agendaOf(eventId),
     teachersOf(eventId),
   ] as const;
