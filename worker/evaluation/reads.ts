@@ -35,8 +35,6 @@ export type TicketHead = {
   overrideReason: string | null;
   attended: number;
   signedOutAt: number | null;
-  /** Whether the organiser has issued the attendee certificates (a pass afterwards issues one at once). */
-  issued: number;
 };
 
 /** The registration behind a ticket code, its event, form and CME rule, and what the ledger says about it. */
@@ -50,8 +48,7 @@ export const ticketHead = (code: string) =>
         (SELECT min(s.scanned_at) FROM attendance_scans s WHERE s.event_id = r.event_id AND s.registration_id = r.id
           AND s.direction = 'out' AND s.source != 'auto'
           AND s.point IN (SELECT '' UNION ALL SELECT value FROM json_each(coalesce(c.settings, '{}'), '$.accreditedSessionIds')
-                          UNION ALL SELECT id FROM sessions WHERE event_id = r.event_id AND c.settings IS NULL)) AS signedOutAt,
-        EXISTS (SELECT 1 FROM audit a WHERE a.event_id = r.event_id AND a.action = 'certificates.issue') AS issued
+                          UNION ALL SELECT id FROM sessions WHERE event_id = r.event_id AND c.settings IS NULL)) AS signedOutAt
       FROM registrations r JOIN events e ON e.id = r.event_id
         LEFT JOIN evaluation_forms f ON f.event_id = r.event_id LEFT JOIN cme_projects c ON c.event_id = r.event_id
         LEFT JOIN attendance_overrides o ON o.registration_id = r.id

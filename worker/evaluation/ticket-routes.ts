@@ -230,7 +230,7 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
     const now = Date.now();
     // One batch: the attempt goes in only while tries are left and none has passed, numbered from the rows already
     // there, so two attempts racing from one registration can never take more tries than allowed.
-    const [inserted, after] = await atomically(c.env.DB, [
+    const [inserted, after, , issued] = await atomically(c.env.DB, [
       sql`INSERT INTO assessment_attempts (event_id, registration_id, n, score_percent, passed, missed, at)
           SELECT ${eventId}, ${id}, t.n + 1, ${s.scorePercent}, ${s.passed ? 1 : 0}, ${JSON.stringify(s.missed)}, ${now}
           FROM (SELECT count(*) AS n, coalesce(max(passed), 0) AS won FROM assessment_attempts
@@ -242,6 +242,11 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
       // A submitted attempt ends the draft.
       sql`DELETE FROM evaluation_answers WHERE event_id = ${eventId} AND registration_id = ${id} AND target = ${DRAFT_TARGET}
           AND EXISTS (SELECT 1 FROM assessment_attempts WHERE event_id = ${eventId} AND registration_id = ${id} AND at = ${now})`,
+      // Whether the organiser has issued certificates (any certificate, else the audit's record of issuing): a pass
+      // after that issues this person's at once. Read only for a pass, so a failed try costs no audit scan.
+      sql`SELECT CASE WHEN ${s.passed ? 'pass' : ''} = 'pass' THEN
+            EXISTS (SELECT 1 FROM certificates WHERE event_id = ${eventId})
+            OR EXISTS (SELECT 1 FROM audit WHERE event_id = ${eventId} AND action = 'certificates.issue') ELSE 0 END AS issued`,
     ]);
     const state = after[0] as { n: number; won: number };
     if (!inserted.length) {
@@ -249,7 +254,7 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
       throw new ApiError(409, 'no_tries_left', NO_TRIES);
     }
     let certificate = t.certificate;
-    if (s.passed && a.cme?.assessmentRequired && t.h.issued && !certificate)
+    if (s.passed && a.cme?.assessmentRequired && issued[0]?.issued && !certificate)
       certificate = await certificateAfterPass(c.env, t.h, a.cme, publicOrigin(c));
     return c.json(
       {
