@@ -61,7 +61,7 @@ const rules = {
     access: 'organiser',
     tag: 'evaluation',
     summary:
-      'The results as CSV (Chinese headers with ?lang=zh-CN): ratings per target and aspect, assessment, comments.',
+      'The results as CSV (Chinese headers with ?lang=zh-CN): ratings per target and aspect, the assessment, the 2,000 newest comments.',
     query: csvQuery,
   }),
   speakers: rule({
