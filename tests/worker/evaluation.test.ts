@@ -70,7 +70,7 @@ const answer = (r: Reg, target: string, aspect: string, value: unknown, lang = '
     method: 'PUT',
     headers: { 'accept-language': lang },
     json: { target, aspect, value },
-  }) as Promise<{ status: number; body: any }>;
+  }) as Promise<{ status: number; headers: Headers; body: any }>;
 const attempt = (r: Reg, answers: Record<string, number[]>) =>
   call(`/api/tickets/${r.ticketCode}/assessment/attempts`, { method: 'POST', json: { answers } }, bindings) as Promise<{
     status: number;
@@ -268,7 +268,11 @@ describe('answers', () => {
     const first = await answer(present, 'person:per_next_zhang@ses_next_panel', 'content', 2);
     expect(first.status).toBe(200);
     expect(first.body.saved).toBe(true);
-    expect((await answer(present, 'person:per_next_zhang@ses_next_panel', 'content', 5)).status).toBe(200);
+    const again = await answer(present, 'person:per_next_zhang@ses_next_panel', 'content', 5);
+    expect(again.status).toBe(200);
+    // D1 bills rows written: an answer is one row (no index beside the key), new or replaced.
+    for (const r of [first, again])
+      expect(r.headers.get('server-timing')).toMatch(/round_trips=2 rows_read=\d+ rows_written=1"/);
     expect((await answer(present, 'person:per_next_zhang@ses_next_panel', 'comment', '  讲得很清楚  ')).status).toBe(
       200,
     );
