@@ -244,6 +244,9 @@ describe('who may answer, and when', () => {
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('evaluation_not_open');
     expect(r.body.error.message).toBe('签退授学分的日程后或会议结束后，方可填写评价。');
+    // The write rides in the same batch as the reads: refused, it wrote nothing.
+    expect(r.headers.get('server-timing')).toMatch(/rows_written=0"/);
+    expect(await dbRows(`SELECT * FROM evaluation_answers WHERE registration_id = ?`, inOnly.id)).toEqual([]);
   });
 
   it('refuses someone who did not attend, until the organiser widens it to everyone registered', async () => {
@@ -272,7 +275,7 @@ describe('answers', () => {
     expect(again.status).toBe(200);
     // D1 bills rows written: an answer is one row (no index beside the key), new or replaced.
     for (const r of [first, again])
-      expect(r.headers.get('server-timing')).toMatch(/round_trips=2 rows_read=\d+ rows_written=1"/);
+      expect(r.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=1"/);
     expect((await answer(present, 'person:per_next_zhang@ses_next_panel', 'comment', '  讲得很清楚  ')).status).toBe(
       200,
     );
@@ -308,6 +311,12 @@ describe('answers', () => {
     expect(unknown.body.error.fields).toHaveProperty('target');
     const host = await answer(present, 'item:ses_next_break', 'content', 4);
     expect(host.body.error.code).toBe('unknown_target');
+    expect(host.headers.get('server-timing')).toMatch(/rows_written=0"/);
+    const stray = await dbRows(
+      `SELECT target FROM evaluation_answers WHERE registration_id = ? AND target IN ('item:ses_next_break', 'person:per_nobody@ses_next_panel')`,
+      present.id,
+    );
+    expect(stray).toEqual([]);
     const aspect = await answer(present, 'item:ses_next_panel', 'overall', 4);
     expect(aspect.status).toBe(422);
     expect(aspect.body.error.fields).toHaveProperty('aspect');

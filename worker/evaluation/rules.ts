@@ -101,6 +101,26 @@ export function windowOf(
 
 export type CheckedAnswer = { target: string; aspect: AnswerAspect; score: number | null; text: string | null };
 
+/** What a key names, from its form alone: the event, an item, or a person on an item. */
+const kindOfKey = (key: string): Target['kind'] | null =>
+  key === 'event' ? 'event' : /^item:[^@]+$/.test(key) ? 'item' : /^person:[^@]+@[^@]+$/.test(key) ? 'person' : null;
+
+/**
+ * The answer's form before anything is read: a key of a known kind, one of that kind's aspects, a whole rating 1–5 or
+ * a comment's text. Whether the agenda has that target is checked by checkAnswer (and by the write itself).
+ */
+export function checkAnswerShape(a: { target: string; aspect: string; value: number | string }): CheckedAnswer {
+  const kind = kindOfKey(a.target);
+  const shape: Target = {
+    key: a.target,
+    kind: kind ?? 'item',
+    titleZh: '',
+    titleEn: '',
+    aspects: kind === 'event' ? ['overall', 'comment'] : RATED,
+  };
+  return checkAnswer(kind ? [shape] : [], a);
+}
+
 /** One answer against the event's targets: a known target and aspect, a whole rating 1–5, a comment of text. */
 export function checkAnswer(
   targets: readonly Target[],
