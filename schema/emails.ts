@@ -20,6 +20,7 @@ export const EMAIL_KINDS = [
   'certificate',
   'faculty_link',
   'faculty_reminder',
+  'evaluation',
 ] as const;
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];

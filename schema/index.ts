@@ -9,3 +9,4 @@ export * from './invitations';
 export * from './certificates';
 export * from './faculty';
 export * from './materials';
+export * from './evaluation';

@@ -43,6 +43,8 @@ import { questionRoutes } from './questions/routes';
 import { ticketAnswerRoutes } from './questions/ticket-routes';
 import { ticketRoutes } from './tickets/routes';
 import { errorResponse, handleError } from './http/errors';
+import { evaluationPortalRoutes, evaluationRoutes } from './evaluation/routes';
+import { evaluationTicketRoutes } from './evaluation/ticket-routes';
 
 export const app = new Hono<AppEnv>();
 
@@ -102,6 +104,9 @@ const routes = app
   .route('/api/events', certificateRoutes)
   .route('/api/tickets', certificateTicketRoutes)
   .route('/api/certificates', certificateVerifyRoutes)
+  .route('/api/events', evaluationRoutes)
+  .route('/api/tickets', evaluationTicketRoutes)
+  .route('/api/portal', evaluationPortalRoutes)
   .route('/api/dev', devRoutes);
 
 export type AppType = typeof routes;

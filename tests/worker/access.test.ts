@@ -52,6 +52,29 @@ describe('the routes', () => {
   });
 });
 
+describe('the evaluation routes (issue 19)', () => {
+  it('are served with ticket, organiser and faculty access', () => {
+    const access = Object.fromEntries(
+      RULES.filter(([k]) => /evaluation|assessment|feedback/.test(k)).map(([k, r]) => [k, r.access]),
+    );
+    expect(access).toEqual({
+      'GET /api/tickets/:code/evaluation': 'ticket',
+      'PUT /api/tickets/:code/evaluation/answers': 'ticket',
+      'PUT /api/tickets/:code/assessment/draft': 'ticket',
+      'POST /api/tickets/:code/assessment/attempts': 'ticket',
+      'GET /api/events/:slug/evaluation': 'organiser',
+      'PUT /api/events/:slug/evaluation': 'organiser',
+      'POST /api/events/:slug/evaluation/copy': 'organiser',
+      'GET /api/events/:slug/evaluation/results': 'organiser',
+      'GET /api/events/:slug/evaluation/comments': 'organiser',
+      'GET /api/events/:slug/evaluation/results.csv': 'organiser',
+      'GET /api/events/:slug/evaluation/speakers': 'organiser',
+      'POST /api/events/:slug/evaluation/speakers/send': 'organiser',
+      'GET /api/portal/:token/feedback': 'faculty',
+    });
+  });
+});
+
 describe.each(RULES)('%s', (key, rule) => {
   it(`is ${rule.access}`, async () => {
     // Signing out revokes the session it is called with, so that route gets sessions of its own.

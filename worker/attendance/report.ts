@@ -16,6 +16,8 @@ export type RegRow = {
   overrideReason: string | null;
   /** The registration questions' answers (JSON), read only for the roster's clinician columns. */
   answers: string | null;
+  /** 1 when the registration passed the assessment (worker/evaluation), needed when the rule requires it. */
+  assessmentPassed?: number | null;
 };
 export type ScanRow = {
   registrationId: string;
@@ -95,6 +97,13 @@ export function lecturers(s: CmeSettings, sessions: readonly SessionRow[], teach
   }));
 }
 
+/** 考核合格: when the rule requires the assessment, presence alone is not enough; the reason says what is missing. */
+function passedIfRequired(s: CmeSettings, r: RegRow, e: ReturnType<typeof evaluate>): ReturnType<typeof evaluate> {
+  if (!s.assessmentRequired || r.assessmentPassed) return e;
+  const reasons: Reason[] = [...e.reasons, { code: 'assessment_not_passed' }];
+  return { ...e, eligible: false, credits: 0, reasons };
+}
+
 /** Everyone on this page, evaluated by the rule, with overrides applied and reasons in the organiser's language. */
 export function attendanceReport(
   s: CmeSettings,
@@ -121,7 +130,7 @@ export function attendanceReport(
         if (i.out && (lastOut === null || i.out.at > lastOut)) lastOut = i.out.at;
       }
     }
-    const e = evaluate(s, items, byPoint);
+    const e = passedIfRequired(s, r, evaluate(s, items, byPoint));
     const override =
       r.overrideEligible === null ? null : { eligible: !!r.overrideEligible, reason: r.overrideReason ?? '' };
     const eligible = override ? override.eligible : e.eligible;

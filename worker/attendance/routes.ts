@@ -40,7 +40,8 @@ export function pageReads(eventId: string, after: string, limit: number) {
     sql`SELECT settings, (SELECT questions FROM events WHERE id = ${eventId}) AS questions FROM cme_projects WHERE event_id = ${eventId}`,
     sessionsOf(eventId),
     sql`SELECT r.id, r.name, r.affiliation, r.job_title AS jobTitle, r.role, r.person_id AS personId, r.answers,
-          o.eligible AS overrideEligible, o.reason AS overrideReason
+          o.eligible AS overrideEligible, o.reason AS overrideReason,
+          EXISTS (SELECT 1 FROM assessment_attempts a WHERE a.event_id = r.event_id AND a.registration_id = r.id AND a.passed = 1) AS assessmentPassed
         FROM registrations r LEFT JOIN attendance_overrides o ON o.registration_id = r.id
         WHERE r.event_id = ${eventId} AND r.status = 'confirmed' AND r.id > ${after} ORDER BY r.id LIMIT ${limit + 1}`,
     sql`SELECT registration_id AS registrationId, point, direction, scanned_at AS scannedAt, desk_id AS deskId,

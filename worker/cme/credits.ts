@@ -11,7 +11,8 @@ export type Reason =
   | { code: 'arrived_late'; itemId: string; minutes: number }
   | { code: 'left_early'; itemId: string; minutes: number }
   | { code: 'away'; itemId: string; minutes: number }
-  | { code: 'present'; minutes: number; of: number; percent: number };
+  | { code: 'present'; minutes: number; of: number; percent: number }
+  | { code: 'assessment_not_passed' };
 
 export type Evaluation = {
   items: { id: string; minutes: number; of: number }[];

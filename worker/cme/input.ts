@@ -28,7 +28,7 @@ export const cmeInput = z.object({
   requireSignOut: z.boolean().default(true),
   /** Whether an interval closed automatically at the block's end counts as signed out. */
   countAutomaticSignOut: z.boolean().default(false),
-  /** The assessment (考核) arrives with the evaluation issue; until then it cannot be required. */
-  assessmentRequired: z.literal(false, { error: 'Assessments are not available yet.' }).default(false),
+  /** Whether an attendee must also pass the assessment (考核合格, worker/evaluation) to be eligible. */
+  assessmentRequired: z.boolean().default(false),
   rounding: z.enum(['whole', 'half']).default('half'),
 });

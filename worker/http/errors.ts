@@ -9,6 +9,7 @@ export type FieldErrors = Record<string, string>;
 
 /** Every `error.code` the API answers with; the web compares against these, so a renamed code breaks its build. */
 export type ErrorCode =
+  | 'already_passed'
   | 'already_registered'
   | 'bad_request'
   | 'bad_signature'
@@ -17,6 +18,8 @@ export type ErrorCode =
   | 'cross_origin'
   | 'email_taken'
   | 'error'
+  | 'evaluation_closed'
+  | 'evaluation_not_open'
   | 'forbidden'
   | 'hourly_limit'
   | 'internal'
@@ -29,17 +32,22 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'misconfigured'
   | 'no_recipients'
+  | 'no_tries_left'
+  | 'not_eligible'
   | 'not_found'
   | 'not_pending'
   | 'not_waitlisted'
   | 'pairing_unavailable'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'rating_out_of_range'
   | 'registration_closed'
   | 'retention_not_over'
   | 'slug_taken'
   | 'too_deep'
   | 'unauthorized'
+  | 'unknown_question'
+  | 'unknown_target'
   | 'unsupported_media_type';
 
 /** The body of every error response. */

@@ -5,6 +5,7 @@ import type { ErrorCode } from './errors';
 import { QUESTION_ZH } from '../questions/words';
 import { FACULTY_ZH } from '../faculty/words';
 import { MATERIAL_ZH } from '../materials/words';
+import { EVALUATION_ZH } from '../evaluation/words';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -60,6 +61,14 @@ export const CODE_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '会议结束一段时间后才能清除个人数据。',
   },
   error: { en: 'The request failed.', 'zh-CN': '请求失败。' },
+  evaluation_closed: { en: 'The evaluation is closed.', 'zh-CN': '评价已截止。' },
+  evaluation_not_open: { en: 'The evaluation is not open yet.', 'zh-CN': '评价尚未开放。' },
+  not_eligible: { en: 'Only people who attended can answer.', 'zh-CN': '只有到场参会的人员才能填写。' },
+  unknown_target: { en: 'There is no such item to rate.', 'zh-CN': '没有这个评价对象。' },
+  unknown_question: { en: 'There is no such question.', 'zh-CN': '没有这道题。' },
+  rating_out_of_range: { en: 'Rate from 1 to 5.', 'zh-CN': '请打 1 到 5 分。' },
+  no_tries_left: { en: 'You have used all your tries.', 'zh-CN': '考核次数已用完。' },
+  already_passed: { en: 'You have already passed.', 'zh-CN': '您已通过考核。' },
 };
 
 /** The Chinese for each English message (and field message) the routes and schemas write. */
@@ -81,7 +90,6 @@ export const ZH: Record<string, string> = {
   'Enter the organiser’s name as it should appear on certificates.': '请输入证书上显示的主办单位名称。',
   'Choose agenda items of this event.': '请选择本会议的日程。',
   'Say why.': '请说明原因。',
-  'Assessments are not available yet.': '暂不支持考核。',
   'Enter the project name.': '请输入项目名称。',
   'This person has no override.': '此人没有人工调整。',
   'This registration is not awaiting approval.': '此报名不在待审核状态。',
@@ -186,6 +194,7 @@ export const ZH: Record<string, string> = {
   // The faculty portal and board (issue 18).
   ...FACULTY_ZH,
   ...MATERIAL_ZH,
+  ...EVALUATION_ZH,
 };
 
 /** Messages built with values in them. */
