@@ -6,6 +6,7 @@ export const routes: RouteDefinition[] = [
   { path: '/', component: lazy(() => import('./public/EventPage')) },
   { path: '/e/:slug', component: lazy(() => import('./public/EventPage')) },
   { path: '/t/:code', component: lazy(() => import('./ticket/TicketPage')) },
+  { path: '/t/:code/evaluation', component: lazy(() => import('./evaluation/EvaluationPage')) },
   { path: '/verify/:number?', component: lazy(() => import('./verify/VerifyPage')) },
   { path: '/portal/:token', component: lazy(() => import('./portal/PortalPage')) },
   { path: '/dev/mailbox', component: lazy(() => import('./dev/Mailbox')) },
