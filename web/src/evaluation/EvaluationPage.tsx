@@ -37,6 +37,8 @@ function Form(props: { code: string; data: Evaluation; timezone: string }) {
     return saveAnswer(props.code, target, aspect, value);
   });
   const readOnly = props.data.state !== 'open';
+  // Before it opens, or for someone who may not answer, there is nothing to fill in; once closed, the answers stay readable.
+  const shown = props.data.state === 'open' || props.data.state === 'closed';
   const answers: Answers = {
     value: (t, a) => values()[`${t}|${a}`],
     status: (t, a) => saver.status(`${t}|${a}`),
@@ -62,7 +64,7 @@ function Form(props: { code: string; data: Evaluation; timezone: string }) {
           {et('closesAt', { time: when(props.data.closesAt) })} {et('scale')}
         </p>
       </Show>
-      <Show when={props.data.targets.length}>
+      <Show when={shown && props.data.targets.length}>
         <p class="eval-progress muted" aria-live="off">
           {et('progress', { done: done(), total: total() })}
         </p>
@@ -70,7 +72,7 @@ function Form(props: { code: string; data: Evaluation; timezone: string }) {
           {(g) => <TargetCard lead={g.lead} people={g.people} answers={answers} />}
         </For>
       </Show>
-      <Show when={props.data.assessment}>
+      <Show when={shown && props.data.assessment}>
         {(a) => (
           <AssessmentForm code={props.code} assessment={a()} readOnly={readOnly} onCertificate={setCertificate} />
         )}
