@@ -64,12 +64,12 @@ function Aspects(props: { target: Target; answers: Answers; heading: 'h2' | 'h3'
             onChange={(e) => props.answers.save(props.target.key, 'comment', e.currentTarget.value)}
           />
           <p class="muted eval-hint" id={`${id}-ch`}>
-            {et('commentHint')}{' '}
-            <SaveNote
-              status={props.answers.status(props.target.key, 'comment')}
-              onRetry={() => props.answers.retry(props.target.key, 'comment')}
-            />
+            {et('commentHint')}
           </p>
+          <SaveNote
+            status={props.answers.status(props.target.key, 'comment')}
+            onRetry={() => props.answers.retry(props.target.key, 'comment')}
+          />
         </div>
       </Show>
     </div>

@@ -17,6 +17,9 @@ const PortalMaterials = lazy(() => import('./PortalMaterials'));
 // The "new link" form is what a broken link shows; below a working portal it loads only when asked for.
 const Renew = lazy(() => import('./Renew').then((m) => ({ default: m.Renew })));
 
+// Feedback is read later, after the event: it loads when asked for.
+const Feedback = lazy(() => import('./Feedback'));
+
 const Logistics = lazy(() => import('./Logistics').then((m) => ({ default: m.Logistics })));
 
 /**
@@ -63,6 +66,7 @@ export default function PortalPage() {
     (token) => loadPortal(token),
   );
   const [slides, setSlides] = createSignal(false);
+  const [feedback, setFeedback] = createSignal(false);
   const gone = () => data.error instanceof ApiFailure && data.error.status === 404;
   createEffect(() => {
     const d = data.latest;
@@ -132,6 +136,20 @@ export default function PortalPage() {
                     {pt('certificate.download')}
                   </a>
                 </p>
+              </Show>
+              <Show
+                when={feedback()}
+                fallback={
+                  <section class="card portal-section" aria-labelledby="portal-feedback">
+                    <h2 id="portal-feedback">{pt('feedback.title')}</h2>
+                    <p class="muted">{pt('feedback.hint')}</p>
+                    <button type="button" class="secondary" onClick={() => setFeedback(true)}>
+                      {pt('feedback.open')}
+                    </button>
+                  </section>
+                }
+              >
+                <Feedback token={params.token} />
               </Show>
               <Profile token={params.token} data={d()} />
               <OnRequest

@@ -104,5 +104,9 @@ export const portalEn = {
   'logistics.bankName': 'Bank and branch',
   'logistics.bankAccount': 'Bank account number',
   'logistics.bankOnFile': 'On file: {masked}. Leave empty to keep it.',
+
+  'feedback.title': 'Feedback from the audience',
+  'feedback.hint': 'Anonymous ratings and comments from the evaluation, once attendees have answered.',
+  'feedback.open': 'Show my feedback',
 } as const;
 export type PortalKey = keyof typeof portalEn;

@@ -103,4 +103,8 @@ export const portalZh: Record<PortalKey, string> = {
   'logistics.bankName': '开户银行及支行',
   'logistics.bankAccount': '银行账号',
   'logistics.bankOnFile': '已登记：{masked}。留空则保持不变。',
+
+  'feedback.title': '听众反馈',
+  'feedback.hint': '参会者填写评价后，可在此查看匿名评分和意见。',
+  'feedback.open': '查看我的反馈',
 };

@@ -23,6 +23,7 @@ export const getComments = (slug: string, query: { target?: string; q?: string; 
     ev.comments.$get({
       param: { slug },
       query: {
+        limit: '20',
         ...(query.target ? { target: query.target } : {}),
         ...(query.q ? { q: query.q } : {}),
         ...(query.cursor ? { cursor: String(query.cursor) } : {}),
