@@ -219,6 +219,16 @@ describe('the evaluation', () => {
     expect(await row.locator('td').allTextContents()).toEqual(['5.0', '5.0', '5.0', '1']);
     await page.getByText(/^回复率/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The panel guest rated above gets their report through the messages.
+    const reports = page.locator('.eval-speakers');
+    await reports.getByRole('rowheader', { name: '张江林' }).waitFor();
+    await reports.getByRole('button', { name: '发送给讲者' }).click();
+    await page
+      .getByRole('dialog', { name: '把反馈报告发送给每位讲者？' })
+      .getByRole('button', { name: '发送给讲者' })
+      .click();
+    await reports.getByText(/^已为 \d+ 位讲者排队发送。发送状态见“消息”页。/).waitFor();
     await page.context().close();
   });
 });

@@ -66,7 +66,6 @@ export default function PortalPage() {
     (token) => loadPortal(token),
   );
   const [slides, setSlides] = createSignal(false);
-  const [feedback, setFeedback] = createSignal(false);
   const gone = () => data.error instanceof ApiFailure && data.error.status === 404;
   createEffect(() => {
     const d = data.latest;
@@ -137,20 +136,14 @@ export default function PortalPage() {
                   </a>
                 </p>
               </Show>
-              <Show
-                when={feedback()}
-                fallback={
-                  <section class="card portal-section" aria-labelledby="portal-feedback">
-                    <h2 id="portal-feedback">{pt('feedback.title')}</h2>
-                    <p class="muted">{pt('feedback.hint')}</p>
-                    <button type="button" class="secondary" onClick={() => setFeedback(true)}>
-                      {pt('feedback.open')}
-                    </button>
-                  </section>
-                }
+              <OnRequest
+                id="portal-feedback"
+                title={pt('feedback.title')}
+                hint={pt('feedback.hint')}
+                open={pt('feedback.open')}
               >
                 <Feedback token={params.token} />
-              </Show>
+              </OnRequest>
               <Profile token={params.token} data={d()} />
               <OnRequest
                 id="portal-logistics"

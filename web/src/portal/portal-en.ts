@@ -105,8 +105,8 @@ export const portalEn = {
   'logistics.bankAccount': 'Bank account number',
   'logistics.bankOnFile': 'On file: {masked}. Leave empty to keep it.',
 
-  'feedback.title': 'Feedback from the audience',
-  'feedback.hint': 'Anonymous ratings and comments from the evaluation, once attendees have answered.',
-  'feedback.open': 'Show my feedback',
+  'feedback.title': 'Audience feedback',
+  'feedback.hint': 'Anonymous ratings and comments.',
+  'feedback.open': 'Show',
 } as const;
 export type PortalKey = keyof typeof portalEn;

@@ -105,6 +105,6 @@ export const portalZh: Record<PortalKey, string> = {
   'logistics.bankOnFile': '已登记：{masked}。留空则保持不变。',
 
   'feedback.title': '听众反馈',
-  'feedback.hint': '参会者填写评价后，可在此查看匿名评分和意见。',
-  'feedback.open': '查看我的反馈',
+  'feedback.hint': '匿名评分和意见。',
+  'feedback.open': '查看',
 };
