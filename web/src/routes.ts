@@ -9,6 +9,7 @@ export const routes: RouteDefinition[] = [
   { path: '/t/:code/evaluation', component: lazy(() => import('./evaluation/EvaluationPage')) },
   { path: '/verify/:number?', component: lazy(() => import('./verify/VerifyPage')) },
   { path: '/portal/:token', component: lazy(() => import('./portal/PortalPage')) },
+  { path: '/portal/:token/feedback', component: lazy(() => import('./portal/Feedback')) },
   { path: '/dev/mailbox', component: lazy(() => import('./dev/Mailbox')) },
   { path: '/sign-in', component: lazy(() => import('./staff/SignIn')) },
   { path: '/desk/:slug?', component: lazy(() => import('./desk/DeskPage')) },

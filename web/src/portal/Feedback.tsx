@@ -1,12 +1,15 @@
-// The speaker's own anonymous feedback in the portal: averages and 1–5 spread per item taught; comments only from 3
-// responses, and why not before. Loaded when asked for, so the portal's first load stays within its budget.
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+// The speaker's own anonymous feedback at /portal/:token/feedback: averages and 1–5 spread per item taught; comments
+// only from 3 responses, and why not before. Its own page, so the portal's first load stays within its budget.
+import { useParams } from '@solidjs/router';
+import { createEffect, createResource, For, Match, Show, Switch } from 'solid-js';
 import { api, ApiFailure, read } from '../api';
 import { areaTranslator, pick } from '../i18n';
+import './portal.css';
 
 const ft = areaTranslator(
   {
     title: 'Feedback from the audience',
+    back: 'Back to your speaker page',
     loading: 'Loading your feedback…',
     none: 'This event has no evaluation, so there is no feedback to show.',
     failed: 'Could not load your feedback. Check your connection and try again.',
@@ -26,6 +29,7 @@ const ft = areaTranslator(
   },
   {
     title: '听众反馈',
+    back: '返回讲者页面',
     loading: '正在加载您的反馈…',
     none: '本次活动没有设置评价，因此没有反馈。',
     failed: '无法加载反馈，请检查网络后重试。',
@@ -55,73 +59,85 @@ async function load(token: string) {
   }
 }
 
-export default function Feedback(props: { token: string }) {
-  const [data, { refetch }] = createResource(() => props.token, load);
+export default function Feedback() {
+  const params = useParams<{ token: string }>();
+  const [data, { refetch }] = createResource(() => params.token, load);
+  createEffect(() => {
+    document.title = `${ft('title')} · Colloquy`;
+    // A search engine or a shared screen should not keep the link itself.
+    const meta = document.createElement('meta');
+    meta.name = 'referrer';
+    meta.content = 'no-referrer';
+    document.head.append(meta);
+  });
   return (
-    <section class="card portal-section portal-feedback" aria-labelledby="portal-feedback">
-      <h2 id="portal-feedback" tabindex="-1" ref={(h) => queueMicrotask(() => h.focus())}>
-        {ft('title')}
-      </h2>
-      <Switch>
-        <Match when={data.error}>
-          <div role="alert">
-            <p class="notice error">{ft('failed')}</p>
-            <button type="button" onClick={() => void refetch()}>
-              {ft('retry')}
-            </button>
-          </div>
-        </Match>
-        <Match when={data.loading}>
-          <p role="status">{ft('loading')}</p>
-        </Match>
-        <Match when={data() === null}>
-          <p class="muted">{ft('none')}</p>
-        </Match>
-        <Match when={data()}>
-          {(r) => (
-            <>
-              <p>{r().n ? ft('n', { n: r().n }) : ft('zero')}</p>
-              <For each={r().n ? r().items : []}>
-                {(item) => (
-                  <div class="portal-feedback-item">
-                    <h3>{pick({ zh: item.itemTitleZh, en: item.itemTitleEn })}</h3>
-                    <dl class="portal-feedback-aspects">
-                      <For each={ASPECTS}>
-                        {(a) => (
-                          <div>
-                            <dt>{ft(a)}</dt>
-                            <dd>
-                              <strong>
-                                {item.aspects[a].avg === null
-                                  ? ft('noRatings')
-                                  : ft('avg', { avg: item.aspects[a].avg!.toFixed(1) })}
-                              </strong>
-                              <Show when={item.aspects[a].n}>
-                                <Spread dist={item.aspects[a].dist} />
-                              </Show>
-                            </dd>
-                          </div>
+    <div class="portal">
+      <p>
+        <a href={`/portal/${encodeURIComponent(params.token)}`}>← {ft('back')}</a>
+      </p>
+      <h1>{ft('title')}</h1>
+      <section class="card portal-section portal-feedback">
+        <Switch>
+          <Match when={data.error}>
+            <div role="alert">
+              <p class="notice error">{ft('failed')}</p>
+              <button type="button" onClick={() => void refetch()}>
+                {ft('retry')}
+              </button>
+            </div>
+          </Match>
+          <Match when={data.loading}>
+            <p role="status">{ft('loading')}</p>
+          </Match>
+          <Match when={data() === null}>
+            <p class="muted">{ft('none')}</p>
+          </Match>
+          <Match when={data()}>
+            {(r) => (
+              <>
+                <p>{r().n ? ft('n', { n: r().n }) : ft('zero')}</p>
+                <For each={r().n ? r().items : []}>
+                  {(item) => (
+                    <div class="portal-feedback-item">
+                      <h2>{pick({ zh: item.itemTitleZh, en: item.itemTitleEn })}</h2>
+                      <dl class="portal-feedback-aspects">
+                        <For each={ASPECTS}>
+                          {(a) => (
+                            <div>
+                              <dt>{ft(a)}</dt>
+                              <dd>
+                                <strong>
+                                  {item.aspects[a].avg === null
+                                    ? ft('noRatings')
+                                    : ft('avg', { avg: item.aspects[a].avg!.toFixed(1) })}
+                                </strong>
+                                <Show when={item.aspects[a].n}>
+                                  <Spread dist={item.aspects[a].dist} />
+                                </Show>
+                              </dd>
+                            </div>
+                          )}
+                        </For>
+                      </dl>
+                      <h3>{ft('comments')}</h3>
+                      <Show when={item.comments} fallback={<p class="muted">{ft('hidden', { n: r().n })}</p>}>
+                        {(list) => (
+                          <Show when={list().length} fallback={<p class="muted">{ft('noComments')}</p>}>
+                            <ul class="portal-feedback-comments">
+                              <For each={list()}>{(c) => <li>{c}</li>}</For>
+                            </ul>
+                          </Show>
                         )}
-                      </For>
-                    </dl>
-                    <h4>{ft('comments')}</h4>
-                    <Show when={item.comments} fallback={<p class="muted">{ft('hidden', { n: r().n })}</p>}>
-                      {(list) => (
-                        <Show when={list().length} fallback={<p class="muted">{ft('noComments')}</p>}>
-                          <ul class="portal-feedback-comments">
-                            <For each={list()}>{(c) => <li>{c}</li>}</For>
-                          </ul>
-                        </Show>
-                      )}
-                    </Show>
-                  </div>
-                )}
-              </For>
-            </>
-          )}
-        </Match>
-      </Switch>
-    </section>
+                      </Show>
+                    </div>
+                  )}
+                </For>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </section>
+    </div>
   );
 }
 

@@ -17,9 +17,6 @@ const PortalMaterials = lazy(() => import('./PortalMaterials'));
 // The "new link" form is what a broken link shows; below a working portal it loads only when asked for.
 const Renew = lazy(() => import('./Renew').then((m) => ({ default: m.Renew })));
 
-// Feedback is read later, after the event: it loads when asked for.
-const Feedback = lazy(() => import('./Feedback'));
-
 const Logistics = lazy(() => import('./Logistics').then((m) => ({ default: m.Logistics })));
 
 /**
@@ -106,7 +103,8 @@ export default function PortalPage() {
                 <p class="muted">
                   {pt('intro', {
                     name: locale() === 'zh-CN' ? d().person.nameZh || d().person.nameEn : d().person.nameEn,
-                  })}
+                  })}{' '}
+                  <a href={`/portal/${params.token}/feedback`}>{pt('feedback.open')}</a>
                 </p>
               </header>
               <Sessions token={params.token} timezone={d().event.timezone} sessions={d().sessions} />
@@ -136,14 +134,6 @@ export default function PortalPage() {
                   </a>
                 </p>
               </Show>
-              <OnRequest
-                id="portal-feedback"
-                title={pt('feedback.title')}
-                hint={pt('feedback.hint')}
-                open={pt('feedback.open')}
-              >
-                <Feedback token={params.token} />
-              </OnRequest>
               <Profile token={params.token} data={d()} />
               <OnRequest
                 id="portal-logistics"

@@ -105,8 +105,6 @@ export const portalEn = {
   'logistics.bankAccount': 'Bank account number',
   'logistics.bankOnFile': 'On file: {masked}. Leave empty to keep it.',
 
-  'feedback.title': 'Audience feedback',
-  'feedback.hint': 'Anonymous ratings and comments.',
-  'feedback.open': 'Show',
+  'feedback.open': 'Audience feedback',
 } as const;
 export type PortalKey = keyof typeof portalEn;

@@ -104,7 +104,5 @@ export const portalZh: Record<PortalKey, string> = {
   'logistics.bankAccount': '银行账号',
   'logistics.bankOnFile': '已登记：{masked}。留空则保持不变。',
 
-  'feedback.title': '听众反馈',
-  'feedback.hint': '匿名评分和意见。',
-  'feedback.open': '查看',
+  'feedback.open': '听众反馈',
 };
