@@ -231,4 +231,30 @@ describe('the evaluation', () => {
     await reports.getByText(/^已为 \d+ 位讲者排队发送。发送状态见“消息”页。/).waitFor();
     await page.context().close();
   });
+
+  it('the panel guest opens the emailed link and reads their anonymous feedback, comments held back under 3 responses', async () => {
+    let link = '';
+    for (let attempt = 0; attempt < 20 && !link; attempt++) {
+      const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as {
+        emails: { to: string; kind: string; text: string | null }[];
+      };
+      const mail = emails.find((m) => m.to === 'zhang.jianglin@example.org' && m.text?.includes('完整报告'));
+      link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{22}/.exec(mail?.text ?? '')?.[0] ?? '';
+      if (!link) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(link).not.toBe('');
+    const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
+    await page.goto(link);
+    await page.getByRole('link', { name: '听众反馈' }).click();
+    await page.getByRole('heading', { level: 1, name: '听众反馈' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: PANEL_TITLE }).waitFor();
+    await page.getByText(/^共有 \d+ 人为您评分。评价匿名，不会显示任何姓名。$/).waitFor();
+    await page
+      .getByText(/^至少 3 人评分后才显示意见，以免意见被追溯到填写人（目前 [12] 人）。$/)
+      .first()
+      .waitFor();
+    expect(await page.getByText(name).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });
