@@ -336,6 +336,12 @@ export function renderMarkdown(r) {
       `| Certificate PDF (A4, Noto Sans SC subset, QR, ${int(c.sealBytes)}-byte PNG seal; \`POST /api/dev/certificate-sample\`, one at a time) | ${c.status === 'measured' ? `${fmt(c.p50CpuMs, 1)} ms CPU p50, ${fmt(c.p99CpuMs, 1)} p99, ${fmt(c.meanCpuMs, 1)} mean over ${int(c.runs)} warm; the first in an isolate ${fmt(c.firstCpuMs, 0)} ms (fetches and parses the 10.6 MB font); ${int(c.bytesMean)} bytes per PDF; pdf.js reads 张晓林 and 国家级 back: ${c.textHasName && c.textHasLevel ? 'yes' : 'NO'}. Over the 10 ms budget, so the queue renders them, not a request` : `${c.status}${c.note ? ` (${c.note})` : ''}`} |`,
     );
   }
+  if (r.evaluation) {
+    const e = r.evaluation;
+    L.push(
+      `| Evaluation results dashboard, ${int(e.responses)} responses (\`GET /api/events/:slug/evaluation/results\`; bench/evaluation.ts) | ${e.status === 'measured' ? `${fmt(e.cpuMsPerRequest, 2)} ms Worker CPU per request: aggregated in D1, not paged (${int(e.answerRows)} answer rows grouped into ${int(e.rowsToWorker)} for the Worker); the grouped reads take ${fmt(e.sqliteMs, 0)} ms on SQLite` : `${e.status}${e.note ? ` (${e.note})` : ''}`} |`,
+    );
+  }
   if (r.rush?.status === 'measured')
     L.push(
       `| ${int(r.rush.confirmations)} confirmations queued at once (simulated time, Resend double at ${r.rush.resendRps} req/s) | ${int(r.rush.calls)} Resend calls (${int(r.rush.batchCalls)} batch of ≤ 100, ${int(r.rush.singleCalls)} single), ${int(r.rush.status429)} × 429, ${int(r.rush.exactlyOnce)} exactly once; last acceptance at ${fmt(r.rush.lastAcceptanceSeconds, 1)} s simulated, ${int(r.rush.consumerRuns)} consumer runs (${fmt(r.rush.realSeconds, 0)} s of real time here) |`,

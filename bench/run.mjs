@@ -430,6 +430,28 @@ async function main() {
       `  ${certificates.p50CpuMs} ms CPU p50, ${certificates.p99CpuMs} p99 warm; ${certificates.firstCpuMs} ms the first; ${certificates.bytesMean} bytes`,
     );
 
+  // The evaluation results dashboard for 5,000 responses (bench/evaluation.ts): aggregated by the database, so the
+  // Worker's CPU per request is what the grouped rows cost, timed apart from SQLite's.
+  log('evaluation results dashboard');
+  let evaluation;
+  {
+    const e = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'bench/evaluation.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, RESPONSES: smoke ? '500' : '5000' },
+    });
+    try {
+      evaluation = { status: 'measured', ...JSON.parse(e.stdout.trim().split('\n').at(-1)) };
+      log(
+        `  ${evaluation.cpuMsPerRequest} ms Worker CPU, ${evaluation.sqliteMs} ms SQLite, ${evaluation.rowsToWorker} rows`,
+      );
+      if (evaluation.cpuMsPerRequest > 10)
+        problems.push(`evaluation: ${evaluation.cpuMsPerRequest} ms CPU, over the 10 ms budget`);
+    } catch {
+      evaluation = { status: 'error', note: (e.stderr || e.stdout || '').slice(-300) };
+      problems.push(`evaluation: ${evaluation.note}`);
+    }
+  }
+
   // Fifty desks: the same check-in load at 50 connections, bracketed by baseline runs at 50, beside the 10-connection row.
   let checkin50 = null;
   const checkinRow = results.find((x) => x.key === 'checkin' && x.status === 'measured');
@@ -609,6 +631,7 @@ async function main() {
     qr,
     resend,
     certificates,
+    evaluation,
     rush,
     announcement,
     checkin50,

@@ -4,6 +4,7 @@ import { closeOutEndedBlocks } from './attendance/close-out';
 import { consumeOutbox, sweepOutbox } from './email/consumer';
 import { sendDueReminders } from './messages/reminders';
 import { sendFacultyReminders } from './faculty/reminders';
+import { sendEvaluationInvitations } from './evaluation/emails';
 import { meteredD1, serverTiming } from './dev/d1-meter';
 import { type Bindings, isDevelopment } from './env';
 import { configProblem } from './http/origin';
@@ -33,6 +34,7 @@ export default {
       (async () => {
         await sendDueReminders(env, Date.now(), env.PUBLIC_URL || undefined);
         await sendFacultyReminders(env, Date.now(), env.PUBLIC_URL || undefined);
+        await sendEvaluationInvitations(env, Date.now(), env.PUBLIC_URL || undefined);
         await sweepOutbox(env);
         await closeOutEndedBlocks(env.DB, Date.now());
       })(),

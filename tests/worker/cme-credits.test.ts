@@ -245,7 +245,7 @@ describe('the cap is per person, not per kind of credit', () => {
 });
 
 describe('the settings', () => {
-  it('cannot require an assessment yet, and fill defaults', () => {
+  it('may require the assessment, and fill defaults', () => {
     const base = {
       projectName: 'x',
       level: 'national',
@@ -253,7 +253,9 @@ describe('the settings', () => {
       attendee: { mode: 'per_hours', hoursPerCredit: 3 },
       lecturerCreditsPerHour: 2,
     };
-    expect(cmeInput.safeParse({ ...base, assessmentRequired: true }).success).toBe(false);
+    // The assessment (考核) can be required since the evaluation (worker/evaluation): off unless chosen.
+    expect(cmeInput.parse({ ...base, assessmentRequired: true }).assessmentRequired).toBe(true);
+    expect(cmeInput.safeParse({ ...base, assessmentRequired: 'yes' }).success).toBe(false);
     expect(cmeInput.parse(base)).toMatchObject({
       cap: 25,
       minPresencePercent: 90,

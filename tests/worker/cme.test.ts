@@ -66,7 +66,7 @@ describe('the CME project', () => {
     const foreign = await putCme({ ...national, accreditedSessionIds: ['ses_demo_panel'] });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.fields!.accreditedSessionIds).toBe('Choose agenda items of this event.');
-    const bad = await putCme({ ...national, level: 'galactic', assessmentRequired: true });
+    const bad = await putCme({ ...national, level: 'galactic', assessmentRequired: 'yes' });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields!)).toEqual(expect.arrayContaining(['level', 'assessmentRequired']));
     expect((await putCme(national, desk)).status).toBe(403);

@@ -77,7 +77,7 @@ export async function sendEvaluationInvitations(env: Bindings, now = Date.now(),
           AND (e.ends_at <= ${now} OR (json_extract(f.settings, '$.opensOn') = 'sign_out' AND r.id IN
             (SELECT s.registration_id FROM attendance_scans s LEFT JOIN cme_projects c ON c.event_id = s.event_id
              WHERE s.event_id = e.id AND s.direction = 'out' AND s.source != 'auto' AND s.scanned_at <= ${now}
-               AND (c.settings IS NULL OR s.point IN (SELECT value FROM json_each(c.settings, '$.accreditedSessionIds'))))))
+               AND (c.settings IS NULL OR s.point = '' OR s.point IN (SELECT value FROM json_each(c.settings, '$.accreditedSessionIds'))))))
         LIMIT 500`,
   ]);
   const rows = (due as Due[]).map((r) => {

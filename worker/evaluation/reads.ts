@@ -35,27 +35,58 @@ export type TicketHead = {
   overrideReason: string | null;
   attended: number;
   signedOutAt: number | null;
-  /** Whether the organiser has issued the attendee certificates (a pass afterwards issues one at once). */
-  issued: number;
 };
+
+/** Whether registration r signed in anywhere (the ledger's key, seeked point by point). */
+const attendedSql = sql`EXISTS (SELECT 1 FROM attendance_scans s WHERE s.event_id = r.event_id
+  AND s.point IN ${pointsOf(sql`r.event_id`)} AND s.registration_id = r.id AND s.direction = 'in')`;
+
+/** Registration r's first sign-out (not the automatic close) of the event or an accredited item (c: its CME rule). */
+const signedOutSql = sql`(SELECT min(s.scanned_at) FROM attendance_scans s WHERE s.event_id = r.event_id
+  AND s.registration_id = r.id AND s.direction = 'out' AND s.source != 'auto'
+  AND s.point IN (SELECT '' UNION ALL SELECT value FROM json_each(coalesce(c.settings, '{}'), '$.accreditedSessionIds')
+                  UNION ALL SELECT id FROM sessions WHERE event_id = r.event_id AND c.settings IS NULL))`;
 
 /** The registration behind a ticket code, its event, form and CME rule, and what the ledger says about it. */
 export const ticketHead = (code: string) =>
   sql`SELECT r.id, r.event_id AS eventId, r.status, r.locale, r.name, r.affiliation, r.job_title AS jobTitle, r.role,
         r.person_id AS personId, r.answers, r.ticket_code AS ticketCode, e.title_zh AS titleZh, e.title_en AS titleEn,
         e.ends_at AS endsAt, e.timezone, f.settings AS form, c.settings AS cme,
-        o.eligible AS overrideEligible, o.reason AS overrideReason,
-        EXISTS (SELECT 1 FROM attendance_scans s WHERE s.event_id = r.event_id AND s.point IN ${pointsOf(sql`r.event_id`)}
-          AND s.registration_id = r.id AND s.direction = 'in') AS attended,
-        (SELECT min(s.scanned_at) FROM attendance_scans s WHERE s.event_id = r.event_id AND s.registration_id = r.id
-          AND s.direction = 'out' AND s.source != 'auto'
-          AND s.point IN (SELECT value FROM json_each(coalesce(c.settings, '{}'), '$.accreditedSessionIds')
-                          UNION ALL SELECT id FROM sessions WHERE event_id = r.event_id AND c.settings IS NULL)) AS signedOutAt,
-        EXISTS (SELECT 1 FROM audit a WHERE a.event_id = r.event_id AND a.action = 'certificates.issue') AS issued
+        o.eligible AS overrideEligible, o.reason AS overrideReason, ${attendedSql} AS attended, ${signedOutSql} AS signedOutAt
       FROM registrations r JOIN events e ON e.id = r.event_id
         LEFT JOIN evaluation_forms f ON f.event_id = r.event_id LEFT JOIN cme_projects c ON c.event_id = r.event_id
         LEFT JOIN attendance_overrides o ON o.registration_id = r.id
       WHERE r.ticket_code = ${code}`;
+
+/**
+ * The answer's write, in the same batch as the reads: it goes in only when accessOf() and checkAnswer() would allow it
+ * (confirmed, in the audience, the window open at `now`, a target the agenda gives), so a request is one round trip
+ * and the route's checks, made on the same rows afterwards, answer with the reason when nothing was written.
+ */
+export function answerWrite(
+  code: string,
+  a: { target: string; aspect: string; score: number | null; text: string | null },
+  now: number,
+) {
+  const allowed = sql`FROM registrations r JOIN events e ON e.id = r.event_id JOIN evaluation_forms f ON f.event_id = r.event_id
+      LEFT JOIN cme_projects c ON c.event_id = r.event_id
+    WHERE r.ticket_code = ${code} AND r.status = 'confirmed'
+      AND (json_extract(f.settings, '$.audience') = 'everyone' OR ${attendedSql})
+      AND ${now} <= e.ends_at + json_extract(f.settings, '$.closesAfterDays') * 86400000
+      AND (${now} >= e.ends_at OR (json_extract(f.settings, '$.opensOn') = 'sign_out' AND ${now} >= ${signedOutSql}))
+      AND (${a.target} = 'event' OR ${a.target} IN (
+        SELECT 'item:' || sp.session_id FROM session_people sp JOIN people p ON p.id = sp.person_id
+          WHERE p.event_id = r.event_id AND sp.role IN (SELECT value FROM json_each(${JSON.stringify(RATED_ROLES)}))
+        UNION ALL SELECT 'person:' || sp.person_id || '@' || sp.session_id FROM session_people sp JOIN people p ON p.id = sp.person_id
+          WHERE p.event_id = r.event_id AND sp.role IN (SELECT value FROM json_each(${JSON.stringify(RATED_ROLES)}))))`;
+  // An emptied comment removes its row rather than keeping an empty one.
+  if (a.aspect === 'comment' && a.text === null)
+    return sql`DELETE FROM evaluation_answers WHERE (event_id, registration_id) IN (SELECT r.event_id, r.id ${allowed})
+      AND target = ${a.target} AND aspect = 'comment'`;
+  return sql`INSERT INTO evaluation_answers (event_id, registration_id, target, aspect, score, text, at)
+    SELECT r.event_id, r.id, ${a.target}, ${a.aspect}, ${a.score}, ${a.text}, ${now} ${allowed}
+    ON CONFLICT DO UPDATE SET score = excluded.score, text = excluded.text, at = excluded.at`;
+}
 
 const eventOfCode = (code: string) => sql`(SELECT event_id FROM registrations WHERE ticket_code = ${code})`;
 const regOfCode = (code: string) => sql`(SELECT id FROM registrations WHERE ticket_code = ${code})`;

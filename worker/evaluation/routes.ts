@@ -61,7 +61,7 @@ const rules = {
     access: 'organiser',
     tag: 'evaluation',
     summary:
-      'The results as CSV (Chinese headers with ?lang=zh-CN): ratings per target and aspect, assessment, comments.',
+      'The results as CSV (Chinese headers with ?lang=zh-CN): ratings per target and aspect, the assessment, the 2,000 newest comments.',
     query: csvQuery,
   }),
   speakers: rule({
@@ -76,11 +76,13 @@ const rules = {
   }),
 };
 
-type FormHead = { titleZh: string; titleEn: string; settings: string | null };
+type FormHead = { titleZh: string; titleEn: string; settings: string | null; required: number | null };
 
 function formBody(form: Form | null, head: FormHead | undefined, agenda: AgendaRow[], teachers: TeacherRow[]) {
   return {
     form,
+    /** The CME rule requires the assessment: without one here, nobody can become eligible (the console warns). */
+    assessmentRequired: !!head?.required,
     template: DEFAULT_FORM,
     targets: targetsOf(agenda, teachers, head ?? { titleZh: '', titleEn: '' }).map((t) => ({
       key: t.key,
@@ -96,8 +98,10 @@ function formBody(form: Form | null, head: FormHead | undefined, agenda: AgendaR
 
 const formReads = (eventId: string) =>
   [
-    sql`SELECT e.title_zh AS titleZh, e.title_en AS titleEn, f.settings FROM events e
-        LEFT JOIN evaluation_forms f ON f.event_id = e.id WHERE e.id = ${eventId}`,
+    sql`SELECT e.title_zh AS titleZh, e.title_en AS titleEn, f.settings,
+          json_extract(c.settings, '$.assessmentRequired') AS required
+        FROM events e LEFT JOIN evaluation_forms f ON f.event_id = e.id LEFT JOIN cme_projects c ON c.event_id = e.id
+        WHERE e.id = ${eventId}`,
     agendaOf(eventId),
     teachersOf(eventId),
   ] as const;
@@ -133,7 +137,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     let form: Form = DEFAULT_FORM;
     if (b.from === 'event') {
       const grant = c.var.staff?.roles[b.slug];
-      if (!grant || grant.role !== 'organiser') throw new ApiError(404, 'not_found', NO_SOURCE, { slug: NO_SOURCE });
+      if (grant?.role !== 'organiser') throw new ApiError(404, 'not_found', NO_SOURCE, { slug: NO_SOURCE });
       const [rows] = await atomically(c.env.DB, [
         sql`SELECT settings FROM evaluation_forms WHERE event_id = ${grant.eventId}`,
       ]);
@@ -217,7 +221,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
   })
   .get('/:slug/evaluation/speakers', rules.speakers, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
-    const r = await readResults(c.env.DB, eventId);
+    const r = await readResults(c.env.DB, eventId, { respondents: true });
     return c.json(
       {
         speakers: ratedPeople(r).map((p) => {
@@ -230,7 +234,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
   })
   .post('/:slug/evaluation/speakers/send', rules.sendSpeakers, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
-    const r = await readResults(c.env.DB, eventId);
+    const r = await readResults(c.env.DB, eventId, { respondents: true });
     const [withEmail] = await atomically(c.env.DB, [
       sql`SELECT id, email FROM people WHERE event_id = ${eventId} AND coalesce(email, '') != ''`,
     ]);
@@ -260,7 +264,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     await atomically(c.env.DB, [
       sql`INSERT INTO messages (id, event_id, audience, subject, body, recipients, staff_id, created_at)
           VALUES (${messageId}, ${eventId}, ${JSON.stringify({ type: 'evaluation_speakers' })},
-            ${'听众评价 · Your feedback'}, ${'{{evaluation_report}}'}, ${rows.length}, ${staff.id}, ${now})`,
+            ${'听众评价 · Your feedback'}, ${'听众评价汇总（匿名）与讲者个人页面链接 · Anonymous audience feedback summary, with the speaker page link'}, ${rows.length}, ${staff.id}, ${now})`,
       ...portal.statements,
       ...rows,
       auditEntry(eventId, staff.id, 'evaluation.speakers_sent', { messageId, recipients: rows.length }),
@@ -280,7 +284,7 @@ export const evaluationPortalRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const f = c.var.faculty!;
-    const r = await readResults(c.env.DB, f.eventId);
+    const r = await readResults(c.env.DB, f.eventId, { respondents: true });
     const n = r.respondents.get(f.personId) ?? 0;
     const [comments] =
       n >= 3 ? await atomically(c.env.DB, [personComments(f.eventId, f.personId)]) : [[] as Record<string, unknown>[]];

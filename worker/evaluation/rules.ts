@@ -101,6 +101,26 @@ export function windowOf(
 
 export type CheckedAnswer = { target: string; aspect: AnswerAspect; score: number | null; text: string | null };
 
+/** What a key names, from its form alone: the event, an item, or a person on an item. */
+const kindOfKey = (key: string): Target['kind'] | null =>
+  key === 'event' ? 'event' : /^item:[^@]+$/.test(key) ? 'item' : /^person:[^@]+@[^@]+$/.test(key) ? 'person' : null;
+
+/**
+ * The answer's form before anything is read: a key of a known kind, one of that kind's aspects, a whole rating 1–5 or
+ * a comment's text. Whether the agenda has that target is checked by checkAnswer (and by the write itself).
+ */
+export function checkAnswerShape(a: { target: string; aspect: string; value: number | string }): CheckedAnswer {
+  const kind = kindOfKey(a.target);
+  const shape: Target = {
+    key: a.target,
+    kind: kind ?? 'item',
+    titleZh: '',
+    titleEn: '',
+    aspects: kind === 'event' ? ['overall', 'comment'] : RATED,
+  };
+  return checkAnswer(kind ? [shape] : [], a);
+}
+
 /** One answer against the event's targets: a known target and aspect, a whole rating 1–5, a comment of text. */
 export function checkAnswer(
   targets: readonly Target[],
@@ -170,7 +190,8 @@ export function scoreAttempt(a: Assessment, answers: Record<string, number[]>) {
 }
 
 export type Tally = { avg: number | null; n: number; dist: [number, number, number, number, number] };
-export type GroupRow = { target: string; aspect: string; score: number; n: number };
+/** A target and aspect with how many rated it 1, 2, 3, 4 and 5. */
+export type GroupRow = { target: string; aspect: string; s1: number; s2: number; s3: number; s4: number; s5: number };
 
 const emptyTally = (): Tally => ({ avg: null, n: 0, dist: [0, 0, 0, 0, 0] });
 const finish = (t: Tally) => {
@@ -183,13 +204,13 @@ const finish = (t: Tally) => {
 export function tallies(rows: readonly GroupRow[]) {
   const out = new Map<string, Map<string, Tally>>();
   for (const r of rows) {
-    if (r.score < 1 || r.score > 5) continue;
     let t = out.get(r.target);
     if (!t) out.set(r.target, (t = new Map()));
     let a = t.get(r.aspect);
     if (!a) t.set(r.aspect, (a = emptyTally()));
-    a.dist[r.score - 1] += r.n;
-    a.n += r.n;
+    const counts = [r.s1, r.s2, r.s3, r.s4, r.s5].map(Number);
+    for (let k = 0; k < 5; k++) a.dist[k]! += counts[k]!;
+    a.n += counts.reduce((s, n) => s + n, 0);
   }
   for (const t of out.values()) for (const a of t.values()) finish(a);
   return out;

@@ -17,6 +17,7 @@ import {
   type AnswerRow,
   type AttemptRow,
   accessOf,
+  answerWrite,
   CODE,
   DRAFT_TARGET,
   headOf,
@@ -27,7 +28,7 @@ import {
   type TicketHead,
   ticketReads,
 } from './reads';
-import { checkAnswer, checkChoices, publicQuestions, scoreAttempt, targetsOf } from './rules';
+import { checkAnswer, checkAnswerShape, checkChoices, publicQuestions, scoreAttempt, targetsOf } from './rules';
 
 const NO_ASSESSMENT = 'This event has no assessment.';
 const NO_TRIES = 'You have used all your tries at this assessment.';
@@ -186,21 +187,19 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
   })
   .put('/:code/evaluation/answers', rules.answer, async (c) => {
     const b = c.req.valid('json');
-    const t = await readTicket(c.env.DB, c.req.param('code'));
-    const a = accessOf(t.h, Date.now());
-    requireOpen(a);
-    const checked = checkAnswer(targetsOf(t.agenda, t.teachers, t.h), b);
+    const code = c.req.param('code');
+    if (!CODE.test(code)) throw notFound(NO_TICKET);
+    const checked = checkAnswerShape(b);
     const now = Date.now();
-    // An emptied comment removes its row rather than keeping an empty one.
-    await atomically(c.env.DB, [
-      checked.aspect === 'comment' && checked.text === null
-        ? sql`DELETE FROM evaluation_answers WHERE event_id = ${t.h.eventId} AND registration_id = ${t.h.id}
-              AND target = ${checked.target} AND aspect = 'comment'`
-        : sql`INSERT INTO evaluation_answers (event_id, registration_id, target, aspect, score, text, at)
-              VALUES (${t.h.eventId}, ${t.h.id}, ${checked.target}, ${checked.aspect}, ${checked.score}, ${checked.text}, ${now})
-              ON CONFLICT DO UPDATE SET score = excluded.score, text = excluded.text, at = excluded.at`,
+    // One round trip: the reads, and the write that goes in only when the checks below pass on those same rows.
+    const [head, agenda, teachers] = await atomically(c.env.DB, [
+      ...ticketReads(code),
+      answerWrite(code, checked, now),
     ]);
-    return c.json({ saved: true as const, at: isoOrNull(now, t.h.timezone)! }, 200);
+    const h = headOf(head);
+    requireOpen(accessOf(h, now));
+    checkAnswer(targetsOf(agenda as AgendaRow[], teachers as TeacherRow[], h), b);
+    return c.json({ saved: true as const, at: isoOrNull(now, h.timezone)! }, 200);
   })
   .put('/:code/assessment/draft', rules.draft, async (c) => {
     const b = c.req.valid('json');
@@ -230,7 +229,7 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
     const now = Date.now();
     // One batch: the attempt goes in only while tries are left and none has passed, numbered from the rows already
     // there, so two attempts racing from one registration can never take more tries than allowed.
-    const [inserted, after] = await atomically(c.env.DB, [
+    const [inserted, after, , issued] = await atomically(c.env.DB, [
       sql`INSERT INTO assessment_attempts (event_id, registration_id, n, score_percent, passed, missed, at)
           SELECT ${eventId}, ${id}, t.n + 1, ${s.scorePercent}, ${s.passed ? 1 : 0}, ${JSON.stringify(s.missed)}, ${now}
           FROM (SELECT count(*) AS n, coalesce(max(passed), 0) AS won FROM assessment_attempts
@@ -242,6 +241,11 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
       // A submitted attempt ends the draft.
       sql`DELETE FROM evaluation_answers WHERE event_id = ${eventId} AND registration_id = ${id} AND target = ${DRAFT_TARGET}
           AND EXISTS (SELECT 1 FROM assessment_attempts WHERE event_id = ${eventId} AND registration_id = ${id} AND at = ${now})`,
+      // Whether the organiser has issued certificates (any certificate, else the audit's record of issuing): a pass
+      // after that issues this person's at once. Read only for a pass, so a failed try costs no audit scan.
+      sql`SELECT CASE WHEN ${s.passed ? 'pass' : ''} = 'pass' THEN
+            EXISTS (SELECT 1 FROM certificates WHERE event_id = ${eventId})
+            OR EXISTS (SELECT 1 FROM audit WHERE event_id = ${eventId} AND action = 'certificates.issue') ELSE 0 END AS issued`,
     ]);
     const state = after[0] as { n: number; won: number };
     if (!inserted.length) {
@@ -249,7 +253,7 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
       throw new ApiError(409, 'no_tries_left', NO_TRIES);
     }
     let certificate = t.certificate;
-    if (s.passed && a.cme?.assessmentRequired && t.h.issued && !certificate)
+    if (s.passed && a.cme?.assessmentRequired && issued[0]?.issued && !certificate)
       certificate = await certificateAfterPass(c.env, t.h, a.cme, publicOrigin(c));
     return c.json(
       {

@@ -25,6 +25,9 @@ export const EVALUATION_ZH: Record<string, string> = {
   'That event has no evaluation to copy.': '该会议没有可复制的评价。',
   'No speaker with an email address has been rated yet.': '还没有留有邮箱的讲者收到评价。',
   'Use at most 2000 characters.': '最多 2000 个字符。',
+  // The attendee's email and the default template, whose Chinese stands beside the English in the source.
+  'Each answer is saved as you go, and it works on a phone.': '每题即时保存，手机上也可以填写。',
+  'What does this project require for credit?': '获得本项目学分需要满足哪项要求？',
   // The speaker email carries both languages; listed so the language check finds the Chinese of each sentence.
   'This link is for you alone: please do not forward it.': '此链接仅供您本人使用，请勿转发。',
 };
