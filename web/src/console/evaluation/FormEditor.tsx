@@ -160,7 +160,7 @@ export function FormEditor(props: {
           <Show when={assessment()}>
             {(a) => (
               <>
-                <p class="muted">{vt('form.required')}</p>
+                <p class="muted">{props.answer.assessmentRequired ? vt('form.isRequired') : vt('form.required')}</p>
                 <div class="eval-pair">
                   <label>
                     {vt('form.passPercent')}

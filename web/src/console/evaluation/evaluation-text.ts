@@ -45,6 +45,7 @@ const en = {
   'form.saved': 'Saved.',
   'form.required':
     'To make the assessment a condition of credit, tick “Passing the assessment is required” in the CME credits tab.',
+  'form.isRequired': 'The CME rule requires a pass: attendees earn credit only once they pass this assessment.',
   'res.title': 'Results',
   'res.updated': 'Updated {time} · refreshes every 30 seconds',
   'res.refresh': 'Refresh',
@@ -141,6 +142,7 @@ const zh: Record<keyof typeof en, string> = {
   'form.save': '保存评价设置',
   'form.saved': '已保存。',
   'form.required': '如需考核合格才授予学分，请在“学分与出勤”页勾选“须考核合格”。',
+  'form.isRequired': '学分规则要求考核合格：参会者通过本考核后才能获得学分。',
   'res.title': '评价结果',
   'res.updated': '更新于 {time} · 每 30 秒自动刷新',
   'res.refresh': '刷新',
