@@ -10,6 +10,7 @@ import { DevicesTab } from './DevicesTab';
 import { InvitationsTab } from './invitations/InvitationsTab';
 import { FacultyTab } from './faculty/FacultyTab';
 import { EventForm } from './EventForm';
+import { EvaluationTab } from './evaluation/EvaluationTab';
 import { MessagesTab } from './MessagesTab';
 import { Overview } from './Overview';
 import { PeopleTab } from './PeopleTab';
@@ -159,6 +160,9 @@ function TabPanel(props: PanelProps) {
       </Show>
       <Show when={props.tab === 'cme'}>
         <CmeTab event={props.event} />
+      </Show>
+      <Show when={props.tab === 'evaluation'}>
+        <EvaluationTab event={props.event} />
       </Show>
       <Show when={props.tab === 'devices'}>
         <DevicesTab event={props.event} onConflicts={props.onConflicts} />

@@ -49,6 +49,7 @@ export const consoleEn = {
   'tab.registrations': 'Registrations',
   'tab.messages': 'Messages',
   'tab.cme': 'CME credits',
+  'tab.evaluation': 'Evaluation',
   'tab.questions': 'Questions',
   'tab.devices': 'Devices',
   'tab.audit': 'Audit log',

@@ -51,6 +51,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'tab.registrations': '报名',
   'tab.messages': '消息',
   'tab.cme': '学分与出勤',
+  'tab.evaluation': '评价',
   'tab.questions': '报名问题',
   'tab.devices': '设备',
   'tab.audit': '操作日志',

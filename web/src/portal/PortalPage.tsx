@@ -103,7 +103,8 @@ export default function PortalPage() {
                 <p class="muted">
                   {pt('intro', {
                     name: locale() === 'zh-CN' ? d().person.nameZh || d().person.nameEn : d().person.nameEn,
-                  })}
+                  })}{' '}
+                  <a href={`/portal/${params.token}/feedback`}>{pt('feedback.open')}</a>
                 </p>
               </header>
               <Sessions token={params.token} timezone={d().event.timezone} sessions={d().sessions} />

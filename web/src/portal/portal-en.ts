@@ -104,5 +104,7 @@ export const portalEn = {
   'logistics.bankName': 'Bank and branch',
   'logistics.bankAccount': 'Bank account number',
   'logistics.bankOnFile': 'On file: {masked}. Leave empty to keep it.',
+
+  'feedback.open': 'Audience feedback',
 } as const;
 export type PortalKey = keyof typeof portalEn;

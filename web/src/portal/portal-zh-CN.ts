@@ -103,4 +103,6 @@ export const portalZh: Record<PortalKey, string> = {
   'logistics.bankName': '开户银行及支行',
   'logistics.bankAccount': '银行账号',
   'logistics.bankOnFile': '已登记：{masked}。留空则保持不变。',
+
+  'feedback.open': '听众反馈',
 };

@@ -9,6 +9,7 @@ import { TicketCertificates } from './TicketCertificates';
 import { TicketHeader } from './TicketHeader';
 import { TicketMaterials } from './TicketMaterials';
 import { TicketPrivacy } from './TicketPrivacy';
+import { TicketEvaluation } from '../evaluation/TicketEvaluation';
 import { createTicketState } from './ticket-state';
 
 export default function TicketPage() {
@@ -63,6 +64,9 @@ export default function TicketPage() {
               <article class={`ticket status-${tk().status}`}>
                 <TicketHeader ticket={tk()} state={state} />
                 <TicketCard ticket={tk()} />
+                <Show when={tk().status === 'confirmed'}>
+                  <TicketEvaluation code={tk().code} />
+                </Show>
                 <TicketCertificates code={tk().code} />
                 <TicketActions ticket={tk()} state={state} />
                 <Show when={!state.canManage()}>

@@ -13,6 +13,8 @@ export function BarList(props: {
   rows: { label: string; segments: Segment[] }[];
   legend?: { key: string; label: string }[];
   format: (n: number) => string;
+  /** A fixed end of the scale (5 for ratings), rather than the longest bar. */
+  max?: number;
 }) {
   const rowHeight = 44;
   const height = () => Math.max(1, props.rows.length) * rowHeight + 4;
@@ -40,7 +42,7 @@ export function BarList(props: {
     >
       {(width) => {
         const total = (r: { segments: Segment[] }) => r.segments.reduce((a, s) => a + s.value, 0);
-        const max = () => Math.max(1, ...props.rows.map(total));
+        const max = () => props.max ?? Math.max(1, ...props.rows.map(total));
         const room = () => width - 56;
         return (
           <For each={props.rows}>

@@ -153,6 +153,14 @@ export function RuleForm(props: {
         />
         {mt('cme.countAuto')}
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={props.rule.assessmentRequired}
+          onChange={(e) => patch({ assessmentRequired: e.currentTarget.checked })}
+        />
+        {mt('cme.assessmentRequired')}
+      </label>
       <div class="cme-actions">
         <button type="submit">{mt('cme.save')}</button>
         <Show when={props.saved}>

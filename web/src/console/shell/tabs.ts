@@ -13,6 +13,7 @@ export const TABS = [
   'invitations',
   'messages',
   'cme',
+  'evaluation',
   'devices',
   'audit',
 ] as const;
