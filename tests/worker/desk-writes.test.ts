@@ -97,4 +97,13 @@ describe('a sign-in or sign-out at a point', () => {
     const res = await scanAt(ticketCode, { sessionId: 'ses_nowhere', direction: 'in' });
     expect(res).toMatchObject({ status: 404, roundTrips: 1, rowsWritten: 0 });
   });
+
+  it("leaves the public event page cached, as a check-in does: no Cache API purge on the desk's path", async () => {
+    const { ticketCode } = await register('dw-6');
+    await call(`/api/events/${SLUG}`);
+    expect((await call(`/api/events/${SLUG}`)).headers.get('server-timing')).toContain('round_trips=0');
+    expect(await scanAt(ticketCode, { sessionId: PANEL, direction: 'in' })).toMatchObject({ result: 'signed_in' });
+    expect(await scanAt(ticketCode, { direction: 'in' })).toMatchObject({ result: 'signed_in' });
+    expect((await call(`/api/events/${SLUG}`)).headers.get('server-timing')).toContain('round_trips=0');
+  });
 });
