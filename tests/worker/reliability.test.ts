@@ -193,6 +193,76 @@ describe('migrations', () => {
     ]);
   });
 
+  it('re-keying the check-ins (0019) keeps every check-in; a second scan and an earlier offline scan still behave', async () => {
+    const all = env.TEST_MIGRATIONS;
+    const k = all.findIndex((m) => m.name.startsWith('0019_'));
+    expect(k).toBeGreaterThan(0);
+    const db = env.MIGRATION_DB;
+    await emptyDatabase(db);
+    await applyD1Migrations(db, all.slice(0, k));
+    await db.batch([
+      db.prepare(
+        `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
+      ),
+      db.prepare(
+        `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000001', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee'), ('r2', 'e1', 'code-kept-000000000002', '李四', 'l@example.org', 'l@example.org', 'confirmed', 'attendee')`,
+      ),
+      db.prepare(
+        `INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, created_at, changed_at) VALUES ('r1', 'e1', 'D1', 'dev1', 'c1', 'scan', 100, 'st1', 7, 101), ('r2', 'e1', '', 'dev2', 'c2', 'walk_in', 200, NULL, 8, 201)`,
+      ),
+    ]);
+    await applyD1Migrations(db, all);
+    const checkin = (clientId: string, at: number, onConflict: string) =>
+      db
+        .prepare(
+          `INSERT INTO checkins (registration_id, event_id, client_id, scanned_at, changed_at) VALUES ('r1', 'e1', ?, ?, 500) ON CONFLICT (registration_id) ${onConflict}`,
+        )
+        .bind(clientId, at)
+        .run();
+    expect((await checkin('c3', 300, 'DO NOTHING')).meta.changes).toBe(0);
+    await checkin(
+      'c4',
+      50,
+      'DO UPDATE SET scanned_at = excluded.scanned_at, client_id = excluded.client_id, changed_at = excluded.changed_at WHERE excluded.scanned_at < checkins.scanned_at',
+    );
+    const rows = await db
+      .prepare(
+        `SELECT registration_id AS id, event_id AS eventId, desk_id AS desk, device_id AS device, client_id AS clientId, source, scanned_at AS at, staff_id AS staff, created_at AS created, changed_at AS changed FROM checkins ORDER BY registration_id`,
+      )
+      .all();
+    expect(rows.results).toEqual([
+      // The earlier offline scan moved the check-in earlier, and the desks' pull sees it as changed.
+      {
+        id: 'r1',
+        eventId: 'e1',
+        desk: 'D1',
+        device: 'dev1',
+        clientId: 'c4',
+        source: 'scan',
+        at: 50,
+        staff: 'st1',
+        created: 7,
+        changed: 500,
+      },
+      {
+        id: 'r2',
+        eventId: 'e1',
+        desk: '',
+        device: 'dev2',
+        clientId: 'c2',
+        source: 'walk_in',
+        at: 200,
+        staff: null,
+        created: 8,
+        changed: 201,
+      },
+    ]);
+    const changed = await db
+      .prepare(`SELECT registration_id AS id FROM checkins WHERE event_id = 'e1' AND changed_at > 300`)
+      .all();
+    expect(changed.results).toEqual([{ id: 'r1' }]);
+  });
+
   it('upgrading a database made by every earlier migration keeps its data', async () => {
     const all = env.TEST_MIGRATIONS;
     expect(all.length).toBeGreaterThanOrEqual(3);

@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { isoOrNull } from '../lib/time';
 import { newId } from '../lib/random';
 import { type AttendanceResult, type Direction, type LedgerScan, pairScans, scanOutcome } from './ledger';
-import { type LedgerRow, ledgerScans, readLedger, recordPointScan } from './statements';
+import { type LedgerRow, ledgerScans, readLedgerAfterRecord, recordPointScan } from './statements';
 
 export type PointRequest = { sessionId?: string | undefined; direction?: Direction | undefined };
 
@@ -80,7 +80,7 @@ export async function scanAtPoint(
   const source = scan.source === 'search' ? 'search' : 'scan';
   const [, rows] = await atomically(d1, [
     recordPointScan(ref, { ...scan, ...at, source, id: newId('att') }),
-    readLedger(ref, scan.eventId, at.point),
+    readLedgerAfterRecord(ref, scan.eventId, at.point),
   ]);
   const row = rows[0] as LedgerRow | undefined;
   if (row && row.eventId === scan.eventId && !Number(row.pointOk))

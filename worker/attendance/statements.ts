@@ -42,13 +42,27 @@ export type LedgerRow = {
   scans: string;
 };
 
-export function readLedger(ref: TicketRef, eventId: string, point: string) {
+export function readLedger(ref: TicketRef, eventId: string, point: string, pointOk = pointExists(eventId, point)) {
   return sql`
-    SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role, ${pointExists(eventId, point)} AS pointOk,
+    SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role, ${pointOk} AS pointOk,
       (SELECT json_group_array(json_array(a.client_id, a.direction, a.scanned_at, a.desk_id, a.device_id, a.source))
        FROM attendance_scans a WHERE a.event_id = r.event_id AND a.point = ${point} AND a.registration_id = r.id) AS scans
     FROM registrations r WHERE ${match(ref)}`;
 }
+
+/**
+ * The ledger read that directly follows recordPointScan in the same batch (a live scan). A recorded scan proves the
+ * item exists, so the item is looked up again only when nothing was recorded (a replay, a ticket that cannot sign in,
+ * an unknown item): a first sign-in reads one row fewer. changes() is the INSERT's count, as SQLite runs a batch's
+ * statements one after another on one connection.
+ */
+export const readLedgerAfterRecord = (ref: TicketRef, eventId: string, point: string) =>
+  readLedger(
+    ref,
+    eventId,
+    point,
+    point === '' ? sql`1` : sql`CASE WHEN changes() > 0 THEN 1 ELSE ${pointExists(eventId, point)} END`,
+  );
 
 export const ledgerScans = (json: string | null): LedgerScan[] =>
   (JSON.parse(json || '[]') as [string, Direction, number, string, string, LedgerScan['source']][]).map(

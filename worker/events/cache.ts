@@ -51,8 +51,8 @@ export async function forgetEvent(origin: string, slug: string) {
   await Promise.all(PUBLIC_PATHS(slug).map((p) => caches.default.delete(new Request(origin + p))));
 }
 
-/** Writes that never change what the public page shows (who is in the room, messages, desk pairings). */
-const PRIVATE_WRITES = /^\/api\/events\/[^/]+\/(checkins(\/batch)?|messages(\/.*)?|pairings(\/.*)?)$/;
+/** Writes that never change what the public page shows (who is in the room, or at an item; messages, desk pairings). */
+const PRIVATE_WRITES = /^\/api\/events\/[^/]+\/(checkins(\/batch)?|attendance\/scans|messages(\/.*)?|pairings(\/.*)?)$/;
 const REGISTRATION = /^\/api\/events\/[^/]+\/registrations$/;
 
 /**
