@@ -13,6 +13,7 @@ import { snapshot, usage, waitForQuiet } from './cpu.mjs';
 import { resendCallsFor } from './email.mjs';
 import { snapshotFigures } from './snapshot.mjs';
 import { announcementFigures, confirmationRushFigures } from './rush.mjs';
+import { openingFigures, openingProblems, openingSqlFile } from './opening.mjs';
 import { loadRoute, parseMeter, sampleCost } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { compareDecoders } from './decoders.mjs';
@@ -50,6 +51,7 @@ const config = smoke
       rushConfirmations: 300,
       announcementRecipients: 1000,
       sendSamples: 5,
+      opening: { count: 300, seats: 180, baselineSeconds: 1 },
     }
   : {
       registrations: 10_000,
@@ -73,6 +75,7 @@ const config = smoke
       rushConfirmations: 5000,
       announcementRecipients: 20_000,
       sendSamples: 20,
+      opening: { count: 5000, seats: 3000, baselineSeconds: 2 },
     };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
 const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
@@ -114,7 +117,13 @@ async function main() {
   log(`preparing the database: migrations, demo seed, ${config.registrations} registrations`);
   prepareLocalDatabase(persistTo);
   const regs = generateRegistrations(config.registrations);
-  executeSqlFiles(registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity), persistTo);
+  executeSqlFiles(
+    [
+      ...registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity),
+      openingSqlFile(join(tmp, 'sql'), config.opening.seats, [10, 50]),
+    ],
+    persistTo,
+  );
 
   log('starting wrangler dev');
   const workerOptions = {
@@ -520,6 +529,17 @@ async function main() {
     server = await startWorker(workerOptions);
   }
   const at = server.origin;
+  // Registration opening (bench/opening.mjs): a burst on fresh events at 10 and 50 connections, the event page polled;
+  // before the announcement sends below, whose fan-out would then run in the same workerd.
+  log(`registration opening: ${config.opening.count} for ${config.opening.seats} seats at 10 and 50 connections`);
+  let opening;
+  try {
+    opening = await openingFigures(at, config.opening);
+  } catch (e) {
+    opening = { status: 'error', note: String(e?.message ?? e).slice(0, 300) };
+  }
+  problems.push(...openingProblems(opening));
+
   const sendRequest = () =>
     fetch(`${at}/api/events/${SLUG}/messages`, {
       method: 'POST',
@@ -612,6 +632,7 @@ async function main() {
     rush,
     announcement,
     checkin50,
+    opening,
     snapshotSize,
     bundle,
     problems,
