@@ -115,6 +115,8 @@ describe('an announcement to a large audience', () => {
           .bind(res.body.message.id)
           .first<{ n: number }>();
         expect(written!.n).toBe(0);
+        // Until the queue has counted, the console says so and keeps polling (something is waiting).
+        expect(await list()).toMatchObject({ id: res.body.message.id, writing: true, recipients: 0, pending: 1 });
         return res.body.message.id;
       },
       progress: async (messageId) => {

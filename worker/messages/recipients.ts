@@ -46,8 +46,17 @@ function audienceFilter(a: Audience) {
   }
 }
 
-/** `page` reads the audience in registration-id order, `limit` at a time after `after` (the queue's fan-out). */
-export function findRecipients(db: Db, eventId: string, a: Audience, page?: { after: string; limit: number }) {
+/**
+ * `page` reads the audience in registration-id order, `limit` at a time after `after` (the queue's fan-out);
+ * otherwise in registration order, the first `first` (the preview) or all.
+ */
+export function findRecipients(
+  db: Db,
+  eventId: string,
+  a: Audience,
+  page?: { after: string; limit: number },
+  first?: number,
+) {
   const query = db
     .select({
       id: registrations.id,
@@ -77,9 +86,9 @@ export function findRecipients(db: Db, eventId: string, a: Audience, page?: { af
         page ? gt(registrations.id, page.after) : undefined,
       ),
     );
-  return page
-    ? query.orderBy(registrations.id).limit(page.limit)
-    : query.orderBy(registrations.createdAt, registrations.id);
+  if (page) return query.orderBy(registrations.id).limit(page.limit);
+  const ordered = query.orderBy(registrations.createdAt, registrations.id);
+  return first === undefined ? ordered : ordered.limit(first);
 }
 
 const reachable = (eventId: string, a: Audience) =>

@@ -9,7 +9,7 @@ import type { AppEnv, Bindings, Db } from '../env';
 import { ApiError, loggable, notFound } from '../http/errors';
 import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
-import { findRecipients, hasRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { countRecipients, findRecipients, hasRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { type FanOut, fanOutStep } from './fanout';
 import type { OutboxBody } from '../email/consumer';
 import { configuredRps, Pacer } from '../email/pace';
@@ -46,20 +46,25 @@ async function validated(
   return event;
 }
 
+const PREVIEW_LIST = 500;
+
 async function prepare(
   c: { env: Bindings; var: { db: Db }; req: { url: string } },
   eventId: string,
   b: z.infer<typeof composeInput>,
 ) {
   const event = await validated(c, eventId, b);
-  const [recipients, slots] = await Promise.all([
-    findRecipients(c.var.db, eventId, b.audience),
+  // The first PREVIEW_LIST (the console's picker shows no more) and the count, not the whole audience: a congress's
+  // 20,000 would otherwise be read into the Worker on every preview.
+  const [recipients, count, slots] = await Promise.all([
+    findRecipients(c.var.db, eventId, b.audience, undefined, PREVIEW_LIST),
+    countRecipients(c.var.db, eventId, b.audience),
     sessionsByPerson(c.var.db, eventId),
   ]);
   const origin = publicOrigin(c);
   const render = (r: (typeof recipients)[number], portalUrls?: Map<string, string>) =>
     renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale, portalUrls));
-  return { recipients, render, origin };
+  return { recipients, count, render, origin };
 }
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
@@ -92,12 +97,12 @@ export const messageRoutes = new Hono<AppEnv>()
   .post('/:slug/messages/preview', rules.previewMessage, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
-    const { recipients, render } = await prepare(c, eventId, b);
+    const { recipients, count, render } = await prepare(c, eventId, b);
     const chosen = recipients.find((r) => r.id === b.recipientId) ?? recipients[0];
     return c.json(
       {
-        count: recipients.length,
-        recipients: recipients.slice(0, 500).map((r) => ({ id: r.id, name: r.name, email: r.email })),
+        count,
+        recipients: recipients.map((r) => ({ id: r.id, name: r.name, email: r.email })),
         preview: chosen ? { recipientId: chosen.id, to: chosen.email, ...render(chosen) } : null,
       },
       200,
