@@ -214,6 +214,30 @@ async function bigAudience(n: number) {
 }
 
 describe('bulk sending', () => {
+  it('a fan-out step run twice at once (a retried job racing the cron’s restart) writes each email once', async () => {
+    const slug = await bigAudience(30);
+    const filed = await call(
+      `/api/events/${slug}/messages`,
+      {
+        method: 'POST',
+        headers: { cookie: org },
+        json: { audience: { type: 'attendees' }, subject: 'Hi', body: 'Hi' },
+      },
+      { OUTBOX: { send: async () => {}, sendBatch: async () => {} } as never },
+    );
+    const id = filed.body.message.id;
+    // Both read the same cursor and render the same first 20.
+    await Promise.all([fanOutStep(env, id, undefined, { limit: 20 }), fanOutStep(env, id, undefined, { limit: 20 })]);
+    while (!(await fanOutStep(env, id, undefined, { limit: 20 })).done);
+    const rows = await env.DB.prepare(
+      `SELECT count(*) n, count(DISTINCT registration_id) d FROM emails WHERE message_id = ?`,
+    )
+      .bind(id)
+      .first<{ n: number; d: number }>();
+    expect(rows).toEqual({ n: 30, d: 30 });
+    expect(await recipientsOf(id, slug)).toBe(30);
+  });
+
   it('1,000 recipients take 10 Resend batch calls of at most 100, each request matching the contract', async () => {
     const resend = installResendDouble();
     const slug = await bigAudience(1000);
