@@ -567,11 +567,21 @@ async function main() {
   };
   const baselineCpu = await metered(() => fetch(at + baselineRoute.path, { headers: baselineRoute.headers }));
   const primed = await sendRequest();
-  const sendProbe = await primed.json().catch(() => ({}));
+  await primed.arrayBuffer();
+  // The send answers before the queue counts the audience: the preview's count is the figure the organiser confirmed.
+  const sendProbe = await (
+    await fetch(`${at}/api/events/${SLUG}/messages/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: at, cookie: organiserCookie },
+      body: JSON.stringify({ audience: { type: 'attendees' }, subject: 'Notice {{name}}', body: 'Dear {{name}}.' }),
+    })
+  )
+    .json()
+    .catch(() => ({}));
   if (primed.status !== 202) problems.push(`announcement send: HTTP ${primed.status}, expected 202`);
   const announcementSend = {
     samples: config.sendSamples,
-    recipients: sendProbe.message?.recipients ?? null,
+    recipients: sendProbe.count ?? null,
     ...(await metered(sendRequest)),
     baseline: baselineCpu,
   };
