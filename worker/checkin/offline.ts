@@ -91,7 +91,7 @@ export const offlineRoutes = new Hono<AppEnv>()
     );
     const full = rows.length === PAGE;
     const page = { next: full ? rows.at(-1)!.id : null, cursor: now - OVERLAP_MS, timezone };
-    // The compact form: a desk's first download of 20,000 tickets is a third of the objects' size, gzipped.
+    // The compact form: a desk's first download of 20,000 tickets is a third smaller gzipped (409 KB, not 612).
     if (v === '2')
       return c.json({ v: 2 as const, ...page, tickets: [] as SnapshotTicket[], rows: tickets.map(toRow) }, 200);
     return c.json({ v: 1 as const, ...page, tickets, rows: [] as SnapshotRow[] }, 200);
