@@ -1,5 +1,6 @@
 // Turns the bench results into targets (met / missed, with the figure), Markdown tables, and the README's "## Benchmarks" section.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { openingRows, openingTargets } from './opening.mjs';
 
 const fmt = (n, d = 1) =>
   n === null || n === undefined || Number.isNaN(n)
@@ -168,6 +169,7 @@ export function evaluateTargets(r) {
         verdict(an.send.workerCpuMsPerRequest !== null && an.send.workerCpuMsPerRequest <= 10),
       );
   }
+  out.push(...openingTargets(r.opening, verdict));
   const enc = r.qr?.encode;
   // The median: GC pauses and other processes inflate the mean and p99 of a 2 ms operation on a shared machine.
   if (enc)
@@ -359,10 +361,11 @@ export function renderMarkdown(r) {
   if (r.snapshotSize) {
     const z = r.snapshotSize;
     L.push(
-      `| Offline desk snapshot, first download (${int(z.tickets)} tickets, ${z.pages} pages) | ${int(z.bytes)} bytes (${int(z.bytesPerTicket)} per ticket), ${int(z.gzipBytes)} gzipped; at 1 Mbit/s ${fmt(z.seconds1Mbit, 1)} s, ${fmt(z.gzipSeconds1Mbit, 1)} s gzipped. For 20,000 tickets: ${int(z.at20000.bytes)} bytes, ${int(z.at20000.gzipBytes)} gzipped (${fmt((z.at20000.gzipBytes * 8) / 1e6, 1)} s at 1 Mbit/s) |`,
+      `| Offline desk snapshot, first download (${int(z.tickets)} tickets, ${z.pages} pages, compact rows) | ${int(z.bytes)} bytes (${int(z.bytesPerTicket)} per ticket), ${int(z.gzipBytes)} gzipped; at 1 Mbit/s ${fmt(z.seconds1Mbit, 1)} s, ${fmt(z.gzipSeconds1Mbit, 1)} s gzipped. For 20,000 tickets: ${int(z.at20000.bytes)} bytes, ${int(z.at20000.gzipBytes)} gzipped (${fmt((z.at20000.gzipBytes * 8) / 1e6, 1)} s at 1 Mbit/s)${z.v1 ? `; the v1 objects older desks pull: ${int(z.v1.at20000.gzipBytes)} gzipped for 20,000 (${fmt((z.v1.at20000.gzipBytes * 8) / 1e6, 1)} s)` : ''} |`,
       `| Offline desk snapshot, delta after ${int(z.changes)} check-ins | ${int(z.delta.tickets)} tickets, ${int(z.delta.bytes)} bytes, ${int(z.delta.gzipBytes)} gzipped |`,
     );
   }
+  L.push(...openingRows(r.opening));
   if (r.checkin50) {
     const k = r.checkin50;
     L.push(

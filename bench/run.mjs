@@ -13,6 +13,7 @@ import { snapshot, usage, waitForQuiet } from './cpu.mjs';
 import { resendCallsFor } from './email.mjs';
 import { snapshotFigures } from './snapshot.mjs';
 import { announcementFigures, confirmationRushFigures } from './rush.mjs';
+import { openingFigures, openingProblems, openingSqlFile, withoutOutboxConsumer } from './opening.mjs';
 import { loadRoute, parseMeter, sampleCost } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { compareDecoders } from './decoders.mjs';
@@ -50,6 +51,7 @@ const config = smoke
       rushConfirmations: 300,
       announcementRecipients: 1000,
       sendSamples: 5,
+      opening: { count: 300, seats: 180, baselineSeconds: 1 },
     }
   : {
       registrations: 10_000,
@@ -73,6 +75,7 @@ const config = smoke
       rushConfirmations: 5000,
       announcementRecipients: 20_000,
       sendSamples: 20,
+      opening: { count: 5000, seats: 3000, baselineSeconds: 2 },
     };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
 const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
@@ -114,7 +117,13 @@ async function main() {
   log(`preparing the database: migrations, demo seed, ${config.registrations} registrations`);
   prepareLocalDatabase(persistTo);
   const regs = generateRegistrations(config.registrations);
-  executeSqlFiles(registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity), persistTo);
+  executeSqlFiles(
+    [
+      ...registrationSqlFiles(regs, join(tmp, 'sql'), config.capacity),
+      openingSqlFile(join(tmp, 'sql'), config.opening.seats, [10, 50]),
+    ],
+    persistTo,
+  );
 
   log('starting wrangler dev');
   const workerOptions = {
@@ -532,16 +541,30 @@ async function main() {
     log(`  with tracing: ${fmt(load.rps)} req/s, ${tracing.xBaseline}× the paired baseline's ${fmt(baselineRps)}`);
   }
 
-  // One announcement to everyone: the send request's own CPU, from the Worker process's meter over several sends made
-  // back to back (the queue's fan-out starts after its 2 s batch window, and the Worker is stopped before it matters),
-  // on a Worker without the trace collector, beside the same number of baseline requests under the same meter.
-  log(`announcement: CPU of ${config.sendSamples} send requests to all attendees`);
   if (tracing) {
     earlierLog += server.log();
     await server.stop();
     server = await startWorker(workerOptions);
   }
+  // Registration opening (bench/opening.mjs): a burst on fresh events at 10 and 50 connections, the event page polled;
+  // before the announcement sends below, whose fan-out would then run in the same workerd.
+  log(`registration opening: ${config.opening.count} for ${config.opening.seats} seats at 10 and 50 connections`);
+  let opening;
+  try {
+    opening = await openingFigures(server.origin, config.opening);
+  } catch (e) {
+    opening = { status: 'error', note: String(e?.message ?? e).slice(0, 300) };
+  }
+  problems.push(...openingProblems(opening));
+  // The send requests on a Worker without the outbox queue's consumer: the fan-out of the first sends would otherwise
+  // run beside the later ones and count against them (bench/opening.mjs#withoutOutboxConsumer).
+  earlierLog += server.log();
+  await server.stop();
+  server = await startWorker({ ...workerOptions, config: withoutOutboxConsumer() });
   const at = server.origin;
+  // One announcement to everyone: the send request's own CPU, from the Worker process's meter over several sends made
+  // back to back on that Worker (no trace collector, no fan-out), beside the same number of baseline requests.
+  log(`announcement: CPU of ${config.sendSamples} send requests to all attendees`);
   const sendRequest = () =>
     fetch(`${at}/api/events/${SLUG}/messages`, {
       method: 'POST',
@@ -566,11 +589,21 @@ async function main() {
   };
   const baselineCpu = await metered(() => fetch(at + baselineRoute.path, { headers: baselineRoute.headers }));
   const primed = await sendRequest();
-  const sendProbe = await primed.json().catch(() => ({}));
+  await primed.arrayBuffer();
+  // The send answers before the queue counts the audience: the preview's count is the figure the organiser confirmed.
+  const sendProbe = await (
+    await fetch(`${at}/api/events/${SLUG}/messages/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: at, cookie: organiserCookie },
+      body: JSON.stringify({ audience: { type: 'attendees' }, subject: 'Notice {{name}}', body: 'Dear {{name}}.' }),
+    })
+  )
+    .json()
+    .catch(() => ({}));
   if (primed.status !== 202) problems.push(`announcement send: HTTP ${primed.status}, expected 202`);
   const announcementSend = {
     samples: config.sendSamples,
-    recipients: sendProbe.message?.recipients ?? null,
+    recipients: sendProbe.count ?? null,
     ...(await metered(sendRequest)),
     baseline: baselineCpu,
   };
@@ -635,6 +668,7 @@ async function main() {
     rush,
     announcement,
     checkin50,
+    opening,
     snapshotSize,
     bundle,
     problems,

@@ -23,7 +23,15 @@ export const freePort = () =>
  * thread as the Worker and its local D1 (strace: 17 WAL pages and an fsync for a request with one D1 call). A
  * deployed Worker's traces are collected outside it, so the bench measures with it off unless asked.
  */
-export async function startWorker({ persistTo, script, assets, vars = {}, tracing = false, timeoutMs = 90_000 }) {
+export async function startWorker({
+  persistTo,
+  script,
+  assets,
+  config,
+  vars = {},
+  tracing = false,
+  timeoutMs = 90_000,
+}) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -31,6 +39,7 @@ export async function startWorker({ persistTo, script, assets, vars = {}, tracin
   const args = [
     WRANGLER,
     'dev',
+    ...(config ? ['--config', config] : []),
     ...(script ? [script, '--no-bundle'] : []),
     ...(assets ? ['--assets', assets] : []),
     '--port',

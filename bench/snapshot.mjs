@@ -1,12 +1,13 @@
-// The offline desk's first download and its delta: every snapshot page as the desk pulls them, raw and gzipped, the time
-// on a 1 Mbit/s link computed from the size, and the delta after `changes` check-ins.
+// The offline desk's first download and its delta: every snapshot page as the desk pulls them (the compact v2 rows), raw
+// and gzipped, the time on a 1 Mbit/s link computed from the size, and the delta after `changes` check-ins; beside
+// it, the first download in the v1 objects older desks pull.
 import { gzipSync } from 'node:zlib';
 import { SLUG } from './seed.mjs';
 
 const MBIT = 1_000_000;
 
 /** Pulls every page from `since` on; returns the tickets, the bytes raw and gzipped (per page, as sent), and the new cursor. */
-async function pull(origin, cookie, since) {
+async function pull(origin, cookie, since, v = '2') {
   let after = '';
   let raw = 0;
   let gzip = 0;
@@ -15,7 +16,7 @@ async function pull(origin, cookie, since) {
   let cursor = null;
   let encoding = null;
   do {
-    const res = await fetch(`${origin}/api/events/${SLUG}/checkins/snapshot?since=${since}&after=${after}`, {
+    const res = await fetch(`${origin}/api/events/${SLUG}/checkins/snapshot?since=${since}&after=${after}&v=${v}`, {
       headers: { cookie, 'accept-encoding': 'gzip' },
     });
     if (!res.ok) throw new Error(`snapshot page ${pages + 1}: HTTP ${res.status}`);
@@ -24,7 +25,7 @@ async function pull(origin, cookie, since) {
     const page = JSON.parse(body.toString('utf8'));
     raw += body.length;
     gzip += gzipSync(body, { level: 6 }).length;
-    tickets += page.tickets.length;
+    tickets += page.tickets.length + (page.rows?.length ?? 0);
     cursor ??= page.cursor;
     after = page.next;
     pages++;
@@ -36,6 +37,7 @@ const seconds = (bytes) => Math.round(((bytes * 8) / MBIT) * 10) / 10;
 
 /** `checkin(n)` admits the n-th of `changes` tickets (the bench's own check-in route), between the two pulls. */
 export async function snapshotFigures(origin, cookie, { changes = 100, checkin }) {
+  const v1 = await pull(origin, cookie, 0, '1');
   const first = await pull(origin, cookie, 0);
   // The cursor is "now − 5 s": wait past the overlap so the delta holds only the changes made after the first pull.
   await new Promise((r) => setTimeout(r, 5_500));
@@ -53,6 +55,14 @@ export async function snapshotFigures(origin, cookie, { changes = 100, checkin }
     at20000: {
       bytes: Math.round((first.raw / Math.max(1, first.tickets)) * 20_000),
       gzipBytes: Math.round((first.gzip / Math.max(1, first.tickets)) * 20_000),
+    },
+    v1: {
+      bytes: v1.raw,
+      gzipBytes: v1.gzip,
+      at20000: {
+        bytes: Math.round((v1.raw / Math.max(1, v1.tickets)) * 20_000),
+        gzipBytes: Math.round((v1.gzip / Math.max(1, v1.tickets)) * 20_000),
+      },
     },
     changes,
     delta: { tickets: delta.tickets, bytes: delta.raw, gzipBytes: delta.gzip },

@@ -60,6 +60,8 @@ export const emails = sqliteTable(
     index('emails_due').on(t.status, t.nextAttemptAt),
     index('emails_event').on(t.eventId, t.createdAt),
     index('emails_message').on(t.messageId, t.status),
+    /** One email per recipient of a message, however often its fan-out runs; also the fan-out's cursor. */
+    uniqueIndex('emails_message_recipient').on(t.messageId, t.registrationId),
     index('emails_provider').on(t.providerId),
     index('emails_registration').on(t.registrationId, t.kind),
     /** The day-before reminder goes once per registration, however often the cron runs. */

@@ -16,6 +16,10 @@ export const messages = sqliteTable(
     body: text('body').notNull(),
     recipients: integer('recipients').notNull(),
     staffId: text('staff_id'),
+    /** While the queue is still writing its emails: what it needs to resume (JSON origin and language); NULL when done. */
+    fanOut: text('fan_out'),
+    /** When the fan-out last wrote a step (or the message was filed): the cron restarts one that stopped moving. */
+    fannedAt: integer('fanned_at'),
     createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
   },
   (t) => [index('messages_event').on(t.eventId, t.createdAt)],

@@ -29,6 +29,10 @@ export class SimQueue {
   private seq = 0;
   runs = 0;
   dead = 0;
+  /** Messages lost on the way in (a job dropped after its retries, as far as the consumer can tell). */
+  lost = 0;
+  /** Which sent messages to lose, for the cron's safety net to make up for. */
+  lose: ((body: unknown) => boolean) | null = null;
   constructor(
     private readonly clock: SimClock,
     private readonly maxBatch = 100,
@@ -36,6 +40,10 @@ export class SimQueue {
     private readonly maxRetries = 10,
   ) {}
   async send(body: unknown, options?: { delaySeconds?: number }) {
+    if (this.lose?.(body)) {
+      this.lost++;
+      return;
+    }
     const visibleAt = this.clock.now() + (options?.delaySeconds ?? 0) * 1000;
     this.queued.push({ id: ++this.seq, body, visibleAt, attempts: 0 });
   }
@@ -277,11 +285,13 @@ export async function announcementRush(
     resendRps: number;
     limitSeconds?: number;
     progress?: (messageId: string) => Promise<unknown>;
+    lose?: (body: unknown) => boolean;
   },
 ) {
   const clock = new SimClock();
   const double = new ResendDouble();
   const queue = new SimQueue(clock);
+  queue.lose = o.lose ?? null;
   let messageId = '';
   const progress: unknown[] = [];
   const unsent = async () =>
@@ -320,6 +330,7 @@ export async function announcementRush(
     duplicated: counts.filter((n) => n > 1).length,
     lastAcceptanceSeconds: seconds(drive),
     consumerRuns: queue.runs,
+    lostJobs: queue.lost,
   };
 }
 

@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ticketHash } from '../../worker/checkin/offline';
+import { fromRow, type SnapshotRow } from '../../worker/checkin/snapshot-rows';
 import { person } from './fixtures';
 import { call, signIn } from './helpers';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
@@ -54,6 +55,27 @@ describe('snapshots', () => {
     expect(delta.body.tickets.map((t: any) => t.id).sort()).toEqual([a.id, b.id].sort());
     expect(delta.body.tickets.find((t: any) => t.id === a.id)!.checkedInAt).toMatch(/\+08:00$/);
     expect(delta.body.cursor).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('the compact snapshot (v=2) the desk pulls', () => {
+  it('holds the same tickets as rows with 12-character hashes, and no codes', async () => {
+    const a = await register('compact-a');
+    const [objects, compact] = await Promise.all([
+      snapshot(),
+      call(`/api/events/${SLUG}/checkins/snapshot?since=0&v=2`, { headers: { cookie: desk } }),
+    ]);
+    expect(compact.status).toBe(200);
+    expect(compact.body.v).toBe(2);
+    expect(compact.body.tickets).toEqual([]);
+    const decoded = (compact.body.rows as SnapshotRow[]).map(fromRow);
+    expect(decoded).toEqual(objects.body.tickets.map((t: any) => ({ ...t, hash: t.hash.slice(0, 12) })));
+    const mine = decoded.find((t) => t.id === a.id)!;
+    expect(mine).toMatchObject({ name: '参会者 compact-a', status: 'confirmed', checkedInAt: null });
+    expect(mine.hash).toBe((await ticketHash(a.ticketCode)).slice(0, 12));
+    expect(JSON.stringify(compact.body)).not.toContain(a.ticketCode);
+    // Smaller on the wire: the keys are not repeated, the hashes are shorter.
+    expect(JSON.stringify(compact.body).length).toBeLessThan(0.75 * JSON.stringify(objects.body).length);
   });
 });
 

@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers';
 import worker from '../../worker/index';
 import { describe, expect, it } from 'vitest';
 import { ResendDouble } from '../fakes/resend-double';
+import type { OutboxBody } from '../../worker/email/consumer';
 import { announcementRush, confirmationRush, driveOutbox, SimClock, SimQueue, seedConfirmations } from '../fakes/rush';
 import { makeEvent } from './fixtures';
 import { call, signIn } from './helpers';
@@ -109,12 +110,13 @@ describe('an announcement to a large audience', () => {
           queued,
         );
         expect(res.status).toBe(202);
-        expect(res.body.message.recipients).toBe(n);
-        // Nothing is rendered in the request: the queue writes the rows.
+        // Nothing is counted or rendered in the request: the queue counts the audience and writes the rows.
         const written = await env.DB.prepare(`SELECT count(*) n FROM emails WHERE message_id = ?`)
           .bind(res.body.message.id)
           .first<{ n: number }>();
         expect(written!.n).toBe(0);
+        // Until the queue has counted, the console says so and keeps polling (something is waiting).
+        expect(await list()).toMatchObject({ id: res.body.message.id, writing: true, recipients: 0, pending: 1 });
         return res.body.message.id;
       },
       progress: async (messageId) => {
@@ -138,6 +140,65 @@ describe('an announcement to a large audience', () => {
     expect(seen.filter((p) => p.sent > 0 && p.sent < n).length).toBeGreaterThan(2);
     expect(seen.at(-1)).toEqual({ sent: n, pending: 0 });
     expect(await list()).toMatchObject({ recipients: n, sent: n, failed: 0, pending: 0 });
+  }, 60_000);
+});
+
+describe('a fan-out whose queue job was lost', () => {
+  it('is finished by the cron from its cursor: each recipient exactly once, the console waiting meanwhile', async () => {
+    const n = 2500;
+    const { id, slug } = await makeEvent(n);
+    await env.DB.prepare(
+      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+    )
+      .bind(id)
+      .run();
+    await seedConfirmations(env.DB, id, 'lostfan', n, false);
+    const { clearSessionCache } = await import('../../worker/auth/session');
+    clearSessionCache();
+    const org = await signIn('organiser@colloquy.test');
+    const list = async () =>
+      (await call(`/api/events/${slug}/messages`, { headers: { cookie: org } })).body.messages[0]!;
+    let fanOutJobs = 0;
+    let stalled: { recipients: number; sent: number; pending: number } | null = null;
+    const r = await announcementRush(at('2'), {
+      prefix: 'lostfan',
+      resendRps: 2,
+      // The job for the second step (after the first 1,000 rows) never reaches a consumer.
+      lose: (body) => (body as OutboxBody).fanOut !== undefined && ++fanOutJobs === 2,
+      send: async (queued) => {
+        const res = await call(
+          `/api/events/${slug}/messages`,
+          {
+            method: 'POST',
+            headers: { cookie: org },
+            json: { audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' },
+          },
+          queued,
+        );
+        expect(res.status).toBe(202);
+        return res.body.message.id;
+      },
+      progress: async () => {
+        const m = await list();
+        if (m.sent === 1000) stalled = m;
+        return m;
+      },
+    });
+    expect(r.lostJobs).toBe(1);
+    // While the fan-out stood still, the console showed the whole audience, a thousand sent, the rest waiting.
+    expect(stalled).toMatchObject({ recipients: n, sent: 1000, pending: n - 1000 });
+    expect({ exactlyOnce: r.exactlyOnce, duplicated: r.duplicated }).toEqual({ exactlyOnce: n, duplicated: 0 });
+    expect(r.status429).toBe(0);
+    // The rest went after the stall was noticed (10 minutes without a step), by a cron sweep.
+    expect(r.lastAcceptanceSeconds).toBeGreaterThan(600);
+    expect(r.lastAcceptanceSeconds).toBeLessThan(1200);
+    const rows = await env.DB.prepare(
+      `SELECT count(*) n, count(DISTINCT registration_id) d FROM emails WHERE message_id = ?`,
+    )
+      .bind(r.messageId)
+      .first<{ n: number; d: number }>();
+    expect(rows).toEqual({ n, d: n });
+    expect(await list()).toMatchObject({ recipients: n, sent: n, failed: 0, pending: 0, writing: false });
   }, 60_000);
 });
 

@@ -49,6 +49,8 @@ export const admitInput = z.object({
 export const snapshotQuery = z.object({
   since: z.coerce.number().int().min(0).optional().default(0),
   after: z.string().max(100).optional().default(''),
+  /** 2: compact rows and short hashes (worker/checkin/snapshot-rows.ts); absent: objects, as desks before it read. */
+  v: z.enum(['1', '2']).optional().default('1'),
 });
 
 export const batchInput = z.object({

@@ -3,7 +3,7 @@
 import type { Bindings } from '../env';
 import { loggable } from '../http/errors';
 import { deliverBulk, sweepBulk } from '../messages/bulk';
-import { type FanOut, fanOutStep } from '../messages/fanout';
+import { type FanOut, fanOutStep, resumeStalledFanOuts } from '../messages/fanout';
 import { deliverDue } from './outbox';
 import { type Clock, configuredRps, Pacer, realClock } from './pace';
 
@@ -31,10 +31,12 @@ export async function consumeOutbox(messages: readonly OutboxMessage[], env: Bin
       // The cron's sweep runs here rather than in the cron, so its calls share this run's pace.
       await deliverDue(env, { limit: 1000, pacer });
       await sweepBulk(env, pacer);
+      // A fan-out whose queue job was lost (dropped after its retries) goes back on the queue from its cursor.
+      await resumeStalledFanOuts(env, clock.now());
       m.ack();
     } else if (body.messageId) {
       // A message still being written: one step of rows, then send what is there.
-      const fan = body.fanOut && (await fanOutStep(env, body.messageId, body.fanOut));
+      const fan = body.fanOut && (await fanOutStep(env, body.messageId, body.fanOut, { now: clock.now() }));
       const result = await deliverBulk(env, body.messageId, { pacer });
       if (fan && !fan.done) {
         // The next step comes as a new message: a retry would count against max_retries, and 20,000 take 20 steps.
@@ -65,6 +67,7 @@ export async function sweepOutbox(env: Bindings) {
     }
   }
   const pacer = new Pacer(configuredRps(env));
+  await resumeStalledFanOuts(env);
   await deliverDue(env, { limit: 200, pacer });
   await sweepBulk(env, pacer);
 }

@@ -1,19 +1,25 @@
-// A bulk message's fan-out, in the outbox queue rather than in the send request: each step renders the next 1,000
-// recipients (by registration id) and inserts their outbox rows in one D1 batch, so the request stays within its
-// CPU budget however large the audience, and the console's progress moves as rows are written and sent.
+// A bulk message's fan-out, in the outbox queue rather than in the send request: the first step counts the audience
+// (the console's total), each step renders the next 1,000 recipients (by registration id) and inserts their outbox
+// rows in one D1 batch, so the send request does the same work for 20,000 recipients as for 20. The message keeps
+// what a step needs (fan_out) and when one last moved (fanned_at), so the cron restarts a fan-out whose job was lost.
 import { eq, sql } from 'drizzle-orm';
 import { events, messages } from '../../schema';
+import { auditEntry } from '../audit/log';
 import { atomically, dbFor } from '../db';
+import type { OutboxBody } from '../email/consumer';
 import type { Bindings } from '../env';
-import { newId } from '../lib/random';
-import { type Audience, findRecipients, sessionsByPerson, valuesFor } from './recipients';
-import { renderMessage } from './render';
 import { issuePortalLinks } from '../faculty/link';
+import { loggable } from '../http/errors';
+import { newId } from '../lib/random';
+import { type Audience, countRecipients, findRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { renderMessage } from './render';
 
-/** What the send request hands the queue besides the message id: the site's origin and the chosen language. */
+/** What a step needs besides the message id: the site's origin and the chosen language. */
 export type FanOut = { origin: string; locale?: 'zh-CN' | 'en' };
 
 export const FAN_OUT_STEP = 1000;
+/** A fan-out whose cursor has not moved for this long lost its queue job (a healthy step follows within seconds). */
+export const FAN_OUT_STALL_MS = 10 * 60_000;
 
 type Row = {
   id: string;
@@ -28,13 +34,12 @@ type Row = {
 };
 
 /**
- * D1 allows 100 bound parameters per statement: 8 rows a statement. Each statement inserts only while the message's
- * rows end before this chunk's last registration, so a step run twice (a retried queue message) inserts nothing twice.
+ * D1 allows 100 bound parameters per statement: 8 rows a statement. The unique (message, recipient) index makes a
+ * step run twice (a retried queue message, the cron's restart racing a late job) insert nothing twice.
  */
 export function insertRows(rows: Row[], now: number) {
   const per = 8;
   const out = [];
-  const last = rows.at(-1)?.registrationId ?? '';
   for (let i = 0; i < rows.length; i += per) {
     const values = rows
       .slice(i, i + per)
@@ -43,54 +48,113 @@ export function insertRows(rows: Row[], now: number) {
           sql`(${r.id}, ${r.eventId}, ${r.registrationId}, 'message', ${r.to}, ${r.locale}, ${r.subject}, ${r.html}, ${r.text}, ${r.messageId}, ${now})`,
       );
     out.push(
-      sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, subject, html, text, message_id, created_at)
-        SELECT * FROM (VALUES ${sql.join(values, sql`, `)})
-        WHERE (SELECT coalesce(max(registration_id), '') FROM emails WHERE message_id = ${rows[0]!.messageId}) < ${last}`,
+      sql`INSERT OR IGNORE INTO emails (id, event_id, registration_id, kind, "to", locale, subject, html, text, message_id, created_at)
+        VALUES ${sql.join(values, sql`, `)}`,
     );
   }
   return out;
 }
 
-/** Writes the next step's outbox rows; `done` once every recipient has one (the message's count is then exact). */
-export async function fanOutStep(env: Bindings, messageId: string, fan: FanOut, limit = FAN_OUT_STEP) {
+/**
+ * Writes the next step's outbox rows; `done` once every recipient has one (the message's count is then exact).
+ * `fan` is the queue message's; else the message's own. Messages filed before 0020 (no fanned_at) are written
+ * from their job's `fan` as before.
+ */
+export async function fanOutStep(
+  env: Bindings,
+  messageId: string,
+  fan?: FanOut,
+  options: { limit?: number; now?: number } = {},
+) {
+  const limit = options.limit ?? FAN_OUT_STEP;
+  const now = options.now ?? Date.now();
   const db = dbFor(env.DB);
   const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
-  if (!message) return { written: 0, done: true };
-  const [[event], [cursor]] = await Promise.all([
+  // Written to the end already (fan_out cleared): a late duplicate job writes nothing, not even newcomers.
+  if (!message || (message.fanOut === null && message.fannedAt !== null)) return { written: 0, done: true };
+  const params = fan ?? (message.fanOut ? (JSON.parse(message.fanOut) as FanOut) : null);
+  if (!params) return { written: 0, done: true };
+  const audience = JSON.parse(message.audience) as Audience;
+  const [[event], [cursor], counted] = await Promise.all([
     db.select().from(events).where(eq(events.id, message.eventId)),
+    // The unique (message, recipient) index answers this with one seek.
     db.all<{ after: string | null }>(
       sql`SELECT max(registration_id) AS after FROM emails WHERE message_id = ${messageId}`,
     ),
+    // The first step counts the audience, so the console shows the total while the rows are being written.
+    message.fanOut !== null && message.recipients === 0
+      ? countRecipients(db, message.eventId, audience)
+      : Promise.resolve(null),
   ]);
   if (!event) return { written: 0, done: true };
-  const recipients = await findRecipients(db, event.id, JSON.parse(message.audience) as Audience, {
-    after: cursor?.after ?? '',
-    limit,
-  });
+  const recipients = await findRecipients(db, event.id, audience, { after: cursor?.after ?? '', limit });
+  const statements = [];
+  if (counted !== null)
+    statements.push(
+      sql`UPDATE messages SET recipients = ${counted} WHERE id = ${messageId}`,
+      auditEntry(event.id, message.staffId, 'message.send', {
+        id: messageId,
+        recipients: counted,
+        subject: message.subject,
+      }),
+    );
   if (recipients.length) {
     const slots = await sessionsByPerson(db, event.id);
-    const now = Date.now();
     // {{portal_url}}: each person on the programme gets a fresh personal link, written with their email.
     const portal = /\{\{\s*portal_url\s*\}\}/.test(message.subject + message.body)
-      ? await issuePortalLinks(recipients, event.id, fan.origin, now)
+      ? await issuePortalLinks(recipients, event.id, params.origin, now)
       : { urls: new Map<string, string>(), statements: [] };
     const rows = recipients.map((r) => ({
       id: newId('eml'),
       eventId: event.id,
       registrationId: r.id,
       to: r.email,
-      locale: fan.locale ?? r.locale,
+      locale: params.locale ?? r.locale,
       messageId,
-      ...renderMessage(message.subject, message.body, valuesFor(r, event, slots, fan.origin, fan.locale, portal.urls)),
+      ...renderMessage(
+        message.subject,
+        message.body,
+        valuesFor(r, event, slots, params.origin, params.locale, portal.urls),
+      ),
     }));
-    await atomically(env.DB, [...portal.statements, ...insertRows(rows, now)]);
+    statements.push(...portal.statements, ...insertRows(rows, now));
   }
   const done = recipients.length < limit;
   // The audience as it stood when each step read it: the count shown becomes the rows actually written.
-  if (done)
-    await db
-      .update(messages)
-      .set({ recipients: sql`(SELECT count(*) FROM emails WHERE message_id = ${messageId})` })
-      .where(eq(messages.id, messageId));
+  statements.push(
+    done
+      ? sql`UPDATE messages SET fan_out = NULL, fanned_at = ${now},
+          recipients = (SELECT count(*) FROM emails WHERE message_id = ${messageId}) WHERE id = ${messageId}`
+      : sql`UPDATE messages SET fanned_at = ${now} WHERE id = ${messageId}`,
+  );
+  await atomically(env.DB, statements);
   return { written: recipients.length, done };
+}
+
+/**
+ * The cron's safety net: a message still being written whose cursor has not moved for FAN_OUT_STALL_MS lost its
+ * queue job (dropped after its retries). Each is claimed (fanned_at moves, so the next sweep leaves it alone for
+ * as long again) and handed back to the queue, which resumes from the cursor; without a queue it is written here.
+ */
+export async function resumeStalledFanOuts(env: Bindings, now = Date.now()) {
+  const stalled = await env.DB.prepare(
+    `UPDATE messages SET fanned_at = ?1 WHERE id IN (
+       SELECT id FROM messages WHERE fan_out IS NOT NULL AND coalesce(fanned_at, 0) < ?2 LIMIT 20)
+     RETURNING id, fan_out`,
+  )
+    .bind(now, now - FAN_OUT_STALL_MS)
+    .all<{ id: string; fan_out: string }>();
+  for (const m of stalled.results) {
+    const fanOut = JSON.parse(m.fan_out) as FanOut;
+    try {
+      if (env.OUTBOX) {
+        await env.OUTBOX.send({ messageId: m.id, fanOut } satisfies OutboxBody);
+        continue;
+      }
+    } catch (e) {
+      console.error('queue send failed', loggable(e));
+    }
+    while (!(await fanOutStep(env, m.id, fanOut, { now })).done);
+  }
+  return stalled.results.map((m) => m.id);
 }

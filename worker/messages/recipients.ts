@@ -46,8 +46,17 @@ function audienceFilter(a: Audience) {
   }
 }
 
-/** `page` reads the audience in registration-id order, `limit` at a time after `after` (the queue's fan-out). */
-export function findRecipients(db: Db, eventId: string, a: Audience, page?: { after: string; limit: number }) {
+/**
+ * `page` reads the audience in registration-id order, `limit` at a time after `after` (the queue's fan-out);
+ * otherwise in registration order, the first `first` (the preview) or all.
+ */
+export function findRecipients(
+  db: Db,
+  eventId: string,
+  a: Audience,
+  page?: { after: string; limit: number },
+  first?: number,
+) {
   const query = db
     .select({
       id: registrations.id,
@@ -77,25 +86,29 @@ export function findRecipients(db: Db, eventId: string, a: Audience, page?: { af
         page ? gt(registrations.id, page.after) : undefined,
       ),
     );
-  return page
-    ? query.orderBy(registrations.id).limit(page.limit)
-    : query.orderBy(registrations.createdAt, registrations.id);
+  if (page) return query.orderBy(registrations.id).limit(page.limit);
+  const ordered = query.orderBy(registrations.createdAt, registrations.id);
+  return first === undefined ? ordered : ordered.limit(first);
 }
 
-/** How many the audience holds now, without reading them (the send request's answer). */
+const reachable = (eventId: string, a: Audience) =>
+  and(
+    eq(registrations.eventId, eventId),
+    ne(registrations.email, ''),
+    notLike(registrations.email, 'erased+%'),
+    audienceFilter(a),
+  );
+
+/** How many the audience holds now, without reading them (the fan-out's first step). */
 export async function countRecipients(db: Db, eventId: string, a: Audience) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, eventId),
-        ne(registrations.email, ''),
-        notLike(registrations.email, 'erased+%'),
-        audienceFilter(a),
-      ),
-    );
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(registrations).where(reachable(eventId, a));
   return Number(row?.n ?? 0);
+}
+
+/** Whether anyone is in the audience: the send request stops at the first one rather than counting them all. */
+export async function hasRecipients(db: Db, eventId: string, a: Audience) {
+  const rows = await db.select({ id: registrations.id }).from(registrations).where(reachable(eventId, a)).limit(1);
+  return rows.length > 0;
 }
 
 export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];

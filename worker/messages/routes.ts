@@ -3,15 +3,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { emails, events, messages, registrations } from '../../schema';
-import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
-import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv, Bindings, Db } from '../env';
 import { ApiError, loggable, notFound } from '../http/errors';
 import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
-import { countRecipients, findRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { countRecipients, findRecipients, hasRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { type FanOut, fanOutStep } from './fanout';
 import type { OutboxBody } from '../email/consumer';
 import { configuredRps, Pacer } from '../email/pace';
@@ -48,20 +46,25 @@ async function validated(
   return event;
 }
 
+const PREVIEW_LIST = 500;
+
 async function prepare(
   c: { env: Bindings; var: { db: Db }; req: { url: string } },
   eventId: string,
   b: z.infer<typeof composeInput>,
 ) {
   const event = await validated(c, eventId, b);
-  const [recipients, slots] = await Promise.all([
-    findRecipients(c.var.db, eventId, b.audience),
+  // The first PREVIEW_LIST (the console's picker shows no more) and the count, not the whole audience: a congress's
+  // 20,000 would otherwise be read into the Worker on every preview.
+  const [recipients, count, slots] = await Promise.all([
+    findRecipients(c.var.db, eventId, b.audience, undefined, PREVIEW_LIST),
+    countRecipients(c.var.db, eventId, b.audience),
     sessionsByPerson(c.var.db, eventId),
   ]);
   const origin = publicOrigin(c);
   const render = (r: (typeof recipients)[number], portalUrls?: Map<string, string>) =>
     renderMessage(b.subject, b.body, valuesFor(r, event, slots, origin, b.locale, portalUrls));
-  return { recipients, render, origin };
+  return { recipients, count, render, origin };
 }
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
@@ -94,12 +97,12 @@ export const messageRoutes = new Hono<AppEnv>()
   .post('/:slug/messages/preview', rules.previewMessage, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
-    const { recipients, render } = await prepare(c, eventId, b);
+    const { recipients, count, render } = await prepare(c, eventId, b);
     const chosen = recipients.find((r) => r.id === b.recipientId) ?? recipients[0];
     return c.json(
       {
-        count: recipients.length,
-        recipients: recipients.slice(0, 500).map((r) => ({ id: r.id, name: r.name, email: r.email })),
+        count,
+        recipients: recipients.map((r) => ({ id: r.id, name: r.name, email: r.email })),
         preview: chosen ? { recipientId: chosen.id, to: chosen.email, ...render(chosen) } : null,
       },
       200,
@@ -132,30 +135,27 @@ export const messageRoutes = new Hono<AppEnv>()
   .post('/:slug/messages', rules.sendMessage, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
-    // The request only counts the audience and files the message: the queue renders and writes each recipient's
-    // email (worker/messages/fanout.ts), so 20,000 recipients cost this request no more CPU than 20.
-    const [, recipients] = await Promise.all([
-      validated(c, eventId, b),
-      countRecipients(c.var.db, eventId, b.audience),
-    ]);
-    if (!recipients) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
+    // The request only checks that someone is in the audience and files the message: the queue counts the audience,
+    // renders and writes each recipient's email (worker/messages/fanout.ts), so 20,000 recipients cost this request
+    // no more than 20. The fan-out writes the audit entry with the count.
+    const [, anyone] = await Promise.all([validated(c, eventId, b), hasRecipients(c.var.db, eventId, b.audience)]);
+    if (!anyone) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
     const id = newId('msg');
-    const now = Date.now();
-    await atomically(c.env.DB, [
-      c.var.db.insert(messages).values({
-        id,
-        eventId,
-        audience: JSON.stringify(b.audience),
-        subject: b.subject,
-        body: b.body,
-        recipients,
-        staffId: staff.id,
-        createdAt: now,
-      }),
-      auditEntry(eventId, staff.id, 'message.send', { id, recipients, subject: b.subject }),
-    ]);
-    await enqueueBulk(c, id, { origin: publicOrigin(c), locale: b.locale });
-    return c.json({ message: { id, recipients } }, 202);
+    const fanOut: FanOut = { origin: publicOrigin(c), locale: b.locale };
+    await c.var.db.insert(messages).values({
+      id,
+      eventId,
+      audience: JSON.stringify(b.audience),
+      subject: b.subject,
+      body: b.body,
+      recipients: 0,
+      staffId: staff.id,
+      fanOut: JSON.stringify(fanOut),
+      fannedAt: Date.now(),
+      createdAt: Date.now(),
+    });
+    await enqueueBulk(c, id, fanOut);
+    return c.json({ message: { id } }, 202);
   })
   .get('/:slug/messages', rules.listMessages, async (c) => {
     const { eventId } = requireEventRole(c, c.req.param('slug'), ['organiser']);
@@ -172,6 +172,7 @@ export const messageRoutes = new Hono<AppEnv>()
         subject: messages.subject,
         recipients: messages.recipients,
         createdAt: messages.createdAt,
+        writing: sql<boolean>`${messages.fanOut} IS NOT NULL`,
         sent: counted(['sent', 'captured']),
         failed: counted(['failed']),
         pending: counted(['pending', 'sending']),
@@ -184,8 +185,9 @@ export const messageRoutes = new Hono<AppEnv>()
       {
         messages: rows.map((r) => ({
           ...r,
-          // Rows the queue has not written yet are waiting too, so the console keeps polling until the end.
-          pending: Math.max(r.pending, r.recipients - r.sent - r.failed),
+          writing: Boolean(r.writing),
+          // Rows the queue has not written (or counted) yet are waiting too, so the console polls until the end.
+          pending: waitingFor(r.pending, r.recipients - r.sent - r.failed, Boolean(r.writing)),
           createdAt: new Date(r.createdAt).toISOString(),
         })),
       },
@@ -219,7 +221,10 @@ export const messageRoutes = new Hono<AppEnv>()
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.deliveryStatus ?? r.status] = (counts[r.deliveryStatus ?? r.status] ?? 0) + 1;
     // Recipients whose email the queue has not written yet are waiting too (the console polls while any wait).
-    if (message.recipients > rows.length) counts.pending = (counts.pending ?? 0) + message.recipients - rows.length;
+    const writing = message.fanOut !== null;
+    const waiting = (counts.pending ?? 0) + (counts.sending ?? 0);
+    const unwritten = waitingFor(waiting, waiting + message.recipients - rows.length, writing) - waiting;
+    if (unwritten > 0) counts.pending = (counts.pending ?? 0) + unwritten;
     return c.json(
       {
         message: {
@@ -228,6 +233,7 @@ export const messageRoutes = new Hono<AppEnv>()
           body: message.body,
           audience: JSON.parse(message.audience),
           recipients: message.recipients,
+          writing,
           createdAt: new Date(message.createdAt).toISOString(),
           counts,
         },
@@ -236,6 +242,10 @@ export const messageRoutes = new Hono<AppEnv>()
       200,
     );
   });
+
+/** What a message still has waiting: its unsent rows, the rows not written yet, and at least one while counting. */
+const waitingFor = (unsent: number, unwritten: number, writing: boolean) =>
+  Math.max(unsent, unwritten, writing ? 1 : 0);
 
 /** Hands the message to the queue; without one (or if it refuses), writes and sends it after the response. */
 async function enqueueBulk(

@@ -78,7 +78,10 @@ export async function openStore(slug: string) {
 
   const findTicket = (tx: IDBTransaction, by: { hash: string } | { id: string }) => {
     const tickets = tx.objectStore(TICKETS);
-    return done<SavedTicket | undefined>('hash' in by ? tickets.index('hash').get(by.hash) : tickets.get(by.id));
+    // By prefix: a ticket saved from a v1 snapshot (22 characters) is found by the 12 a v2 desk computes.
+    return done<SavedTicket | undefined>(
+      'hash' in by ? tickets.index('hash').get(IDBKeyRange.bound(by.hash, `${by.hash}\uffff`)) : tickets.get(by.id),
+    );
   };
 
   return {

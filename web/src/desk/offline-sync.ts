@@ -2,6 +2,7 @@
 import { api } from '../api';
 import { attempt, deviceId, type Outcome } from './checkin';
 import type { OfflineStore, QueuedScan } from './offline-store';
+import { fromRow } from '../../../worker/checkin/snapshot-rows';
 
 const SYNC_TIMEOUT_MS = 15_000;
 /** The batch API's limit. */
@@ -47,12 +48,13 @@ async function pull(slug: string, s: OfflineStore, reached: Reached): Promise<bo
   for (;;) {
     const outcome = await attempt(() =>
       api.api.events[':slug'].checkins.snapshot.$get(
-        { param: { slug }, query: { since: String(since), after } },
+        { param: { slug }, query: { since: String(since), after, v: '2' } },
         timeout(),
       ),
     );
     if (!reached(outcome)) return false;
-    await s.merge(outcome.value.tickets);
+    // The compact rows (v2); a Worker still on v1 answers with objects.
+    await s.merge([...outcome.value.tickets, ...outcome.value.rows.map(fromRow)]);
     if (!outcome.value.next) {
       await s.setMeta('cursor', outcome.value.cursor);
       return true;

@@ -1,5 +1,6 @@
-// The key the offline snapshot stores instead of ticket codes: the first 22 characters of base64url(SHA-256(code)), as the server makes it.
+// The key the offline snapshot stores instead of ticket codes: the first 12 characters of base64url(SHA-256(code)), as the server makes it.
 import { ticketCodeFrom } from '../../../worker/checkin/outcome';
+import { HASH_CHARS } from '../../../worker/checkin/snapshot-rows';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -80,5 +81,5 @@ export async function ticketHash(scanned: string): Promise<string> {
   const digest = globalThis.crypto?.subtle
     ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
     : sha256(bytes);
-  return base64url(digest).slice(0, 22);
+  return base64url(digest).slice(0, HASH_CHARS);
 }

@@ -89,7 +89,8 @@ export function Compose(props: {
     setSendError(null);
     try {
       const message = await sendMessage(slug, { audience, ...written(), locale: d.lang });
-      toast(ct('msg.sent', { subject: written().subject, n: message.recipients }));
+      // The count the organiser confirmed: the queue counts the audience again as it writes the emails.
+      toast(ct('msg.sent', { subject: written().subject, n: confirming()?.count ?? 0 }));
       setSending(false);
       preview.clear();
       setTested(null);

@@ -73,7 +73,13 @@ export function MessageDelivery(props: {
                 value={sent()}
               />
               <span id={`${progressId}-text`} class="msg-progress-text">
-                {progressLine({ recipients: total(), sent: sent(), failed: failed(), pending: waiting(m()) })}
+                {progressLine({
+                  recipients: total(),
+                  sent: sent(),
+                  failed: failed(),
+                  pending: waiting(m()),
+                  writing: m().message.writing,
+                })}
               </span>
             </div>
             <ul class="delivery-counts">

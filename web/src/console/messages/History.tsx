@@ -32,7 +32,7 @@ export function History(props: {
             <td class="nowrap">
               <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, props.event.timezone, locale())}</time>
             </td>
-            <td class="num">{m.recipients}</td>
+            <td class="num">{m.writing && !m.recipients ? '…' : m.recipients}</td>
             <td>
               <span class={m.failed ? 'bad-text' : m.pending ? '' : 'ok-text'}>{progressLine(m)}</span>
             </td>

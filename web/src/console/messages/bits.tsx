@@ -35,7 +35,15 @@ export function Loading<T>(props: {
   );
 }
 
-export function progressLine(m: { recipients: number; sent: number; failed: number; pending: number }) {
+export function progressLine(m: {
+  recipients: number;
+  sent: number;
+  failed: number;
+  pending: number;
+  writing?: boolean;
+}) {
+  // The queue counts the audience in its first step, a second or two after the send.
+  if (m.writing && !m.recipients) return ct('msg.counting');
   const parts = [ct('msg.sentOf', { done: m.sent, total: m.recipients })];
   if (m.failed) parts.push(ct('msg.failedN', { n: m.failed }));
   if (m.pending) parts.push(ct('msg.waitingN', { n: m.pending }));
