@@ -48,14 +48,6 @@ export const registrations = sqliteTable(
     updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     /** The hash of the first management link's token (the confirmation's); later links' hashes are in manage_tokens. */
     manageHash: text('manage_hash'),
-    // Desk search (migration 0018): virtual, so they cost nothing in the row; registrations_event_created holds them.
-    searchName: text('search_name').generatedAlwaysAs(sql`lower(\`name\`)`, { mode: 'virtual' }),
-    searchAffiliation: text('search_affiliation').generatedAlwaysAs(sql`lower(\`affiliation\`)`, { mode: 'virtual' }),
-    /** char(29) phone digits char(28) email key char(31): see the migration. */
-    searchContact: text('search_contact').generatedAlwaysAs(
-      sql`char(29) || replace(replace(replace(replace(replace(replace(replace(\`phone\`, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), char(9), ''), char(160), '') || char(28) || CASE WHEN \`email\` = '' OR \`email\` LIKE 'erased+%' THEN '' ELSE \`email_key\` END || char(31)`,
-      { mode: 'virtual' },
-    ),
   },
   (t) => [
     uniqueIndex('registrations_ticket_code').on(t.ticketCode),
@@ -64,13 +56,16 @@ export const registrations = sqliteTable(
     index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
     // Registration order: the console's default sort and the CSV export's pages walk it without sorting. It also
     // carries the search columns, so desk search reads this one index range and a registration writes no other.
+    // (The search's expressions: worker/checkin/search.ts, spelled there exactly as here and in migration 0018.)
     index('registrations_event_created').on(
       t.eventId,
       t.createdAt,
       t.id,
-      t.searchName,
-      t.searchAffiliation,
-      t.searchContact,
+      sql`lower(\`name\`)`,
+      sql`lower(\`affiliation\`)`,
+      sql.raw(
+        "char(29) || replace(replace(replace(replace(replace(replace(replace(`phone`, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), char(9), ''), char(160), '') || char(28) || CASE WHEN `email` = '' OR substr(`email`, 1, 7) = 'erased+' THEN '' ELSE `email_key` END || char(31)",
+      ),
     ),
   ],
 );

@@ -1,7 +1,7 @@
 -- Fewer rows written per registration (issue 21): D1 bills every table row and every index entry written, triggers' too.
--- Desk search: the term index (about 12 rows per registration, kept by 12 triggers) gives way to three virtual
--- generated columns carried by the one index registrations_event_created already writes: a search reads the event's
--- range of that index (covering, no table row) and is checked by the same rules in worker/checkin/search.ts.
+-- Desk search: the term index (about 12 rows per registration, kept by 12 triggers) gives way to three
+-- expressions carried by the one index registrations_event_created already writes: a search reads the event's range
+-- of that index (covering, no table row) and is checked by the same rules in worker/checkin/search.ts.
 DROP TRIGGER IF EXISTS `registrations_search_insert`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `registrations_search_delete`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `registrations_search_name_old`;--> statement-breakpoint
@@ -15,12 +15,11 @@ DROP TRIGGER IF EXISTS `registrations_search_phone_new`;--> statement-breakpoint
 DROP VIEW IF EXISTS `registration_search_terms`;--> statement-breakpoint
 DROP TABLE IF EXISTS `registration_search`;--> statement-breakpoint
 DROP TABLE IF EXISTS `search_positions`;--> statement-breakpoint
-ALTER TABLE `registrations` ADD `search_name` text GENERATED ALWAYS AS (lower(`name`)) VIRTUAL;--> statement-breakpoint
-ALTER TABLE `registrations` ADD `search_affiliation` text GENERATED ALWAYS AS (lower(`affiliation`)) VIRTUAL;--> statement-breakpoint
--- char(29) phone digits char(28) email key char(31): a whole number, its last 4 digits or a whole address is one instr().
-ALTER TABLE `registrations` ADD `search_contact` text GENERATED ALWAYS AS (char(29) || replace(replace(replace(replace(replace(replace(replace(`phone`, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), char(9), ''), char(160), '') || char(28) || CASE WHEN `email` = '' OR `email` LIKE 'erased+%' THEN '' ELSE `email_key` END || char(31)) VIRTUAL;--> statement-breakpoint
+-- lower(name), lower(affiliation), and char(29) phone digits char(28) email key char(31) (a whole number, its last
+-- 4 digits or a whole address is one instr()): expressions, not generated columns, so the search's scan of this
+-- index is covering (worker/checkin/search.ts writes them identically; SQLite matches them by their text).
 DROP INDEX IF EXISTS `registrations_event_created`;--> statement-breakpoint
-CREATE INDEX `registrations_event_created` ON `registrations` (`event_id`,`created_at`,`id`,`search_name`,`search_affiliation`,`search_contact`);--> statement-breakpoint
+CREATE INDEX `registrations_event_created` ON `registrations` (`event_id`,`created_at`,`id`,lower(`name`),lower(`affiliation`),char(29) || replace(replace(replace(replace(replace(replace(replace(`phone`, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), char(9), ''), char(160), '') || char(28) || CASE WHEN `email` = '' OR substr(`email`, 1, 7) = 'erased+' THEN '' ELSE `email_key` END || char(31));--> statement-breakpoint
 -- The name's prefix and the phone are searched through the index above: their own indexes cost a row each.
 DROP INDEX IF EXISTS `registrations_event_name`;--> statement-breakpoint
 DROP INDEX IF EXISTS `registrations_event_phone`;--> statement-breakpoint

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
 import { call } from './helpers';
 import { person } from './fixtures';
+import { SEARCH_EXPRESSIONS } from '../../worker/checkin/search';
 
 /** A D1 binding that records each batched statement's SQL and D1's meta.rows_written for it. */
 function recordingDb() {
@@ -77,7 +78,7 @@ describe('rows written per registration (issue 21: at most 10, the desk search i
     expect(res.headers.get('server-timing')).toMatch(/round_trips=\d+ rows_read=\d+ rows_written=10"/);
     // And the person is found at the desk by a part of the name, the institution and the phone's last 4 digits.
     const found = await env.DB.prepare(
-      `SELECT count(*) AS n FROM registrations WHERE id = ? AND instr(search_name, '小明') > 0 AND instr(search_affiliation, '协和') > 0 AND instr(search_contact, '5678' || char(28)) > 0`,
+      `SELECT count(*) AS n FROM registrations WHERE id = ? AND instr(${SEARCH_EXPRESSIONS.name}, '小明') > 0 AND instr(${SEARCH_EXPRESSIONS.affiliation}, '协和') > 0 AND instr(${SEARCH_EXPRESSIONS.contact}, '5678' || char(28)) > 0`,
     )
       .bind(res.body.registration.id)
       .first<{ n: number }>();

@@ -2,6 +2,7 @@
 // migrations upgrading a database with data in it, privacy duties, entropy and logs.
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { SEARCH_EXPRESSIONS } from '../../worker/checkin/search';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeEvent, person, statusCounts } from './fixtures';
 import { installResendDouble } from '../fakes/resend';
@@ -278,7 +279,7 @@ describe('privacy', () => {
     const searchable = JSON.stringify(
       (
         await env.DB.prepare(
-          `SELECT search_name, search_affiliation, search_contact FROM registrations INDEXED BY registrations_event_created WHERE event_id = ?`,
+          `SELECT ${SEARCH_EXPRESSIONS.name} AS search_name, ${SEARCH_EXPRESSIONS.affiliation} AS search_affiliation, ${SEARCH_EXPRESSIONS.contact} AS search_contact FROM registrations INDEXED BY registrations_event_created WHERE event_id = ?`,
         )
           .bind(id)
           .all()

@@ -8,11 +8,26 @@ import { type DeskQuery, foldCase, SEARCH_LIMIT, searchRank } from './search-rul
  */
 export const SEARCH_CANDIDATES = 200;
 
+/**
+ * The search's expressions, exactly as registrations_event_created indexes them (migration 0018): SQLite reads an
+ * indexed expression from the index only when the query spells it the same, and then the scan is covering.
+ */
+export const SEARCH_EXPRESSIONS = {
+  name: 'lower(`name`)',
+  affiliation: 'lower(`affiliation`)',
+  /** char(29) phone digits char(28) email key char(31); nothing for the email of an erased registration. */
+  contact:
+    "char(29) || replace(replace(replace(replace(replace(replace(replace(`phone`, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), char(9), ''), char(160), '') || char(28) || CASE WHEN `email` = '' OR substr(`email`, 1, 7) = 'erased+' THEN '' ELSE `email_key` END || char(31)",
+};
+const SEARCH_NAME = sql.raw(SEARCH_EXPRESSIONS.name);
+const SEARCH_AFFILIATION = sql.raw(SEARCH_EXPRESSIONS.affiliation);
+const SEARCH_CONTACT = sql.raw(SEARCH_EXPRESSIONS.contact);
+
 const CJK_START = /^[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
 
 /**
  * The candidates for a query. Every registration of the event is one entry of registrations_event_created, which
- * holds search_name, search_affiliation and search_contact (virtual columns, migration 0018): the statement reads
+ * holds the three expressions above (migration 0018): the statement reads
  * that index range and no table row, then joins the at most SEARCH_CANDIDATES kept. Its rows read grow with the
  * event (10,000 index entries at 10,000 registrations); a term index would read ~20 but write ~12 rows per
  * registration, and D1 bills a row written like 1,000 rows read.
@@ -22,13 +37,13 @@ export function searchStatement(eventId: string, query: DeskQuery): SQL {
   let rank: SQL;
   let text = '';
   if (query.kind === 'email') {
-    match = sql`instr(search_contact, char(28) || ${query.email} || char(31)) > 0`;
+    match = sql`instr(${SEARCH_CONTACT}, char(28) || ${query.email} || char(31)) > 0`;
     rank = sql`0`;
   } else {
     text = query.text;
     const contacts = [
-      ...query.phones.map((p) => sql`instr(search_contact, char(29) || ${p} || char(28)) > 0`),
-      ...(query.phoneTail ? [sql`instr(search_contact, ${query.phoneTail} || char(28)) > 0`] : []),
+      ...query.phones.map((p) => sql`instr(${SEARCH_CONTACT}, char(29) || ${p} || char(28)) > 0`),
+      ...(query.phoneTail ? [sql`instr(${SEARCH_CONTACT}, ${query.phoneTail} || char(28)) > 0`] : []),
     ];
     const contact = contacts.length ? sql.join(contacts, sql` OR `) : sql`0`;
     // A CJK query starts a term wherever it occurs; a Latin one must start a word (searchRank has the last word).
@@ -36,14 +51,15 @@ export function searchStatement(eventId: string, query: DeskQuery): SQL {
       CJK_START.test(text)
         ? sql`instr(${col}, ${text}) > 0`
         : sql`(substr(${col}, 1, length(${text})) = ${text} OR instr(${col}, ' ' || ${text}) > 0)`;
-    match = sql`(${contact} OR instr(search_name, ${text}) > 0 OR instr(search_affiliation, ${text}) > 0)`;
-    rank = sql`CASE WHEN ${contact} OR search_name = ${text} THEN 0 WHEN substr(search_name, 1, length(${text})) = ${text} THEN 1
-      WHEN ${part(sql`search_name`)} THEN 2 WHEN search_affiliation = ${text} THEN 3
-      WHEN substr(search_affiliation, 1, length(${text})) = ${text} THEN 4 WHEN ${part(sql`search_affiliation`)} THEN 5 ELSE 6 END`;
+    match = sql`(${contact} OR instr(${SEARCH_NAME}, ${text}) > 0 OR instr(${SEARCH_AFFILIATION}, ${text}) > 0)`;
+    const [n, a] = [SEARCH_NAME, SEARCH_AFFILIATION];
+    rank = sql`CASE WHEN ${contact} OR ${n} = ${text} THEN 0 WHEN substr(${n}, 1, length(${text})) = ${text} THEN 1
+      WHEN ${part(n)} THEN 2 WHEN ${a} = ${text} THEN 3
+      WHEN substr(${a}, 1, length(${text})) = ${text} THEN 4 WHEN ${part(a)} THEN 5 ELSE 6 END`;
   }
   return sql`
     SELECT r.id, r.name, r.affiliation, r.role, r.status, r.phone, r.email, c.scanned_at AS scannedAt, h.rank = 0 AS exact
-    FROM (SELECT id, ${rank} AS rank, search_name AS sortName FROM registrations INDEXED BY registrations_event_created
+    FROM (SELECT id, ${rank} AS rank, ${SEARCH_NAME} AS sortName FROM registrations INDEXED BY registrations_event_created
       WHERE event_id = ${eventId} AND ${match} ORDER BY rank, sortName, id LIMIT ${SEARCH_CANDIDATES}) h
     JOIN registrations r ON r.id = h.id LEFT JOIN checkins c ON c.registration_id = r.id
     ORDER BY h.rank, h.sortName, h.id`;
