@@ -74,11 +74,24 @@ export async function loadRoute(origin, route, opts, hooks = {}) {
 }
 
 const METER = /round_trips=(\d+) rows_read=(\d+) rows_written=(\d+)/;
+const PER_STATEMENT = /d1w;desc="([\d+]+)"/;
 
-/** Parses the development-only `Server-Timing: d1;desc="round_trips=… rows_read=… rows_written=…"` header. */
+/**
+ * Parses the development-only `Server-Timing: d1;desc="round_trips=… rows_read=… rows_written=…"` header, and
+ * `d1w;desc="0+7+3"` (each statement's rows written, in order) when the request wrote.
+ */
 export function parseMeter(res) {
-  const m = METER.exec(res.headers.get('server-timing') ?? '');
-  return m ? { roundTrips: Number(m[1]), rowsRead: Number(m[2]), rowsWritten: Number(m[3]) } : null;
+  const header = res.headers.get('server-timing') ?? '';
+  const m = METER.exec(header);
+  const w = PER_STATEMENT.exec(header);
+  return m
+    ? {
+        roundTrips: Number(m[1]),
+        rowsRead: Number(m[2]),
+        rowsWritten: Number(m[3]),
+        written: w ? w[1].split('+').map(Number) : [],
+      }
+    : null;
 }
 
 /** Sends `count` requests one at a time (after one unmetered priming request; at least 3, and fewer if they take over maxMs) and averages the D1 meter. */
@@ -114,5 +127,8 @@ export async function sampleCost(origin, route, count, maxMs = 5000) {
     rowsWritten: avg('rowsWritten'),
     maxRoundTrips: max('roundTrips'),
     maxRowsRead: max('rowsRead'),
+    maxRowsWritten: max('rowsWritten'),
+    // Each statement's rows written in the sample that wrote the most (a route's statements come in a fixed order).
+    writtenByStatement: samples.length ? samples.reduce((a, s) => (s.rowsWritten > a.rowsWritten ? s : a)).written : [],
   };
 }

@@ -18,7 +18,7 @@ import { loadRoute, parseMeter, sampleCost } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { compareDecoders } from './decoders.mjs';
 import { qrDecodeTiming, qrEncodeTiming } from './qr.mjs';
-import { evaluateTargets, judge, renderMarkdown, updateReadme } from './report.mjs';
+import { combineRuns, evaluateTargets, judge, renderMarkdown, updateReadme } from './report.mjs';
 import { buildRoutes, issueBenchCertificates, searchQueriesFrom, UNLIMITED_SEARCH } from './routes.mjs';
 import { executeSqlFiles, generateRegistrations, prng, registrationSqlFiles, SLUG } from './seed.mjs';
 import { startWorker } from './server.mjs';
@@ -27,6 +27,11 @@ const smoke = process.argv.includes('--smoke');
 const reportOnly = process.argv.includes('--report-only');
 const judgeFile = process.argv.includes('--judge') ? process.argv[process.argv.indexOf('--judge') + 1] : null;
 const keep = process.argv.includes('--keep'); // keep bench/.tmp/<run>/ (database, bundle, SQL) for a look afterwards
+// `--runs 2` (or --runs=2): the whole bench that many times in a row; a target is met only if every run meets it.
+const runsArg =
+  process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ??
+  (process.argv.includes('--runs') ? process.argv[process.argv.indexOf('--runs') + 1] : '1');
+const runs = Math.max(1, Number(runsArg) || 1);
 const config = smoke
   ? {
       // Enough tickets that the check-in load (about 1,200 scans here on a quiet machine) never runs out of fresh ones.
@@ -78,7 +83,8 @@ const config = smoke
       opening: { count: 5000, seats: 3000, baselineSeconds: 2 },
     };
 const outDir = smoke ? 'bench/.tmp/smoke' : 'bench';
-const tmp = join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}`);
+const tmpFor = (run) => join('bench/.tmp', `${smoke ? 'smoke' : 'full'}-${process.pid}-${run}`);
+let tmp = tmpFor(1);
 const log = (...a) => console.log(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)} s]`, ...a);
 const git = (...args) => spawnSync('git', args, { encoding: 'utf8' }).stdout?.trim() ?? '';
 
@@ -94,7 +100,48 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** The runs, one after another, each on a fresh database; then one report (report.mjs combineRuns). */
 async function main() {
+  const reports = [];
+  for (let run = 1; run <= runs; run++) {
+    if (run > 1) {
+      if (!keep) rmSync(tmp, { recursive: true, force: true });
+      tmp = tmpFor(run);
+      log(`run ${run} of ${runs}`);
+    }
+    reports.push(await measure());
+  }
+  const report = combineRuns(reports);
+  report.targets = report.runs ? report.targets : evaluateTargets(report);
+  report.failures = judge(report, { smoke, reportOnly });
+  const md = renderMarkdown(report);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(outDir, 'results.md'), `# Colloquy benchmark results\n\n${md}`);
+  if (!smoke) {
+    updateReadme('README.md', readmeIntro() + md);
+  }
+  // The files as the repository's formatter wants them (npx biome check covers bench/).
+  spawnSync(
+    process.execPath,
+    [
+      'node_modules/@biomejs/biome/bin/biome',
+      'format',
+      '--write',
+      join(outDir, 'results.json'),
+      join(outDir, 'results.md'),
+    ],
+    { stdio: 'ignore' },
+  );
+  console.log(`\n${md}`);
+  log(
+    `wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`,
+  );
+  return verdict(report);
+}
+
+/** One whole run: build, seed, serve, measure; returns its report (targets evaluated, nothing written). */
+async function measure() {
   const problems = [];
   mkdirSync(tmp, { recursive: true });
   const persistTo = join(tmp, 'state');
@@ -130,7 +177,9 @@ async function main() {
     persistTo,
     script: join(tmp, 'bundle', bundle.main),
     assets,
-    vars: { RATE_LIMIT_PER_MINUTE: '100000000', ...UNLIMITED_SEARCH },
+    // The outbox consumer paused: a confirmation is sent by another invocation in production, and its cost has a
+    // row of its own (bench/rush.mjs), not a share of the registration route's throughput.
+    vars: { RATE_LIMIT_PER_MINUTE: '100000000', OUTBOX_PAUSED: 'true', ...UNLIMITED_SEARCH },
   };
   server = await startWorker(workerOptions);
   const { origin } = server;
@@ -400,7 +449,7 @@ async function main() {
       entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
     if (route.key === 'registration')
       entry.note =
-        "unique e-mail per request. Each queues a confirmation e-mail on the OUTBOX queue; the queue consumer (up to 100 per run) renders and records them in the same workerd on the same 2 cores, so its work weighs on the throughput and on the server CPU per request, though the D1 meter counts only the request's own round trip.";
+        "unique e-mail per request. Each writes its confirmation to the outbox and sends a message on the OUTBOX queue; the queue's consumer is paused here (`OUTBOX_PAUSED`, development only), since in production it runs in its own invocation: its cost per confirmation (CPU, D1 rows) has its own row below.";
     const sampleStatuses = Object.keys(cost.statuses)
       .map(Number)
       .filter((s) => !(route.expect ?? [200]).includes(s));
@@ -478,7 +527,8 @@ async function main() {
       routes.find((x) => x.key === 'checkin'),
       {
         ...at50,
-        seconds: config.roundSeconds,
+        // The same floor as the baseline runs: a smoke run's 0.5 s window can end before any request completes.
+        seconds: Math.max(config.roundSeconds, 3),
       },
     );
     const after = await loadRoute(origin, baselineRoute, at50);
@@ -674,31 +724,21 @@ async function main() {
     problems,
   };
   report.targets = evaluateTargets(report);
-  report.failures = judge(report, { smoke, reportOnly });
-  const md = renderMarkdown(report);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(outDir, 'results.md'), `# Colloquy benchmark results\n\n${md}`);
-  if (!smoke) {
-    updateReadme(
-      'README.md',
-      `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`, with wrangler's local trace collector off: see the notes) on a local D1 seeded with the demo seminar and ` +
-        `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes ` +
-        '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare ' +
-        'routes with each other (× baseline); they are not production capacity. `node bench/run.mjs --smoke` is a short run that checks ' +
-        'the bench and the routes work: it fails on a route that is missing (404) or answers with the wrong outcome (a check-in that admits ' +
-        'nobody, a registration neither confirmed nor waitlisted) and on a missing measurement (no ETag, so no repeat-view row), but does not ' +
-        'judge the targets (it writes `bench/.tmp/smoke/` and leaves this section alone). A full run also exits non-zero when a target is ' +
-        'missed; `--report-only` only reports, and `--judge <results.json>` judges a saved run.\n\n' +
-        md,
-    );
-  }
-  console.log(`\n${md}`);
-  log(
-    `wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`,
-  );
-  return verdict(report);
+  return report;
 }
+
+/** The README's words above the tables (`## Benchmarks`). */
+const readmeIntro = () =>
+  `\`npm run bench\` bundles this Worker as \`wrangler deploy\` would, serves that bundle in workerd (\`wrangler dev --no-bundle\`, with wrangler's local trace collector off: see the notes) on a local D1 seeded with the demo seminar and ` +
+  `${int(config.registrations)} registrations, loads each route with autocannon at a fixed concurrency after a warm-up, and writes ` +
+  '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare ' +
+  'routes with each other (× baseline, the trivial health route) and the writing routes with a bare one-row D1 write measured in the same run ' +
+  '(× write reference: check-in ≥ 0.9×, registration ≥ 0.75×), the honest floor for a route that writes. `npm run bench -- --runs 2` runs the whole bench twice in a row, ' +
+  'reports the spread of each judged ratio, and meets a target only if both runs meet it. `node bench/run.mjs --smoke` is a short run that checks ' +
+  'the bench and the routes work: it fails on a route that is missing (404) or answers with the wrong outcome (a check-in that admits ' +
+  'nobody, a registration neither confirmed nor waitlisted) and on a missing measurement (no ETag, so no repeat-view row), but does not ' +
+  'judge the targets (it writes `bench/.tmp/smoke/` and leaves this section alone). A full run also exits non-zero when a target is ' +
+  'missed; `--report-only` only reports, and `--judge <results.json>` judges a saved run.\n\n';
 
 /** Prints what failed and gives the exit code: 1 for any problem, missing measurement or (counted) missed target. */
 function verdict(report) {
@@ -715,10 +755,17 @@ function verdict(report) {
 
 /** `--judge <results.json>`: the saved report's targets evaluated again and judged as a full run would be. */
 function judgeSaved(file) {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  report.targets = evaluateTargets(report);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  const report = combineRuns(
+    (saved.runs ?? [saved]).map((r) => {
+      r.targets = evaluateTargets(r);
+      return r;
+    }),
+  );
   report.failures = judge(report, { smoke: report.mode === 'smoke', reportOnly });
   for (const t of report.targets) console.log(`${t.status}  ${t.target}: ${t.figure}`);
+  // `--readme`: the README's section rendered again from the saved run (after a change to the report's tables).
+  if (process.argv.includes('--readme')) updateReadme('README.md', readmeIntro() + renderMarkdown(report));
   return verdict(report);
 }
 

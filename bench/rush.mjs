@@ -50,16 +50,34 @@ export async function withLocalEnv(persistTo, work) {
 /** ctx: { persistTo (a migrated local D1 with the demo seed), scratch (a temp dir) } */
 export async function confirmationRushFigures(count, ctx, { rps = 2 } = {}) {
   const { confirmationRush } = await bundleForNode('tests/fakes/rush.ts', resolve(ctx.scratch, 'rush.mjs'));
+  const { meteredD1 } = await bundleForNode('worker/dev/d1-meter.ts', resolve(ctx.scratch, 'd1-meter.mjs'));
   return withLocalEnv(ctx.persistTo, async (env) => {
     const started = performance.now();
-    const { double, ...figures } = await confirmationRush(
+    // The consumer's own D1 calls, metered apart from the seeding and the polling (the registration route's are in
+    // its row): what each confirmation costs in the invocation that sends it, not in the one that registered it.
+    const { db, meter } = meteredD1(env.DB);
+    const { double, consumerCpuMs, ...figures } = await confirmationRush(
       { ...env, RESEND_API_KEY: 're_bench_not_a_real_key', RESEND_MAX_RPS: String(rps) },
-      { eventId: EVENT_ID, prefix: `rush${Date.now().toString(36)}`, count, resendRps: rps, limitSeconds: 3600 },
+      {
+        eventId: EVENT_ID,
+        prefix: `rush${Date.now().toString(36)}`,
+        count,
+        resendRps: rps,
+        limitSeconds: 3600,
+        consumerDb: db,
+      },
     );
+    const per = (n) => Math.round((n / count) * 100) / 100;
     return {
       status: 'measured',
       resendRps: rps,
       ...figures,
+      consumer: {
+        cpuMsPerConfirmation: per(consumerCpuMs),
+        rowsReadPerConfirmation: per(meter.rowsRead),
+        rowsWrittenPerConfirmation: per(meter.rowsWritten),
+        roundTripsPerConfirmation: per(meter.roundTrips),
+      },
       violations: double.violations.length,
       // Wall-clock seconds the simulation took on this machine (rendering, D1): not the simulated figure.
       realSeconds: Math.round((performance.now() - started) / 100) / 10,

@@ -25,7 +25,10 @@ export const EMAIL_KINDS = [
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'captured', 'failed'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
-/** Also written by the registrations_promoted_email trigger (0001_outbox_triggers.sql, noted on registrations). */
+/**
+ * Also written by the registrations_promoted_email trigger (0001_outbox_triggers.sql, noted on registrations).
+ * A WITHOUT ROWID table since migration 0018 (drizzle cannot say so): no second B-tree for the text id.
+ */
 export const emails = sqliteTable(
   'emails',
   {
@@ -58,11 +61,13 @@ export const emails = sqliteTable(
   },
   (t) => [
     index('emails_due').on(t.status, t.nextAttemptAt),
-    index('emails_event').on(t.eventId, t.createdAt),
-    index('emails_message').on(t.messageId, t.status),
+    // Partial: a confirmation (no message, not yet sent) writes no entry in them (migration 0018).
+    index('emails_message').on(t.messageId, t.status).where(sql`message_id IS NOT NULL`),
     /** One email per recipient of a message, however often its fan-out runs; also the fan-out's cursor. */
-    uniqueIndex('emails_message_recipient').on(t.messageId, t.registrationId),
-    index('emails_provider').on(t.providerId),
+    uniqueIndex('emails_message_recipient')
+      .on(t.messageId, t.registrationId)
+      .where(sql`message_id IS NOT NULL`),
+    index('emails_provider').on(t.providerId).where(sql`provider_id IS NOT NULL`),
     index('emails_registration').on(t.registrationId, t.kind),
     /** The day-before reminder goes once per registration, however often the cron runs. */
     uniqueIndex('emails_one_reminder').on(t.registrationId).where(sql`kind = 'reminder'`),

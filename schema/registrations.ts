@@ -1,6 +1,6 @@
 // Registrations (one live one per person per event, each with an unguessable ticket code) and check-ins.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events, people } from './events';
 
 /** pending: awaiting the organiser's approval (no seat); rejected: the organiser said no (migration 0011). */
@@ -17,9 +17,6 @@ export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
  *   any code path, gets its 'promoted' outbox email in the same statement.
  * - registrations_seats_insert / _delete / _update (0004_seat_counter.sql): events.seats_taken always equals the
  *   event's confirmed attendees, so a seat check reads one row.
- * - registrations_search_insert / _delete and registrations_search_{name,affiliation,email,phone}_{old,new}
- *   (0007_desk_search.sql): registration_search always holds exactly the terms of each registration's current name,
- *   institution, email and phone (through the view registration_search_terms).
  */
 export const registrations = sqliteTable(
   'registrations',
@@ -49,17 +46,27 @@ export const registrations = sqliteTable(
     promotedOrigin: text('promoted_origin'),
     createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+    /** The hash of the first management link's token (the confirmation's); later links' hashes are in manage_tokens. */
+    manageHash: text('manage_hash'),
   },
   (t) => [
     uniqueIndex('registrations_ticket_code').on(t.ticketCode),
     // One live registration per email per event: a cancelled one does not stop the person registering again.
     uniqueIndex('registrations_event_email').on(t.eventId, t.emailKey).where(sql`status != 'cancelled'`),
     index('registrations_event_status').on(t.eventId, t.status, t.role, t.createdAt),
-    index('registrations_event_name').on(t.eventId, sql`lower(${t.name})`),
-    index('registrations_event_phone').on(t.eventId, t.phone),
-    index('registrations_event_updated').on(t.eventId, t.updatedAt),
-    // Registration order: the console's default sort and the CSV export's pages walk it without sorting.
-    index('registrations_event_created').on(t.eventId, t.createdAt, t.id),
+    // Registration order: the console's default sort and the CSV export's pages walk it without sorting. It also
+    // carries the search columns, so desk search reads this one index range and a registration writes no other.
+    // (The search's expressions: worker/checkin/search.ts, spelled there exactly as here and in migration 0018.)
+    index('registrations_event_created').on(
+      t.eventId,
+      t.createdAt,
+      t.id,
+      sql`lower(\`name\`)`,
+      sql`lower(\`affiliation\`)`,
+      sql.raw(
+        "char(29) || replace(replace(replace(replace(replace(replace(replace(`phone`, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), char(9), ''), char(160), '') || char(28) || CASE WHEN `email` = '' OR substr(`email`, 1, 7) = 'erased+' THEN '' ELSE `email_key` END || char(31)",
+      ),
+    ),
   ],
 );
 
@@ -111,26 +118,6 @@ export const checkinConflicts = sqliteTable(
     index('checkin_conflicts_event').on(t.eventId, t.createdAt),
   ],
 );
-
-/**
- * The desk search's term index, kept only by the registrations_search_* triggers on registrations (migration
- * 0007_desk_search.sql, WITHOUT ROWID; never written by the Worker):
- * n = from a CJK character or word start inside a name, a = the same in the institution, e = whole email,
- * p = whole phone (digits), t = the phone's last 4 digits. Terms are lower-cased and at most 16 characters.
- */
-export const registrationSearch = sqliteTable(
-  'registration_search',
-  {
-    eventId: text('event_id').notNull(),
-    kind: text('kind', { enum: ['n', 'a', 'e', 'p', 't'] }).notNull(),
-    term: text('term').notNull(),
-    registrationId: text('registration_id').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.kind, t.term, t.registrationId] })],
-);
-
-/** 1…256: the character positions the search triggers walk (SQLite triggers cannot use a recursive CTE). */
-export const searchPositions = sqliteTable('search_positions', { n: integer('n').primaryKey() });
 
 /** Hashes of the emailed links that may cancel or erase a registration (the badge's ticket code cannot). */
 export const manageTokens = sqliteTable(

@@ -11,6 +11,8 @@ export type Bindings = Env & {
   PUBLIC_URL?: string;
   /** Calls per second the outbox makes to Resend, across all invocations (wrangler.toml; worker/email/pace.ts). */
   RESEND_MAX_RPS?: string;
+  /** Development only: "true" makes the outbox queue's consumer take its messages and send nothing (the bench). */
+  OUTBOX_PAUSED?: string;
   /** Sign-in links one address may ask for per hour (wrangler.toml). */
   SIGN_IN_PER_EMAIL_PER_HOUR?: string;
 };

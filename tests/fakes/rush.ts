@@ -148,6 +148,8 @@ export type Drive = {
   double: ResendDouble;
   start: number;
   lastAcceptance: number;
+  /** CPU the consumer's own runs took in this process (Node only: D1's SQLite runs elsewhere), for the bench. */
+  consumerCpuMs: number;
 };
 
 /**
@@ -156,7 +158,7 @@ export type Drive = {
  */
 export async function driveOutbox(
   env: Bindings,
-  d: Omit<Drive, 'start' | 'lastAcceptance'>,
+  d: Omit<Drive, 'start' | 'lastAcceptance' | 'consumerCpuMs'>,
   o: {
     resendRps: number;
     latencyMs?: number;
@@ -164,13 +166,15 @@ export async function driveOutbox(
     done: () => Promise<boolean>;
     afterRun?: () => Promise<void>;
     before?: (env: Bindings) => Promise<void>;
+    /** The D1 the consumer sees (the bench passes a metered one, so seeding and polling are not counted). */
+    consumerDb?: D1Database;
   },
 ): Promise<Drive> {
   const { clock, queue, double } = d;
   double.rateLimit = { rps: o.resendRps, now: () => clock.now() };
   const latency = o.latencyMs ?? 100;
   const realFetch = globalThis.fetch;
-  const drive: Drive = { ...d, start: clock.now(), lastAcceptance: clock.now() };
+  const drive: Drive = { ...d, start: clock.now(), lastAcceptance: clock.now(), consumerCpuMs: 0 };
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     if (new URL(request.url).hostname !== 'api.resend.com') return realFetch(input, init);
@@ -183,11 +187,30 @@ export async function driveOutbox(
     return response;
   };
   const withQueue = { ...env, OUTBOX: queue as never };
+  const consumerEnv = o.consumerDb ? { ...withQueue, DB: o.consumerDb } : withQueue;
+  // Node's process CPU (the bench); workerd's process has cpuUsage but throws, so the tests there count nothing.
+  const cpuUsage = (since?: { user: number; system: number }) => {
+    try {
+      return (
+        globalThis as { process?: { cpuUsage?: (p?: unknown) => { user: number; system: number } } }
+      ).process?.cpuUsage?.(since);
+    } catch {
+      return undefined;
+    }
+  };
   try {
     await o.before?.(withQueue);
     const limit = drive.start + (o.limitSeconds ?? 3600) * 1000;
     let nextCron = drive.start + 300_000;
-    const consume = (messages: SimMessage[]) => consumeOutbox(messages, withQueue, clock);
+    const consume = async (messages: SimMessage[]) => {
+      const started = cpuUsage();
+      try {
+        return await consumeOutbox(messages, consumerEnv, clock);
+      } finally {
+        const used = started && cpuUsage(started);
+        if (used) drive.consumerCpuMs += (used.user + used.system) / 1000;
+      }
+    };
     while (clock.now() < limit) {
       if (clock.now() >= nextCron) {
         await queue.send({ sweep: true } satisfies OutboxBody);
@@ -233,8 +256,9 @@ export async function confirmationRush(
     latencyMs?: number;
     limitSeconds?: number;
     double?: ResendDouble;
+    consumerDb?: D1Database;
   },
-): Promise<RushFigures & { double: ResendDouble }> {
+): Promise<RushFigures & { double: ResendDouble; consumerCpuMs: number }> {
   const clock = new SimClock();
   const double = o.double ?? new ResendDouble();
   const queue = new SimQueue(clock);
@@ -270,6 +294,7 @@ export async function confirmationRush(
     lastAcceptanceSeconds: seconds(drive),
     consumerRuns: queue.runs,
     rowsSent: await sent(),
+    consumerCpuMs: drive.consumerCpuMs,
   };
 }
 

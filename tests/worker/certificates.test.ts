@@ -337,7 +337,7 @@ async function portalLink(personId: string) {
   const sent = await call(`/api/events/${SLUG}/faculty/${personId}/link`, { method: 'POST', headers: { cookie: org } });
   expect(sent.status).toBe(202);
   const mail = await env.DB.prepare(
-    `SELECT text FROM emails WHERE kind = 'faculty_link' AND json_extract(payload, '$.personId') = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    `SELECT text FROM emails WHERE kind = 'faculty_link' AND json_extract(payload, '$.personId') = ? ORDER BY created_at DESC LIMIT 1`,
   )
     .bind(personId)
     .first<{ text: string }>();

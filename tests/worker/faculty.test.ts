@@ -26,7 +26,7 @@ const PORTAL = /\/portal\/([A-Za-z0-9_-]{22})/;
 /** The newest portal link emailed to a person, read from the email text as they would read it. */
 async function emailedToken(personId: string): Promise<string> {
   const row = await env.DB.prepare(
-    `SELECT text FROM emails WHERE json_extract(payload, '$.personId') = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    `SELECT text FROM emails WHERE json_extract(payload, '$.personId') = ? ORDER BY created_at DESC LIMIT 1`,
   )
     .bind(personId)
     .first<{ text: string }>();

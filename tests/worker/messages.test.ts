@@ -176,7 +176,7 @@ describe('audiences', () => {
       expect(res.status).toBe(202);
       return (
         await env.DB.prepare(
-          `SELECT subject FROM emails WHERE "to" = 'organiser@colloquy.test' AND kind = 'message' ORDER BY created_at DESC, rowid DESC`,
+          `SELECT subject FROM emails WHERE "to" = 'organiser@colloquy.test' AND kind = 'message' ORDER BY created_at DESC`,
         ).first<any>()
       ).subject;
     };

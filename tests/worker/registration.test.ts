@@ -175,7 +175,7 @@ describe('registering again after cancelling', () => {
   const mailsFor = async (eventId: string) =>
     (
       await env.DB.prepare(
-        `SELECT m.kind, m."to", r.ticket_code AS code FROM emails m JOIN registrations r ON r.id = m.registration_id WHERE m.event_id = ? ORDER BY m.created_at, m.rowid`,
+        `SELECT m.kind, m."to", r.ticket_code AS code FROM emails m JOIN registrations r ON r.id = m.registration_id WHERE m.event_id = ? ORDER BY m.created_at`,
       )
         .bind(eventId)
         .all<{ kind: string; to: string; code: string }>()

@@ -12,7 +12,7 @@ import { isoInZone, isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { checkinOutcome } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
-import { searchStatement } from './search';
+import { rankFound, searchStatement } from './search';
 import {
   liveScan,
   readTicketState,
@@ -123,7 +123,7 @@ export const checkinRoutes = new Hono<AppEnv>()
         'Too many searches from this device. Wait a few seconds, then search again.',
       );
     }
-    const rows = await c.var.db.all<SearchRow>(searchStatement(eventId, query));
+    const rows = rankFound(await c.var.db.all<SearchRow & { exact: number }>(searchStatement(eventId, query)), query);
     return c.json(
       {
         attendees: rows.map((r) => ({

@@ -1,8 +1,6 @@
 // Desk search rules, shared by the server and the offline desk: what a query may match, how results rank, what is masked.
 /** How many people a search shows; each index range reads at most this many candidates. */
 export const SEARCH_LIMIT = 20;
-/** Terms in registration_search hold at most this many characters (see migration 0007_desk_search). */
-export const TERM_CHARS = 16;
 
 const CJK = /[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
 const PHONE_LIKE = /^[0-9\s\-+()]+$/;
@@ -32,7 +30,7 @@ export function parseDeskQuery(raw: string): DeskQuery | null {
   return { kind: 'text', text, phones, phoneTail: digits.length === 4 ? digits : null };
 }
 
-// The same separators and CJK ranges as the registration_search_terms view in migration 0007_desk_search.
+// Where a part of a name or an institution may start (the server's SQL approximates this; searchRank decides).
 const SEPARATORS = ' -.,;:/()&·・_\'’"，、。；：（）【】\u3000';
 const isSeparator = (ch: string) => SEPARATORS.includes(ch);
 

@@ -1,12 +1,14 @@
 // Development only: counts D1 round trips and rows read/written per request, reported in a Server-Timing header
 // so `npm run bench` can see what each route costs without touching production code paths.
-type Meter = { roundTrips: number; rowsRead: number; rowsWritten: number };
+/** `written`: each statement's rows written, in order, so the bench can say where a route's writes go. */
+type Meter = { roundTrips: number; rowsRead: number; rowsWritten: number; written: number[] };
 
 function addMeta(m: Meter, result: unknown) {
   const meta = (result as { meta?: { rows_read?: number; rows_written?: number } } | null)?.meta;
   if (meta) {
     m.rowsRead += meta.rows_read ?? 0;
     m.rowsWritten += meta.rows_written ?? 0;
+    m.written.push(meta.rows_written ?? 0);
   }
 }
 
@@ -39,7 +41,7 @@ function meteredStatement(stmt: D1PreparedStatement, m: Meter): D1PreparedStatem
 }
 
 export function meteredD1(db: D1Database): { db: D1Database; meter: Meter } {
-  const meter: Meter = { roundTrips: 0, rowsRead: 0, rowsWritten: 0 };
+  const meter: Meter = { roundTrips: 0, rowsRead: 0, rowsWritten: 0, written: [] };
   const wrapped = new Proxy(db, {
     get(target, prop) {
       if (prop === 'prepare') {
@@ -65,5 +67,7 @@ export function meteredD1(db: D1Database): { db: D1Database; meter: Meter } {
   return { db: wrapped, meter };
 }
 
+/** The totals, then (for a request that wrote) each statement's rows written: `d1w;desc="0+7+3+0"`. */
 export const serverTiming = (m: Meter) =>
-  `d1;desc="round_trips=${m.roundTrips} rows_read=${m.rowsRead} rows_written=${m.rowsWritten}"`;
+  `d1;desc="round_trips=${m.roundTrips} rows_read=${m.rowsRead} rows_written=${m.rowsWritten}"` +
+  (m.rowsWritten ? `, d1w;desc="${m.written.join('+')}"` : '');

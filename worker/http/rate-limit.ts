@@ -1,4 +1,4 @@
-// Rate limits kept in D1: fixed windows (sign-in per minute and per hour, pairing) and token buckets (registration per address, desk search per device).
+// Rate limits: fixed windows kept in D1 (sign-in per minute and per hour, pairing) and token buckets in memory (registration per address, desk search per device).
 import { sql } from 'drizzle-orm';
 
 /** Counts a request; returns the statement, to run inside the caller's batch. */
@@ -40,45 +40,27 @@ export function registrationBucket(
 /*
  * The bucket is one number per key: the time at which it is full again (refilled_at; at or before now when
  * full). The tokens taken are (refilled_at - now) / interval, so checking is one comparison and taking one is
- * an addition, both inside the registration's own batch: registration stays one D1 round trip.
+ * an addition.
  */
 
 /** The latest refilled_at at which a request at `now` may still take a token. */
 export const latestAdmitted = (b: Bucket, now: number) => now + (b.burst - 1) * b.intervalMs;
 
-/** The plain rule: may a request at `now` take a token? (The SQL below says the same.) */
+/** The plain rule: may a request at `now` take a token? */
 export const bucketAdmits = (b: Bucket, refilledAt: number, now: number) => refilledAt <= latestAdmitted(b, now);
 
 /** Seconds until a refused request would be admitted, for Retry-After. */
 export const secondsToWait = (b: Bucket, refilledAt: number, now: number) =>
   Math.max(1, Math.ceil((refilledAt - latestAdmitted(b, now)) / 1000));
 
-/** The bucket's refilled_at, or 0 (full) when the key has none yet. */
-export const refilledAtSql = (b: Bucket) =>
-  sql`coalesce((SELECT refilled_at FROM rate_buckets WHERE key = ${b.key}), 0)`;
-
-/** A condition for the caller's statement: true when a request now may take a token. */
-export const bucketAdmitsSql = (b: Bucket, now: number) => sql`${refilledAtSql(b)} <= ${latestAdmitted(b, now)}`;
-
-/**
- * Takes a token if one is free: the bucket is then full again one interval later than before (or than now, if
- * it was full). Returns the statement, to run after the statements it guards in the same batch; it returns a
- * row exactly when the token was taken.
- */
-export function takeToken(b: Bucket, now: number) {
-  return sql`
-    INSERT INTO rate_buckets (key, refilled_at) VALUES (${b.key}, ${now + b.intervalMs})
-    ON CONFLICT (key) DO UPDATE SET refilled_at = max(rate_buckets.refilled_at, ${now}) + ${b.intervalMs}
-    WHERE rate_buckets.refilled_at <= ${latestAdmitted(b, now)}
-    RETURNING refilled_at`;
-}
-
 /*
- * Desk search keeps its bucket in the isolate's memory, not in D1, so a search is one pure read (writing a row
- * per search cost a D1 write on the desk's busiest read path; issue 14 item 4). The limit is per device and
- * guards against walking through every name from one signed-in phone, not against a distributed attack: staff
- * are authenticated, and a device that reaches a second isolate gets at most a second burst there.
- * Full buckets carry no information, so the map drops them when it grows.
+ * Both buckets (registration per address, desk search per device) live in the isolate's memory, not in D1: a row
+ * per request cost a D1 write on each (the registration's was 1 of its rows written; issue 21), and a desk search
+ * stays one pure read (issue 14 item 4). The limits slow a script from one address or one device; they are not a
+ * defence against a distributed attack: a client that reaches a second isolate gets at most a second burst there
+ * (Cloudflare keeps one address's requests on one location, where few isolates serve a small Worker). The
+ * registration's own rules (one live registration per email, a re-sent ticket at most every 10 minutes) hold in D1
+ * whatever the isolate. Full buckets carry no information, so the map drops them when it grows.
  */
 const memoryBuckets = new Map<string, number>();
 const MEMORY_BUCKET_KEYS = 10_000;

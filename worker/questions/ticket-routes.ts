@@ -57,8 +57,8 @@ async function managedRow(d1: D1Database, code: string, token: string | undefine
       `SELECT r.id, r.answers, r.status, r.locale, e.questions, e.slug, e.status AS eventStatus, e.starts_at AS startsAt,
          e.ends_at AS endsAt, e.registration_opens_at AS registrationOpensAt, e.registration_closes_at AS registrationClosesAt,
          e.registration_until_end AS registrationUntilEnd,
-         EXISTS (SELECT 1 FROM manage_tokens m WHERE m.token_hash = ? AND m.registration_id = r.id) AS managed
-       FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.ticket_code = ?`,
+         (r.manage_hash = ?1 OR EXISTS (SELECT 1 FROM manage_tokens m WHERE m.token_hash = ?1 AND m.registration_id = r.id)) AS managed
+       FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.ticket_code = ?2`,
     )
     .bind(hash, code)
     .first<Row>();

@@ -11,7 +11,7 @@ import { newId, randomToken, sha256 } from '../lib/random';
 import { manageTokenForEmail, manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
 import { insertRegistration, queueRegistrationEmail } from './statements';
-import { bucketAdmits, refilledAtSql, registrationBucket, secondsToWait, takeToken } from '../http/rate-limit';
+import { registrationBucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
 import { checkedAnswers, questionsRevSql, refreshQuestions } from '../questions/register';
 import { rule } from '../http/contract';
@@ -34,23 +34,30 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const now = Date.now();
   const origin = publicOrigin(c);
   const ip = clientIp(c);
-  // A token bucket per network address; requests with no client IP (local tools, tests) are not counted.
+  // A token bucket per network address, in the isolate's memory (a D1 row cost a write per registration; see
+  // rate-limit.ts); requests with no client IP (local tools, tests) are not counted.
   const rate = ip ? registrationBucket(c.env, `register:${ip}`) : null;
+  const limited = rate ? takeMemoryToken(rate, now) : null;
+  if (rate && limited !== null) {
+    c.header('retry-after', String(secondsToWait(rate, limited, now)));
+    throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
+  }
   const key = emailKey(input.email);
   const invitationHash = input.invitation ? await sha256(input.invitation) : null;
   let answers = await checkedAnswers(c, slug, input);
 
-  // One round trip: read the event and the bucket, insert (or not), queue the email, take a token.
+  // One round trip: read the event, insert (or not), queue the email.
   const attempt = async () => {
     const id = newId('reg');
     const ticketCode = randomToken();
     const emailId = newId('eml');
     // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
     const manage = randomToken();
+    const manageHash = await sha256(manage);
     const [found, inserted] = await atomically(c.env.DB, [
       sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
             registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
-            ${rate ? refilledAtSql(rate) : sql`0`} AS refilledAt, ${questionsRevSql(answers.rev)},
+            ${questionsRevSql(answers.rev)},
             registration_mode AS registrationMode, ${invitedKeySql(sql`events.id`, invitationHash)} AS invitedKey
           FROM events WHERE slug = ${slug}`,
       insertRegistration(
@@ -67,14 +74,13 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
           locale: input.locale,
           answers: answers.json,
           questionsRev: answers.rev,
+          manageHash,
         },
         now,
-        rate,
         invitationHash,
       ),
       queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
-      manageTokenForEmail(emailId, await sha256(manage), now),
-      ...(rate ? [takeToken(rate, now)] : []),
+      manageTokenForEmail(emailId, manageHash, now, id),
     ]);
     return { id, ticketCode, emailId, manage, found, inserted };
   };
@@ -95,16 +101,11 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const event = found[0] as
     | (Omit<WindowFields, 'registrationUntilEnd'> & {
         registrationUntilEnd: number;
-        refilledAt: number;
         registrationMode: string;
         invitedKey: string | null;
       })
     | undefined;
   if (!event || event.status === 'draft') throw notFound('No published event has this address.');
-  if (rate && !bucketAdmits(rate, event.refilledAt, now)) {
-    c.header('retry-after', String(secondsToWait(rate, event.refilledAt, now)));
-    throw new ApiError(429, 'rate_limited', 'Too many registrations from this network. Wait a minute and try again.');
-  }
   const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
   if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
   if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');

@@ -1,7 +1,6 @@
 // The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
 import { sql } from 'drizzle-orm';
 import { openForRegistrationSql } from '../events/window';
-import { type Bucket, bucketAdmitsSql } from '../http/rate-limit';
 import { invitedSql } from '../invitations/rules';
 import { questionsUnchangedSql } from '../questions/register';
 
@@ -25,6 +24,8 @@ export type NewRegistration = {
   /** The answers as JSON, checked against the questions at revision `questionsRev` (worker/questions/register.ts). */
   answers?: string;
   questionsRev?: number;
+  /** The SHA-256 of the management link's token in the confirmation: on the row, so no manage_tokens row is written. */
+  manageHash?: string;
 };
 
 /**
@@ -38,12 +39,11 @@ export function insertRegistration(
   slug: string,
   r: NewRegistration,
   now: number,
-  rate: Bucket | null,
   invitationHash: string | null = null,
 ) {
   return sql`
-    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, answers, status, role, consent_at, created_at, updated_at)
-    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers ?? '{}'},
+    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, answers, manage_hash, status, role, consent_at, created_at, updated_at)
+    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers ?? '{}'}, ${r.manageHash ?? null},
       CASE WHEN e.registration_mode = 'approval' THEN 'pending'
            WHEN e.seats_taken < e.capacity
              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
@@ -51,7 +51,6 @@ export function insertRegistration(
       'attendee', ${now}, ${now}, ${now}
     FROM events e
     WHERE e.slug = ${slug} AND ${openForRegistrationSql(now)} AND ${invitedSql(invitationHash, r.emailKey)}
-      ${rate ? sql`AND ${bucketAdmitsSql(rate, now)}` : sql``}
       ${r.questionsRev === undefined ? sql`` : sql`AND ${questionsUnchangedSql(r.questionsRev)}`}
     ON CONFLICT DO NOTHING
     RETURNING id, status`;
