@@ -64,9 +64,7 @@ export const emails = sqliteTable(
     // Partial: a confirmation (no message, not yet sent) writes no entry in them (migration 0018).
     index('emails_message').on(t.messageId, t.status).where(sql`message_id IS NOT NULL`),
     /** One email per recipient of a message, however often its fan-out runs; also the fan-out's cursor. */
-    uniqueIndex('emails_message_recipient')
-      .on(t.messageId, t.registrationId)
-      .where(sql`message_id IS NOT NULL`),
+    uniqueIndex('emails_message_recipient').on(t.messageId, t.registrationId).where(sql`message_id IS NOT NULL`),
     index('emails_provider').on(t.providerId).where(sql`provider_id IS NOT NULL`),
     index('emails_registration').on(t.registrationId, t.kind),
     /** The day-before reminder goes once per registration, however often the cron runs. */
