@@ -1,8 +1,33 @@
 // Travel, hotel, dietary needs and honorarium details, seen only by organisers; the bank account comes back masked.
 import { createSignal, Show } from 'solid-js';
+import { areaTranslator } from '../i18n';
 import { type LogisticsInput, type Portal, saveLogistics } from './portal-api';
 import { createSave, FieldError, SaveBar } from './save';
-import { type PortalKey, pt } from './text';
+import { pt } from './text';
+
+/** The form's own strings ship with it (it loads on request), so the portal's first load stays within budget. */
+const lt = areaTranslator(
+  {
+    arrival: 'Arrival',
+    departure: 'Departure',
+    hotel: 'I need a hotel room',
+    dietary: 'Dietary needs',
+    payee: 'Honorarium payee name',
+    bankName: 'Bank and branch',
+    bankAccount: 'Bank account number',
+    bankOnFile: 'On file: {masked}. Leave empty to keep it.',
+  },
+  {
+    arrival: '到达时间',
+    departure: '离开时间',
+    hotel: '我需要住宿',
+    dietary: '饮食要求',
+    payee: '劳务费收款人姓名',
+    bankName: '开户银行及支行',
+    bankAccount: '银行账号',
+    bankOnFile: '已登记：{masked}。留空则保持不变。',
+  },
+);
 
 type Text = 'arrival' | 'departure' | 'dietary' | 'payee' | 'bankName';
 
@@ -31,7 +56,7 @@ export function Logistics(props: { token: string; data: Portal }) {
   }
   const input = (name: Text, type = 'text', extra: Record<string, string> = {}) => (
     <div class="field">
-      <label for={`log-${name}`}>{pt(`logistics.${name}` as PortalKey)}</label>
+      <label for={`log-${name}`}>{lt(name)}</label>
       <input
         id={`log-${name}`}
         type={type}
@@ -57,13 +82,13 @@ export function Logistics(props: { token: string; data: Portal }) {
             checked={form().hotel}
             onChange={(e) => setForm((f) => ({ ...f, hotel: e.currentTarget.checked }))}
           />
-          {pt('logistics.hotel')}
+          {lt('hotel')}
         </label>
         {input('dietary', 'text', { maxLength: '500' })}
         {input('payee', 'text', { maxLength: '120', autocomplete: 'name' })}
         {input('bankName', 'text', { maxLength: '200' })}
         <div class="field">
-          <label for="log-bankAccount">{pt('logistics.bankAccount')}</label>
+          <label for="log-bankAccount">{lt('bankAccount')}</label>
           <input
             id="log-bankAccount"
             inputMode="numeric"
@@ -77,7 +102,7 @@ export function Logistics(props: { token: string; data: Portal }) {
           <Show when={masked()}>
             {(m) => (
               <p class="hint" id="log-bankAccount-hint">
-                {pt('logistics.bankOnFile', { masked: m() })}
+                {lt('bankOnFile', { masked: m() })}
               </p>
             )}
           </Show>

@@ -1,8 +1,30 @@
 // "Send me a new link": an email address in, always the same answer out (nobody learns who is on a programme).
 import { createSignal, Show } from 'solid-js';
 import { ApiFailure } from '../api';
+import { areaTranslator } from '../i18n';
 import { renewLink } from './portal-api';
 import { pt } from './text';
+
+/** The form's own strings ship with it (it loads on request), so the portal's first load stays within budget. */
+const rt = areaTranslator(
+  {
+    'badLink.title': 'This link does not work any more',
+    'badLink.body':
+      'Links stop working when a newer one is sent. Enter the email address the organiser has for you and we will send you a new link.',
+    'renew.email': 'Email address',
+    'renew.submit': 'Send me a new link',
+    'renew.sent': 'If this address is on a programme, a new link is on its way. Earlier links no longer work.',
+    'renew.invalid': 'Enter a valid email address.',
+  },
+  {
+    'badLink.title': '此链接已失效',
+    'badLink.body': '发送新链接后，旧链接即失效。请输入主办方登记的邮箱，我们会给您发送新链接。',
+    'renew.email': '邮箱',
+    'renew.submit': '给我发送新链接',
+    'renew.sent': '如果此邮箱在会议日程中，新链接已发出。之前的链接不再有效。',
+    'renew.invalid': '请输入有效的邮箱地址。',
+  },
+);
 
 export function Renew(props: { heading: 'h1' | 'h2' }) {
   const [email, setEmail] = createSignal('');
@@ -18,7 +40,7 @@ export function Renew(props: { heading: 'h1' | 'h2' }) {
       await renewLink(email().trim());
       setSent(true);
     } catch (err) {
-      setError(err instanceof ApiFailure && err.code === 'invalid' ? pt('renew.invalid') : pt('network'));
+      setError(err instanceof ApiFailure && err.code === 'invalid' ? rt('renew.invalid') : pt('network'));
     } finally {
       setBusy(false);
     }
@@ -26,22 +48,22 @@ export function Renew(props: { heading: 'h1' | 'h2' }) {
   return (
     <section class="card portal-section" aria-labelledby="portal-renew">
       {props.heading === 'h1' ? (
-        <h1 id="portal-renew">{pt('badLink.title')}</h1>
+        <h1 id="portal-renew">{rt('badLink.title')}</h1>
       ) : (
         <h2 id="portal-renew">{pt('renew.section')}</h2>
       )}
-      <p class="muted">{props.heading === 'h1' ? pt('badLink.body') : pt('renew.hint')}</p>
+      <p class="muted">{props.heading === 'h1' ? rt('badLink.body') : pt('renew.hint')}</p>
       <Show
         when={!sent()}
         fallback={
           <p class="notice ok" role="status">
-            {pt('renew.sent')}
+            {rt('renew.sent')}
           </p>
         }
       >
         <form noValidate onSubmit={submit}>
           <div class="field">
-            <label for="renew-email">{pt('renew.email')}</label>
+            <label for="renew-email">{rt('renew.email')}</label>
             <input
               id="renew-email"
               type="email"
@@ -57,7 +79,7 @@ export function Renew(props: { heading: 'h1' | 'h2' }) {
             </div>
           </div>
           <button type="submit" class={props.heading === 'h2' ? 'secondary' : ''} disabled={busy()}>
-            {pt('renew.submit')}
+            {rt('renew.submit')}
           </button>
         </form>
       </Show>

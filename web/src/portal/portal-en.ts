@@ -10,13 +10,6 @@ export const portalEn = {
   save: 'Save',
   fixFields: 'Not saved: some fields need attention.',
 
-  'badLink.title': 'This link does not work any more',
-  'badLink.body':
-    'Links stop working when a newer one is sent. Enter the email address the organiser has for you and we will send you a new link.',
-  'renew.email': 'Email address',
-  'renew.submit': 'Send me a new link',
-  'renew.sent': 'If this address is on a programme, a new link is on its way. Earlier links no longer work.',
-  'renew.invalid': 'Enter a valid email address.',
   'renew.open': 'Get a new link',
   'renew.section': 'Need a new link?',
   'renew.hint': 'A new link is sent to your email address; this one then stops working.',
@@ -96,14 +89,6 @@ export const portalEn = {
   'logistics.open': 'Fill in or change',
   'logistics.title': 'Travel and honorarium',
   'logistics.private': 'Only the organisers see this section. Your bank account is shown masked.',
-  'logistics.arrival': 'Arrival',
-  'logistics.departure': 'Departure',
-  'logistics.hotel': 'I need a hotel room',
-  'logistics.dietary': 'Dietary needs',
-  'logistics.payee': 'Honorarium payee name',
-  'logistics.bankName': 'Bank and branch',
-  'logistics.bankAccount': 'Bank account number',
-  'logistics.bankOnFile': 'On file: {masked}. Leave empty to keep it.',
 
   'feedback.open': 'Audience feedback',
 } as const;

@@ -12,12 +12,6 @@ export const portalZh: Record<PortalKey, string> = {
   save: '保存',
   fixFields: '未保存：部分内容需要修改。',
 
-  'badLink.title': '此链接已失效',
-  'badLink.body': '发送新链接后，旧链接即失效。请输入主办方登记的邮箱，我们会给您发送新链接。',
-  'renew.email': '邮箱',
-  'renew.submit': '给我发送新链接',
-  'renew.sent': '如果此邮箱在会议日程中，新链接已发出。之前的链接不再有效。',
-  'renew.invalid': '请输入有效的邮箱地址。',
   'renew.open': '获取新链接',
   'renew.section': '需要新链接？',
   'renew.hint': '新链接将发送到您的邮箱，当前链接随即失效。',
@@ -95,14 +89,6 @@ export const portalZh: Record<PortalKey, string> = {
   'logistics.open': '填写或修改',
   'logistics.title': '行程与劳务',
   'logistics.private': '此部分仅主办方可见。银行账号以掩码显示。',
-  'logistics.arrival': '到达时间',
-  'logistics.departure': '离开时间',
-  'logistics.hotel': '我需要住宿',
-  'logistics.dietary': '饮食要求',
-  'logistics.payee': '劳务费收款人姓名',
-  'logistics.bankName': '开户银行及支行',
-  'logistics.bankAccount': '银行账号',
-  'logistics.bankOnFile': '已登记：{masked}。留空则保持不变。',
 
   'feedback.open': '听众反馈',
 };
