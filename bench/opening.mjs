@@ -230,7 +230,7 @@ export function openingTargets(o, verdict) {
       figure: runs
         .map(
           (x) =>
-            `at ${x.connections} connections: ${x.eventPage.fromCache} of ${x.eventPage.polls} polls with no D1 call (${x.eventPage.withD1Reads} read D1: one per 5 s cache lifetime), seats left at most ${f(x.eventPage.maxStaleSeconds, 1)} s stale`,
+            `at ${x.connections} connections: ${x.eventPage.fromCache} of ${x.eventPage.polls} polls with no D1 call (${x.eventPage.withD1Reads} read D1: one per 4 s cache lifetime), seats left at most ${f(x.eventPage.maxStaleSeconds, 1)} s stale`,
         )
         .join('; '),
       status: verdict(runs.every((x) => x.eventPage.maxStaleSeconds <= 5 && x.eventPage.fromCache > 0)),
