@@ -576,3 +576,30 @@ describe('the window', () => {
     await setEventEnd(eventEnd);
   });
 });
+
+describe('the privacy purge', () => {
+  it('erases the comments and the unfinished assessment answers, and keeps the scores', async () => {
+    await setEventEnd(Date.now() - 31 * 86_400_000);
+    const before = await organiser('/results');
+    expect((await organiser('/comments')).body.comments.length).toBeGreaterThan(0);
+    const purged = await call(`/api/events/${SLUG}/purge`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: { confirm: SLUG },
+    });
+    expect(purged.status).toBe(200);
+    // Free text can name anyone; after the retention period it goes, like the registrations' names.
+    expect((await organiser('/comments')).body.comments).toEqual([]);
+    expect((await organiser('/results.csv?lang=en')).body).not.toContain('意见2');
+    const left = await dbRows(
+      `SELECT count(*) AS n FROM evaluation_answers WHERE event_id = ? AND (text IS NOT NULL OR target = '~draft')`,
+      UPCOMING_EVENT_ID,
+    );
+    expect(left[0]!.n).toBe(0);
+    // The averages the programme committee reads stay.
+    const after = await organiser('/results');
+    expect(after.body.overall).toEqual(before.body.overall);
+    expect(after.body.targets).toEqual(before.body.targets);
+    await setEventEnd(eventEnd);
+  });
+});

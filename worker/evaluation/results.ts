@@ -102,7 +102,7 @@ export function ratedPeople(r: Results) {
 
 /** The comments on one person's targets, for their report (read only when the report may show them). */
 export const personComments = (eventId: string, personId: string) =>
-  sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND aspect = 'comment'
+  sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND aspect = 'comment' AND text IS NOT NULL
       AND target >= ${`person:${personId}@`} AND target < ${`person:${personId}A`} ORDER BY at`;
 
 export function reportFor(r: Results, personId: string, comments: readonly { target: string; text: string }[]) {

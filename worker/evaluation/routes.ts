@@ -165,7 +165,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
     const [rows, agenda, teachers, head] = await atomically(c.env.DB, [
       sql`SELECT target, text, at FROM evaluation_answers
-          WHERE event_id = ${eventId} AND aspect = 'comment' AND target != ${DRAFT_TARGET}
+          WHERE event_id = ${eventId} AND aspect = 'comment' AND target != ${DRAFT_TARGET} AND text IS NOT NULL
             ${q.target ? sql`AND target = ${q.target}` : sql``}
             ${like ? sql`AND text LIKE ${like} ESCAPE '\\'` : sql``}
           ORDER BY at DESC, target LIMIT ${q.limit + 1} OFFSET ${q.cursor}`,
@@ -206,7 +206,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     const r = await readResults(c.env.DB, eventId);
     const [comments] = await atomically(c.env.DB, [
       sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND aspect = 'comment'
-          AND target != ${DRAFT_TARGET} ORDER BY at DESC LIMIT 2000`,
+          AND target != ${DRAFT_TARGET} AND text IS NOT NULL ORDER BY at DESC LIMIT 2000`,
     ]);
     const csv = resultsCsv(r, comments as { target: string; text: string }[], lang);
     return new Response(csv, {

@@ -45,6 +45,9 @@ export const privacyRoutes = new Hono<AppEnv>().post('/:slug/purge', rules.purge
             answers = '{}', consent_at = NULL, updated_at = ${Date.now()} WHERE event_id = ${eventId} AND role = 'attendee' AND email NOT LIKE 'erased+%' RETURNING id`,
     sql`UPDATE emails SET "to" = 'erased@invalid', subject = NULL, html = NULL, text = NULL, payload = '{}' WHERE event_id = ${eventId}`,
     sql`UPDATE checkins SET device_id = '', staff_id = NULL WHERE event_id = ${eventId}`,
+    // Evaluation comments are free text and can name anyone; the scores are kept, as counts are.
+    sql`DELETE FROM evaluation_answers WHERE event_id = ${eventId} AND target = '~draft'`,
+    sql`UPDATE evaluation_answers SET text = NULL WHERE event_id = ${eventId} AND text IS NOT NULL`,
     auditEntry(eventId, staff.id, 'privacy.purge', {}),
   ]);
   return c.json({ purged: purged.length }, 200);
