@@ -6,11 +6,44 @@ import worker from '../../worker/index';
 import { describe, expect, it } from 'vitest';
 import { ResendDouble } from '../fakes/resend-double';
 import type { OutboxBody } from '../../worker/email/consumer';
+import type { Bindings } from '../../worker/env';
 import { announcementRush, confirmationRush, driveOutbox, SimClock, SimQueue, seedConfirmations } from '../fakes/rush';
 import { makeEvent } from './fixtures';
 import { call, signIn } from './helpers';
 
 const at = (rps: string) => ({ ...env, RESEND_API_KEY: 're_test_key_123', RESEND_MAX_RPS: rps });
+
+/**
+ * An event with n registrations (confirmed, or with their emails not yet written) that the demo organiser runs and is
+ * signed in to: the console's message list, and announcing to all attendees (202, the new message's id).
+ */
+async function organisedAudience(prefix: string, n: number, withEmails?: boolean) {
+  const { id, slug } = await makeEvent(n);
+  await env.DB.prepare(
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+  )
+    .bind(id)
+    .run();
+  await seedConfirmations(env.DB, id, prefix, n, withEmails);
+  const { clearSessionCache } = await import('../../worker/auth/session');
+  clearSessionCache();
+  const org = await signIn('organiser@colloquy.test');
+  const list = async () => (await call(`/api/events/${slug}/messages`, { headers: { cookie: org } })).body.messages[0]!;
+  const announce = async (queued: Bindings) => {
+    const res = await call(
+      `/api/events/${slug}/messages`,
+      {
+        method: 'POST',
+        headers: { cookie: org },
+        json: { audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' },
+      },
+      queued,
+    );
+    expect(res.status).toBe(202);
+    return res.body.message.id;
+  };
+  return { slug, org, list, announce };
+}
 
 describe('confirmations at Resend’s pace', () => {
   it('300 queued at once against a 2 requests/s limit: no 429, each email exactly once, 100 per call', async () => {
@@ -84,40 +117,20 @@ describe('confirmations at Resend’s pace', () => {
 describe('an announcement to a large audience', () => {
   it('is filed by the request, written and sent by the queue at the pace: progress moves to 100 %, each email once', async () => {
     const n = 2500;
-    const { id, slug } = await makeEvent(n);
-    await env.DB.prepare(
-      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-    )
-      .bind(id)
-      .run();
-    await seedConfirmations(env.DB, id, 'ann', n);
-    const { clearSessionCache } = await import('../../worker/auth/session');
-    clearSessionCache();
-    const org = await signIn('organiser@colloquy.test');
-    const list = async () =>
-      (await call(`/api/events/${slug}/messages`, { headers: { cookie: org } })).body.messages[0]!;
+    const { slug, org, list, announce } = await organisedAudience('ann', n);
     const r = await announcementRush(at('2'), {
       prefix: 'ann',
       resendRps: 2,
       send: async (queued) => {
-        const res = await call(
-          `/api/events/${slug}/messages`,
-          {
-            method: 'POST',
-            headers: { cookie: org },
-            json: { audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' },
-          },
-          queued,
-        );
-        expect(res.status).toBe(202);
+        const messageId = await announce(queued);
         // Nothing is counted or rendered in the request: the queue counts the audience and writes the rows.
         const written = await env.DB.prepare(`SELECT count(*) n FROM emails WHERE message_id = ?`)
-          .bind(res.body.message.id)
+          .bind(messageId)
           .first<{ n: number }>();
         expect(written!.n).toBe(0);
         // Until the queue has counted, the console says so and keeps polling (something is waiting).
-        expect(await list()).toMatchObject({ id: res.body.message.id, writing: true, recipients: 0, pending: 1 });
-        return res.body.message.id;
+        expect(await list()).toMatchObject({ id: messageId, writing: true, recipients: 0, pending: 1 });
+        return messageId;
       },
       progress: async (messageId) => {
         const m = await list();
@@ -146,18 +159,7 @@ describe('an announcement to a large audience', () => {
 describe('a fan-out whose queue job was lost', () => {
   it('is finished by the cron from its cursor: each recipient exactly once, the console waiting meanwhile', async () => {
     const n = 2500;
-    const { id, slug } = await makeEvent(n);
-    await env.DB.prepare(
-      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-    )
-      .bind(id)
-      .run();
-    await seedConfirmations(env.DB, id, 'lostfan', n, false);
-    const { clearSessionCache } = await import('../../worker/auth/session');
-    clearSessionCache();
-    const org = await signIn('organiser@colloquy.test');
-    const list = async () =>
-      (await call(`/api/events/${slug}/messages`, { headers: { cookie: org } })).body.messages[0]!;
+    const { list, announce } = await organisedAudience('lostfan', n, false);
     let fanOutJobs = 0;
     let stalled: { recipients: number; sent: number; pending: number } | null = null;
     const r = await announcementRush(at('2'), {
@@ -165,19 +167,7 @@ describe('a fan-out whose queue job was lost', () => {
       resendRps: 2,
       // The job for the second step (after the first 1,000 rows) never reaches a consumer.
       lose: (body) => (body as OutboxBody).fanOut !== undefined && ++fanOutJobs === 2,
-      send: async (queued) => {
-        const res = await call(
-          `/api/events/${slug}/messages`,
-          {
-            method: 'POST',
-            headers: { cookie: org },
-            json: { audience: { type: 'attendees' }, subject: 'Hi {{name}}', body: 'Hello {{name}}' },
-          },
-          queued,
-        );
-        expect(res.status).toBe(202);
-        return res.body.message.id;
-      },
+      send: announce,
       progress: async () => {
         const m = await list();
         if (m.sent === 1000) stalled = m;

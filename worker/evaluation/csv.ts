@@ -17,12 +17,24 @@ const KIND: Record<string, Record<Locale, string>> = {
   assessment: { 'zh-CN': '考核', en: 'Assessment' },
 };
 
+type Cell = string | number | null;
+
+/** A row with a count and a text but no average or 1–5 distribution (response rate, assessment, a comment). */
+const textRow = (
+  kind: string,
+  target: string,
+  item: string,
+  aspect: string,
+  n: number | null,
+  text: string,
+): Cell[] => [kind, target, item, aspect, n, null, '', '', '', '', '', text];
+
 /** One file, never a respondent's name or id: comments are listed by what they are about. */
 export function resultsCsv(r: Results, comments: readonly { target: string; text: string }[], lang: Locale): string {
   const zh = lang === 'zh-CN';
   const body = resultsBody(r);
   const title = (t: { titleZh: string; titleEn: string }) => (zh ? t.titleZh : t.titleEn);
-  const rows: (string | number | null)[][] = [];
+  const rows: Cell[][] = [];
   const o = body.overall;
   rows.push([
     KIND.event![lang],
@@ -40,71 +52,28 @@ export function resultsCsv(r: Results, comments: readonly { target: string; text
       const item = t.kind === 'person' ? (zh ? t.itemTitleZh : t.itemTitleEn) : '';
       rows.push([KIND[t.kind]![lang], title(t), item, ASPECT_WORDS[a][lang], x.n, x.avg, ...x.dist, '']);
     }
-  rows.push([
-    '',
-    zh ? '应答人数' : 'Responded',
-    '',
-    '',
-    body.responded,
-    null,
-    '',
-    '',
-    '',
-    '',
-    '',
-    `${body.responseRate}%`,
-  ]);
+  rows.push(textRow('', zh ? '应答人数' : 'Responded', '', '', body.responded, `${body.responseRate}%`));
   if (body.assessment) {
     const a = body.assessment;
-    rows.push([
-      KIND.assessment![lang],
-      zh ? '通过率' : 'Pass rate',
-      '',
-      '',
-      a.attempted,
-      null,
-      '',
-      '',
-      '',
-      '',
-      '',
-      `${a.passRate}%`,
-    ]);
+    rows.push(textRow(KIND.assessment![lang], zh ? '通过率' : 'Pass rate', '', '', a.attempted, `${a.passRate}%`));
     for (const q of a.questions)
-      rows.push([
-        KIND.assessment![lang],
-        zh ? q.promptZh : q.promptEn,
-        '',
-        zh ? '答错率' : 'Missed',
-        a.attempts,
-        null,
-        '',
-        '',
-        '',
-        '',
-        '',
-        `${q.missedRate}%`,
-      ]);
+      rows.push(
+        textRow(
+          KIND.assessment![lang],
+          zh ? q.promptZh : q.promptEn,
+          '',
+          zh ? '答错率' : 'Missed',
+          a.attempts,
+          `${q.missedRate}%`,
+        ),
+      );
   }
   const targets = new Map(r.targets.map((t) => [t.key, t]));
   for (const c of comments) {
     const t = targets.get(c.target);
     if (!t) continue;
     const item = t.kind === 'person' ? ((zh ? t.itemTitleZh : t.itemTitleEn) ?? '') : '';
-    rows.push([
-      KIND[t.kind]![lang],
-      title(t),
-      item,
-      ASPECT_WORDS.comment[lang],
-      null,
-      null,
-      '',
-      '',
-      '',
-      '',
-      '',
-      c.text,
-    ]);
+    rows.push(textRow(KIND[t.kind]![lang], title(t), item, ASPECT_WORDS.comment[lang], null, c.text));
   }
   return toCsv(HEADERS[lang], rows);
 }

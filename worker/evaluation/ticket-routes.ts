@@ -77,6 +77,16 @@ async function readTicket(d1: D1Database, code: string) {
   };
 }
 
+/** The ticket, its evaluation's access (open, or an error) and the assessment to answer (404 when there is none). */
+async function openAssessment(d1: D1Database, code: string) {
+  const t = await readTicket(d1, code);
+  const a = accessOf(t.h, Date.now());
+  requireOpen(a);
+  const q = a.form?.assessment;
+  if (!q) throw notFound(NO_ASSESSMENT);
+  return { t, a, q };
+}
+
 const certificateOut = (c: { number: string; status: string } | null) =>
   c ? { number: c.number, status: c.status as 'pending' | 'ready' | 'failed' } : null;
 
@@ -203,11 +213,7 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
   })
   .put('/:code/assessment/draft', rules.draft, async (c) => {
     const b = c.req.valid('json');
-    const t = await readTicket(c.env.DB, c.req.param('code'));
-    const a = accessOf(t.h, Date.now());
-    requireOpen(a);
-    const q = a.form?.assessment;
-    if (!q) throw notFound(NO_ASSESSMENT);
+    const { t, q } = await openAssessment(c.env.DB, c.req.param('code'));
     checkChoices(q, { [b.questionId]: b.choices });
     await atomically(c.env.DB, [
       sql`INSERT INTO evaluation_answers (event_id, registration_id, target, aspect, score, text, at)
@@ -218,11 +224,7 @@ export const evaluationTicketRoutes = new Hono<AppEnv>()
   })
   .post('/:code/assessment/attempts', rules.attempt, async (c) => {
     const b = c.req.valid('json');
-    const t = await readTicket(c.env.DB, c.req.param('code'));
-    const a = accessOf(t.h, Date.now());
-    requireOpen(a);
-    const q = a.form?.assessment;
-    if (!q) throw notFound(NO_ASSESSMENT);
+    const { t, a, q } = await openAssessment(c.env.DB, c.req.param('code'));
     checkChoices(q, b.answers);
     const s = scoreAttempt(q, b.answers);
     const { eventId, id } = t.h;

@@ -1,6 +1,7 @@
 // The ticket page's card that leads to the evaluation; loaded only when the evaluation is open for this ticket.
 import { Show } from 'solid-js';
 import { areaTranslator } from '../i18n';
+import { TicketSection } from '../ticket/TicketSection';
 
 const tv = areaTranslator(
   {
@@ -21,13 +22,12 @@ const tv = areaTranslator(
 
 export default function EvaluationEntry(props: { code: string; assessment: { passed: boolean } | null }) {
   return (
-    <section class="card eval-entry no-print" aria-labelledby="ticket-eval-title">
-      <h2 id="ticket-eval-title">{tv('title')}</h2>
+    <TicketSection id="ticket-eval-title" class="eval-entry" title={tv('title')}>
       <p>{tv('body')}</p>
       <Show when={props.assessment}>{(a) => <p class="muted">{a().passed ? tv('passed') : tv('assessment')}</p>}</Show>
       <a class="button" href={`/t/${encodeURIComponent(props.code)}/evaluation`}>
         {tv('open')}
       </a>
-    </section>
+    </TicketSection>
   );
 }

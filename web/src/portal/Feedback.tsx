@@ -4,6 +4,7 @@ import { useParams } from '@solidjs/router';
 import { createEffect, createResource, For, Match, Show, Switch } from 'solid-js';
 import { api, ApiFailure, read } from '../api';
 import { areaTranslator, pick } from '../i18n';
+import { sendNoReferrer } from './no-referrer';
 import './portal.css';
 
 const ft = areaTranslator(
@@ -64,11 +65,7 @@ export default function Feedback() {
   const [data, { refetch }] = createResource(() => params.token, load);
   createEffect(() => {
     document.title = `${ft('title')} · Colloquy`;
-    // A search engine or a shared screen should not keep the link itself.
-    const meta = document.createElement('meta');
-    meta.name = 'referrer';
-    meta.content = 'no-referrer';
-    document.head.append(meta);
+    sendNoReferrer();
   });
   return (
     <div class="portal">

@@ -6,6 +6,7 @@ import { locale, pick } from '../i18n';
 import { formatDate } from '../lib/time';
 import { Consent } from './Consent';
 import { Disclosure } from './Disclosure';
+import { sendNoReferrer } from './no-referrer';
 import { loadPortal } from './portal-api';
 import { Profile } from './Profile';
 import { Sessions } from './Sessions';
@@ -68,13 +69,7 @@ export default function PortalPage() {
     const d = data.latest;
     document.title = d ? `${pt('title')} · ${pick(d.event.title)}` : `${pt('title')} · Colloquy`;
   });
-  // A search engine or a shared screen should not keep the link itself.
-  createEffect(() => {
-    const meta = document.createElement('meta');
-    meta.name = 'referrer';
-    meta.content = 'no-referrer';
-    document.head.append(meta);
-  });
+  createEffect(sendNoReferrer);
   return (
     <div class="portal">
       <Switch>

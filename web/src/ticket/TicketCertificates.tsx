@@ -2,6 +2,7 @@
 import { createResource, For, Show, Suspense } from 'solid-js';
 import { api, read } from '../api';
 import { areaTranslator } from '../i18n';
+import { TicketSection } from './TicketSection';
 import './ticket-certificates.css';
 
 const en = {
@@ -38,8 +39,7 @@ export function TicketCertificates(props: { code: string }) {
   return (
     <Suspense>
       <Show when={list()?.length}>
-        <section class="card ticket-certificates no-print" aria-labelledby="ticket-cert-title">
-          <h2 id="ticket-cert-title">{tc('tc.title')}</h2>
+        <TicketSection id="ticket-cert-title" class="ticket-certificates" title={tc('tc.title')}>
           <ul>
             <For each={list()}>
               {(c) => (
@@ -61,7 +61,7 @@ export function TicketCertificates(props: { code: string }) {
               )}
             </For>
           </ul>
-        </section>
+        </TicketSection>
       </Show>
     </Suspense>
   );

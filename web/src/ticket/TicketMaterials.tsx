@@ -4,6 +4,7 @@ import { createResource, For, Show, Suspense } from 'solid-js';
 import { api, read } from '../api';
 import { pick } from '../i18n';
 import { rt, sizeLabel } from '../materials/reader-words';
+import { TicketSection } from './TicketSection';
 
 async function load(code: string) {
   try {
@@ -19,8 +20,7 @@ export function TicketMaterials(props: { code: string }) {
   return (
     <Suspense>
       <Show when={items().length}>
-        <section class="card ticket-materials no-print" aria-labelledby="ticket-materials-title">
-          <h2 id="ticket-materials-title">{rt('ticketMaterials')}</h2>
+        <TicketSection id="ticket-materials-title" class="ticket-materials" title={rt('ticketMaterials')}>
           <p class="muted">{rt('ticketIntro')}</p>
           <ul>
             <For each={items()}>
@@ -42,7 +42,7 @@ export function TicketMaterials(props: { code: string }) {
               )}
             </For>
           </ul>
-        </section>
+        </TicketSection>
       </Show>
     </Suspense>
   );
