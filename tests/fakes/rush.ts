@@ -373,8 +373,9 @@ export async function seedEvent(db: D1Database, id: string) {
 
 /** Files a message as the send route does (the route's own CPU is measured against the running Worker). */
 export async function fileMessage(env: Bindings, eventId: string, messageId: string, recipients: number) {
+  const fanOut = { origin: 'https://colloquy.example' };
   await env.DB.prepare(
-    `INSERT INTO messages (id, event_id, audience, subject, body, recipients, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+    `INSERT INTO messages (id, event_id, audience, subject, body, recipients, staff_id, created_at, fan_out) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
   )
     .bind(
       messageId,
@@ -384,8 +385,10 @@ export async function fileMessage(env: Bindings, eventId: string, messageId: str
       '{{name}}，您好：\n\n大会日程已更新，请查看 {{ticket_url}}。',
       recipients,
       Date.now(),
+      JSON.stringify(fanOut),
     )
     .run();
-  await env.OUTBOX.send({ messageId, fanOut: { origin: 'https://colloquy.example' } } satisfies OutboxBody);
+  // Filed as the send route files it: the message keeps what the queue needs (fan_out), and one job starts it.
+  await env.OUTBOX.send({ messageId, fanOut } satisfies OutboxBody);
   return messageId;
 }

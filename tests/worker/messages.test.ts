@@ -238,6 +238,33 @@ describe('bulk sending', () => {
     expect(await recipientsOf(id, slug)).toBe(30);
   });
 
+  it('a message filed before migration 0020 (its parameters only in the job) is written to the end, step by step', async () => {
+    const slug = await bigAudience(45);
+    const filed = await call(
+      `/api/events/${slug}/messages`,
+      {
+        method: 'POST',
+        headers: { cookie: org },
+        json: { audience: { type: 'attendees' }, subject: 'Hi', body: 'Hi' },
+      },
+      { OUTBOX: { send: async () => {}, sendBatch: async () => {} } as never },
+    );
+    const id = filed.body.message.id;
+    // As an older Worker filed it: no fan_out on the message; the queue job carries the origin.
+    await env.DB.prepare(`UPDATE messages SET fan_out = NULL, fanned_at = NULL WHERE id = ?`).bind(id).run();
+    const job = { origin: 'http://localhost:8787' };
+    let steps = 0;
+    while (!(await fanOutStep(env, id, job, { limit: 20 })).done) steps++;
+    expect(steps).toBe(2);
+    const rows = await env.DB.prepare(`SELECT count(DISTINCT registration_id) d FROM emails WHERE message_id = ?`)
+      .bind(id)
+      .first<{ d: number }>();
+    expect(rows!.d).toBe(45);
+    expect(await recipientsOf(id, slug)).toBe(45);
+    // Finished: a late duplicate job writes nothing.
+    expect(await fanOutStep(env, id, job, { limit: 20 })).toEqual({ written: 0, done: true });
+  });
+
   it('1,000 recipients take 10 Resend batch calls of at most 100, each request matching the contract', async () => {
     const resend = installResendDouble();
     const slug = await bigAudience(1000);

@@ -125,7 +125,10 @@ export async function fanOutStep(
     done
       ? sql`UPDATE messages SET fan_out = NULL, fanned_at = ${now},
           recipients = (SELECT count(*) FROM emails WHERE message_id = ${messageId}) WHERE id = ${messageId}`
-      : sql`UPDATE messages SET fanned_at = ${now} WHERE id = ${messageId}`,
+      : // A message filed before 0020 carries its parameters only in the job: kept on the message from its first
+        // step, so the next step (and the cron) can tell it is still being written.
+        sql`UPDATE messages SET fanned_at = ${now}, fan_out = coalesce(fan_out, ${JSON.stringify(params)})
+          WHERE id = ${messageId}`,
   );
   await atomically(env.DB, statements);
   return { written: recipients.length, done };
