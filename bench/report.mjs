@@ -185,7 +185,7 @@ export function evaluateTargets(r) {
   if (an?.status === 'measured') {
     add(
       `Announcement to ${int(an.recipients)}: ≤ 200 Resend calls, 0 × 429, each exactly once`,
-      `${int(an.calls)} calls, ${int(an.status429)} × 429, ${int(an.exactlyOnce)} exactly once, ${int(an.duplicated)} twice or more; last acceptance after ${fmt(an.lastAcceptanceSeconds, 1)} s simulated at ${an.resendRps} requests/s`,
+      `${int(an.calls)} calls, ${int(an.status429)} × 429, ${int(an.exactlyOnce)} exactly once, ${int(an.duplicated)} twice or more; last acceptance after ${fmt(an.lastAcceptanceSeconds, 1)} s simulated at ${an.resendRps} requests/s${an.remeasured ? ` (${an.remeasured})` : ''}`,
       verdict(an.calls <= Math.ceil(an.recipients / 100) && !an.status429 && an.exactlyOnce === an.recipients),
     );
     if (an.send)
@@ -387,7 +387,7 @@ export function renderMarkdown(r) {
   if (r.announcement?.status === 'measured') {
     const a = r.announcement;
     L.push(
-      `| Announcement to ${int(a.recipients)} (written and sent by the queue, simulated time) | ${int(a.calls)} Resend calls, ${int(a.status429)} × 429, ${int(a.exactlyOnce)} exactly once; last acceptance at ${fmt(a.lastAcceptanceSeconds, 1)} s simulated, ${int(a.consumerRuns)} consumer runs |`,
+      `| Announcement to ${int(a.recipients)} (written and sent by the queue, simulated time) | ${int(a.calls)} Resend calls, ${int(a.status429)} × 429, ${int(a.exactlyOnce)} exactly once; last acceptance at ${fmt(a.lastAcceptanceSeconds, 1)} s simulated, ${int(a.consumerRuns)} consumer runs${a.remeasured ? ` (${a.remeasured})` : ''} |`,
     );
     if (a.send)
       L.push(
