@@ -11,22 +11,13 @@ import { dbFor } from '../../worker/db';
 import { newCertificateNumber } from '../../worker/certificates/number';
 import { type RenderMessage, renderCertificates } from '../../worker/certificates/render';
 import worker from '../../worker/index';
-import { person } from './fixtures';
+import { endUpcomingAgendaAnHourAgo, NATIONAL_RULE, person, TALKS } from './fixtures';
 import { call, signIn } from './helpers';
 // The consumer imports the PDF module when it first runs: load it with the file, outside any test's clock.
 import '../../worker/certificates/pdf';
 
 const SLUG = UPCOMING_SLUG;
-const TALKS = ['ses_next_breakthroughs', 'ses_next_panel'];
-const national = {
-  projectName: '细胞治疗新进展',
-  projectNumber: '2026-04-01-123 (国)',
-  level: 'national',
-  creditClass: 'I',
-  accreditedSessionIds: TALKS,
-  attendee: { mode: 'per_hours', hoursPerCredit: 3 },
-  lecturerCreditsPerHour: 2,
-};
+const national = NATIONAL_RULE;
 
 /** The CERTIFICATES queue, replaced by a recorder: drawing happens when a test delivers the messages. */
 const sent: RenderMessage[] = [];
@@ -119,12 +110,7 @@ beforeAll(async () => {
   org = await signIn('organiser@colloquy.test');
   desk = await signIn('desk@colloquy.test');
   // The upcoming edition's agenda ended an hour ago, so its sign-ins can be synced.
-  const shift = `(SELECT max(ends_at) FROM sessions WHERE event_id = '${UPCOMING_EVENT_ID}') - ${Date.now() - 3_600_000}`;
-  await env.DB.prepare(
-    `UPDATE sessions SET starts_at = starts_at - (${shift}), ends_at = ends_at - (${shift}) WHERE event_id = ?`,
-  )
-    .bind(UPCOMING_EVENT_ID)
-    .run();
+  await endUpcomingAgendaAnHourAgo();
   expect(
     (await call(`/api/events/${SLUG}/cme`, { method: 'PUT', headers: { cookie: org }, json: national })).status,
   ).toBe(200);

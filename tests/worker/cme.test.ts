@@ -2,24 +2,18 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
-import { person } from './fixtures';
+import { endUpcomingAgendaAnHourAgo, NATIONAL_RULE, person, TALKS } from './fixtures';
 import { call, signIn } from './helpers';
 
 const SLUG = UPCOMING_SLUG;
 const PANEL = 'ses_next_panel';
-const TALKS = ['ses_next_breakthroughs', PANEL];
 let desk: string;
 let org: string;
 beforeAll(async () => {
   desk = await signIn('desk@colloquy.test');
   org = await signIn('organiser@colloquy.test');
   // Synced scans cannot lie in the future: move the upcoming edition's agenda so its last item ended an hour ago.
-  const shift = `(SELECT max(ends_at) FROM sessions WHERE event_id = '${UPCOMING_EVENT_ID}') - ${Date.now() - 3_600_000}`;
-  await env.DB.prepare(
-    `UPDATE sessions SET starts_at = starts_at - (${shift}), ends_at = ends_at - (${shift}) WHERE event_id = ?`,
-  )
-    .bind(UPCOMING_EVENT_ID)
-    .run();
+  await endUpcomingAgendaAnHourAgo();
 });
 
 const times = async () => {
@@ -38,15 +32,7 @@ const sync = (scans: unknown[]) =>
     json: { deviceId: 'dev-cme', deskId: 'Desk 1', scans },
   });
 const iso = (ms: number) => new Date(ms).toISOString();
-const national = {
-  projectName: '细胞治疗新进展',
-  projectNumber: '2026-04-01-123 (国)',
-  level: 'national',
-  creditClass: 'I',
-  accreditedSessionIds: TALKS,
-  attendee: { mode: 'per_hours', hoursPerCredit: 3 },
-  lecturerCreditsPerHour: 2,
-};
+const national = NATIONAL_RULE;
 const putCme = (body: unknown, cookie = org) =>
   call(`/api/events/${SLUG}/cme`, { method: 'PUT', headers: { cookie }, json: body });
 const attendance = (lang = 'en') => call(`/api/events/${SLUG}/attendance?lang=${lang}`, { headers: { cookie: org } });

@@ -5,22 +5,11 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { sendEvaluationInvitations } from '../../worker/evaluation/emails';
-import { person } from './fixtures';
+import { endUpcomingAgendaAnHourAgo, NATIONAL_RULE, person, TALKS } from './fixtures';
 import { call, signIn } from './helpers';
 
 const SLUG = UPCOMING_SLUG;
-const TALKS = ['ses_next_breakthroughs', 'ses_next_panel'];
-const national = {
-  projectName: '细胞治疗新进展',
-  projectNumber: '2026-04-01-123 (国)',
-  level: 'national',
-  creditClass: 'I',
-  accreditedSessionIds: TALKS,
-  attendee: { mode: 'per_hours', hoursPerCredit: 3 },
-  lecturerCreditsPerHour: 2,
-  minPresencePercent: 90,
-  assessmentRequired: true,
-};
+const national = { ...NATIONAL_RULE, minPresencePercent: 90, assessmentRequired: true };
 /** Four questions at 75 %: three right is exactly the pass mark. */
 const assessment = {
   passPercent: 75,
@@ -101,12 +90,7 @@ beforeAll(async () => {
   org = await signIn('organiser@colloquy.test');
   desk = await signIn('desk@colloquy.test');
   // The agenda ended an hour ago; the event itself ends later (its last day), so only a sign-out opens the window.
-  const shift = `(SELECT max(ends_at) FROM sessions WHERE event_id = '${UPCOMING_EVENT_ID}') - ${Date.now() - 3_600_000}`;
-  await env.DB.prepare(
-    `UPDATE sessions SET starts_at = starts_at - (${shift}), ends_at = ends_at - (${shift}) WHERE event_id = ?`,
-  )
-    .bind(UPCOMING_EVENT_ID)
-    .run();
+  await endUpcomingAgendaAnHourAgo();
   eventEnd = Date.now() + 6 * 3_600_000;
   await setEventEnd(eventEnd);
   expect(

@@ -1,6 +1,6 @@
 // Builders for test data: fresh events with a given capacity, and registration bodies.
 import { env } from 'cloudflare:workers';
-import { shanghaiDayAfter } from '../../schema/seed/demo';
+import { shanghaiDayAfter, UPCOMING_EVENT_ID } from '../../schema/seed/demo';
 
 /** A time `days` days from today, HH:MM in Beijing, as ISO: registration closes at the start, so test events lie ahead. */
 export const beijingIso = (days: number, hhmm: string) => `${shanghaiDayAfter(Date.now(), days)}T${hhmm}:00+08:00`;
@@ -60,4 +60,26 @@ export async function statusCounts(eventId: string) {
     .bind(eventId)
     .all<{ status: string; n: number }>();
   return Object.fromEntries(results.map((r) => [r.status, r.n]));
+}
+
+/** The upcoming edition's two accredited talks, and the national CME rule the CME, certificate and evaluation tests set. */
+export const TALKS = ['ses_next_breakthroughs', 'ses_next_panel'];
+export const NATIONAL_RULE = {
+  projectName: '细胞治疗新进展',
+  projectNumber: '2026-04-01-123 (国)',
+  level: 'national',
+  creditClass: 'I',
+  accreditedSessionIds: TALKS,
+  attendee: { mode: 'per_hours', hoursPerCredit: 3 },
+  lecturerCreditsPerHour: 2,
+};
+
+/** Moves the upcoming edition's agenda so its last item ended an hour ago: synced scans cannot lie in the future. */
+export async function endUpcomingAgendaAnHourAgo() {
+  const shift = `(SELECT max(ends_at) FROM sessions WHERE event_id = '${UPCOMING_EVENT_ID}') - ${Date.now() - 3_600_000}`;
+  await env.DB.prepare(
+    `UPDATE sessions SET starts_at = starts_at - (${shift}), ends_at = ends_at - (${shift}) WHERE event_id = ?`,
+  )
+    .bind(UPCOMING_EVENT_ID)
+    .run();
 }

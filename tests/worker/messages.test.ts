@@ -213,19 +213,24 @@ async function bigAudience(n: number) {
   return slug;
 }
 
+/** Files a message to every attendee with a queue that runs nothing, so the test steps its fan-out itself. */
+async function fileWithoutQueue(slug: string): Promise<string> {
+  const filed = await call(
+    `/api/events/${slug}/messages`,
+    {
+      method: 'POST',
+      headers: { cookie: org },
+      json: { audience: { type: 'attendees' }, subject: 'Hi', body: 'Hi' },
+    },
+    { OUTBOX: { send: async () => {}, sendBatch: async () => {} } as never },
+  );
+  return filed.body.message.id;
+}
+
 describe('bulk sending', () => {
   it('a fan-out step run twice at once (a retried job racing the cron’s restart) writes each email once', async () => {
     const slug = await bigAudience(30);
-    const filed = await call(
-      `/api/events/${slug}/messages`,
-      {
-        method: 'POST',
-        headers: { cookie: org },
-        json: { audience: { type: 'attendees' }, subject: 'Hi', body: 'Hi' },
-      },
-      { OUTBOX: { send: async () => {}, sendBatch: async () => {} } as never },
-    );
-    const id = filed.body.message.id;
+    const id = await fileWithoutQueue(slug);
     // Both read the same cursor and render the same first 20.
     await Promise.all([fanOutStep(env, id, undefined, { limit: 20 }), fanOutStep(env, id, undefined, { limit: 20 })]);
     while (!(await fanOutStep(env, id, undefined, { limit: 20 })).done);
@@ -240,16 +245,7 @@ describe('bulk sending', () => {
 
   it('a message filed before migration 0020 (its parameters only in the job) is written to the end, step by step', async () => {
     const slug = await bigAudience(45);
-    const filed = await call(
-      `/api/events/${slug}/messages`,
-      {
-        method: 'POST',
-        headers: { cookie: org },
-        json: { audience: { type: 'attendees' }, subject: 'Hi', body: 'Hi' },
-      },
-      { OUTBOX: { send: async () => {}, sendBatch: async () => {} } as never },
-    );
-    const id = filed.body.message.id;
+    const id = await fileWithoutQueue(slug);
     // As an older Worker filed it: no fan_out on the message; the queue job carries the origin.
     await env.DB.prepare(`UPDATE messages SET fan_out = NULL, fanned_at = NULL WHERE id = ?`).bind(id).run();
     const job = { origin: 'http://localhost:8787' };
