@@ -6,6 +6,12 @@ import type { Locale } from '../http/messages';
 import { formInput, type Form } from './input';
 import { type AgendaRow, DRAFT_TARGET, RATED_ROLES, type TeacherRow, type WindowState, windowOf } from './rules';
 
+/**
+ * The comments there are to show: the privacy purge empties their text but keeps the rows, so the counts of who
+ * answered stay as they were.
+ */
+export const SHOWN_COMMENTS = sql`aspect = 'comment' AND text IS NOT NULL`;
+
 export const CODE = /^[A-Za-z0-9_-]{16,64}$/;
 export const NO_TICKET = 'No ticket has this code.';
 

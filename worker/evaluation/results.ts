@@ -2,7 +2,15 @@
 // plain functions make the averages, distributions, pass rate and per-speaker reports.
 import { sql } from 'drizzle-orm';
 import { atomically } from '../db';
-import { agendaOf, type AgendaRow, DRAFT_TARGET, parseForm, type TeacherRow, teachersOf } from './reads';
+import {
+  agendaOf,
+  type AgendaRow,
+  DRAFT_TARGET,
+  parseForm,
+  SHOWN_COMMENTS,
+  type TeacherRow,
+  teachersOf,
+} from './reads';
 import { type GroupRow, speakerReport, tallies, targetResults, targetsOf } from './rules';
 
 type Head = {
@@ -102,7 +110,7 @@ export function ratedPeople(r: Results) {
 
 /** The comments on one person's targets, for their report (read only when the report may show them). */
 export const personComments = (eventId: string, personId: string) =>
-  sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND aspect = 'comment' AND text IS NOT NULL
+  sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND ${SHOWN_COMMENTS}
       AND target >= ${`person:${personId}@`} AND target < ${`person:${personId}A`} ORDER BY at`;
 
 export function reportFor(r: Results, personId: string, comments: readonly { target: string; text: string }[]) {

@@ -17,7 +17,15 @@ import { newId } from '../lib/random';
 import { resultsCsv } from './csv';
 import { speakerEmail } from './emails';
 import { commentsQuery, copyInput, csvQuery, type Form, formInput } from './input';
-import { agendaOf, type AgendaRow, DRAFT_TARGET, parseForm, type TeacherRow, teachersOf } from './reads';
+import {
+  agendaOf,
+  type AgendaRow,
+  DRAFT_TARGET,
+  parseForm,
+  SHOWN_COMMENTS,
+  type TeacherRow,
+  teachersOf,
+} from './reads';
 import { personComments, ratedPeople, readResults, reportFor, resultsBody } from './results';
 import { averagesOf, targetsOf } from './rules';
 import { DEFAULT_FORM } from './template';
@@ -165,7 +173,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
     const [rows, agenda, teachers, head] = await atomically(c.env.DB, [
       sql`SELECT target, text, at FROM evaluation_answers
-          WHERE event_id = ${eventId} AND aspect = 'comment' AND target != ${DRAFT_TARGET} AND text IS NOT NULL
+          WHERE event_id = ${eventId} AND ${SHOWN_COMMENTS} AND target != ${DRAFT_TARGET}
             ${q.target ? sql`AND target = ${q.target}` : sql``}
             ${like ? sql`AND text LIKE ${like} ESCAPE '\\'` : sql``}
           ORDER BY at DESC, target LIMIT ${q.limit + 1} OFFSET ${q.cursor}`,
@@ -205,8 +213,8 @@ export const evaluationRoutes = new Hono<AppEnv>()
     const lang = c.req.valid('query').lang ?? requestLocale(c);
     const r = await readResults(c.env.DB, eventId);
     const [comments] = await atomically(c.env.DB, [
-      sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND aspect = 'comment'
-          AND target != ${DRAFT_TARGET} AND text IS NOT NULL ORDER BY at DESC LIMIT 2000`,
+      sql`SELECT target, text FROM evaluation_answers WHERE event_id = ${eventId} AND ${SHOWN_COMMENTS}
+          AND target != ${DRAFT_TARGET} ORDER BY at DESC LIMIT 2000`,
     ]);
     const csv = resultsCsv(r, comments as { target: string; text: string }[], lang);
     return new Response(csv, {
