@@ -1,10 +1,10 @@
 // The outbox queue's consumer: confirmations, bulk messages and the cron's sweep, all paced by one Pacer per run.
 // wrangler.toml runs one consumer at a time (max_concurrency = 1), so the pace holds across every invocation.
 import type { Bindings } from '../env';
-import { loggable } from '../http/errors';
 import { deliverBulk, sweepBulk } from '../messages/bulk';
 import { type FanOut, fanOutStep, resumeStalledFanOuts } from '../messages/fanout';
 import { deliverDue } from './outbox';
+import { handedToQueue } from './outbox-queue';
 import { type Clock, configuredRps, Pacer, realClock } from './pace';
 
 /** What a message on the outbox queue asks for. */
@@ -40,13 +40,8 @@ export async function consumeOutbox(messages: readonly OutboxMessage[], env: Bin
       const result = await deliverBulk(env, body.messageId, { pacer });
       if (fan && !fan.done) {
         // The next step comes as a new message: a retry would count against max_retries, and 20,000 take 20 steps.
-        try {
-          await env.OUTBOX.send(body);
-          m.ack();
-        } catch (e) {
-          console.error('queue send failed', loggable(e));
-          m.retry({ delaySeconds: 1 });
-        }
+        if (await handedToQueue(env, body)) m.ack();
+        else m.retry({ delaySeconds: 1 });
       } else if (result.remaining > 0) m.retry({ delaySeconds: seconds(result.retryAfterMs, 5_000) });
       // Honour Resend's retry-after (above): the queue brings the message back when it is time.
       else m.ack();
@@ -59,13 +54,7 @@ export async function consumeOutbox(messages: readonly OutboxMessage[], env: Bin
 
 /** The cron's part: through the queue when there is one (so it keeps the pace), else right here. */
 export async function sweepOutbox(env: Bindings) {
-  if (env.OUTBOX) {
-    try {
-      return await env.OUTBOX.send({ sweep: true } satisfies OutboxBody);
-    } catch (e) {
-      console.error('queue send failed', loggable(e));
-    }
-  }
+  if (await handedToQueue(env, { sweep: true })) return;
   const pacer = new Pacer(configuredRps(env));
   await resumeStalledFanOuts(env);
   await deliverDue(env, { limit: 200, pacer });

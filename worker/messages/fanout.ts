@@ -6,10 +6,9 @@ import { eq, sql } from 'drizzle-orm';
 import { events, messages } from '../../schema';
 import { auditEntry } from '../audit/log';
 import { atomically, dbFor } from '../db';
-import type { OutboxBody } from '../email/consumer';
+import { handedToQueue } from '../email/outbox-queue';
 import type { Bindings } from '../env';
 import { issuePortalLinks } from '../faculty/link';
-import { loggable } from '../http/errors';
 import { newId } from '../lib/random';
 import { type Audience, countRecipients, findRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { renderMessage } from './render';
@@ -149,14 +148,7 @@ export async function resumeStalledFanOuts(env: Bindings, now = Date.now()) {
     .all<{ id: string; fan_out: string }>();
   for (const m of stalled.results) {
     const fanOut = JSON.parse(m.fan_out) as FanOut;
-    try {
-      if (env.OUTBOX) {
-        await env.OUTBOX.send({ messageId: m.id, fanOut } satisfies OutboxBody);
-        continue;
-      }
-    } catch (e) {
-      console.error('queue send failed', loggable(e));
-    }
+    if (await handedToQueue(env, { messageId: m.id, fanOut })) continue;
     while (!(await fanOutStep(env, m.id, fanOut, { now })).done);
   }
   return stalled.results.map((m) => m.id);

@@ -11,7 +11,7 @@ import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
 import { countRecipients, findRecipients, hasRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { type FanOut, fanOutStep } from './fanout';
-import type { OutboxBody } from '../email/consumer';
+import { handedToQueue } from '../email/outbox-queue';
 import { configuredRps, Pacer } from '../email/pace';
 import { unknownAnswerPlaceholders } from '../questions/placeholders';
 import { renderMessage, unknownPlaceholders } from './render';
@@ -253,11 +253,7 @@ async function enqueueBulk(
   messageId: string,
   fanOut: FanOut,
 ) {
-  try {
-    if (c.env.OUTBOX) return await c.env.OUTBOX.send({ messageId, fanOut } satisfies OutboxBody);
-  } catch (e) {
-    console.error('queue send failed', loggable(e));
-  }
+  if (await handedToQueue(c.env, { messageId, fanOut })) return;
   const work = (async () => {
     while (!(await fanOutStep(c.env, messageId, fanOut)).done);
     await deliverBulk(c.env, messageId, { maxCalls: 10_000, pacer: new Pacer(configuredRps(c.env)) });
