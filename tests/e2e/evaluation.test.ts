@@ -198,7 +198,7 @@ describe('the evaluation', () => {
   it('someone who did not attend is told why, and the ticket page offers nothing', async () => {
     const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
     await page.goto(`${absent.ticketUrl}/evaluation`);
-    await page.getByText('只有到场签到的参会者才能参加评价。如果您到场了，请联系主办方。').waitFor();
+    await page.getByText('只有到场签到且报名仍有效的参会者才能参加评价。如果您到场了，请联系主办方。').waitFor();
     expect(await page.getByRole('radio').count()).toBe(0);
     await page.goto(absent.ticketUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { sendEvaluationInvitations } from '../../worker/evaluation/emails';
 import { endUpcomingAgendaAnHourAgo, NATIONAL_RULE, person, TALKS } from './fixtures';
-import { call, signIn } from './helpers';
+import { call, cancelTicket, signIn } from './helpers';
 
 const SLUG = UPCOMING_SLUG;
 const national = { ...NATIONAL_RULE, minPresencePercent: 90, assessmentRequired: true };
@@ -247,6 +247,44 @@ describe('who may answer, and when', () => {
     await putForm({ audience: 'attended', assessment });
     expect((await view(absent)).body.state).toBe('not_eligible');
     await setEventEnd(eventEnd);
+  });
+});
+
+describe('across the seams', () => {
+  it('a ticket cancelled after signing out offers no evaluation, and its answers are refused', async () => {
+    const reg = (await call(`/api/events/${SLUG}/registrations`, { method: 'POST', json: person('ev-cancel') })).body
+      .registration as Reg & { manageUrl: string };
+    const [s] = await dbRows(
+      `SELECT min(starts_at) AS s, max(ends_at) AS e FROM sessions WHERE id IN (?, ?)`,
+      ...TALKS,
+    );
+    const scan = (tag: string, at: number, direction: string) => ({
+      clientId: `cancel-${tag}`,
+      code: reg.ticketCode,
+      scannedAt: new Date(at).toISOString(),
+      direction,
+    });
+    const synced = await call(`/api/events/${SLUG}/checkins/batch`, {
+      method: 'POST',
+      headers: { cookie: desk },
+      json: {
+        deviceId: 'dev-eval',
+        deskId: 'Desk 1',
+        scans: [scan('in', s!.s - 60_000, 'in'), scan('out', s!.e + 60_000, 'out')],
+      },
+    });
+    expect(synced.status).toBe(200);
+    expect((await view(reg)).body.state).toBe('open');
+    expect((await cancelTicket(reg)).status).toBe(200);
+    expect((await view(reg)).body.state).toBe('not_eligible');
+    const refused = await answer(reg, 'event', 'overall', 5, 'zh-CN');
+    expect(refused.status).toBe(403);
+    // The reason names the cancelled registration too, not only absence.
+    expect(refused.body.error).toEqual({
+      code: 'not_eligible',
+      message: '只有到场参会且报名仍有效的人员才能填写此评价。',
+    });
+    expect(await dbRows(`SELECT * FROM evaluation_answers WHERE registration_id = ?`, reg.id)).toEqual([]);
   });
 });
 

@@ -146,7 +146,7 @@ export function accessOf(h: TicketHead, now: number): Access {
 
 export const CLOSED = 'The evaluation is closed.';
 export const NOT_YET = 'The evaluation opens after you sign out of an accredited session, or when the event ends.';
-export const NOT_ELIGIBLE = 'Only people who attended can answer this evaluation.';
+export const NOT_ELIGIBLE = 'Only people who attended, with a registration still valid, can answer this evaluation.';
 export const NO_EVALUATION = 'This event has no evaluation.';
 
 /** Refuses a write when the window is not open for this registration. */

@@ -3,7 +3,8 @@ export const EVALUATION_ZH: Record<string, string> = {
   'The evaluation is closed.': '评价已截止。',
   'The evaluation opens after you sign out of an accredited session, or when the event ends.':
     '签退授学分的日程后或会议结束后，方可填写评价。',
-  'Only people who attended can answer this evaluation.': '只有到场参会的人员才能填写此评价。',
+  'Only people who attended, with a registration still valid, can answer this evaluation.':
+    '只有到场参会且报名仍有效的人员才能填写此评价。',
   'This event has no evaluation.': '本会议没有设置评价。',
   'This event has no assessment.': '本会议没有设置考核。',
   'You have used all your tries at this assessment.': '您的考核次数已用完。',

@@ -14,7 +14,7 @@ const en = {
     'The evaluation opens on {time} at the latest, or as soon as you sign out of an accredited session.',
   'state.closed': 'The evaluation closed on {time}. Answers can no longer be changed.',
   'state.not_eligible':
-    'Only people who attended (signed in at the desk) can answer this evaluation. If you were there, ask the organisers.',
+    'Only people who attended (signed in at the desk) with a registration still valid can answer this evaluation. If you were there, ask the organisers.',
   closesAt: 'Open until {time}.',
   'kind.item': 'Talk',
   'kind.event': 'The event as a whole',
@@ -70,7 +70,7 @@ const zh: Record<keyof typeof en, string> = {
   'state.not_yet': '签退授学分日程后，或活动结束时，评价即开放。',
   'state.not_yetAt': '评价最晚于 {time} 开放；签退授学分日程后即可提前作答。',
   'state.closed': '评价已于 {time} 截止，回答无法再修改。',
-  'state.not_eligible': '只有到场签到的参会者才能参加评价。如果您到场了，请联系主办方。',
+  'state.not_eligible': '只有到场签到且报名仍有效的参会者才能参加评价。如果您到场了，请联系主办方。',
   closesAt: '开放至 {time}。',
   'kind.item': '报告',
   'kind.event': '本次活动总体',
