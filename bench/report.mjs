@@ -428,14 +428,12 @@ export function renderMarkdown(r) {
 /**
  * Where each writing route's rows go, by table and index: D1 counts a table row and every index entry written,
  * triggers' included. The figures are measured (each statement's meta.rows_written, from the Server-Timing meter);
- * what each statement writes is read from the schema (migrations 0000–0018), as EXPLAIN would.
+ * what each statement writes is read from the schema (migrations 0000–0021), as EXPLAIN would.
  */
 const WRITES = {
   registration: [
-    'read the event (and its invitation, questions revision): nothing written',
-    'INSERT registrations: the row, its id (a text primary key: SQLite keeps a second B-tree), registrations_ticket_code, registrations_event_email (partial: live registrations), registrations_event_status, registrations_event_created (which carries the desk search columns); and, for a confirmed attendee, the seat counter events.seats_taken (trigger)',
-    'INSERT emails (the confirmation in the outbox, WITHOUT ROWID): the row, emails_due, emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send)',
-    "INSERT manage_tokens: nothing for a new registration (the management link's hash is on its row); one row for a re-sent ticket",
+    'INSERT registrations: the row, its id (a text primary key: SQLite keeps a second B-tree), registrations_ticket_code, registrations_event_email (partial: live registrations), registrations_event_status, registrations_event_created (which carries the desk search columns); and, for a confirmed attendee, the seat counter events.seats_taken (trigger). Its own conditions check the event (published, open, invited, the form unchanged); nothing inserted means a second read of the event says why',
+    "INSERT emails (the confirmation in the outbox, WITHOUT ROWID): the row, emails_due, emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send). A new registration's management hash is on its row; a re-sent ticket's goes to manage_tokens through a trigger on this insert (3 more rows, only then)",
   ],
 };
 
@@ -453,7 +451,7 @@ function writeBreakdown(r) {
   }
   L.push(
     '',
-    "Before issue 21 a registration wrote 32–34 rows: the registrations row and 8 index entries (name and phone indexes, registrations_event_updated, the id index), about 12 rows of the desk search's term index (a row per CJK character and word start of the name and the institution, the email, the phone and its last 4 digits), the seat counter, 7 for the outbox row (its id index and five indexes), 3 for manage_tokens and 1–2 for the rate-limit bucket. The rate limit now lives in memory, the search in the created-order index, the management hash on the registration.",
+    "Before issue 21 a registration wrote 32–34 rows: the registrations row and 8 index entries (name and phone indexes, registrations_event_updated, the id index), about 12 rows of the desk search's term index (a row per CJK character and word start of the name and the institution, the email, the phone and its last 4 digits), the seat counter, 7 for the outbox row (its id index and five indexes), 3 for manage_tokens and 1–2 for the rate-limit bucket. The rate limit now lives in memory, the search in the created-order index, the management hash on the registration. Since 0021 the common case is two statements (was four: the event read and an empty manage_tokens insert are gone from it).",
     '',
   );
   return L;

@@ -8,7 +8,7 @@ import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
 import { newId, randomToken, sha256 } from '../lib/random';
-import { manageTokenForEmail, manageUrl } from '../tickets/manage';
+import { manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
 import { insertRegistration, queueRegistrationEmail } from './statements';
 import { registrationBucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
@@ -46,7 +46,9 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const invitationHash = input.invitation ? await sha256(input.invitation) : null;
   let answers = await checkedAnswers(c, slug, input);
 
-  // One round trip: read the event, insert (or not), queue the email.
+  // The common case is one round trip of two statements: the registration (its status returned) and its email.
+  // Whatever inserts no registration (an unknown or closed event, an address already registered, a missing
+  // invitation, a form changed since this isolate read it) is explained by a second read of the event.
   const attempt = async () => {
     const id = newId('reg');
     const ticketCode = randomToken();
@@ -54,12 +56,7 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
     // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
     const manage = randomToken();
     const manageHash = await sha256(manage);
-    const [found, inserted] = await atomically(c.env.DB, [
-      sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
-            registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
-            ${questionsRevSql(answers.rev)},
-            registration_mode AS registrationMode, ${invitedKeySql(sql`events.id`, invitationHash)} AS invitedKey
-          FROM events WHERE slug = ${slug}`,
+    const [inserted] = await atomically(c.env.DB, [
       insertRegistration(
         slug,
         {
@@ -79,47 +76,62 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
         now,
         invitationHash,
       ),
-      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage),
-      manageTokenForEmail(emailId, manageHash, now, id),
+      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage, manageHash),
     ]);
-    return { id, ticketCode, emailId, manage, found, inserted };
+    const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' | 'pending' } | undefined;
+    return { id, ticketCode, emailId, manage, created };
+  };
+  const readEvent = async () => {
+    const [found] = await atomically(c.env.DB, [
+      sql`SELECT status, starts_at AS startsAt, ends_at AS endsAt, registration_opens_at AS registrationOpensAt,
+            registration_closes_at AS registrationClosesAt, registration_until_end AS registrationUntilEnd,
+            ${questionsRevSql(answers.rev)},
+            registration_mode AS registrationMode, ${invitedKeySql(sql`events.id`, invitationHash)} AS invitedKey
+          FROM events WHERE slug = ${slug}`,
+    ]);
+    return found[0] as
+      | (Omit<WindowFields, 'registrationUntilEnd'> & {
+          registrationUntilEnd: number;
+          registrationMode: string;
+          invitedKey: string | null;
+          questionsRev: number;
+          questionsJson: string | null;
+        })
+      | undefined;
   };
   let run = await attempt();
-  const stale = run.found[0] as { questionsRev: number; questionsJson: string | null } | undefined;
-  if (stale && stale.questionsRev !== answers.rev) {
-    // Another isolate changed the questions: check the answers against the new ones and try once more.
-    deliverSoon(c, [run.emailId]);
-    refreshQuestions(slug, stale.questionsRev, stale.questionsJson);
-    answers = await checkedAnswers(c, slug, input);
-    run = await attempt();
-    const again = run.found[0] as { questionsRev: number } | undefined;
-    if (again && again.questionsRev !== answers.rev)
-      throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
+  if (!run.created) {
+    let event = await readEvent();
+    if (event && event.questionsRev !== answers.rev) {
+      // Another isolate changed the questions: check the answers against the new ones and try once more.
+      deliverSoon(c, [run.emailId]);
+      refreshQuestions(slug, event.questionsRev, event.questionsJson);
+      answers = await checkedAnswers(c, slug, input);
+      run = await attempt();
+      if (!run.created) {
+        event = await readEvent();
+        if (event && event.questionsRev !== answers.rev)
+          throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
+      }
+    }
+    if (!run.created) {
+      if (!event || event.status === 'draft') throw notFound('No published event has this address.');
+      const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
+      if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
+      if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
+      const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
+      if (refused) throw refused;
+      deliverSoon(c, [run.emailId]);
+      // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
+      throw new ApiError(
+        409,
+        'already_registered',
+        'This email address is already registered. We have sent the ticket to it again.',
+      );
+    }
   }
-  const { id, ticketCode, emailId, manage, found, inserted } = run;
-
-  const event = found[0] as
-    | (Omit<WindowFields, 'registrationUntilEnd'> & {
-        registrationUntilEnd: number;
-        registrationMode: string;
-        invitedKey: string | null;
-      })
-    | undefined;
-  if (!event || event.status === 'draft') throw notFound('No published event has this address.');
-  const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
-  if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
-  if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
-  const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
-  if (refused) throw refused;
-  deliverSoon(c, [emailId]);
-  const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' | 'pending' } | undefined;
-  // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
-  if (!created)
-    throw new ApiError(
-      409,
-      'already_registered',
-      'This email address is already registered. We have sent the ticket to it again.',
-    );
+  deliverSoon(c, [run.emailId]);
+  const { id, ticketCode, manage, created } = run;
   return c.json(
     {
       registration: {

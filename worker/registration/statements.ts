@@ -60,6 +60,8 @@ export function insertRegistration(
  * Queues the email for the live registration with this email key: the confirmation (or waitlist notice) when
  * it was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
  * Cancelled registrations of the same address are never re-sent: their tickets no longer admit anyone.
+ * The management link's hash rides in the payload: a re-send's is stored in manage_tokens by the
+ * `emails_resend_manage_token` trigger (migration 0021), a new registration's is already on its row.
  */
 export function queueRegistrationEmail(
   slug: string,
@@ -70,12 +72,13 @@ export function queueRegistrationEmail(
   origin: string,
   now: number,
   manage: string,
+  manageHash: string,
 ) {
   return sql`
     INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
     SELECT ${emailId}, r.event_id, r.id,
       CASE WHEN r.id = ${newId} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmation' WHEN 'pending' THEN 'pending' ELSE 'waitlisted' END) ELSE 'resend' END,
-      r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}, 'manage', ${manage}), ${now}
+      r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}, 'manage', ${manage}, 'manageHash', ${manageHash}), ${now}
     FROM registrations r JOIN events e ON e.id = r.event_id
     WHERE e.slug = ${slug} AND r.email_key = ${key} AND r.status != 'cancelled'
       AND (r.id = ${newId} OR NOT EXISTS (
