@@ -100,35 +100,31 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
       | undefined;
   };
   let run = await attempt();
+  let event = run.created ? undefined : await readEvent();
+  if (event && event.questionsRev !== answers.rev) {
+    // Another isolate changed the questions: check the answers against the new ones and try once more.
+    deliverSoon(c, [run.emailId]);
+    refreshQuestions(slug, event.questionsRev, event.questionsJson);
+    answers = await checkedAnswers(c, slug, input);
+    run = await attempt();
+    event = run.created ? undefined : await readEvent();
+    if (event && event.questionsRev !== answers.rev)
+      throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
+  }
   if (!run.created) {
-    let event = await readEvent();
-    if (event && event.questionsRev !== answers.rev) {
-      // Another isolate changed the questions: check the answers against the new ones and try once more.
-      deliverSoon(c, [run.emailId]);
-      refreshQuestions(slug, event.questionsRev, event.questionsJson);
-      answers = await checkedAnswers(c, slug, input);
-      run = await attempt();
-      if (!run.created) {
-        event = await readEvent();
-        if (event && event.questionsRev !== answers.rev)
-          throw new ApiError(409, 'conflict', 'The registration form just changed. Check your answers and send again.');
-      }
-    }
-    if (!run.created) {
-      if (!event || event.status === 'draft') throw notFound('No published event has this address.');
-      const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
-      if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
-      if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
-      const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
-      if (refused) throw refused;
-      deliverSoon(c, [run.emailId]);
-      // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
-      throw new ApiError(
-        409,
-        'already_registered',
-        'This email address is already registered. We have sent the ticket to it again.',
-      );
-    }
+    if (!event || event.status === 'draft') throw notFound('No published event has this address.');
+    const state = registrationState({ ...event, registrationUntilEnd: event.registrationUntilEnd === 1 }, now);
+    if (state === 'ended') throw new ApiError(409, 'registration_closed', 'This event has ended.');
+    if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
+    const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
+    if (refused) throw refused;
+    deliverSoon(c, [run.emailId]);
+    // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
+    throw new ApiError(
+      409,
+      'already_registered',
+      'This email address is already registered. We have sent the ticket to it again.',
+    );
   }
   deliverSoon(c, [run.emailId]);
   const { id, ticketCode, manage, created } = run;
