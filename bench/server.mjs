@@ -104,5 +104,5 @@ export async function startWorker({
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { origin, pgid: child.pid, stop, log: () => log };
+  return { origin, pgid: child.pid, inspectorPort, stop, log: () => log };
 }
