@@ -47,9 +47,10 @@ export function evaluateTargets(r) {
     const name = `${label} ≥ ${min}× the one-write reference`;
     if (!measured(k) || !measured('d1Write')) return add(name, x?.status ?? 'not run', '❌ not measured');
     const figure = xWriteOf(x, ratio('d1Write'));
-    const how = x.pairedWriteRps
-      ? `the median of ${x.windows.length} windows: ${x.windows.map((v) => `${fmt(v.xWrite, 2)}×`).join(', ')}, each against the mean of the one-row write's runs just before and after it; in it ${fmt(x.load.rps)} vs ${fmt(x.pairedWriteRps)} req/s, and ${fmt(ratio(k), 2)}× baseline`
-      : `${fmt(ratio(k), 2)}× baseline vs the one-row write's ${fmt(ratio('d1Write'), 2)}×, each against its own bracketing baseline runs`;
+    const how =
+      x.xWrite !== undefined
+        ? `the median of ${x.windows.length} windows: ${x.windows.map((v) => `${fmt(v.xWrite, 2)}×`).join(', ')}, each against the mean of the one-row write's runs just before and after it; in it ${fmt(x.load.rps)} vs ${fmt(x.pairedWriteRps)} req/s, and ${fmt(ratio(k), 2)}× baseline`
+        : `${fmt(ratio(k), 2)}× baseline vs the one-row write's ${fmt(ratio('d1Write'), 2)}×, each against its own bracketing baseline runs`;
     add(name, `${fmt(figure, 2)}× the write reference (${how})`, verdict(figure >= min));
   };
 

@@ -291,23 +291,27 @@ async function measure() {
   // Every route is paired with a short baseline run just before it, and × baseline divides by that pair's figure:
   // on a shared machine other processes' load then weighs on both sides of the ratio alike.
   const baselineRoute = routes[0];
-  /** A short baseline run, to bracket a measured route. */
-  const baselineRun = (at) =>
-    loadRoute(at, baselineRoute, {
+  /** A short run of a reference route (the baseline, or the one-row write), to bracket a measured route. */
+  const pairRun = (at, reference) =>
+    loadRoute(at, reference, {
       connections: config.connections,
       warmupSeconds: config.pairWarmupSeconds,
       seconds: config.pairSeconds,
     });
+  const baselineRun = (at) => pairRun(at, baselineRoute);
   const meanRps = (a, b) => Math.round(((a.rps + b.rps) / 2) * 10) / 10;
+  /** The two reference runs around a window, as the figure the window is divided by. */
+  const bracket = (before, after) => ({
+    rps: meanRps(before, after),
+    before: before.rps,
+    after: after.rps,
+    requests: before.requests + after.requests,
+    unexpected: before.unexpected + after.unexpected,
+    statuses: [before.statuses, after.statuses],
+  });
   // The writing routes are judged against the one-row write in the same windows (issue 21): each of their windows
   // is bracketed by write-reference runs too, so a slow minute of the machine weighs on both sides of that ratio.
   const writeRoute = routes.find((x) => x.key === 'd1Write');
-  const writeRun = (at) =>
-    loadRoute(at, writeRoute, {
-      connections: config.connections,
-      warmupSeconds: config.pairWarmupSeconds,
-      seconds: config.pairSeconds,
-    });
   const results = [];
   const pgids = [server.pgid];
   for (const route of routes) {
@@ -347,7 +351,7 @@ async function measure() {
     const counts = route.counts ? Object.fromEntries(Object.keys(route.counts).map((k) => [k, 0])) : null;
     let before = route === baselineRoute ? null : await baselineRun(origin);
     const pairedWithWrite = Boolean(writeRoute && route.judged && route !== writeRoute && cost.rowsWritten > 0);
-    let writeBefore = pairedWithWrite ? await writeRun(origin) : null;
+    let writeBefore = pairedWithWrite ? await pairRun(origin, writeRoute) : null;
     for (let i = 0; i < rounds; i++) {
       let cpuBefore;
       let cpu = null;
@@ -369,23 +373,9 @@ async function measure() {
       });
       if (counts) for (const k of Object.keys(counts)) counts[k] += route.counts[k];
       const after = before ? await baselineRun(origin) : null;
-      const pair = before && {
-        rps: meanRps(before, after),
-        before: before.rps,
-        after: after.rps,
-        requests: before.requests + after.requests,
-        unexpected: before.unexpected + after.unexpected,
-        statuses: [before.statuses, after.statuses],
-      };
-      const writeAfter = writeBefore ? await writeRun(origin) : null;
-      const write = writeBefore && {
-        rps: meanRps(writeBefore, writeAfter),
-        before: writeBefore.rps,
-        after: writeAfter.rps,
-        requests: writeBefore.requests + writeAfter.requests,
-        unexpected: writeBefore.unexpected + writeAfter.unexpected,
-        statuses: [writeBefore.statuses, writeAfter.statuses],
-      };
+      const pair = before && bracket(before, after);
+      const writeAfter = writeBefore ? await pairRun(origin, writeRoute) : null;
+      const write = writeBefore && bracket(writeBefore, writeAfter);
       windows.push({
         load,
         cpu,
@@ -421,12 +411,13 @@ async function measure() {
         p50: w.load.p50,
         p99: w.load.p99,
       }));
-    for (const w of windows) {
-      if (w.pair && (w.pair.unexpected || !w.pair.requests))
-        problems.push(`${route.name}: a paired baseline run failed ${JSON.stringify(w.pair.statuses)}`);
-      if (w.write && (w.write.unexpected || !w.write.requests))
-        problems.push(`${route.name}: a paired write-reference run failed ${JSON.stringify(w.write.statuses)}`);
-    }
+    for (const w of windows)
+      for (const [b, what] of [
+        [w.pair, 'baseline'],
+        [w.write, 'write-reference'],
+      ])
+        if (b && (b.unexpected || !b.requests))
+          problems.push(`${route.name}: a paired ${what} run failed ${JSON.stringify(b.statuses)}`);
     if (write) {
       entry.pairedWriteRps = write.rps;
       entry.pairedWriteRuns = [write.before, write.after];
