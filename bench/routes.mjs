@@ -214,6 +214,17 @@ export function buildRoutes(ctx) {
       outcome: (text) => (parse(text)?.written === 1 ? null : `did not answer { written: 1 }: ${text.slice(0, 120)}`),
     },
     {
+      key: 'd1Insert',
+      name: 'One D1 insert (context, development only)',
+      label: 'POST /api/dev/d1-insert-round-trip',
+      method: 'POST',
+      path: '/api/dev/d1-insert-round-trip',
+      expect: [200],
+      judged: true,
+      next: () => ({ body: undefined }),
+      outcome: (text) => (parse(text)?.written === 2 ? null : `did not answer { written: 2 }: ${text.slice(0, 120)}`),
+    },
+    {
       key: 'event',
       name: 'Event page data',
       label: 'GET /api/events/:slug',

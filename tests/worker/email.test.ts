@@ -134,6 +134,23 @@ describe('the dev mailbox and the bench probe', () => {
       { ...env, APP_ENV: 'production' },
     );
     expect(write.status).toBe(404);
+    const insert = await app.request(
+      '/api/dev/d1-insert-round-trip',
+      { method: 'POST' },
+      { ...env, APP_ENV: 'production' },
+    );
+    expect(insert.status).toBe(404);
+  });
+
+  it('the insert probe adds one row with its index entry in one D1 round trip, a new row each call', async () => {
+    // The first call in an isolate also makes the probe's table.
+    expect((await call('/api/dev/d1-insert-round-trip', { method: 'POST' })).body).toEqual({ written: 2 });
+    const res = await call('/api/dev/d1-insert-round-trip', { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ written: 2 });
+    expect(res.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=2"/);
+    const rows = await env.DB.prepare('SELECT count(DISTINCT id) AS n FROM dev_insert_probe').first<{ n: number }>();
+    expect(rows?.n).toBe(2);
   });
 
   it('the write probe costs one D1 round trip and writes one row without changing it', async () => {

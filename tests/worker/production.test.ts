@@ -41,6 +41,7 @@ describe('in production', () => {
       ['/api/dev/mailbox', {}],
       ['/api/dev/d1-round-trip', {}],
       ['/api/dev/d1-write-round-trip', { method: 'POST', json: {} }],
+      ['/api/dev/d1-insert-round-trip', { method: 'POST', json: {} }],
     ] as const;
     for (const [path, init] of probes) {
       const res = await call(path, init, production);

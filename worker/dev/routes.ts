@@ -9,6 +9,9 @@ import { type AppEnv, isDevelopment } from '../env';
 import { notFound } from '../http/errors';
 import { rule } from '../http/contract';
 
+/** The insert probe's table, made once per isolate. */
+let probeTable: Promise<unknown> | null = null;
+
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
 const rules = {
   d1RoundTrip: rule({
@@ -21,6 +24,12 @@ const rules = {
     tag: 'dev',
     summary:
       'One D1 write that changes nothing (a row rewritten with its own value), for the bench (development only).',
+  }),
+  d1InsertRoundTrip: rule({
+    access: 'dev',
+    tag: 'dev',
+    summary:
+      'One D1 insert of a new row with a random key and one index, the shape of a check-in, for the bench (development only).',
   }),
   mailbox: rule({ access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' }),
   certificateSample: rule({
@@ -68,6 +77,29 @@ export const devRoutes = new Hono<AppEnv>()
   .post('/d1-write-round-trip', rules.d1WriteRoundTrip, async (c) => {
     const [result] = await c.env.DB.batch([
       c.env.DB.prepare('UPDATE events SET capacity = capacity WHERE id = (SELECT min(id) FROM events)'),
+    ]);
+    return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
+  })
+  // The write above rewrites one hot row in place. A route that records something inserts a new row at a random
+  // place in a key and an index: this is that insert alone, two b-tree entries as a check-in writes, into a table
+  // only development has (made on first use), so the bench can tell the route's own cost from the insert's.
+  .post('/d1-insert-round-trip', rules.d1InsertRoundTrip, async (c) => {
+    probeTable ??= c.env.DB.batch([
+      c.env.DB.prepare(
+        'CREATE TABLE IF NOT EXISTS dev_insert_probe (id TEXT PRIMARY KEY NOT NULL, event_id TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID',
+      ),
+      c.env.DB.prepare('CREATE INDEX IF NOT EXISTS dev_insert_probe_event_at ON dev_insert_probe (event_id, at)'),
+    ]).catch((e: unknown) => {
+      probeTable = null;
+      throw e;
+    });
+    await probeTable;
+    const [result] = await c.env.DB.batch([
+      c.env.DB.prepare('INSERT INTO dev_insert_probe (id, event_id, at) VALUES (?, ?, ?)').bind(
+        crypto.randomUUID(),
+        'evt',
+        Date.now(),
+      ),
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
