@@ -2,14 +2,14 @@
 // consent; and masking of sensitive answers for every reader but the CME roster.
 import { typedAscii } from '../lib/normalize';
 import { activeQuestions, compilePattern, type Question } from './types';
-import { QUESTION_ZH } from './words';
+import { ANSWER_ZH } from './words';
 
 export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;
 type Locale = 'zh-CN' | 'en';
 
-/** A message in the request's language, from the questions' words (which the Worker's dictionary includes). */
-export const say = (locale: Locale, en: string) => (locale === 'zh-CN' ? (QUESTION_ZH[en] ?? en) : en);
+/** An answer rule's message in the request's language (the Worker's dictionary includes these words too). */
+const say = (locale: Locale, en: string) => (locale === 'zh-CN' ? (ANSWER_ZH[en] ?? en) : en);
 
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.length);
