@@ -4,19 +4,33 @@ import { auditDetail } from '../../web/src/console/audit-text';
 import { consoleEn } from '../../web/src/console/i18n-en';
 import { consoleZhCN } from '../../web/src/console/i18n-zh-CN';
 import { SESSION_ROLE_CHOICES, offeredRole } from '../../web/src/console/session-roles';
+import { badgesEn } from '../../web/src/badges/badges-en';
 import { deskEn } from '../../web/src/i18n/desk-en';
 import { en } from '../../web/src/i18n/en';
 import { format } from '../../web/src/i18n/format';
 import { zhCN } from '../../web/src/i18n/zh-CN';
+import { pairEn } from '../../web/src/pair/pair-en';
+import { publicEn } from '../../web/src/public/public-en';
+import { signinEn } from '../../web/src/staff/signin-en';
+import { ticketEn } from '../../web/src/ticket/ticket-en';
 import { deskText } from '../../worker/attendees/csv-text';
 
-const english: Record<string, string> = { ...en, ...deskEn, ...consoleEn };
+const english: Record<string, string> = {
+  ...en,
+  ...publicEn,
+  ...ticketEn,
+  ...deskEn,
+  ...signinEn,
+  ...pairEn,
+  ...badgesEn,
+  ...consoleEn,
+};
 
 describe('English counts', () => {
   it('say "1 match" and "2 matches"', () => {
     expect(format(deskEn['search.count'], { n: 1 }, 'en')).toBe('1 match');
     expect(format(deskEn['search.count'], { n: 2 }, 'en')).toBe('2 matches');
-    expect(format(en.seatsLeft, { n: 1 }, 'en')).toBe('1 seat left');
+    expect(format(publicEn.seatsLeft, { n: 1 }, 'en')).toBe('1 seat left');
     expect(format(consoleEn['regs.countFiltered'], { n: '1', from: 1, to: 1 }, 'en')).toBe(
       '1 registration matches; showing 1–1.',
     );

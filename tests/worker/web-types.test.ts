@@ -33,7 +33,8 @@ describe('response types come from the Worker, not from the page', () => {
   });
 
   it('no page calls fetch itself: every request goes through the typed client', () => {
-    expect(offending(/(?<![\w.])fetch\(|\b(window|globalThis|self)\.fetch\(/)).toEqual([]);
+    // api-client.ts is the typed client's runtime (hc's types, its own proxy): the one place that calls fetch.
+    expect(offending(/(?<![\w.])fetch\(|\b(window|globalThis|self)\.fetch\(/, ['api-client.ts'])).toEqual([]);
   });
 
   it('only api.ts turns a response into JSON', () => {

@@ -1,11 +1,13 @@
-// The typed API client: routes and response types come from the Worker through Hono's hc<AppType>.
-import { type ClientResponse, hc, type InferResponseType, type parseResponse } from 'hono/client';
+// The typed API client: routes and response types come from the Worker through Hono's hc<AppType> (its types; the
+// calls run through api-client.ts).
+import type { ClientResponse, hc, InferResponseType, parseResponse } from 'hono/client';
 import type { AppType } from '../../worker/app';
 import type { ErrorBody, ErrorCode } from '../../worker/http/errors';
+import { apiClient } from './api-client';
 import { locale } from './i18n';
 
 /** Every call says the app's language (not the browser's), so the API's errors come back in the words on screen. */
-export const api = hc<AppType>('/', { headers: () => ({ 'accept-language': locale() }) });
+export const api = apiClient<ReturnType<typeof hc<AppType>>>({ headers: () => ({ 'accept-language': locale() }) });
 
 export type PublicEvent = InferResponseType<(typeof api.api.events)[':slug']['$get'], 200>['event'];
 

@@ -2,7 +2,7 @@
 // and the one error handler and the validator translate here, so no route needs to know about languages.
 import type { Context } from 'hono';
 import type { ErrorCode } from './errors';
-import { QUESTION_ZH } from '../questions/words';
+import { ANSWER_ZH, EDITOR_ZH } from '../questions/words';
 import { FACULTY_ZH } from '../faculty/words';
 import { MATERIAL_ZH } from '../materials/words';
 import { EVALUATION_ZH } from '../evaluation/words';
@@ -189,8 +189,9 @@ export const ZH: Record<string, string> = {
   'Write the message.': '请填写正文。',
   'You do not have access to this event.': '您没有此会议的访问权限。',
   'Request failed': '请求失败。',
-  // Registration questions: kept beside their rules so the web's form check carries only these.
-  ...QUESTION_ZH,
+  // Registration questions: kept beside their rules so the web's form check carries only the answers' words.
+  ...ANSWER_ZH,
+  ...EDITOR_ZH,
   // The faculty portal and board (issue 18).
   ...FACULTY_ZH,
   ...MATERIAL_ZH,

@@ -2,14 +2,14 @@
 // consent; and masking of sensitive answers for every reader but the CME roster.
 import { typedAscii } from '../lib/normalize';
 import { activeQuestions, compilePattern, type Question } from './types';
-import { QUESTION_ZH } from './words';
+import { ANSWER_ZH } from './words';
 
 export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;
 type Locale = 'zh-CN' | 'en';
 
-/** A message in the request's language, from the questions' words (which the Worker's dictionary includes). */
-export const say = (locale: Locale, en: string) => (locale === 'zh-CN' ? (QUESTION_ZH[en] ?? en) : en);
+/** An answer rule's message in the request's language (the Worker's dictionary includes these words too). */
+const say = (locale: Locale, en: string) => (locale === 'zh-CN' ? (ANSWER_ZH[en] ?? en) : en);
 
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.length);
@@ -163,17 +163,4 @@ export function parseAnswers(json: string | null | undefined): Answers {
   } catch {
     return {};
   }
-}
-
-/** An answer as text for a person to read (CSV cell, desk line, badge, email placeholder), in their language. */
-export function answerText(q: Question | undefined, v: AnswerValue | undefined, locale: Locale): string {
-  if (v === undefined || v === null) return '';
-  const label = (value: string) => {
-    const o = q?.options?.find((x) => x.value === value);
-    return o ? (locale === 'zh-CN' ? o.label.zh || o.label.en : o.label.en || o.label.zh) : value;
-  };
-  if (typeof v === 'boolean') return locale === 'zh-CN' ? (v ? '是' : '否') : v ? 'Yes' : 'No';
-  if (Array.isArray(v)) return v.map(label).join(locale === 'zh-CN' ? '、' : ', ');
-  if (q?.type === 'single_choice') return label(String(v));
-  return String(v);
 }

@@ -1,7 +1,8 @@
 // The answers a desk shows on its result screen (the questions the organiser marked for the desk, e.g. 科室),
 // as ready-to-read lines in both languages, sensitive ones masked. Also what badges print.
 import { sql } from 'drizzle-orm';
-import { answerText, maskedAnswers, parseAnswers } from './answers';
+import { answerText } from './answer-text';
+import { maskedAnswers, parseAnswers } from './answers';
 import { activeQuestions, parseQuestions } from './model';
 
 export type DeskLine = { id: string; label: { zh: string; en: string }; text: { zh: string; en: string } };

@@ -1,7 +1,8 @@
 // Answers where organisers read them: the console's list (masked) and filter, and the CSV's answer columns.
 import { type SQL, sql } from 'drizzle-orm';
 import { registrations } from '../../schema';
-import { answerText, maskedAnswers, parseAnswers } from './answers';
+import { answerText } from './answer-text';
+import { maskedAnswers, parseAnswers } from './answers';
 import { type Question, parseQuestions } from './model';
 
 type Locale = 'zh-CN' | 'en';

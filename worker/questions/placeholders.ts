@@ -1,6 +1,7 @@
 // {{answer.<questionId>}} in messages: each recipient's answers as text, and a check that the ids exist.
 import { answerPlaceholders } from '../messages/render';
-import { answerText, maskedAnswers, parseAnswers } from './answers';
+import { answerText } from './answer-text';
+import { maskedAnswers, parseAnswers } from './answers';
 import { parseQuestions } from './model';
 
 /** The recipient's answers as text in their language; sensitive answers never go into an email unmasked. */

@@ -8,10 +8,10 @@ import type { AppEnv } from '../env';
 import { ORGANISER_ROLES, rule } from '../http/contract';
 import { ApiError } from '../http/errors';
 import { requestLocale } from '../http/messages';
-import { say } from './answers';
 import { forgetQuestions } from './cache';
 import { activeQuestions, checkQuestions, parseQuestions, type Question, replaceQuestions } from './model';
 import { presetInput, questionsInput } from './input';
+import { ANSWER_ZH, EDITOR_ZH } from './words';
 import { withClinicalPreset } from './preset';
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
@@ -66,7 +66,9 @@ export const questionRoutes = new Hono<AppEnv>()
     const fields = checkQuestions(questions);
     if (Object.keys(fields).length) {
       const locale = requestLocale(c);
-      const shown = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, say(locale, v)]));
+      // The questions' own words (the Worker's dictionary may word the same English otherwise, e.g. the evaluation's).
+      const say = (en: string) => (locale === 'zh-CN' ? (EDITOR_ZH[en] ?? ANSWER_ZH[en] ?? en) : en);
+      const shown = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, say(v)]));
       throw new ApiError(400, 'invalid', 'Some fields need attention.', shown, locale);
     }
     const saved = await saveQuestions(c, slug, (old) => replaceQuestions(old, questions), 'questions.update');

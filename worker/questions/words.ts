@@ -1,6 +1,7 @@
-// The Chinese of the questions' messages (answers' rules and the organiser's editor): the Worker's dictionary
-// (http/messages.ts) includes them, and the registration form's own check uses them without the whole dictionary.
-export const QUESTION_ZH: Record<string, string> = {
+// The Chinese of the questions' messages. The answers' rules (ANSWER_ZH) are also used by the registration form's own
+// check in the browser, which carries only these; the organiser's editor and the conflicts (EDITOR_ZH) are the
+// Worker's alone. The Worker's dictionary (http/messages.ts) includes both.
+export const ANSWER_ZH: Record<string, string> = {
   'Fill this in.': '请填写此项。',
   'Choose one.': '请选择一项。',
   'Choose at least one.': '请至少选择一项。',
@@ -14,6 +15,9 @@ export const QUESTION_ZH: Record<string, string> = {
   'This question is not asked at this event.': '本会议没有这个问题。',
   'Tick the box to agree to the use of this answer.': '请勾选同意后再填写此项。',
   'Too long.': '内容过长。',
+};
+
+export const EDITOR_ZH: Record<string, string> = {
   'Use lower-case letters, digits and _ (start with a letter).': '只能使用小写字母、数字和 _，并以字母开头。',
   'Write the question in Chinese or English.': '请用中文或英文填写问题。',
   'Give each choice a value.': '请为每个选项填写取值。',

@@ -5,7 +5,7 @@ import { ApiFailure, api, read, type Success } from '../api';
 import { pick } from '../i18n';
 import { getEventInfo } from '../desk/desk-api';
 import { getMe } from '../staff/staff-api';
-import { t } from '../desk/text';
+import { t } from './badges-text';
 import './badges.css';
 
 type Badge = Success<(typeof api.api.events)[':slug']['badges']['$get']>['badges'][number];
@@ -67,7 +67,7 @@ export default function BadgesPage() {
   const problem = () => {
     const e = badges.error;
     if (!e) return null;
-    return e instanceof ApiFailure && e.status === 403 ? t('desk.forbidden') : t('badges.unreachable');
+    return e instanceof ApiFailure && e.status === 403 ? t('badges.forbidden') : t('badges.unreachable');
   };
 
   return (

@@ -1,20 +1,22 @@
 // A button that asks first: a native modal <dialog> with a safe default, progress while working and an error that stays.
 import { createSignal, createUniqueId, onMount, Show } from 'solid-js';
-import { type MessageKey, t } from '../i18n';
 
-export function ConfirmDialog(props: {
-  trigger: MessageKey;
-  title: MessageKey;
-  body: MessageKey;
-  confirm: MessageKey;
-  busy: MessageKey;
-  keep: MessageKey;
-  failed: MessageKey;
+/** `t` is the page's own translator (its strings ship in the page's chunk); the other props are its keys. */
+export function ConfirmDialog<K extends string>(props: {
+  t: (key: K) => string;
+  trigger: K;
+  title: K;
+  body: K;
+  confirm: K;
+  busy: K;
+  keep: K;
+  failed: K;
   /** Asks straight away, e.g. when the page was opened from an email's "cancel" link. */
   autoOpen?: boolean;
   /** Does the work; resolves to what to show once the dialog has closed (so focus can move there). */
   onConfirm: () => Promise<() => void>;
 }) {
+  const t = (key: K) => props.t(key);
   const uid = createUniqueId();
   const [busy, setBusy] = createSignal(false);
   const [failed, setFailed] = createSignal(false);

@@ -1,4 +1,4 @@
-// The translator of the desk, staff sign-in, pairing and badge pages: their strings ship only in these pages' chunks, not in every page's.
+// The front desk's translator: its strings ship only in the desk's chunk, not in every page's.
 import { areaTranslator, type MessageKey, t as common } from '../i18n';
 import { deskEn } from '../i18n/desk-en';
 import { deskZhCN } from '../i18n/desk-zh-CN';

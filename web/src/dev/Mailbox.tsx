@@ -3,6 +3,7 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { InferResponseType } from 'hono/client';
 import { api, ApiFailure, read } from '../api';
 import { locale, t } from '../i18n';
+import { mt } from './mailbox-text';
 
 type Email = InferResponseType<typeof api.api.dev.mailbox.$get, 200>['emails'][number];
 
@@ -37,7 +38,7 @@ const when = (at: string) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at));
 
 export default function Mailbox() {
-  document.title = `${t('mail.title')} · Colloquy`;
+  document.title = `${mt('mail.title')} · Colloquy`;
   const [emails, { refetch }] = createResource(loadMailbox);
   const [selectedId, setSelectedId] = createSignal<string | null>(null);
   const [filter, setFilter] = createSignal('');
@@ -57,7 +58,7 @@ export default function Mailbox() {
 
   return (
     <section class="mailbox" aria-labelledby="mailbox-title">
-      <h1 id="mailbox-title">{t('mail.title')}</h1>
+      <h1 id="mailbox-title">{mt('mail.title')}</h1>
       <Show
         when={!emails.error}
         fallback={
@@ -75,15 +76,15 @@ export default function Mailbox() {
             when={emails.latest}
             fallback={
               <p class="notice" role="status">
-                {t('mail.devOnly')}
+                {mt('mail.devOnly')}
               </p>
             }
           >
             {(list) => (
               <>
-                <p class="muted">{t('mail.intro')}</p>
+                <p class="muted">{mt('mail.intro')}</p>
                 <div class="mail-tools">
-                  <label for="mail-filter">{t('mail.filter')}</label>
+                  <label for="mail-filter">{mt('mail.filter')}</label>
                   <input
                     id="mail-filter"
                     type="search"
@@ -91,15 +92,15 @@ export default function Mailbox() {
                     onInput={(e) => setFilter(e.currentTarget.value)}
                   />
                   <button type="button" class="secondary" onClick={() => refetch()} disabled={emails.loading}>
-                    {t('mail.refresh')}
+                    {mt('mail.refresh')}
                   </button>
                 </div>
                 <p role="status" class="sr-only">
                   {emails.loading ? t('loading') : `${shown().length} / ${list().length}`}
                 </p>
                 <div class="mail-layout">
-                  <nav aria-label={t('mail.list')} class="mail-list">
-                    <Show when={shown().length > 0} fallback={<p class="muted">{t('mail.empty')}</p>}>
+                  <nav aria-label={mt('mail.list')} class="mail-list">
+                    <Show when={shown().length > 0} fallback={<p class="muted">{mt('mail.empty')}</p>}>
                       <ul>
                         <For each={shown()}>
                           {(m) => (
@@ -112,7 +113,7 @@ export default function Mailbox() {
                               >
                                 <span class="subject">{m.subject}</span>
                                 <span class="to">
-                                  <span class="sr-only">{t('mail.to')}: </span>
+                                  <span class="sr-only">{mt('mail.to')}: </span>
                                   {m.to}
                                 </span>
                                 <time dateTime={new Date(m.createdAt).toISOString()}>{when(m.createdAt)}</time>
@@ -124,29 +125,29 @@ export default function Mailbox() {
                     </Show>
                   </nav>
                   <div class="mail-reader">
-                    <Show when={selected()} fallback={<p class="muted">{t('mail.choose')}</p>}>
+                    <Show when={selected()} fallback={<p class="muted">{mt('mail.choose')}</p>}>
                       {(m) => (
                         <article aria-labelledby="mail-subject">
                           <h2 id="mail-subject" tabindex="-1" ref={reader}>
                             {m().subject}
                           </h2>
                           <dl class="mail-meta">
-                            <dt>{t('mail.to')}</dt>
+                            <dt>{mt('mail.to')}</dt>
                             <dd class="mail-to">{m().to}</dd>
-                            <dt>{t('mail.time')}</dt>
+                            <dt>{mt('mail.time')}</dt>
                             <dd>{when(m().createdAt)}</dd>
                           </dl>
                           <Show when={m().html}>
-                            <h3>{t('mail.html')}</h3>
+                            <h3>{mt('mail.html')}</h3>
                             <iframe
                               class="mail-html"
                               sandbox=""
                               srcdoc={previewHtml(m())}
-                              title={t('mail.preview', { subject: m().subject })}
+                              title={mt('mail.preview', { subject: m().subject })}
                             />
                           </Show>
                           <Show when={linksIn(m().html).length > 0}>
-                            <h3>{t('mail.links')}</h3>
+                            <h3>{mt('mail.links')}</h3>
                             <ul class="mail-links">
                               <For each={linksIn(m().html)}>
                                 {(l) => (
@@ -161,7 +162,7 @@ export default function Mailbox() {
                             </ul>
                           </Show>
                           <Show when={m().attachments.length > 0}>
-                            <h3>{t('mail.attachments')}</h3>
+                            <h3>{mt('mail.attachments')}</h3>
                             <ul>
                               <For each={m().attachments}>
                                 {(a) => (
@@ -173,7 +174,7 @@ export default function Mailbox() {
                             </ul>
                           </Show>
                           <Show when={m().text}>
-                            <h3>{t('mail.text')}</h3>
+                            <h3>{mt('mail.text')}</h3>
                             <pre class="mail-text">{m().text}</pre>
                           </Show>
                         </article>

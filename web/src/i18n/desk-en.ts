@@ -1,28 +1,5 @@
-// English strings of the staff sign-in, the front desk, device pairing and badges; zh-CN's desk-zh-CN.ts must have the same keys.
+// English strings of the front desk; zh-CN's desk-zh-CN.ts must have the same keys. Sign-in, pairing and badges have their own (staff/, pair/, badges/).
 export const deskEn = {
-  // Staff sign-in
-  'signin.title': 'Staff sign-in',
-  'signin.intro':
-    'Enter the email address the organiser registered for you. We email you a link that signs you in; it works once, for 15 minutes.',
-  'signin.email': 'Email',
-  'signin.submit': 'Email me a sign-in link',
-  'signin.sending': 'Sending…',
-  'signin.sentTitle': 'Check your email',
-  'signin.sent': 'If {email} belongs to a staff member, a sign-in link is on its way. Open it on this device.',
-  'signin.devMailbox': 'Local development: the email is in the development mailbox.',
-  'signin.openMailbox': 'Open the development mailbox',
-  'signin.again': 'Use another email address',
-  'signin.emailRequired': 'Enter your email address.',
-  'signin.emailInvalid': 'This is not a valid email address.',
-  'signin.network': 'Could not reach the server. Check your connection and try again.',
-  'signin.rateLimited': 'Too many attempts, wait a minute and try again.',
-  'signin.hourlyLimit': 'Too many links for this address this hour. Use one already sent, or try again later.',
-  'signin.recentlySent':
-    'A link was already asked for this address in the last hour. Emails can take a minute or two: check your inbox and spam folder before asking again. Each link works once, within 15 minutes.',
-  'signin.failed': 'Something went wrong on our side. Please try again.',
-  'signin.linkFailed': 'That sign-in link has expired or has already been used. Ask for a new one below.',
-  'signin.already': 'You are signed in as {who}.',
-  'signin.continue': 'Continue',
   // Front desk
   'desk.title': 'Front desk',
   'desk.signedInAs': 'Signed in as {who}',
@@ -168,37 +145,6 @@ export const deskEn = {
   'walkin.done': '{name} is registered and checked in.',
   'walkin.printBadge': 'Print badge',
   'walkin.printBadgeFor': 'Print badge for {name}',
-  // Device pairing
-  'pair.title': 'Pair this device as a desk',
-  'pair.intro':
-    'This signs this phone or tablet in as a front desk for the event that made the pairing code. No email is needed.',
-  'pair.deviceName': 'Device name',
-  'pair.deviceNameHint': 'So the organiser can tell the desks apart, e.g. “Side door phone”.',
-  'pair.submit': 'Pair this device',
-  'pair.pairing': 'Pairing…',
-  'pair.noToken':
-    'This page needs a pairing code. Scan the pairing QR code on the organiser’s console with this device’s camera.',
-  'pair.unavailable': 'This pairing code has expired, been used up or been revoked. Ask the organiser for a new one.',
-  'pair.invalid': 'This is not a valid pairing code. Scan the QR code again.',
-  'pair.rateLimited': 'Too many attempts, wait a minute and try again.',
-  'pair.network': 'Could not reach the server. Check the connection and try again.',
-  'pair.failed': 'Pairing did not work. Try again, or ask the organiser for a new code.',
-  'pair.done': 'Paired as {name}. Opening the desk…',
-  // Badges
-  'badges.title': 'Badges',
-  'badges.count': '{n, plural, one {# badge} other {# badges}}',
-  'badges.format': 'Format',
-  'badges.formatCard': 'Cards, 90 × 54 mm (10 per A4 page)',
-  'badges.formatA6': 'A6, one per page',
-  'badges.role': 'Who',
-  'badges.roleAll': 'Everyone confirmed',
-  'badges.selected': 'Only the selected registrations ({n})',
-  'badges.showAll': 'Show everyone',
-  'badges.print': 'Print',
-  'badges.printHint': 'In the print dialog, keep the scale at 100 % and the paper size the sheet asks for.',
-  'badges.none': 'No confirmed registration matches.',
-  'badges.qrAlt': 'Ticket QR code of {name}',
-  'badges.unreachable': 'Could not load the badges. Check the connection and try again.',
 } as const;
 
 export type DeskMessageKey = keyof typeof deskEn;

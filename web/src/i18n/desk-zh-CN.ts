@@ -1,29 +1,7 @@
-// 工作人员登录、签到台、设备配对与胸牌的简体中文文案。
+// 签到台的简体中文文案。
 import type { DeskMessageKey } from './desk-en';
 
 export const deskZhCN: Record<DeskMessageKey, string> = {
-  // 工作人员登录
-  'signin.title': '工作人员登录',
-  'signin.intro': '请输入主办方为您登记的电子邮箱。我们会发送一个登录链接，15 分钟内有效，仅可使用一次。',
-  'signin.email': '电子邮箱',
-  'signin.submit': '发送登录链接',
-  'signin.sending': '正在发送…',
-  'signin.sentTitle': '请查收邮件',
-  'signin.sent': '如果 {email} 属于工作人员，登录链接已发送到该邮箱。请在本设备上打开。',
-  'signin.devMailbox': '本地开发环境：邮件在开发用邮箱中。',
-  'signin.openMailbox': '打开开发用邮箱',
-  'signin.again': '使用其他邮箱',
-  'signin.emailRequired': '请填写电子邮箱。',
-  'signin.emailInvalid': '电子邮箱格式不正确。',
-  'signin.network': '无法连接服务器，请检查网络后重试。',
-  'signin.rateLimited': '尝试次数过多，请一分钟后再试。',
-  'signin.hourlyLimit': '此邮箱本小时内申请的链接过多。请使用已收到的链接，或稍后再试。',
-  'signin.recentlySent':
-    '过去一小时内已为此邮箱申请过登录链接。邮件可能需要一两分钟送达，请先查看收件箱和垃圾邮件，再重新申请。每个链接只能使用一次，15 分钟内有效。',
-  'signin.failed': '服务器出现问题，请稍后重试。',
-  'signin.linkFailed': '该登录链接已过期或已被使用，请在下方重新获取。',
-  'signin.already': '您已登录：{who}。',
-  'signin.continue': '继续',
   // 签到台
   'desk.title': '签到台',
   'desk.signedInAs': '当前登录：{who}',
@@ -156,33 +134,4 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'walkin.done': '{name} 已登记并签到。',
   'walkin.printBadge': '打印胸牌',
   'walkin.printBadgeFor': '打印 {name} 的胸牌',
-  // 设备配对
-  'pair.title': '将本设备配对为签到台',
-  'pair.intro': '配对后，本手机或平板将以签到台身份登录生成该配对码的会议，无需电子邮箱。',
-  'pair.deviceName': '设备名称',
-  'pair.deviceNameHint': '便于主办方区分各签到台，例如“侧门手机”。',
-  'pair.submit': '配对本设备',
-  'pair.pairing': '正在配对…',
-  'pair.noToken': '此页面需要配对码。请用本设备的摄像头扫描主办方控制台上的配对二维码。',
-  'pair.unavailable': '该配对码已过期、已用完或已被撤销，请向主办方索取新的配对码。',
-  'pair.invalid': '配对码无效，请重新扫描二维码。',
-  'pair.rateLimited': '尝试次数过多，请一分钟后再试。',
-  'pair.network': '无法连接服务器，请检查网络后重试。',
-  'pair.failed': '配对未成功。请重试，或向主办方索取新的配对码。',
-  'pair.done': '已配对为“{name}”，正在打开签到台…',
-  // 胸牌
-  'badges.title': '胸牌',
-  'badges.count': '共 {n} 张胸牌',
-  'badges.format': '版式',
-  'badges.formatCard': '卡片 90 × 54 毫米（每张 A4 纸 10 个）',
-  'badges.formatA6': 'A6，每页一个',
-  'badges.role': '人员',
-  'badges.roleAll': '全部已确认人员',
-  'badges.selected': '仅所选报名（{n}）',
-  'badges.showAll': '显示全部',
-  'badges.print': '打印',
-  'badges.printHint': '在打印对话框中请保持 100% 缩放，并使用页面要求的纸张尺寸。',
-  'badges.none': '没有符合条件的已确认报名。',
-  'badges.qrAlt': '{name} 的电子票二维码',
-  'badges.unreachable': '无法加载胸牌，请检查网络后重试。',
 };

@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { api, ApiFailure, read } from '../api';
 import { saveDeskName } from '../desk/checkin';
-import { type DeskKey, t } from '../desk/text';
+import { type PairKey, t } from './pair-text';
 
 /** The token rides in the fragment (it never reaches a server log); the address bar loses it once it has been used. */
 function tokenFromAddress(): string | null {
@@ -26,7 +26,7 @@ export default function PairPage() {
   const [token, setToken] = createSignal(tokenFromAddress());
   const [deviceName, setDeviceName] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const [message, setMessage] = createSignal<DeskKey | null>(token() ? null : 'pair.noToken');
+  const [message, setMessage] = createSignal<PairKey | null>(token() ? null : 'pair.noToken');
   const [paired, setPaired] = createSignal<string | null>(null);
   // No autofocus on the optional name: on a phone it would cover the page with the keyboard.
   let messageBox: HTMLDivElement | undefined;
@@ -75,7 +75,7 @@ export default function PairPage() {
         <form noValidate onSubmit={submit}>
           <div class="field">
             <label for="pair-device">
-              {t('pair.deviceName')} <span class="optional">({t('walkin.optional')})</span>
+              {t('pair.deviceName')} <span class="optional">({t('pair.optional')})</span>
             </label>
             <input
               id="pair-device"

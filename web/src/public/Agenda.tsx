@@ -1,7 +1,8 @@
 // The agenda as a timeline: time, kind, room, title and the people on each item.
 import { For, Show } from 'solid-js';
 import type { PublicEvent } from '../api';
-import { locale, pick, t, type MessageKey } from '../i18n';
+import { locale, pick } from '../i18n';
+import { type PublicKey, t } from './text';
 import { formatTime, zoneLabel } from '../lib/time';
 import { Disclosures } from './Disclosures';
 import { rt } from '../materials/reader-words';
@@ -25,7 +26,7 @@ export function Agenda(props: { event: PublicEvent }) {
                 <time dateTime={s.endsAt}>{formatTime(s.endsAt, tz(), locale())}</time>
               </div>
               <div class="what">
-                <span class={`badge kind-${s.kind}`}>{t(`kind.${s.kind}` as MessageKey)}</span>
+                <span class={`badge kind-${s.kind}`}>{t(`kind.${s.kind}` as PublicKey)}</span>
                 <Show when={pick(s.room)}>
                   <span class="room">{pick(s.room)}</span>
                 </Show>
@@ -38,7 +39,7 @@ export function Agenda(props: { event: PublicEvent }) {
                     <For each={s.people}>
                       {(p) => (
                         <li>
-                          <span class="role">{t(`role.${p.role}` as MessageKey)}</span> {pick(p.name)}
+                          <span class="role">{t(`role.${p.role}` as PublicKey)}</span> {pick(p.name)}
                           {locale() === 'zh-CN' ? pick(p.honorific) : ''}
                         </li>
                       )}

@@ -1,7 +1,8 @@
 // The public event page: title, date, venue, the registration form with seats left, the agenda and the people.
 import { createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, Show } from 'solid-js';
-import { locale, pick, t } from '../i18n';
+import { locale, pick } from '../i18n';
+import { t } from './text';
 import { formatDate, formatTime } from '../lib/time';
 import { Agenda } from './Agenda';
 import { getEvent } from './event-data';

@@ -1,7 +1,8 @@
 // Cards for the main speaker and the panel guests, with role, institution and bio.
 import { For, Show } from 'solid-js';
 import type { PublicEvent } from '../api';
-import { locale, pick, t, type MessageKey } from '../i18n';
+import { locale, pick } from '../i18n';
+import { type PublicKey, t } from './text';
 
 export function People(props: { event: PublicEvent }) {
   const initials = (name: string) =>
@@ -35,7 +36,7 @@ export function People(props: { event: PublicEvent }) {
                 </h3>
                 <p class="roles">
                   <For each={p.roles}>
-                    {(r) => <span class={`badge role-${r}`}>{t(`role.${r}` as MessageKey)}</span>}
+                    {(r) => <span class={`badge role-${r}`}>{t(`role.${r}` as PublicKey)}</span>}
                   </For>
                 </p>
                 <p class="institution">{pick(p.institution)}</p>

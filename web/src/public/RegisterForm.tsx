@@ -1,6 +1,7 @@
 // The registration form on the event page: validated in the reader's language, accessible, and kind on failure.
 import { Show } from 'solid-js';
-import { locale, t } from '../i18n';
+import { locale } from '../i18n';
+import { t } from './text';
 import { formatDateTime } from '../lib/time';
 import { QuestionFields } from './QuestionFields';
 import { ContactField } from './register/ContactField';

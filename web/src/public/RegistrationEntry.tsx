@@ -3,7 +3,7 @@ import { createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { api, ApiFailure, type PublicEvent, read, type Success } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { t } from '../i18n';
+import { t } from './text';
 import { RegisterForm } from './RegisterForm';
 
 const invitations = api.api.invitations[':token'];
@@ -81,6 +81,7 @@ function Invited(props: { event: PublicEvent; token: string }) {
                   </p>
                   <p class="muted">{t('reg.invitedEmail', { email: inv().email })}</p>
                   <ConfirmDialog
+                    t={t}
                     trigger="reg.decline"
                     title="reg.declineTitle"
                     body="reg.declineConfirm"

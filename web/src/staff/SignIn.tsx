@@ -4,7 +4,7 @@ import { createEffect, createSignal, onMount, Show } from 'solid-js';
 import { typedAscii } from '../../../worker/lib/normalize';
 import { ApiFailure } from '../api';
 import { locale } from '../i18n';
-import { type DeskKey, t } from '../desk/text';
+import { type SignInKey, t } from './signin-text';
 import { getMe, hasDevMailbox, requestSignIn, type Staff } from './staff-api';
 import { sameSitePath } from '../../../worker/auth/next-path';
 import './signin.css';
@@ -25,8 +25,8 @@ export default function SignIn() {
   // Someone already signed in who lands here is offered the way on instead of a second link.
   const [me, setMe] = createSignal<Staff | null>(null);
   const [email, setEmail] = createSignal('');
-  const [error, setError] = createSignal<DeskKey | null>(null);
-  const [message, setMessage] = createSignal<DeskKey | null>(params.error ? 'signin.linkFailed' : null);
+  const [error, setError] = createSignal<SignInKey | null>(null);
+  const [message, setMessage] = createSignal<SignInKey | null>(params.error ? 'signin.linkFailed' : null);
   const [busy, setBusy] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<string | null>(null);
   const [recentlySent, setRecentlySent] = createSignal(false);

@@ -1,11 +1,11 @@
 // Without the emailed link: says why cancel and erase are missing, and offers to email the link to the registered address.
 import { createSignal, Show } from 'solid-js';
-import { type MessageKey, t } from '../i18n';
+import { type TicketKey, t } from './text';
 import { sendManageLink } from './ticket-data';
 
 export function ManageLinkNeeded(props: { code: string }) {
   const [busy, setBusy] = createSignal(false);
-  const [result, setResult] = createSignal<MessageKey | null>(null);
+  const [result, setResult] = createSignal<TicketKey | null>(null);
   const [failed, setFailed] = createSignal(false);
   async function send() {
     setBusy(true);

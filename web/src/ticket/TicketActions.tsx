@@ -2,7 +2,8 @@
 import { Show } from 'solid-js';
 import type { Ticket } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { locale, t } from '../i18n';
+import { locale } from '../i18n';
+import { t } from './text';
 import { calendarUrl } from './ticket-data';
 import type { TicketState } from './ticket-state';
 
@@ -24,6 +25,7 @@ export function TicketActions(props: { ticket: Ticket; state: TicketState }) {
         </button>
         <Show when={props.state.canManage()}>
           <ConfirmDialog
+            t={t}
             trigger="ticket.cancel"
             title="ticket.cancelTitle"
             body="ticket.cancelBody"

@@ -1,7 +1,8 @@
 // The ticket card: the QR code for a ticket that holds or may get a seat, and the attendee's and event's details.
 import { Show } from 'solid-js';
 import type { Ticket } from '../api';
-import { locale, type MessageKey, pick, t } from '../i18n';
+import { locale, pick } from '../i18n';
+import { type TicketKey, t } from './text';
 import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import { qrUrl } from './ticket-data';
 
@@ -27,7 +28,7 @@ export function TicketCard(props: { ticket: Ticket }) {
           <dt>{t('ticket.name')}</dt>
           <dd class="attendee-name">{tk().name}</dd>
           <dt>{t('ticket.role')}</dt>
-          <dd>{t(`role.${tk().role}` as MessageKey)}</dd>
+          <dd>{t(`role.${tk().role}` as TicketKey)}</dd>
           <dt>{t('ticket.when')}</dt>
           <dd>
             <time dateTime={ev().startsAt}>{formatDate(ev().startsAt, ev().timezone, locale())}</time>

@@ -1,17 +1,17 @@
 // The ticket's heading and hint for its status, the just-registered notice and the announcement after a cancel.
 import { Show } from 'solid-js';
 import type { Ticket } from '../api';
-import { type MessageKey, t } from '../i18n';
+import { type TicketKey, t } from './text';
 import type { TicketState } from './ticket-state';
 
-const HEADINGS: Record<Ticket['status'], MessageKey> = {
+const HEADINGS: Record<Ticket['status'], TicketKey> = {
   confirmed: 'ticket.confirmed',
   waitlisted: 'ticket.waitlisted',
   cancelled: 'ticket.cancelled',
   pending: 'ticket.pending',
   rejected: 'ticket.rejected',
 };
-const HINTS: Record<Ticket['status'], MessageKey> = {
+const HINTS: Record<Ticket['status'], TicketKey> = {
   confirmed: 'ticket.confirmedHint',
   waitlisted: 'ticket.waitlistedHint',
   cancelled: 'ticket.cancelledHint',

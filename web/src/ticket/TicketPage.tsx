@@ -1,6 +1,7 @@
 // The attendee's ticket at /t/:code: status, QR code, event details, add to calendar, print, cancel and delete my data.
 import { createEffect, ErrorBoundary, Show } from 'solid-js';
-import { pick, t } from '../i18n';
+import { pick } from '../i18n';
+import { t } from './text';
 import { ManageLinkNeeded } from './ManageLinkNeeded';
 import { TicketActions } from './TicketActions';
 import { TicketAnswers } from './TicketAnswers';

@@ -1,7 +1,7 @@
 // The ticket's privacy section: what erasing means, and the erase action when the page holds the emailed link's token.
 import { Show } from 'solid-js';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { t } from '../i18n';
+import { t } from './text';
 import type { TicketState } from './ticket-state';
 
 export function TicketPrivacy(props: { state: TicketState }) {
@@ -11,6 +11,7 @@ export function TicketPrivacy(props: { state: TicketState }) {
       <p class="muted">{t('ticket.privacyHint')}</p>
       <Show when={props.state.canManage()}>
         <ConfirmDialog
+          t={t}
           trigger="ticket.delete"
           title="ticket.deleteTitle"
           body="ticket.deleteBody"

@@ -2,7 +2,7 @@
 import { createAsync, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, on } from 'solid-js';
 import { ApiFailure, type Ticket } from '../api';
-import type { MessageKey } from '../i18n';
+import type { TicketKey } from './text';
 import type { RegisteredState } from '../public/RegisterForm';
 import { cancelTicket, deleteTicketData, getTicket } from './ticket-data';
 
@@ -23,7 +23,7 @@ export function createTicketState() {
   const loaded = createAsync(() => getTicket(code()));
   const [updated, setUpdated] = createSignal<Ticket | null>(null);
   const [deleted, setDeleted] = createSignal(false);
-  const [announcement, setAnnouncement] = createSignal<MessageKey | null>(null);
+  const [announcement, setAnnouncement] = createSignal<TicketKey | null>(null);
   createEffect(
     on(
       code,

@@ -1,6 +1,6 @@
 // Filter registrations by one answer: pick a question, then a choice (for choice and yes/no questions) or some text.
 import { Show } from 'solid-js';
-import { answerText } from '../../../../worker/questions/answers';
+import { answerText } from '../../../../worker/questions/answer-text';
 import { locale } from '../../i18n';
 import type { RegistrationPage } from '../console-api';
 import { ct } from '../text';

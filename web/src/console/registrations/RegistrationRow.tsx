@@ -1,6 +1,6 @@
 // One registration as a table row: who, how to reach them, status, role, when they registered and checked in.
 import { For, Show } from 'solid-js';
-import { answerText } from '../../../../worker/questions/answers';
+import { answerText } from '../../../../worker/questions/answer-text';
 import { locale, type MessageKey, t } from '../../i18n';
 import type { ConsoleEvent, Registration } from '../console-api';
 import { deskLabel } from '../desk-label';

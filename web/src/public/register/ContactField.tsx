@@ -1,6 +1,6 @@
 // One contact field of the registration form (name, email, phone, affiliation, job title) with its hint and error.
 import { type JSX, Show } from 'solid-js';
-import { type MessageKey, t } from '../../i18n';
+import { type PublicKey, t } from '../text';
 import { MAX, type TextFieldName } from './contact-rules';
 import type { RegisterStore } from './register-store';
 
@@ -9,11 +9,11 @@ export const describedBy = (...ids: (string | false | undefined)[]) => ids.filte
 export function ContactField(p: {
   store: RegisterStore;
   field: TextFieldName;
-  label: MessageKey;
+  label: PublicKey;
   type?: string;
   autocomplete: string;
   required?: boolean;
-  hint?: MessageKey;
+  hint?: PublicKey;
   inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
 }) {
   const s = p.store;

@@ -1,6 +1,7 @@
 // The registration form's language choice and its consent tick, each with its error.
 import { Show } from 'solid-js';
-import { type Locale, t } from '../../i18n';
+import type { Locale } from '../../i18n';
+import { t } from '../text';
 import { describedBy } from './ContactField';
 import type { RegisterStore } from './register-store';
 

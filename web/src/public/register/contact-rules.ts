@@ -1,11 +1,11 @@
 // The registration form's own checks of the contact fields, and the server's field errors put in the reader's words.
 import { asciiContact } from '../../../../worker/lib/normalize';
-import type { MessageKey } from '../../i18n';
+import type { PublicKey } from '../text';
 
 export type Field = 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle' | 'locale' | 'consent';
 export type TextFieldName = 'name' | 'email' | 'phone' | 'affiliation' | 'jobTitle';
 export type Contact = Record<TextFieldName, string>;
-export type Errors = Partial<Record<Field, MessageKey>>;
+export type Errors = Partial<Record<Field, PublicKey>>;
 /** Page order: focus goes to the first invalid field in it. */
 export const ORDER: Field[] = ['name', 'email', 'phone', 'affiliation', 'jobTitle', 'locale', 'consent'];
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;

@@ -4,7 +4,8 @@ import { createSignal, createUniqueId } from 'solid-js';
 import { asciiContact } from '../../../../worker/lib/normalize';
 import { checkAnswers } from '../../../../worker/questions/answers';
 import { ApiFailure, api, type PublicEvent, read, type Success } from '../../api';
-import { type Locale, locale, type MessageKey } from '../../i18n';
+import { type Locale, locale } from '../../i18n';
+import type { PublicKey } from '../text';
 import { type AnswerDraft, answersBody } from '../QuestionFields';
 import {
   answerErrorsFromServer,
@@ -26,7 +27,7 @@ export type RegisterProps = { event: PublicEvent; invitation?: Invitee };
 export type RegisterStore = ReturnType<typeof createRegisterStore>;
 
 /** The failures that are not about one field, each with what the form says. */
-const FAILURES: Record<string, { key: MessageKey; tone: 'error' | 'info' }> = {
+const FAILURES: Record<string, { key: PublicKey; tone: 'error' | 'info' }> = {
   already_registered: { key: 'reg.already', tone: 'info' },
   registration_closed: { key: 'reg.closed', tone: 'error' },
   invitation_required: { key: 'reg.inviteInvalid', tone: 'error' },
@@ -48,7 +49,7 @@ export function createRegisterStore(props: RegisterProps) {
   const language = () => chosenLocale() ?? locale();
   const [consent, setConsent] = createSignal(false);
   const [errors, setErrors] = createSignal<Errors>({});
-  const [message, setMessage] = createSignal<{ key: MessageKey; tone: 'error' | 'info' } | null>(null);
+  const [message, setMessage] = createSignal<{ key: PublicKey; tone: 'error' | 'info' } | null>(null);
   const [busy, setBusy] = createSignal(false);
   const refs: Partial<Record<Field, HTMLElement>> = {};
   // The organiser's questions: answers, the sensitive ones' consent ticks, and their errors (already in words).
