@@ -11,10 +11,12 @@ type Sent = { url: string; method: string; headers: [string, string][]; body: un
 async function sent(call: (client: Route) => Promise<unknown>, client: Route): Promise<Sent> {
   let seen: Sent | undefined;
   const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const headers: [string, string][] = [];
+    new Headers(init?.headers).forEach((value, name) => headers.push([name, value]));
     seen = {
       url: String(input),
       method: init?.method ?? 'GET',
-      headers: [...new Headers(init?.headers)],
+      headers,
       body: init?.body ?? null,
       fields: Object.keys(init ?? {}).sort(),
     };
