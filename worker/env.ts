@@ -23,7 +23,17 @@ export type StaffContext = {
   id: string;
   email: string;
   name: string;
-  roles: Record<string, { eventId: string; timezone: string; role: 'organiser' | 'desk' }>;
+  roles: Record<
+    string,
+    {
+      eventId: string;
+      timezone: string;
+      role: 'organiser' | 'desk';
+      /** For the lists a staff member picks an event from: its title and when it starts. */
+      title: { zh: string; en: string };
+      startsAt: number;
+    }
+  >;
 };
 
 export type AppEnv = {

@@ -61,6 +61,13 @@ describe('staff sign-in', () => {
     await page.goto(link);
     await page.waitForURL(`${baseUrl}/desk`);
     await page.getByRole('heading', { level: 1, name: '签到台' }).waitFor();
+    // The staff member's events, by name and day (not their web addresses), the one open here marked as current.
+    const events = page.getByRole('navigation', { name: '会议' }).getByRole('link');
+    expect(await events.allTextContents()).toEqual([
+      expect.stringMatching(/^细胞治疗治疗自身免疫性疾病学术交流会（第二期） 20\d\d年\d{1,2}月\d{1,2}日$/),
+      '细胞治疗治疗自身免疫性疾病学术交流会 2026年1月22日',
+    ]);
+    expect(await events.first().getAttribute('aria-current')).toBe('page');
 
     // A used link does not sign anyone in again; the page says so.
     await page.goto(link);

@@ -36,11 +36,20 @@ describe('staff sign-in', () => {
       email: 'organiser@colloquy.test',
       name: 'Demo organiser',
       roles: expect.arrayContaining([
-        { eventSlug: 'cell-therapy-autoimmune-2026', role: 'organiser' },
-        { eventSlug: 'cell-therapy-autoimmune-next', role: 'organiser' },
+        expect.objectContaining({ eventSlug: 'cell-therapy-autoimmune-2026', role: 'organiser' }),
+        expect.objectContaining({ eventSlug: 'cell-therapy-autoimmune-next', role: 'organiser' }),
       ]),
     });
     expect(me.body.staff.roles).toHaveLength(2);
+    // Each event by its name and day, for the desk's list of events (not by its address).
+    const seminar = me.body.staff.roles.find((r: { eventSlug: string }) => r.eventSlug === 'cell-therapy-autoimmune-2026');
+    expect(seminar).toEqual({
+      eventSlug: 'cell-therapy-autoimmune-2026',
+      role: 'organiser',
+      title: { zh: '细胞治疗治疗自身免疫性疾病学术交流会', en: 'Cell therapy for autoimmune diseases' },
+      startsAt: '2026-01-22T14:00:00+08:00',
+      timezone: 'Asia/Shanghai',
+    });
     // The link works once.
     const again = await call(link.pathname + link.search, { redirect: 'manual' });
     expect(again.headers.get('location')).toMatch(/^\/sign-in\?error=link_expired/);

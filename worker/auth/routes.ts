@@ -9,6 +9,7 @@ import { clientIp } from '../http/client';
 import { ApiError } from '../http/errors';
 import { countRequest, limitPerMinute } from '../http/rate-limit';
 import { newId, randomToken, sha256 } from '../lib/random';
+import { isoInZone } from '../lib/time';
 import { sameSitePath } from './next-path';
 import { endSession, requireStaff, startSession } from './session';
 import { publicOrigin } from '../http/origin';
@@ -106,7 +107,14 @@ export const authRoutes = new Hono<AppEnv>()
         staff: {
           email: who.email,
           name: who.name,
-          roles: Object.entries(who.roles).map(([eventSlug, g]) => ({ eventSlug, role: g.role })),
+          // The title and start (in the event's zone) let the desk name each event rather than show its address.
+          roles: Object.entries(who.roles).map(([eventSlug, g]) => ({
+            eventSlug,
+            role: g.role,
+            title: g.title,
+            startsAt: isoInZone(g.startsAt, g.timezone),
+            timezone: g.timezone,
+          })),
         },
       },
       200,

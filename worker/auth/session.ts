@@ -33,6 +33,8 @@ export async function loadStaff(db: Db, staffId: string): Promise<StaffContext |
     slug: events.slug,
     eventId: events.id,
     timezone: events.timezone,
+    titleZh: events.titleZh,
+    titleEn: events.titleEn,
     startsAt: events.startsAt,
     endsAt: events.endsAt,
   };
@@ -49,7 +51,18 @@ export async function loadStaff(db: Db, staffId: string): Promise<StaffContext |
     id: person.id,
     email: person.email,
     name: person.name,
-    roles: Object.fromEntries(rows.map((r) => [r.slug, { eventId: r.eventId, timezone: r.timezone, role: r.role }])),
+    roles: Object.fromEntries(
+      rows.map((r) => [
+        r.slug,
+        {
+          eventId: r.eventId,
+          timezone: r.timezone,
+          role: r.role,
+          title: { zh: r.titleZh, en: r.titleEn },
+          startsAt: r.startsAt,
+        },
+      ]),
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 // The desk's header: the event, which desk this is, the staff member's other events, and signing out.
 import { For, Show } from 'solid-js';
-import { pick } from '../i18n';
+import { locale, pick } from '../i18n';
+import { formatShortDate } from '../lib/time';
 import { saveDeskName } from './checkin';
 import type { EventInfo } from './desk-api';
 import type { Staff } from '../staff/staff-api';
@@ -46,7 +47,8 @@ export function DeskHeader(props: {
                   href={`/desk/${encodeURIComponent(r.eventSlug)}`}
                   aria-current={r.eventSlug === props.event.slug ? 'page' : undefined}
                 >
-                  {r.eventSlug}
+                  {pick(r.title)}{' '}
+                  <span class="desk-event-date">{formatShortDate(r.startsAt, r.timezone, locale())}</span>
                 </a>
               )}
             </For>
