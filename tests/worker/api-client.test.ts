@@ -12,7 +12,9 @@ async function sent(call: (client: Route) => Promise<unknown>, client: Route): P
   let seen: Sent | undefined;
   const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const headers: [string, string][] = [];
-    new Headers(init?.headers).forEach((value, name) => headers.push([name, value]));
+    new Headers(init?.headers).forEach((value, name) => {
+      headers.push([name, value]);
+    });
     seen = {
       url: String(input),
       method: init?.method ?? 'GET',

@@ -42,7 +42,9 @@ describe('staff sign-in', () => {
     });
     expect(me.body.staff.roles).toHaveLength(2);
     // Each event by its name and day, for the desk's list of events (not by its address).
-    const seminar = me.body.staff.roles.find((r: { eventSlug: string }) => r.eventSlug === 'cell-therapy-autoimmune-2026');
+    const seminar = me.body.staff.roles.find(
+      (r: { eventSlug: string }) => r.eventSlug === 'cell-therapy-autoimmune-2026',
+    );
     expect(seminar).toEqual({
       eventSlug: 'cell-therapy-autoimmune-2026',
       role: 'organiser',
