@@ -47,6 +47,16 @@ export function areaTranslator<K extends string>(enDict: Record<K, string>, zhDi
     format((locale() === 'zh-CN' ? zhDict : enDict)[key], params, locale());
 }
 
+/**
+ * The same, for a page whose own strings sit beside the global dictionary's shared words (loading, retry, role
+ * names): a key of its own dictionary comes from there, any other from the global one.
+ */
+export function areaWithShared<K extends string>(enDict: Record<K, string>, zhDict: Record<K, string>) {
+  const own = areaTranslator<K>(enDict, zhDict);
+  return (key: K | MessageKey, params: Record<string, string | number> = {}): string =>
+    key in enDict ? own(key as K, params) : t(key as MessageKey, params);
+}
+
 /** Picks the reader's language from an API { zh, en } pair, falling back to the other. */
 export const pick = (text: { zh: string; en: string }) =>
   locale() === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
