@@ -202,28 +202,8 @@ export function buildRoutes(ctx) {
       judged: true,
       outcome: (text) => (parse(text)?.one === 1 ? null : `did not answer { one: 1 }: ${text.slice(0, 120)}`),
     },
-    {
-      key: 'd1Write',
-      name: 'One D1 write (reference, development only)',
-      label: 'POST /api/dev/d1-write-round-trip',
-      method: 'POST',
-      path: '/api/dev/d1-write-round-trip',
-      expect: [200],
-      judged: true,
-      next: () => ({ body: undefined }),
-      outcome: (text) => (parse(text)?.written === 1 ? null : `did not answer { written: 1 }: ${text.slice(0, 120)}`),
-    },
-    {
-      key: 'd1Insert',
-      name: 'One D1 insert (context, development only)',
-      label: 'POST /api/dev/d1-insert-round-trip',
-      method: 'POST',
-      path: '/api/dev/d1-insert-round-trip',
-      expect: [200],
-      judged: true,
-      next: () => ({ body: undefined }),
-      outcome: (text) => (parse(text)?.written === 2 ? null : `did not answer { written: 2 }: ${text.slice(0, 120)}`),
-    },
+    devWrite('d1Write', 'One D1 write (reference, development only)', '/api/dev/d1-write-round-trip', 1),
+    devWrite('d1Insert', 'One D1 insert (context, development only)', '/api/dev/d1-insert-round-trip', 2),
     {
       key: 'event',
       name: 'Event page data',
@@ -269,6 +249,22 @@ export function buildRoutes(ctx) {
     registration,
     registrationAnswers,
   ];
+}
+
+/** A development-only write probe: a POST with no body, which must answer with the rows it wrote. */
+function devWrite(key, name, path, written) {
+  return {
+    key,
+    name,
+    label: `POST ${path}`,
+    method: 'POST',
+    path,
+    expect: [200],
+    judged: true,
+    next: () => ({ body: undefined }),
+    outcome: (text) =>
+      parse(text)?.written === written ? null : `did not answer { written: ${written} }: ${text.slice(0, 120)}`,
+  };
 }
 
 /** The desk search's per-device rate limit, raised so the bench measures the search rather than the limit. */

@@ -15,7 +15,7 @@ export const formatTime = (iso: string, tz: string, locale: Locale) =>
 export const formatDate = (iso: string, tz: string, locale: Locale) =>
   fmt(locale, tz, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(new Date(iso));
 
-/** A day without its weekday, for lists: "2026年12月29日", "29 Dec 2026". */
+/** A day without its weekday, for lists: "2026年12月29日", "Dec 29, 2026". */
 export const formatShortDate = (iso: string, tz: string, locale: Locale) =>
   fmt(locale, tz, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
 
