@@ -355,6 +355,14 @@ describe('badge sheets', () => {
     const info = pdfInfo(pdf);
     expect([mm(info.width), mm(info.height)]).toEqual([210, 297]); // A4
     expect(info.pages).toBe(Math.ceil(count / 10));
+
+    // On a phone the preview shows one card a row and the page does not scroll sideways; the print stays the same.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+    expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height);
+    expect(pdfInfo(await page.pdf({ preferCSSPageSize: true, printBackground: true })).pages).toBe(info.pages);
+    await page.setViewportSize({ width: 1100, height: 900 });
   });
 
   it("prints A6, one badge per page, and a single walk-in's badge from the desk", async () => {
