@@ -277,7 +277,11 @@ describe('registrations', () => {
   it('exports an Excel-friendly CSV: BOM, Chinese intact, formulas neutralised', async () => {
     await call(`/api/events/${NEXT}/registrations`, {
       method: 'POST',
-      json: person('csv', { name: '=HYPERLINK("http://evil")', affiliation: '北京大学第一医院' }),
+      json: person('csv', {
+        name: '=HYPERLINK("http://evil")',
+        affiliation: '北京大学第一医院',
+        jobTitle: 'Chief;=1+1',
+      }),
     });
     const res = await call(`/api/events/${NEXT}/registrations.csv`, { headers: { cookie: org } });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -290,6 +294,9 @@ describe('registrations', () => {
     expect(res.body).toContain('北京大学第一医院');
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
+    // A formula after a separator inside the cell is neutralised too; an ordinary '@' or '-' is left alone.
+    expect(res.body).toContain(`"Chief;'=1+1"`);
+    expect(res.body).toMatch(/,attendeecsv@example\.org,/);
     expect(res.body.split('\r\n')[0]).toContain('Name');
   });
 

@@ -4,6 +4,8 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent, person } from './fixtures';
 import { call, signIn } from './helpers';
+import { answerCellsFor } from '../../worker/questions/export';
+import type { Question } from '../../worker/questions/model';
 
 let org: string;
 let desk: string;
@@ -193,5 +195,42 @@ describe('the CME roster', () => {
       professional_title: '主治医师',
       id_number: ID,
     });
+  });
+});
+
+describe("the CSV's answer cells, a page at a time", () => {
+  const form = [
+    { id: 'department', type: 'short_text', label: { zh: '科室', en: 'Department' }, required: false },
+    {
+      id: 'title',
+      type: 'single_choice',
+      label: { zh: '职称', en: 'Title' },
+      required: false,
+      options: [{ value: 'chief', label: { zh: '主任医师', en: 'Chief physician' } }],
+    },
+    {
+      id: 'id_number',
+      type: 'short_text',
+      label: { zh: '身份证号', en: 'ID number' },
+      required: false,
+      sensitive: true,
+    },
+  ] as Question[];
+
+  it('gives one empty cell per question to a registration with no answers, and none when there are no questions', () => {
+    const cells = answerCellsFor(form, 'zh-CN');
+    expect(cells('{}')).toEqual(['', '', '']);
+    expect(cells(null)).toEqual(['', '', '']);
+    expect(answerCellsFor([], 'en')('{"department":"x"}')).toEqual([]);
+  });
+
+  it('writes choices in the organiser language and masks the sensitive answer, row after row', () => {
+    const zh = answerCellsFor(form, 'zh-CN');
+    const row = JSON.stringify({ department: '心内科', title: 'chief', id_number: ID });
+    expect(zh(row)).toEqual(['心内科', '主任医师', '**************123X']);
+    expect(zh('{"department":"风湿免疫科"}')).toEqual(['风湿免疫科', '', '']);
+    expect(answerCellsFor(form, 'en')(row)).toEqual(['心内科', 'Chief physician', '**************123X']);
+    // Without a sensitive question the answers are read as they are.
+    expect(answerCellsFor(form.slice(0, 2), 'en')(row)).toEqual(['心内科', 'Chief physician']);
   });
 });

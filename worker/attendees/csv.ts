@@ -1,13 +1,16 @@
 // The attendee list as an Excel-friendly CSV: UTF-8 with a BOM (so Chinese opens intact) and formula cells neutralised.
 import { stringify } from 'csv-stringify/sync';
 
+/** Whether neutralise has anything to do: one test per cell, as most cells (names, dates, codes) have nothing. */
+const FORMULA = /^[=+\-@\t\r]|[;,\t][=+\-@]/;
+
 /**
  * A cell Excel would run as a formula (= + - @, or a leading tab/CR) is prefixed with an apostrophe, and so is
  * every formula start after a separator inside the cell (; in locales that use it, comma, tab): a program that
  * splits the cell there still finds no formula.
  */
 export const neutralise = (cell: string) =>
-  (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell).replace(/([;,\t])([=+\-@])/g, "$1'$2");
+  FORMULA.test(cell) ? (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell).replace(/([;,\t])([=+\-@])/g, "$1'$2") : cell;
 
 /** Cells quoted whatever the reader's separator: `;` (Excel in many locales), comma, quote, tab or line break. */
 const MUST_QUOTE = /[;,"\t\r\n]/;

@@ -39,10 +39,18 @@ export const answerHeaders = (questions: Question[], lang: Locale) =>
     return q.removed ? `${label}${REMOVED[lang]}` : label;
   });
 
-/** The answer cells for one registration, in the headers' order, sensitive ones masked. */
-export function answerCells(questions: Question[], json: string | null | undefined, lang: Locale): string[] {
-  const answers = answersForStaff(questions, json);
-  return questions.map((q) => answerText(q, answers[q.id], lang));
+/**
+ * The answer cells of a page of rows, in the headers' order, sensitive ones masked: the questions are looked at
+ * once for the page, and a registration with no answers gets empty cells without parsing anything.
+ */
+export function answerCellsFor(questions: Question[], lang: Locale): (json: string | null | undefined) => string[] {
+  if (!questions.length) return () => [];
+  const sensitive = questions.filter((q) => q.sensitive);
+  return (json) => {
+    if (!json || json === '{}') return questions.map(() => '');
+    const answers = sensitive.length ? maskedAnswers(questions, parseAnswers(json)) : parseAnswers(json);
+    return questions.map((q) => answerText(q, answers[q.id], lang));
+  };
 }
 
 /**
