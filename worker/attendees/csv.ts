@@ -1,16 +1,21 @@
 // The attendee list as an Excel-friendly CSV: UTF-8 with a BOM (so Chinese opens intact) and formula cells neutralised.
 import { stringify } from 'csv-stringify/sync';
 
-/** Whether neutralise has anything to do: one test per cell, as most cells (names, dates, codes) have nothing. */
-const FORMULA = /^[=+\-@\t\r]|[;,\t][=+\-@]/;
+/** Excel runs a cell that starts with = + - @ (or a tab or CR) as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** The same start after a separator inside the cell (; in locales that use it, comma, tab). */
+const FORMULA_AFTER_SEPARATOR = /([;,\t])([=+\-@])/g;
+/** Either of the two, in one test: most cells (names, dates, codes) have neither, and are returned as they are. */
+const ANY_FORMULA = new RegExp(`${FORMULA_START.source}|${FORMULA_AFTER_SEPARATOR.source}`);
 
 /**
- * A cell Excel would run as a formula (= + - @, or a leading tab/CR) is prefixed with an apostrophe, and so is
- * every formula start after a separator inside the cell (; in locales that use it, comma, tab): a program that
- * splits the cell there still finds no formula.
+ * A cell Excel would run as a formula is prefixed with an apostrophe, and so is every formula start after a
+ * separator inside the cell: a program that splits the cell there still finds no formula.
  */
 export const neutralise = (cell: string) =>
-  FORMULA.test(cell) ? (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell).replace(/([;,\t])([=+\-@])/g, "$1'$2") : cell;
+  ANY_FORMULA.test(cell)
+    ? (FORMULA_START.test(cell) ? `'${cell}` : cell).replace(FORMULA_AFTER_SEPARATOR, "$1'$2")
+    : cell;
 
 /** Cells quoted whatever the reader's separator: `;` (Excel in many locales), comma, quote, tab or line break. */
 const MUST_QUOTE = /[;,"\t\r\n]/;

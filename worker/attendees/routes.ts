@@ -64,7 +64,7 @@ const ORDER = {
   '-name': [desc(sql`lower(${registrations.name})`), desc(registrations.id)],
 };
 
-/** A registration as the console lists it, with its check-in and the event's timezone (for local times). */
+/** A registration's columns as the console lists and exports it, with its check-in. */
 const attendeeColumns = {
   id: registrations.id,
   name: registrations.name,
@@ -81,6 +81,7 @@ const attendeeColumns = {
   answers: registrations.answers,
 };
 
+/** The list's rows, each with its event's timezone (for local times). */
 const selectAttendees = (db: Db) =>
   db
     .select({ ...attendeeColumns, timezone: events.timezone })

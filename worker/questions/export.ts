@@ -45,10 +45,11 @@ export const answerHeaders = (questions: Question[], lang: Locale) =>
  */
 export function answerCellsFor(questions: Question[], lang: Locale): (json: string | null | undefined) => string[] {
   if (!questions.length) return () => [];
-  const sensitive = questions.filter((q) => q.sensitive);
+  const masks = questions.some((q) => q.sensitive);
+  const none = questions.map(() => '');
   return (json) => {
-    if (!json || json === '{}') return questions.map(() => '');
-    const answers = sensitive.length ? maskedAnswers(questions, parseAnswers(json)) : parseAnswers(json);
+    if (!json || json === '{}') return [...none];
+    const answers = masks ? maskedAnswers(questions, parseAnswers(json)) : parseAnswers(json);
     return questions.map((q) => answerText(q, answers[q.id], lang));
   };
 }
