@@ -82,6 +82,45 @@ describe('placeholders', () => {
   });
 });
 
+describe('sending', () => {
+  const filed = async () => (await env.DB.prepare('SELECT count(*) AS n FROM messages').first<{ n: number }>())!.n;
+
+  it('refuses an audience with nobody in it, and files nothing', async () => {
+    const before = await filed();
+    const queued = sentToQueue.length;
+    const nobody = await compose({
+      audience: { type: 'ids', ids: ['reg_nobody'] },
+      subject: 'Hi',
+      body: 'Dear {{name}}',
+    });
+    expect(nobody.status).toBe(409);
+    expect(nobody.body.error.code).toBe('no_recipients');
+    expect(nobody.body.error.message).toBe('This audience has nobody with an email address.');
+    const zh = await call(
+      `/api/events/${SLUG}/messages`,
+      {
+        method: 'POST',
+        headers: { cookie: org, 'accept-language': 'zh-CN' },
+        json: { audience: { type: 'attendees', status: 'rejected' }, subject: 'Hi', body: 'x' },
+      },
+      { OUTBOX: queue as never },
+    );
+    expect(zh.status).toBe(409);
+    expect(zh.body.error.message).toBe('该收件人范围内没有人留有邮箱。');
+    expect(await filed()).toBe(before);
+    expect(sentToQueue.length).toBe(queued);
+  });
+
+  it('files the message and hands it to the queue when someone is in the audience', async () => {
+    const before = await filed();
+    const res = await compose({ audience: { type: 'speakers' }, subject: 'Hi', body: 'Dear {{name}}' });
+    expect(res.status).toBe(202);
+    expect(await filed()).toBe(before + 1);
+    expect(sentToQueue).toContainEqual(expect.objectContaining({ messageId: res.body.message.id }));
+    expect(await recipientsOf(res.body.message.id)).toBeGreaterThan(0);
+  });
+});
+
 describe('audiences', () => {
   it("the demo's four people get four personalised emails with their own sessions", async () => {
     const res = await compose({

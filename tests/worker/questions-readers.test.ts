@@ -180,6 +180,35 @@ describe('message placeholders', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields?.body).toContain('{{answer.shoe_size}}');
   });
+
+  it('sending checks answer placeholders against the questions, and fills them in each email', async () => {
+    const send = (body: string) =>
+      call(`/api/events/${slug}/messages`, {
+        method: 'POST',
+        headers: { cookie: org, 'accept-language': 'en' },
+        json: { audience: { type: 'ids', ids: [regs.b!.id] }, subject: 'Note', body },
+      });
+    const count = async () =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE subject = ?')
+        .bind('Note')
+        .first<{ n: number }>())!.n;
+    const bad = await send('{{answer.shoe_size}}');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields?.body).toContain('{{answer.shoe_size}}');
+    expect(await count()).toBe(0);
+    const ok = await send('科室：{{answer.department}}');
+    expect(ok.status).toBe(202);
+    expect(await count()).toBe(1);
+    const { fanOutStep } = await import('../../worker/messages/fanout');
+    const m = await env.DB.prepare('SELECT fan_out FROM messages WHERE id = ?')
+      .bind(ok.body.message.id)
+      .first<{ fan_out: string | null }>();
+    if (m?.fan_out) while (!(await fanOutStep(env, ok.body.message.id, JSON.parse(m.fan_out))).done);
+    const email = await env.DB.prepare('SELECT text FROM emails WHERE message_id = ?')
+      .bind(ok.body.message.id)
+      .first<{ text: string }>();
+    expect(email?.text).toBe('科室：风湿免疫科');
+  });
 });
 
 describe('the CME roster', () => {

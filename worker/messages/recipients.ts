@@ -1,6 +1,6 @@
 // Who a message goes to, and the values its placeholders take for each of them.
 import { and, eq, gt, isNotNull, ne, not, notLike, sql } from 'drizzle-orm';
-import { checkins, type events, people, registrations, sessionPeople, sessions } from '../../schema';
+import { checkins, type events, messages, people, registrations, sessionPeople, sessions } from '../../schema';
 import { z } from 'zod';
 import type { Db } from '../env';
 import { clockRange, zonedParts } from '../lib/time';
@@ -105,10 +105,25 @@ export async function countRecipients(db: Db, eventId: string, a: Audience) {
   return Number(row?.n ?? 0);
 }
 
-/** Whether anyone is in the audience: the send request stops at the first one rather than counting them all. */
-export async function hasRecipients(db: Db, eventId: string, a: Audience) {
-  const rows = await db.select({ id: registrations.id }).from(registrations).where(reachable(eventId, a)).limit(1);
-  return rows.length > 0;
+/**
+ * Files a message to send (its fan-out still to run) if anyone is in the audience, in one statement that returns
+ * its id: the check stops at the first recipient rather than counting them all.
+ */
+export function fileMessageIfAnyone(m: {
+  id: string;
+  eventId: string;
+  audience: Audience;
+  subject: string;
+  body: string;
+  staffId: string;
+  fanOut: string;
+  now: number;
+}) {
+  return sql<{ id: string }>`
+    INSERT INTO ${messages} (id, event_id, audience, subject, body, recipients, staff_id, fan_out, fanned_at, created_at)
+    SELECT ${m.id}, ${m.eventId}, ${JSON.stringify(m.audience)}, ${m.subject}, ${m.body}, 0, ${m.staffId}, ${m.fanOut}, ${m.now}, ${m.now}
+    WHERE EXISTS (SELECT 1 FROM ${registrations} WHERE ${reachable(m.eventId, m.audience)})
+    RETURNING id`;
 }
 
 export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];

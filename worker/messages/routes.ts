@@ -9,12 +9,13 @@ import type { AppEnv, Bindings, Db } from '../env';
 import { ApiError, loggable, notFound } from '../http/errors';
 import { newId } from '../lib/random';
 import { deliverBulk } from './bulk';
-import { countRecipients, findRecipients, hasRecipients, sessionsByPerson, valuesFor } from './recipients';
+import { atomically } from '../db';
+import { countRecipients, fileMessageIfAnyone, findRecipients, sessionsByPerson, valuesFor } from './recipients';
 import { type FanOut, fanOutStep } from './fanout';
 import { handedToQueue } from '../email/outbox-queue';
 import { configuredRps, Pacer } from '../email/pace';
 import { unknownAnswerPlaceholders } from '../questions/placeholders';
-import { renderMessage, unknownPlaceholders } from './render';
+import { answerPlaceholders, renderMessage, unknownPlaceholders } from './render';
 import { TEMPLATES } from './templates';
 import { publicOrigin } from '../http/origin';
 import { requestLocale } from '../http/messages';
@@ -24,12 +25,8 @@ import { composeInput, previewInput } from './input';
 /** Marks a test send in the organiser's (the console's) language. */
 const TEST_PREFIX = { 'zh-CN': '【测试】', en: '[Test] ' } as const;
 
-/** Refuses unknown placeholders (built-in and answer ones); the event, when the message may go. */
-async function validated(
-  c: { var: { db: Db } },
-  eventId: string,
-  b: Pick<z.infer<typeof composeInput>, 'subject' | 'body'>,
-) {
+/** Refuses unknown built-in placeholders, before anything is read. */
+function checkPlaceholders(b: Pick<z.infer<typeof composeInput>, 'subject' | 'body'>) {
   const fields: Record<string, string> = {};
   for (const field of ['subject', 'body'] as const) {
     const unknown = unknownPlaceholders(b[field]);
@@ -39,10 +36,24 @@ async function validated(
     }
   }
   if (Object.keys(fields).length) throw new ApiError(400, 'invalid', Object.values(fields)[0]!, fields);
+}
+
+/** Refuses {{answer.<id>}} placeholders naming a question this event does not have. */
+function checkAnswerPlaceholders(questionsJson: string, b: Pick<z.infer<typeof composeInput>, 'subject' | 'body'>) {
+  const unknownAnswers = unknownAnswerPlaceholders(questionsJson, b.subject, b.body);
+  if (unknownAnswers) throw new ApiError(400, 'invalid', unknownAnswers.message, unknownAnswers.fields);
+}
+
+/** Refuses unknown placeholders (built-in and answer ones); the event, when the message may go. */
+async function validated(
+  c: { var: { db: Db } },
+  eventId: string,
+  b: Pick<z.infer<typeof composeInput>, 'subject' | 'body'>,
+) {
+  checkPlaceholders(b);
   const [event] = await c.var.db.select().from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('No such event.');
-  const unknownAnswers = unknownAnswerPlaceholders(event.questions, b.subject, b.body);
-  if (unknownAnswers) throw new ApiError(400, 'invalid', unknownAnswers.message, unknownAnswers.fields);
+  checkAnswerPlaceholders(event.questions, b);
   return event;
 }
 
@@ -135,25 +146,31 @@ export const messageRoutes = new Hono<AppEnv>()
   .post('/:slug/messages', rules.sendMessage, async (c) => {
     const { eventId, staff } = requireEventRole(c, c.req.param('slug'), ['organiser']);
     const b = c.req.valid('json');
-    // The request only checks that someone is in the audience and files the message: the queue counts the audience,
-    // renders and writes each recipient's email (worker/messages/fanout.ts), so 20,000 recipients cost this request
-    // no more than 20. The fan-out writes the audit entry with the count.
-    const [, anyone] = await Promise.all([validated(c, eventId, b), hasRecipients(c.var.db, eventId, b.audience)]);
-    if (!anyone) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
+    // The request only checks the placeholders and files the message if someone is in the audience: the queue
+    // counts the audience, renders and writes each recipient's email (worker/messages/fanout.ts), so 20,000
+    // recipients cost this request no more than 20. The fan-out writes the audit entry with the count.
+    checkPlaceholders(b);
+    // The event's questions are read only when the message names an answer; most messages need one round trip here.
+    if (answerPlaceholders(`${b.subject}\n${b.body}`).length) {
+      const [event] = await c.var.db.select({ questions: events.questions }).from(events).where(eq(events.id, eventId));
+      if (!event) throw notFound('No such event.');
+      checkAnswerPlaceholders(event.questions, b);
+    }
     const id = newId('msg');
     const fanOut: FanOut = { origin: publicOrigin(c), locale: b.locale };
-    await c.var.db.insert(messages).values({
-      id,
-      eventId,
-      audience: JSON.stringify(b.audience),
-      subject: b.subject,
-      body: b.body,
-      recipients: 0,
-      staffId: staff.id,
-      fanOut: JSON.stringify(fanOut),
-      fannedAt: Date.now(),
-      createdAt: Date.now(),
-    });
+    const [filed] = await atomically(c.env.DB, [
+      fileMessageIfAnyone({
+        id,
+        eventId,
+        audience: b.audience,
+        subject: b.subject,
+        body: b.body,
+        staffId: staff.id,
+        fanOut: JSON.stringify(fanOut),
+        now: Date.now(),
+      }),
+    ]);
+    if (!filed.length) throw new ApiError(409, 'no_recipients', 'This audience has nobody with an email address.');
     await enqueueBulk(c, id, fanOut);
     return c.json({ message: { id } }, 202);
   })
