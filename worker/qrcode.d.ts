@@ -2,7 +2,7 @@
 declare module 'qrcode/lib/core/qrcode.js' {
   const QRCode: {
     create(
-      text: string,
+      text: string | { data: string; mode: 'byte' | 'alphanumeric' | 'numeric' | 'kanji' }[],
       options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
     ): { modules: { size: number; data: Uint8Array } };
   };

