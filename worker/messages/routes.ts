@@ -151,7 +151,7 @@ export const messageRoutes = new Hono<AppEnv>()
     // recipients cost this request no more than 20. The fan-out writes the audit entry with the count.
     checkPlaceholders(b);
     // The event's questions are read only when the message names an answer; most messages need one round trip here.
-    if (answerPlaceholders(`${b.subject}\n${b.body}`).length) {
+    if (answerPlaceholders(b.subject).length || answerPlaceholders(b.body).length) {
       const [event] = await c.var.db.select({ questions: events.questions }).from(events).where(eq(events.id, eventId));
       if (!event) throw notFound('No such event.');
       checkAnswerPlaceholders(event.questions, b);
