@@ -213,6 +213,68 @@ describe('messages', () => {
 });
 
 describe('devices', () => {
+  it('chosen people: someone who cancelled and registered again is one recipient, reached at the new ticket; in Chinese', async () => {
+    const u = unique();
+    const name = `赵敏${u}`;
+    const email = `zhao.min.${u}@example.org`;
+    const register = async () => {
+      const res = await fetch(`${baseUrl}/api/events/${SLUG}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl },
+        body: JSON.stringify({ name, email, affiliation: '北京协和医院', locale: 'zh-CN', consent: true }),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { registration: { ticketCode: string; manageUrl: string } }).registration;
+    };
+    const first = await register();
+    const cancelled = await fetch(`${baseUrl}/api/tickets/${first.ticketCode}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: new URL(first.manageUrl).searchParams.get('m') }),
+    });
+    expect(cancelled.status).toBe(200);
+    const again = await register();
+
+    const page = await organiserPage('zh-CN');
+    await page.goto(`${baseUrl}/console/${SLUG}/messages`);
+    await page.getByRole('heading', { level: 2, name: '消息' }).waitFor();
+    await page.getByLabel('发送给', { exact: true }).selectOption({ label: '自选报名者' });
+    await page.getByRole('searchbox', { name: '查找报名者' }).fill(name);
+    const found = page.getByRole('list', { name: '符合条件的报名' }).getByRole('listitem');
+    await expect.poll(() => found.count()).toBe(2);
+    // The cancelled registration is chosen; the new one, at the same address, is then shown as covered.
+    const old = found.filter({ hasText: '已取消' });
+    const live = found.filter({ hasNotText: '已取消' });
+    await old.getByRole('button', { name: `添加 ${name}` }).click();
+    await old.getByRole('button', { name: '已添加' }).waitFor();
+    const covered = live.getByRole('button', { name: '该邮箱已选' });
+    await covered.waitFor();
+    expect(await covered.getAttribute('aria-disabled')).toBe('true');
+    await covered.click({ force: true });
+    await page.getByText('已选 1 人').waitFor();
+
+    await page.getByRole('textbox', { name: '主题' }).fill(`停车 ${u}`);
+    await page.getByRole('textbox', { name: '正文' }).fill('{{name}}，您的电子票：{{ticket_url}}');
+    const preview = page.getByRole('region', { name: '预览' });
+    await preview.getByText('共 1 位收件人', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '发送给 1 人…' }).click();
+    await page
+      .getByRole('dialog', { name: '确定发送给 1 位收件人吗？' })
+      .getByRole('button', { name: '确定发送给 1 人' })
+      .click();
+    await toast(page, new RegExp(`^正在将“停车 ${u}”发送给 1 人`)).waitFor();
+
+    // One email, with the ticket that admits: the new registration's, not the cancelled one's.
+    await expect
+      .poll(async () => (await mailbox()).filter((m) => m.subject === `停车 ${u}`).length, { timeout: 20_000 })
+      .toBe(1);
+    const [mail] = (await mailbox()).filter((m) => m.subject === `停车 ${u}`);
+    expect(mail!.to).toBe(email);
+    expect(mail!.text).toContain(`/t/${again.ticketCode}`);
+    expect(mail!.text).not.toContain(first.ticketCode);
+    await page.context().close();
+  });
+
   it('creates a pairing code with a QR shown once, lists it with its use, revokes it; in Chinese', async () => {
     const page = await organiserPage('zh-CN');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });

@@ -11,7 +11,7 @@ import { renderMessage, unknownPlaceholders } from '../../worker/messages/render
 import { reminderWindowStart, sendDueReminders } from '../../worker/messages/reminders';
 import { installResendDouble } from '../fakes/resend';
 import { beijingIso, makeEvent, person } from './fixtures';
-import { call, signIn } from './helpers';
+import { call, cancelTicket, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-2026';
 let org: string;
@@ -203,6 +203,72 @@ describe('audiences', () => {
     expect((await demo({ type: 'guests' })).body.count).toBe(3);
     const p = (await demo({ type: 'guests' })).body.preview;
     expect(p!.html).toContain('Hi ');
+  });
+
+  it('one copy per address: a cancelled-then-registered-again person is reached through the live ticket, once', async () => {
+    const { id: eventId, slug } = await makeEvent(10);
+    await env.DB.prepare(
+      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+    )
+      .bind(eventId)
+      .run();
+    const { clearSessionCache } = await import('../../worker/auth/session');
+    clearSessionCache();
+    const register = async (who: string) => {
+      const res = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(who) });
+      expect(res.status).toBe(201);
+      return res.body.registration;
+    };
+    const cancel = async (r: { ticketCode: string; manageUrl: string }) =>
+      expect((await cancelTicket(r)).status).toBe(200);
+    // X cancelled and registered again; Y cancelled; Z cancelled twice, with a registration in between.
+    const x1 = await register('x');
+    await cancel(x1);
+    const x2 = await register('x');
+    const y = await register('y');
+    await cancel(y);
+    const z1 = await register('z');
+    await cancel(z1);
+    const z2 = await register('z');
+    await cancel(z2);
+    const preview = async (audience: unknown) => {
+      const res = await call(`/api/events/${slug}/messages/preview`, {
+        method: 'POST',
+        headers: { cookie: org },
+        json: { audience, subject: 'x', body: 'Hi {{name}} {{ticket_url}}' },
+      });
+      expect(res.status).toBe(200);
+      return res.body as { count: number; recipients: { id: string; email: string }[]; preview: { html: string } };
+    };
+
+    // Picking both of X's rows, or only the cancelled one, reaches X once, through the live ticket.
+    for (const ids of [[x1.id, x2.id], [x1.id]]) {
+      const p = await preview({ type: 'ids', ids });
+      expect(p.count).toBe(1);
+      expect(p.recipients).toEqual([expect.objectContaining({ id: x2.id, email: 'attendeex@example.org' })]);
+      expect(p.preview.html).toContain(`/t/${x2.ticketCode}`);
+    }
+    // Both of Z's cancelled rows picked: one copy, through the later one.
+    const zBoth = await preview({ type: 'ids', ids: [z1.id, z2.id, y.id] });
+    expect(zBoth.count).toBe(2);
+    expect(zBoth.recipients.map((r) => r.id).sort()).toEqual([y.id, z2.id].sort());
+    // "Cancelled" means cancelled and not back: X is not in it, Z is in it once.
+    const cancelled = await preview({ type: 'attendees', status: 'cancelled' });
+    expect(cancelled.count).toBe(2);
+    expect(cancelled.recipients.map((r) => r.email).sort()).toEqual(['attendeey@example.org', 'attendeez@example.org']);
+
+    // Sent: X's address gets one email, for the live registration.
+    sentToQueue.length = 0;
+    const sent = await compose(
+      { audience: { type: 'ids', ids: [x1.id, x2.id] }, subject: 'Parking', body: 'Ticket: {{ticket_url}}' },
+      slug,
+    );
+    expect(sent.status).toBe(202);
+    const { results } = await env.DB.prepare(`SELECT "to", registration_id AS reg FROM emails WHERE message_id = ?`)
+      .bind(sent.body.message.id)
+      .all<{ to: string; reg: string }>();
+    expect(results).toEqual([{ to: 'attendeex@example.org', reg: x2.id }]);
+    expect(await recipientsOf(sent.body.message.id, slug)).toBe(1);
   });
 
   it("test-sends one rendering to the organiser, marked as a test in the console's language", async () => {

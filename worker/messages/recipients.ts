@@ -22,7 +22,33 @@ export const audienceInput = z.union([
 ]);
 export type Audience = z.infer<typeof audienceInput>;
 
-function audienceFilter(a: Audience) {
+/**
+ * A picked registration stands for its address: each picked address is sent one copy, through its live registration
+ * when it has one (a cancelled row picked for someone who registered again sends to the new ticket), otherwise
+ * through the newest of the picked rows.
+ */
+function pickedFilter(ids: string[]) {
+  const list = JSON.stringify(ids);
+  return sql`${registrations.id} IN (
+    SELECT coalesce(
+      (SELECT l.id FROM registrations l WHERE l.event_id = p.event_id AND l.email_key = p.email_key AND l.status != 'cancelled'),
+      (SELECT q.id FROM registrations q WHERE q.event_id = p.event_id AND q.email_key = p.email_key
+         AND q.id IN (SELECT value FROM json_each(${list})) ORDER BY q.created_at DESC, q.id DESC LIMIT 1))
+    FROM registrations p WHERE p.id IN (SELECT value FROM json_each(${list})))`;
+}
+
+/**
+ * Cancelled attendees are people who cancelled and did not register again: a cancelled row is left out when its
+ * address has a live registration in the event, and of an address's cancelled rows only the latest counts (one copy
+ * per address). The latest are found in one pass over the event's cancelled attendees, not row by row.
+ */
+const lastCancelled = (eventId: string) => sql`NOT EXISTS (SELECT 1 FROM registrations l
+    WHERE l.event_id = ${registrations.eventId} AND l.email_key = ${registrations.emailKey} AND l.status != 'cancelled')
+  AND ${registrations.id} IN (SELECT id FROM (
+    SELECT n.id, row_number() OVER (PARTITION BY n.email_key ORDER BY n.created_at DESC, n.id DESC) AS latest
+    FROM registrations n WHERE n.event_id = ${eventId} AND n.status = 'cancelled' AND n.role = 'attendee') WHERE latest = 1)`;
+
+function audienceFilter(a: Audience, eventId: string) {
   const badge = and(isNotNull(registrations.personId), ne(registrations.status, 'cancelled'));
   const checkedIn = sql`EXISTS (SELECT 1 FROM ${checkins} WHERE ${checkins.registrationId} = ${registrations.id})`;
   switch (a.type) {
@@ -36,11 +62,12 @@ function audienceFilter(a: Audience) {
       return and(
         eq(registrations.role, 'attendee'),
         eq(registrations.status, a.status ?? 'confirmed'),
+        a.status === 'cancelled' ? lastCancelled(eventId) : undefined,
         a.checkedIn === true ? checkedIn : undefined,
         a.checkedIn === false ? not(checkedIn) : undefined,
       );
     case 'ids':
-      return sql`${registrations.id} IN (SELECT value FROM json_each(${JSON.stringify(a.ids)}))`;
+      return pickedFilter(a.ids);
     case 'faculty':
       return and(badge, onProgrammeSql(registrations.personId), missingSql(a.missing, registrations.personId));
   }
@@ -82,7 +109,7 @@ export function findRecipients(
         eq(registrations.eventId, eventId),
         ne(registrations.email, ''),
         notLike(registrations.email, 'erased+%'),
-        audienceFilter(a),
+        audienceFilter(a, eventId),
         page ? gt(registrations.id, page.after) : undefined,
       ),
     );
@@ -96,7 +123,7 @@ const reachable = (eventId: string, a: Audience) =>
     eq(registrations.eventId, eventId),
     ne(registrations.email, ''),
     notLike(registrations.email, 'erased+%'),
-    audienceFilter(a),
+    audienceFilter(a, eventId),
   );
 
 /** How many the audience holds now, without reading them (the fan-out's first step). */

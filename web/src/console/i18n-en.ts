@@ -469,6 +469,7 @@ export const consoleEn = {
   'msg.pickAdd': 'Add',
   'msg.pickAddNamed': 'Add {name}',
   'msg.pickAdded': 'Added',
+  'msg.pickSameAddress': 'Address already chosen',
   'msg.pickNoEmail': 'No email',
   'msg.pickNone': 'No registration matches “{q}”.',
   'msg.pickMore': 'Showing the first {n}; type more to narrow them down.',

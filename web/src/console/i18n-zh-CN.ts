@@ -463,6 +463,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'msg.pickAdd': '添加',
   'msg.pickAddNamed': '添加 {name}',
   'msg.pickAdded': '已添加',
+  'msg.pickSameAddress': '该邮箱已选',
   'msg.pickNoEmail': '无邮箱',
   'msg.pickNone': '没有与“{q}”匹配的报名。',
   'msg.pickMore': '仅显示前 {n} 条，请输入更多内容以缩小范围。',
