@@ -1,7 +1,7 @@
 // Desk search as the front desk uses it: any part of a name or institution, whole email, whole phone or its last 4 digits, ranked, rate-limited.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDeskQuery, searchRank } from '../../worker/checkin/search-rules';
+import { parseDeskQuery, rankSaved, searchRank } from '../../worker/checkin/search-rules';
 import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { call, eraseTicket, signIn } from './helpers';
 import { SEARCH_CANDIDATES, SEARCH_EXPRESSIONS } from '../../worker/checkin/search';
@@ -17,11 +17,14 @@ beforeAll(async () => {
 
 let n = 0;
 /** Puts a registration straight into D1, as an import or the bench seed would: the search index must follow by itself. */
-async function registered(name: string, extra: { email?: string; phone?: string; affiliation?: string } = {}) {
+async function registered(
+  name: string,
+  extra: { email?: string; phone?: string; affiliation?: string; status?: 'confirmed' | 'cancelled' } = {},
+) {
   const id = `reg_search_${++n}`;
   const email = extra.email ?? `search${n}@example.org`;
   await env.DB.prepare(`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, status, role)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'attendee')`)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'attendee')`)
     .bind(
       id,
       EVENT_ID,
@@ -31,6 +34,7 @@ async function registered(name: string, extra: { email?: string; phone?: string;
       email.toLowerCase(),
       extra.phone ?? '',
       extra.affiliation ?? '',
+      extra.status ?? 'confirmed',
     )
     .run();
   return id;
@@ -88,6 +92,31 @@ describe('finding people by any part of their name', () => {
   it('full-width letters from a Chinese input method find the same person', async () => {
     await registered('Sophie Müller', { affiliation: 'Charité – Universitätsmedizin Berlin' });
     expect(await names('ｓｏｐｈｉｅ')).toEqual(['Sophie Müller']);
+  });
+});
+
+describe('someone who cancelled and registered again', () => {
+  it('is found twice, the ticket that admits first and the cancelled one under it, online and offline', async () => {
+    const email = 'gu.xiaoyan@example.org';
+    // The cancelled row is older and sorts first by id: only the status puts it second.
+    const old = await registered('顾晓燕', { email, affiliation: '瑞金医院', status: 'cancelled' });
+    const live = await registered('顾晓燕', { email, affiliation: '瑞金医院' });
+    const res = await search('顾晓燕');
+    expect(res.status).toBe(200);
+    expect(res.body.attendees.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+      [live, 'confirmed'],
+      [old, 'cancelled'],
+    ]);
+    const saved = await call(`/api/events/${SLUG}/checkins/snapshot?since=0&after=`, { headers: { cookie: desk } });
+    expect(saved.status).toBe(200);
+    expect(
+      rankSaved(saved.body.tickets as { id: string; name: string; affiliation: string; status: string }[], '晓燕').map(
+        (a) => [a.id, a.status],
+      ),
+    ).toEqual([
+      [live, 'confirmed'],
+      [old, 'cancelled'],
+    ]);
   });
 });
 
@@ -230,21 +259,15 @@ describe('the offline desk searches its saved list by the same rules', () => {
     await registered('上官小红', { affiliation: '复旦大学附属华山医院' });
     await registered('Emily Clark', { affiliation: 'Mayo Clinic' });
     const people = (
-      await env.DB.prepare(`SELECT name, affiliation FROM registrations WHERE event_id = ? AND name <> ''`)
+      await env.DB.prepare(`SELECT name, affiliation, status FROM registrations WHERE event_id = ? AND name <> ''`)
         .bind(EVENT_ID)
-        .all<{ name: string; affiliation: string }>()
+        .all<{ name: string; affiliation: string; status: string }>()
     ).results;
     for (const q of ['王', '小明', '小红', 'carter', 'Emily', '华山', 'clinic', 'arter']) {
       const query = parseDeskQuery(q);
       if (query?.kind !== 'text') throw new Error(q);
-      const offline = people
-        .flatMap((p) => {
-          const rank = searchRank(p.name, p.affiliation, query.text);
-          return rank === null ? [] : [{ name: p.name, rank, key: p.name.toLowerCase() }];
-        })
-        .sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-        .slice(0, 20)
-        .map((p) => p.name);
+      // The offline desk's own ranking (web/src/desk/offline-search.ts calls it on its saved list).
+      const offline = rankSaved(people, query.text).map((p) => p.name);
       expect(offline, q).toEqual(await names(q));
     }
     expect(await names('arter')).toEqual([]);

@@ -79,3 +79,26 @@ export function maskEmail(email: string): string {
   if (at < 1) return email ? '••••' : '';
   return `${email.slice(0, Math.min(2, at - 1))}••••${email.slice(at)}`;
 }
+
+/**
+ * Someone who cancelled and registered again has two rows of one name: the one that admits comes first, the cancelled
+ * one under it (the offline desk orders its saved list the same way).
+ */
+export const cancelledLast = (a: { status: string }, b: { status: string }) =>
+  Number(a.status === 'cancelled') - Number(b.status === 'cancelled');
+
+/**
+ * The offline desk's search of its saved list (names and institutions only): searchRank()'s order, ties by the folded
+ * name, code unit by code unit, then a cancelled row last, as the server orders them; SEARCH_LIMIT of them.
+ */
+export function rankSaved<T extends { name: string; affiliation: string; status: string }>(tickets: T[], text: string) {
+  const ranked: { t: T; rank: number; key: string }[] = [];
+  for (const t of tickets) {
+    const rank = searchRank(t.name, t.affiliation, text);
+    if (rank !== null) ranked.push({ t, rank, key: foldCase(t.name) });
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || cancelledLast(a.t, b.t))
+    .slice(0, SEARCH_LIMIT)
+    .map(({ t }) => t);
+}

@@ -1,6 +1,6 @@
 // Desk search in D1: one bounded read of the event's range of registrations_event_created, which carries the search columns.
 import { type SQL, sql } from 'drizzle-orm';
-import { type DeskQuery, foldCase, SEARCH_LIMIT, searchRank } from './search-rules';
+import { cancelledLast, type DeskQuery, foldCase, SEARCH_LIMIT, searchRank } from './search-rules';
 
 /**
  * How many candidates the statement hands back at most: matches ranked by SQL's approximation of searchRank(), so
@@ -67,9 +67,9 @@ export function searchStatement(eventId: string, query: DeskQuery): SQL {
 
 /**
  * The people a desk sees, in order: a whole email or phone (or its last 4 digits) first, then searchRank()'s order
- * (the offline desk's own rule), then the name; SEARCH_LIMIT of them.
+ * (the offline desk's own rule), then the name, a cancelled row after a live one; SEARCH_LIMIT of them.
  */
-export function rankFound<R extends { name: string; affiliation: string; id: string; exact: number }>(
+export function rankFound<R extends { name: string; affiliation: string; id: string; exact: number; status: string }>(
   rows: R[],
   query: DeskQuery,
 ): R[] {
@@ -79,7 +79,7 @@ export function rankFound<R extends { name: string; affiliation: string; id: str
     const rank = row.exact ? 0 : query.kind === 'text' ? searchRank(row.name, row.affiliation, query.text) : null;
     if (rank !== null) ranked.push({ row, rank, key: foldCase(row.name) });
   }
-  ranked.sort((a, b) => a.rank - b.rank || cmp(a.key, b.key) || cmp(a.row.id, b.row.id));
+  ranked.sort((a, b) => a.rank - b.rank || cmp(a.key, b.key) || cancelledLast(a.row, b.row) || cmp(a.row.id, b.row.id));
   return ranked.slice(0, SEARCH_LIMIT).map((r) => r.row);
 }
 
