@@ -252,6 +252,8 @@ describe('devices', () => {
     expect(await covered.getAttribute('aria-disabled')).toBe('true');
     await covered.click({ force: true });
     await page.getByText('已选 1 人').waitFor();
+    // The chosen row says it is cancelled; what is sent goes to the live registration all the same.
+    await page.getByRole('group', { name: '已选 1 人' }).getByText('已取消', { exact: true }).waitFor();
 
     await page.getByRole('textbox', { name: '主题' }).fill(`停车 ${u}`);
     await page.getByRole('textbox', { name: '正文' }).fill('{{name}}，您的电子票：{{ticket_url}}');

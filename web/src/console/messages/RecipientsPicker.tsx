@@ -89,7 +89,7 @@ export function RecipientsPicker(props: {
                     aria-label={isPicked(r.id) || sameAddress(r) ? undefined : ct('msg.pickAddNamed', { name: r.name })}
                     onClick={() => {
                       if (!isPicked(r.id) && !sameAddress(r))
-                        props.onChange([...props.picked, { id: r.id, name: r.name, email: r.email }]);
+                        props.onChange([...props.picked, { id: r.id, name: r.name, email: r.email, status: r.status }]);
                     }}
                   >
                     {isPicked(r.id)
@@ -114,6 +114,10 @@ export function RecipientsPicker(props: {
               {(p) => (
                 <li>
                   <span>{p.name || p.email || p.id}</span>
+                  {/* A chosen row that is not confirmed (cancelled, waitlisted…) says so before anything is sent. */}
+                  <Show when={p.status !== 'confirmed'}>
+                    <span class={`pill status-${p.status}`}>{ct(`regStatus.${p.status as 'confirmed'}`)}</span>
+                  </Show>
                   <button
                     type="button"
                     class="icon secondary small"

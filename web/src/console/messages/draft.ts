@@ -11,7 +11,8 @@ export type AudienceType = 'people' | 'speakers' | 'guests' | 'attendees' | 'ids
 export type MissingItem = Extract<Audience, { type: 'faculty' }>['missing'];
 export const MISSING: MissingItem[] = ['confirmation', 'disclosure', 'bio_photo', 'consent', 'logistics'];
 export type Lang = 'zh-CN' | 'en';
-export type Picked = { id: string; name: string; email: string };
+/** A registration chosen by search, with its status when it was chosen. */
+export type Picked = { id: string; name: string; email: string; status: string };
 export type Draft = {
   audience: AudienceType;
   status: NonNullable<Extract<Audience, { type: 'attendees' }>['status']>;
