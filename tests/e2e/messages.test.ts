@@ -238,6 +238,10 @@ describe('devices', () => {
     const page = await organiserPage('zh-CN');
     await page.goto(`${baseUrl}/console/${SLUG}/messages`);
     await page.getByRole('heading', { level: 2, name: '消息' }).waitFor();
+    // "Cancelled attendees" says whom it leaves out.
+    await page.getByLabel('发送给', { exact: true }).selectOption({ label: '参会者' });
+    await page.getByLabel('报名状态').selectOption({ label: '已取消' });
+    await page.getByText('不含已重新报名的人；同一邮箱只发一封。').waitFor();
     await page.getByLabel('发送给', { exact: true }).selectOption({ label: '自选报名者' });
     await page.getByRole('searchbox', { name: '查找报名者' }).fill(name);
     const found = page.getByRole('list', { name: '符合条件的报名' }).getByRole('listitem');

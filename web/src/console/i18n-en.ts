@@ -458,6 +458,7 @@ export const consoleEn = {
   'msg.ph.portal_url': 'personal page link',
   'msg.audience.ids': 'Registrations I choose',
   'msg.attendeeStatus': 'Registration status',
+  'msg.cancelledHint': 'Leaves out people who registered again; one email per address.',
   'msg.checkedIn': 'Check-in',
   'msg.checkedInAny': 'Checked in or not',
   'msg.checkedInYes': 'Checked in',

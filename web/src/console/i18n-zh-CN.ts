@@ -452,6 +452,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'msg.ph.portal_url': '讲者个人页面链接',
   'msg.audience.ids': '自选报名者',
   'msg.attendeeStatus': '报名状态',
+  'msg.cancelledHint': '不含已重新报名的人；同一邮箱只发一封。',
   'msg.checkedIn': '签到情况',
   'msg.checkedInAny': '不限',
   'msg.checkedInYes': '已签到',

@@ -42,6 +42,7 @@ export function AudienceFields(props: {
             label={ct('msg.attendeeStatus')}
             name="status"
             value={d().status}
+            hint={d().status === 'cancelled' ? ct('msg.cancelledHint') : undefined}
             options={STATUSES.map((s) => ({
               value: s,
               label: ct(`regStatus.${s}`),
