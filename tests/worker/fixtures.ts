@@ -42,6 +42,19 @@ export async function makeEvent(
   return { id, slug };
 }
 
+/** makeEvent, with the demo organiser given the organiser role on it (and the session cache cleared to see it). */
+export async function organisedEvent(capacity = 50, extra: Parameters<typeof makeEvent>[1] = {}) {
+  const ev = await makeEvent(capacity, extra);
+  await env.DB.prepare(
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+  )
+    .bind(ev.id)
+    .run();
+  const { clearSessionCache } = await import('../../worker/auth/session');
+  clearSessionCache();
+  return ev;
+}
+
 export const person = (i: number | string, extra: Record<string, unknown> = {}) => ({
   name: `参会者 ${i}`,
   email: `attendee${i}@example.org`,

@@ -10,7 +10,7 @@ import { fanOutStep } from '../../worker/messages/fanout';
 import { renderMessage, unknownPlaceholders } from '../../worker/messages/render';
 import { reminderWindowStart, sendDueReminders } from '../../worker/messages/reminders';
 import { installResendDouble } from '../fakes/resend';
-import { beijingIso, makeEvent, person } from './fixtures';
+import { beijingIso, makeEvent, organisedEvent, person } from './fixtures';
 import { call, cancelTicket, signIn } from './helpers';
 
 const SLUG = 'cell-therapy-autoimmune-2026';
@@ -156,14 +156,7 @@ describe('audiences', () => {
   });
 
   it('speakers, guests, attendees by status and check-in, and a list of ids each get the right people', async () => {
-    const { id: eventId, slug } = await makeEvent(2);
-    await env.DB.prepare(
-      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-    )
-      .bind(eventId)
-      .run();
-    const { clearSessionCache } = await import('../../worker/auth/session');
-    clearSessionCache();
+    const { slug } = await organisedEvent(2);
     const regs = [];
     for (let i = 0; i < 3; i++)
       regs.push(
@@ -206,14 +199,7 @@ describe('audiences', () => {
   });
 
   it('one copy per address: a cancelled-then-registered-again person is reached through the live ticket, once', async () => {
-    const { id: eventId, slug } = await makeEvent(10);
-    await env.DB.prepare(
-      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-    )
-      .bind(eventId)
-      .run();
-    const { clearSessionCache } = await import('../../worker/auth/session');
-    clearSessionCache();
+    const { slug } = await organisedEvent(10);
     const register = async (who: string) => {
       const res = await call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(who) });
       expect(res.status).toBe(201);
@@ -291,12 +277,7 @@ describe('audiences', () => {
 });
 
 async function bigAudience(n: number) {
-  const { id, slug } = await makeEvent(n);
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-  )
-    .bind(id)
-    .run();
+  const { id, slug } = await organisedEvent(n);
   const stmts = [];
   for (let i = 0; i < n; i++) {
     stmts.push(
@@ -313,8 +294,6 @@ async function bigAudience(n: number) {
     );
   }
   for (let i = 0; i < stmts.length; i += 200) await env.DB.batch(stmts.slice(i, i + 200));
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
   return slug;
 }
 

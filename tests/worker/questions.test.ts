@@ -2,25 +2,13 @@
 // answers kept across question changes, and the attendee correcting them from the ticket page.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeEvent, person } from './fixtures';
+import { makeEvent, organisedEvent, person } from './fixtures';
 import { call, signIn } from './helpers';
 
 let org: string;
 beforeAll(async () => {
   org = await signIn('organiser@colloquy.test');
 });
-
-async function organisedEvent(capacity = 50, extra: Parameters<typeof makeEvent>[1] = {}) {
-  const ev = await makeEvent(capacity, extra);
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-  )
-    .bind(ev.id)
-    .run();
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
-  return ev;
-}
 
 const putQuestions = (slug: string, questions: unknown[], headers: Record<string, string> = { cookie: org }) =>
   call(`/api/events/${slug}/questions`, { method: 'PUT', headers, json: { questions } });
