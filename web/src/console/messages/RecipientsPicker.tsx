@@ -32,9 +32,9 @@ export function RecipientsPicker(props: {
 
   const isPicked = (rid: string) => props.picked.some((p) => p.id === rid);
   // One copy goes to each address (the server sends it through the address's live registration), so a second row
-  // of an address already chosen, such as a cancelled registration beside the new one, is shown as covered.
-  const sameAddress = (r: { id: string; email: string }) =>
-    !isPicked(r.id) && props.picked.some((p) => p.email.toLowerCase() === r.email.toLowerCase());
+  // of an address already chosen, such as a cancelled registration beside the new one, is covered too.
+  const covered = (r: { id: string; email: string }) =>
+    props.picked.some((p) => p.id === r.id || p.email.toLowerCase() === r.email.toLowerCase());
   return (
     <div class="msg-picker">
       <Field
@@ -85,18 +85,14 @@ export function RecipientsPicker(props: {
                   <button
                     type="button"
                     class="secondary small"
-                    aria-disabled={isPicked(r.id) || sameAddress(r) ? 'true' : undefined}
-                    aria-label={isPicked(r.id) || sameAddress(r) ? undefined : ct('msg.pickAddNamed', { name: r.name })}
+                    aria-disabled={covered(r) ? 'true' : undefined}
+                    aria-label={covered(r) ? undefined : ct('msg.pickAddNamed', { name: r.name })}
                     onClick={() => {
-                      if (!isPicked(r.id) && !sameAddress(r))
+                      if (!covered(r))
                         props.onChange([...props.picked, { id: r.id, name: r.name, email: r.email, status: r.status }]);
                     }}
                   >
-                    {isPicked(r.id)
-                      ? ct('msg.pickAdded')
-                      : sameAddress(r)
-                        ? ct('msg.pickSameAddress')
-                        : ct('msg.pickAdd')}
+                    {isPicked(r.id) ? ct('msg.pickAdded') : covered(r) ? ct('msg.pickSameAddress') : ct('msg.pickAdd')}
                   </button>
                 </Show>
               </li>
