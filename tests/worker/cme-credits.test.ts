@@ -123,6 +123,24 @@ describe('eligibility at the minimum presence', () => {
     );
   });
 
+  it('leaving for good names every item missed, not only the one left early', () => {
+    const keynote2 = { id: 'qa', titleZh: '答疑', titleEn: 'Questions', startsAt: min(230), endsAt: min(250) };
+    const all = new Map([...titles, ['qa', keynote2]]);
+    const e = evaluate(national, [talk, panel, keynote2], new Map([['', intervals(scan('in', -5), scan('out', 150))]]));
+    expect(e.eligible).toBe(false);
+    expect(reasonsText(e.reasons, 'en', all)).toBe(
+      'left “Panel” 70 minutes early; absent from “Questions” (20 minutes); present 130 of 220 minutes (59 %)',
+    );
+    expect(reasonsText(e.reasons, 'zh-CN', all)).toBe(
+      '《专题讨论》提前 70 分钟离开；《答疑》未在场（20 分钟）；在场 130/220 分钟（59%）',
+    );
+  });
+
+  it('with no counted minute at all, the reason names the cause once, not every item missed', () => {
+    const e = evaluate(national, [talk, panel], new Map([['', intervals(scan('in', -5))]]));
+    expect(reasonsText(e.reasons, 'en', titles)).toBe('no sign-out at the event; present 0 of 200 minutes (0 %)');
+  });
+
   it('nobody scanned at all reads "not signed in"', () => {
     expect(reasonsText(evaluate(national, [talk], new Map()).reasons, 'zh-CN', titles)).toMatch(/^未签到/);
   });

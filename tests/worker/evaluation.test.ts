@@ -368,7 +368,13 @@ describe('the assessment', () => {
     expect(badChoice.body.error.fields).toHaveProperty('answers.q1');
   });
 
-  it('scores below the pass mark as a fail, and eligibility then names the missing pass', async () => {
+  it('scores below the pass mark as a fail, and eligibility names the assessment: not taken, then not passed', async () => {
+    const reasonOf = async (lang: string) => {
+      const report = await call(`/api/events/${SLUG}/attendance?limit=500&lang=${lang}`, { headers: { cookie: org } });
+      return (report.body as any).registrations.find((x: any) => x.id === present.id).reason as string;
+    };
+    expect(await reasonOf('zh-CN')).toContain('未参加考核');
+    expect(await reasonOf('en')).toContain('assessment not taken');
     const r = await attempt(present, TWO_RIGHT);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ scorePercent: 50, passed: false, triesLeft: 1, certificate: null });

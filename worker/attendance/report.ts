@@ -16,7 +16,10 @@ export type RegRow = {
   overrideReason: string | null;
   /** The registration questions' answers (JSON), read only for the roster's clinician columns. */
   answers: string | null;
-  /** 1 when the registration passed the assessment (worker/evaluation), needed when the rule requires it. */
+  /**
+   * 1 when the registration passed the assessment (worker/evaluation), needed when the rule requires it; 0 when it
+   * took it and has not passed; null when it has not taken it.
+   */
   assessmentPassed?: number | null;
 };
 export type ScanRow = {
@@ -100,7 +103,8 @@ export function lecturers(s: CmeSettings, sessions: readonly SessionRow[], teach
 /** 考核合格: when the rule requires the assessment, presence alone is not enough; the reason says what is missing. */
 function passedIfRequired(s: CmeSettings, r: RegRow, e: ReturnType<typeof evaluate>): ReturnType<typeof evaluate> {
   if (!s.assessmentRequired || r.assessmentPassed) return e;
-  const reasons: Reason[] = [...e.reasons, { code: 'assessment_not_passed' }];
+  const taken = r.assessmentPassed === 0;
+  const reasons: Reason[] = [...e.reasons, { code: taken ? 'assessment_not_passed' : 'assessment_not_taken' }];
   return { ...e, eligible: false, credits: 0, reasons };
 }
 

@@ -41,7 +41,7 @@ export function pageReads(eventId: string, after: string, limit: number) {
     sessionsOf(eventId),
     sql`SELECT r.id, r.name, r.affiliation, r.job_title AS jobTitle, r.role, r.person_id AS personId, r.answers,
           o.eligible AS overrideEligible, o.reason AS overrideReason,
-          EXISTS (SELECT 1 FROM assessment_attempts a WHERE a.event_id = r.event_id AND a.registration_id = r.id AND a.passed = 1) AS assessmentPassed
+          (SELECT max(a.passed) FROM assessment_attempts a WHERE a.event_id = r.event_id AND a.registration_id = r.id) AS assessmentPassed
         FROM registrations r LEFT JOIN attendance_overrides o ON o.registration_id = r.id
         WHERE r.event_id = ${eventId} AND r.status = 'confirmed' AND r.id > ${after} ORDER BY r.id LIMIT ${limit + 1}`,
     sql`SELECT registration_id AS registrationId, point, direction, scanned_at AS scannedAt, desk_id AS deskId,

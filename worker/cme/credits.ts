@@ -11,8 +11,11 @@ export type Reason =
   | { code: 'arrived_late'; itemId: string; minutes: number }
   | { code: 'left_early'; itemId: string; minutes: number }
   | { code: 'away'; itemId: string; minutes: number }
+  /** Signed in somewhere, but not present at this item at all. */
+  | { code: 'absent'; itemId: string; minutes: number }
   | { code: 'present'; minutes: number; of: number; percent: number }
-  | { code: 'assessment_not_passed' };
+  | { code: 'assessment_not_passed' }
+  | { code: 'assessment_not_taken' };
 
 export type Evaluation = {
   items: { id: string; minutes: number; of: number }[];
@@ -118,6 +121,8 @@ export function evaluate(
     const of = item.endsAt - item.startsAt;
     presentMs += ms;
     totalMs += of;
+    // Someone present at some item but never at this one: say so, or leaving early would read as the whole story.
+    if (!clipped.length) reasons.push({ code: 'absent', itemId: item.id, minutes: Math.floor(of / MIN) });
     if (clipped.length && ms < of) {
       const late = clipped[0]![0] - item.startsAt;
       const early = item.endsAt - clipped.at(-1)![1];
@@ -128,6 +133,8 @@ export function evaluate(
     }
     return { id: item.id, minutes: Math.floor(ms / MIN), of: Math.floor(of / MIN) };
   });
+  // Present nowhere that counts: "not signed in" or "no sign-out" already says why, not once per item.
+  if (!presentMs) for (let i = reasons.length - 1; i >= 0; i--) if (reasons[i]!.code === 'absent') reasons.splice(i, 1);
   if (!all.length) reasons.unshift({ code: 'not_signed_in' });
   const eligible = totalMs > 0 && presentMs * 100 >= s.minPresencePercent * totalMs;
   const of = Math.floor(totalMs / MIN);

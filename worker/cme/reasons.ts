@@ -24,8 +24,14 @@ export function reasonText(r: Reason, locale: Locale, titles: Titles): string {
       return zh ? `${item(r.itemId)}提前 ${r.minutes} 分钟离开` : `left ${item(r.itemId)} ${r.minutes} minutes early`;
     case 'away':
       return zh ? `${item(r.itemId)}中途离开 ${r.minutes} 分钟` : `away ${r.minutes} minutes during ${item(r.itemId)}`;
+    case 'absent':
+      return zh
+        ? `${item(r.itemId)}未在场（${r.minutes} 分钟）`
+        : `absent from ${item(r.itemId)} (${r.minutes} minutes)`;
     case 'assessment_not_passed':
       return zh ? '考核未通过' : 'assessment not passed';
+    case 'assessment_not_taken':
+      return zh ? '未参加考核' : 'assessment not taken';
     case 'present':
       return zh
         ? `在场 ${r.minutes}/${r.of} 分钟（${r.percent}%）`
