@@ -1,7 +1,7 @@
 // Desk search as the front desk uses it: any part of a name or institution, whole email, whole phone or its last 4 digits, ranked, rate-limited.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDeskQuery, rankSaved, searchRank } from '../../worker/checkin/search-rules';
+import { parseDeskQuery, rankSaved } from '../../worker/checkin/search-rules';
 import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { call, eraseTicket, signIn } from './helpers';
 import { SEARCH_CANDIDATES, SEARCH_EXPRESSIONS } from '../../worker/checkin/search';
