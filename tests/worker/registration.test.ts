@@ -1,7 +1,7 @@
 // Registration: validation, capacity under concurrency, duplicates, tickets, cancellation and the waitlist.
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, cancelTicket, signIn } from './helpers';
+import { call, cancelTicket, eraseTicket, signIn } from './helpers';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
 import { makeEvent, person, statusCounts } from './fixtures';
 
@@ -157,6 +157,36 @@ describe('cancelling a ticket', () => {
       .first();
     expect(JSON.stringify(row)).not.toMatch(/attendeeerase|参会者|138|协和/);
     expect((await call(`/api/events/${slug}`)).body.event.seatsLeft).toBe(5);
+  });
+
+  it('after the event has ended: cancelling is refused in the attendee’s language, and nobody is promoted', async () => {
+    const { id, slug } = await makeEvent(1);
+    const first = (await register(slug, person('over1'))).body.registration;
+    const second = (await register(slug, person('over2'))).body.registration;
+    expect(await statusCounts(id)).toEqual({ confirmed: 1, waitlisted: 1 });
+    // The day comes and goes.
+    const ended = Date.now() - 3_600_000;
+    await env.DB.prepare(`UPDATE events SET starts_at = ?, ends_at = ? WHERE id = ?`)
+      .bind(ended - 3 * 3_600_000, ended, id)
+      .run();
+    const token = new URL(first.manageUrl).searchParams.get('m');
+    const zh = await call(`/api/tickets/${first.ticketCode}/cancel`, {
+      method: 'POST',
+      json: { token },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(zh.status).toBe(409);
+    expect(zh.body.error.message).toBe('本会议已结束，报名无法再取消。');
+    const en = await cancelTicket(first);
+    expect(en.body.error.message).toBe('This event has ended, so the registration can no longer be cancelled.');
+    expect((await call(`/api/tickets/${first.ticketCode}`)).body.ticket.status).toBe('confirmed');
+    // Deleting one's data still works after the event, and frees no seat for a day that is over.
+    expect((await eraseTicket(first)).status).toBe(200);
+    expect((await call(`/api/tickets/${second.ticketCode}`)).body.ticket.status).toBe('waitlisted');
+    const promoted = await env.DB.prepare(`SELECT count(*) AS n FROM emails WHERE event_id = ? AND kind = 'promoted'`)
+      .bind(id)
+      .first<{ n: number }>();
+    expect(promoted!.n).toBe(0);
   });
 });
 

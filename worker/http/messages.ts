@@ -118,6 +118,7 @@ export const ZH: Record<string, string> = {
   'PUBLIC_URL must be an http(s) URL.': 'PUBLIC_URL 必须是 http(s) 地址。',
   'PUBLIC_URL is not a valid URL.': 'PUBLIC_URL 不是有效的地址。',
   'This event has ended.': '本会议已结束。',
+  'This event has ended, so the registration can no longer be cancelled.': '本会议已结束，报名无法再取消。',
   'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.':
     '请使用确认邮件中的链接取消报名或删除个人信息。我们可以把链接重新发送到您报名时填写的邮箱。',
   'Some fields need attention.': '部分内容需要修改。',

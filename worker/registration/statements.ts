@@ -96,6 +96,7 @@ export function promoteFromWaitlist(eventId: ReturnType<typeof sql> | string, or
     WHERE id IN (
       SELECT w.id FROM registrations w
       WHERE w.event_id = ${ev} AND w.status = 'waitlisted' AND w.role = 'attendee'
+        AND (SELECT ends_at FROM events WHERE id = ${ev}) > ${now}
       ORDER BY w.created_at, w.id
       LIMIT coalesce(max(0, (SELECT capacity FROM events WHERE id = ${ev}) - ${takenSeatsSql(ev)}), 0))`;
 }

@@ -52,6 +52,8 @@ export const ticketUrl = (origin: string, code: string) => `${origin}/t/${code}`
 const MANAGE_LINK_NEEDED =
   'Use the link from your confirmation email to cancel or delete your data. We can send it again to the address you registered with.';
 
+const EVENT_ENDED = 'This event has ended, so the registration can no longer be cancelled.';
+
 /** The ticket, if `token` manages it: 404 for an unknown code, 403 for a code without its emailed link. */
 async function managedTicket(db: Db, code: string, token: string | undefined) {
   const row = await findTicket(db, code, token ? await sha256(token) : '');
@@ -120,7 +122,15 @@ export const ticketRoutes = new Hono<AppEnv>()
       db
         .update(registrations)
         .set({ status: 'cancelled', updatedAt: now })
-        .where(and(eq(registrations.ticketCode, code), ne(registrations.status, 'cancelled'), managedBy(tokenHash)))
+        .where(
+          and(
+            eq(registrations.ticketCode, code),
+            ne(registrations.status, 'cancelled'),
+            managedBy(tokenHash),
+            // After the event there is no seat to give back, and cancelling would take an attendee off the CME roster.
+            sql`(SELECT ends_at FROM events WHERE id = ${registrations.eventId}) > ${now}`,
+          ),
+        )
         .returning({ id: registrations.id }),
       sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
         SELECT ${emailId}, event_id, id, 'cancelled', email, locale, json_object('origin', ${origin}), ${now}
@@ -130,6 +140,8 @@ export const ticketRoutes = new Hono<AppEnv>()
     const row = await findTicket(db, code, tokenHash);
     if (!row) throw notFound('No ticket has this code.');
     if (!row.managed) throw new ApiError(403, 'manage_link_needed', MANAGE_LINK_NEEDED);
+    if (!cancelled.length && row.reg.status !== 'cancelled' && row.event.endsAt <= now)
+      throw new ApiError(409, 'conflict', EVENT_ENDED);
     if (cancelled.length) {
       deliverSoon(c);
       await forgetEvent(new URL(c.req.url).origin, row.event.slug);
