@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoSeedStatements } from '../schema/seed/demo.ts';
+import { showcaseStatements } from '../schema/seed/showcase.ts';
+import { CLINICAL_PRESET } from '../worker/questions/preset.ts';
 
 export const wranglerBin = 'node_modules/wrangler/bin/wrangler.js';
 
@@ -17,11 +19,19 @@ export function run(cmd, args, env = {}) {
   }
 }
 
-export function prepareLocalDatabase(persistTo) {
+/**
+ * `showcase` (npm start only) adds what the January seminar left behind: attendees, scans, the credit rule, the
+ * evaluation (schema/seed/showcase.ts). Benches and tests that count rows get the demo alone.
+ */
+export function prepareLocalDatabase(persistTo, { showcase = false } = {}) {
   const persist = persistTo ? ['--persist-to', persistTo] : [];
   run(process.execPath, [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
   mkdirSync('.wrangler', { recursive: true });
   const file = join('.wrangler', `seed-${process.pid}.sql`);
-  writeFileSync(file, demoSeedStatements().join('\n'));
+  const statements = demoSeedStatements();
+  if (showcase) {
+    statements.push(...showcaseStatements(CLINICAL_PRESET));
+  }
+  writeFileSync(file, statements.join('\n'));
   run(process.execPath, [wranglerBin, 'd1', 'execute', 'DB', '--local', '--file', file, ...persist]);
 }

@@ -7,7 +7,7 @@ const persist = process.env.COLLOQUY_PERSIST_DIR;
 
 if (process.env.COLLOQUY_SKIP_BUILD !== '1')
   run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
-prepareLocalDatabase(persist);
+prepareLocalDatabase(persist, { showcase: true });
 
 console.log(`\nColloquy: serving the demo seminar at http://localhost:${port}\n`);
 const args = [

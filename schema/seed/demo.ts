@@ -2,11 +2,11 @@
 // edition of it open for registration, as idempotent SQL that `npm start` and the tests both run.
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving), so a local time maps to UTC by a fixed offset. */
-const atShanghai = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
+export const atShanghai = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
 
 export const DEMO_EVENT_ID = 'evt_demo_cell_therapy';
 export const DEMO_SLUG = 'cell-therapy-autoimmune-2026';
-const DEMO_DAY = '2026-01-22';
+export const DEMO_DAY = '2026-01-22';
 
 /** The upcoming edition: same agenda and people, four weeks after the day the seed runs, so a newcomer can register. */
 export const UPCOMING_EVENT_ID = 'evt_next_cell_therapy';
@@ -221,10 +221,10 @@ export const demoStaff = [
   { id: 'stf_demo_desk', email: 'desk@colloquy.test', name: 'Front desk', role: 'desk' },
 ] as const;
 
-type Value = string | number | null;
-const literal = (v: Value) =>
+export type Value = string | number | null;
+export const literal = (v: Value) =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`;
-const insert = (table: string, row: Record<string, Value>) =>
+export const insert = (table: string, row: Record<string, Value>) =>
   `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(literal).join(', ')}) ON CONFLICT DO NOTHING;`;
 
 /** The two editions: the same programme, people and staff under their own ids and badge tickets. */
