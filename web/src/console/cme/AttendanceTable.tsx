@@ -1,5 +1,6 @@
 // The CME tab's attendance: minutes, eligibility with its reason, credits, and the override per person.
 import { For, Show } from 'solid-js';
+import { labelCells } from '../ui/table';
 import type { AttendanceRow } from './cme-api';
 import { mt } from './cme-text';
 
@@ -18,7 +19,7 @@ export function AttendanceTable(props: {
       </button>
       <Show when={props.rows.length} fallback={<p class="muted">{mt('cme.notSet')}</p>}>
         <div class="table-wrap" role="region" aria-label={mt('cme.attendance')} tabindex="0">
-          <table class="cme-table">
+          <table class="cme-table" ref={labelCells}>
             <thead>
               <tr>
                 <th scope="col">{mt('cme.col.name')}</th>
@@ -43,34 +44,39 @@ export function AttendanceTable(props: {
                       <td>
                         {row.minutes}/{row.of}
                       </td>
-                      <td>{row.eligible ? mt('cme.yes') : mt('cme.no')}</td>
-                      <td>{row.override ? mt('cme.overridden', { reason: row.override.reason }) : row.reason}</td>
+                      <td class="cme-verdict">{row.eligible ? mt('cme.yes') : mt('cme.no')}</td>
+                      <td class="wide">
+                        {row.override ? mt('cme.overridden', { reason: row.override.reason }) : row.reason}
+                      </td>
                       <td>{row.credits}</td>
                       <td>{row.lecturerCredits || ''}</td>
-                      <td class="cme-override">
-                        <Show
-                          when={row.override}
-                          fallback={
-                            <>
-                              <input
-                                ref={reason}
-                                aria-label={mt('cme.override.reason', { name: row.name })}
-                                maxlength="500"
-                              />
-                              <button
-                                type="button"
-                                class="secondary"
-                                onClick={() => props.onOverride(row, !row.eligible, reason?.value ?? '')}
-                              >
-                                {mt(row.eligible ? 'cme.override.refuse' : 'cme.override.make')}
-                              </button>
-                            </>
-                          }
-                        >
-                          <button type="button" class="secondary" onClick={() => props.onOverride(row, null, '')}>
-                            {mt('cme.override.clear')}
-                          </button>
-                        </Show>
+                      <td class="actions">
+                        <div class="cme-override">
+                          <Show
+                            when={row.override}
+                            fallback={
+                              <>
+                                <input
+                                  ref={reason}
+                                  aria-label={mt('cme.override.reason', { name: row.name })}
+                                  placeholder={mt('cme.override.placeholder')}
+                                  maxlength="500"
+                                />
+                                <button
+                                  type="button"
+                                  class="secondary"
+                                  onClick={() => props.onOverride(row, !row.eligible, reason?.value ?? '')}
+                                >
+                                  {mt(row.eligible ? 'cme.override.refuse' : 'cme.override.make')}
+                                </button>
+                              </>
+                            }
+                          >
+                            <button type="button" class="secondary" onClick={() => props.onOverride(row, null, '')}>
+                              {mt('cme.override.clear')}
+                            </button>
+                          </Show>
+                        </div>
                       </td>
                     </tr>
                   );

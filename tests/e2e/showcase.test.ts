@@ -1,0 +1,71 @@
+// The January seminar as `npm start` seeds it (schema/seed/showcase.ts): the organiser reads its CME record in the
+// console, on a phone and on a desktop, in Chinese and English.
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_SLUG } from '../../schema/seed/demo';
+import { launch, newPage, seriousA11yViolations } from './browser';
+import { sharedCookie, useSession } from './staff-session';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let organiser: string;
+
+beforeAll(async () => {
+  organiser = await sharedCookie(baseUrl, 'organiser@colloquy.test');
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function cmeTab(locale: 'zh-CN' | 'en', width: number) {
+  const page = await newPage(browser, locale, { viewport: { width, height: 900 } });
+  await useSession(page.context(), baseUrl, organiser);
+  await page.goto(`${baseUrl}/console/${DEMO_SLUG}/cme`);
+  await page.locator('.cme-table tbody tr').first().waitFor();
+  return page;
+}
+
+/** What a narrow screen shows as a cell's label (console.css: the column's name before the value). */
+const shownLabel = (cell: Locator) =>
+  cell.evaluate((el) => getComputedStyle(el, '::before').content.replace(/^"|"$/g, ''));
+/** How many lines a cell's text takes. */
+const lines = (cell: Locator) =>
+  cell.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+  });
+
+describe('the seeded seminar’s CME record in the console', () => {
+  it('on a 390-px phone in Chinese: every value in a person’s card is named, and the reason is in words', async () => {
+    const page = await cmeTab('zh-CN', 390);
+    const row = page.locator('.cme-table tbody tr', { hasText: '韩冰' });
+    await expect(row.locator('.cme-verdict').textContent()).resolves.toBe('不合格');
+    await expect(row.locator('td.wide').textContent()).resolves.toContain('迟到 30 分钟');
+    const cells = row.locator('td');
+    const labels = [];
+    for (let i = 0; i < (await cells.count()); i++) labels.push(await shownLabel(cells.nth(i)));
+    expect(labels).toEqual(['在场分钟', '是否合格', '原因', '学分', '授课学分', '人工调整']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('on a desktop: 不合格 keeps to one line; in English a missed item is named with its minutes', async () => {
+    const zh = await cmeTab('zh-CN', 1366);
+    const verdict = zh.locator('.cme-table tbody tr', { hasText: '曹阳' }).locator('.cme-verdict');
+    await expect(verdict.textContent()).resolves.toBe('不合格');
+    expect(await lines(verdict)).toBe(1);
+    await zh.close();
+    const page = await cmeTab('en', 1366);
+    const left = page.locator('.cme-table tbody tr', { hasText: '曹阳' });
+    await expect(left.locator('td.wide').textContent()).resolves.toMatch(
+      /left “Clinical efficacy and safety” 5 minutes early; absent from “Case report: .*” \(20 minutes\)/,
+    );
+    const speaker = page.locator('.cme-table tbody tr', { hasText: '金京玉' });
+    await expect(speaker.locator('td').nth(4).textContent()).resolves.toBe('2.5');
+    await expect(speaker.locator('td.wide').textContent()).resolves.toContain('assessment not taken');
+    await page.close();
+  });
+});
