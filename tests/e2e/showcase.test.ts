@@ -1,5 +1,5 @@
 // The January seminar as `npm start` seeds it (schema/seed/showcase.ts): the organiser reads its CME record in the
-// console, on a phone and on a desktop, in Chinese and English.
+// console, on a phone and on a desktop, in Chinese and English; an attendee opens their ticket after the day.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_SLUG } from '../../schema/seed/demo';
@@ -66,6 +66,28 @@ describe('the seeded seminar’s CME record in the console', () => {
     const speaker = page.locator('.cme-table tbody tr', { hasText: '金京玉' });
     await expect(speaker.locator('td').nth(4).textContent()).resolves.toBe('2.5');
     await expect(speaker.locator('td.wide').textContent()).resolves.toContain('assessment not taken');
+    await page.close();
+  });
+
+  it('an attendee opens their ticket after the day: it says the event is over and thanks them, with no QR or calendar', async () => {
+    for (const [locale, heading, hint, manage] of [
+      ['zh-CN', '本次会议已结束', '感谢您的参会。', '如需删除个人信息'],
+      ['en', 'This event has ended', 'Thank you for coming.', 'To delete your data'],
+    ] as const) {
+      const page = await newPage(browser, locale, { viewport: { width: 390, height: 900 } });
+      await page.goto(`${baseUrl}/t/demo-att-01-9fTq4Lm2`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(heading);
+      await expect(page.locator('.ticket-hint').textContent()).resolves.toBe(hint);
+      expect(await page.locator('.ticket-card .qr').count()).toBe(0);
+      expect(await page.locator('a[type="text/calendar"]').count()).toBe(0);
+      await expect(page.locator('#manage-needed-text').textContent()).resolves.toContain(manage);
+      await expect(page.locator('.ticket-card').textContent()).resolves.toContain('王丽华');
+      await page.close();
+    }
+    // Someone who registered and never came is told the ticket is no longer needed, not thanked.
+    const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 900 } });
+    await page.goto(`${baseUrl}/t/demo-att-28-9fTq4Lm2`);
+    await expect(page.locator('.ticket-hint').textContent()).resolves.toBe('此电子票已无需再用于签到。');
     await page.close();
   });
 });

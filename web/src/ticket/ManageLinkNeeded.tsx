@@ -3,7 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { type TicketKey, t } from './text';
 import { sendManageLink } from './ticket-data';
 
-export function ManageLinkNeeded(props: { code: string }) {
+export function ManageLinkNeeded(props: { code: string; ended: boolean }) {
   const [busy, setBusy] = createSignal(false);
   const [result, setResult] = createSignal<TicketKey | null>(null);
   const [failed, setFailed] = createSignal(false);
@@ -21,7 +21,7 @@ export function ManageLinkNeeded(props: { code: string }) {
   return (
     <section class="manage-needed no-print" aria-labelledby="manage-needed-text">
       <p id="manage-needed-text" class="muted">
-        {t('ticket.manageNeeded')}
+        {t(props.ended ? 'ticket.manageNeededEnded' : 'ticket.manageNeeded')}
       </p>
       <Show when={!result()}>
         <button type="button" class="secondary" disabled={busy()} onClick={send}>

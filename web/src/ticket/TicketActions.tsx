@@ -7,10 +7,11 @@ import { t } from './text';
 import { calendarUrl } from './ticket-data';
 import type { TicketState } from './ticket-state';
 
-export function TicketActions(props: { ticket: Ticket; state: TicketState }) {
+export function TicketActions(props: { ticket: Ticket; state: TicketState; ended: boolean }) {
   return (
     <div class="ticket-actions no-print">
-      <Show when={props.ticket.status !== 'cancelled'}>
+      {/* After the event there is nothing to add to a calendar, print for the door, or cancel. */}
+      <Show when={props.ticket.status !== 'cancelled' && !props.ended}>
         {/* rel="external": the router would otherwise take this address for one of its pages and show "not found" */}
         <a
           class="button secondary"

@@ -6,15 +6,18 @@ import { type TicketKey, t } from './text';
 import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import { qrUrl } from './ticket-data';
 
-/** Only a ticket that holds (or may get) a seat shows its QR: a pending or rejected one would only confuse the desk. */
+/**
+ * Only a ticket that holds (or may get) a seat shows its QR, and only until the event ends: a pending or rejected one
+ * would only confuse the desk.
+ */
 const SHOWS_QR = new Set<Ticket['status']>(['confirmed', 'waitlisted']);
 
-export function TicketCard(props: { ticket: Ticket }) {
+export function TicketCard(props: { ticket: Ticket; ended: boolean }) {
   const tk = () => props.ticket;
   const ev = () => tk().event;
   return (
     <div class="ticket-card card">
-      <Show when={SHOWS_QR.has(tk().status)}>
+      <Show when={SHOWS_QR.has(tk().status) && !props.ended}>
         <figure class="qr">
           <img src={qrUrl(tk().code)} alt={t('ticket.qrAlt')} width="240" height="240" />
           <figcaption>

@@ -19,14 +19,26 @@ const HINTS: Record<Ticket['status'], TicketKey> = {
   rejected: 'ticket.rejectedHint',
 };
 
-export function TicketHeader(props: { ticket: Ticket; state: TicketState }) {
+/** After the day, a ticket that held or awaited a seat is a record of the event, not something to show at the door. */
+const overFor = (tk: Ticket, ended: boolean) => ended && (tk.status === 'confirmed' || tk.status === 'waitlisted');
+
+export function TicketHeader(props: { ticket: Ticket; state: TicketState; ended: boolean }) {
+  const over = () => overFor(props.ticket, props.ended);
   return (
     <>
       <header class="ticket-head">
         <h1 tabindex="-1" ref={props.state.setHeading}>
-          {t(HEADINGS[props.ticket.status])}
+          {t(over() ? 'ticket.ended' : HEADINGS[props.ticket.status])}
         </h1>
-        <p class="ticket-hint">{t(HINTS[props.ticket.status])}</p>
+        <p class="ticket-hint">
+          {t(
+            over()
+              ? props.ticket.checkedInAt
+                ? 'ticket.endedAttended'
+                : 'ticket.endedHint'
+              : HINTS[props.ticket.status],
+          )}
+        </p>
       </header>
       <Show when={props.state.justRegistered()}>
         {(s) => (

@@ -61,30 +61,33 @@ export default function TicketPage() {
               </section>
             }
           >
-            {(tk) => (
-              <article class={`ticket status-${tk().status}`}>
-                <TicketHeader ticket={tk()} state={state} />
-                <TicketCard ticket={tk()} />
-                <Show when={tk().status === 'confirmed'}>
-                  <TicketEvaluation code={tk().code} />
-                </Show>
-                <TicketCertificates code={tk().code} />
-                <TicketActions ticket={tk()} state={state} />
-                <Show when={!state.canManage()}>
-                  <ManageLinkNeeded code={tk().code} />
-                </Show>
-                <Show when={state.canManage() && tk().status !== 'cancelled'}>
-                  <TicketAnswers code={tk().code} token={state.token()} />
-                </Show>
-                <Show when={tk().status === 'confirmed'}>
-                  <TicketMaterials code={tk().code} />
-                </Show>
-                <TicketPrivacy state={state} />
-                <p class="no-print">
-                  <a href={`/e/${encodeURIComponent(tk().event.slug)}`}>{t('backHome')}</a>
-                </p>
-              </article>
-            )}
+            {(tk) => {
+              const ended = () => Date.parse(tk().event.endsAt) <= Date.now();
+              return (
+                <article class={`ticket status-${tk().status}`}>
+                  <TicketHeader ticket={tk()} state={state} ended={ended()} />
+                  <TicketCard ticket={tk()} ended={ended()} />
+                  <Show when={tk().status === 'confirmed'}>
+                    <TicketEvaluation code={tk().code} />
+                  </Show>
+                  <TicketCertificates code={tk().code} />
+                  <TicketActions ticket={tk()} state={state} ended={ended()} />
+                  <Show when={!state.canManage()}>
+                    <ManageLinkNeeded code={tk().code} ended={ended()} />
+                  </Show>
+                  <Show when={state.canManage() && tk().status !== 'cancelled'}>
+                    <TicketAnswers code={tk().code} token={state.token()} />
+                  </Show>
+                  <Show when={tk().status === 'confirmed'}>
+                    <TicketMaterials code={tk().code} />
+                  </Show>
+                  <TicketPrivacy state={state} />
+                  <p class="no-print">
+                    <a href={`/e/${encodeURIComponent(tk().event.slug)}`}>{t('backHome')}</a>
+                  </p>
+                </article>
+              );
+            }}
           </Show>
         </Show>
       </Show>

@@ -11,6 +11,9 @@ export const ticketEn = {
   'ticket.confirmedHint': 'Show this QR code at the front desk to check in.',
   'ticket.waitlistedHint': 'We will email you if a seat frees up. Keep this page: it becomes your ticket.',
   'ticket.cancelledHint': 'This ticket can no longer be used to check in.',
+  'ticket.ended': 'This event has ended',
+  'ticket.endedAttended': 'Thank you for coming.',
+  'ticket.endedHint': 'This ticket is no longer needed at the door.',
   'ticket.name': 'Name',
   'ticket.role': 'Role',
   'ticket.code': 'Ticket code',
@@ -41,6 +44,8 @@ export const ticketEn = {
   'ticket.notFoundBody': 'No ticket has this code. Check the link in your confirmation email.',
   'ticket.loadFailed': 'Could not load the ticket. Check your connection and try again.',
   'ticket.actionFailed': 'That did not work. Check your connection and try again.',
+  'ticket.manageNeededEnded':
+    'To delete your data, open this ticket from the link in your confirmation email. The ticket code on a badge is not enough.',
   'ticket.manageNeeded':
     'To cancel or delete your data, open this ticket from the link in your confirmation email. The ticket code on a badge is not enough.',
   'ticket.sendLink': 'Email me the link',
