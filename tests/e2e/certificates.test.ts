@@ -14,7 +14,7 @@ const attendees = testAttendees(baseUrl, SLUG, 'certificates', 'zh-CN');
 const name = `证书测试${unique().slice(-4)}`;
 
 let browser: Browser;
-let ticket: { id: string; ticketCode: string; ticketUrl: string };
+let ticket: { id: string; ticketCode: string; ticketUrl: string; manageUrl: string };
 let organiser: string;
 
 const api = async (path: string, method: string, body?: unknown) => {
@@ -94,6 +94,18 @@ describe('certificates', () => {
     expect(text).toContain('国家级');
     expect(text).toContain('北京协和医院');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('before deleting their data, the attendee is told the certificate stays on record and to download it first', async () => {
+    const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
+    await page.goto(ticket.manageUrl);
+    await page.getByRole('link', { name: '下载学分证书' }).waitFor();
+    await page.getByRole('button', { name: '删除我的个人信息' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.textContent()).resolves.toContain('已签发的证书作为继续医学教育记录保留，仍可凭编号核验');
+    await dialog.getByRole('button', { name: '不删除' }).click();
+    await expect(page.getByRole('link', { name: '下载学分证书' }).isVisible()).resolves.toBe(true);
     await page.context().close();
   });
 

@@ -12,7 +12,7 @@ import { newCertificateNumber } from '../../worker/certificates/number';
 import { type RenderMessage, renderCertificates } from '../../worker/certificates/render';
 import worker from '../../worker/index';
 import { endUpcomingAgendaAnHourAgo, NATIONAL_RULE, person, TALKS } from './fixtures';
-import { call, signIn } from './helpers';
+import { call, eraseTicket, signIn } from './helpers';
 // The consumer imports the PDF module when it first runs: load it with the file, outside any test's clock.
 import '../../worker/certificates/pdf';
 
@@ -30,7 +30,7 @@ const bindings = { CERTIFICATES: queue as never, OUTBOX: quietOutbox as never };
 
 let org: string;
 let desk: string;
-type Reg = { id: string; ticketCode: string };
+type Reg = { id: string; ticketCode: string; manageUrl: string };
 let full: Reg;
 let forgiven: Reg;
 let absent: Reg;
@@ -466,5 +466,17 @@ describe('the seal', () => {
     expect(removed.status).toBe(200);
     const after = await call(`/api/events/${SLUG}/certificates`, { headers: { cookie: org } });
     expect(after.body.project).toEqual({ organiserName: '北京协和医院风湿免疫科', hasSeal: false, creditClass: 'I' });
+  });
+});
+
+describe('erasure', () => {
+  it('“delete my data” leaves an issued certificate on record: it still verifies, masked; the ticket offers it no more', async () => {
+    const cert = (await certOf(english.id))!;
+    expect((await eraseTicket(english)).status).toBe(200);
+    const res = await verify(cert.number);
+    expect(res.status).toBe(200);
+    expect(res.body.certificate).toMatchObject({ number: cert.number, status: 'valid', holder: 'J*** S***' });
+    expect((await call(`/api/tickets/${english.ticketCode}/certificates`)).body).toEqual({ certificates: [] });
+    expect((await call(`/api/tickets/${english.ticketCode}/certificate.pdf`)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 // The ticket's certificates: a download link for each one that is ready, and a note while one is being drawn.
-import { createResource, For, Show, Suspense } from 'solid-js';
+import { For, type Resource, Show, Suspense } from 'solid-js';
 import { api, read } from '../api';
 import { areaTranslator } from '../i18n';
 import { TicketSection } from './TicketSection';
@@ -24,7 +24,8 @@ const tc = areaTranslator<keyof typeof en>(en, {
   'tc.number': '编号 {number}',
 });
 
-const load = async (code: string) => {
+/** The ticket's certificates; the page loads them once for this section and for the erase dialog's warning. */
+export const loadCertificates = async (code: string) => {
   try {
     return (await read(api.api.tickets[':code'].certificates.$get({ param: { code } }))).certificates;
   } catch {
@@ -33,8 +34,10 @@ const load = async (code: string) => {
   }
 };
 
-export function TicketCertificates(props: { code: string }) {
-  const [list] = createResource(() => props.code, load, { initialValue: [] });
+export type TicketCertificateList = Awaited<ReturnType<typeof loadCertificates>>;
+
+export function TicketCertificates(props: { code: string; list: Resource<TicketCertificateList> }) {
+  const list = () => props.list();
   // Its own boundary: while this loads, the app-wide Suspense must not swap out the ticket (and its focused heading).
   return (
     <Suspense>

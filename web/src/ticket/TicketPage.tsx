@@ -1,12 +1,12 @@
 // The attendee's ticket at /t/:code: status, QR code, event details, add to calendar, print, cancel and delete my data.
-import { createEffect, ErrorBoundary, Show } from 'solid-js';
+import { createEffect, createResource, ErrorBoundary, Show } from 'solid-js';
 import { pick } from '../i18n';
 import { t } from './text';
 import { ManageLinkNeeded } from './ManageLinkNeeded';
 import { TicketActions } from './TicketActions';
 import { TicketAnswers } from './TicketAnswers';
 import { TicketCard } from './TicketCard';
-import { TicketCertificates } from './TicketCertificates';
+import { loadCertificates, TicketCertificates } from './TicketCertificates';
 import { TicketHeader } from './TicketHeader';
 import { TicketMaterials } from './TicketMaterials';
 import { TicketPrivacy } from './TicketPrivacy';
@@ -63,6 +63,7 @@ export default function TicketPage() {
           >
             {(tk) => {
               const ended = () => Date.parse(tk().event.endsAt) <= Date.now();
+              const [certificates] = createResource(() => tk().code, loadCertificates, { initialValue: [] });
               return (
                 <article class={`ticket status-${tk().status}`}>
                   <TicketHeader ticket={tk()} state={state} ended={ended()} />
@@ -70,7 +71,7 @@ export default function TicketPage() {
                   <Show when={tk().status === 'confirmed'}>
                     <TicketEvaluation code={tk().code} />
                   </Show>
-                  <TicketCertificates code={tk().code} />
+                  <TicketCertificates code={tk().code} list={certificates} />
                   <TicketActions ticket={tk()} state={state} ended={ended()} />
                   <Show when={!state.canManage()}>
                     <ManageLinkNeeded code={tk().code} ended={ended()} />
@@ -81,7 +82,7 @@ export default function TicketPage() {
                   <Show when={tk().status === 'confirmed'}>
                     <TicketMaterials code={tk().code} />
                   </Show>
-                  <TicketPrivacy state={state} />
+                  <TicketPrivacy state={state} certified={(certificates.latest ?? []).length > 0} />
                   <p class="no-print">
                     <a href={`/e/${encodeURIComponent(tk().event.slug)}`}>{t('backHome')}</a>
                   </p>

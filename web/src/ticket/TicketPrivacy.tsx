@@ -4,7 +4,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { t } from './text';
 import type { TicketState } from './ticket-state';
 
-export function TicketPrivacy(props: { state: TicketState }) {
+/** `certified`: the ticket has certificates, which stay on record after erasure (the dialog says so). */
+export function TicketPrivacy(props: { state: TicketState; certified: boolean }) {
   return (
     <section class="privacy no-print" aria-labelledby="privacy-title">
       <h2 id="privacy-title">{t('ticket.privacy')}</h2>
@@ -14,7 +15,7 @@ export function TicketPrivacy(props: { state: TicketState }) {
           t={t}
           trigger="ticket.delete"
           title="ticket.deleteTitle"
-          body="ticket.deleteBody"
+          body={props.certified ? 'ticket.deleteBodyCertified' : 'ticket.deleteBody'}
           confirm="ticket.deleteConfirm"
           busy="ticket.deleting"
           keep="ticket.keepData"

@@ -35,6 +35,8 @@ export const ticketEn = {
   'ticket.deleteTitle': 'Delete your personal data?',
   'ticket.deleteBody':
     'This removes your name, email, phone, institution and job title from this event and cancels your registration. It cannot be undone.',
+  'ticket.deleteBodyCertified':
+    'This deletes your name, email, phone, institution and job title from this event and cancels your registration. It cannot be undone. Your certificates stay on record for continuing medical education and can still be verified by their number, but this page will no longer offer them: download them first.',
   'ticket.deleteConfirm': 'Yes, delete my data',
   'ticket.keepData': 'No, keep my data',
   'ticket.deleting': 'Deleting…',

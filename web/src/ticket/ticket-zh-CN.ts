@@ -36,6 +36,8 @@ export const ticketZhCN: Record<TicketMessageKey, string> = {
   'ticket.delete': '删除我的个人信息',
   'ticket.deleteTitle': '确定删除您的个人信息吗？',
   'ticket.deleteBody': '这将从本次会议中删除您的姓名、邮箱、电话、单位和职务，并取消您的报名。删除后无法恢复。',
+  'ticket.deleteBodyCertified':
+    '这将从本次会议中删除您的姓名、邮箱、电话、单位和职务，并取消您的报名。删除后无法恢复。已签发的证书作为继续医学教育记录保留，仍可凭编号核验，但此页将不再提供下载，请先下载保存。',
   'ticket.deleteConfirm': '确定删除',
   'ticket.keepData': '不删除',
   'ticket.deleting': '正在删除…',
