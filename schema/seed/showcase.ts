@@ -342,6 +342,11 @@ export function showcaseStatements(questions: readonly unknown[]): string[] {
         );
     }
   });
+  // Their badges were made when the programme was set, not on the day this seed ran.
+  const badgesMade = Date.parse('2026-01-05T10:00:00+08:00');
+  out.push(
+    `UPDATE registrations SET created_at = ${badgesMade}, updated_at = ${badgesMade} WHERE event_id = '${e}' AND person_id IS NOT NULL AND created_at > ${at('17:20')};`,
+  );
   // The speaker and the three panel guests came too, on their badges.
   demoPeople.forEach((p, k) => {
     scans.push({ reg: `reg_${p.id}`, ins: [at('13:30') + k * 4 * MIN], outs: [at('17:25') + k * MIN] });
