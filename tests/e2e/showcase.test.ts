@@ -69,7 +69,7 @@ describe('the seeded seminar’s CME record in the console', () => {
     await page.close();
   });
 
-  it('an attendee opens their ticket after the day: it says the event is over and thanks them, with no QR or calendar', async () => {
+  it('an attendee opens their ticket after the day: the event is over, no QR or calendar, and whether they earned the credit', async () => {
     for (const [locale, heading, hint, manage] of [
       ['zh-CN', '本次会议已结束', '感谢您的参会。', '如需删除个人信息'],
       ['en', 'This event has ended', 'Thank you for coming.', 'To delete your data'],
@@ -82,8 +82,19 @@ describe('the seeded seminar’s CME record in the console', () => {
       expect(await page.locator('a[type="text/calendar"]').count()).toBe(0);
       await expect(page.locator('#manage-needed-text').textContent()).resolves.toContain(manage);
       await expect(page.locator('.ticket-card').textContent()).resolves.toContain('王丽华');
+      await expect(page.locator('.ticket-credit').textContent()).resolves.toContain(
+        locale === 'zh-CN' ? '您符合学分条件（1 学分）' : 'You qualify for 1 credit.',
+      );
       await page.close();
     }
+    // Someone present all afternoon who failed the assessment three times is told so, not just thanked.
+    const failed = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 900 } });
+    await failed.goto(`${baseUrl}/t/demo-att-27-9fTq4Lm2`);
+    const credit = failed.locator('.ticket-credit');
+    await expect(credit.textContent()).resolves.toContain('您未获得本次会议的学分。');
+    await expect(credit.textContent()).resolves.toContain('在场 160/160 分钟（100%）；考核未通过');
+    expect(await seriousA11yViolations(failed)).toEqual([]);
+    await failed.close();
     // Someone who registered and never came is told the ticket is no longer needed, not thanked.
     const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 900 } });
     await page.goto(`${baseUrl}/t/demo-att-28-9fTq4Lm2`);

@@ -476,7 +476,10 @@ describe('erasure', () => {
     const res = await verify(cert.number);
     expect(res.status).toBe(200);
     expect(res.body.certificate).toMatchObject({ number: cert.number, status: 'valid', holder: 'J*** S***' });
-    expect((await call(`/api/tickets/${english.ticketCode}/certificates`)).body).toEqual({ certificates: [] });
+    expect((await call(`/api/tickets/${english.ticketCode}/certificates`)).body).toEqual({
+      certificates: [],
+      credit: null,
+    });
     expect((await call(`/api/tickets/${english.ticketCode}/certificate.pdf`)).status).toBe(404);
   });
 });

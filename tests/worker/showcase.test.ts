@@ -70,6 +70,31 @@ describe('the January seminar as npm start seeds it', () => {
     expect(en.get('沈超')!.reason).toBe('not signed in; present 0 of 160 minutes (0 %); assessment not taken');
   });
 
+  it('tells each attendee on their ticket whether they earned the credit, and why not, in the page’s language', async () => {
+    const creditOf = async (n: string, lang = 'zh-CN') =>
+      (await call(`/api/tickets/demo-att-${n}-9fTq4Lm2/certificates`, { headers: { 'accept-language': lang } })).body
+        .credit;
+    expect(await creditOf('01')).toEqual({
+      eligible: true,
+      credits: 1,
+      reason: '在场 160/160 分钟（100%）',
+      decidedByOrganiser: false,
+    });
+    expect(await creditOf('27')).toMatchObject({
+      eligible: false,
+      credits: 0,
+      reason: '在场 160/160 分钟（100%）；考核未通过',
+    });
+    expect((await creditOf('23', 'en'))?.reason).toMatch(
+      /^left “Clinical efficacy and safety” 5 minutes early; absent from/,
+    );
+    // The override's note is the organiser's; the attendee is told it was their decision.
+    expect(await creditOf('25')).toEqual({ eligible: true, credits: 1, reason: '', decidedByOrganiser: true });
+    // A speaker's badge (teaching certificates speak for them) and the upcoming edition's tickets get none.
+    const speaker = await call('/api/tickets/demo-jin-badge-7Kq2xVw9/certificates');
+    expect(speaker.body.credit).toBeNull();
+  });
+
   it('shows the override in the audit log with its reason', async () => {
     const audit = await env.DB.prepare(
       `SELECT count(*) AS n FROM audit WHERE event_id = ? AND action = 'attendance.override'`,

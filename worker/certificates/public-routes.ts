@@ -2,11 +2,13 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { CertificateKindName, CertificateStatus } from '../../schema/certificates';
+import { ticketCredit, ticketCreditReads } from '../attendance/ticket-credit';
 import { atomically } from '../db';
 import type { AppEnv } from '../env';
 import { clientIp } from '../http/client';
 import { rule } from '../http/contract';
 import { ApiError, notFound } from '../http/errors';
+import { requestLocale } from '../http/messages';
 import { type Bucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
 import { isoOrNull } from '../lib/time';
 import { pdfResponse } from './download';
@@ -63,7 +65,8 @@ const rules = {
   ticketCertificates: rule({
     access: 'ticket',
     tag: 'certificates',
-    summary: "The certificates of this ticket's holder (not revoked), with their state.",
+    summary:
+      "The certificates of this ticket's holder (not revoked), with their state; after an event with a CME project, the attendee's credit and why.",
   }),
   ticketPdf: rule({
     access: 'ticket',
@@ -138,7 +141,7 @@ export const certificateTicketRoutes = new Hono<AppEnv>()
   .get('/:code/certificates', rules.ticketCertificates, async (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw notFound('No ticket has this code.');
-    const [rows] = await atomically(c.env.DB, [ticketCertificates(code)]);
+    const [rows, ...credit] = await atomically(c.env.DB, [ticketCertificates(code), ...ticketCreditReads(code)]);
     c.header('cache-control', 'no-store');
     return c.json(
       {
@@ -148,6 +151,7 @@ export const certificateTicketRoutes = new Hono<AppEnv>()
           ready: r.status === 'ready',
           credits: r.credits,
         })),
+        credit: ticketCredit(credit, requestLocale(c), Date.now()),
       },
       200,
     );

@@ -63,7 +63,9 @@ export default function TicketPage() {
           >
             {(tk) => {
               const ended = () => Date.parse(tk().event.endsAt) <= Date.now();
-              const [certificates] = createResource(() => tk().code, loadCertificates, { initialValue: [] });
+              const [certificates] = createResource(() => tk().code, loadCertificates, {
+                initialValue: { certificates: [], credit: null },
+              });
               return (
                 <article class={`ticket status-${tk().status}`}>
                   <TicketHeader ticket={tk()} state={state} ended={ended()} />
@@ -71,7 +73,7 @@ export default function TicketPage() {
                   <Show when={tk().status === 'confirmed'}>
                     <TicketEvaluation code={tk().code} />
                   </Show>
-                  <TicketCertificates code={tk().code} list={certificates} />
+                  <TicketCertificates code={tk().code} loaded={certificates} />
                   <TicketActions ticket={tk()} state={state} ended={ended()} />
                   <Show when={!state.canManage()}>
                     <ManageLinkNeeded code={tk().code} ended={ended()} />
@@ -82,7 +84,7 @@ export default function TicketPage() {
                   <Show when={tk().status === 'confirmed'}>
                     <TicketMaterials code={tk().code} />
                   </Show>
-                  <TicketPrivacy state={state} certified={(certificates.latest ?? []).length > 0} />
+                  <TicketPrivacy state={state} certified={(certificates.latest?.certificates ?? []).length > 0} />
                   <p class="no-print">
                     <a href={`/e/${encodeURIComponent(tk().event.slug)}`}>{t('backHome')}</a>
                   </p>
