@@ -211,6 +211,8 @@ type OtherRow = {
   role: string;
 };
 
+const ITEM_OVER = 'This agenda item has already taken place, so its answer stays as it was.';
+
 export const portalRoutes = new Hono<AppEnv>()
   .post('/renew', rules.renew, async (c) => {
     const { email } = c.req.valid('json');
@@ -344,14 +346,25 @@ export const portalRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const onIt = sql`EXISTS (SELECT 1 FROM session_people sp JOIN sessions s ON s.id = sp.session_id
       WHERE sp.session_id = ${sessionId} AND sp.person_id = ${f.personId} AND s.event_id = ${f.eventId})`;
-    const [saved] = await atomically(c.env.DB, [
+    // An item that has taken place keeps the answer it had: confirming or declining it afterwards would rewrite the record.
+    const ahead = sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${sessionId} AND event_id = ${f.eventId} AND ends_at > ${now})`;
+    const [saved, , [where]] = await atomically(c.env.DB, [
       sql`INSERT INTO faculty_responses (session_id, person_id, status, note, responded_at)
-        SELECT ${sessionId}, ${f.personId}, ${status}, ${note ?? ''}, ${now} WHERE ${onIt}
+        SELECT ${sessionId}, ${f.personId}, ${status}, ${note ?? ''}, ${now} WHERE ${onIt} AND ${ahead}
         ON CONFLICT (session_id, person_id) DO UPDATE SET status = excluded.status, note = excluded.note, responded_at = excluded.responded_at
         RETURNING session_id`,
-      audit(f, `faculty.${status === 'confirmed' ? 'confirm' : 'decline'}`, { sessionId, note: note ?? '' }, onIt),
+      audit(
+        f,
+        `faculty.${status === 'confirmed' ? 'confirm' : 'decline'}`,
+        { sessionId, note: note ?? '' },
+        sql`${onIt} AND ${ahead}`,
+      ),
+      sql`SELECT ${onIt} AS onIt`,
     ]);
-    if (!saved.length) throw notFound('You are not on this agenda item.');
+    if (!saved.length) {
+      if (!(where as { onIt: number } | undefined)?.onIt) throw notFound('You are not on this agenda item.');
+      throw new ApiError(409, 'conflict', ITEM_OVER);
+    }
     return c.json({ answer: status, answeredAt: isoInZone(now, f.timezone) }, 200);
   })
   .put('/:token/profile', rules.profile, async (c) => {

@@ -17,6 +17,7 @@ export const FACULTY_ZH: Record<string, string> = {
   'This portal link is not valid any more. Ask for a new one with your email address.':
     '此个人页面链接已失效。请输入您的邮箱获取新链接。',
   'You are not on this agenda item.': '您不在此日程中。',
+  'This agenda item has already taken place, so its answer stays as it was.': '此日程已经举行，回复保持原样。',
   'There is no teaching certificate for you at this event yet.': '您在本会议暂无授课证明。',
   'This person has no email address. Add one first.': '此人没有邮箱地址，请先添加。',
   'This person has no changes waiting for approval.': '此人没有待审核的修改。',
