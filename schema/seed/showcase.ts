@@ -5,7 +5,7 @@
 // issues the certificates in the console). Idempotent like the rest of the seed; the tests' database does not get it.
 import type { CmeSettings } from '../../worker/cme/settings';
 import type { Form } from '../../worker/evaluation/input';
-import { atShanghai, DEMO_DAY, DEMO_EVENT_ID, demoPeople, insert, literal } from './demo.ts';
+import { atShanghai, DEMO_DAY, DEMO_EVENT_ID, demoAssignments, demoPeople, insert, literal } from './demo.ts';
 
 const at = (hhmm: string) => atShanghai(DEMO_DAY, hhmm);
 const MIN = 60_000;
@@ -347,6 +347,18 @@ export function showcaseStatements(questions: readonly unknown[]): string[] {
   out.push(
     `UPDATE registrations SET created_at = ${badgesMade}, updated_at = ${badgesMade} WHERE event_id = '${e}' AND person_id IS NOT NULL AND created_at > ${at('17:20')};`,
   );
+  // Each of them had confirmed their items in the portal beforehand.
+  demoAssignments.forEach(([sessionId, personId], k) => {
+    out.push(
+      insert('faculty_responses', {
+        session_id: sessionId,
+        person_id: personId,
+        status: 'confirmed',
+        note: '',
+        responded_at: Date.parse('2026-01-08T09:00:00+08:00') + k * 37 * MIN,
+      }),
+    );
+  });
   // The speaker and the three panel guests came too, on their badges.
   demoPeople.forEach((p, k) => {
     scans.push({ reg: `reg_${p.id}`, ins: [at('13:30') + k * 4 * MIN], outs: [at('17:25') + k * MIN] });

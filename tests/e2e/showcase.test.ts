@@ -101,4 +101,32 @@ describe('the seeded seminar’s CME record in the console', () => {
     await expect(page.locator('.ticket-hint').textContent()).resolves.toBe('此电子票已无需再用于签到。');
     await page.close();
   });
+
+  it('a panel guest opens their link after the day: a record of the items, no questions about them, travel not asked', async () => {
+    const sent = await fetch(`${baseUrl}/api/events/${DEMO_SLUG}/faculty/per_demo_zhang/link`, {
+      method: 'POST',
+      headers: { cookie: organiser, origin: baseUrl },
+    });
+    expect(sent.status).toBe(202);
+    let link: string | undefined;
+    for (let i = 0; i < 20 && !link; i++) {
+      const { emails } = (await (await fetch(`${baseUrl}/api/dev/mailbox`)).json()) as {
+        emails: { to: string; kind: string; text: string | null }[];
+      };
+      const mail = emails.find(
+        (m) => m.to === 'zhang.jianglin@example.org' && m.kind === 'faculty_link' && !m.text?.includes('第二期'),
+      );
+      link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{22}/.exec(mail?.text ?? '')?.[0];
+      if (!link) await new Promise((r) => setTimeout(r, 250));
+    }
+    const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
+    await page.goto(link!);
+    await page.getByText('本次会议已结束，感谢您的参与。').waitFor();
+    const panel = page.getByRole('region', { name: '您的日程' }).getByRole('listitem').first();
+    await expect(panel.locator('.portal-answer').textContent()).resolves.toBe('已举行 · 您已确认');
+    expect(await panel.getByLabel('确认参加').count()).toBe(0);
+    expect(await page.getByText('行程与劳务').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await page.close();
+  });
 });

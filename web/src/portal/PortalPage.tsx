@@ -7,7 +7,7 @@ import { formatDate } from '../lib/time';
 import { Consent } from './Consent';
 import { Disclosure } from './Disclosure';
 import { sendNoReferrer } from './no-referrer';
-import { loadPortal } from './portal-api';
+import { loadPortal, type Portal } from './portal-api';
 import { Profile } from './Profile';
 import { Sessions } from './Sessions';
 import { pt } from './text';
@@ -70,6 +70,17 @@ export default function PortalPage() {
     document.title = d ? `${pt('title')} · ${pick(d.event.title)}` : `${pt('title')} · Colloquy`;
   });
   createEffect(sendNoReferrer);
+  const ended = (d: Portal) => Date.parse(d.event.endsAt) <= Date.now();
+  // After the event the certificate leads the page; before, it sits with the slides.
+  const certificate = (d: Portal) => (
+    <Show when={d.teachingCertificate}>
+      <p class="card portal-section">
+        <a class="button" href={`/api/portal/${encodeURIComponent(params.token)}/certificate.pdf`} download="">
+          {pt('certificate.download')}
+        </a>
+      </p>
+    </Show>
+  );
   return (
     <div class="portal">
       <Switch>
@@ -102,6 +113,10 @@ export default function PortalPage() {
                   <a href={`/portal/${params.token}/feedback`}>{pt('feedback.open')}</a>
                 </p>
               </header>
+              <Show when={ended(d())}>
+                <p class="notice ok portal-ended">{pt('ended')}</p>
+                {certificate(d())}
+              </Show>
               <Sessions token={params.token} timezone={d().event.timezone} sessions={d().sessions} />
               <Disclosure token={params.token} data={d()} />
               <Consent token={params.token} data={d()} />
@@ -118,26 +133,19 @@ export default function PortalPage() {
               >
                 <PortalMaterials token={params.token} sessions={d().sessions} />
               </Show>
-              <Show when={d().teachingCertificate}>
-                <p class="card portal-section">
-                  <a
-                    class="button"
-                    href={`/api/portal/${encodeURIComponent(params.token)}/certificate.pdf`}
-                    download=""
-                  >
-                    {pt('certificate.download')}
-                  </a>
-                </p>
-              </Show>
+              <Show when={!ended(d())}>{certificate(d())}</Show>
               <Profile token={params.token} data={d()} />
-              <OnRequest
-                id="portal-logistics"
-                title={pt('logistics.title')}
-                hint={pt('logistics.private')}
-                open={pt('logistics.open')}
-              >
-                <Logistics token={params.token} data={d()} />
-              </OnRequest>
+              {/* Travel and payment details are for getting there: after the event they are not asked for. */}
+              <Show when={!ended(d())}>
+                <OnRequest
+                  id="portal-logistics"
+                  title={pt('logistics.title')}
+                  hint={pt('logistics.private')}
+                  open={pt('logistics.open')}
+                >
+                  <Logistics token={params.token} data={d()} />
+                </OnRequest>
+              </Show>
               <OnRequest id="portal-renew" title={pt('renew.section')} hint={pt('renew.hint')} open={pt('renew.open')}>
                 <Renew heading="h2" />
               </OnRequest>

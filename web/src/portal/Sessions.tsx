@@ -18,6 +18,7 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
   const [choice, setChoice] = createSignal<'confirmed' | 'declined'>(s.answer ?? 'confirmed');
   const save = createSave(() => props.timezone);
   const id = `session-${s.id}`;
+  const over = () => Date.parse(s.endsAt) <= Date.now();
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const done = await save.run(() => respond(props.token, s.id, { status: choice(), note: note() }));
@@ -58,52 +59,67 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
           </For>
         </p>
       </Show>
-      <p class={`portal-answer ${answer() ?? 'waiting'}`}>
-        {answer() === 'confirmed'
-          ? pt('sessions.confirmed')
-          : answer() === 'declined'
-            ? pt('sessions.declined')
-            : pt('sessions.waiting')}
-        <Show when={answer()}>
-          <span class="muted"> · {pt('sessions.change')}</span>
-        </Show>
-      </p>
-      <form noValidate onSubmit={submit}>
-        <fieldset class="portal-choice">
-          <legend class="sr-only">{pick(s.title)}</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-answer`}
-              value="confirmed"
-              checked={choice() === 'confirmed'}
-              onChange={() => setChoice('confirmed')}
+      <Show
+        when={!over()}
+        fallback={
+          // An item that has taken place keeps the answer it had (the API refuses a new one): a record, not a question.
+          <p class="portal-answer over">
+            {pt('sessions.over')} ·{' '}
+            {answer() === 'confirmed'
+              ? pt('sessions.confirmed')
+              : answer() === 'declined'
+                ? pt('sessions.declined')
+                : pt('sessions.noAnswer')}
+          </p>
+        }
+      >
+        <p class={`portal-answer ${answer() ?? 'waiting'}`}>
+          {answer() === 'confirmed'
+            ? pt('sessions.confirmed')
+            : answer() === 'declined'
+              ? pt('sessions.declined')
+              : pt('sessions.waiting')}
+          <Show when={answer()}>
+            <span class="muted"> · {pt('sessions.change')}</span>
+          </Show>
+        </p>
+        <form noValidate onSubmit={submit}>
+          <fieldset class="portal-choice">
+            <legend class="sr-only">{pick(s.title)}</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-answer`}
+                value="confirmed"
+                checked={choice() === 'confirmed'}
+                onChange={() => setChoice('confirmed')}
+              />
+              {pt('sessions.confirm')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-answer`}
+                value="declined"
+                checked={choice() === 'declined'}
+                onChange={() => setChoice('declined')}
+              />
+              {pt('sessions.decline')}
+            </label>
+          </fieldset>
+          <div class="field">
+            <label for={`${id}-note`}>{pt('sessions.note')}</label>
+            <textarea
+              id={`${id}-note`}
+              rows="2"
+              maxLength={1000}
+              value={note()}
+              onInput={(e) => setNote(e.currentTarget.value)}
             />
-            {pt('sessions.confirm')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-answer`}
-              value="declined"
-              checked={choice() === 'declined'}
-              onChange={() => setChoice('declined')}
-            />
-            {pt('sessions.decline')}
-          </label>
-        </fieldset>
-        <div class="field">
-          <label for={`${id}-note`}>{pt('sessions.note')}</label>
-          <textarea
-            id={`${id}-note`}
-            rows="2"
-            maxLength={1000}
-            value={note()}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-        </div>
-        <SaveBar save={save} />
-      </form>
+          </div>
+          <SaveBar save={save} />
+        </form>
+      </Show>
     </li>
   );
 }
