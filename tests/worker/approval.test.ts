@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../worker/email/outbox';
-import { makeEvent, person, statusCounts } from './fixtures';
+import { giveStaffRoles, makeEvent, person, statusCounts } from './fixtures';
 import { call, signIn } from './helpers';
 
 let organiser: string;
@@ -15,16 +15,7 @@ beforeAll(async () => {
 /** A fresh event in approval mode (set as the organiser does, through PATCH), with the demo organiser and desk on it. */
 async function approvalEvent(capacity: number) {
   const ev = await makeEvent(capacity);
-  await env.DB.batch([
-    env.DB.prepare(
-      `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-    ).bind(ev.id),
-    env.DB.prepare(`INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_desk', ?, 'desk')`).bind(
-      ev.id,
-    ),
-  ]);
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
+  await giveStaffRoles(ev.id, { desk: true });
   const set = await setMode(ev.slug, 'approval');
   expect(set.status).toBe(200);
   expect(set.body.event.registrationMode).toBe('approval');

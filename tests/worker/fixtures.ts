@@ -42,16 +42,24 @@ export async function makeEvent(
   return { id, slug };
 }
 
-/** makeEvent, with the demo organiser given the organiser role on it (and the session cache cleared to see it). */
-export async function organisedEvent(capacity = 50, extra: Parameters<typeof makeEvent>[1] = {}) {
-  const ev = await makeEvent(capacity, extra);
+/**
+ * Gives the demo organiser, and with `desk` the demo front desk, their role on an event, and clears the session cache
+ * so staff already signed in see it. Giving a role again changes nothing.
+ */
+export async function giveStaffRoles(eventId: string, { desk = false } = {}) {
   await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
+    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?1, 'organiser')${desk ? ", ('stf_demo_desk', ?1, 'desk')" : ''} ON CONFLICT DO NOTHING`,
   )
-    .bind(ev.id)
+    .bind(eventId)
     .run();
   const { clearSessionCache } = await import('../../worker/auth/session');
   clearSessionCache();
+}
+
+/** makeEvent, with the demo organiser given the organiser role on it (and the session cache cleared to see it). */
+export async function organisedEvent(capacity = 50, extra: Parameters<typeof makeEvent>[1] = {}) {
+  const ev = await makeEvent(capacity, extra);
+  await giveStaffRoles(ev.id);
   return ev;
 }
 

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../worker/email/outbox';
 import { parseInvitees } from '../../worker/invitations/rules';
-import { makeEvent, person, statusCounts } from './fixtures';
+import { makeEvent, organisedEvent, person, statusCounts } from './fixtures';
 import { call, signIn } from './helpers';
 
 let organiser: string;
@@ -12,14 +12,7 @@ beforeAll(async () => {
 });
 
 async function invitationEvent(capacity = 10) {
-  const ev = await makeEvent(capacity);
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-  )
-    .bind(ev.id)
-    .run();
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
+  const ev = await organisedEvent(capacity);
   const set = await call(`/api/events/${ev.slug}`, {
     method: 'PATCH',
     headers: { cookie: organiser },

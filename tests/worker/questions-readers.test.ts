@@ -2,7 +2,7 @@
 // message placeholders; a sensitive answer is masked in every one of them.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeEvent, person } from './fixtures';
+import { giveStaffRoles, makeEvent, person } from './fixtures';
 import { call, signIn } from './helpers';
 import { answerCellsFor } from '../../worker/questions/export';
 import type { Question } from '../../worker/questions/model';
@@ -17,11 +17,7 @@ const ID = '11010119900101123X';
 beforeAll(async () => {
   const ev = await makeEvent(50);
   slug = ev.slug;
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`,
-  )
-    .bind(ev.id, ev.id)
-    .run();
+  await giveStaffRoles(ev.id, { desk: true });
   org = await signIn('organiser@colloquy.test');
   desk = await signIn('desk@colloquy.test');
   const preset = await call(`/api/events/${slug}/questions/clinical-preset`, {

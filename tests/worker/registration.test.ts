@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, cancelTicket, eraseTicket, signIn } from './helpers';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
-import { makeEvent, person, statusCounts } from './fixtures';
+import { giveStaffRoles, makeEvent, person, statusCounts } from './fixtures';
 
 const register = (slug: string, body: unknown, headers: Record<string, string> = {}) =>
   call(`/api/events/${slug}/registrations`, { method: 'POST', json: body, headers });
@@ -190,17 +190,6 @@ describe('cancelling a ticket', () => {
   });
 });
 
-/** Makes the demo organiser and desk staff of a test event (sessions cache roles, so the cache is cleared). */
-async function organise(eventId: string) {
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`,
-  )
-    .bind(eventId, eventId)
-    .run();
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
-}
-
 describe('registering again after cancelling', () => {
   const mailsFor = async (eventId: string) =>
     (
@@ -272,7 +261,7 @@ describe('registering again after cancelling', () => {
 
   it('an organiser may give a registration the email of a cancelled one, but not of a live one', async () => {
     const { id, slug } = await makeEvent(10);
-    await organise(id);
+    await giveStaffRoles(id, { desk: true });
     const org = await signIn('organiser@colloquy.test');
     const gone = (await register(slug, person('goneE'))).body.registration;
     await cancelTicket(gone);
@@ -292,7 +281,7 @@ describe('registering again after cancelling', () => {
 
   it('a speaker added with the email of a cancelled attendee gets a fresh badge; the cancelled ticket stays cancelled', async () => {
     const { id, slug } = await makeEvent(10);
-    await organise(id);
+    await giveStaffRoles(id, { desk: true });
     const org = await signIn('organiser@colloquy.test');
     const gone = (await register(slug, person('spk'))).body.registration;
     await cancelTicket(gone);

@@ -4,7 +4,7 @@ import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { SEARCH_EXPRESSIONS } from '../../worker/checkin/search';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeEvent, person, statusCounts } from './fixtures';
+import { giveStaffRoles, makeEvent, person, statusCounts } from './fixtures';
 import { installResendDouble } from '../fakes/resend';
 import { call, signIn } from './helpers';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
@@ -20,17 +20,6 @@ afterEach(() => vi.restoreAllMocks());
 const register = (slug: string, i: string | number) =>
   call(`/api/events/${slug}/registrations`, { method: 'POST', json: person(i) });
 
-async function organise(eventId: string) {
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser'), ('stf_demo_desk', ?, 'desk')`,
-  )
-    .bind(eventId, eventId)
-    .run()
-    .catch(() => {});
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
-}
-
 describe('concurrency', () => {
   it('500 concurrent registrations for 100 seats: exactly 100 confirmed and 400 waitlisted', async () => {
     const { id, slug } = await makeEvent(100);
@@ -42,7 +31,7 @@ describe('concurrency', () => {
 
   it('cancellations racing with registrations and capacity changes never oversell and never lose a waitlisted person', async () => {
     const { id, slug } = await makeEvent(30);
-    await organise(id);
+    await giveStaffRoles(id, { desk: true });
     const seats = async () =>
       (await env.DB.prepare(`SELECT capacity, (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'confirmed') AS confirmed,
       (SELECT count(*) FROM registrations WHERE event_id = e.id AND status = 'waitlisted') AS waitlisted FROM events e WHERE id = ?`)
@@ -315,7 +304,7 @@ describe('privacy', () => {
 
   it('an organiser purges personal data after the retention period; counts stay', async () => {
     const { id, slug } = await makeEvent(5);
-    await organise(id);
+    await giveStaffRoles(id, { desk: true });
     for (let i = 0; i < 3; i++) await register(slug, `purge-${i}`);
     const early = await call(`/api/events/${slug}/purge`, {
       method: 'POST',

@@ -8,7 +8,7 @@ import { ResendDouble } from '../fakes/resend-double';
 import type { OutboxBody } from '../../worker/email/consumer';
 import type { Bindings } from '../../worker/env';
 import { announcementRush, confirmationRush, driveOutbox, SimClock, SimQueue, seedConfirmations } from '../fakes/rush';
-import { makeEvent } from './fixtures';
+import { makeEvent, organisedEvent } from './fixtures';
 import { call, signIn } from './helpers';
 
 const at = (rps: string) => ({ ...env, RESEND_API_KEY: 're_test_key_123', RESEND_MAX_RPS: rps });
@@ -18,15 +18,8 @@ const at = (rps: string) => ({ ...env, RESEND_API_KEY: 're_test_key_123', RESEND
  * signed in to: the console's message list, and announcing to all attendees (202, the new message's id).
  */
 async function organisedAudience(prefix: string, n: number, withEmails?: boolean) {
-  const { id, slug } = await makeEvent(n);
-  await env.DB.prepare(
-    `INSERT INTO staff_roles (staff_id, event_id, role) VALUES ('stf_demo_organiser', ?, 'organiser')`,
-  )
-    .bind(id)
-    .run();
+  const { id, slug } = await organisedEvent(n);
   await seedConfirmations(env.DB, id, prefix, n, withEmails);
-  const { clearSessionCache } = await import('../../worker/auth/session');
-  clearSessionCache();
   const org = await signIn('organiser@colloquy.test');
   const list = async () => (await call(`/api/events/${slug}/messages`, { headers: { cookie: org } })).body.messages[0]!;
   const announce = async (queued: Bindings) => {
