@@ -11,6 +11,7 @@ import { requestLocale } from '../http/messages';
 import { ORGANISER_ROLES, rule } from '../http/contract';
 import { isoOrNull } from '../lib/time';
 import { cmeInput } from '../cme/input';
+import { agendaOf } from '../evaluation/reads';
 import { CME_PRESETS, type CmeSettings } from '../cme/settings';
 import { attendanceQuery, overrideInput } from './input';
 import {
@@ -29,16 +30,12 @@ export const NOT_SET = 'Set up the CME project first.';
 export const settingsOf = (rows: Record<string, unknown>[]): CmeSettings | null =>
   rows[0] ? (JSON.parse(String(rows[0].settings)) as CmeSettings) : null;
 
-const sessionsOf = (eventId: string) =>
-  sql`SELECT id, kind, title_zh AS titleZh, title_en AS titleEn, starts_at AS startsAt, ends_at AS endsAt
-      FROM sessions WHERE event_id = ${eventId} ORDER BY starts_at, position`;
-
 /** The page's registrations (confirmed only: nobody else can sign in), its scans and the agenda's teachers, in one batch. */
 export function pageReads(eventId: string, after: string, limit: number) {
   const page = sql`SELECT id FROM registrations WHERE event_id = ${eventId} AND status = 'confirmed' AND id > ${after} ORDER BY id LIMIT ${limit + 1}`;
   return [
     sql`SELECT settings, (SELECT questions FROM events WHERE id = ${eventId}) AS questions FROM cme_projects WHERE event_id = ${eventId}`,
-    sessionsOf(eventId),
+    agendaOf(eventId),
     sql`SELECT r.id, r.name, r.affiliation, r.job_title AS jobTitle, r.role, r.person_id AS personId, r.answers,
           o.eligible AS overrideEligible, o.reason AS overrideReason,
           (SELECT max(a.passed) FROM assessment_attempts a WHERE a.event_id = r.event_id AND a.registration_id = r.id) AS assessmentPassed
@@ -120,7 +117,7 @@ export const attendanceRoutes = new Hono<AppEnv>()
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), ORGANISER_ROLES);
     const [cme, sessions] = await atomically(c.env.DB, [
       sql`SELECT settings FROM cme_projects WHERE event_id = ${eventId}`,
-      sessionsOf(eventId),
+      agendaOf(eventId),
     ]);
     return c.json(
       {

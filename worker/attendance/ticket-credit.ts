@@ -2,24 +2,27 @@
 // words. The same rule and report as the organiser's list (worker/attendance/report.ts), read for one registration.
 import { sql } from 'drizzle-orm';
 import type { CmeSettings } from '../cme/settings';
-import { agendaOf, pointsOf, teachersOf, ticketHead, type TicketHead } from '../evaluation/reads';
+import {
+  agendaOf,
+  eventOfCode,
+  ledgerOf,
+  regOfCode,
+  teachersOf,
+  ticketHead,
+  type TicketHead,
+} from '../evaluation/reads';
+import { hasEnded } from '../events/window';
 import type { Locale } from '../http/messages';
 import { attendanceReport, type ScanRow, type SessionRow, type TeachingRow } from './report';
-
-const eventOf = (code: string) => sql`(SELECT event_id FROM registrations WHERE ticket_code = ${code})`;
-const regOf = (code: string) => sql`(SELECT id FROM registrations WHERE ticket_code = ${code})`;
 
 /** What the credit needs, as statements for the caller's batch (one round trip with its own reads). */
 export const ticketCreditReads = (code: string) =>
   [
     ticketHead(code),
-    agendaOf(eventOf(code)),
-    sql`SELECT registration_id AS registrationId, point, direction, scanned_at AS scannedAt, desk_id AS deskId,
-          device_id AS deviceId, client_id AS clientId, source
-        FROM attendance_scans WHERE event_id = ${eventOf(code)} AND point IN ${pointsOf(eventOf(code))}
-          AND registration_id = ${regOf(code)}`,
-    teachersOf(eventOf(code)),
-    sql`SELECT max(passed) AS passed FROM assessment_attempts WHERE event_id = ${eventOf(code)} AND registration_id = ${regOf(code)}`,
+    agendaOf(eventOfCode(code)),
+    ledgerOf(eventOfCode(code), regOfCode(code)),
+    teachersOf(eventOfCode(code)),
+    sql`SELECT max(passed) AS passed FROM assessment_attempts WHERE event_id = ${eventOfCode(code)} AND registration_id = ${regOfCode(code)}`,
   ] as const;
 
 export type TicketCredit = {
@@ -40,7 +43,7 @@ export function ticketCredit(
   now: number,
 ): TicketCredit | null {
   const h = head[0] as TicketHead | undefined;
-  if (!h?.cme || h.status !== 'confirmed' || h.role !== 'attendee' || now < h.endsAt) return null;
+  if (!h?.cme || h.status !== 'confirmed' || h.role !== 'attendee' || !hasEnded(h, now)) return null;
   const passed = (attempts[0] as { passed: number | null } | undefined)?.passed ?? null;
   const [p] = attendanceReport(
     JSON.parse(h.cme) as CmeSettings,

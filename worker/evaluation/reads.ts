@@ -94,8 +94,14 @@ export function answerWrite(
     ON CONFLICT DO UPDATE SET score = excluded.score, text = excluded.text, at = excluded.at`;
 }
 
-const eventOfCode = (code: string) => sql`(SELECT event_id FROM registrations WHERE ticket_code = ${code})`;
-const regOfCode = (code: string) => sql`(SELECT id FROM registrations WHERE ticket_code = ${code})`;
+export const eventOfCode = (code: string) => sql`(SELECT event_id FROM registrations WHERE ticket_code = ${code})`;
+export const regOfCode = (code: string) => sql`(SELECT id FROM registrations WHERE ticket_code = ${code})`;
+
+/** One registration's attendance scans, as the report reads them (the key, seeked point by point). */
+export const ledgerOf = (eventId: SQL | string, registrationId: SQL | string) =>
+  sql`SELECT registration_id AS registrationId, point, direction, scanned_at AS scannedAt, desk_id AS deskId,
+        device_id AS deviceId, client_id AS clientId, source
+      FROM attendance_scans WHERE event_id = ${eventId} AND point IN ${pointsOf(eventId)} AND registration_id = ${registrationId}`;
 
 export const agendaOf = (eventId: SQL | string) =>
   sql`SELECT id, kind, title_zh AS titleZh, title_en AS titleEn, starts_at AS startsAt, ends_at AS endsAt

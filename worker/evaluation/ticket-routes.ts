@@ -17,12 +17,13 @@ import {
   type AnswerRow,
   type AttemptRow,
   accessOf,
+  agendaOf,
   answerWrite,
   CODE,
   DRAFT_TARGET,
   headOf,
+  ledgerOf,
   NO_TICKET,
-  pointsOf,
   requireOpen,
   type TeacherRow,
   type TicketHead,
@@ -102,11 +103,8 @@ async function certificateAfterPass(
   origin: string,
 ): Promise<{ number: string; status: string } | null> {
   const [sessions, scans, teaching] = await atomically(env.DB, [
-    sql`SELECT id, kind, title_zh AS titleZh, title_en AS titleEn, starts_at AS startsAt, ends_at AS endsAt
-        FROM sessions WHERE event_id = ${h.eventId} ORDER BY starts_at, position`,
-    sql`SELECT registration_id AS registrationId, point, direction, scanned_at AS scannedAt, desk_id AS deskId,
-          device_id AS deviceId, client_id AS clientId, source
-        FROM attendance_scans WHERE event_id = ${h.eventId} AND point IN ${pointsOf(h.eventId)} AND registration_id = ${h.id}`,
+    agendaOf(h.eventId),
+    ledgerOf(h.eventId, h.id),
     sql`SELECT sp.session_id AS sessionId, sp.person_id AS personId, sp.role, p.name_zh AS nameZh, p.name_en AS nameEn
         FROM session_people sp JOIN people p ON p.id = sp.person_id
         WHERE p.event_id = ${h.eventId} AND sp.person_id = ${h.personId ?? ''}`,

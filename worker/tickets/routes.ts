@@ -7,6 +7,7 @@ import { atomically } from '../db';
 import type { AppEnv, Db } from '../env';
 import { forgetEvent } from '../events/cache';
 import { presentEventSummary } from '../events/present';
+import { hasEnded } from '../events/window';
 import { ApiError, notFound } from '../http/errors';
 import { publicOrigin } from '../http/origin';
 import { isoOrNull } from '../lib/time';
@@ -140,7 +141,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const row = await findTicket(db, code, tokenHash);
     if (!row) throw notFound('No ticket has this code.');
     if (!row.managed) throw new ApiError(403, 'manage_link_needed', MANAGE_LINK_NEEDED);
-    if (!cancelled.length && row.reg.status !== 'cancelled' && row.event.endsAt <= now)
+    if (!cancelled.length && row.reg.status !== 'cancelled' && hasEnded(row.event, now))
       throw new ApiError(409, 'conflict', EVENT_ENDED);
     if (cancelled.length) {
       deliverSoon(c);
