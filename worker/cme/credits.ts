@@ -133,8 +133,6 @@ export function evaluate(
     }
     return { id: item.id, minutes: Math.floor(ms / MIN), of: Math.floor(of / MIN) };
   });
-  // Present nowhere that counts: "not signed in" or "no sign-out" already says why, not once per item.
-  if (!presentMs) for (let i = reasons.length - 1; i >= 0; i--) if (reasons[i]!.code === 'absent') reasons.splice(i, 1);
   if (!all.length) reasons.unshift({ code: 'not_signed_in' });
   const eligible = totalMs > 0 && presentMs * 100 >= s.minPresencePercent * totalMs;
   const of = Math.floor(totalMs / MIN);
@@ -151,8 +149,9 @@ export function evaluate(
     of,
     needed: Math.ceil((s.minPresencePercent * totalMs) / 100 / MIN),
     eligible,
-    // An eligible person needs only the summary; the flags would read as faults.
-    reasons: eligible ? reasons.filter((r) => r.code === 'present') : reasons,
+    // An eligible person needs only the summary; the flags would read as faults. Someone present nowhere that counts
+    // is told why once ("not signed in", "no sign-out"), not once per item missed.
+    reasons: reasons.filter((r) => (eligible ? r.code === 'present' : presentMs > 0 || r.code !== 'absent')),
     credits: eligible ? attendeeCredits(s, of) : 0,
   };
 }
