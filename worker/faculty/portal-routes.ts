@@ -5,6 +5,7 @@ import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
 import type { AppEnv } from '../env';
 import { forgetEvent } from '../events/cache';
+import { hasEnded } from '../events/window';
 import { prunePhotos } from '../people/files';
 import { rule } from '../http/contract';
 import { ApiError, notFound } from '../http/errors';
@@ -287,6 +288,7 @@ export const portalRoutes = new Hono<AppEnv>()
           timezone: tz,
           startsAt: isoInZone(row.startsAt, tz),
           endsAt: isoInZone(row.endsAt, tz),
+          ended: hasEnded(row, Date.now()),
         },
         approveChanges: (row.approve ?? 1) === 1,
         person: {

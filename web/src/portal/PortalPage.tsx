@@ -70,7 +70,6 @@ export default function PortalPage() {
     document.title = d ? `${pt('title')} · ${pick(d.event.title)}` : `${pt('title')} · Colloquy`;
   });
   createEffect(sendNoReferrer);
-  const ended = (d: Portal) => Date.parse(d.event.endsAt) <= Date.now();
   // After the event the certificate leads the page; before, it sits with the slides.
   const certificate = (d: Portal) => (
     <Show when={d.teachingCertificate}>
@@ -113,7 +112,7 @@ export default function PortalPage() {
                   <a href={`/portal/${params.token}/feedback`}>{pt('feedback.open')}</a>
                 </p>
               </header>
-              <Show when={ended(d())}>
+              <Show when={d().event.ended}>
                 <p class="notice ok portal-ended">{pt('ended')}</p>
                 {certificate(d())}
               </Show>
@@ -133,10 +132,10 @@ export default function PortalPage() {
               >
                 <PortalMaterials token={params.token} sessions={d().sessions} />
               </Show>
-              <Show when={!ended(d())}>{certificate(d())}</Show>
+              <Show when={!d().event.ended}>{certificate(d())}</Show>
               <Profile token={params.token} data={d()} />
               {/* Travel and payment details are for getting there: after the event they are not asked for. */}
-              <Show when={!ended(d())}>
+              <Show when={!d().event.ended}>
                 <OnRequest
                   id="portal-logistics"
                   title={pt('logistics.title')}

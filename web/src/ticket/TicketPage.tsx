@@ -62,21 +62,20 @@ export default function TicketPage() {
             }
           >
             {(tk) => {
-              const ended = () => Date.parse(tk().event.endsAt) <= Date.now();
               const [certificates] = createResource(() => tk().code, loadCertificates, {
                 initialValue: { certificates: [], credit: null },
               });
               return (
                 <article class={`ticket status-${tk().status}`}>
-                  <TicketHeader ticket={tk()} state={state} ended={ended()} />
-                  <TicketCard ticket={tk()} ended={ended()} />
+                  <TicketHeader ticket={tk()} state={state} ended={tk().event.ended} />
+                  <TicketCard ticket={tk()} ended={tk().event.ended} />
                   <Show when={tk().status === 'confirmed'}>
                     <TicketEvaluation code={tk().code} />
                   </Show>
                   <TicketCertificates code={tk().code} loaded={certificates} />
-                  <TicketActions ticket={tk()} state={state} ended={ended()} />
+                  <TicketActions ticket={tk()} state={state} ended={tk().event.ended} />
                   <Show when={!state.canManage()}>
-                    <ManageLinkNeeded code={tk().code} ended={ended()} />
+                    <ManageLinkNeeded code={tk().code} ended={tk().event.ended} />
                   </Show>
                   <Show when={state.canManage() && tk().status !== 'cancelled'}>
                     <TicketAnswers code={tk().code} token={state.token()} />
