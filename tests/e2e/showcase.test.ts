@@ -69,6 +69,17 @@ describe('the seeded seminar’s CME record in the console', () => {
     await page.close();
   });
 
+  it('the registrations list with every clinical question answered scrolls inside its box, not the page', async () => {
+    const page = await newPage(browser, 'en', { viewport: { width: 1366, height: 900 } });
+    await useSession(page.context(), baseUrl, organiser);
+    await page.goto(`${baseUrl}/console/${DEMO_SLUG}/registrations`);
+    await page.getByRole('columnheader', { name: 'CME card number' }).waitFor();
+    const box = page.getByRole('region', { name: 'List of registrations' });
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1366);
+    await page.close();
+  });
+
   it('an attendee opens their ticket after the day: the event is over, no QR or calendar, and whether they earned the credit', async () => {
     for (const [locale, heading, hint, manage] of [
       ['zh-CN', '本次会议已结束', '感谢您的参会。', '如需删除个人信息'],
