@@ -2,7 +2,7 @@
 // console, on a phone and on a desktop, in Chinese and English; an attendee opens their ticket after the day.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_SLUG } from '../../schema/seed/demo';
+import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
 import { launch, newPage, seriousA11yViolations } from './browser';
 import { sharedCookie, useSession } from './staff-session';
 
@@ -66,6 +66,22 @@ describe('the seeded seminar’s CME record in the console', () => {
     const speaker = page.locator('.cme-table tbody tr', { hasText: '金京玉' });
     await expect(speaker.locator('td').nth(4).textContent()).resolves.toBe('2.5');
     await expect(speaker.locator('td.wide').textContent()).resolves.toContain('assessment not taken');
+    await page.close();
+  });
+
+  it('the overview after the day counts who never came instead of seats left, and stops refreshing itself', async () => {
+    const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 900 } });
+    await useSession(page.context(), baseUrl, organiser);
+    await page.goto(`${baseUrl}/console/${DEMO_SLUG}/overview`);
+    const noShows = page.locator('.kpis > div', { hasText: '已确认未到场' });
+    await expect(noShows.locator('dd').textContent()).resolves.toBe('2');
+    expect(await page.getByText('剩余席位').count()).toBe(0);
+    await page.getByText('会议已结束，仅在点击刷新时更新').waitFor();
+    expect(await page.locator('.chart-legend').getByText('已确认、未到场', { exact: true }).count()).toBe(1);
+    await page.goto(`${baseUrl}/console/${UPCOMING_SLUG}/overview`);
+    await page.locator('.kpis > div', { hasText: '剩余席位' }).waitFor();
+    expect(await page.getByText('已确认未到场').count()).toBe(0);
+    await page.getByText('每 30 秒自动刷新').waitFor();
     await page.close();
   });
 

@@ -221,11 +221,20 @@ describe('walk-ins', () => {
 
 describe('live counts', () => {
   it('counts registrations and check-ins by role, and arrivals per 5 minutes', async () => {
+    await registerDemo('stats-1');
     const { body } = await call(`/api/events/${SLUG}/stats`, { headers: { cookie: desk } });
     const fromDb = await env.DB.prepare(`SELECT count(*) n FROM checkins WHERE event_id = ?`)
       .bind(UPCOMING_EVENT_ID)
       .first<{ n: number }>();
     expect(body.checkedIn).toBe(fromDb!.n);
+    const unarrived = await env.DB.prepare(
+      `SELECT count(*) n FROM registrations r WHERE event_id = ? AND status = 'confirmed'
+         AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.registration_id = r.id)`,
+    )
+      .bind(UPCOMING_EVENT_ID)
+      .first<{ n: number }>();
+    expect(body.notCheckedIn).toBe(unarrived!.n);
+    expect(body.notCheckedIn).toBeGreaterThanOrEqual(1);
     expect(body.checkedIn).toBeGreaterThan(0);
     expect(body.capacity).toBe(200);
     expect(body.byRole.speaker.confirmed).toBe(1);

@@ -210,6 +210,8 @@ export const checkinRoutes = new Hono<AppEnv>()
         waitlisted: sum((r) => r.status === 'waitlisted'),
         cancelled: sum((r) => r.status === 'cancelled'),
         checkedIn: sum(() => true, 'checkedIn'),
+        /** Confirmed and never checked in: after the day, the no-shows. */
+        notCheckedIn: sum((r) => r.status === 'confirmed') - sum((r) => r.status === 'confirmed', 'checkedIn'),
         byRole,
         arrivals: arrivals.map((a) => ({ at: isoInZone(Number(a.bucket), timezone), count: Number(a.n) })),
       },

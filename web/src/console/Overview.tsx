@@ -1,4 +1,5 @@
-// The dashboard tab: headline counts and five charts of registrations and arrivals, refreshed every 30 seconds.
+// The dashboard tab: headline counts and five charts of registrations and arrivals, refreshed every 30 seconds until
+// the event has ended; after that the numbers are a record, refreshed on request (an offline desk may still sync).
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { locale } from '../i18n';
 import { formatTime } from '../lib/time';
@@ -26,12 +27,13 @@ export function Overview(props: { event: ConsoleEvent }) {
     if (!numbers.loading()) void numbers.refetch();
   };
 
-  // A hidden tab does not poll; it catches up as soon as it is shown again.
+  // A hidden tab does not poll; it catches up as soon as it is shown again. An ended event is not polled at all.
+  const live = () => !props.event.ended && !document.hidden;
   const timer = setInterval(() => {
-    if (!document.hidden) load();
+    if (live()) load();
   }, REFRESH_MS);
   const onVisible = () => {
-    if (!document.hidden) load();
+    if (live()) load();
   };
   document.addEventListener('visibilitychange', onVisible);
   onCleanup(() => {
@@ -47,7 +49,7 @@ export function Overview(props: { event: ConsoleEvent }) {
             {(at) => <>{ct('overview.updated', { time: formatTime(at(), props.event.timezone, locale()) })}</>}
           </Show>
           {' · '}
-          {ct('overview.auto')}
+          {props.event.ended ? ct('overview.ended') : ct('overview.auto')}
         </p>
         <button type="button" class="secondary" disabled={numbers.loading()} onClick={load}>
           {numbers.loading() ? ct('refreshing') : ct('refresh')}
@@ -57,10 +59,10 @@ export function Overview(props: { event: ConsoleEvent }) {
       <Show when={numbers.current()}>
         {(n) => (
           <>
-            <Kpis stats={n().stats} />
+            <Kpis stats={n().stats} ended={props.event.ended} />
             <div class="charts">
               <RateCard dash={n().dash} />
-              <RolesCard dash={n().dash} />
+              <RolesCard dash={n().dash} ended={props.event.ended} />
               <CumulativeCard dash={n().dash} />
               <ArrivalsCard dash={n().dash} timezone={props.event.timezone} />
               <InstitutionsCard dash={n().dash} />
@@ -72,8 +74,11 @@ export function Overview(props: { event: ConsoleEvent }) {
   );
 }
 
-/** The headline counts; speakers and guests are confirmed too but take no seat. */
-function Kpis(props: { stats: Stats }) {
+/**
+ * The headline counts; speakers and guests are confirmed too but take no seat. Once the event has ended, seats left
+ * means nothing: the second count is who was confirmed and never came.
+ */
+function Kpis(props: { stats: Stats; ended: boolean }) {
   const attendees = () => props.stats.byRole.attendee?.confirmed ?? 0;
   return (
     <dl class="kpis">
@@ -84,10 +89,20 @@ function Kpis(props: { stats: Stats }) {
           <span class="of"> / {num(props.stats.capacity)}</span>
         </dd>
       </div>
-      <div>
-        <dt>{ct('kpi.seatsLeft')}</dt>
-        <dd>{num(Math.max(0, props.stats.capacity - attendees()))}</dd>
-      </div>
+      <Show
+        when={props.ended}
+        fallback={
+          <div>
+            <dt>{ct('kpi.seatsLeft')}</dt>
+            <dd>{num(Math.max(0, props.stats.capacity - attendees()))}</dd>
+          </div>
+        }
+      >
+        <div>
+          <dt>{ct('kpi.noShows')}</dt>
+          <dd>{num(props.stats.notCheckedIn)}</dd>
+        </div>
+      </Show>
       <div>
         <dt>{ct('kpi.waitlisted')}</dt>
         <dd>{num(props.stats.waitlisted)}</dd>

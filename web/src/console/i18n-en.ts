@@ -95,9 +95,11 @@ export const consoleEn = {
 
   'overview.updated': 'Updated {time}',
   'overview.auto': 'refreshes every 30 seconds',
+  'overview.ended': 'The event has ended; refreshed only when you ask',
   'kpi.attendees': 'Attendees confirmed',
   'kpi.confirmed': 'Confirmed',
   'kpi.seatsLeft': 'Seats left',
+  'kpi.noShows': 'Confirmed, did not come',
   'kpi.waitlisted': 'Waitlisted',
   'kpi.checkedIn': 'Checked in',
   'kpi.cancelled': 'Cancelled',
@@ -126,6 +128,7 @@ export const consoleEn = {
   'chart.role': 'Role',
   'chart.seg.in': 'Checked in',
   'chart.seg.expected': 'Confirmed, not yet arrived',
+  'chart.seg.noShow': 'Confirmed, did not come',
   'chart.seg.waitlisted': 'Waitlisted',
 
   'event.names': 'Title and description',

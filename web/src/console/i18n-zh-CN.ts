@@ -97,9 +97,11 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
 
   'overview.updated': '更新于 {time}',
   'overview.auto': '每 30 秒自动刷新',
+  'overview.ended': '会议已结束，仅在点击刷新时更新',
   'kpi.attendees': '已确认参会者',
   'kpi.confirmed': '已确认',
   'kpi.seatsLeft': '剩余席位',
+  'kpi.noShows': '已确认未到场',
   'kpi.waitlisted': '候补',
   'kpi.checkedIn': '已签到',
   'kpi.cancelled': '已取消',
@@ -126,6 +128,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'chart.role': '身份',
   'chart.seg.in': '已签到',
   'chart.seg.expected': '已确认、尚未到场',
+  'chart.seg.noShow': '已确认、未到场',
   'chart.seg.waitlisted': '候补',
 
   'event.names': '名称与简介',

@@ -34,8 +34,10 @@ export function RateCard(props: { dash: Dashboard }) {
   );
 }
 
-export function RolesCard(props: { dash: Dashboard }) {
+export function RolesCard(props: { dash: Dashboard; ended: boolean }) {
   const rows = () => roleRows(props.dash);
+  // Confirmed and not checked in: still expected on the day, did not come once it has ended.
+  const expected = () => ct(props.ended ? 'chart.seg.noShow' : 'chart.seg.expected');
   return (
     <section class="card chart-card">
       <BarList
@@ -44,14 +46,14 @@ export function RolesCard(props: { dash: Dashboard }) {
         empty={rows().length ? undefined : ct('chart.noRegistrations')}
         legend={[
           { key: 'in', label: ct('chart.seg.in') },
-          { key: 'expected', label: ct('chart.seg.expected') },
+          { key: 'expected', label: expected() },
           { key: 'waitlisted', label: ct('chart.seg.waitlisted') },
         ]}
         rows={rows().map((r) => ({
           label: roleName(r.role),
           segments: [
             { key: 'in', label: ct('chart.seg.in'), value: r.checkedIn },
-            { key: 'expected', label: ct('chart.seg.expected'), value: Math.max(0, r.confirmed - r.checkedIn) },
+            { key: 'expected', label: expected(), value: Math.max(0, r.confirmed - r.checkedIn) },
             { key: 'waitlisted', label: ct('chart.seg.waitlisted'), value: r.waitlisted },
           ],
         }))}
