@@ -17,7 +17,7 @@ const name = `评价测试${unique().slice(-4)}`;
 
 let browser: Browser;
 let ticket: { ticketCode: string; ticketUrl: string };
-let absent: { ticketCode: string; ticketUrl: string };
+let absent: { ticketCode: string; ticketUrl: string; manageUrl: string };
 let organiser: string;
 
 const call = async (cookie: string, path: string, method: string, body?: unknown) => {
@@ -195,15 +195,30 @@ describe('the evaluation', () => {
     await page.context().close();
   });
 
-  it('someone who did not attend is told why, and the ticket page offers nothing', async () => {
+  it('someone who has not come yet is told when it opens; once their ticket is cancelled, why they cannot answer', async () => {
     const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 844 } });
     await page.goto(`${absent.ticketUrl}/evaluation`);
-    await page.getByText('只有到场签到且报名仍有效的参会者才能参加评价。如果您到场了，请联系主办方。').waitFor();
+    await page.getByText(/^评价最晚于 .+ 开放；签退授学分日程后即可提前作答。$/).waitFor();
     expect(await page.getByRole('radio').count()).toBe(0);
+    // The ticket says what is coming and that the credit needs the assessment, without a way in yet.
+    await page.goto(absent.ticketUrl);
+    const card = page.getByRole('region', { name: '会后评价' });
+    await card.getByText(/^会议结束后可在此为各场报告打分，\d{4}年\d{1,2}月\d{1,2}日截止。$/).waitFor();
+    await card.getByText('获得继续医学教育学分需通过其中的考核。').waitFor();
+    expect(await page.getByRole('link', { name: '开始评价' }).count()).toBe(0);
+    const manage = new URL(absent.manageUrl).searchParams.get('m');
+    const cancelled = await fetch(`${baseUrl}/api/tickets/${absent.ticketCode}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: manage }),
+    });
+    expect(cancelled.status).toBe(200);
+    await page.goto(`${absent.ticketUrl}/evaluation`);
+    await page.getByText('只有到场签到且报名仍有效的参会者才能参加评价。如果您到场了，请联系主办方。').waitFor();
     await page.goto(absent.ticketUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await page.getByRole('link', { name: '开始评价' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: '会后评价' }).count()).toBe(0);
     await page.context().close();
   });
 

@@ -112,6 +112,13 @@ describe('the seeded seminar’s CME record in the console', () => {
       await expect(page.locator('.ticket-credit').textContent()).resolves.toContain(
         locale === 'zh-CN' ? '您符合学分条件（1 学分）' : 'You qualify for 1 credit.',
       );
+      await page.locator('.eval-entry li').first().waitFor();
+      await expect(page.locator('.eval-entry li').allTextContents()).resolves.toEqual(
+        locale === 'zh-CN'
+          ? ['您已提交评价，谢谢。', '考核已通过（80%）。']
+          : ['You rated the talks. Thank you.', 'Assessment passed (80%).'],
+      );
+      expect(await page.getByRole('link', { name: /开始评价|Open the evaluation/ }).count()).toBe(0);
       await page.close();
     }
     // Someone present all afternoon who failed the assessment three times is told so, not just thanked.
@@ -120,6 +127,14 @@ describe('the seeded seminar’s CME record in the console', () => {
     const credit = failed.locator('.ticket-credit');
     await expect(credit.textContent()).resolves.toContain('您未获得本次会议的学分。');
     await expect(credit.textContent()).resolves.toContain('在场 160/160 分钟（100%）；考核未通过');
+    // The evaluation closed two weeks after the day; the ticket says when, and what this person did in it.
+    const evaluation = failed.getByRole('region', { name: '会后评价' });
+    await evaluation.locator('li').first().waitFor();
+    await expect(evaluation.locator('p, li').allTextContents()).resolves.toEqual([
+      '评价已于2026年2月5日截止。',
+      '您未提交评价。',
+      '考核未通过：共 3 次，最高 60%。',
+    ]);
     expect(await seriousA11yViolations(failed)).toEqual([]);
     await failed.close();
     // Someone who registered and never came is told the ticket is no longer needed, not thanked.

@@ -146,8 +146,12 @@ export function accessOf(h: TicketHead, now: number): Access {
   const cme = parseCme(h.cme);
   if (!form) return { state: 'none', opensAt: null, closesAt: null, form, cme };
   const w = windowOf(form, h.endsAt, h.signedOutAt, now);
-  const allowed = h.status === 'confirmed' && (form.audience === 'everyone' || !!h.attended);
-  return { state: allowed ? w.state : 'not_eligible', opensAt: w.opensAt, closesAt: w.closesAt, form, cme };
+  const inAudience = form.audience === 'everyone' || !!h.attended;
+  // Before the window opens, a confirmed ticket that has not attended yet may still come: not yet, rather than not
+  // eligible. A cancelled ticket is never in.
+  const state =
+    h.status !== 'confirmed' ? 'not_eligible' : inAudience || w.state === 'not_yet' ? w.state : 'not_eligible';
+  return { state, opensAt: w.opensAt, closesAt: w.closesAt, form, cme };
 }
 
 export const CLOSED = 'The evaluation is closed.';

@@ -10,7 +10,7 @@ import { loadCertificates, TicketCertificates } from './TicketCertificates';
 import { TicketHeader } from './TicketHeader';
 import { TicketMaterials } from './TicketMaterials';
 import { TicketPrivacy } from './TicketPrivacy';
-import { TicketEvaluation } from '../evaluation/TicketEvaluation';
+import { createEvaluationEntry, TicketEvaluation } from '../evaluation/TicketEvaluation';
 import { createTicketState } from './ticket-state';
 
 export default function TicketPage() {
@@ -65,12 +65,18 @@ export default function TicketPage() {
               const [certificates] = createResource(() => tk().code, loadCertificates, {
                 initialValue: { certificates: [], credit: null },
               });
+              const evaluation = createEvaluationEntry(() => tk().code);
               return (
                 <article class={`ticket status-${tk().status}`}>
                   <TicketHeader ticket={tk()} state={state} ended={tk().event.ended} />
                   <TicketCard ticket={tk()} ended={tk().event.ended} />
                   <Show when={tk().status === 'confirmed'}>
-                    <TicketEvaluation code={tk().code} />
+                    <TicketEvaluation
+                      code={tk().code}
+                      timezone={tk().event.timezone}
+                      entry={evaluation}
+                      states={['open', 'closed']}
+                    />
                   </Show>
                   <TicketCertificates code={tk().code} loaded={certificates} />
                   <TicketActions ticket={tk()} state={state} ended={tk().event.ended} />
@@ -82,6 +88,12 @@ export default function TicketPage() {
                   </Show>
                   <Show when={tk().status === 'confirmed'}>
                     <TicketMaterials code={tk().code} />
+                    <TicketEvaluation
+                      code={tk().code}
+                      timezone={tk().event.timezone}
+                      entry={evaluation}
+                      states={['not_yet']}
+                    />
                   </Show>
                   <TicketPrivacy state={state} certified={(certificates.latest?.certificates ?? []).length > 0} />
                   <p class="no-print">
