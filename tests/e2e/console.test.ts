@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newPage, seriousA11yViolations } from './browser';
-import { signInPage, staffCookie } from './staff-session';
+import { sharedCookie, signInPage, staffCookie, useSession } from './staff-session';
 import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
 
 const baseUrl = inject('baseUrl');
@@ -341,4 +341,76 @@ describe('the organiser console', () => {
     }
     expect(misfits).toEqual([]);
   }, 300_000); // sixteen page loads
+});
+
+describe('an agenda item on another day than the event', () => {
+  it('says its date in the console, in the hours to extend to, and on the public page', async () => {
+    const cookie = await sharedCookie(baseUrl, ORGANISER);
+    const slug = `other-day-${unique()}`;
+    const post = (path: string, body: unknown) =>
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { cookie, origin: baseUrl, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const created = await post('/api/events', {
+      slug,
+      titleZh: '单日研讨会',
+      titleEn: 'One-day seminar',
+      venueZh: '报告厅',
+      venueEn: 'Lecture hall',
+      timezone: 'Asia/Shanghai',
+      startsAt: '2027-03-02T14:00:00+08:00',
+      endsAt: '2027-03-02T17:00:00+08:00',
+      capacity: 50,
+      registrationMode: 'open',
+      status: 'published',
+    });
+    expect(created.status).toBe(201);
+    const item = (title: string, startsAt: string, endsAt: string) => ({
+      kind: 'talk',
+      titleZh: title,
+      titleEn: title,
+      descriptionZh: '',
+      descriptionEn: '',
+      roomZh: '',
+      roomEn: '',
+      startsAt,
+      endsAt,
+    });
+    expect(
+      (
+        await post(
+          `/api/events/${slug}/sessions`,
+          item('Opening', '2027-03-02T14:00:00+08:00', '2027-03-02T14:30:00+08:00'),
+        )
+      ).status,
+    ).toBe(201);
+    // Typed as March 30 instead of March 2.
+    expect(
+      (
+        await post(
+          `/api/events/${slug}/sessions`,
+          item('Closing', '2027-03-30T16:30:00+08:00', '2027-03-30T17:00:00+08:00'),
+        )
+      ).status,
+    ).toBe(201);
+
+    const page = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 900 } });
+    await useSession(page.context(), baseUrl, cookie);
+    await page.goto(`${baseUrl}/console/${slug}/agenda`);
+    const closing = page.locator('.agenda-admin-item', { hasText: 'Closing' });
+    await expect(closing.locator('.agenda-day').textContent()).resolves.toBe('2027年3月30日');
+    expect(await page.locator('.agenda-admin-item', { hasText: 'Opening' }).locator('.agenda-day').count()).toBe(0);
+    await page.getByRole('button', { name: /^将会议时间改为 2027年3月2日 14:00 – 2027年3月30日 17:00$/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await page.close();
+
+    const pub = await newPage(browser, 'en', { viewport: { width: 390, height: 900 } });
+    await pub.goto(`${baseUrl}/e/${slug}`);
+    const days = pub.locator('.timeline .when-day');
+    await days.first().waitFor();
+    await expect(days.allTextContents()).resolves.toEqual(['Mar 30, 2027']);
+    await pub.close();
+  });
 });

@@ -29,6 +29,11 @@ export const formatDateTime = (iso: string, tz: string, locale: Locale) =>
     hourCycle: 'h23',
   }).format(new Date(iso));
 
+/** Whether two instants fall on the same calendar day in the event's zone. */
+export const sameDay = (a: string, b: string, tz: string) =>
+  fmt('en', tz, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(a)) ===
+  fmt('en', tz, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(b));
+
 /** The event's zone as readers know it: "北京" / "Beijing" for Asia/Shanghai, else the IANA name. */
 export const zoneLabel = (tz: string, locale: Locale) =>
   tz === 'Asia/Shanghai' ? (locale === 'zh-CN' ? '北京' : 'Beijing') : tz;

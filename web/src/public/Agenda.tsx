@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import type { PublicEvent } from '../api';
 import { locale, pick } from '../i18n';
 import { type PublicKey, t } from './text';
-import { formatTime, zoneLabel } from '../lib/time';
+import { formatShortDate, formatTime, sameDay, zoneLabel } from '../lib/time';
 import { Disclosures } from './Disclosures';
 import { rt } from '../materials/reader-words';
 import { TalkMaterials, usePublished } from './TalkMaterials';
@@ -20,6 +20,10 @@ export function Agenda(props: { event: PublicEvent }) {
           {(s) => (
             <li class={`item kind-${s.kind}`}>
               <div class="when">
+                {/* On a day other than the event's first (a second day, or a date the organiser mistyped). */}
+                <Show when={!sameDay(s.startsAt, props.event.startsAt, tz())}>
+                  <span class="when-day">{formatShortDate(s.startsAt, tz(), locale())}</span>
+                </Show>
                 <time dateTime={s.startsAt}>{formatTime(s.startsAt, tz(), locale())}</time>
                 <span aria-hidden="true">–</span>
                 <span class="sr-only">{locale() === 'zh-CN' ? '至' : 'to'}</span>

@@ -1,7 +1,7 @@
 // What an agenda item says: its times, kind, room, titles in both languages, people and the server's warnings about it.
 import { For, Show } from 'solid-js';
 import { locale, type MessageKey, pick, t } from '../../i18n';
-import { formatTime } from '../../lib/time';
+import { formatShortDate, formatTime, sameDay } from '../../lib/time';
 import type { ConsoleEvent, Session } from '../console-api';
 import { ct } from '../text';
 import { hoursText, type ItemWarning } from './agenda-text';
@@ -34,6 +34,10 @@ export function ItemSummary(props: {
   return (
     <>
       <p class="agenda-when">
+        {/* An item on another day than the event's first says which day: a typo in the date shows at a glance. */}
+        <Show when={!sameDay(s().startsAt, props.event.startsAt, tz())}>
+          <span class="agenda-day">{formatShortDate(s().startsAt, tz(), locale())}</span>
+        </Show>
         <time dateTime={s().startsAt}>{formatTime(s().startsAt, tz(), locale())}</time>
         <span aria-hidden="true">–</span>
         <span class="sr-only">{ct('to')}</span>

@@ -1,6 +1,6 @@
 // The agenda's plain rules: item kinds, the server's warnings filed under each item they concern, and hours as text.
 import { locale } from '../../i18n';
-import { formatTime } from '../../lib/time';
+import { formatDateTime, formatTime, sameDay } from '../../lib/time';
 import type { AgendaWarning } from '../console-api';
 
 export const KINDS = ['talk', 'panel', 'ceremony', 'break'] as const;
@@ -20,6 +20,8 @@ export function warningsBySession(warnings: AgendaWarning[]): Map<string, ItemWa
   return out;
 }
 
-/** "14:00–17:20" in the event's zone. */
+/** "14:00–17:20" in the event's zone; with the dates when the hours run over more than one day. */
 export const hoursText = (h: { startsAt: string; endsAt: string }, tz: string) =>
-  `${formatTime(h.startsAt, tz, locale())}–${formatTime(h.endsAt, tz, locale())}`;
+  sameDay(h.startsAt, h.endsAt, tz)
+    ? `${formatTime(h.startsAt, tz, locale())}–${formatTime(h.endsAt, tz, locale())}`
+    : `${formatDateTime(h.startsAt, tz, locale())} – ${formatDateTime(h.endsAt, tz, locale())}`;
