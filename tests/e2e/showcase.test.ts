@@ -171,4 +171,29 @@ describe('the seeded seminar’s CME record in the console', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await page.close();
   });
+
+  // Last: it issues the seminar's certificates, which the ticket tests above expect not yet issued.
+  it('a CME office verifies a 参会证明 and reads the class II credit its PDF states', async () => {
+    const issued = await fetch(`${baseUrl}/api/events/${DEMO_SLUG}/certificates?limit=50`, {
+      method: 'POST',
+      headers: { cookie: organiser, origin: baseUrl },
+    });
+    expect(issued.status).toBe(200);
+    const { certificates } = (await (
+      await fetch(`${baseUrl}/api/tickets/demo-att-01-9fTq4Lm2/certificates`)
+    ).json()) as {
+      certificates: { number: string; kind: string }[];
+    };
+    expect(certificates.map((c) => c.kind)).toEqual(['attendance']);
+    for (const [locale, valid, credit] of [
+      ['zh-CN', '证书有效', '学分1 · Ⅱ类'],
+      ['en', 'Valid certificate', 'Credits1 · Class II'],
+    ] as const) {
+      const page = await newPage(browser, locale, { viewport: { width: 390, height: 900 } });
+      await page.goto(`${baseUrl}/verify/${encodeURIComponent(certificates[0]!.number)}`);
+      await page.getByText(valid, { exact: true }).waitFor();
+      await expect(page.locator('.verify-facts').textContent()).resolves.toContain(credit);
+      await page.close();
+    }
+  });
 });

@@ -76,7 +76,8 @@ export default function VerifyPage() {
                       {day(c().event.startsAt)}
                       {day(c().event.endsAt) !== day(c().event.startsAt) ? ` – ${day(c().event.endsAt)}` : ''}
                     </dd>
-                    <Show when={c().kind !== 'attendance'}>
+                    {/* As the PDF: a certificate of attendance states credits when the rule awarded some. */}
+                    <Show when={c().kind !== 'attendance' || c().credits > 0}>
                       <dt>{vt('verify.credits')}</dt>
                       <dd>
                         {c().credits}
