@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SLUG, demoSeedStatements, UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
-import { makeEvent, person, statusCounts } from './fixtures';
+import { makeEvent, organisedEvent, person, statusCounts } from './fixtures';
 import { call, signIn } from './helpers';
 
 const register = (slug: string, who: Record<string, unknown>) =>
@@ -119,6 +119,66 @@ describe('an event under way', () => {
         })
       ).status,
     ).toBe(400);
+  });
+});
+
+describe('the registration window an organiser sets', () => {
+  it('must close after it opens and by the end: refused with the field named, in Chinese too, and nothing stored', async () => {
+    const { id, slug } = await organisedEvent(20);
+    const end = (await call(`/api/events/${slug}`)).body.event.endsAt as string;
+    const after = new Date(Date.parse(end) + 10 * 86_400_000).toISOString();
+    const patch = (json: Record<string, unknown>, lang = 'en') =>
+      call(`/api/events/${slug}`, { method: 'PATCH', headers: { cookie: org, 'accept-language': lang }, json });
+    const late = await patch({ registrationClosesAt: after }, 'zh-CN');
+    expect([late.status, late.body.error]).toEqual([
+      400,
+      {
+        code: 'invalid',
+        message: '报名截止时间不能晚于会议结束时间。',
+        fields: { registrationClosesAt: '报名截止时间不能晚于会议结束时间。' },
+      },
+    ]);
+    // Opening after the stored close: the rule is checked on what the edit leaves, not on the edit alone.
+    const closes = new Date(Date.parse(end) - 2 * 86_400_000).toISOString();
+    expect((await patch({ registrationClosesAt: closes })).status).toBe(200);
+    const backwards = await patch({ registrationOpensAt: new Date(Date.parse(closes) + HOUR).toISOString() });
+    expect([backwards.status, backwards.body.error.fields]).toEqual([
+      400,
+      { registrationClosesAt: 'Registration must close after it opens.' },
+    ]);
+    // Moving the end before the close is refused the same way.
+    const earlier = await patch({ endsAt: new Date(Date.parse(closes) - HOUR).toISOString() });
+    expect(earlier.status).toBe(400);
+    const stored = await env.DB.prepare(
+      `SELECT registration_opens_at o, registration_closes_at c, ends_at e FROM events WHERE id = ?`,
+    )
+      .bind(id)
+      .first<{ o: number | null; c: number; e: number }>();
+    expect(stored).toEqual({ o: null, c: Date.parse(closes), e: Date.parse(end) });
+  });
+
+  it('a new event closing its registration after its end is refused', async () => {
+    const res = await call('/api/events', {
+      method: 'POST',
+      headers: { cookie: org },
+      json: {
+        slug: 'closes-too-late',
+        titleZh: '测试',
+        titleEn: 'Test',
+        venueZh: '医院',
+        venueEn: 'Hospital',
+        timezone: 'Asia/Shanghai',
+        startsAt: '2027-03-02T14:00:00+08:00',
+        endsAt: '2027-03-02T17:00:00+08:00',
+        registrationClosesAt: '2027-03-03T09:00:00+08:00',
+        capacity: 5,
+      },
+    });
+    expect([res.status, res.body.error.fields]).toEqual([
+      400,
+      { registrationClosesAt: 'Registration must close by the end of the event.' },
+    ]);
+    expect((await call('/api/events/closes-too-late')).status).toBe(404);
   });
 });
 

@@ -10,7 +10,7 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
 import { newId } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
-import { createEventInput, msOrNull, updateEventInput } from './input';
+import { createEventInput, msOrNull, updateEventInput, windowErrors } from './input';
 import { presentEvent } from './present';
 import { findEventWithProgramme } from './queries';
 import { agendaWarnings, hoursToHoldAll } from '../agenda/warnings';
@@ -43,6 +43,13 @@ export const eventAdminRoutes = new Hono<AppEnv>()
     if (!Object.values(who.roles).some((g) => g.role === 'organiser'))
       throw new ApiError(403, 'forbidden', 'Only organisers create events.');
     const b = c.req.valid('json');
+    const window = windowErrors({
+      endsAt: Date.parse(b.endsAt),
+      registrationOpensAt: msOrNull(b.registrationOpensAt) ?? null,
+      registrationClosesAt: msOrNull(b.registrationClosesAt) ?? null,
+    });
+    const broken = Object.values(window)[0];
+    if (broken) throw new ApiError(400, 'invalid', broken, window);
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
       c.var.db
@@ -94,7 +101,12 @@ export const eventAdminRoutes = new Hono<AppEnv>()
       updatedAt: Date.now(),
     };
     const [current] = await db
-      .select({ startsAt: events.startsAt, endsAt: events.endsAt })
+      .select({
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        registrationOpensAt: events.registrationOpensAt,
+        registrationClosesAt: events.registrationClosesAt,
+      })
       .from(events)
       .where(eq(events.id, eventId));
     if (!current) throw new ApiError(404, 'not_found', 'No event has this address.');
@@ -103,6 +115,15 @@ export const eventAdminRoutes = new Hono<AppEnv>()
         endsAt: 'The end must be after the start.',
       });
     }
+    const window = windowErrors({
+      endsAt: changes.endsAt ?? current.endsAt,
+      registrationOpensAt:
+        changes.registrationOpensAt === undefined ? current.registrationOpensAt : changes.registrationOpensAt,
+      registrationClosesAt:
+        changes.registrationClosesAt === undefined ? current.registrationClosesAt : changes.registrationClosesAt,
+    });
+    const broken = Object.values(window)[0];
+    if (broken) throw new ApiError(400, 'invalid', broken, window);
     // The edit and any promotion it allows (a capacity raise) happen together; promoted people are emailed.
     await atomically(c.env.DB, [
       db.update(events).set(changes).where(eq(events.id, eventId)),

@@ -45,6 +45,27 @@ export const eventFields = z.object({
 const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
   !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
 
+export const CLOSE_AFTER_OPEN = 'Registration must close after it opens.';
+export const CLOSE_BY_END = 'Registration must close by the end of the event.';
+
+/**
+ * The registration window against the event, on the values an edit leaves (its own and the stored ones): a field
+ * name and message for each rule broken. Registration closing after the end would be stored and never apply (it
+ * closes at the end regardless), so the form would say one date and the public page another.
+ */
+export function windowErrors(v: {
+  endsAt: number;
+  registrationOpensAt: number | null;
+  registrationClosesAt: number | null;
+}): Record<string, string> {
+  const close = v.registrationClosesAt;
+  if (close === null) return {};
+  if (v.registrationOpensAt !== null && close <= v.registrationOpensAt)
+    return { registrationClosesAt: CLOSE_AFTER_OPEN };
+  if (close > v.endsAt) return { registrationClosesAt: CLOSE_BY_END };
+  return {};
+}
+
 export const createEventInput = eventFields
   .partial({
     descriptionZh: true,

@@ -154,6 +154,8 @@ export const ZH: Record<string, string> = {
   'Photos may be at most 2 MB.': '照片不能超过 2 MB。',
   'Please agree to the use of your details for this event.': '需同意此项才能报名。',
   'Registration for this event is closed.': '本会议报名已截止。',
+  'Registration must close after it opens.': '报名截止时间必须晚于开放时间。',
+  'Registration must close by the end of the event.': '报名截止时间不能晚于会议结束时间。',
   'Send JSON with content-type: application/json.': '请以 content-type: application/json 发送 JSON。',
   'Sign in to continue.': '请先登录。',
   'Something went wrong on our side. Nothing was saved twice; please try again.':

@@ -85,6 +85,7 @@ export const consoleEn = {
   'err.timeRequired': 'Enter a date and time.',
   'err.endAfterStart': 'The end must be after the start.',
   'err.closeAfterOpen': 'Registration must close after it opens.',
+  'err.closeByEnd': 'Registration must close by the end of the event.',
   'err.capacity': 'Enter a whole number from 0 to 100000.',
   'err.slugRequired': 'Enter the address of the event page.',
   'err.slugPattern': 'At least 3 characters: lower-case letters, digits and single hyphens, e.g. cell-therapy-2026.',

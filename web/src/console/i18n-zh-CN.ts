@@ -87,6 +87,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'err.timeRequired': '请填写日期和时间。',
   'err.endAfterStart': '结束时间必须晚于开始时间。',
   'err.closeAfterOpen': '报名截止时间必须晚于开放时间。',
+  'err.closeByEnd': '报名截止时间不能晚于会议结束时间。',
   'err.capacity': '请输入 0 到 100000 之间的整数。',
   'err.slugRequired': '请填写会议页面地址。',
   'err.slugPattern': '至少 3 个字符，只能使用小写字母、数字和单个连字符，例如 cell-therapy-2026。',

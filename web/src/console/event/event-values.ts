@@ -112,6 +112,8 @@ export function checkEvent(v: EventValues, creating: boolean): Record<string, st
   if (v.startsAt && v.endsAt && v.endsAt <= v.startsAt) e.endsAt = ct('err.endAfterStart');
   if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt)
     e.registrationClosesAt = ct('err.closeAfterOpen');
+  else if (v.endsAt && v.registrationClosesAt && v.registrationClosesAt > v.endsAt)
+    e.registrationClosesAt = ct('err.closeByEnd');
   return e;
 }
 
