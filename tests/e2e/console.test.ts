@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testAttendees } from './attendees';
 import { launch, newPage, seriousA11yViolations } from './browser';
 import { sharedCookie, signInPage, staffCookie, useSession } from './staff-session';
 import { DEMO_SLUG, UPCOMING_SLUG } from '../../schema/seed/demo';
@@ -412,5 +413,41 @@ describe('an agenda item on another day than the event', () => {
     await days.first().waitFor();
     await expect(days.allTextContents()).resolves.toEqual(['Mar 30, 2027']);
     await pub.close();
+  });
+});
+
+describe('seats set below who is already confirmed', () => {
+  it('the settings say so before saving, in both languages, and nothing is sent', async () => {
+    const cookie = await sharedCookie(baseUrl, ORGANISER);
+    const read = async () =>
+      (
+        (await (await fetch(`${baseUrl}/api/console/events/${NEXT}`, { headers: { cookie } })).json()) as {
+          event: { seatsTaken: number; capacity: number };
+        }
+      ).event;
+    const attendees = testAttendees(baseUrl, NEXT, 'e2e-seats', 'en');
+    await attendees.register(`Seats ${unique()}`);
+    const { seatsTaken: taken, capacity } = await read();
+    expect(taken).toBeGreaterThan(0);
+    for (const [locale, label, text] of [
+      ['zh-CN', '参会者席位数', `已有 ${taken} 位参会者确认，多于此席位数。他们的席位保留，新的报名将进入候补。`],
+      [
+        'en',
+        'Seats for attendees',
+        `${taken} attendees are already confirmed, more than this. They keep their seats; new registrations will join the waitlist.`,
+      ],
+    ] as const) {
+      const page = await newPage(browser, locale, { viewport: { width: 390, height: 900 } });
+      await useSession(page.context(), baseUrl, cookie);
+      await page.goto(`${baseUrl}/console/${NEXT}/event`);
+      const seats = page.getByLabel(label);
+      await seats.fill(String(taken));
+      expect(await page.locator('.capacity-over').count()).toBe(0);
+      await seats.fill(String(taken - 1));
+      await expect(page.getByRole('status').filter({ hasText: text }).textContent()).resolves.toBe(text);
+      await page.close();
+    }
+    expect((await read()).capacity).toBe(capacity);
+    await attendees.cancelAll();
   });
 });

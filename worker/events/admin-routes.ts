@@ -224,6 +224,8 @@ export const consoleEventRoutes = new Hono<AppEnv>()
         event: {
           ...event,
           id: found.event.id,
+          /** Seats confirmed attendees hold: the settings warn when the capacity is set below it. */
+          seatsTaken: found.event.seatsTaken,
           people: event.people.map((p) => ({ ...p, ...contacts.get(p.id)! })),
           ...agenda,
         },

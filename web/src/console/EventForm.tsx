@@ -131,7 +131,7 @@ export function EventForm(props: {
           <TextField label={ct('event.endsAt')} {...f.bind('endsAt')} type="datetime-local" required />
         </div>
       </fieldset>
-      <RegistrationFields form={f} />
+      <RegistrationFields form={f} taken={props.event?.seatsTaken ?? 0} />
     </ConsoleForm>
   );
 }

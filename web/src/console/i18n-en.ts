@@ -152,6 +152,8 @@ export const consoleEn = {
   'event.endsAt': 'Ends',
   'event.capacity': 'Seats for attendees',
   'event.capacityHint': 'Speakers and guests take no seat. Raising it moves people off the waitlist.',
+  'event.capacityOver':
+    '{n} attendees are already confirmed, more than this. They keep their seats; new registrations will join the waitlist.',
   'event.opensAt': 'Registration opens',
   'event.opensHint': 'Empty: open as soon as the event is published.',
   'event.closesAt': 'Registration closes',

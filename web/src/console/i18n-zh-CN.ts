@@ -152,6 +152,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'event.endsAt': '结束时间',
   'event.capacity': '参会者席位数',
   'event.capacityHint': '讲者和嘉宾不占席位。增加席位会自动让候补人员转为确认。',
+  'event.capacityOver': '已有 {n} 位参会者确认，多于此席位数。他们的席位保留，新的报名将进入候补。',
   'event.opensAt': '开放报名时间',
   'event.opensHint': '留空：会议发布后立即开放。',
   'event.closesAt': '报名截止时间',

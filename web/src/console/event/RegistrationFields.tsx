@@ -1,12 +1,21 @@
 // The event settings' registration part: capacity, the window registrations are open in, who may register, and the event's status.
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { ct } from '../text';
 import { TextField } from '../ui';
 import type { createForm } from '../ui/form';
 import { type EventValues, MODES, STATUSES } from './event-values';
 
-export function RegistrationFields(props: { form: ReturnType<typeof createForm<EventValues>> }) {
+export function RegistrationFields(props: {
+  form: ReturnType<typeof createForm<EventValues>>;
+  /** Seats confirmed attendees already hold (0 for a new event). */
+  taken: number;
+}) {
   const f = props.form;
+  // Lowering the seats below who is confirmed is allowed (nobody loses a seat), but said before saving.
+  const over = () => {
+    const cap = f.draft.capacity.trim();
+    return /^\d+$/.test(cap) && Number(cap) < props.taken;
+  };
   return (
     <fieldset>
       <legend>{ct('event.registration')}</legend>
@@ -19,6 +28,11 @@ export function RegistrationFields(props: { form: ReturnType<typeof createForm<E
         required
         hint={ct('event.capacityHint')}
       />
+      <Show when={over()}>
+        <p class="notice warn capacity-over" role="status">
+          {ct('event.capacityOver', { n: props.taken })}
+        </p>
+      </Show>
       <div class="pair">
         <TextField
           label={ct('event.opensAt')}
