@@ -2,7 +2,7 @@
 import { useNavigate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { locale, pick } from '../../i18n';
-import { formatDate, formatTime } from '../../lib/time';
+import { formatDate, formatShortDate, formatTime } from '../../lib/time';
 import type { ConsoleEvent, ConsoleEventSummary, Staff } from '../console-api';
 import { ct } from '../text';
 import { EndedPill, SignOut, StatusPill } from './notices';
@@ -44,8 +44,9 @@ export function EventHeader(props: {
             >
               <For each={props.events}>
                 {(x) => (
+                  // The date first: editions of one meeting share their title's start, which a narrow box cuts.
                   <option value={x.slug} selected={x.slug === props.slug}>
-                    {pick(x.title)}
+                    {formatShortDate(x.startsAt, x.timezone, locale())} · {pick(x.title)}
                   </option>
                 )}
               </For>
