@@ -54,8 +54,20 @@ describe('the faculty portal', () => {
     const sessions = phone.getByRole('region', { name: '您的日程' });
     const panel = sessions.getByRole('listitem').filter({ hasText: '讨论嘉宾' }).first();
     await panel.getByText('请确认或婉拒').waitFor();
-    await panel.getByLabel('确认参加').check();
+    // Nothing is chosen for her: saving a note alone asks her to choose and records no answer.
+    expect(await panel.getByLabel('确认参加').isChecked()).toBe(false);
+    expect(await panel.getByLabel('婉拒').isChecked()).toBe(false);
     await panel.getByLabel('给主办方的备注（选填）').fill('需要提前半小时到场');
+    await panel.getByRole('button', { name: '保存' }).click();
+    await panel.getByText('请选择确认或婉拒。').waitFor();
+    await panel.getByText('请确认或婉拒').waitFor();
+    const token = link.split('/portal/')[1]!;
+    const unanswered = (await (await fetch(`${baseUrl}/api/portal/${token}`)).json()) as {
+      sessions: { role: string; answer: string | null }[];
+    };
+    expect(unanswered.sessions.filter((s) => s.role === 'panelist').map((s) => s.answer)).not.toContain('confirmed');
+    expect(await panel.getByLabel('给主办方的备注（选填）').inputValue()).toBe('需要提前半小时到场');
+    await panel.getByLabel('确认参加').check();
     await panel.getByRole('button', { name: '保存' }).click();
     await panel.getByText('您已确认').waitFor();
     await panel.getByText(/已于 \d\d:\d\d 保存/).waitFor();

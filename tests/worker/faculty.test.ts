@@ -169,6 +169,19 @@ describe('answers', () => {
     expect(bad.body.error.fields?.status).toBeTruthy();
   });
 
+  it('a note without a choice is refused in the person’s language and answers nothing', async () => {
+    const li = await sendLink(NEXT, 'per_next_li');
+    const noteOnly = await call(`/api/portal/${li}/sessions/ses_next_panel/response`, {
+      method: 'POST',
+      json: { note: '需要提前半小时到场' },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(noteOnly.status).toBe(400);
+    expect(noteOnly.body.error.fields?.status).toBe('请选择确认或婉拒。');
+    expect((await open(li)).body.sessions.find((s) => s.id === 'ses_next_panel')!.answer).toBeNull();
+    expect(await auditOf('faculty.confirm', 'per_next_li')).toHaveLength(0);
+  });
+
   it('an item that has taken place keeps its answer: answering it afterwards is refused, in the person’s language', async () => {
     const jin = await sendLink(DEMO, 'per_demo_jin');
     const late = await call(`/api/portal/${jin}/sessions/ses_demo_breakthroughs/response`, {

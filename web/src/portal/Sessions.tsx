@@ -2,8 +2,9 @@
 import { createSignal, For, Show } from 'solid-js';
 import { locale, pick } from '../i18n';
 import { formatDate, formatTime, zoneLabel } from '../lib/time';
+import { ApiFailure } from '../api';
 import { type PortalSession, respond } from './portal-api';
-import { createSave, SaveBar } from './save';
+import { createSave, FieldError, SaveBar } from './save';
 import { type PortalKey, pt } from './text';
 
 const ROLE = (r: string) => `role.${r}` as PortalKey;
@@ -15,13 +16,20 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
   const s = props.session;
   const [answer, setAnswer] = createSignal(s.answer);
   const [note, setNote] = createSignal(s.note);
-  const [choice, setChoice] = createSignal<'confirmed' | 'declined'>(s.answer ?? 'confirmed');
+  // Nothing is chosen for the person: an unanswered invitation stays unanswered until they pick one.
+  const [choice, setChoice] = createSignal(s.answer);
   const save = createSave(() => props.timezone);
   const id = `session-${s.id}`;
   const over = () => Date.parse(s.endsAt) <= Date.now();
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    const done = await save.run(() => respond(props.token, s.id, { status: choice(), note: note() }));
+    const status = choice();
+    const done = await save.run(() =>
+      status
+        ? respond(props.token, s.id, { status, note: note() })
+        : // Saving a note alone does not answer for them: they are asked to choose, as the API would ask.
+          Promise.reject(new ApiFailure(400, 'invalid', pt('sessions.choose'), { status: pt('sessions.choose') })),
+    );
     if (done) setAnswer(done.answer);
   }
   return (
@@ -84,7 +92,7 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
           </Show>
         </p>
         <form noValidate onSubmit={submit}>
-          <fieldset class="portal-choice">
+          <fieldset class="portal-choice" aria-describedby={`${id}-answer-error`}>
             <legend class="sr-only">{pick(s.title)}</legend>
             <label>
               <input
@@ -107,6 +115,7 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
               {pt('sessions.decline')}
             </label>
           </fieldset>
+          <FieldError save={save} name="status" id={`${id}-answer-error`} />
           <div class="field">
             <label for={`${id}-note`}>{pt('sessions.note')}</label>
             <textarea

@@ -24,6 +24,7 @@ export const portalEn = {
   'sessions.confirmed': 'You confirmed',
   'sessions.declined': 'You declined',
   'sessions.waiting': 'Please confirm or decline',
+  'sessions.choose': 'Choose confirm or decline.',
   'sessions.change': 'You can change your answer.',
   'sessions.over': 'Taken place',
   'sessions.noAnswer': 'No answer was given',

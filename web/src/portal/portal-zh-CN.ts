@@ -26,6 +26,7 @@ export const portalZh: Record<PortalKey, string> = {
   'sessions.confirmed': '您已确认',
   'sessions.declined': '您已婉拒',
   'sessions.waiting': '请确认或婉拒',
+  'sessions.choose': '请选择确认或婉拒。',
   'sessions.change': '您可以更改答复。',
   'sessions.over': '已举行',
   'sessions.noAnswer': '未回复',
