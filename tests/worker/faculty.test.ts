@@ -399,6 +399,38 @@ describe('logistics', () => {
     ).toBe(403);
   });
 
+  it('a departure before the arrival is refused in the person’s language, and nothing is saved', async () => {
+    const yang = await sendLink(NEXT, 'per_next_yang');
+    const travel = { hotel: true, dietary: '', payee: '', bankName: '' };
+    const backwards = await call(`/api/portal/${yang}/logistics`, {
+      method: 'PUT',
+      json: { ...travel, arrival: '2026-01-22T09:30', departure: '2026-01-21T18:00' },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields).toEqual({ departure: '离开时间须晚于到达时间。' });
+    const same = await call(`/api/portal/${yang}/logistics`, {
+      method: 'PUT',
+      json: { ...travel, arrival: '2026-01-22T09:30', departure: '2026-01-22T09:30' },
+    });
+    expect(same.status).toBe(400);
+    expect(same.body.error.fields?.departure).toBe('The departure must be after the arrival.');
+    expect((await open(yang)).body.logistics).toBeNull();
+    expect(await auditOf('faculty.logistics', 'per_next_yang')).toHaveLength(0);
+    // Either time alone, or a departure after the arrival, is saved.
+    const onlyArrival = await call(`/api/portal/${yang}/logistics`, {
+      method: 'PUT',
+      json: { ...travel, arrival: '2026-01-22T09:30', departure: '' },
+    });
+    expect(onlyArrival.status).toBe(200);
+    const ok = await call(`/api/portal/${yang}/logistics`, {
+      method: 'PUT',
+      json: { ...travel, arrival: '2026-01-22T09:30', departure: '2026-01-23T16:00' },
+    });
+    expect(ok.status).toBe(200);
+    expect((await open(yang)).body.logistics).toMatchObject({ departure: '2026-01-23T16:00' });
+  });
+
   it('consent is stored with its time and audited', async () => {
     const li = await sendLink(NEXT, 'per_next_li');
     const given = await call(`/api/portal/${li}/consent`, { method: 'PUT', json: { recording: true, slides: false } });

@@ -60,19 +60,25 @@ const localTime = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a date and time, e.g. 2026-01-22T09:30.'),
 ]);
 
-export const logisticsInput = z.object({
-  arrival: localTime,
-  departure: localTime,
-  hotel: z.boolean(),
-  dietary: t(500),
-  payee: t(120),
-  bankName: t(200),
-  /** Left out (or empty) keeps the account already given: it is never sent back whole to fill the form. */
-  bankAccount: asciiText()
-    .max(40)
-    .regex(/^[0-9 -]*$/, 'Use digits only.')
-    .optional(),
-});
+export const logisticsInput = z
+  .object({
+    arrival: localTime,
+    departure: localTime,
+    hotel: z.boolean(),
+    dietary: t(500),
+    payee: t(120),
+    bankName: t(200),
+    /** Left out (or empty) keeps the account already given: it is never sent back whole to fill the form. */
+    bankAccount: asciiText()
+      .max(40)
+      .regex(/^[0-9 -]*$/, 'Use digits only.')
+      .optional(),
+  })
+  .superRefine((l, ctx) => {
+    // Both are local times of the same form (YYYY-MM-DDTHH:MM), so they compare as text.
+    if (l.arrival && l.departure && l.departure <= l.arrival)
+      ctx.addIssue({ code: 'custom', path: ['departure'], message: 'The departure must be after the arrival.' });
+  });
 export type Logistics = Omit<z.infer<typeof logisticsInput>, 'bankAccount'>;
 
 export const renewInput = z.object({ email: asciiText().max(254).pipe(z.email('Enter a valid email address.')) });

@@ -12,6 +12,7 @@ export const FACULTY_ZH: Record<string, string> = {
   'Sign by typing your name as printed on the programme.': '请输入与日程中一致的姓名以签署。',
   'Use a date and time, e.g. 2026-01-22T09:30.': '请填写日期和时间，例如 2026-01-22T09:30。',
   'Use digits only.': '只能填写数字。',
+  'The departure must be after the arrival.': '离开时间须晚于到达时间。',
   'Use a date such as 2026-01-15.': '请填写日期，例如 2026-01-15。',
   'At most 20 reminder days.': '最多设置 20 个提醒日。',
   'This portal link is not valid any more. Ask for a new one with your email address.':
