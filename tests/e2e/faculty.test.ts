@@ -51,6 +51,8 @@ describe('the faculty portal', () => {
     });
     await phone.goto(link);
     await phone.getByRole('heading', { level: 1, name: /细胞治疗/ }).waitFor();
+    // Before the event there is no audience feedback to read, so no link to it.
+    expect(await phone.getByRole('link', { name: '听众反馈' }).count()).toBe(0);
     const sessions = phone.getByRole('region', { name: '您的日程' });
     const panel = sessions.getByRole('listitem').filter({ hasText: '讨论嘉宾' }).first();
     await panel.getByText('请确认或婉拒').waitFor();

@@ -196,6 +196,35 @@ describe('answers', () => {
   });
 });
 
+describe('the audience feedback link', () => {
+  it('is offered only when the event has an evaluation and it has ended, or someone has already rated the person', async () => {
+    const li = await sendLink(NEXT, 'per_next_li');
+    const liOld = await sendLink(DEMO, 'per_demo_li');
+    // Last year's event has ended but has no evaluation; this year's has not taken place.
+    expect((await open(liOld)).body.feedback).toBe(false);
+    expect((await open(li)).body.feedback).toBe(false);
+    const form = (slug: string) =>
+      call(`/api/events/${slug}/evaluation`, { method: 'PUT', headers: { cookie: organiser }, json: {} });
+    expect((await form(NEXT)).status).toBe(200);
+    expect((await form(DEMO)).status).toBe(200);
+    expect((await open(liOld)).body.feedback).toBe(true);
+    // Before the event nobody can have rated her yet: no link to an empty page.
+    expect((await open(li)).body.feedback).toBe(false);
+    // An attendee who signed out early rates her panel: the link comes with the first rating.
+    const reg = await env.DB.prepare(
+      `SELECT id FROM registrations WHERE event_id = 'evt_next_cell_therapy' AND status = 'confirmed' LIMIT 1`,
+    ).first<{ id: string }>();
+    await env.DB.prepare(
+      `INSERT INTO evaluation_answers (event_id, registration_id, target, aspect, score, at)
+        VALUES ('evt_next_cell_therapy', ?, 'person:per_next_li@ses_next_panel', 'content', 4, ?)`,
+    )
+      .bind(reg!.id, Date.now())
+      .run();
+    expect((await open(li)).body.feedback).toBe(true);
+    expect((await open(await sendLink(NEXT, 'per_next_zhang'))).body.feedback).toBe(false);
+  });
+});
+
 describe('profile changes', () => {
   it('wait for approval by default; approving puts them on the public page and the badge; rejecting drops them', async () => {
     const yang = await sendLink(NEXT, 'per_next_yang');

@@ -184,6 +184,8 @@ type PortalRow = {
   bankAccount: string | null;
   logisticsAt: number | null;
   approve: number | null;
+  evaluation: number;
+  rated: number;
 };
 
 type SessionRow = {
@@ -259,7 +261,10 @@ export const portalRoutes = new Hono<AppEnv>()
           e.slug, e.title_zh AS titleZh, e.title_en AS titleEn, e.venue_zh AS venueZh, e.venue_en AS venueEn, e.timezone, e.starts_at AS startsAt, e.ends_at AS endsAt,
           fp.pending, fp.disclosure, fp.disclosure_signed_name AS signedName, fp.disclosure_signed_at AS signedAt,
           fp.consent_recording AS consentRecording, fp.consent_slides AS consentSlides, fp.consent_at AS consentAt,
-          fp.logistics, fp.bank_account AS bankAccount, fp.logistics_at AS logisticsAt, fs.approve_changes AS approve
+          fp.logistics, fp.bank_account AS bankAccount, fp.logistics_at AS logisticsAt, fs.approve_changes AS approve,
+          EXISTS (SELECT 1 FROM evaluation_forms WHERE event_id = e.id) AS evaluation,
+          EXISTS (SELECT 1 FROM evaluation_answers WHERE event_id = e.id
+            AND target >= ${`person:${f.personId}@`} AND target < ${`person:${f.personId}A`}) AS rated
         FROM people p JOIN events e ON e.id = p.event_id
         LEFT JOIN faculty_profiles fp ON fp.person_id = p.id LEFT JOIN faculty_settings fs ON fs.event_id = e.id
         WHERE p.id = ${f.personId} AND p.event_id = ${f.eventId}`,
@@ -277,6 +282,7 @@ export const portalRoutes = new Hono<AppEnv>()
     ])) as [PortalRow[], SessionRow[], OtherRow[], { number: string }[]];
     if (!row) throw notFound('This portal link is not valid any more. Ask for a new one with your email address.');
     const tz = row.timezone;
+    const ended = hasEnded(row, Date.now());
     const logistics = row.logistics ? (JSON.parse(row.logistics) as Logistics) : null;
     const disclosure = row.disclosure ? (JSON.parse(row.disclosure) as Disclosure) : null;
     return c.json(
@@ -288,7 +294,7 @@ export const portalRoutes = new Hono<AppEnv>()
           timezone: tz,
           startsAt: isoInZone(row.startsAt, tz),
           endsAt: isoInZone(row.endsAt, tz),
-          ended: hasEnded(row, Date.now()),
+          ended,
         },
         approveChanges: (row.approve ?? 1) === 1,
         person: {
@@ -335,6 +341,11 @@ export const portalRoutes = new Hono<AppEnv>()
           logistics && row.logisticsAt
             ? { ...logistics, bankAccount: maskAccount(row.bankAccount), at: isoInZone(row.logisticsAt, tz) }
             : null,
+        /**
+         * Whether "Audience feedback" (/:token/feedback) can have anything in it: the event has an evaluation, and it has
+         * ended (the window opens at the end at the latest) or someone has already rated this person.
+         */
+        feedback: row.evaluation === 1 && (ended || row.rated === 1),
         /** Whether "Download teaching certificate" (certificate.pdf) has a file behind it. */
         teachingCertificate: teaching ? { number: teaching.number } : null,
       },

@@ -108,8 +108,12 @@ export default function PortalPage() {
                 <p class="muted">
                   {pt('intro', {
                     name: locale() === 'zh-CN' ? d().person.nameZh || d().person.nameEn : d().person.nameEn,
-                  })}{' '}
-                  <a href={`/portal/${params.token}/feedback`}>{pt('feedback.open')}</a>
+                  })}
+                  {/* Before anyone can rate the talks there is no feedback to read: the link comes with the first. */}
+                  <Show when={d().feedback}>
+                    {' '}
+                    <a href={`/portal/${params.token}/feedback`}>{pt('feedback.open')}</a>
+                  </Show>
                 </p>
               </header>
               <Show when={d().event.ended}>
