@@ -56,6 +56,8 @@ describe('the faculty portal', () => {
     const sessions = phone.getByRole('region', { name: '您的日程' });
     const panel = sessions.getByRole('listitem').filter({ hasText: '讨论嘉宾' }).first();
     await panel.getByText('请确认或婉拒').waitFor();
+    // Times are "北京时间" as on the ticket and the public agenda.
+    await panel.getByText('北京时间', { exact: true }).waitFor();
     // Nothing is chosen for her: saving a note alone asks her to choose and records no answer.
     expect(await panel.getByLabel('确认参加').isChecked()).toBe(false);
     expect(await panel.getByLabel('婉拒').isChecked()).toBe(false);
@@ -110,6 +112,15 @@ describe('the faculty portal', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await phone.context().close();
+
+    // The same page in English, on a laptop: the console's and public page's words.
+    const laptop = await newPage(browser, 'en', { viewport: { width: 1366, height: 900 } });
+    await laptop.goto(link);
+    const enPanel = laptop.getByRole('region', { name: 'Your sessions' }).getByRole('listitem').first();
+    await enPanel.getByText('Panel guest', { exact: true }).waitFor();
+    await enPanel.getByText('Beijing time', { exact: true }).waitFor();
+    expect(await laptop.getByText('Panellist').count()).toBe(0);
+    await laptop.context().close();
 
     const desk = await newPage(browser, 'en', { viewport: { width: 1366, height: 900 } });
     await useSession(desk.context(), baseUrl, organiser);

@@ -1,13 +1,14 @@
 // The person's own sessions: when (event time zone), where, with whom, and their answer to each invitation.
 import { createSignal, For, Show } from 'solid-js';
-import { locale, pick } from '../i18n';
+import { locale, type MessageKey, pick, t } from '../i18n';
 import { formatDate, formatTime, zoneLabel } from '../lib/time';
 import { ApiFailure } from '../api';
 import { type PortalSession, respond } from './portal-api';
 import { createSave, FieldError, SaveBar } from './save';
-import { type PortalKey, pt } from './text';
+import { pt } from './text';
 
-const ROLE = (r: string) => `role.${r}` as PortalKey;
+/** A role in the words the public agenda and the console use (one dictionary: 讨论嘉宾 / Panel guest). */
+const role = (r: string) => t(`role.${r}` as MessageKey);
 /** Chinese takes full-width punctuation, English its own. */
 const colon = () => (locale() === 'zh-CN' ? '：' : ': ');
 const comma = () => (locale() === 'zh-CN' ? '、' : ', ');
@@ -37,11 +38,11 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
       <p class="portal-when">
         {formatDate(s.startsAt, props.timezone, locale())} {formatTime(s.startsAt, props.timezone, locale())}–
         {formatTime(s.endsAt, props.timezone, locale())}{' '}
-        <span class="muted">({zoneLabel(props.timezone, locale())})</span>
+        <span class="muted nowrap">{pt('sessions.zone', { zone: zoneLabel(props.timezone, locale()) })}</span>
       </p>
       <h3 id={`${id}-title`}>{pick(s.title)}</h3>
       <p class="portal-meta">
-        <span class="badge">{pt(ROLE(s.role))}</span>
+        <span class="badge">{role(s.role)}</span>
         <Show when={pick(s.room)}>
           {(room) => (
             <span>
@@ -61,7 +62,7 @@ function SessionCard(props: { token: string; timezone: string; session: PortalSe
               <>
                 {i() ? comma() : ''}
                 {pick(o.name)}
-                {pick(o.honorific) ? ` ${pick(o.honorific)}` : ''} <span class="muted">({pt(ROLE(o.role))})</span>
+                {pick(o.honorific) ? ` ${pick(o.honorific)}` : ''} <span class="muted">({role(o.role)})</span>
               </>
             )}
           </For>

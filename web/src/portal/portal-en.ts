@@ -18,6 +18,7 @@ export const portalEn = {
   'sessions.none': 'You are not on any agenda item yet.',
   'sessions.with': 'With',
   'sessions.room': 'Room',
+  'sessions.zone': '{zone} time',
   'sessions.note': 'Note to the organiser (optional)',
   'sessions.confirm': 'Confirm',
   'sessions.decline': 'Decline',
@@ -29,10 +30,6 @@ export const portalEn = {
   'sessions.over': 'Taken place',
   'sessions.noAnswer': 'No answer was given',
   ended: 'This event has ended. Thank you for taking part.',
-  'role.speaker': 'Speaker',
-  'role.panelist': 'Panellist',
-  'role.moderator': 'Moderator',
-  'role.host': 'Host',
 
   'disclosure.title': 'Disclosure of financial relationships',
   'disclosure.intro':

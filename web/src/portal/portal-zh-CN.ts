@@ -20,6 +20,7 @@ export const portalZh: Record<PortalKey, string> = {
   'sessions.none': '您暂未被安排在任何日程中。',
   'sessions.with': '同场',
   'sessions.room': '地点',
+  'sessions.zone': '{zone}时间',
   'sessions.note': '给主办方的备注（选填）',
   'sessions.confirm': '确认参加',
   'sessions.decline': '婉拒',
@@ -31,10 +32,6 @@ export const portalZh: Record<PortalKey, string> = {
   'sessions.over': '已举行',
   'sessions.noAnswer': '未回复',
   ended: '本次会议已结束，感谢您的参与。',
-  'role.speaker': '讲者',
-  'role.panelist': '讨论嘉宾',
-  'role.moderator': '主持人',
-  'role.host': '主持人',
 
   'disclosure.title': '利益冲突声明',
   'disclosure.intro': '请列出过去 24 个月内与企业的相关经济关系。签署后，参会者会在公开日程中您的报告旁看到此声明。',
