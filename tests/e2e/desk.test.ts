@@ -69,11 +69,19 @@ describe('staff sign-in', () => {
     ]);
     expect(await events.first().getAttribute('aria-current')).toBe('page');
 
-    // A used link does not sign anyone in again; the page says so.
+    // A used link does not sign anyone in again; the page says so, and that the session still stands, in one message
+    // (not an error beside "you are signed in").
     await page.goto(link);
     await page.waitForURL(/\/sign-in\?error=/);
-    await page.getByRole('alert').filter({ hasText: '登录链接已过期或已被使用' }).waitFor();
+    await page.getByText(/^该登录链接已过期或已被使用；您仍处于登录状态：.+。 继续$/).waitFor();
+    await expect(page.locator('.form-message').textContent()).resolves.toBe('');
     await page.context().close();
+    // Signed out, the same link gets the error and the way to a new one.
+    const fresh = await newPage(browser, 'zh-CN');
+    await fresh.goto(link);
+    await fresh.waitForURL(/\/sign-in\?error=/);
+    await fresh.getByRole('alert').filter({ hasText: '该登录链接已过期或已被使用，请在下方重新获取。' }).waitFor();
+    await fresh.context().close();
   });
 });
 

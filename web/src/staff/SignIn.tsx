@@ -27,6 +27,7 @@ export default function SignIn() {
   const [email, setEmail] = createSignal('');
   const [error, setError] = createSignal<SignInKey | null>(null);
   const [message, setMessage] = createSignal<SignInKey | null>(params.error ? 'signin.linkFailed' : null);
+  const usedWhileIn = () => !!me() && message() === 'signin.linkFailed';
   const [busy, setBusy] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<string | null>(null);
   const [recentlySent, setRecentlySent] = createSignal(false);
@@ -107,7 +108,9 @@ export default function SignIn() {
         <Show when={me()}>
           {(staff) => (
             <p class="notice ok">
-              {t('signin.already', { who: staff().name || staff().email })} <a href={next()}>{t('signin.continue')}</a>
+              {/* An old link opened while signed in: one message that says both, not an error beside "signed in". */}
+              {t(usedWhileIn() ? 'signin.linkFailedIn' : 'signin.already', { who: staff().name || staff().email })}{' '}
+              <a href={next()}>{t('signin.continue')}</a>
             </p>
           )}
         </Show>
@@ -138,7 +141,7 @@ export default function SignIn() {
             </Show>
           </div>
           <div role="alert" class="form-message">
-            <Show when={message()}>{(m) => <p class="notice error">{t(m())}</p>}</Show>
+            <Show when={!usedWhileIn() && message()}>{(m) => <p class="notice error">{t(m())}</p>}</Show>
           </div>
           <button type="submit" disabled={busy()}>
             {busy() ? t('signin.sending') : t('signin.submit')}

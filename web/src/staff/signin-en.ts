@@ -21,6 +21,7 @@ export const signinEn = {
   'signin.failed': 'Something went wrong on our side. Please try again.',
   'signin.linkFailed': 'That sign-in link has expired or has already been used. Ask for a new one below.',
   'signin.already': 'You are signed in as {who}.',
+  'signin.linkFailedIn': 'That sign-in link has expired or has already been used; you are still signed in as {who}.',
   'signin.continue': 'Continue',
 } as const;
 

@@ -22,5 +22,6 @@ export const signinZhCN: Record<SignInKey, string> = {
   'signin.failed': '服务器出现问题，请稍后重试。',
   'signin.linkFailed': '该登录链接已过期或已被使用，请在下方重新获取。',
   'signin.already': '您已登录：{who}。',
+  'signin.linkFailedIn': '该登录链接已过期或已被使用；您仍处于登录状态：{who}。',
   'signin.continue': '继续',
 };
