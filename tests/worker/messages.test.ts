@@ -53,6 +53,7 @@ describe('placeholders', () => {
     venue: 'Hall',
     ticket_url: 'https://x/t/abc',
     sessions: [{ when: '1月22日 14:15–15:00', title: 'Talk <1>', role: '主讲', room: 'Hall' }],
+    locale: 'zh-CN' as const,
   };
 
   it('renders Markdown per recipient with every value escaped, in HTML and text', () => {
@@ -67,6 +68,35 @@ describe('placeholders', () => {
     expect(m.html).toContain('<li><strong>1月22日 14:15–15:00</strong> Talk &lt;1&gt; <em>(主讲, Hall)</em></li>');
     expect(m.html).not.toContain('<script>');
     expect(m.text).toContain('- 1月22日 14:15–15:00 Talk <1> (主讲, Hall)');
+  });
+
+  it('makes a bare URL a link that wraps, and keeps a link the organiser wrote one link, in the card of the system emails', () => {
+    const long = { ...values, ticket_url: 'https://colloquy.example/t/8d3f9a2c71b4e6f0a5d2c9e8b7f1a3d4c6e8f0a2b4' };
+    const m = renderMessage(
+      'Hi',
+      'Your badge: {{ticket_url}}\n\n[Open your badge]({{ticket_url}}) [{{ticket_url}}]({{ticket_url}}) ![{{ticket_url}}](https://x/i.png)\n\nSee https://example.org/programme',
+      long,
+    );
+    const url = long.ticket_url;
+    const style = 'style="word-break:break-word;overflow-wrap:anywhere"';
+    expect(m.html).toContain(`<p>Your badge: <a ${style} href="${url}">${url}</a></p>`);
+    expect(m.html).toContain(`<a ${style} href="${url}">Open your badge</a>`);
+    expect(m.html).toContain(`<a ${style} href="${url}">${url}</a> <img src="https://x/i.png" alt="${url}">`);
+    expect(m.html).toContain(`<a ${style} href="https://example.org/programme">https://example.org/programme</a>`);
+    expect(m.html).not.toMatch(/<a [^>]*>[^<]*<a /);
+    expect(m.text).toBe(
+      `Your badge: ${url}\n\n[Open your badge](${url}) [${url}](${url}) ![${url}](https://x/i.png)\n\nSee https://example.org/programme`,
+    );
+    // The event's title above, the footer below, in the email's language.
+    expect(m.html).toContain('<h1 style="font-size:20px;margin:0 0 12px">Seminar</h1>');
+    expect(m.html).toContain('>此邮件由 Colloquy 发送。</p>');
+    expect(renderMessage('Hi', 'x', { ...values, locale: 'en' }).html).toContain('>Sent by Colloquy.</p>');
+    // Not a link: an empty {{portal_url}}, or one that is not a web address.
+    expect(renderMessage('Hi', 'Page: {{portal_url}}.', { ...values, portal_url: '' }).html).toContain(
+      '<p>Page: .</p>',
+    );
+    const odd = renderMessage('Hi', 'Page: {{portal_url}}', { ...values, portal_url: 'javascript:alert(1)"<b>' }).html;
+    expect(odd).toContain('<p>Page: javascript:alert(1)&quot;&lt;b&gt;</p>');
   });
 
   it('finds unknown placeholders', () => {
@@ -152,6 +182,8 @@ describe('audiences', () => {
     expect(li.text).toContain('专家讨论');
     expect(li.text).not.toContain('病例分享');
     expect(li.text).toMatch(/\/t\/demo-li-badge-/);
+    // The bare {{ticket_url}} is a link in the HTML.
+    expect(li.html).toMatch(/<a style="[^"]*" href="(http[^"]*\/t\/demo-li-badge-[^"]*)">\1<\/a>/);
     expect(sentToQueue).toContainEqual(expect.objectContaining({ messageId: res.body.message.id }));
   });
 

@@ -284,8 +284,9 @@ describe('links in messages (6)', () => {
     venue: 'Hall',
     ticket_url: 'https://meeting.example/t/abc',
     sessions: [],
+    locale: 'en' as const,
   };
-  const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+  const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]);
 
   it('keeps http, https, mailto, tel and the ticket link, and turns every other link into its text', async () => {
     const { renderMessage } = await import('../../worker/messages/render');

@@ -217,6 +217,7 @@ export function valuesFor(
     room: zh ? s.roomZh : s.roomEn,
   }));
   return {
+    locale,
     name: person ? (zh ? r.nameZh : r.nameEn) || r.name : r.name,
     title: person ? ((zh ? r.honorificZh : r.honorificEn) ?? '') : r.jobTitle,
     institution: person ? ((zh ? r.institutionZh : r.institutionEn) ?? '') : r.affiliation,

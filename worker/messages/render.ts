@@ -1,4 +1,5 @@
-// Message bodies: Markdown with {{placeholders}}, rendered per recipient to HTML and text; every value escaped.
+// Message bodies: Markdown with {{placeholders}}, rendered per recipient to HTML and text; every value escaped. The
+// HTML sits in the same card, under the event's title and above the "Sent by Colloquy" footer, as the system emails.
 import { Marked } from 'marked';
 import { escapeHtml } from '../email/html';
 
@@ -15,6 +16,8 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type RecipientSession = { when: string; title: string; role: string; room: string };
 export type RecipientValues = Record<Exclude<Placeholder, 'sessions' | 'portal_url'>, string> & {
+  /** The language the email is written in: its footer's. */
+  locale: 'zh-CN' | 'en';
   sessions: RecipientSession[];
   /** {{portal_url}}: a person's own faculty portal link (worker/faculty), empty for anyone else. */
   portal_url?: string;
@@ -56,6 +59,38 @@ export function allowedHref(href: string) {
     h === sentinel(PLACEHOLDERS.indexOf('ticket_url')) ||
     h === sentinel(PLACEHOLDERS.indexOf('portal_url'))
   );
+}
+
+/** The placeholders whose value is a URL: a link wherever it stands as text (built-in templates write it bare). */
+const URL_PLACEHOLDERS = ['ticket_url', 'portal_url'] as const;
+// A long link breaks inside itself rather than pushing the email wider than a phone (a ticket link is 60 characters).
+const LINK_STYLE = 'word-break:break-word;overflow-wrap:anywhere';
+const FOOTER = { 'zh-CN': '此邮件由 Colloquy 发送。', en: 'Sent by Colloquy.' } as const;
+
+/**
+ * The URL placeholders in the rendered HTML: where a sentinel stands in text outside a link, a link to its URL;
+ * in a link's text or in an attribute (a link the organiser wrote, an image's alt), the URL as text. marked escapes
+ * every < and > in text and attributes (raw HTML is shown as text), so its tags are exactly the <…> runs.
+ */
+function linkUrls(html: string, v: RecipientValues) {
+  let inLink = false;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) => {
+      if (i % 2) {
+        if (/^<a\b/i.test(part)) inLink = true;
+        else if (/^<\/a>/i.test(part)) inLink = false;
+      }
+      return URL_PLACEHOLDERS.reduce((out, key) => {
+        const url = v[key] ?? '';
+        const link =
+          i % 2 === 0 && !inLink && /^https?:\/\//i.test(url)
+            ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`
+            : escapeHtml(url);
+        return out.replaceAll(sentinel(PLACEHOLDERS.indexOf(key)), link);
+      }, part);
+    })
+    .join('');
 }
 
 // Organisers write Markdown, not HTML: raw HTML in a message is shown as text.
@@ -105,15 +140,23 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
   });
   const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
   html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
+  html = linkUrls(html, v).replaceAll('<a href="', `<a style="${LINK_STYLE}" href="`);
   PLACEHOLDERS.forEach((key, i) => {
     const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key] ?? '');
     html = html.replaceAll(sentinel(i), value);
   });
+  const subjectLine = plain(subject)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
   return {
-    subject: plain(subject)
-      .replace(/[\r\n]+/g, ' ')
-      .trim(),
-    html: `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.6"><div style="max-width:600px;margin:0 auto;padding:16px">${html}</div></body></html>`,
+    subject: subjectLine,
+    html: `<!doctype html><html lang="${v.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subjectLine)}</title></head>
+<body style="margin:0;padding:12px;background:#f6f7f9;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.5">
+<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:20px">
+<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(v.event)}</h1>
+${html}
+<p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${FOOTER[v.locale]}</p>
+</div></body></html>`,
     text: plain(body),
   };
 }
