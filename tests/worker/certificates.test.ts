@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emails } from '../../schema';
 import { UPCOMING_EVENT_ID, UPCOMING_SLUG } from '../../schema/seed/demo';
+import { renderCertificateEmail } from '../../worker/email/certificate';
 import { renderOutboxRow } from '../../worker/email/outbox';
 import { dbFor } from '../../worker/db';
 import { newCertificateNumber } from '../../worker/certificates/number';
@@ -201,6 +202,29 @@ describe('issuing', () => {
   });
 });
 
+describe('the certificate email', () => {
+  const event = { titleZh: '细胞治疗研讨会', titleEn: 'Cell therapy seminar' } as never;
+  const payload = { origin: 'https://c.example', number: 'C-1', name: '王小明', code: 'abc' };
+
+  it('states the credits of an attendance certificate (a Ⅱ类 project), a teaching one, in both languages', () => {
+    const attendance = { ...payload, kind: 'attendance', credits: 1, creditClass: 'II' } as const;
+    const zh = renderCertificateEmail('zh-CN', event, attendance);
+    expect(zh.html).toContain('<p>学分：1（Ⅱ类）</p>');
+    expect(zh.text).toContain('证书编号 C-1。\n学分：1（Ⅱ类）\n\n下载证书');
+    expect(renderCertificateEmail('en', event, attendance).html).toContain('<p>Credits: 1 (Class II)</p>');
+    const teaching = { ...payload, kind: 'teaching', credits: 2.5, creditClass: 'I' } as const;
+    expect(renderCertificateEmail('zh-CN', event, teaching).text).toContain('\n授课学分：2.5（Ⅰ类）\n');
+    expect(renderCertificateEmail('en', event, teaching).text).toContain('\nTeaching credits: 2.5 (Class I)\n');
+  });
+
+  it('leaves no blank line where a certificate without credits would state them', () => {
+    const none = renderCertificateEmail('zh-CN', event, { ...payload, kind: 'attendance', credits: 0 });
+    expect(none.text).toContain('证书编号 C-1。\n\n下载证书');
+    expect(none.text).not.toContain('学分');
+    expect(none.text).not.toMatch(/\n\n\n/);
+  });
+});
+
 describe('the queue consumer', () => {
   it('draws each certificate into FILES, marks it ready and emails the holder a link to the ticket page', async () => {
     // Everything issued so far, queued again: drawing is idempotent.
@@ -222,8 +246,12 @@ describe('the queue consumer', () => {
     expect(rendered.subject).toContain('学分证书');
     expect(rendered.text).toContain(`http://localhost:8787/t/${full.ticketCode}`);
     expect(rendered.text).toContain(cert.number);
+    // The credits, with the project's class as the PDF gives it.
+    expect(rendered.text).toContain(`\n学分：${cert.credits}（Ⅰ类）\n`);
     const [en] = await certificateEmails(english.id);
-    expect((await renderOutboxRow(dbFor(env.DB), en!)).subject).toContain('Your credit certificate');
+    const renderedEn = await renderOutboxRow(dbFor(env.DB), en!);
+    expect(renderedEn.subject).toContain('Your credit certificate');
+    expect(renderedEn.html).toContain(`<p>Credits: ${(await certOf(english.id))!.credits} (Class I)</p>`);
     // Delivered twice (a queue redelivers): no second email.
     sent.push({ certificateIds: [cert.id], origin: 'http://localhost:8787' });
     await deliver();

@@ -126,11 +126,11 @@ export async function renderCertificates(env: Bindings, ids: string[], origin: s
         SELECT j.value ->> 'emailId', c.event_id, c.registration_id, 'certificate', coalesce(r.email, pe.email),
           coalesce(r.locale, 'zh-CN'),
           json_object('origin', ${origin}, 'number', c.number, 'kind', c.kind, 'name', c.holder_name, 'code', r.ticket_code,
-            'credits', c.credits),
+            'credits', c.credits, 'creditClass', json_extract(p.settings, '$.creditClass')),
           ${now}
         FROM json_each(${readyJson}) j JOIN certificates c ON c.id = j.value ->> 'id'
           LEFT JOIN registrations r ON r.id = c.registration_id AND r.status = 'confirmed'
-          LEFT JOIN people pe ON pe.id = c.person_id
+          LEFT JOIN people pe ON pe.id = c.person_id LEFT JOIN cme_projects p ON p.event_id = c.event_id
         WHERE c.status = 'ready' AND c.email_sent_at IS NULL AND coalesce(r.email, pe.email, '') != ''
         RETURNING id`,
     sql`UPDATE certificates SET email_sent_at = ${now}

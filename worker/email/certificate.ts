@@ -11,6 +11,8 @@ export type CertificatePayload = {
   name?: string;
   code?: string | null;
   credits?: number;
+  /** The CME project's credit class when the certificate was issued (Ⅰ类 or Ⅱ类); absent before it was recorded. */
+  creditClass?: 'I' | 'II' | null;
 };
 
 const KIND = {
@@ -24,6 +26,8 @@ const copy = {
     greeting: '{name}，您好：',
     lead: '您在本次会议的{kind}已签发，证书编号 {number}。',
     credits: '学分：{credits}',
+    teachingCredits: '授课学分：{credits}',
+    creditClass: { I: '（Ⅰ类）', II: '（Ⅱ类）' },
     download: '下载证书',
     downloadHint: '也可随时在您的电子票页面下载。',
     verify: '任何人都可以在此核验证书：',
@@ -34,6 +38,8 @@ const copy = {
     greeting: 'Dear {name},',
     lead: 'Your {kind} for this meeting has been issued, number {number}.',
     credits: 'Credits: {credits}',
+    teachingCredits: 'Teaching credits: {credits}',
+    creditClass: { I: ' (Class I)', II: ' (Class II)' },
     download: 'Download the certificate',
     downloadHint: 'You can also download it from your ticket page at any time.',
     verify: 'Anyone can verify it here:',
@@ -53,7 +59,12 @@ export function renderCertificateEmail(locale: Locale, e: typeof events.$inferSe
   const verifyLink = `${origin}/verify/${encodeURIComponent(number)}`;
   // Through the ticket page when the holder has one (the ticket code is their credential); else the verify page.
   const download = p.code ? `${origin}/t/${encodeURIComponent(p.code)}` : null;
-  const credits = p.kind !== 'attendance' && p.credits ? fill(c.credits, { credits: String(p.credits) }) : '';
+  // Any certificate that carries credits states them, with the class as the PDF gives it (an attendance certificate
+  // of a Ⅱ类 project carries its attendee's credits too).
+  const credits = p.credits
+    ? fill(p.kind === 'teaching' ? c.teachingCredits : c.credits, { credits: String(p.credits) }) +
+      (p.creditClass ? c.creditClass[p.creditClass] : '')
+    : '';
   const body = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
 <body style="margin:0;padding:12px;background:#f6f7f9;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1b2330;line-height:1.5">
 <div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:20px">
@@ -70,7 +81,7 @@ ${download ? html`<p><a href="${download}" style="display:inline-block;backgroun
     '',
     fill(c.greeting, vars),
     fill(c.lead, vars),
-    credits,
+    ...(credits ? [credits] : []),
     '',
     ...(download ? [`${c.download}: ${download}`, c.downloadHint] : []),
     `${c.verify} ${verifyLink}`,
