@@ -7,7 +7,7 @@ import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { deliverDue, outcomeStatements } from '../../worker/email/outbox';
 import { installResendDouble } from '../fakes/resend';
 import { makeEvent, person } from './fixtures';
-import { call } from './helpers';
+import { call, cancelTicket } from './helpers';
 import { UPCOMING_SLUG } from '../../schema/seed/demo';
 
 afterEach(() => vi.restoreAllMocks());
@@ -101,6 +101,31 @@ describe('the confirmation email', () => {
     for (const m of labels) expect(m[1]).toContain('white-space:nowrap');
     expect(mail.html).toMatch(/<td style="[^"]*white-space:nowrap[^"]*">14:00–14:15<\/td>/);
     // tests/e2e/email-render.test.ts measures the rendered email at 390 px in Chromium.
+  });
+});
+
+describe('the cancellation email', () => {
+  it('links to the event page to register again and says to contact the organiser if it was not you, in both languages', async () => {
+    const { slug } = await makeEvent(5);
+    for (const [who, locale] of [
+      ['cancel-zh', 'zh-CN'],
+      ['cancel-en', 'en'],
+    ] as const)
+      expect((await cancelTicket((await register(slug, person(who, { locale }))).body.registration)).status).toBe(200);
+    const inbox = await mailbox();
+    const cancelled = (to: string) => inbox.find((m) => m.to === to && m.kind === 'cancelled')!;
+    const eventPage = `http://localhost:8787/e/${slug}#register`;
+    const zh = cancelled('attendeecancel-zh@example.org');
+    expect(zh.text).toContain('您的报名已取消。如仍想参会，可在会议页面重新报名。');
+    expect(zh.html).toContain(`<a href="${eventPage}"`);
+    expect(zh.html).toMatch(/>重新报名<\/a>/);
+    expect(zh.text).toContain('如果您并未取消报名，请联系主办方。');
+    expect(zh.text).not.toContain('请忽略');
+    const en = cancelled('attendeecancel-en@example.org');
+    expect(en.html).toMatch(new RegExp(`<a href="${eventPage}"[^>]*>Register again</a>`));
+    expect(en.text).toContain(`Register again: ${eventPage}`);
+    expect(en.text).toContain('If you did not cancel, contact the organiser.');
+    expect(en.text).not.toContain('ignore this email');
   });
 });
 

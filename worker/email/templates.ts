@@ -58,7 +58,7 @@ const copy = {
       promoted: '好消息：有席位空出，您已从候补转为正式参会。请在签到时出示下方二维码。',
       resend: '我们收到了使用此邮箱的再次报名。您的参会票如下，无需重复报名。',
       reissued: '主办方为您重新签发了参会票，旧的二维码已失效。请在签到时出示下方新的二维码。',
-      cancelled: '您的报名已取消。如需参会，请重新报名。',
+      cancelled: '您的报名已取消。如仍想参会，可在会议页面重新报名。',
       manage_link: '您申请了管理报名的链接。通过下方链接可查看参会票、取消报名或删除个人信息。请勿转发此邮件。',
       pending:
         '我们已收到您的报名。本会议的报名需经主办方审核，审核通过后我们会把参会票发送给您。在此之前，报名尚未占用席位。',
@@ -75,6 +75,10 @@ const copy = {
     qrAlt: '参会票二维码',
     calendar: '附件为会议日程（.ics），可导入日历。',
     calendarLink: '下载会议日程（.ics），导入日历',
+    registerAgain: '重新报名',
+    // Ignoring a cancellation one did not make would lose the seat.
+    notYou: '如果您并未取消报名，请联系主办方。',
+    sentBy: '此邮件由 Colloquy 发送。',
     footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
   en: {
@@ -99,7 +103,8 @@ const copy = {
         'Someone registered again with this email address. Here is your existing ticket; there is no need to register twice.',
       reissued:
         'The organiser issued you a new ticket; the old QR code no longer works. Show the new QR code below at the front desk.',
-      cancelled: 'Your registration has been cancelled. Register again if you would like to attend.',
+      cancelled:
+        'Your registration has been cancelled. If you would still like to attend, register again on the event page.',
       manage_link:
         'You asked for the link that manages your registration. Use it to see your ticket, cancel, or delete your data. Do not forward this email.',
       pending:
@@ -117,6 +122,9 @@ const copy = {
     qrAlt: 'QR code of your ticket',
     calendar: 'The agenda is attached as an .ics file for your calendar.',
     calendarLink: 'Download the agenda (.ics) for your calendar',
+    registerAgain: 'Register again',
+    notYou: 'If you did not cancel, contact the organiser.',
+    sentBy: 'Sent by Colloquy.',
     footer: 'Sent by Colloquy. If this was not you, ignore this email.',
   },
 } as const;
@@ -150,6 +158,10 @@ export function renderAttendeeEmail(
   const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
   const showTicket = kind !== 'cancelled' && kind !== 'rejected';
+  const cancelled = kind === 'cancelled';
+  // A cancelled registration is gone: registering again starts from the event page.
+  const eventUrl = `${origin}/e/${encodeURIComponent(e.slug)}#register`;
+  const footer = cancelled ? c.sentBy : c.footer;
   const showQr =
     kind === 'confirmation' ||
     kind === 'approved' ||
@@ -178,6 +190,7 @@ export function renderAttendeeEmail(
 </table>
 ${showQr ? html`<p style="text-align:center;margin:16px 0"><img src="${calendarUrl ? qrUrl : `cid:${QR_CONTENT_ID}`}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block;max-width:100%;height:auto"></p>` : ''}
 ${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>` : ''}
+${cancelled ? html`<p><a href="${eventUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.registerAgain}</a></p><p>${c.notYou}</p>` : ''}
 ${
   day.length
     ? html`<h2 style="font-size:16px;margin:20px 0 4px">${c.agenda}</h2>
@@ -194,7 +207,7 @@ ${
 <p style="font-size:14px"><a href="${ticketUrl}#cancel" style="color:#a4161a">${c.cancel}</a></p>`
     : ''
 }
-<p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${c.footer}</p>
+<p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${footer}</p>
 </div></body></html>`;
 
   const text = [
@@ -217,7 +230,8 @@ ${
           '',
         ]
       : []),
-    c.footer,
+    ...(cancelled ? [`${c.registerAgain}: ${eventUrl}`, c.notYou, ''] : []),
+    footer,
   ].join('\n');
   return {
     subject,
