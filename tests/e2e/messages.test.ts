@@ -263,11 +263,17 @@ describe('devices', () => {
     await page.getByRole('textbox', { name: '正文' }).fill('{{name}}，您的电子票：{{ticket_url}}');
     const preview = page.getByRole('region', { name: '预览' });
     await preview.getByText('共 1 位收件人', { exact: true }).waitFor();
-    await page.getByRole('button', { name: '发送给 1 人…' }).click();
+    // Chinese text without half-width brackets or spaces around a Chinese name.
+    await page.getByRole('button', { name: '发送测试邮件给我' }).click();
     await page
-      .getByRole('dialog', { name: '确定发送给 1 位收件人吗？' })
-      .getByRole('button', { name: '确定发送给 1 人' })
-      .click();
+      .locator('.msg-tested')
+      .getByText(new RegExp(`^已于 .+ 将${name}的邮件作为测试发送至 ${ORGANISER}。`))
+      .waitFor();
+    await preview.locator(`iframe[title="发给${name}的邮件"]`).waitFor();
+    await page.getByRole('button', { name: '发送给 1 人…' }).click();
+    const confirm = page.getByRole('dialog', { name: '确定发送给 1 位收件人吗？' });
+    await confirm.getByText('自选报名者（共 1 位收件人）', { exact: true }).waitFor();
+    await confirm.getByRole('button', { name: '确定发送给 1 人' }).click();
     await toast(page, new RegExp(`^正在将“停车 ${u}”发送给 1 人`)).waitFor();
 
     // One email, with the ticket that admits: the new registration's, not the cancelled one's.

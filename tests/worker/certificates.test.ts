@@ -210,7 +210,9 @@ describe('the certificate email', () => {
     const attendance = { ...payload, kind: 'attendance', credits: 1, creditClass: 'II' } as const;
     const zh = renderCertificateEmail('zh-CN', event, attendance);
     expect(zh.html).toContain('<p>学分：1（Ⅱ类）</p>');
-    expect(zh.text).toContain('证书编号 C-1。\n学分：1（Ⅱ类）\n\n下载证书');
+    expect(zh.text).toContain('证书编号 C-1。\n学分：1（Ⅱ类）\n\n下载证书：https://c.example/t/abc\n');
+    expect(zh.text).toContain('任何人都可以在此核验证书：https://c.example/verify/C-1');
+    expect(zh.html).toContain('任何人都可以在此核验证书：<a href="https://c.example/verify/C-1">');
     expect(renderCertificateEmail('en', event, attendance).html).toContain('<p>Credits: 1 (Class II)</p>');
     const teaching = { ...payload, kind: 'teaching', credits: 2.5, creditClass: 'I' } as const;
     expect(renderCertificateEmail('zh-CN', event, teaching).text).toContain('\n授课学分：2.5（Ⅰ类）\n');

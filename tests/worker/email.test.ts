@@ -39,22 +39,25 @@ describe('the confirmation email', () => {
     const zh = (await mailbox()).find((m) => m.to === 'attendeemail-zh@example.org')!;
     expect(zh.kind).toBe('confirmation');
     expect(zh.subject).toBe('报名成功：细胞治疗治疗自身免疫性疾病学术交流会（第二期）');
-    expect(zh.text).toContain(`${y}年${m}月${d}日 14:00–17:20（北京时间）`);
+    // Chinese text takes full-width colons and brackets, English half-width ones.
+    expect(zh.text).toContain(`\n时间：${y}年${m}月${d}日 14:00–17:20（北京时间）\n地点：`);
     expect(zh.text).toContain('北京陆道培医院');
     expect(zh.text).toContain(body.registration.manageUrl);
     expect(zh.html).toContain(`${body.registration.manageUrl}#cancel`);
     expect(zh.attachments.map((a) => a.filename)).toEqual(['ticket-qr.png', 'agenda.ics']);
     // The person's day: every agenda item with its local times and room, in the email's language.
     expect(zh.text).toContain('会议日程');
-    expect(zh.text).toContain('14:00–14:15  风湿免疫科病房开科仪式暨开幕致辞 (学术报告厅)');
+    expect(zh.text).toContain('会议日程：\n  14:00–14:15  风湿免疫科病房开科仪式暨开幕致辞（学术报告厅）');
+    expect(zh.text).toContain(`查看参会票：${body.registration.manageUrl}`);
     expect(zh.html).toContain('茶歇');
     expect(zh.text).toContain('闭幕与开科祝贺');
 
     await register(UPCOMING_SLUG, person('mail-en', { locale: 'en' }));
     const en = (await mailbox()).find((m) => m.to === 'attendeemail-en@example.org')!;
     expect(en.subject).toBe('You are registered: Cell therapy for autoimmune diseases: second session');
-    expect(en.text).toContain(`${d} ${monthEn} ${y}, 14:00–17:20 (Beijing time)`);
-    expect(en.text).toContain('Your day:');
+    expect(en.text).toContain(`\nWhen: ${d} ${monthEn} ${y}, 14:00–17:20 (Beijing time)\nWhere: `);
+    expect(en.text).toContain('Your day:\n');
+    expect(en.text).toMatch(/ \(Lecture Hall\)\n/);
     expect(en.text).toContain('Tea break');
     expect(en.html).toContain('Panel discussion: the future of cell therapy');
     expect(en.html).not.toContain('茶歇');
@@ -119,7 +122,7 @@ describe('the cancellation email', () => {
     expect(zh.text).toContain('您的报名已取消。如仍想参会，可在会议页面重新报名。');
     expect(zh.html).toContain(`<a href="${eventPage}"`);
     expect(zh.html).toMatch(/>重新报名<\/a>/);
-    expect(zh.text).toContain('如果您并未取消报名，请联系主办方。');
+    expect(zh.text).toContain(`重新报名：${eventPage}\n如果您并未取消报名，请联系主办方。`);
     expect(zh.text).not.toContain('请忽略');
     const en = cancelled('attendeecancel-en@example.org');
     expect(en.html).toMatch(new RegExp(`<a href="${eventPage}"[^>]*>Register again</a>`));

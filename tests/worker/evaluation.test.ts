@@ -537,6 +537,9 @@ describe('speaker reports', () => {
     const zhangMail = mails.find((m) => m.to === 'zhang.jianglin@example.org')!;
     expect(zhangMail.text).toContain('4.25');
     for (const name of ['John Smith', '评价人1']) expect(zhangMail.text).not.toContain(name);
+    // Chinese lines take a full-width colon.
+    expect(zhangMail.text).toMatch(/[\u4e00-\u9fff]：\d\.\d\d\n/);
+    expect(zhangMail.text).not.toMatch(/[\u4e00-\u9fff]: /);
     const token = zhangMail.text.match(/\/portal\/([A-Za-z0-9_-]{22})/)![1];
     const portal = await call(`/api/portal/${token}/feedback`);
     expect(portal.status).toBe(200);
@@ -577,6 +580,8 @@ describe('the email with the link', () => {
     expect(en.subject).toContain('Your evaluation');
     expect(en.text).toContain(`https://colloquy.example/t/${english.ticketCode}/evaluation`);
     expect(mails.find((m) => m.id === present.id)!.subject).toContain('请评价');
+    expect(mails.find((m) => m.id === present.id)!.text).toContain(`打开评价：https://colloquy.example/t/`);
+    expect(en.text).toContain('Open the evaluation: https://');
     expect(await sendEvaluationInvitations(env as never, Date.now(), 'https://colloquy.example')).toBe(0);
     // The event ends: the one who only signed in may answer now, and gets theirs; still one each.
     await setEventEnd(Date.now() - 60_000);

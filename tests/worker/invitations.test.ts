@@ -58,6 +58,7 @@ describe('inviting a list', () => {
     expect(wang.subject).toBe('诚邀您参加：测试会议');
     expect(wang.link.pathname).toBe(`/e/${ev.slug}`);
     expect(wang.text).toContain('转发给他人无效');
+    expect(wang.text).toMatch(/\n时间：.+\n地点：.+\n\n接受邀请并报名：http/);
     const again = await invite(ev.slug, 'Dr Wang, Wang@Example.org\nDr Zhao, zhao@example.org', 'en');
     expect(again.body).toMatchObject({ invited: 1, alreadyInvited: ['Wang@Example.org'] });
     expect((await linkFor('zhao@example.org')).subject).toBe('You are invited: Test meeting');

@@ -65,9 +65,11 @@ describe('placeholders', () => {
     expect(m.subject).toBe('Hello <b>Li</b>');
     expect(m.html).toContain('<strong>Director &lt;b&gt;Li&lt;/b&gt;</strong>');
     expect(m.html).toContain('A &amp; B');
-    expect(m.html).toContain('<li><strong>1月22日 14:15–15:00</strong> Talk &lt;1&gt; <em>(主讲, Hall)</em></li>');
+    expect(m.html).toContain('<li><strong>1月22日 14:15–15:00</strong> Talk &lt;1&gt;<em>（主讲，Hall）</em></li>');
     expect(m.html).not.toContain('<script>');
-    expect(m.text).toContain('- 1月22日 14:15–15:00 Talk <1> (主讲, Hall)');
+    expect(m.text).toContain('- 1月22日 14:15–15:00 Talk <1>（主讲，Hall）');
+    const en = renderMessage('Hi', '{{sessions}}', { ...values, locale: 'en' });
+    expect(en.text).toBe('- 1月22日 14:15–15:00 Talk <1> (主讲, Hall)');
   });
 
   it('makes a bare URL a link that wraps, and keeps a link the organiser wrote one link, in the card of the system emails', () => {
@@ -175,8 +177,8 @@ describe('audiences', () => {
     const jin = rows[0];
     expect(jin.text).toContain('尊敬的金京玉主任');
     expect(jin.text).toContain('1月22日 14:15–15:00 细胞治疗在自身免疫性疾病中的突破');
-    expect(jin.text).toContain('(主讲, 学术报告厅)');
-    expect(jin.text).toContain('(主持人, 学术报告厅)');
+    expect(jin.text).toContain('（主讲，学术报告厅）');
+    expect(jin.text).toContain('（主持人，学术报告厅）');
     const li = rows[1];
     expect(li.text).toContain('尊敬的李艳主任');
     expect(li.text).toContain('专家讨论');

@@ -63,7 +63,7 @@ describe('confirmations at Resend’s pace', () => {
     );
     const ics = `http://localhost:8787/api/events/${slug}/agenda.ics`;
     expect(mail.html).toContain(`<a href="${ics}">下载会议日程（.ics），导入日历</a>`);
-    expect(mail.text).toContain(`下载会议日程（.ics），导入日历: ${ics}`);
+    expect(mail.text).toContain(`下载会议日程（.ics），导入日历：${ics}`);
     const calendar = await call(ics.replace('http://localhost:8787', ''));
     expect([calendar.status, calendar.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
     expect(calendar.body).toContain('BEGIN:VEVENT');

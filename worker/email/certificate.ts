@@ -30,7 +30,8 @@ const copy = {
     creditClass: { I: '（Ⅰ类）', II: '（Ⅱ类）' },
     download: '下载证书',
     downloadHint: '也可随时在您的电子票页面下载。',
-    verify: '任何人都可以在此核验证书：',
+    verify: '任何人都可以在此核验证书',
+    colon: '：',
     footer: '此邮件由 Colloquy 发送。',
   },
   en: {
@@ -42,7 +43,8 @@ const copy = {
     creditClass: { I: ' (Class I)', II: ' (Class II)' },
     download: 'Download the certificate',
     downloadHint: 'You can also download it from your ticket page at any time.',
-    verify: 'Anyone can verify it here:',
+    verify: 'Anyone can verify it here',
+    colon: ': ',
     footer: 'Sent by Colloquy.',
   },
 } as const;
@@ -73,7 +75,7 @@ export function renderCertificateEmail(locale: Locale, e: typeof events.$inferSe
 <p>${fill(c.lead, vars)}</p>
 ${credits ? html`<p>${credits}</p>` : ''}
 ${download ? html`<p><a href="${download}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.download}</a></p><p style="font-size:14px;color:#4d5766">${c.downloadHint}</p>` : ''}
-<p style="font-size:14px">${c.verify} <a href="${verifyLink}">${verifyLink}</a></p>
+<p style="font-size:14px">${c.verify}${c.colon}<a href="${verifyLink}">${verifyLink}</a></p>
 <p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${c.footer}</p>
 </div></body></html>`;
   const text = [
@@ -83,8 +85,8 @@ ${download ? html`<p><a href="${download}" style="display:inline-block;backgroun
     fill(c.lead, vars),
     ...(credits ? [credits] : []),
     '',
-    ...(download ? [`${c.download}: ${download}`, c.downloadHint] : []),
-    `${c.verify} ${verifyLink}`,
+    ...(download ? [`${c.download}${c.colon}${download}`, c.downloadHint] : []),
+    `${c.verify}${c.colon}${verifyLink}`,
     '',
     c.footer,
   ].join('\n');

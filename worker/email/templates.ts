@@ -75,6 +75,9 @@ const copy = {
     qrAlt: '参会票二维码',
     calendar: '附件为会议日程（.ics），可导入日历。',
     calendarLink: '下载会议日程（.ics），导入日历',
+    // Chinese text takes full-width punctuation; English half-width.
+    colon: '：',
+    room: '（{room}）',
     registerAgain: '重新报名',
     // Ignoring a cancellation one did not make would lose the seat.
     notYou: '如果您并未取消报名，请联系主办方。',
@@ -122,6 +125,8 @@ const copy = {
     qrAlt: 'QR code of your ticket',
     calendar: 'The agenda is attached as an .ics file for your calendar.',
     calendarLink: 'Download the agenda (.ics) for your calendar',
+    colon: ': ',
+    room: ' ({room})',
     registerAgain: 'Register again',
     notYou: 'If you did not cancel, contact the organiser.',
     sentBy: 'Sent by Colloquy.',
@@ -216,21 +221,25 @@ ${
     fill(c.greeting, { name: r.name }),
     lead,
     '',
-    `${c.when}: ${when}`,
-    `${c.where}: ${venue}`,
+    `${c.when}${c.colon}${when}`,
+    `${c.where}${c.colon}${venue}`,
     '',
     ...(day.length
-      ? [`${c.agenda}:`, ...day.map((d) => `  ${d.time}  ${d.title}${d.room ? ` (${d.room})` : ''}`), '']
-      : []),
-    ...(showTicket
       ? [
-          `${c.ticket}: ${ticketUrl}`,
-          calendarUrl ? `${c.calendarLink}: ${calendarUrl}` : c.calendar,
-          `${c.cancel}: ${ticketUrl}#cancel`,
+          `${c.agenda}${c.colon.trim()}`,
+          ...day.map((d) => `  ${d.time}  ${d.title}${d.room ? fill(c.room, { room: d.room }) : ''}`),
           '',
         ]
       : []),
-    ...(cancelled ? [`${c.registerAgain}: ${eventUrl}`, c.notYou, ''] : []),
+    ...(showTicket
+      ? [
+          `${c.ticket}${c.colon}${ticketUrl}`,
+          calendarUrl ? `${c.calendarLink}${c.colon}${calendarUrl}` : c.calendar,
+          `${c.cancel}${c.colon}${ticketUrl}#cancel`,
+          '',
+        ]
+      : []),
+    ...(cancelled ? [`${c.registerAgain}${c.colon}${eventUrl}`, c.notYou, ''] : []),
     footer,
   ].join('\n');
   return {
@@ -254,5 +263,9 @@ export function renderSignInEmail(locale: Locale, link: string): Rendered {
 <h1 style="font-size:20px">${subject}</h1><p>${lead}</p>
 <p><a href="${link}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${button}</a></p>
 <p style="font-size:13px;color:#4d5766">${ignore}</p></div></body></html>`;
-  return { subject, html: body.html, text: `${subject}\n\n${lead}\n\n${button}: ${link}\n\n${ignore}` };
+  return {
+    subject,
+    html: body.html,
+    text: `${subject}\n\n${lead}\n\n${button}${zh ? '：' : ': '}${link}\n\n${ignore}`,
+  };
 }

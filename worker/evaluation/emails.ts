@@ -39,7 +39,7 @@ export function invitationEmail(
         'Each answer is saved as you go, and it works on a phone.',
       ];
   const open = zh ? '打开评价' : 'Open the evaluation';
-  const text = [...lines, `${open}: ${url}`].join('\n');
+  const text = [...lines, `${open}${zh ? '：' : ': '}${url}`].join('\n');
   const html = page(
     `${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(open)}</a></p>`,
   );
@@ -102,7 +102,10 @@ export function speakerEmail(
   url: string,
 ) {
   const avg = (lang: Locale) =>
-    ASPECTS.map((a) => `${ASPECT_WORDS[a][lang]}: ${averages[a] === null ? '—' : averages[a]!.toFixed(2)}`);
+    ASPECTS.map(
+      (a) =>
+        `${ASPECT_WORDS[a][lang]}${lang === 'zh-CN' ? '：' : ': '}${averages[a] === null ? '—' : averages[a]!.toFixed(2)}`,
+    );
   const zh = [
     `${p.nameZh}，您好！「${e.titleZh}」的听众评价已汇总（${n} 份，匿名）。`,
     ...avg('zh-CN'),

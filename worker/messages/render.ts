@@ -108,13 +108,23 @@ markdown.use({
   },
 });
 
-function sessionsText(list: RecipientSession[]) {
-  return list.map((s) => `- ${s.when} ${s.title} (${s.role}${s.room ? `, ${s.room}` : ''})`).join('\n');
+/** "（主讲，学术报告厅）" in Chinese, " (speaker, Hall)" in English: the role, and the room when there is one. */
+function aside(s: RecipientSession, locale: RecipientValues['locale'], esc = (x: string) => x) {
+  const zh = locale === 'zh-CN';
+  const inside = [s.role, s.room]
+    .filter(Boolean)
+    .map(esc)
+    .join(zh ? '，' : ', ');
+  return zh ? `（${inside}）` : ` (${inside})`;
 }
 
-function sessionsHtml(list: RecipientSession[]) {
+function sessionsText(list: RecipientSession[], locale: RecipientValues['locale']) {
+  return list.map((s) => `- ${s.when} ${s.title}${aside(s, locale)}`).join('\n');
+}
+
+function sessionsHtml(list: RecipientSession[], locale: RecipientValues['locale']) {
   if (!list.length) return '';
-  return `<ul>${list.map((s) => `<li><strong>${escapeHtml(s.when)}</strong> ${escapeHtml(s.title)} <em>(${escapeHtml(s.role)}${s.room ? `, ${escapeHtml(s.room)}` : ''})</em></li>`).join('')}</ul>`;
+  return `<ul>${list.map((s) => `<li><strong>${escapeHtml(s.when)}</strong> ${escapeHtml(s.title)}<em>${aside(s, locale, escapeHtml)}</em></li>`).join('')}</ul>`;
 }
 
 export function renderMessage(subject: string, body: string, v: RecipientValues) {
@@ -124,7 +134,7 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
       key.startsWith(ANSWER)
         ? answerOf(key)
         : key === 'sessions'
-          ? sessionsText(v.sessions)
+          ? sessionsText(v.sessions, v.locale)
           : (v[key as Exclude<Placeholder, 'sessions'>] ?? ''),
     );
   const answerKeys = answerPlaceholders(body).map((id) => ANSWER + id);
@@ -139,10 +149,10 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
     html = html.replaceAll(answerSentinel(i), escapeHtml(answerOf(key)));
   });
   const sessionsIndex = PLACEHOLDERS.indexOf('sessions');
-  html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions));
+  html = html.replace(new RegExp(`<p>${sentinel(sessionsIndex)}</p>`, 'g'), sessionsHtml(v.sessions, v.locale));
   html = linkUrls(html, v).replaceAll('<a href="', `<a style="${LINK_STYLE}" href="`);
   PLACEHOLDERS.forEach((key, i) => {
-    const value = key === 'sessions' ? sessionsHtml(v.sessions) : escapeHtml(v[key] ?? '');
+    const value = key === 'sessions' ? sessionsHtml(v.sessions, v.locale) : escapeHtml(v[key] ?? '');
     html = html.replaceAll(sentinel(i), value);
   });
   const subjectLine = plain(subject)

@@ -502,6 +502,7 @@ export const consoleEn = {
   'msg.preview': 'Preview',
   'msg.previewFor': 'Preview the email of',
   'msg.recipientsOne': '1 recipient',
+  'msg.audienceCount': '{audience} ({count})',
   'msg.recipients': '{n, plural, one {# recipient} other {# recipients}}',
   'msg.recipientsNone': 'Nobody in this audience has an email address.',
   'msg.recipientsFirst': 'The list shows the first 500.',

@@ -25,9 +25,7 @@ export function SendConfirm(props: {
         <dt>{ct('msg.previewSubject')}</dt>
         <dd>{props.draft.subject}</dd>
         <dt>{ct('msg.audience')}</dt>
-        <dd>
-          {audienceText(props.draft)} ({recipientsText(n())})
-        </dd>
+        <dd>{ct('msg.audienceCount', { audience: audienceText(props.draft), count: recipientsText(n()) })}</dd>
         <dt>{ct('msg.language')}</dt>
         <dd>{langName(props.draft.lang)}</dd>
       </dl>
