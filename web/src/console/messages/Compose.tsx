@@ -10,7 +10,7 @@ import {
   sendMessage,
   testMessage,
 } from '../console-api';
-import { ct } from '../text';
+import { ct, inSentence } from '../text';
 import { busyLabel, createSubmit, FormError, useFailure, useToast } from '../ui';
 import { AudienceFields } from './AudienceFields';
 import { MailboxLink } from './bits';
@@ -163,7 +163,7 @@ export function Compose(props: {
               {(x) => (
                 <p class="notice ok">
                   {ct('msg.testedNote', {
-                    name: x().name || x().email,
+                    name: inSentence(x().name || x().email),
                     email: x().email,
                     time: formatTime(x().at, props.event.timezone, locale()),
                   })}

@@ -1,6 +1,6 @@
 // The preview beside the form: how many will get the email, and the email one of them will get.
 import { Show } from 'solid-js';
-import { ct } from '../text';
+import { ct, inSentence } from '../text';
 import { Field } from '../ui';
 import { recipientsText } from './draft';
 import type { Preview } from './preview';
@@ -57,7 +57,7 @@ export function PreviewPanel(props: { id: string; preview: Preview; hasAudience:
                 class="msg-frame"
                 sandbox=""
                 srcdoc={shown().html}
-                title={ct('msg.previewFrame', { name: p().shownName() })}
+                title={ct('msg.previewFrame', { name: inSentence(p().shownName()) })}
               />
             </>
           )}
