@@ -80,8 +80,9 @@ export default function TicketPage() {
                   </Show>
                   <TicketCertificates code={tk().code} loaded={certificates} />
                   <TicketActions ticket={tk()} state={state} ended={tk().event.ended} />
-                  <Show when={!state.canManage()}>
-                    <ManageLinkNeeded code={tk().code} ended={tk().event.ended} />
+                  {/* Before the day the link cancels too, so it is offered with the ticket's actions. */}
+                  <Show when={!state.canManage() && !tk().event.ended}>
+                    <ManageLinkNeeded code={tk().code} ended={false} />
                   </Show>
                   <Show when={state.canManage() && tk().status !== 'cancelled'}>
                     <TicketAnswers code={tk().code} token={state.token()} />
@@ -95,7 +96,12 @@ export default function TicketPage() {
                       states={['not_yet']}
                     />
                   </Show>
-                  <TicketPrivacy state={state} certified={(certificates.latest?.certificates ?? []).length > 0} />
+                  <TicketPrivacy state={state} certified={(certificates.latest?.certificates ?? []).length > 0}>
+                    {/* After it, the link is only for erasing: it belongs under "Your personal data". */}
+                    <Show when={!state.canManage() && tk().event.ended}>
+                      <ManageLinkNeeded code={tk().code} ended />
+                    </Show>
+                  </TicketPrivacy>
                   <p class="no-print">
                     <a href={`/e/${encodeURIComponent(tk().event.slug)}`}>{t('backHome')}</a>
                   </p>
