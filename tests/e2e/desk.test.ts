@@ -215,6 +215,20 @@ describe('the front desk', () => {
     expect(await unknown.textContent()).toContain('Search by name instead.');
     await page.keyboard.press('Escape');
     await overlay(page).waitFor({ state: 'detached' });
+
+    // A ticket of the January seminar, at this event's desk: red, says what to ask for, and names nobody (a desk
+    // does not read another event's registrations).
+    await box.fill('demo-att-01-9fTq4Lm2');
+    await box.press('Enter');
+    const other = overlay(page).and(page.locator('[data-result="wrong_event"]'));
+    await other.waitFor();
+    expect(await other.evaluate((el) => el.classList.contains('tone-bad'))).toBe(true);
+    expect(await other.textContent()).toContain(
+      'This ticket is for another event. Ask for the ticket of this one, or search by name instead.',
+    );
+    expect(await other.textContent()).not.toContain('王丽华');
+    await page.keyboard.press('Escape');
+    await overlay(page).waitFor({ state: 'detached' });
   });
 
   it("shows the speaker band for the main speaker's badge", async () => {

@@ -83,7 +83,8 @@ export const deskEn = {
   'result.unknown': 'Unknown ticket',
   'result.unknownHint': 'No ticket has this code. Search by name instead.',
   'result.wrongEvent': 'Ticket for another event',
-  'result.wrongEventHint': 'This ticket is not for this event.',
+  'result.wrongEventHint':
+    'This ticket is for another event. Ask for the ticket of this one, or search by name instead.',
   'result.dismiss': 'Next guest',
   'result.dismissHint': 'Press Escape or tap anywhere to continue.',
   'result.badge.speaker': 'SPEAKER 主讲',

@@ -78,7 +78,7 @@ export const deskZhCN: Record<DeskMessageKey, string> = {
   'result.unknown': '无效票号',
   'result.unknownHint': '没有此票号的电子票，请改用姓名查找。',
   'result.wrongEvent': '非本次会议的票',
-  'result.wrongEventHint': '该电子票不属于本次会议。',
+  'result.wrongEventHint': '该电子票属于其他会议。请对方出示本次会议的电子票，或按姓名搜索。',
   'result.dismiss': '下一位',
   'result.dismissHint': '按 Esc 键或轻触屏幕继续。',
   'result.badge.speaker': 'SPEAKER 主讲',
