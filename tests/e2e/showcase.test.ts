@@ -187,6 +187,11 @@ describe('the seeded seminar’s CME record in the console', () => {
       certificates: { number: string; kind: string }[];
     };
     expect(certificates.map((c) => c.kind)).toEqual(['attendance']);
+    // The ticket still says what was earned, above the certificate now issued.
+    const ticket = await newPage(browser, 'zh-CN', { viewport: { width: 390, height: 900 } });
+    await ticket.goto(`${baseUrl}/t/demo-att-01-9fTq4Lm2`);
+    await expect(ticket.locator('.ticket-credit').textContent()).resolves.toBe('您已获得本次会议 1 学分。');
+    await ticket.close();
     for (const [locale, valid, credit] of [
       ['zh-CN', '证书有效', '学分1 · Ⅱ类'],
       ['en', 'Valid certificate', 'Credits1 · Class II'],

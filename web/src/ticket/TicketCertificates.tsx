@@ -16,6 +16,7 @@ const en = {
   'tc.number': 'No. {number}',
   'tc.titleCredit': 'CME credit and certificates',
   'tc.eligible': 'You qualify for {credits} {unit}. The certificate will be here once the organiser issues it.',
+  'tc.earned': 'You earned {credits} {unit} for this event.',
   'tc.credit.one': 'credit',
   'tc.credit.many': 'credits',
   'tc.notEligible': 'You did not earn the credit for this event.',
@@ -32,6 +33,7 @@ const tc = areaTranslator<keyof typeof en>(en, {
   'tc.number': '编号 {number}',
   'tc.titleCredit': '学分与证书',
   'tc.eligible': '您符合学分条件（{credits} {unit}），主办方签发证书后可在此下载。',
+  'tc.earned': '您已获得本次会议 {credits} {unit}。',
   'tc.credit.one': '学分',
   'tc.credit.many': '学分',
   'tc.notEligible': '您未获得本次会议的学分。',
@@ -79,14 +81,13 @@ export function TicketCertificates(props: { code: string; loaded: Resource<Loade
                   </div>
                 }
               >
-                <Show when={!hasAttendeeCertificate()}>
-                  <p class="ticket-credit">
-                    {tc('tc.eligible', {
-                      credits: cr().credits,
-                      unit: tc(cr().credits === 1 ? 'tc.credit.one' : 'tc.credit.many'),
-                    })}
-                  </p>
-                </Show>
+                {/* With the certificate issued, the figure still stands above it: what was earned, not only a file. */}
+                <p class="ticket-credit">
+                  {tc(hasAttendeeCertificate() ? 'tc.earned' : 'tc.eligible', {
+                    credits: cr().credits,
+                    unit: tc(cr().credits === 1 ? 'tc.credit.one' : 'tc.credit.many'),
+                  })}
+                </p>
               </Show>
             )}
           </Show>
