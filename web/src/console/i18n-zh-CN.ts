@@ -47,7 +47,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'tab.overview': '概览',
   'tab.event': '会议设置',
   'tab.agenda': '日程',
-  'tab.people': '嘉宾',
+  'tab.people': '人员',
   'tab.registrations': '报名',
   'tab.messages': '消息',
   'tab.cme': '学分与出勤',
@@ -632,7 +632,7 @@ export const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'dev.navConflicts': '{n} 张疑似共用胸卡',
   // 报名方式、审核队列与邀请
   'tab.approvals': '报名审核',
-  'tab.faculty': '讲者',
+  'tab.faculty': '讲者与嘉宾',
   'tab.invitations': '邀请',
   'event.mode': '报名方式',
   'mode.open': '公开报名',
