@@ -263,13 +263,14 @@ describe('devices', () => {
     await page.getByRole('textbox', { name: '正文' }).fill('{{name}}，您的电子票：{{ticket_url}}');
     const preview = page.getByRole('region', { name: '预览' });
     await preview.getByText('共 1 位收件人', { exact: true }).waitFor();
-    // Chinese text without half-width brackets or spaces around a Chinese name.
+    // Chinese text without half-width brackets; no space on the side of the name that is Chinese (赵敏…), one on the
+    // side where it ends in Latin letters (the test's suffix), as Chinese typesetting spaces Latin words.
     await page.getByRole('button', { name: '发送测试邮件给我' }).click();
     await page
       .locator('.msg-tested')
-      .getByText(new RegExp(`^已于 .+ 将${name}的邮件作为测试发送至 ${ORGANISER}。`))
+      .getByText(new RegExp(`^已于 .+ 将${name} 的邮件作为测试发送至 ${ORGANISER}。`))
       .waitFor();
-    await preview.locator(`iframe[title="发给${name}的邮件"]`).waitFor();
+    await preview.locator(`iframe[title="发给${name} 的邮件"]`).waitFor();
     await page.getByRole('button', { name: '发送给 1 人…' }).click();
     const confirm = page.getByRole('dialog', { name: '确定发送给 1 位收件人吗？' });
     await confirm.getByText('自选报名者（共 1 位收件人）', { exact: true }).waitFor();
