@@ -37,19 +37,24 @@ const rules = {
   myEvent: rule({ access: 'organiser', tag: 'console', summary: 'One event I organise, drafts included.' }),
 };
 
+/** Refuses a registration window that breaks windowErrors()' rules, naming the field (create and edit alike). */
+function requireWindow(v: Parameters<typeof windowErrors>[0]) {
+  const fields = windowErrors(v);
+  const first = Object.values(fields)[0];
+  if (first) throw new ApiError(400, 'invalid', first, fields);
+}
+
 export const eventAdminRoutes = new Hono<AppEnv>()
   .post('/', rules.createEvent, async (c) => {
     const who = requireStaff(c);
     if (!Object.values(who.roles).some((g) => g.role === 'organiser'))
       throw new ApiError(403, 'forbidden', 'Only organisers create events.');
     const b = c.req.valid('json');
-    const window = windowErrors({
+    requireWindow({
       endsAt: Date.parse(b.endsAt),
       registrationOpensAt: msOrNull(b.registrationOpensAt) ?? null,
       registrationClosesAt: msOrNull(b.registrationClosesAt) ?? null,
     });
-    const broken = Object.values(window)[0];
-    if (broken) throw new ApiError(400, 'invalid', broken, window);
     const id = newId('evt');
     const [inserted] = await atomically(c.env.DB, [
       c.var.db
@@ -115,15 +120,13 @@ export const eventAdminRoutes = new Hono<AppEnv>()
         endsAt: 'The end must be after the start.',
       });
     }
-    const window = windowErrors({
+    requireWindow({
       endsAt: changes.endsAt ?? current.endsAt,
       registrationOpensAt:
         changes.registrationOpensAt === undefined ? current.registrationOpensAt : changes.registrationOpensAt,
       registrationClosesAt:
         changes.registrationClosesAt === undefined ? current.registrationClosesAt : changes.registrationClosesAt,
     });
-    const broken = Object.values(window)[0];
-    if (broken) throw new ApiError(400, 'invalid', broken, window);
     // The edit and any promotion it allows (a capacity raise) happen together; promoted people are emailed.
     await atomically(c.env.DB, [
       db.update(events).set(changes).where(eq(events.id, eventId)),
