@@ -1,6 +1,6 @@
 // Registrations (one live one per person per event, each with an unguessable ticket code) and check-ins.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { events, people } from './events';
 
 /** pending: awaiting the organiser's approval (no seat); rejected: the organiser said no (migration 0011). */
@@ -48,6 +48,18 @@ export const registrations = sqliteTable(
     updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     /** The hash of the first management link's token (the confirmation's); later links' hashes are in manage_tokens. */
     manageHash: text('manage_hash'),
+    // The check-in, on the row itself (migration 0022): the first scan rewrites this row in place and no index.
+    /** When the person was first admitted (an offline sync may move it earlier); null until then. */
+    checkedInAt: integer('checked_in_at'),
+    checkinDeskId: text('checkin_desk_id'),
+    checkinDeviceId: text('checkin_device_id'),
+    /** The scan's id on the desk: a retried scan with the same id reads as the same admission. */
+    checkinClientId: text('checkin_client_id'),
+    checkinSource: text('checkin_source', { enum: CHECKIN_SOURCES }),
+    checkinStaffId: text('checkin_staff_id'),
+    checkinCreatedAt: integer('checkin_created_at'),
+    /** When the check-in last changed (recorded, or moved earlier by a sync); desks pull changes since. */
+    checkinChangedAt: integer('checkin_changed_at'),
   },
   (t) => [
     uniqueIndex('registrations_ticket_code').on(t.ticketCode),
@@ -70,29 +82,22 @@ export const registrations = sqliteTable(
   ],
 );
 
-export const checkins = sqliteTable(
-  'checkins',
-  {
-    registrationId: text('registration_id')
-      .primaryKey()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
-    eventId: text('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    deskId: text('desk_id').notNull().default(''),
-    deviceId: text('device_id').notNull().default(''),
-    clientId: text('client_id').notNull(),
-    source: text('source', { enum: CHECKIN_SOURCES }).notNull().default('scan'),
-    scannedAt: integer('scanned_at').notNull(),
-    staffId: text('staff_id'),
-    createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-    /** When this row last changed (an offline sync may move the check-in earlier); desks pull changes since. */
-    changedAt: integer('changed_at').notNull().default(0),
-  },
-  // WITHOUT ROWID keyed by registration_id (0019_scan_writes.sql), with this one index: a check-in writes 2 b-tree
-  // entries. It serves the desks' pull of changes since, and (covering scanned_at) the arrivals histogram.
-  (t) => [index('checkins_event_changed').on(t.eventId, t.changedAt, t.scannedAt)],
-);
+/**
+ * Check-ins as they were a table of their own, read-only (a view over the registrations' check-in columns, migration
+ * 0022): one row per registration admitted. Writes go to the registration's row (worker/checkin/statements.ts).
+ */
+export const checkins = sqliteView('checkins', {
+  registrationId: text('registration_id').notNull(),
+  eventId: text('event_id').notNull(),
+  deskId: text('desk_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  clientId: text('client_id').notNull(),
+  source: text('source', { enum: CHECKIN_SOURCES }).notNull(),
+  scannedAt: integer('scanned_at').notNull(),
+  staffId: text('staff_id'),
+  createdAt: integer('created_at').notNull(),
+  changedAt: integer('changed_at').notNull(),
+}).existing();
 
 /** One ticket admitted at two desks while they were offline: a possible shared badge, shown to organisers. */
 export const checkinConflicts = sqliteTable(

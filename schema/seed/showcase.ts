@@ -366,19 +366,9 @@ export function showcaseStatements(questions: readonly unknown[]): string[] {
   const desks = ['前台 1', '前台 2'];
   scans.forEach(({ reg, ins, outs }, k) => {
     const desk = desks[k % 2]!;
+    // The check-in is on the registration's row (migration 0022); a second seeding leaves it as it is.
     out.push(
-      insert('checkins', {
-        registration_id: reg,
-        event_id: e,
-        desk_id: desk,
-        device_id: '',
-        client_id: `seed-${reg}-checkin`,
-        source: 'scan',
-        scanned_at: ins[0]!,
-        staff_id: 'stf_demo_desk',
-        created_at: ins[0]!,
-        changed_at: ins[0]!,
-      }),
+      `UPDATE registrations SET checked_in_at = ${ins[0]!}, checkin_desk_id = ${literal(desk)}, checkin_device_id = '', checkin_client_id = ${literal(`seed-${reg}-checkin`)}, checkin_source = 'scan', checkin_staff_id = 'stf_demo_desk', checkin_created_at = ${ins[0]!}, checkin_changed_at = ${ins[0]!} WHERE id = ${literal(reg)} AND event_id = ${literal(e)} AND checked_in_at IS NULL;`,
     );
     const scan = (direction: 'in' | 'out', t: number, n: number) =>
       insert('attendance_scans', {

@@ -3,6 +3,8 @@
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { SEARCH_EXPRESSIONS } from '../../worker/checkin/search';
+import { recordCheckin } from '../../worker/checkin/statements';
+import { atomically } from '../../worker/db';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { giveStaffRoles, makeEvent, person, statusCounts } from './fixtures';
 import { installResendDouble } from '../fakes/resend';
@@ -183,9 +185,9 @@ describe('migrations', () => {
     ]);
   });
 
-  it('re-keying the check-ins (0019) keeps every check-in; a second scan and an earlier offline scan still behave', async () => {
+  it('moving the check-ins onto the registrations (0022) keeps every check-in; a second scan and an earlier offline scan still behave', async () => {
     const all = env.TEST_MIGRATIONS;
-    const k = all.findIndex((m) => m.name.startsWith('0019_'));
+    const k = all.findIndex((m) => m.name.startsWith('0022_'));
     expect(k).toBeGreaterThan(0);
     const db = env.MIGRATION_DB;
     await emptyDatabase(db);
@@ -195,62 +197,65 @@ describe('migrations', () => {
         `INSERT INTO events (id, slug, title_zh, title_en, venue_zh, venue_en, timezone, starts_at, ends_at, capacity, status) VALUES ('e1', 'kept', '保留', 'Kept', '院', 'Hosp', 'Asia/Shanghai', 1, 2, 5, 'published')`,
       ),
       db.prepare(
-        `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000001', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee'), ('r2', 'e1', 'code-kept-000000000002', '李四', 'l@example.org', 'l@example.org', 'confirmed', 'attendee')`,
+        `INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, status, role) VALUES ('r1', 'e1', 'code-kept-000000000001', '张三', 'z@example.org', 'z@example.org', 'confirmed', 'attendee'), ('r2', 'e1', 'code-kept-000000000002', '李四', 'l@example.org', 'l@example.org', 'confirmed', 'attendee'), ('r3', 'e1', 'code-kept-000000000003', '王五', 'w@example.org', 'w@example.org', 'confirmed', 'attendee')`,
       ),
       db.prepare(
         `INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, created_at, changed_at) VALUES ('r1', 'e1', 'D1', 'dev1', 'c1', 'scan', 100, 'st1', 7, 101), ('r2', 'e1', '', 'dev2', 'c2', 'walk_in', 200, NULL, 8, 201)`,
       ),
     ]);
     await applyD1Migrations(db, all);
-    const checkin = (clientId: string, at: number, onConflict: string) =>
-      db
-        .prepare(
-          `INSERT INTO checkins (registration_id, event_id, client_id, scanned_at, changed_at) VALUES ('r1', 'e1', ?, ?, 500) ON CONFLICT (registration_id) ${onConflict}`,
-        )
-        .bind(clientId, at)
-        .run();
-    expect((await checkin('c3', 300, 'DO NOTHING')).meta.changes).toBe(0);
-    await checkin(
-      'c4',
-      50,
-      'DO UPDATE SET scanned_at = excluded.scanned_at, client_id = excluded.client_id, changed_at = excluded.changed_at WHERE excluded.scanned_at < checkins.scanned_at',
-    );
+    const scan = (id: string, clientId: string, at: number, rule: 'first_arrival' | 'earliest_scan') =>
+      atomically(db, [
+        recordCheckin(
+          { registrationId: id },
+          { eventId: 'e1', deskId: 'D2', deviceId: 'dev3', clientId, scannedAt: at, source: 'scan', staffId: 'st2' },
+          rule,
+        ),
+      ]);
+    // A second live scan changes nothing; a scan synced from a desk that was offline, made earlier, wins.
+    await scan('r1', 'c3', 300, 'first_arrival');
+    await scan('r2', 'c4', 150, 'earliest_scan');
     const rows = await db
       .prepare(
-        `SELECT registration_id AS id, event_id AS eventId, desk_id AS desk, device_id AS device, client_id AS clientId, source, scanned_at AS at, staff_id AS staff, created_at AS created, changed_at AS changed FROM checkins ORDER BY registration_id`,
+        `SELECT registration_id AS id, event_id AS eventId, desk_id AS desk, device_id AS device, client_id AS clientId, source, scanned_at AS at, staff_id AS staff, created_at AS created, changed_at > 1000 AS changedNow FROM checkins ORDER BY registration_id`,
       )
       .all();
     expect(rows.results).toEqual([
-      // The earlier offline scan moved the check-in earlier, and the desks' pull sees it as changed.
       {
         id: 'r1',
         eventId: 'e1',
         desk: 'D1',
         device: 'dev1',
-        clientId: 'c4',
+        clientId: 'c1',
         source: 'scan',
-        at: 50,
+        at: 100,
         staff: 'st1',
         created: 7,
-        changed: 500,
+        changedNow: 0,
       },
+      // The earlier offline scan moved the check-in earlier, and the desks' pull sees it as changed.
       {
         id: 'r2',
         eventId: 'e1',
-        desk: '',
-        device: 'dev2',
-        clientId: 'c2',
-        source: 'walk_in',
-        at: 200,
-        staff: null,
+        desk: 'D2',
+        device: 'dev3',
+        clientId: 'c4',
+        source: 'scan',
+        at: 150,
+        staff: 'st2',
         created: 8,
-        changed: 201,
+        changedNow: 1,
       },
     ]);
-    const changed = await db
-      .prepare(`SELECT registration_id AS id FROM checkins WHERE event_id = 'e1' AND changed_at > 300`)
+    // The registrations kept everything else, and the one nobody scanned is still not checked in.
+    const people = await db
+      .prepare(`SELECT id, name, status, checked_in_at AS at FROM registrations ORDER BY id`)
       .all();
-    expect(changed.results).toEqual([{ id: 'r1' }]);
+    expect(people.results).toEqual([
+      { id: 'r1', name: '张三', status: 'confirmed', at: 100 },
+      { id: 'r2', name: '李四', status: 'confirmed', at: 150 },
+      { id: 'r3', name: '王五', status: 'confirmed', at: null },
+    ]);
   });
 
   it('upgrading a database made by every earlier migration keeps its data', async () => {
@@ -262,9 +267,14 @@ describe('migrations', () => {
       await applyD1Migrations(db, all.slice(0, k));
       await db.batch([
         ...keptTicket(db),
-        db.prepare(
-          `INSERT INTO checkins (registration_id, event_id, client_id, scanned_at) VALUES ('r1', 'e1', 'c1', 123)`,
-        ),
+        // Before 0022 a check-in was a row of its own; since, it is on the registration.
+        all.slice(0, k).some((m) => m.name.startsWith('0022_'))
+          ? db.prepare(
+              `UPDATE registrations SET checked_in_at = 123, checkin_client_id = 'c1', checkin_changed_at = 123 WHERE id = 'r1'`,
+            )
+          : db.prepare(
+              `INSERT INTO checkins (registration_id, event_id, client_id, scanned_at) VALUES ('r1', 'e1', 'c1', 123)`,
+            ),
         db.prepare(
           `INSERT INTO emails (id, event_id, registration_id, kind, "to") VALUES ('m1', 'e1', 'r1', 'confirmation', 'z@example.org')`,
         ),

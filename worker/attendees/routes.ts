@@ -6,7 +6,7 @@ import { auditEntry } from '../audit/log';
 import { requireEventRole } from '../auth/session';
 import { atomically } from '../db';
 import { deliverSoon } from '../email/outbox';
-import { checkins, events, registrations } from '../../schema';
+import { events, registrations } from '../../schema';
 import type { AppEnv, Db } from '../env';
 import { ApiError, notFound } from '../http/errors';
 import { isoOrNull } from '../lib/time';
@@ -33,7 +33,7 @@ const parseCursor = (after: string) => {
   return { createdAt: Number(after.slice(0, dot)), id: after.slice(dot + 1) };
 };
 
-/** Each answer's search and filters, on registrations left-joined to their check-in. */
+/** Each answer's search and filters, on registrations (their check-in is on the row). */
 function filters(eventId: string, q: z.infer<typeof listQuery>, questions: Question[] = []) {
   const needle = q.q?.toLowerCase();
   const hi = `${needle}\u{10FFFF}`;
@@ -42,8 +42,8 @@ function filters(eventId: string, q: z.infer<typeof listQuery>, questions: Quest
     eq(registrations.eventId, eventId),
     q.status && eq(registrations.status, q.status),
     q.role && eq(registrations.role, q.role),
-    q.checkedIn === 'true' ? isNotNull(checkins.registrationId) : undefined,
-    q.checkedIn === 'false' ? isNull(checkins.registrationId) : undefined,
+    q.checkedIn === 'true' ? isNotNull(registrations.checkedInAt) : undefined,
+    q.checkedIn === 'false' ? isNull(registrations.checkedInAt) : undefined,
     (q.question && q.answer && answerFilterSql(questions, q.question, q.answer)) || undefined,
     // Prefixes of name, email and phone walk their indexes; the institution matches anywhere.
     needle
@@ -76,8 +76,8 @@ const attendeeColumns = {
   status: registrations.status,
   role: registrations.role,
   createdAt: registrations.createdAt,
-  scannedAt: checkins.scannedAt,
-  deskId: checkins.deskId,
+  scannedAt: registrations.checkedInAt,
+  deskId: registrations.checkinDeskId,
   answers: registrations.answers,
 };
 
@@ -87,16 +87,10 @@ const selectAttendees = (db: Db) =>
     .select({ ...attendeeColumns, timezone: events.timezone })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
     .$dynamic();
 
 /** The CSV's rows: one event's, so its zone comes once with the staff member's role rather than on every row. */
-const selectCsvRows = (db: Db) =>
-  db
-    .select(attendeeColumns)
-    .from(registrations)
-    .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
-    .$dynamic();
+const selectCsvRows = (db: Db) => db.select(attendeeColumns).from(registrations).$dynamic();
 
 const present = (r: Awaited<ReturnType<typeof selectAttendees>>[number], questions: Question[] = []) => ({
   id: r.id,
@@ -170,11 +164,7 @@ export const attendeeRoutes = new Hono<AppEnv>()
         .orderBy(...ORDER[q.sort])
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize),
-      db
-        .select({ n: count() })
-        .from(registrations)
-        .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
-        .where(where),
+      db.select({ n: count() }).from(registrations).where(where),
       eventQuestionsSql(eventId),
     ]);
     const questions = questionsFromBatch(qs);
@@ -361,9 +351,9 @@ export const attendeeRoutes = new Hono<AppEnv>()
       sql`SELECT date((created_at + ${offsetMs(timezone)}) / 1000, 'unixepoch') AS day, count(*) AS n FROM registrations WHERE event_id = ${eventId} AND role = 'attendee' GROUP BY day ORDER BY day`,
       sql`SELECT CASE WHEN trim(affiliation) = '' THEN '—' ELSE trim(affiliation) END AS institution, count(*) AS n FROM registrations
           WHERE event_id = ${eventId} AND status = 'confirmed' GROUP BY institution ORDER BY n DESC, institution LIMIT 12`,
-      sql`SELECT r.role, r.status, count(*) AS n, count(c.registration_id) AS checkedIn FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
+      sql`SELECT r.role, r.status, count(*) AS n, count(r.checked_in_at) AS checkedIn FROM registrations r
           WHERE r.event_id = ${eventId} GROUP BY r.role, r.status`,
-      sql`SELECT (scanned_at / 300000) * 300000 AS bucket, count(*) AS n FROM checkins WHERE event_id = ${eventId} GROUP BY bucket ORDER BY bucket`,
+      sql`SELECT (checked_in_at / 300000) * 300000 AS bucket, count(*) AS n FROM registrations WHERE event_id = ${eventId} AND checked_in_at IS NOT NULL GROUP BY bucket ORDER BY bucket`,
     ]);
     const confirmed = byRole.filter((r) => r.status === 'confirmed').reduce((a, r) => a + Number(r.n), 0);
     const checkedIn = byRole.reduce((a, r) => a + Number(r.checkedIn), 0);

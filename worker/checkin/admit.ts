@@ -10,7 +10,7 @@ import { notFound } from '../http/errors';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken } from '../lib/random';
 import type { CheckinResult } from './outcome';
-import type { ScanInput } from './statements';
+import { recordCheckin, type ScanInput } from './statements';
 import { DESK_ROLES, rule } from '../http/contract';
 import { admitInput } from './input';
 import type { RegistrationRole } from '../../schema/registrations';
@@ -114,17 +114,14 @@ export const admitRoutes = new Hono<AppEnv>().post('/:slug/registrations/:id/adm
     sql`INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
           SELECT ${emailId}, event_id, id, CASE status WHEN 'confirmed' THEN 'confirmation' ELSE 'waitlisted' END, email, locale, json_object('origin', ${origin}), ${now}
           FROM registrations WHERE id = ${againId} AND email != ''`,
-    sql`INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, changed_at)
-          SELECT l.id, l.event_id, ${scan.deskId}, ${scan.deviceId}, ${scan.clientId}, ${scan.source}, ${scan.scannedAt}, ${scan.staffId}, ${now}
-          ${liveOf(id, eventId)} AND l.status = 'confirmed'
-          ON CONFLICT (registration_id) DO NOTHING`,
+    // The live registration (the new one, when just registered again) is checked in if confirmed.
+    recordCheckin({ where: sql`id = (SELECT l.id ${liveOf(id, eventId)})` }, scan),
     auditEntry(eventId, staff.id, 'registration.admit', { id }),
     sql`SELECT o.status AS originalStatus, l.id, l.status, coalesce(l.name, o.name) AS name, coalesce(l.affiliation, o.affiliation) AS affiliation,
-            coalesce(l.role, o.role) AS role, c.client_id AS clientId, c.scanned_at AS scannedAt, c.desk_id AS deskId,
+            coalesce(l.role, o.role) AS role, l.checkin_client_id AS clientId, l.checked_in_at AS scannedAt, l.checkin_desk_id AS deskId,
             (SELECT max(0, capacity - seats_taken) FROM events WHERE id = ${eventId}) AS seatsLeft
           FROM registrations o
             LEFT JOIN registrations l ON l.event_id = o.event_id AND l.email_key = o.email_key AND l.status != 'cancelled'
-            LEFT JOIN checkins c ON c.registration_id = l.id
           WHERE o.id = ${id} AND o.event_id = ${eventId}`,
   ]);
   const row = rows[0] as Row | undefined;

@@ -70,11 +70,11 @@ export const offlineRoutes = new Hono<AppEnv>()
       answers: string;
       questions: string | null;
     }>(sql`
-      SELECT r.id, r.ticket_code AS code, r.name, r.affiliation, r.role, r.status, c.scanned_at AS scannedAt, c.desk_id AS deskId,
+      SELECT r.id, r.ticket_code AS code, r.name, r.affiliation, r.role, r.status, r.checked_in_at AS scannedAt, r.checkin_desk_id AS deskId,
         ${deskAnswerColumns}
-      FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
+      FROM registrations r
       WHERE r.event_id = ${eventId} AND r.id > ${after}
-        ${since > 0 ? sql`AND (r.updated_at > ${since} OR r.id IN (SELECT registration_id FROM checkins WHERE event_id = ${eventId} AND changed_at > ${since}))` : sql``}
+        ${since > 0 ? sql`AND (r.updated_at > ${since} OR r.checkin_changed_at > ${since})` : sql``}
       ORDER BY r.id LIMIT ${PAGE}`);
     const tickets: SnapshotTicket[] = await Promise.all(
       rows.map(async (r) => ({

@@ -13,14 +13,7 @@ import { newId, randomToken, sha256 } from '../lib/random';
 import { checkinOutcome } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { rankFound, searchStatement } from './search';
-import {
-  liveScan,
-  readTicketState,
-  recordCheckin,
-  type TicketStateRow,
-  type ScanInput,
-  type TicketRef,
-} from './statements';
+import { checkInReturning, liveScan, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
 import { REGISTRATION_ROLES, type RegistrationRole, type RegistrationStatus } from '../../schema/registrations';
 import { DESK_ROLES, rule } from '../http/contract';
 import { checkinInput, searchQuery, TOO_SHORT, walkInInput } from './input';
@@ -47,9 +40,9 @@ function searchBucket(env: object, key: string): Bucket {
   };
 }
 
-/** One round trip: record (or not) and read back. Shared by live scans, searches and walk-ins. */
+/** One statement: record (or not) and read back. Shared by live scans and searches. */
 export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, timezone: string) {
-  const [, rows] = await atomically(d1, [recordCheckin(ref, scan), readTicketState(ref)]);
+  const [rows] = await atomically(d1, [checkInReturning(ref, scan)]);
   const row = rows[0] as TicketStateRow | undefined;
   const result = checkinOutcome(
     row
@@ -147,23 +140,13 @@ export const checkinRoutes = new Hono<AppEnv>()
     const ticketCode = randomToken();
     const email = body.email || '';
     const now = Date.now();
-    // A walk-in is in the room: confirmed whatever the capacity, and checked in in the same batch.
+    // A walk-in is in the room: confirmed whatever the capacity, and checked in by the same insert.
     const [inserted] = await atomically(c.env.DB, [
-      sql`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, created_at, updated_at)
-          VALUES (${id}, ${eventId}, ${ticketCode}, ${body.name}, ${email}, ${email ? email.toLowerCase() : `walk-in:${id}`}, ${body.phone}, ${body.affiliation}, ${body.jobTitle}, ${body.locale}, 'confirmed', 'attendee', ${now}, ${now})
+      sql`INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, status, role, created_at, updated_at,
+            checked_in_at, checkin_desk_id, checkin_device_id, checkin_client_id, checkin_source, checkin_staff_id, checkin_created_at, checkin_changed_at)
+          VALUES (${id}, ${eventId}, ${ticketCode}, ${body.name}, ${email}, ${email ? email.toLowerCase() : `walk-in:${id}`}, ${body.phone}, ${body.affiliation}, ${body.jobTitle}, ${body.locale}, 'confirmed', 'attendee', ${now}, ${now},
+            ${now}, ${body.deskId}, ${body.deviceId}, ${body.clientId}, 'walk_in', ${staff.id}, ${now}, ${now})
           ON CONFLICT DO NOTHING RETURNING id`,
-      recordCheckin(
-        { registrationId: id },
-        {
-          eventId,
-          deskId: body.deskId,
-          deviceId: body.deviceId,
-          clientId: body.clientId,
-          scannedAt: now,
-          source: 'walk_in',
-          staffId: staff.id,
-        },
-      ),
     ]);
     if (!inserted.length)
       throw new ApiError(
@@ -185,9 +168,9 @@ export const checkinRoutes = new Hono<AppEnv>()
     const { eventId, timezone } = requireEventRole(c, c.req.param('slug'), DESK_ROLES);
     const [countRows, arrivals, ev] = await atomically(c.env.DB, [
       sql`
-        SELECT r.status, r.role, count(*) AS n, count(c.registration_id) AS checkedIn
-        FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id WHERE r.event_id = ${eventId} GROUP BY r.status, r.role`,
-      sql`SELECT (scanned_at / 300000) * 300000 AS bucket, count(*) AS n FROM checkins WHERE event_id = ${eventId} GROUP BY bucket ORDER BY bucket`,
+        SELECT r.status, r.role, count(*) AS n, count(r.checked_in_at) AS checkedIn
+        FROM registrations r WHERE r.event_id = ${eventId} GROUP BY r.status, r.role`,
+      sql`SELECT (checked_in_at / 300000) * 300000 AS bucket, count(*) AS n FROM registrations WHERE event_id = ${eventId} AND checked_in_at IS NOT NULL GROUP BY bucket ORDER BY bucket`,
       sql`SELECT capacity FROM events WHERE id = ${eventId}`,
     ]);
     const counts = countRows as { status: RegistrationStatus; role: RegistrationRole; n: number; checkedIn: number }[];

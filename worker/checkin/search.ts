@@ -58,10 +58,10 @@ export function searchStatement(eventId: string, query: DeskQuery): SQL {
       WHEN substr(${a}, 1, length(${text})) = ${text} THEN 4 WHEN ${part(a)} THEN 5 ELSE 6 END`;
   }
   return sql`
-    SELECT r.id, r.name, r.affiliation, r.role, r.status, r.phone, r.email, c.scanned_at AS scannedAt, h.rank = 0 AS exact
+    SELECT r.id, r.name, r.affiliation, r.role, r.status, r.phone, r.email, r.checked_in_at AS scannedAt, h.rank = 0 AS exact
     FROM (SELECT id, ${rank} AS rank, ${SEARCH_NAME} AS sortName FROM registrations INDEXED BY registrations_event_created
       WHERE event_id = ${eventId} AND ${match} ORDER BY rank, sortName, id LIMIT ${SEARCH_CANDIDATES}) h
-    JOIN registrations r ON r.id = h.id LEFT JOIN checkins c ON c.registration_id = r.id
+    JOIN registrations r ON r.id = h.id
     ORDER BY h.rank, h.sortName, h.id`;
 }
 

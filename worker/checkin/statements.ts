@@ -1,6 +1,6 @@
-// The check-in statements: insert the first scan, then read what the desk should see, in one round trip.
-import { sql } from 'drizzle-orm';
-import { deskAnswerColumns } from '../questions/desk';
+// The check-in statements: record the first scan on the registration's row, and read what the desk should see.
+import { type SQL, sql } from 'drizzle-orm';
+import { deskAnswerColumnsOf } from '../questions/desk';
 import { ticketCodeFrom } from './outcome';
 import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
 
@@ -48,29 +48,65 @@ export function liveScan(
     },
   };
 }
-const match = (ref: TicketRef) =>
-  'code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`;
+const match = (ref: TicketRef) => ('code' in ref ? sql`ticket_code = ${ref.code}` : sql`id = ${ref.registrationId}`);
+
+/** The scan as the registration's check-in columns (migration 0022), each value beside its column. */
+function checkinValues(s: ScanInput) {
+  return [
+    [sql.raw('checked_in_at'), sql`${s.scannedAt}`],
+    [sql.raw('checkin_desk_id'), sql`${s.deskId}`],
+    [sql.raw('checkin_device_id'), sql`${s.deviceId}`],
+    [sql.raw('checkin_client_id'), sql`${s.clientId}`],
+    [sql.raw('checkin_source'), sql`${s.source}`],
+    [sql.raw('checkin_staff_id'), sql`${s.staffId}`],
+    [sql.raw('checkin_created_at'), sql`coalesce(checkin_created_at, ${changedNow})`],
+    [sql.raw('checkin_changed_at'), changedNow],
+  ] as const;
+}
+
+/** The scan admits: a confirmed registration of this event, not yet checked in. */
+const admits = (eventId: string) => sql`status = 'confirmed' AND event_id = ${eventId} AND checked_in_at IS NULL`;
 
 /**
- * Records a check-in for a confirmed registration of this event. Live scans: the first to arrive wins.
+ * Records a check-in for a confirmed registration of this event, on its row. Live scans: the first to arrive wins.
  * Synced offline scans: the earliest scan time wins, since a desk may sync a scan made before one recorded.
  */
-export function recordCheckin(ref: TicketRef, s: ScanInput, rule: 'first_arrival' | 'earliest_scan' = 'first_arrival') {
-  if (rule === 'first_arrival') {
-    return sql`
-    INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, changed_at)
-    SELECT r.id, r.event_id, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.scannedAt}, ${s.staffId}, ${changedNow}
-    FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed'
-    ON CONFLICT (registration_id) DO NOTHING`;
-  }
-  return sql`
-    INSERT INTO checkins (registration_id, event_id, desk_id, device_id, client_id, source, scanned_at, staff_id, changed_at)
-    SELECT r.id, r.event_id, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.scannedAt}, ${s.staffId}, ${changedNow}
-    FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed'
-    ON CONFLICT (registration_id) DO UPDATE SET
-      scanned_at = excluded.scanned_at, desk_id = excluded.desk_id, device_id = excluded.device_id,
-      client_id = excluded.client_id, source = excluded.source, staff_id = excluded.staff_id, changed_at = excluded.changed_at
-    WHERE excluded.scanned_at < checkins.scanned_at AND excluded.client_id != checkins.client_id`;
+export function recordCheckin(
+  ref: TicketRef | { where: SQL },
+  s: ScanInput,
+  rule: 'first_arrival' | 'earliest_scan' = 'first_arrival',
+) {
+  const set = sql.join(
+    checkinValues(s).map(([col, v]) => sql`${col} = ${v}`),
+    sql`, `,
+  );
+  const when =
+    rule === 'first_arrival'
+      ? admits(s.eventId)
+      : sql`status = 'confirmed' AND event_id = ${s.eventId}
+          AND (checked_in_at IS NULL OR (${s.scannedAt} < checked_in_at AND ${s.clientId} != checkin_client_id))`;
+  return sql`UPDATE registrations SET ${set} WHERE ${'where' in ref ? ref.where : match(ref)} AND ${when}`;
+}
+
+/** The columns of a TicketStateRow, from the registrations row named `r`. */
+const ticketStateColumns = (
+  r: SQL,
+) => sql`${r}.id, ${r}.event_id AS eventId, ${r}.status, ${r}.name, ${r}.affiliation, ${r}.role,
+  ${r}.checkin_client_id AS clientId, ${r}.checked_in_at AS scannedAt, ${r}.checkin_desk_id AS deskId, ${deskAnswerColumnsOf(r)}`;
+
+/**
+ * A live scan in one statement: records the check-in as recordCheckin does (first arrival wins) and returns the
+ * ticket's state after it, the row readTicketState reads. Each column is set to itself unless the scan admits, so
+ * the ticket's row comes back whatever it holds (already in, another event's, not confirmed); no index is written.
+ */
+export function checkInReturning(ref: TicketRef, s: ScanInput) {
+  const ok = admits(s.eventId);
+  const set = sql.join(
+    checkinValues(s).map(([col, v]) => sql`${col} = CASE WHEN ${ok} THEN ${v} ELSE ${col} END`),
+    sql`, `,
+  );
+  return sql`UPDATE registrations SET ${set} WHERE ${match(ref)}
+    RETURNING ${ticketStateColumns(sql.raw('registrations'))}`;
 }
 
 /** The row readTicketState returns: the registration and its first check-in, if any. */
@@ -89,9 +125,5 @@ export type TicketStateRow = {
 };
 
 export function readTicketState(ref: TicketRef) {
-  return sql`
-    SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role,
-           c.client_id AS clientId, c.scanned_at AS scannedAt, c.desk_id AS deskId, ${deskAnswerColumns}
-    FROM registrations r LEFT JOIN checkins c ON c.registration_id = r.id
-    WHERE ${match(ref)}`;
+  return sql`SELECT ${ticketStateColumns(sql.raw('registrations'))} FROM registrations WHERE ${match(ref)}`;
 }

@@ -1,6 +1,6 @@
 // Who a message goes to, and the values its placeholders take for each of them.
 import { and, eq, gt, isNotNull, ne, not, notLike, sql } from 'drizzle-orm';
-import { checkins, type events, messages, people, registrations, sessionPeople, sessions } from '../../schema';
+import { type events, messages, people, registrations, sessionPeople, sessions } from '../../schema';
 import { z } from 'zod';
 import type { Db } from '../env';
 import { clockRange, zonedParts } from '../lib/time';
@@ -53,7 +53,7 @@ const lastCancelled = (eventId: string) => sql`NOT EXISTS (SELECT 1 FROM registr
 
 function audienceFilter(a: Audience, eventId: string) {
   const badge = and(isNotNull(registrations.personId), ne(registrations.status, 'cancelled'));
-  const checkedIn = sql`EXISTS (SELECT 1 FROM ${checkins} WHERE ${checkins.registrationId} = ${registrations.id})`;
+  const checkedIn = isNotNull(registrations.checkedInAt);
   switch (a.type) {
     case 'speakers':
       return and(badge, eq(registrations.role, 'speaker'));

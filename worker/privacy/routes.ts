@@ -44,7 +44,8 @@ export const privacyRoutes = new Hono<AppEnv>().post('/:slug/purge', rules.purge
     sql`UPDATE registrations SET name = '', email = 'erased+' || id || '@invalid', email_key = 'erased:' || id, phone = '', affiliation = '', job_title = '',
             answers = '{}', consent_at = NULL, updated_at = ${Date.now()} WHERE event_id = ${eventId} AND role = 'attendee' AND email NOT LIKE 'erased+%' RETURNING id`,
     sql`UPDATE emails SET "to" = 'erased@invalid', subject = NULL, html = NULL, text = NULL, payload = '{}' WHERE event_id = ${eventId}`,
-    sql`UPDATE checkins SET device_id = '', staff_id = NULL WHERE event_id = ${eventId}`,
+    sql`UPDATE registrations SET checkin_device_id = '', checkin_staff_id = NULL
+          WHERE event_id = ${eventId} AND checked_in_at IS NOT NULL AND (checkin_device_id != '' OR checkin_staff_id IS NOT NULL)`,
     // Evaluation comments are free text and can name anyone; the scores are kept, as counts are.
     sql`DELETE FROM evaluation_answers WHERE event_id = ${eventId} AND target = '~draft'`,
     sql`UPDATE evaluation_answers SET text = NULL WHERE event_id = ${eventId} AND text IS NOT NULL`,

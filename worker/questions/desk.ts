@@ -1,6 +1,6 @@
 // The answers a desk shows on its result screen (the questions the organiser marked for the desk, e.g. 科室),
 // as ready-to-read lines in both languages, sensitive ones masked. Also what badges print.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { answerText } from './answer-text';
 import { maskedAnswers, parseAnswers } from './answers';
 import { activeQuestions, parseQuestions } from './model';
@@ -8,11 +8,13 @@ import { activeQuestions, parseQuestions } from './model';
 export type DeskLine = { id: string; label: { zh: string; en: string }; text: { zh: string; en: string } };
 
 /**
- * Columns for a query over registrations `r`: its answers and, only when it has some, its event's questions (one more
- * primary-key row), so a check-in without answers reads exactly the rows it read before questions existed.
+ * Columns for a query over the registrations row named `r`: its answers and, only when it has some, its event's
+ * questions (one more primary-key row), so a check-in without answers reads exactly the rows it read before
+ * questions existed.
  */
-export const deskAnswerColumns = sql`r.answers AS answers,
-  CASE WHEN r.answers != '{}' THEN (SELECT questions FROM events qe WHERE qe.id = r.event_id) END AS questions`;
+export const deskAnswerColumnsOf = (r: SQL) => sql`${r}.answers AS answers,
+  CASE WHEN ${r}.answers != '{}' THEN (SELECT questions FROM events qe WHERE qe.id = ${r}.event_id) END AS questions`;
+export const deskAnswerColumns = deskAnswerColumnsOf(sql.raw('r'));
 
 /** The desk lines for one registration, in the questions' order; questions not answered are left out. */
 export function deskLines(

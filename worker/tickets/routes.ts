@@ -1,7 +1,7 @@
 // An attendee's own ticket: read it, show its QR, cancel it (promoting the waitlist), delete personal data.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { checkins, emails, events, manageTokens, registrations } from '../../schema';
+import { emails, events, manageTokens, registrations } from '../../schema';
 import { deliverSoon } from '../email/outbox';
 import { atomically } from '../db';
 import type { AppEnv, Db } from '../env';
@@ -27,12 +27,11 @@ async function findTicket(db: Db, code: string, tokenHash = '') {
     .select({
       reg: registrations,
       event: events,
-      checkedInAt: checkins.scannedAt,
+      checkedInAt: registrations.checkedInAt,
       managed: sql<number>`${managedBy(tokenHash)}`,
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .leftJoin(checkins, eq(checkins.registrationId, registrations.id))
     .where(eq(registrations.ticketCode, code));
   return row ?? null;
 }
