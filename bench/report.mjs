@@ -54,7 +54,7 @@ export function evaluateTargets(r) {
     // Context, not the judge: what a bare insert of two b-tree entries reaches against the same reference.
     const insert = route('d1Insert');
     const context = measured('d1Insert')
-      ? `; for context, a bare insert of one new row with one index (2 entries, as a check-in writes) runs at ${fmt(xWriteOf(insert, ratio('d1Write')), 2)}× the write reference`
+      ? `; for context, a bare insert of one new row with one index (2 entries, as a sign-in at an item writes) runs at ${fmt(xWriteOf(insert, ratio('d1Write')), 2)}× the write reference`
       : '';
     add(name, `${fmt(figure, 2)}× the write reference (${how}${context})`, verdict(figure >= min));
   };
@@ -448,9 +448,15 @@ export function renderMarkdown(r) {
 /**
  * Where each writing route's rows go, by table and index: D1 counts a table row and every index entry written,
  * triggers' included. The figures are measured (each statement's meta.rows_written, from the Server-Timing meter);
- * what each statement writes is read from the schema (migrations 0000–0021), as EXPLAIN would.
+ * what each statement writes is read from the schema (migrations 0000–0022), as EXPLAIN would.
  */
 const WRITES = {
+  checkin: [
+    "UPDATE registrations … RETURNING (since 0022): the registration's own row, rewritten in place with its check-in columns, which are in no index; the same statement returns what the desk shows, so there is no second read. Before 0022 it was an INSERT into checkins (the row, keyed by registration, and checkins_event_changed) and a read that joined it",
+  ],
+  checkinPoint: [
+    'INSERT attendance_scans (the ledger row, keyed by event, point, registration and time, and its clientId index for replays); the ledger read that follows writes nothing',
+  ],
   registration: [
     'INSERT registrations: the row, its id (a text primary key: SQLite keeps a second B-tree), registrations_ticket_code, registrations_event_email (partial: live registrations), registrations_event_status, registrations_event_created (which carries the desk search columns); and, for a confirmed attendee, the seat counter events.seats_taken (trigger). Its own conditions check the event (published, open, invited, the form unchanged); nothing inserted means a second read of the event says why',
     "INSERT emails (the confirmation in the outbox, WITHOUT ROWID): the row, emails_due, emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send). A new registration's management hash is on its row; a re-sent ticket's goes to manage_tokens through a trigger on this insert (3 more rows, only then)",

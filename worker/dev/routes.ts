@@ -29,7 +29,7 @@ const rules = {
     access: 'dev',
     tag: 'dev',
     summary:
-      'One D1 insert of a new row with a random key and one index, the shape of a check-in, for the bench (development only).',
+      'One D1 insert of a new row with a random key and one index, the shape of a sign-in at an agenda item, for the bench (development only).',
   }),
   mailbox: rule({ access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' }),
   certificateSample: rule({
@@ -80,9 +80,9 @@ export const devRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
-  // The write above rewrites one hot row in place. A route that records something inserts a new row at a random
-  // place in a key and an index: this is that insert alone, two b-tree entries as a check-in writes, into a table
-  // only development has (made on first use), so the bench can tell the route's own cost from the insert's.
+  // The write above rewrites one hot row in place, as a check-in does. A route that must add a row inserts it at a
+  // random place in a key and an index: this is that insert alone, two b-tree entries as a sign-in at an item writes,
+  // into a table only development has (made on first use), so the bench can tell a route's own cost from the insert's.
   .post('/d1-insert-round-trip', rules.d1InsertRoundTrip, async (c) => {
     probeTable ??= c.env.DB.batch([
       c.env.DB.prepare(
