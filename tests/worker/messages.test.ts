@@ -69,7 +69,7 @@ describe('placeholders', () => {
     expect(m.html).not.toContain('<script>');
     expect(m.text).toContain('- 1月22日 14:15–15:00 Talk <1>（主讲，Hall）');
     const en = renderMessage('Hi', '{{sessions}}', { ...values, locale: 'en' });
-    expect(en.text).toBe('- 1月22日 14:15–15:00 Talk <1> (主讲, Hall)');
+    expect(en.text).toBe('Seminar\n\n- 1月22日 14:15–15:00 Talk <1> (主讲, Hall)\n\nSent by Colloquy.');
   });
 
   it('makes a bare URL a link that wraps, and keeps a link the organiser wrote one link, in the card of the system emails', () => {
@@ -87,7 +87,7 @@ describe('placeholders', () => {
     expect(m.html).toContain(`<a ${style} href="https://example.org/programme">https://example.org/programme</a>`);
     expect(m.html).not.toMatch(/<a [^>]*>[^<]*<a /);
     expect(m.text).toBe(
-      `Your badge: ${url}\n\n[Open your badge](${url}) [${url}](${url}) ![${url}](https://x/i.png)\n\nSee https://example.org/programme`,
+      `Seminar\n\nYour badge: ${url}\n\n[Open your badge](${url}) [${url}](${url}) ![${url}](https://x/i.png)\n\nSee https://example.org/programme\n\n此邮件由 Colloquy 发送。`,
     );
     // The event's title above, the footer below, in the email's language.
     expect(m.html).toContain('<h1 style="font-size:20px;margin:0 0 12px">Seminar</h1>');

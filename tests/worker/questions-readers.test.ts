@@ -166,7 +166,8 @@ describe('message placeholders', () => {
     });
     expect(preview.status).toBe(200);
     expect(preview.body.preview?.subject).toBe('心血管内科的参会者 rd-a');
-    expect(preview.body.preview?.text).toBe('职称：主治医师，证件：**************123X');
+    // The plain-text part: the event's title, the message, the footer.
+    expect(preview.body.preview?.text).toMatch(/^.+\n\n职称：主治医师，证件：\*{14}123X\n\n此邮件由 Colloquy 发送。$/);
     expect(preview.body.preview?.html).toContain('职称：主治医师');
     const bad = await call(`/api/events/${slug}/messages/preview`, {
       method: 'POST',
@@ -203,7 +204,7 @@ describe('message placeholders', () => {
     const email = await env.DB.prepare('SELECT text FROM emails WHERE message_id = ?')
       .bind(ok.body.message.id)
       .first<{ text: string }>();
-    expect(email?.text).toBe('科室：风湿免疫科');
+    expect(email?.text).toMatch(/^.+\n\n科室：风湿免疫科\n\n此邮件由 Colloquy 发送。$/);
   });
 });
 

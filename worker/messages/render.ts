@@ -167,6 +167,7 @@ export function renderMessage(subject: string, body: string, v: RecipientValues)
 ${html}
 <p style="font-size:12px;color:#4d5766;border-top:1px solid #d9dee5;padding-top:12px">${FOOTER[v.locale]}</p>
 </div></body></html>`,
-    text: plain(body),
+    // The plain-text part reads as the card does: the event's title, the message, the footer.
+    text: `${v.event}\n\n${plain(body)}\n\n${FOOTER[v.locale]}`,
   };
 }
