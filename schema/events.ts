@@ -24,6 +24,9 @@ export const events = sqliteTable(
     venueEn: text('venue_en').notNull(),
     addressZh: text('address_zh').notNull().default(''),
     addressEn: text('address_en').notNull().default(''),
+    /** Who attendees may ask (a name, a phone, an email), free text in each language (migration 0023). */
+    contactZh: text('contact_zh').notNull().default(''),
+    contactEn: text('contact_en').notNull().default(''),
     timezone: text('timezone').notNull(),
     /** UTC epoch milliseconds, as every time in the database. */
     startsAt: integer('starts_at').notNull(),

@@ -30,6 +30,8 @@ export const demoEvent = {
   venue_en: 'Beijing Lu Daopei Hospital',
   address_zh: '学术报告厅',
   address_en: 'Lecture Hall',
+  contact_zh: '风湿免疫科会务组 王老师 · meeting@ludaopei.example',
+  contact_en: 'Ms Wang, meeting office, Dept. of Rheumatology · meeting@ludaopei.example',
   timezone: 'Asia/Shanghai',
   starts_at: atShanghai(DEMO_DAY, '14:00'),
   ends_at: atShanghai(DEMO_DAY, '17:20'),

@@ -29,6 +29,13 @@ describe('the public event page', () => {
     };
     expect(await page.locator('.seats').textContent()).toContain(`剩余 ${event.seatsLeft} 个席位`);
     expect(await page.getByRole('button', { name: '提交报名' }).count()).toBe(1);
+    // Who to ask, with the address as a link a phone opens in its mail app.
+    expect(await page.locator('.hero .contact').textContent()).toBe(
+      '联系：风湿免疫科会务组 王老师 · meeting@ludaopei.example',
+    );
+    expect(
+      await page.locator('.hero .contact').getByRole('link', { name: 'meeting@ludaopei.example' }).getAttribute('href'),
+    ).toBe('mailto:meeting@ludaopei.example');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
@@ -46,6 +53,9 @@ describe('the public event page', () => {
     const panel = page.getByRole('listitem').filter({ hasText: 'Panel discussion' });
     expect(await panel.textContent()).toMatch(/Panel guest.*Zhang Jianglin/);
     expect(await page.getByRole('region', { name: 'Agenda' }).textContent()).toContain('16:25');
+    expect(await page.locator('.hero .contact').textContent()).toBe(
+      'Contact: Ms Wang, meeting office, Dept. of Rheumatology · meeting@ludaopei.example',
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

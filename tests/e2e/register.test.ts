@@ -73,6 +73,10 @@ describe('registration and the ticket', () => {
     expect(await page.locator('main').textContent()).toContain(`确认邮件已发送至 ${email}`);
     expect(await page.locator('.attendee-name').textContent()).toBe('王小明');
     expect(await page.locator('main').textContent()).toContain('细胞治疗治疗自身免疫性疾病学术交流会');
+    // Who to ask, beside the venue on the ticket.
+    expect(await page.locator('.ticket-facts dd.contact').textContent()).toBe(
+      '风湿免疫科会务组 王老师 · meeting@ludaopei.example',
+    );
     const qr = page.getByRole('img', { name: '您的电子票二维码' });
     expect(await qr.getAttribute('src')).toBe(`/api/tickets/${code}/qr.svg`);
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

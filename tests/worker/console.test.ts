@@ -55,6 +55,34 @@ describe('events', () => {
     expect((await call('/api/events/draft-check')).status).toBe(200);
   });
 
+  it('keeps a contact for attendees: set at creation, shown on the public page, edited, emptied, and held to 300 characters', async () => {
+    const created = await as('POST', '/api/events', {
+      slug: 'contact-check',
+      titleZh: '测试',
+      titleEn: 'Test',
+      venueZh: '医院',
+      venueEn: 'Hospital',
+      contactZh: '  会务组 王老师 010-5670 1234  ',
+      timezone: 'Asia/Shanghai',
+      startsAt: beijingIso(30, '09:00'),
+      endsAt: beijingIso(30, '12:00'),
+      capacity: 10,
+      status: 'published',
+    });
+    expect(created.status).toBe(201);
+    const contact = async () => (await call('/api/events/contact-check')).body.event.contact;
+    expect(await contact()).toEqual({ zh: '会务组 王老师 010-5670 1234', en: '' });
+    await as('PATCH', '/api/events/contact-check', { contactEn: 'Ms Wang, meeting@example.org' });
+    expect(await contact()).toEqual({ zh: '会务组 王老师 010-5670 1234', en: 'Ms Wang, meeting@example.org' });
+    expect((await as('GET', '/api/console/events/contact-check')).body.event.contact.en).toBe(
+      'Ms Wang, meeting@example.org',
+    );
+    const long = await as('PATCH', '/api/events/contact-check', { contactZh: '电'.repeat(301) });
+    expect([long.status, Object.keys(long.body.error.fields!)]).toEqual([400, ['contactZh']]);
+    await as('PATCH', '/api/events/contact-check', { contactZh: '' });
+    expect(await contact()).toEqual({ zh: '', en: 'Ms Wang, meeting@example.org' });
+  });
+
   it('refuses an end before the start and an unknown time zone', async () => {
     const bad = await as('PATCH', `/api/events/${SLUG}`, {
       startsAt: '2026-01-22T18:00:00+08:00',

@@ -42,6 +42,9 @@ describe('the confirmation email', () => {
     // Chinese text takes full-width colons and brackets, English half-width ones.
     expect(zh.text).toContain(`\n时间：${y}年${m}月${d}日 14:00–17:20（北京时间）\n地点：`);
     expect(zh.text).toContain('北京陆道培医院');
+    // Who to ask, under the venue, as the organiser wrote it for this language.
+    expect(zh.text).toContain('\n联系：风湿免疫科会务组 王老师 · meeting@ludaopei.example\n');
+    expect(zh.html).toMatch(/>联系<\/th><td[^>]*>风湿免疫科会务组 王老师 · meeting@ludaopei.example<\/td>/);
     expect(zh.text).toContain(body.registration.manageUrl);
     expect(zh.html).toContain(`${body.registration.manageUrl}#cancel`);
     expect(zh.attachments.map((a) => a.filename)).toEqual(['ticket-qr.png', 'agenda.ics']);
@@ -57,6 +60,7 @@ describe('the confirmation email', () => {
     expect(en.subject).toBe('You are registered: Cell therapy for autoimmune diseases: second session');
     expect(en.text).toContain(`\nWhen: ${d} ${monthEn} ${y}, 14:00–17:20 (Beijing time)\nWhere: `);
     expect(en.text).toContain('Your day:\n');
+    expect(en.text).toContain('\nContact: Ms Wang, meeting office, Dept. of Rheumatology · meeting@ludaopei.example\n');
     expect(en.text).toMatch(/ \(Lecture Hall\)\n/);
     expect(en.text).toContain('Tea break');
     expect(en.html).toContain('Panel discussion: the future of cell therapy');
@@ -104,6 +108,21 @@ describe('the confirmation email', () => {
     for (const m of labels) expect(m[1]).toContain('white-space:nowrap');
     expect(mail.html).toMatch(/<td style="[^"]*white-space:nowrap[^"]*">14:00–14:15<\/td>/);
     // tests/e2e/email-render.test.ts measures the rendered email at 390 px in Chromium.
+  });
+});
+
+describe('the contact line', () => {
+  it('is left out when the event has none, and an English email falls back to the Chinese one, escaped', async () => {
+    const { id, slug } = await makeEvent(5);
+    await register(slug, person('contact-none', { locale: 'en' }));
+    const none = (await mailbox()).find((m) => m.to === 'attendeecontact-none@example.org')!;
+    expect(none.text).not.toContain('Contact');
+    expect(none.html).not.toContain('Contact');
+    await env.DB.prepare(`UPDATE events SET contact_zh = '李老师 <b>010-1234 5678</b>' WHERE id = ?`).bind(id).run();
+    await register(slug, person('contact-zh-only', { locale: 'en' }));
+    const en = (await mailbox()).find((m) => m.to === 'attendeecontact-zh-only@example.org')!;
+    expect(en.text).toContain('\nContact: 李老师 <b>010-1234 5678</b>\n');
+    expect(en.html).toContain('李老师 &lt;b&gt;010-1234 5678&lt;/b&gt;');
   });
 });
 

@@ -81,6 +81,7 @@ const copy = {
     registerAgain: '重新报名',
     // Ignoring a cancellation one did not make would lose the seat.
     notYou: '如果您并未取消报名，请联系主办方。',
+    contact: '联系',
     sentBy: '此邮件由 Colloquy 发送。',
     footer: '此邮件由 Colloquy 发送。如非本人操作，请忽略。',
   },
@@ -129,6 +130,7 @@ const copy = {
     room: ' ({room})',
     registerAgain: 'Register again',
     notYou: 'If you did not cancel, contact the organiser.',
+    contact: 'Contact',
     sentBy: 'Sent by Colloquy.',
     footer: 'Sent by Colloquy. If this was not you, ignore this email.',
   },
@@ -159,6 +161,8 @@ export function renderAttendeeEmail(
   const zh = locale === 'zh-CN';
   const title = zh ? e.titleZh : e.titleEn;
   const venue = [zh ? e.venueZh : e.venueEn, zh ? e.addressZh : e.addressEn].filter(Boolean).join(' · ');
+  // Who to ask, in the email's language or else the other: a phone or an address reads the same in both.
+  const contact = zh ? e.contactZh || e.contactEn : e.contactEn || e.contactZh;
   const when = eventWhen(e, locale);
   const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;
@@ -192,6 +196,7 @@ export function renderAttendeeEmail(
 <table role="presentation" width="100%" style="border-collapse:collapse;margin:12px 0;width:100%">
 <tr><th scope="row" style="${label}">${c.when}</th><td style="${cell}">${when}</td></tr>
 <tr><th scope="row" style="${label}">${c.where}</th><td style="${cell}">${venue}</td></tr>
+${contact ? html`<tr><th scope="row" style="${label}">${c.contact}</th><td style="${cell}">${contact}</td></tr>` : ''}
 </table>
 ${showQr ? html`<p style="text-align:center;margin:16px 0"><img src="${calendarUrl ? qrUrl : `cid:${QR_CONTENT_ID}`}" width="246" height="246" alt="${c.qrAlt}" style="display:inline-block;max-width:100%;height:auto"></p>` : ''}
 ${showTicket ? html`<p><a href="${ticketUrl}" style="display:inline-block;background:#0f4c5c;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${c.ticket}</a></p>` : ''}
@@ -223,6 +228,7 @@ ${
     '',
     `${c.when}${c.colon}${when}`,
     `${c.where}${c.colon}${venue}`,
+    ...(contact ? [`${c.contact}${c.colon}${contact}`] : []),
     '',
     ...(day.length
       ? [

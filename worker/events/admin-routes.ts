@@ -70,6 +70,8 @@ export const eventAdminRoutes = new Hono<AppEnv>()
           venueEn: b.venueEn,
           addressZh: b.addressZh ?? '',
           addressEn: b.addressEn ?? '',
+          contactZh: b.contactZh ?? '',
+          contactEn: b.contactEn ?? '',
           timezone: b.timezone,
           startsAt: Date.parse(b.startsAt),
           endsAt: Date.parse(b.endsAt),

@@ -29,6 +29,9 @@ export const eventFields = z.object({
   venueEn: z.string().trim().min(1, 'Enter the venue.').max(200),
   addressZh: z.string().trim().max(300),
   addressEn: z.string().trim().max(300),
+  /** Who attendees may ask: a name, a phone, an email. */
+  contactZh: z.string().trim().max(300),
+  contactEn: z.string().trim().max(300),
   timezone: z.string().trim().refine(validZone, 'Unknown time zone.'),
   startsAt: isoTime,
   endsAt: isoTime,
@@ -72,6 +75,8 @@ export const createEventInput = eventFields
     descriptionEn: true,
     addressZh: true,
     addressEn: true,
+    contactZh: true,
+    contactEn: true,
     registrationOpensAt: true,
     registrationClosesAt: true,
     registrationUntilEnd: true,

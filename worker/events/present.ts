@@ -20,6 +20,8 @@ export function presentEventSummary(e: EventRow, now = Date.now()) {
     description: loc(e.descriptionZh, e.descriptionEn),
     venue: loc(e.venueZh, e.venueEn),
     address: loc(e.addressZh, e.addressEn),
+    /** Who attendees may ask about the event; either language may be empty. */
+    contact: loc(e.contactZh, e.contactEn),
     timezone: e.timezone,
     startsAt: isoInZone(e.startsAt, e.timezone),
     endsAt: isoInZone(e.endsAt, e.timezone),

@@ -117,6 +117,13 @@ export function EventForm(props: {
           en={f.bind('addressEn')}
           optional
         />
+        <LangPair
+          labels={[ct('event.contactZh'), ct('event.contactEn')]}
+          zh={f.bind('contactZh')}
+          en={f.bind('contactEn')}
+          optional
+          hints={[ct('event.contactHint'), undefined]}
+        />
       </fieldset>
       <fieldset>
         <legend>{ct('event.when')}</legend>

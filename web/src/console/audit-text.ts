@@ -18,6 +18,8 @@ const FIELD_KEYS = [
   'venueEn',
   'addressZh',
   'addressEn',
+  'contactZh',
+  'contactEn',
   'timezone',
   'startsAt',
   'endsAt',

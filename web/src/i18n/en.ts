@@ -8,6 +8,8 @@ export const en = {
   loadFailed: 'Could not load the event. Check your connection and try again.',
   retry: 'Try again',
   venue: 'Venue',
+  /** Who to ask about the event, as the organiser wrote it. */
+  contact: 'Contact',
   'kind.talk': 'Talk',
   'kind.panel': 'Panel',
   'kind.ceremony': 'Ceremony',

@@ -10,6 +10,7 @@ export const zhCN: Record<MessageKey, string> = {
   loadFailed: '无法加载会议信息，请检查网络后重试。',
   retry: '重试',
   venue: '地点',
+  contact: '联系',
   'kind.talk': '报告',
   'kind.panel': '讨论',
   'kind.ceremony': '仪式',

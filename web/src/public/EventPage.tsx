@@ -4,6 +4,7 @@ import { ErrorBoundary, Show } from 'solid-js';
 import { locale, pick } from '../i18n';
 import { t } from './text';
 import { formatDate, formatTime } from '../lib/time';
+import { ContactText } from '../lib/contact';
 import { Agenda } from './Agenda';
 import { getEvent } from './event-data';
 import { People } from './People';
@@ -48,6 +49,15 @@ export default function EventPage() {
                     {pick(e().venue)}
                     {pick(e().address) ? ` · ${pick(e().address)}` : ''}
                   </p>
+                  <Show when={pick(e().contact)}>
+                    {(contact) => (
+                      <p class="contact">
+                        {t('contact')}
+                        {locale() === 'zh-CN' ? '：' : ': '}
+                        <ContactText text={contact()} />
+                      </p>
+                    )}
+                  </Show>
                   <Show when={pick(e().description)}>
                     <p class="lead">{pick(e().description)}</p>
                   </Show>

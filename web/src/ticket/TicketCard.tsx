@@ -5,6 +5,7 @@ import { locale, pick } from '../i18n';
 import { type TicketKey, t } from './text';
 import { formatDate, formatDateTime, formatTime, zoneLabel } from '../lib/time';
 import { qrUrl } from './ticket-data';
+import { ContactText } from '../lib/contact';
 
 /**
  * Only a ticket that holds (or may get) a seat shows its QR, and only until the event ends: a pending or rejected one
@@ -47,6 +48,16 @@ export function TicketCard(props: { ticket: Ticket; ended: boolean }) {
               <span class="muted">{pick(ev().address)}</span>
             </Show>
           </dd>
+          <Show when={pick(ev().contact)}>
+            {(contact) => (
+              <>
+                <dt>{t('contact')}</dt>
+                <dd class="contact">
+                  <ContactText text={contact()} />
+                </dd>
+              </>
+            )}
+          </Show>
           <Show when={!SHOWS_QR.has(tk().status)}>
             <dt>{t('ticket.code')}</dt>
             <dd>

@@ -13,6 +13,8 @@ export type EventValues = {
   venueEn: string;
   addressZh: string;
   addressEn: string;
+  contactZh: string;
+  contactEn: string;
   timezone: string;
   startsAt: string;
   endsAt: string;
@@ -36,6 +38,8 @@ const TEXT = [
   'venueEn',
   'addressZh',
   'addressEn',
+  'contactZh',
+  'contactEn',
 ] as const;
 
 /** An existing event as the form shows it: times as wall-clock inputs in the event's own zone. */
@@ -50,6 +54,8 @@ export function valuesOf(e: ConsoleEvent): EventValues {
     venueEn: e.venue.en,
     addressZh: e.address.zh,
     addressEn: e.address.en,
+    contactZh: e.contact.zh,
+    contactEn: e.contact.en,
     timezone: e.timezone,
     startsAt: toLocalInput(e.startsAt, e.timezone),
     endsAt: toLocalInput(e.endsAt, e.timezone),
@@ -72,6 +78,8 @@ export const blankEvent = (): EventValues => ({
   venueEn: '',
   addressZh: '',
   addressEn: '',
+  contactZh: '',
+  contactEn: '',
   timezone: 'Asia/Shanghai',
   startsAt: '',
   endsAt: '',
@@ -131,6 +139,8 @@ export function createBody(v: EventValues): EventCreate {
     venueEn: v.venueEn,
     addressZh: v.addressZh,
     addressEn: v.addressEn,
+    contactZh: v.contactZh,
+    contactEn: v.contactEn,
     timezone: v.timezone,
     startsAt: iso(v, v.startsAt),
     endsAt: iso(v, v.endsAt),
