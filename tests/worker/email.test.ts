@@ -164,6 +164,10 @@ describe('the agenda calendar', () => {
     expect(events.find((e) => e.summary.startsWith('Panel discussion'))!.location).toBe(
       'Beijing Lu Daopei Hospital · Lecture Hall',
     );
+    // Who to ask, on every item, in the calendar's language.
+    expect(events.map((e) => e.component.getFirstPropertyValue('contact'))).toEqual(
+      agenda.map(() => 'Ms Wang, meeting office, Dept. of Rheumatology · meeting@ludaopei.example'),
+    );
     const again = await call('/api/events/cell-therapy-autoimmune-2026/agenda.ics?lang=en');
     expect(again.body).toBe(res.body);
   });

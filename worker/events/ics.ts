@@ -42,6 +42,8 @@ export type IcsItem = {
   summary: string;
   location: string;
   description: string;
+  /** Who to ask (RFC 5545 CONTACT), when the event has one. */
+  contact?: string;
 };
 
 export function agendaIcs(calendarName: string, items: IcsItem[], stamp: number): string {
@@ -64,13 +66,22 @@ export function agendaIcs(calendarName: string, items: IcsItem[], stamp: number)
       `LOCATION:${escapeText(it.location)}`,
     );
     if (it.description) lines.push(`DESCRIPTION:${escapeText(it.description)}`);
+    if (it.contact) lines.push(`CONTACT:${escapeText(it.contact)}`);
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
-type EventLike = { titleZh: string; titleEn: string; venueZh: string; venueEn: string; updatedAt: number };
+type EventLike = {
+  titleZh: string;
+  titleEn: string;
+  venueZh: string;
+  venueEn: string;
+  contactZh?: string;
+  contactEn?: string;
+  updatedAt: number;
+};
 type SessionLike = {
   id: string;
   startsAt: number;
@@ -86,6 +97,8 @@ type SessionLike = {
 /** An event's agenda as iCalendar, in one language. */
 export function eventAgendaIcs(e: EventLike, items: SessionLike[], locale: 'zh-CN' | 'en', stamp = e.updatedAt) {
   const zh = locale === 'zh-CN';
+  // In the calendar's language or else the other, as the emails do.
+  const contact = (zh ? e.contactZh || e.contactEn : e.contactEn || e.contactZh) ?? '';
   return agendaIcs(
     zh ? e.titleZh : e.titleEn,
     items.map((s) => ({
@@ -95,6 +108,7 @@ export function eventAgendaIcs(e: EventLike, items: SessionLike[], locale: 'zh-C
       summary: zh ? s.titleZh : s.titleEn,
       location: [zh ? e.venueZh : e.venueEn, zh ? s.roomZh : s.roomEn].filter(Boolean).join(' · '),
       description: zh ? s.descriptionZh : s.descriptionEn,
+      contact,
     })),
     stamp,
   );
