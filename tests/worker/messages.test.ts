@@ -51,6 +51,7 @@ describe('placeholders', () => {
     institution: 'A & B',
     event: 'Seminar',
     venue: 'Hall',
+    contact: '王老师 010-5670 1234',
     ticket_url: 'https://x/t/abc',
     sessions: [{ when: '1月22日 14:15–15:00', title: 'Talk <1>', role: '主讲', room: 'Hall' }],
     locale: 'zh-CN' as const,
@@ -230,6 +231,17 @@ describe('audiences', () => {
     expect((await demo({ type: 'guests' })).body.count).toBe(3);
     const p = (await demo({ type: 'guests' })).body.preview;
     expect(p!.html).toContain('Hi ');
+  });
+
+  it("fills {{contact}} with the event's contact for attendees, in the recipient's language", async () => {
+    const res = await call(`/api/events/${SLUG}/messages/preview`, {
+      method: 'POST',
+      headers: { cookie: org },
+      json: { audience: { type: 'speakers' }, subject: '日程确认', body: '如有疑问，请联系：{{contact}}' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.preview?.text).toContain('如有疑问，请联系：风湿免疫科会务组 王老师 · meeting@ludaopei.example');
+    expect(res.body.preview?.html).toContain('<p>如有疑问，请联系：风湿免疫科会务组 王老师 · ');
   });
 
   it('one copy per address: a cancelled-then-registered-again person is reached through the live ticket, once', async () => {

@@ -282,6 +282,7 @@ describe('links in messages (6)', () => {
     institution: '',
     event: 'Seminar',
     venue: 'Hall',
+    contact: '',
     ticket_url: 'https://meeting.example/t/abc',
     sessions: [],
     locale: 'en' as const,

@@ -160,7 +160,7 @@ export type Recipient = Awaited<ReturnType<typeof findRecipients>>[number];
 
 type EventInfo = Pick<
   typeof events.$inferSelect,
-  'titleZh' | 'titleEn' | 'venueZh' | 'venueEn' | 'addressZh' | 'addressEn' | 'timezone'
+  'titleZh' | 'titleEn' | 'venueZh' | 'venueEn' | 'addressZh' | 'addressEn' | 'contactZh' | 'contactEn' | 'timezone'
 > & { questions?: string };
 
 export async function sessionsByPerson(db: Db, eventId: string) {
@@ -223,6 +223,8 @@ export function valuesFor(
     institution: person ? ((zh ? r.institutionZh : r.institutionEn) ?? '') : r.affiliation,
     event: zh ? event.titleZh : event.titleEn,
     venue: [zh ? event.venueZh : event.venueEn, zh ? event.addressZh : event.addressEn].filter(Boolean).join(' · '),
+    // Who to ask, in the email's language or else the other (a phone or an address reads the same in both).
+    contact: zh ? event.contactZh || event.contactEn : event.contactEn || event.contactZh,
     ticket_url: `${origin}/t/${r.ticketCode}`,
     portal_url: portalUrls?.get(r.id) ?? (person ? `${origin}/portal/…` : ''),
     sessions,

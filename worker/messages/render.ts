@@ -9,6 +9,7 @@ export const PLACEHOLDERS = [
   'institution',
   'event',
   'venue',
+  'contact',
   'ticket_url',
   'sessions',
   'portal_url',

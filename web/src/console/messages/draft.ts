@@ -36,6 +36,7 @@ export const PLACEHOLDERS = [
   'institution',
   'event',
   'venue',
+  'contact',
   'ticket_url',
   'portal_url',
   'sessions',
