@@ -2,6 +2,7 @@
 import type { events, registrations, sessions } from '../../schema';
 import { clockRange, zonedParts } from '../lib/time';
 import { manageUrl } from '../tickets/manage';
+import { eventContact } from '../events/contact';
 import { html, type Safe } from './html';
 
 type Locale = 'zh-CN' | 'en';
@@ -161,8 +162,7 @@ export function renderAttendeeEmail(
   const zh = locale === 'zh-CN';
   const title = zh ? e.titleZh : e.titleEn;
   const venue = [zh ? e.venueZh : e.venueEn, zh ? e.addressZh : e.addressEn].filter(Boolean).join(' · ');
-  // Who to ask, in the email's language or else the other: a phone or an address reads the same in both.
-  const contact = zh ? e.contactZh || e.contactEn : e.contactEn || e.contactZh;
+  const contact = eventContact(e, zh);
   const when = eventWhen(e, locale);
   const ticketUrl = manage ? manageUrl(origin, r.ticketCode, manage) : `${origin}/t/${r.ticketCode}`;
   const qrUrl = `${origin}/api/tickets/${r.ticketCode}/qr.png`;

@@ -1,4 +1,5 @@
 // The agenda as an iCalendar file (RFC 5545): one VEVENT per agenda item, with stable UIDs and UTC times.
+import { eventContact } from './contact';
 
 const utc = (ms: number) =>
   new Date(ms)
@@ -97,8 +98,7 @@ type SessionLike = {
 /** An event's agenda as iCalendar, in one language. */
 export function eventAgendaIcs(e: EventLike, items: SessionLike[], locale: 'zh-CN' | 'en', stamp = e.updatedAt) {
   const zh = locale === 'zh-CN';
-  // In the calendar's language or else the other, as the emails do.
-  const contact = (zh ? e.contactZh || e.contactEn : e.contactEn || e.contactZh) ?? '';
+  const contact = eventContact(e, zh);
   return agendaIcs(
     zh ? e.titleZh : e.titleEn,
     items.map((s) => ({

@@ -8,6 +8,7 @@ import { answerTexts } from '../questions/placeholders';
 import type { RecipientSession, RecipientValues } from './render';
 import { MISSING_ITEMS } from '../faculty/input';
 import { missingSql, onProgrammeSql } from '../faculty/rules';
+import { eventContact } from '../events/contact';
 
 export const audienceInput = z.union([
   z.object({ type: z.enum(['speakers', 'guests', 'people']) }),
@@ -223,8 +224,7 @@ export function valuesFor(
     institution: person ? ((zh ? r.institutionZh : r.institutionEn) ?? '') : r.affiliation,
     event: zh ? event.titleZh : event.titleEn,
     venue: [zh ? event.venueZh : event.venueEn, zh ? event.addressZh : event.addressEn].filter(Boolean).join(' · '),
-    // Who to ask, in the email's language or else the other (a phone or an address reads the same in both).
-    contact: zh ? event.contactZh || event.contactEn : event.contactEn || event.contactZh,
+    contact: eventContact(event, zh),
     ticket_url: `${origin}/t/${r.ticketCode}`,
     portal_url: portalUrls?.get(r.id) ?? (person ? `${origin}/portal/…` : ''),
     sessions,
