@@ -1,11 +1,10 @@
 // A sign-in or sign-out at a point (the whole event or one agenda item): one D1 round trip, and what the desk shows.
-import { atomically } from '../db';
 import type { ScanInput, TicketRef } from '../checkin/statements';
 import { notFound } from '../http/errors';
 import { isoOrNull } from '../lib/time';
 import { newId } from '../lib/random';
 import { type AttendanceResult, type Direction, type LedgerScan, pairScans, scanOutcome } from './ledger';
-import { type LedgerRow, ledgerScans, readLedgerAfterRecord, recordPointScan } from './statements';
+import { type LedgerRow, ledgerScans, livePointScan } from './statements';
 
 export type PointRequest = { sessionId?: string | undefined; direction?: Direction | undefined };
 
@@ -78,11 +77,8 @@ export async function scanAtPoint(
   timezone: string,
 ) {
   const source = scan.source === 'search' ? 'search' : 'scan';
-  const [, rows] = await atomically(d1, [
-    recordPointScan(ref, { ...scan, ...at, source, id: newId('att') }),
-    readLedgerAfterRecord(ref, scan.eventId, at.point),
-  ]);
-  const row = rows[0] as LedgerRow | undefined;
+  const [, read] = await d1.batch<LedgerRow>([...livePointScan(d1, ref, { ...scan, ...at, source, id: newId('att') })]);
+  const row = read?.results[0];
   if (row && row.eventId === scan.eventId && !Number(row.pointOk))
     throw notFound('This agenda item is not part of this event.');
   return presentScan(row, { ...at, clientId: scan.clientId, eventId: scan.eventId }, scan.scannedAt, timezone);

@@ -1,5 +1,6 @@
 // The ledger's statements: record a sign-in or sign-out, read one registration's scans at a point, close out ended blocks.
 import { sql } from 'drizzle-orm';
+import { type Bindable, compiled } from '../db';
 import type { ScanInput, TicketRef } from '../checkin/statements';
 import type { Direction, LedgerScan } from './ledger';
 import type { RegistrationStatus } from '../../schema/registrations';
@@ -12,21 +13,27 @@ export type PointScan = Omit<ScanInput, 'source'> & {
   id: string;
 };
 
-const match = (ref: TicketRef) =>
-  'code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`;
+type Ref = { code: Bindable<string> } | { registrationId: Bindable<string> };
 
-const pointExists = (eventId: string, point: string) =>
-  point === '' ? sql`1` : sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${point} AND event_id = ${eventId})`;
+const match = (ref: Ref) => ('code' in ref ? sql`r.ticket_code = ${ref.code}` : sql`r.id = ${ref.registrationId}`);
+
+/** The whole event (the entrance, point '') always exists; an item must be one of this event's. */
+const pointExists = (eventId: Bindable<string>, point: Bindable<string>, entrance: boolean) =>
+  entrance ? sql`1` : sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${point} AND event_id = ${eventId})`;
 
 /**
  * Appends the scan for a confirmed registration of this event, at an item of this event. A replayed clientId
  * adds nothing; repeats and order are settled when the scans are paired (ledger.ts), so offline batches need no rule.
  */
-export function recordPointScan(ref: TicketRef, s: PointScan) {
+export function recordPointScan(
+  ref: Ref,
+  s: { [K in keyof PointScan]: Bindable<PointScan[K]> },
+  entrance = s.point === '',
+) {
   return sql`
     INSERT INTO attendance_scans (id, event_id, registration_id, point, direction, scanned_at, desk_id, device_id, client_id, source, staff_id)
     SELECT ${s.id}, r.event_id, r.id, ${s.point}, ${s.direction}, ${s.scannedAt}, ${s.deskId}, ${s.deviceId}, ${s.clientId}, ${s.source}, ${s.staffId}
-    FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed' AND ${pointExists(s.eventId, s.point)}
+    FROM registrations r WHERE ${match(ref)} AND r.event_id = ${s.eventId} AND r.status = 'confirmed' AND ${pointExists(s.eventId, s.point, entrance)}
     ON CONFLICT (event_id, client_id) DO NOTHING`;
 }
 
@@ -42,7 +49,12 @@ export type LedgerRow = {
   scans: string;
 };
 
-export function readLedger(ref: TicketRef, eventId: string, point: string, pointOk = pointExists(eventId, point)) {
+export function readLedger(
+  ref: Ref,
+  eventId: Bindable<string>,
+  point: Bindable<string>,
+  pointOk = pointExists(eventId, point, point === ''),
+) {
   return sql`
     SELECT r.id, r.event_id AS eventId, r.status, r.name, r.affiliation, r.role, ${pointOk} AS pointOk,
       (SELECT json_group_array(json_array(a.client_id, a.direction, a.scanned_at, a.desk_id, a.device_id, a.source))
@@ -56,13 +68,52 @@ export function readLedger(ref: TicketRef, eventId: string, point: string, point
  * an unknown item): a first sign-in reads one row fewer. changes() is the INSERT's count, as SQLite runs a batch's
  * statements one after another on one connection.
  */
-export const readLedgerAfterRecord = (ref: TicketRef, eventId: string, point: string) =>
+export const readLedgerAfterRecord = (
+  ref: Ref,
+  eventId: Bindable<string>,
+  point: Bindable<string>,
+  entrance = point === '',
+) =>
   readLedger(
     ref,
     eventId,
     point,
-    point === '' ? sql`1` : sql`CASE WHEN changes() > 0 THEN 1 ELSE ${pointExists(eventId, point)} END`,
+    entrance ? sql`1` : sql`CASE WHEN changes() > 0 THEN 1 ELSE ${pointExists(eventId, point, false)} END`,
   );
+
+type LiveValues = Omit<PointScan, 'id'> & { id: string; ref: string };
+const live = <K extends keyof LiveValues>(name: K) => sql.placeholder(name);
+const livePairs = new Map<string, ReturnType<typeof livePair>>();
+/** A live scan's two statements, rendered once per kind of ticket reference and of point (see compiled()). */
+function livePair(byCode: boolean, entrance: boolean) {
+  const ref = byCode ? { code: live('ref') } : { registrationId: live('ref') };
+  const scan = {
+    id: live('id'),
+    eventId: live('eventId'),
+    deskId: live('deskId'),
+    deviceId: live('deviceId'),
+    clientId: live('clientId'),
+    scannedAt: live('scannedAt'),
+    source: live('source'),
+    staffId: live('staffId'),
+    point: live('point'),
+    direction: live('direction'),
+  };
+  return [
+    compiled<LiveValues>(recordPointScan(ref, scan, entrance)),
+    compiled<LiveValues>(readLedgerAfterRecord(ref, live('eventId'), live('point'), entrance)),
+  ] as const;
+}
+
+/** A live scan at a point: record it, then read the ledger, as two bound statements of one batch. */
+export function livePointScan(d1: D1Database, ref: TicketRef, s: PointScan) {
+  const byCode = 'code' in ref;
+  const key = `${byCode}:${s.point === ''}`;
+  let pair = livePairs.get(key);
+  if (!pair) livePairs.set(key, (pair = livePair(byCode, s.point === '')));
+  const values = { ...s, ref: byCode ? ref.code : ref.registrationId };
+  return [pair[0](d1, values), pair[1](d1, values)] as const;
+}
 
 export const ledgerScans = (json: string | null): LedgerScan[] =>
   (JSON.parse(json || '[]') as [string, Direction, number, string, string, LedgerScan['source']][]).map(

@@ -13,7 +13,7 @@ import { newId, randomToken, sha256 } from '../lib/random';
 import { checkinOutcome } from './outcome';
 import { parseDeskQuery, maskEmail, maskPhone } from './search-rules';
 import { rankFound, searchStatement } from './search';
-import { checkInReturning, liveScan, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
+import { checkInStatement, liveScan, type TicketStateRow, type ScanInput, type TicketRef } from './statements';
 import { REGISTRATION_ROLES, type RegistrationRole, type RegistrationStatus } from '../../schema/registrations';
 import { DESK_ROLES, rule } from '../http/contract';
 import { checkinInput, searchQuery, TOO_SHORT, walkInInput } from './input';
@@ -42,8 +42,8 @@ function searchBucket(env: object, key: string): Bucket {
 
 /** One statement: record (or not) and read back. Shared by live scans and searches. */
 export async function checkIn(d1: D1Database, ref: TicketRef, scan: ScanInput, timezone: string) {
-  const [rows] = await atomically(d1, [checkInReturning(ref, scan)]);
-  const row = rows[0] as TicketStateRow | undefined;
+  const [answer] = await d1.batch<TicketStateRow>([checkInStatement(d1, ref, scan)]);
+  const row = answer?.results[0];
   const result = checkinOutcome(
     row
       ? {

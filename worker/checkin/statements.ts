@@ -1,5 +1,6 @@
 // The check-in statements: record the first scan on the registration's row, and read what the desk should see.
 import { type SQL, sql } from 'drizzle-orm';
+import { type Bindable, compiled } from '../db';
 import { deskAnswerColumnsOf } from '../questions/desk';
 import { ticketCodeFrom } from './outcome';
 import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
@@ -50,8 +51,11 @@ export function liveScan(
 }
 const match = (ref: TicketRef) => ('code' in ref ? sql`ticket_code = ${ref.code}` : sql`id = ${ref.registrationId}`);
 
+/** The scan's values, or placeholders for them in a statement rendered once. */
+type ScanValues = { [K in keyof Omit<ScanInput, 'eventId'>]: Bindable<ScanInput[K]> };
+
 /** The scan as the registration's check-in columns (migration 0022), each value beside its column. */
-function checkinValues(s: ScanInput) {
+function checkinValues(s: ScanValues) {
   return [
     [sql.raw('checked_in_at'), sql`${s.scannedAt}`],
     [sql.raw('checkin_desk_id'), sql`${s.deskId}`],
@@ -65,7 +69,8 @@ function checkinValues(s: ScanInput) {
 }
 
 /** The scan admits: a confirmed registration of this event, not yet checked in. */
-const admits = (eventId: string) => sql`status = 'confirmed' AND event_id = ${eventId} AND checked_in_at IS NULL`;
+const admits = (eventId: Bindable<string>) =>
+  sql`status = 'confirmed' AND event_id = ${eventId} AND checked_in_at IS NULL`;
 
 /**
  * Records a check-in for a confirmed registration of this event, on its row. Live scans: the first to arrive wins.
@@ -94,20 +99,35 @@ const ticketStateColumns = (
 ) => sql`${r}.id, ${r}.event_id AS eventId, ${r}.status, ${r}.name, ${r}.affiliation, ${r}.role,
   ${r}.checkin_client_id AS clientId, ${r}.checked_in_at AS scannedAt, ${r}.checkin_desk_id AS deskId, ${deskAnswerColumnsOf(r)}`;
 
+type LiveValues = Omit<ScanInput, 'source'> & { source: string; ref: string };
+const live = <K extends keyof LiveValues>(name: K) => sql.placeholder(name);
+
 /**
  * A live scan in one statement: records the check-in as recordCheckin does (first arrival wins) and returns the
  * ticket's state after it, the row readTicketState reads. Each column is set to itself unless the scan admits, so
  * the ticket's row comes back whatever it holds (already in, another event's, not confirmed); no index is written.
+ * Rendered once per key (ticket code or registration id).
  */
-export function checkInReturning(ref: TicketRef, s: ScanInput) {
-  const ok = admits(s.eventId);
-  const set = sql.join(
-    checkinValues(s).map(([col, v]) => sql`${col} = CASE WHEN ${ok} THEN ${v} ELSE ${col} END`),
+const liveCheckin = (key: 'ticket_code' | 'id') =>
+  compiled<LiveValues>(sql`UPDATE registrations SET ${sql.join(
+    checkinValues({
+      scannedAt: live('scannedAt'),
+      deskId: live('deskId'),
+      deviceId: live('deviceId'),
+      clientId: live('clientId'),
+      source: live('source'),
+      staffId: live('staffId'),
+    }).map(([col, v]) => sql`${col} = CASE WHEN ${admits(live('eventId'))} THEN ${v} ELSE ${col} END`),
     sql`, `,
-  );
-  return sql`UPDATE registrations SET ${set} WHERE ${match(ref)}
-    RETURNING ${ticketStateColumns(sql.raw('registrations'))}`;
-}
+  )}
+    WHERE ${sql.raw(key)} = ${live('ref')}
+    RETURNING ${ticketStateColumns(sql.raw('registrations'))}`);
+const liveByCode = liveCheckin('ticket_code');
+const liveById = liveCheckin('id');
+
+/** The live scan's statement, bound: see liveCheckin. */
+export const checkInStatement = (d1: D1Database, ref: TicketRef, s: ScanInput) =>
+  ('code' in ref ? liveByCode : liveById)(d1, { ...s, ref: 'code' in ref ? ref.code : ref.registrationId });
 
 /** The row readTicketState returns: the registration and its first check-in, if any. */
 export type TicketStateRow = {
