@@ -1,5 +1,6 @@
 // When an event takes registrations: the rule as a plain function, and the same rule as SQL for the atomic insert.
 import { sql } from 'drizzle-orm';
+import type { Bindable } from '../db';
 
 export type WindowFields = {
   status: 'draft' | 'published' | 'closed';
@@ -32,6 +33,6 @@ export function registrationState(e: WindowFields, now: number): RegistrationSta
 export const isRegistrationOpen = (e: WindowFields, now: number) => registrationState(e, now) === 'open';
 
 /** registrationState's 'open', for an events row aliased `e` inside a statement (kept beside it so the two agree). */
-export const openForRegistrationSql = (now: number) => sql`e.status = 'published'
+export const openForRegistrationSql = (now: Bindable<number>) => sql`e.status = 'published'
   AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
   AND ${now} < min(coalesce(e.registration_closes_at, CASE WHEN e.registration_until_end = 1 THEN e.ends_at ELSE e.starts_at END), e.ends_at)`;

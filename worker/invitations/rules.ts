@@ -1,12 +1,16 @@
 // The invitation rules: who may register for an invitation-only event, and what an invitation's state is.
 import { sql } from 'drizzle-orm';
+import type { Bindable } from '../db';
 import { ApiError } from '../http/errors';
 
 /**
  * True in SQL (inside insertRegistration, alias `e` = the event) when the event is not invitation-only, or when
  * the link's invitation belongs to this event and this very address: a forwarded link registers nobody else.
  */
-export const invitedSql = (invitationHash: string | null, emailKey: string) => sql`(e.registration_mode != 'invitation'
+export const invitedSql = (
+  invitationHash: Bindable<string> | null,
+  emailKey: Bindable<string>,
+) => sql`(e.registration_mode != 'invitation'
   OR EXISTS (SELECT 1 FROM invitations i WHERE i.event_id = e.id AND i.token_hash = ${invitationHash ?? ''} AND i.email_key = ${emailKey}))`;
 
 /** The address an invitation link was made for, read in the registration's first statement (alias-free). */

@@ -1,6 +1,7 @@
 // Registration's side of questions: the answers checked against the isolate's copy of the questions, and the
 // SQL guard that lets the one INSERT through only while the event's questions are still that copy.
 import { sql } from 'drizzle-orm';
+import type { Bindable } from '../db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
@@ -40,7 +41,7 @@ export async function checkedAnswers(c: Context<AppEnv>, slug: string, input: Gi
 }
 
 /** In the INSERT … SELECT FROM events e: only while the questions are the ones the answers were checked against. */
-export const questionsUnchangedSql = (rev: number) => sql`e.questions_rev = ${rev}`;
+export const questionsUnchangedSql = (rev: Bindable<number>) => sql`e.questions_rev = ${rev}`;
 
 /** In the batch's event read: the revision, and the questions themselves only when the copy is stale. */
 export const questionsRevSql = (rev: number) =>

@@ -10,7 +10,7 @@ import { ApiError, notFound } from '../http/errors';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
-import { insertRegistration, queueRegistrationEmail } from './statements';
+import { queueResend, registrationBatch } from './statements';
 import { registrationBucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
 import { checkedAnswers, questionsRevSql, refreshQuestions } from '../questions/register';
@@ -56,30 +56,29 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
     // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
     const manage = randomToken();
     const manageHash = await sha256(manage);
-    const [inserted] = await atomically(c.env.DB, [
-      insertRegistration(
+    const payload = JSON.stringify({ origin, manage, manageHash });
+    const [inserted] = await c.env.DB.batch<{ id: string; status: 'confirmed' | 'waitlisted' | 'pending' }>([
+      ...registrationBatch(c.env.DB, {
+        id,
+        ticketCode,
+        name: input.name,
+        email: input.email,
+        emailKey: key,
+        phone: input.phone,
+        affiliation: input.affiliation,
+        jobTitle: input.jobTitle,
+        locale: input.locale,
+        answers: answers.json,
+        questionsRev: answers.rev,
+        manageHash,
         slug,
-        {
-          id,
-          ticketCode,
-          name: input.name,
-          email: input.email,
-          emailKey: key,
-          phone: input.phone,
-          affiliation: input.affiliation,
-          jobTitle: input.jobTitle,
-          locale: input.locale,
-          answers: answers.json,
-          questionsRev: answers.rev,
-          manageHash,
-        },
+        invitationHash: invitationHash ?? '',
         now,
-        invitationHash,
-      ),
-      queueRegistrationEmail(slug, emailId, id, key, input.locale, origin, now, manage, manageHash),
+        emailId,
+        payload,
+      }),
     ]);
-    const created = inserted[0] as { id: string; status: 'confirmed' | 'waitlisted' | 'pending' } | undefined;
-    return { id, ticketCode, emailId, manage, created };
+    return { id, ticketCode, emailId, manage, payload, created: inserted?.results[0] };
   };
   const readEvent = async () => {
     const [found] = await atomically(c.env.DB, [
@@ -103,7 +102,6 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   let event = run.created ? undefined : await readEvent();
   if (event && event.questionsRev !== answers.rev) {
     // Another isolate changed the questions: check the answers against the new ones and try once more.
-    deliverSoon(c, [run.emailId]);
     refreshQuestions(slug, event.questionsRev, event.questionsJson);
     answers = await checkedAnswers(c, slug, input);
     run = await attempt();
@@ -118,7 +116,9 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
     if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
     const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
     if (refused) throw refused;
-    deliverSoon(c, [run.emailId]);
+    // The address is registered already: its ticket goes to it again, with this attempt's management link.
+    const [resent] = await atomically(c.env.DB, [queueResend(slug, run.emailId, key, input.locale, run.payload, now)]);
+    if (resent.length) deliverSoon(c, [run.emailId]);
     // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
     throw new ApiError(
       409,

@@ -1,5 +1,6 @@
 // The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
 import { sql } from 'drizzle-orm';
+import { type Bindable, compiled } from '../db';
 import { openForRegistrationSql } from '../events/window';
 import { invitedSql } from '../invitations/rules';
 import { questionsUnchangedSql } from '../questions/register';
@@ -22,67 +23,108 @@ export type NewRegistration = {
   jobTitle: string;
   locale: 'zh-CN' | 'en';
   /** The answers as JSON, checked against the questions at revision `questionsRev` (worker/questions/register.ts). */
-  answers?: string;
-  questionsRev?: number;
+  answers: string;
+  questionsRev: number;
   /** The SHA-256 of the management link's token in the confirmation: on the row, so no manage_tokens row is written. */
-  manageHash?: string;
+  manageHash: string;
 };
+
+/** A registration as it is written: the row, the event's slug, the invitation link's hash ('' without one), and time. */
+export type RegistrationValues = NewRegistration & {
+  slug: string;
+  invitationHash: string;
+  now: number;
+  /** The confirmation in the outbox: its id, and its payload (origin, management link and its hash) as JSON. */
+  emailId: string;
+  payload: string;
+};
+
+type Bound = { [K in keyof RegistrationValues]: Bindable<RegistrationValues[K]> };
 
 /**
  * Confirms or waitlists in one INSERT … SELECT: D1 runs each statement alone, so the seat count and the
  * insert cannot interleave with another registration. The unique index on (event, email) over live
  * registrations makes a duplicate insert nothing, while a cancelled registration leaves the way open for a
  * new one (new ticket code, the same seat rule). An approval event's registration waits, seatless, as pending;
- * an invitation event's needs the invitation link of this very address.
+ * an invitation event's needs the invitation link of this very address; and the event's questions must still be
+ * the ones the answers were checked against.
  */
-export function insertRegistration(
-  slug: string,
-  r: NewRegistration,
-  now: number,
-  invitationHash: string | null = null,
-) {
+export function insertRegistration(r: Bound) {
   return sql`
     INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, answers, manage_hash, status, role, consent_at, created_at, updated_at)
-    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers ?? '{}'}, ${r.manageHash ?? null},
+    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers}, ${r.manageHash},
       CASE WHEN e.registration_mode = 'approval' THEN 'pending'
            WHEN e.seats_taken < e.capacity
              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
            THEN 'confirmed' ELSE 'waitlisted' END,
-      'attendee', ${now}, ${now}, ${now}
+      'attendee', ${r.now}, ${r.now}, ${r.now}
     FROM events e
-    WHERE e.slug = ${slug} AND ${openForRegistrationSql(now)} AND ${invitedSql(invitationHash, r.emailKey)}
-      ${r.questionsRev === undefined ? sql`` : sql`AND ${questionsUnchangedSql(r.questionsRev)}`}
+    WHERE e.slug = ${r.slug} AND ${openForRegistrationSql(r.now)} AND ${invitedSql(r.invitationHash, r.emailKey)}
+      AND ${questionsUnchangedSql(r.questionsRev)}
     ON CONFLICT DO NOTHING
     RETURNING id, status`;
 }
 
 /**
- * Queues the email for the live registration with this email key: the confirmation (or waitlist notice) when
- * it was just created, otherwise a re-send of the ticket to the same address, at most once per 10 minutes.
- * Cancelled registrations of the same address are never re-sent: their tickets no longer admit anyone.
- * The management link's hash rides in the payload: a re-send's is stored in manage_tokens by the
- * `emails_resend_manage_token` trigger (migration 0021), a new registration's is already on its row.
+ * The new registration's email in the outbox, in the same batch: the confirmation (or the waitlist or pending
+ * notice), found by the new row's id, so it is written only when the registration was.
  */
-export function queueRegistrationEmail(
-  slug: string,
-  emailId: string,
-  newId: string,
-  key: string,
-  locale: string,
-  origin: string,
-  now: number,
-  manage: string,
-  manageHash: string,
-) {
+export function queueConfirmation(r: Pick<Bound, 'emailId' | 'id' | 'payload' | 'now'>) {
   return sql`
     INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
-    SELECT ${emailId}, r.event_id, r.id,
-      CASE WHEN r.id = ${newId} THEN (CASE r.status WHEN 'confirmed' THEN 'confirmation' WHEN 'pending' THEN 'pending' ELSE 'waitlisted' END) ELSE 'resend' END,
-      r.email, CASE WHEN r.id = ${newId} THEN r.locale ELSE ${locale} END, json_object('origin', ${origin}, 'manage', ${manage}, 'manageHash', ${manageHash}), ${now}
+    SELECT ${r.emailId}, event_id, id, CASE status WHEN 'confirmed' THEN 'confirmation' WHEN 'pending' THEN 'pending' ELSE 'waitlisted' END,
+      email, locale, ${r.payload}, ${r.now}
+    FROM registrations WHERE id = ${r.id}`;
+}
+
+const slot = <K extends keyof RegistrationValues>(name: K) => sql.placeholder(name);
+const bound = Object.fromEntries(
+  (
+    [
+      'id',
+      'ticketCode',
+      'name',
+      'email',
+      'emailKey',
+      'phone',
+      'affiliation',
+      'jobTitle',
+      'locale',
+      'answers',
+      'questionsRev',
+      'manageHash',
+      'slug',
+      'invitationHash',
+      'now',
+      'emailId',
+      'payload',
+    ] as const
+  ).map((k) => [k, slot(k)]),
+) as Bound;
+const register = [
+  compiled<RegistrationValues>(insertRegistration(bound)),
+  compiled<RegistrationValues>(queueConfirmation(bound)),
+];
+
+/** A registration's one round trip, rendered once (see compiled): the row (its status returned), then its email. */
+export const registrationBatch = (d1: D1Database, r: RegistrationValues) =>
+  [register[0]!(d1, r), register[1]!(d1, r)] as const;
+
+/**
+ * An address already registered asks again: its ticket goes out again to that address (never to the caller), at
+ * most once per 10 minutes. Cancelled registrations of the same address are never re-sent: their tickets no longer
+ * admit anyone. The management link's hash rides in the payload and is stored in manage_tokens by the
+ * `emails_resend_manage_token` trigger (migration 0021).
+ */
+export function queueResend(slug: string, emailId: string, key: string, locale: string, payload: string, now: number) {
+  return sql`
+    INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
+    SELECT ${emailId}, r.event_id, r.id, 'resend', r.email, ${locale}, ${payload}, ${now}
     FROM registrations r JOIN events e ON e.id = r.event_id
     WHERE e.slug = ${slug} AND r.email_key = ${key} AND r.status != 'cancelled'
-      AND (r.id = ${newId} OR NOT EXISTS (
-        SELECT 1 FROM emails m WHERE m.registration_id = r.id AND m.kind = 'resend' AND m.created_at > ${now - 10 * 60_000}))`;
+      AND NOT EXISTS (
+        SELECT 1 FROM emails m WHERE m.registration_id = r.id AND m.kind = 'resend' AND m.created_at > ${now - 10 * 60_000})
+    RETURNING id`;
 }
 
 /**
