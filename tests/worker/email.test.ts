@@ -111,6 +111,71 @@ describe('the confirmation email', () => {
   });
 });
 
+describe('the outbox queue', () => {
+  const statusOf = async (registrationId: string) =>
+    (
+      await env.DB.prepare(`SELECT status FROM emails WHERE registration_id = ?`)
+        .bind(registrationId)
+        .first<{ status: string }>()
+    )?.status;
+
+  it('takes registrations that come in together as one message of up to 5 confirmations, each confirmation once', async () => {
+    const sent: { emailIds: string[] }[] = [];
+    const recorder = { send: async (body: { emailIds: string[] }) => void sent.push(body) };
+    const results = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        call(
+          `/api/events/${UPCOMING_SLUG}/registrations`,
+          { method: 'POST', json: person(`gather-${i}`) },
+          { OUTBOX: recorder as never },
+        ),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(7).fill(201));
+    const ids = results.map((r) => r.body.registration.id as string);
+    const { results: rows } = await env.DB.prepare(
+      `SELECT id FROM emails WHERE kind = 'confirmation' AND registration_id IN (${ids.map(() => '?').join(',')})`,
+    )
+      .bind(...ids)
+      .all<{ id: string }>();
+    const queued = sent.flatMap((m) => m.emailIds);
+    expect(queued.toSorted()).toEqual(rows.map((r) => r.id).toSorted());
+    expect(queued).toHaveLength(7);
+    // Gathered: fewer queue messages than registrations, none over the consumer's share (500 ids per 100 messages).
+    expect(sent.length).toBeLessThan(7);
+    expect(Math.max(...sent.map((m) => m.emailIds.length))).toBeLessThanOrEqual(5);
+  });
+
+  it('sends a lone registration on its own, and falls back to sending at once when the queue refuses', async () => {
+    const sent: { emailIds: string[] }[] = [];
+    const recorder = { send: async (body: { emailIds: string[] }) => void sent.push(body) };
+    const alone = await call(
+      `/api/events/${UPCOMING_SLUG}/registrations`,
+      { method: 'POST', json: person('gather-alone') },
+      { OUTBOX: recorder as never },
+    );
+    expect(alone.status).toBe(201);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.emailIds).toHaveLength(1);
+    // The queue has it: the email waits in the outbox for the consumer.
+    expect(await statusOf(alone.body.registration.id)).toBe('pending');
+    const broken = {
+      send: async () => {
+        throw new Error('queue unavailable');
+      },
+    };
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const refused = await call(
+      `/api/events/${UPCOMING_SLUG}/registrations`,
+      { method: 'POST', json: person('gather-refused') },
+      { OUTBOX: broken as never },
+    );
+    expect(refused.status).toBe(201);
+    // Sent at once instead (with no Resend key, into the dev mailbox): nothing waits for a queue that never took it.
+    expect(await statusOf(refused.body.registration.id)).toBe('captured');
+  });
+});
+
 describe('the contact line', () => {
   it('is left out when the event has none, and an English email falls back to the Chinese one, escaped', async () => {
     const { id, slug } = await makeEvent(5);

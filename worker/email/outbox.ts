@@ -541,17 +541,40 @@ export async function deliverDue(
 type Ctx = { env: Bindings; executionCtx: { waitUntil(p: Promise<unknown>): void } };
 
 /**
- * Sends the given rows soon, off the request's path: through the OUTBOX queue when there is one, else after
- * the response. Either way the cron sweep retries whatever this misses.
+ * Confirmations that come in together go on the queue together: a registration's email id waits up to GATHER_MS
+ * for others from the same isolate, and up to GATHER_MAX ids go in one queue message. The consumer merges a
+ * batch's ids into one delivery run anyway (worker/email/consumer.ts: 100 messages, 500 ids), so a burst of
+ * registrations costs a fifth of the queue sends (each a subrequest and a billed operation) for 20 ms more wait.
+ * Keyed by the queue binding, so a request with another binding (a test's recorder) never joins another's batch.
+ */
+const GATHER_MS = 20;
+const GATHER_MAX = 5;
+const gathering = new WeakMap<Queue, string[]>();
+
+function queueGathered(c: Ctx, queue: Queue, ids: string[]): Promise<unknown> | null {
+  const open = gathering.get(queue);
+  if (open && open.length + ids.length <= GATHER_MAX) {
+    open.push(...ids);
+    return null;
+  }
+  const batch = [...ids];
+  gathering.set(queue, batch);
+  return new Promise((ready) => setTimeout(ready, GATHER_MS)).then(() => {
+    if (gathering.get(queue) === batch) gathering.delete(queue);
+    return queue.send({ emailIds: batch }).catch((e: Error) => {
+      console.error('queue send failed', loggable(e));
+      return deliverDue(c.env, { ids: batch });
+    });
+  });
+}
+
+/**
+ * Sends the given rows soon, off the request's path: through the OUTBOX queue when there is one (gathered with
+ * others, see queueGathered), else after the response. Either way the cron sweep retries whatever this misses.
  */
 export function deliverSoon(c: Ctx, ids?: string[]) {
-  const work =
-    c.env.OUTBOX && ids?.length
-      ? c.env.OUTBOX.send({ emailIds: ids }).catch((e: Error) => {
-          console.error('queue send failed', loggable(e));
-          return deliverDue(c.env, { ids });
-        })
-      : deliverDue(c.env, { ids });
+  const work = c.env.OUTBOX && ids?.length ? queueGathered(c, c.env.OUTBOX, ids) : deliverDue(c.env, { ids });
+  if (!work) return;
   try {
     c.executionCtx.waitUntil(work.catch((e: Error) => console.error('outbox delivery failed', loggable(e))));
   } catch {
