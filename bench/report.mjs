@@ -459,7 +459,7 @@ const WRITES = {
   ],
   registration: [
     'INSERT registrations: the row, its id (a text primary key: SQLite keeps a second B-tree), registrations_ticket_code, registrations_event_email (partial: live registrations), registrations_event_status, registrations_event_created (which carries the desk search columns); and, for a confirmed attendee, the seat counter events.seats_taken (trigger). Its own conditions check the event (published, open, invited, the form unchanged); nothing inserted means a second read of the event says why',
-    "INSERT emails (the confirmation in the outbox, WITHOUT ROWID): the row, emails_due, emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send). A new registration's management hash is on its row; a re-sent ticket's goes to manage_tokens through a trigger on this insert (3 more rows, only then)",
+    "INSERT emails (the confirmation in the outbox, WITHOUT ROWID), selected by the new registration's id (one primary-key read, so it writes only when the registration did): the row, emails_due, emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send). A new registration's management hash is on its row. For an address already registered both statements write nothing; the refusal's own path then writes the re-sent ticket (its row, and manage_tokens through a trigger: 6 rows, only then)",
   ],
 };
 
@@ -477,7 +477,7 @@ function writeBreakdown(r) {
   }
   L.push(
     '',
-    "Before issue 21 a registration wrote 32–34 rows: the registrations row and 8 index entries (name and phone indexes, registrations_event_updated, the id index), about 12 rows of the desk search's term index (a row per CJK character and word start of the name and the institution, the email, the phone and its last 4 digits), the seat counter, 7 for the outbox row (its id index and five indexes), 3 for manage_tokens and 1–2 for the rate-limit bucket. The rate limit now lives in memory, the search in the created-order index, the management hash on the registration. Since 0021 the common case is two statements (was four: the event read and an empty manage_tokens insert are gone from it).",
+    "Before issue 21 a registration wrote 32–34 rows: the registrations row and 8 index entries (name and phone indexes, registrations_event_updated, the id index), about 12 rows of the desk search's term index (a row per CJK character and word start of the name and the institution, the email, the phone and its last 4 digits), the seat counter, 7 for the outbox row (its id index and five indexes), 3 for manage_tokens and 1–2 for the rate-limit bucket. The rate limit now lives in memory, the search in the created-order index, the management hash on the registration. Since 0021 the common case is two statements (was four: the event read and an empty manage_tokens insert are gone from it), both rendered to SQL once per isolate.",
     '',
   );
   return L;
