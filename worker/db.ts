@@ -1,5 +1,5 @@
 // One way to talk to D1: drizzle on c.var.db, set once per request.
-import { fillPlaceholders, type Placeholder, SQL } from 'drizzle-orm';
+import { fillPlaceholders, type Placeholder, SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { createMiddleware } from 'hono/factory';
@@ -17,6 +17,10 @@ const dialect = new SQLiteAsyncDialect();
 
 /** A value in a statement, or the placeholder for it in a statement rendered once (see compiled). */
 export type Bindable<T> = T | Placeholder;
+
+/** Each value of V as its named placeholder (`p.name` is `sql.placeholder('name')`), to write a statement for compiled(). */
+export const placeholders = <V extends Record<string, unknown>>() =>
+  new Proxy({}, { get: (_, name) => sql.placeholder(String(name)) }) as { [K in keyof V]: Placeholder };
 
 /**
  * A statement rendered to text once, for the hot paths (a check-in, a sign-in at an item, a registration): drizzle

@@ -1,6 +1,6 @@
 // The ledger's statements: record a sign-in or sign-out, read one registration's scans at a point, close out ended blocks.
 import { sql } from 'drizzle-orm';
-import { type Bindable, compiled } from '../db';
+import { type Bindable, compiled, placeholders } from '../db';
 import type { ScanInput, TicketRef } from '../checkin/statements';
 import type { Direction, LedgerScan } from './ledger';
 import type { RegistrationStatus } from '../../schema/registrations';
@@ -82,26 +82,14 @@ export const readLedgerAfterRecord = (
   );
 
 type LiveValues = Omit<PointScan, 'id'> & { id: string; ref: string };
-const live = <K extends keyof LiveValues>(name: K) => sql.placeholder(name);
+const live = placeholders<LiveValues>();
 const livePairs = new Map<string, ReturnType<typeof livePair>>();
 /** A live scan's two statements, rendered once per kind of ticket reference and of point (see compiled()). */
 function livePair(byCode: boolean, entrance: boolean) {
-  const ref = byCode ? { code: live('ref') } : { registrationId: live('ref') };
-  const scan = {
-    id: live('id'),
-    eventId: live('eventId'),
-    deskId: live('deskId'),
-    deviceId: live('deviceId'),
-    clientId: live('clientId'),
-    scannedAt: live('scannedAt'),
-    source: live('source'),
-    staffId: live('staffId'),
-    point: live('point'),
-    direction: live('direction'),
-  };
+  const ref = byCode ? { code: live.ref } : { registrationId: live.ref };
   return [
-    compiled<LiveValues>(recordPointScan(ref, scan, entrance)),
-    compiled<LiveValues>(readLedgerAfterRecord(ref, live('eventId'), live('point'), entrance)),
+    compiled<LiveValues>(recordPointScan(ref, live, entrance)),
+    compiled<LiveValues>(readLedgerAfterRecord(ref, live.eventId, live.point, entrance)),
   ] as const;
 }
 

@@ -1,6 +1,6 @@
 // The check-in statements: record the first scan on the registration's row, and read what the desk should see.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Bindable, compiled } from '../db';
+import { type Bindable, compiled, placeholders } from '../db';
 import { deskAnswerColumnsOf } from '../questions/desk';
 import { ticketCodeFrom } from './outcome';
 import type { RegistrationRole, RegistrationStatus } from '../../schema/registrations';
@@ -100,7 +100,7 @@ const ticketStateColumns = (
   ${r}.checkin_client_id AS clientId, ${r}.checked_in_at AS scannedAt, ${r}.checkin_desk_id AS deskId, ${deskAnswerColumnsOf(r)}`;
 
 type LiveValues = Omit<ScanInput, 'source'> & { source: string; ref: string };
-const live = <K extends keyof LiveValues>(name: K) => sql.placeholder(name);
+const live = placeholders<LiveValues>();
 
 /**
  * A live scan in one statement: records the check-in as recordCheckin does (first arrival wins) and returns the
@@ -110,17 +110,10 @@ const live = <K extends keyof LiveValues>(name: K) => sql.placeholder(name);
  */
 const liveCheckin = (key: 'ticket_code' | 'id') =>
   compiled<LiveValues>(sql`UPDATE registrations SET ${sql.join(
-    checkinValues({
-      scannedAt: live('scannedAt'),
-      deskId: live('deskId'),
-      deviceId: live('deviceId'),
-      clientId: live('clientId'),
-      source: live('source'),
-      staffId: live('staffId'),
-    }).map(([col, v]) => sql`${col} = CASE WHEN ${admits(live('eventId'))} THEN ${v} ELSE ${col} END`),
+    checkinValues(live).map(([col, v]) => sql`${col} = CASE WHEN ${admits(live.eventId)} THEN ${v} ELSE ${col} END`),
     sql`, `,
   )}
-    WHERE ${sql.raw(key)} = ${live('ref')}
+    WHERE ${sql.raw(key)} = ${live.ref}
     RETURNING ${ticketStateColumns(sql.raw('registrations'))}`);
 const liveByCode = liveCheckin('ticket_code');
 const liveById = liveCheckin('id');

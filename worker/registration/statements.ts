@@ -1,6 +1,6 @@
 // The atomic D1 statements behind registration, cancellation and promotion from the waitlist.
 import { sql } from 'drizzle-orm';
-import { type Bindable, compiled } from '../db';
+import { type Bindable, compiled, placeholders } from '../db';
 import { openForRegistrationSql } from '../events/window';
 import { invitedSql } from '../invitations/rules';
 import { questionsUnchangedSql } from '../questions/register';
@@ -77,30 +77,7 @@ export function queueConfirmation(r: Pick<Bound, 'emailId' | 'id' | 'payload' | 
     FROM registrations WHERE id = ${r.id}`;
 }
 
-const slot = <K extends keyof RegistrationValues>(name: K) => sql.placeholder(name);
-const bound = Object.fromEntries(
-  (
-    [
-      'id',
-      'ticketCode',
-      'name',
-      'email',
-      'emailKey',
-      'phone',
-      'affiliation',
-      'jobTitle',
-      'locale',
-      'answers',
-      'questionsRev',
-      'manageHash',
-      'slug',
-      'invitationHash',
-      'now',
-      'emailId',
-      'payload',
-    ] as const
-  ).map((k) => [k, slot(k)]),
-) as Bound;
+const bound = placeholders<RegistrationValues>();
 const register = [
   compiled<RegistrationValues>(insertRegistration(bound)),
   compiled<RegistrationValues>(queueConfirmation(bound)),
