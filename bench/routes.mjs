@@ -145,6 +145,36 @@ export function buildRoutes(ctx) {
         : `a new registration was neither confirmed nor waitlisted with a ticket: ${text.slice(0, 120)}`;
     },
   };
+  // The registration's own batch (its row and its outbox email) bound as the route binds it, with no route code
+  // around it: a development-only route, for context beside the registration's ratio (what its SQL alone reaches).
+  let rs = 0;
+  const registrationStatements = {
+    key: 'registrationStatements',
+    name: "Registration's two statements alone (context, development only)",
+    label: 'POST /api/dev/registration-statements',
+    method: 'POST',
+    path: '/api/dev/registration-statements',
+    headers: json,
+    expect: [200],
+    judged: true,
+    next: () => {
+      const n = rs++;
+      return {
+        body: JSON.stringify({
+          slug: SLUG,
+          name: n % 3 ? `语句${n}` : `Bench Statement ${n}`,
+          email: `bench.statements.${runId}.${n}@example.org`,
+          phone: `1370000${String(n % 10000).padStart(4, '0')}`,
+          affiliation: '北京协和医院',
+          locale: 'zh-CN',
+        }),
+      };
+    },
+    outcome: (text) =>
+      ['confirmed', 'waitlisted'].includes(parse(text)?.status)
+        ? null
+        : `the statements inserted no registration: ${text.slice(0, 120)}`,
+  };
   // The same registration answering six questions (the clinical preset, a yes/no and one it shows): the answers are
   // checked in the Worker and stored by the same one INSERT.
   let ra = 0;
@@ -247,6 +277,7 @@ export function buildRoutes(ctx) {
     checkin,
     checkinPoint,
     registration,
+    registrationStatements,
     registrationAnswers,
   ];
 }

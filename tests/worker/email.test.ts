@@ -256,6 +256,12 @@ describe('the dev mailbox and the bench probe', () => {
       { ...env, APP_ENV: 'production' },
     );
     expect(insert.status).toBe(404);
+    const statements = await app.request(
+      '/api/dev/registration-statements',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+      { ...env, APP_ENV: 'production' },
+    );
+    expect(statements.status).toBe(404);
   });
 
   it('the insert probe adds one row with its index entry in one D1 round trip, a new row each call', async () => {
@@ -277,6 +283,46 @@ describe('the dev mailbox and the bench probe', () => {
     expect(res.body).toEqual({ written: 1 });
     expect(res.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=1"/);
     expect((await env.DB.prepare('SELECT id, capacity FROM events ORDER BY id').all()).results).toEqual(before.results);
+  });
+
+  it('the registration statements probe writes a registration and its confirmation as the route does, in one round trip', async () => {
+    const { id: eventId, slug } = await makeEvent(1);
+    const body = {
+      slug,
+      name: '语句一',
+      email: 'Probe.One@Example.org',
+      phone: '13800000001',
+      affiliation: '北京协和医院',
+    };
+    const res = await call('/api/dev/registration-statements', { method: 'POST', json: body });
+    expect([res.status, res.body]).toEqual([200, { status: 'confirmed' }]);
+    // 7 + 3 rows, as the registration writes; the isolate's first call also reads the event's questions once.
+    expect(res.headers.get('server-timing')).toMatch(/rows_written=10", d1w;desc="7\+3"/);
+    const row = await env.DB.prepare(
+      `SELECT r.name, r.email_key AS emailKey, r.status, e.kind, e."to", e.status AS emailStatus
+         FROM registrations r JOIN emails e ON e.registration_id = r.id WHERE r.event_id = ?`,
+    )
+      .bind(eventId)
+      .all();
+    expect(row.results).toEqual([
+      {
+        name: '语句一',
+        emailKey: 'probe.one@example.org',
+        status: 'confirmed',
+        kind: 'confirmation',
+        to: 'Probe.One@Example.org',
+        emailStatus: 'pending',
+      },
+    ]);
+    // The seat was the last: the next is waitlisted, and the same address again inserts nothing and says so.
+    const next = await call('/api/dev/registration-statements', {
+      method: 'POST',
+      json: { ...body, email: 'two@example.org' },
+    });
+    expect(next.body).toEqual({ status: 'waitlisted' });
+    expect(next.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=9"/);
+    const again = await call('/api/dev/registration-statements', { method: 'POST', json: body });
+    expect([again.status, again.body.error?.code]).toEqual([409, 'conflict']);
   });
 
   it('the probe costs exactly one D1 round trip in development', async () => {

@@ -6,7 +6,12 @@ import { emails } from '../../schema';
 import { newCertificateNumber } from '../certificates/number';
 import { RenderCache, renderOutboxRow } from '../email/outbox';
 import { type AppEnv, isDevelopment } from '../env';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
+import { newId, randomToken } from '../lib/random';
+import { cachedQuestions } from '../questions/cache';
+import { readQuestions } from '../questions/register';
+import { emailKey } from '../registration/input';
+import { registrationBatch } from '../registration/statements';
 import { rule } from '../http/contract';
 
 /** The insert probe's table, made once per isolate. */
@@ -30,6 +35,20 @@ const rules = {
     tag: 'dev',
     summary:
       'One D1 insert of a new row with a random key and one index, the shape of a sign-in at an agenda item, for the bench (development only).',
+  }),
+  registrationStatements: rule({
+    access: 'dev',
+    tag: 'dev',
+    summary:
+      "A registration's own D1 batch and nothing else (no validation, hashing, rate limit or queue), for the bench (development only).",
+    json: z.object({
+      slug: z.string().min(1).max(200),
+      name: z.string().min(1).max(200),
+      email: z.string().min(3).max(320),
+      phone: z.string().max(40).default(''),
+      affiliation: z.string().max(300).default(''),
+      locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    }),
   }),
   mailbox: rule({ access: 'dev', tag: 'dev', summary: 'The dev mailbox (development only).' }),
   certificateSample: rule({
@@ -102,6 +121,44 @@ export const devRoutes = new Hono<AppEnv>()
       ),
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
+  })
+  // The registration route's two statements (the row, its outbox email) bound as it binds them, with no route around
+  // them: what its own SQL costs, so the bench can tell that from the route's code. Answers none: an event with
+  // questions of its own refuses the insert (the revision is the isolate's copy, read once).
+  .post('/registration-statements', rules.registrationStatements, async (c) => {
+    const input = c.req.valid('json');
+    const now = Date.now();
+    const rev = (cachedQuestions(input.slug) ?? (await readQuestions(c.env.DB, input.slug)))?.rev ?? -1;
+    const id = newId('reg');
+    const [inserted] = await c.env.DB.batch<{ status: string }>([
+      ...registrationBatch(c.env.DB, {
+        id,
+        ticketCode: randomToken(),
+        name: input.name,
+        email: input.email,
+        emailKey: emailKey(input.email),
+        phone: input.phone,
+        affiliation: input.affiliation,
+        jobTitle: '',
+        locale: input.locale,
+        answers: '{}',
+        questionsRev: rev,
+        manageHash: randomToken(),
+        slug: input.slug,
+        invitationHash: '',
+        now,
+        emailId: newId('eml'),
+        payload: '{}',
+      }),
+    ]);
+    const status = inserted?.results[0]?.status;
+    if (!status)
+      throw new ApiError(
+        409,
+        'conflict',
+        'Nothing was inserted: no open event with this address, or this email is registered.',
+      );
+    return c.json({ status }, 200);
   })
   // For `npm run bench`: one certificate rendered on the request, to measure its CPU and size (the queue does this).
   .post('/certificate-sample', rules.certificateSample, async (c) => {

@@ -12,7 +12,8 @@ import { cachedQuestions, rememberQuestions } from './cache';
 type Given = { answers?: Record<string, unknown>; sensitiveConsent?: string[]; locale?: string };
 export type CheckedAnswers = { rev: number; json: string };
 
-async function readQuestions(d1: D1Database, slug: string) {
+/** The event's questions, read and kept as the isolate's copy (null: no such event). */
+export async function readQuestions(d1: D1Database, slug: string) {
   const row = await d1
     .prepare(`SELECT questions, questions_rev AS rev FROM events WHERE slug = ?`)
     .bind(slug)
