@@ -85,6 +85,22 @@ export function buildRoutes(ctx) {
         ? null
         : `a sign-in at the panel did not sign in: ${text.slice(0, 120)}`,
   };
+  // The write a check-in must make, alone: a registration's row, found by its ticket code, rewritten with its own
+  // values (a development-only route). The tickets are the check-in's, in its order, so its rows lie where the
+  // check-in's do; nothing changes, so the check-in still finds them fresh.
+  let rw = 0;
+  const registrationRowWrite = {
+    key: 'registrationRowWrite',
+    name: "One registration's row rewritten (context, development only)",
+    label: 'POST /api/dev/registration-row-write',
+    method: 'POST',
+    path: '/api/dev/registration-row-write',
+    headers: json,
+    expect: [200],
+    judged: true,
+    next: () => ({ body: JSON.stringify({ code: ctx.loadRegs[rw++ % ctx.loadRegs.length].ticketCode }) }),
+    outcome: (text) => (parse(text)?.written === 1 ? null : `did not rewrite one row: ${text.slice(0, 120)}`),
+  };
   const checkin = {
     key: 'checkin',
     name: 'Check-in (fresh scans)',
@@ -274,6 +290,7 @@ export function buildRoutes(ctx) {
           ? null
           : `${lines(text).length} rows, not a full page of ${ctx.csvPageRows}`,
     },
+    registrationRowWrite,
     checkin,
     checkinPoint,
     registration,

@@ -262,6 +262,12 @@ describe('the dev mailbox and the bench probe', () => {
       { ...env, APP_ENV: 'production' },
     );
     expect(statements.status).toBe(404);
+    const row = await app.request(
+      '/api/dev/registration-row-write',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"x"}' },
+      { ...env, APP_ENV: 'production' },
+    );
+    expect(row.status).toBe(404);
   });
 
   it('the insert probe adds one row with its index entry in one D1 round trip, a new row each call', async () => {
@@ -323,6 +329,23 @@ describe('the dev mailbox and the bench probe', () => {
     expect(next.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=9"/);
     const again = await call('/api/dev/registration-statements', { method: 'POST', json: body });
     expect([again.status, again.body.error?.code]).toEqual([409, 'conflict']);
+  });
+
+  it("the registration row probe rewrites a ticket's row with its own values, one row, and changes nothing", async () => {
+    const { slug } = await makeEvent(5);
+    const { body } = await register(slug, person('row-probe'));
+    const code = body.registration.ticketCode as string;
+    const read = () => env.DB.prepare('SELECT * FROM registrations WHERE ticket_code = ?').bind(code).first();
+    const before = await read();
+    const res = await call('/api/dev/registration-row-write', { method: 'POST', json: { code } });
+    expect([res.status, res.body]).toEqual([200, { written: 1 }]);
+    expect(res.headers.get('server-timing')).toMatch(/round_trips=1 rows_read=\d+ rows_written=1"/);
+    expect(await read()).toEqual(before);
+    // A code nobody holds writes nothing, and a missing code is the usual 400.
+    expect((await call('/api/dev/registration-row-write', { method: 'POST', json: { code: 'nobody' } })).body).toEqual({
+      written: 0,
+    });
+    expect((await call('/api/dev/registration-row-write', { method: 'POST', json: {} })).status).toBe(400);
   });
 
   it('the probe costs exactly one D1 round trip in development', async () => {

@@ -36,6 +36,13 @@ const rules = {
     summary:
       'One D1 insert of a new row with a random key and one index, the shape of a sign-in at an agenda item, for the bench (development only).',
   }),
+  registrationRowWrite: rule({
+    access: 'dev',
+    tag: 'dev',
+    summary:
+      "One registration's row rewritten with its own values, found by ticket code as a scan finds it: the write a check-in makes, alone, for the bench (development only).",
+    json: z.object({ code: z.string().min(1).max(100) }),
+  }),
   registrationStatements: rule({
     access: 'dev',
     tag: 'dev',
@@ -99,7 +106,18 @@ export const devRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
-  // The write above rewrites one hot row in place, as a check-in does. A route that must add a row inserts it at a
+  // The write above rewrites the same hot row every time. A check-in rewrites the row of whichever ticket is scanned,
+  // one of thousands: this is that write alone (nothing changes), so the bench can tell the check-in's statement and
+  // route from where its row lies.
+  .post('/registration-row-write', rules.registrationRowWrite, async (c) => {
+    const [result] = await c.env.DB.batch([
+      c.env.DB.prepare('UPDATE registrations SET updated_at = updated_at WHERE ticket_code = ?').bind(
+        c.req.valid('json').code,
+      ),
+    ]);
+    return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
+  })
+  // The write reference rewrites one hot row in place. A route that must add a row inserts it at a
   // random place in a key and an index: this is that insert alone, two b-tree entries as a sign-in at an item writes,
   // into a table only development has (made on first use), so the bench can tell a route's own cost from the insert's.
   .post('/d1-insert-round-trip', rules.d1InsertRoundTrip, async (c) => {
