@@ -459,7 +459,7 @@ export function renderMarkdown(r) {
 const OWN_WRITE = {
   checkin: [
     'registrationRowWrite',
-    "the write it must make, alone (a registration's row found by its ticket code and rewritten in place, the same tickets in the same order), runs at",
+    "the change of its row alone (a registration's row found by its ticket code and changed in place, the same tickets in the same order), runs at",
   ],
   registration: ['registrationStatements', "its own two statements alone, without the route's code, run at"],
 };

@@ -85,13 +85,13 @@ export function buildRoutes(ctx) {
         ? null
         : `a sign-in at the panel did not sign in: ${text.slice(0, 120)}`,
   };
-  // The write a check-in must make, alone: a registration's row, found by its ticket code, rewritten with its own
-  // values (a development-only route). The tickets are the check-in's, in its order, so its rows lie where the
-  // check-in's do; nothing changes, so the check-in still finds them fresh.
+  // A check-in's write without the check-in: a registration's row, found by its ticket code, changed (its updated_at
+  // moved on by 1 ms; a development-only route). The tickets are the check-in's, in its order, so its rows lie where
+  // the check-in's do; no check-in is recorded, so the check-in still finds them fresh.
   let rw = 0;
   const registrationRowWrite = {
     key: 'registrationRowWrite',
-    name: "One registration's row rewritten (context, development only)",
+    name: "One registration's row changed (context, development only)",
     label: 'POST /api/dev/registration-row-write',
     method: 'POST',
     path: '/api/dev/registration-row-write',
@@ -99,7 +99,7 @@ export function buildRoutes(ctx) {
     expect: [200],
     judged: true,
     next: () => ({ body: JSON.stringify({ code: ctx.loadRegs[rw++ % ctx.loadRegs.length].ticketCode }) }),
-    outcome: (text) => (parse(text)?.written === 1 ? null : `did not rewrite one row: ${text.slice(0, 120)}`),
+    outcome: (text) => (parse(text)?.written === 1 ? null : `did not change one row: ${text.slice(0, 120)}`),
   };
   const checkin = {
     key: 'checkin',
