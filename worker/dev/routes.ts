@@ -122,7 +122,7 @@ export const devRoutes = new Hono<AppEnv>()
   // the check-in's statement and route from where its row lies.
   .post('/registration-row-write', rules.registrationRowWrite, async (c) => {
     const [result] = await c.env.DB.batch([
-      c.env.DB.prepare('UPDATE registrations SET updated_at = updated_at + 1 WHERE ticket_code = ?').bind(
+      c.env.DB.prepare('UPDATE registrations SET updated_at = updated_at + 1 WHERE ticket_code = ?1').bind(
         c.req.valid('json').code,
       ),
     ]);

@@ -144,6 +144,8 @@ export const ZH: Record<string, string> = {
   'No such active registration in this event.': '本会议没有这条有效报名。',
   'No such agenda item in this event.': '本会议没有这个日程。',
   'No such event.': '没有这个会议。',
+  'Nothing was inserted: no open event with this address, or this email is registered.':
+    '未写入报名：没有开放报名的会议使用此地址，或此邮箱已报名。',
   'No such message.': '没有这条消息。',
   'No such pairing code.': '没有这个配对码。',
   'No such person in this event.': '本会议没有这位嘉宾。',
