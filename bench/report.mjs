@@ -450,11 +450,6 @@ export function renderMarkdown(r) {
   return L.join('\n') + '\n';
 }
 
-/**
- * Where each writing route's rows go, by table and index: D1 counts a table row and every index entry written,
- * triggers' included. The figures are measured (each statement's meta.rows_written, from the Server-Timing meter);
- * what each statement writes is read from the schema (migrations 0000–0022), as EXPLAIN would.
- */
 /** Each judged writing route's own write, measured alone by a development-only probe, and how the report names it. */
 const OWN_WRITE = {
   checkin: [
@@ -464,6 +459,11 @@ const OWN_WRITE = {
   registration: ['registrationStatements', "its own two statements alone, without the route's code, run at"],
 };
 
+/**
+ * Where each writing route's rows go, by table and index: D1 counts a table row and every index entry written,
+ * triggers' included. The figures are measured (each statement's meta.rows_written, from the Server-Timing meter);
+ * what each statement writes is read from the schema (migrations 0000–0022), as EXPLAIN would.
+ */
 const WRITES = {
   checkin: [
     "UPDATE registrations … RETURNING (since 0022): the registration's own row, rewritten in place with its check-in columns, which are in no index; the same statement returns what the desk shows, so there is no second read. Before 0022 it was an INSERT into checkins (the row, keyed by registration, and checkins_event_changed) and a read that joined it",

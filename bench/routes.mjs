@@ -131,6 +131,14 @@ export function buildRoutes(ctx) {
     counts,
   };
 
+  // The n-th person of a registering route: two in three with a Chinese name, each with a unique e-mail and phone.
+  const registrant = (n, zh, en, mailbox, phonePrefix) => ({
+    name: n % 3 ? `${zh}${n}` : `${en} ${n}`,
+    email: `${mailbox}.${runId}.${n}@example.org`,
+    phone: `${phonePrefix}${String(n % 10000).padStart(4, '0')}`,
+    affiliation: '北京协和医院',
+    locale: 'zh-CN',
+  });
   let r = 0;
   const registration = {
     key: 'registration',
@@ -141,19 +149,9 @@ export function buildRoutes(ctx) {
     headers: json,
     expect: [201],
     judged: true,
-    next: () => {
-      const n = r++;
-      return {
-        body: JSON.stringify({
-          name: n % 3 ? `测试${n}` : `Bench Person ${n}`,
-          email: `bench.${runId}.${n}@example.org`,
-          phone: `1380000${String(n % 10000).padStart(4, '0')}`,
-          affiliation: '北京协和医院',
-          locale: 'zh-CN',
-          consent: true,
-        }),
-      };
-    },
+    next: () => ({
+      body: JSON.stringify({ ...registrant(r++, '测试', 'Bench Person', 'bench', '1380000'), consent: true }),
+    }),
     outcome: (text) => {
       const reg = parse(text)?.registration;
       return ['confirmed', 'waitlisted'].includes(reg?.status) && reg.ticketCode
@@ -173,19 +171,12 @@ export function buildRoutes(ctx) {
     headers: json,
     expect: [200],
     judged: true,
-    next: () => {
-      const n = rs++;
-      return {
-        body: JSON.stringify({
-          slug: SLUG,
-          name: n % 3 ? `语句${n}` : `Bench Statement ${n}`,
-          email: `bench.statements.${runId}.${n}@example.org`,
-          phone: `1370000${String(n % 10000).padStart(4, '0')}`,
-          affiliation: '北京协和医院',
-          locale: 'zh-CN',
-        }),
-      };
-    },
+    next: () => ({
+      body: JSON.stringify({
+        slug: SLUG,
+        ...registrant(rs++, '语句', 'Bench Statement', 'bench.statements', '1370000'),
+      }),
+    }),
     outcome: (text) =>
       ['confirmed', 'waitlisted'].includes(parse(text)?.status)
         ? null
@@ -202,11 +193,7 @@ export function buildRoutes(ctx) {
       const n = ra++;
       return {
         body: JSON.stringify({
-          name: n % 3 ? `答题${n}` : `Bench Answerer ${n}`,
-          email: `bench.answers.${runId}.${n}@example.org`,
-          phone: `1390000${String(n % 10000).padStart(4, '0')}`,
-          affiliation: '北京协和医院',
-          locale: 'zh-CN',
+          ...registrant(n, '答题', 'Bench Answerer', 'bench.answers', '1390000'),
           consent: true,
           answers: {
             department: '心血管内科',

@@ -240,34 +240,19 @@ describe('the agenda calendar', () => {
 
 describe('the dev mailbox and the bench probe', () => {
   it('do not exist in a deployed Worker', async () => {
-    for (const path of ['/api/dev/mailbox', '/api/dev/d1-round-trip']) {
-      const res = await app.request(path, {}, { ...env, APP_ENV: 'production' });
-      expect(res.status).toBe(404);
+    const json = { 'content-type': 'application/json' };
+    const probes: [string, RequestInit][] = [
+      ['/api/dev/mailbox', {}],
+      ['/api/dev/d1-round-trip', {}],
+      ['/api/dev/d1-write-round-trip', { method: 'POST' }],
+      ['/api/dev/d1-insert-round-trip', { method: 'POST' }],
+      ['/api/dev/registration-statements', { method: 'POST', headers: json, body: '{}' }],
+      ['/api/dev/registration-row-write', { method: 'POST', headers: json, body: '{"code":"x"}' }],
+    ];
+    for (const [path, init] of probes) {
+      const res = await app.request(path, init, { ...env, APP_ENV: 'production' });
+      expect([path, res.status]).toEqual([path, 404]);
     }
-    const write = await app.request(
-      '/api/dev/d1-write-round-trip',
-      { method: 'POST' },
-      { ...env, APP_ENV: 'production' },
-    );
-    expect(write.status).toBe(404);
-    const insert = await app.request(
-      '/api/dev/d1-insert-round-trip',
-      { method: 'POST' },
-      { ...env, APP_ENV: 'production' },
-    );
-    expect(insert.status).toBe(404);
-    const statements = await app.request(
-      '/api/dev/registration-statements',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
-      { ...env, APP_ENV: 'production' },
-    );
-    expect(statements.status).toBe(404);
-    const row = await app.request(
-      '/api/dev/registration-row-write',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"x"}' },
-      { ...env, APP_ENV: 'production' },
-    );
-    expect(row.status).toBe(404);
   });
 
   it('the insert probe adds one row with its index entry in one D1 round trip, a new row each call', async () => {

@@ -14,9 +14,19 @@ import { emailKey } from '../registration/input';
 import { registrationBatch } from '../registration/statements';
 import { rule } from '../http/contract';
 
-/** The write and insert probes' tables, each made once per isolate. */
-let counterTable: Promise<unknown> | null = null;
-let probeTable: Promise<unknown> | null = null;
+/** The write and insert probes' tables, each made once per isolate (a failed attempt is tried again next time). */
+const probeTables = new Map<string, Promise<unknown>>();
+function probeTable(d1: D1Database, name: string, statements: string[]) {
+  let made = probeTables.get(name);
+  if (!made) {
+    made = d1.batch(statements.map((s) => d1.prepare(s))).catch((e: unknown) => {
+      probeTables.delete(name);
+      throw e;
+    });
+    probeTables.set(name, made);
+  }
+  return made;
+}
 
 /** Each route's contract: who may call it, what it is, what it validates (read by the access test and /api/docs). */
 const rules = {
@@ -104,16 +114,10 @@ export const devRoutes = new Hono<AppEnv>()
   // that writes. It must change the row: SQLite writes no page for a row rewritten with its own bytes (an UPDATE
   // that sets a column to itself commits nothing to the WAL), so such a "write" measures an empty transaction.
   .post('/d1-write-round-trip', rules.d1WriteRoundTrip, async (c) => {
-    counterTable ??= c.env.DB.batch([
-      c.env.DB.prepare(
-        'CREATE TABLE IF NOT EXISTS dev_write_probe (id INTEGER PRIMARY KEY NOT NULL, n INTEGER NOT NULL)',
-      ),
-      c.env.DB.prepare('INSERT OR IGNORE INTO dev_write_probe (id, n) VALUES (1, 0)'),
-    ]).catch((e: unknown) => {
-      counterTable = null;
-      throw e;
-    });
-    await counterTable;
+    await probeTable(c.env.DB, 'dev_write_probe', [
+      'CREATE TABLE IF NOT EXISTS dev_write_probe (id INTEGER PRIMARY KEY NOT NULL, n INTEGER NOT NULL)',
+      'INSERT OR IGNORE INTO dev_write_probe (id, n) VALUES (1, 0)',
+    ]);
     const [result] = await c.env.DB.batch([c.env.DB.prepare('UPDATE dev_write_probe SET n = n + 1 WHERE id = 1')]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
@@ -132,16 +136,10 @@ export const devRoutes = new Hono<AppEnv>()
   // random place in a key and an index: this is that insert alone, two b-tree entries as a sign-in at an item writes,
   // into a table only development has (made on first use), so the bench can tell a route's own cost from the insert's.
   .post('/d1-insert-round-trip', rules.d1InsertRoundTrip, async (c) => {
-    probeTable ??= c.env.DB.batch([
-      c.env.DB.prepare(
-        'CREATE TABLE IF NOT EXISTS dev_insert_probe (id TEXT PRIMARY KEY NOT NULL, event_id TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID',
-      ),
-      c.env.DB.prepare('CREATE INDEX IF NOT EXISTS dev_insert_probe_event_at ON dev_insert_probe (event_id, at)'),
-    ]).catch((e: unknown) => {
-      probeTable = null;
-      throw e;
-    });
-    await probeTable;
+    await probeTable(c.env.DB, 'dev_insert_probe', [
+      'CREATE TABLE IF NOT EXISTS dev_insert_probe (id TEXT PRIMARY KEY NOT NULL, event_id TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID',
+      'CREATE INDEX IF NOT EXISTS dev_insert_probe_event_at ON dev_insert_probe (event_id, at)',
+    ]);
     const [result] = await c.env.DB.batch([
       c.env.DB.prepare('INSERT INTO dev_insert_probe (id, event_id, at) VALUES (?, ?, ?)').bind(
         crypto.randomUUID(),

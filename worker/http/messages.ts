@@ -144,14 +144,14 @@ export const ZH: Record<string, string> = {
   'No such active registration in this event.': '本会议没有这条有效报名。',
   'No such agenda item in this event.': '本会议没有这个日程。',
   'No such event.': '没有这个会议。',
-  'Nothing was inserted: no open event with this address, or this email is registered.':
-    '未写入报名：没有开放报名的会议使用此地址，或此邮箱已报名。',
   'No such message.': '没有这条消息。',
   'No such pairing code.': '没有这个配对码。',
   'No such person in this event.': '本会议没有这位嘉宾。',
   'No such photo.': '没有这张照片。',
   'No such registration in this event.': '本会议没有这条报名。',
   'No ticket has this code.': '没有使用此票码的电子票。',
+  'Nothing was inserted: no open event with this address, or this email is registered.':
+    '未写入报名：没有开放报名的会议使用此地址，或此邮箱已报名。',
   'Only organisers create events.': '只有主办方可以创建会议。',
   'Photos may be at most 2 MB.': '照片不能超过 2 MB。',
   'Please agree to the use of your details for this event.': '需同意此项才能报名。',
