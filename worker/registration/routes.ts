@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
-import { newId, randomToken, sha256 } from '../lib/random';
+import { newId, randomTokens, sha256 } from '../lib/random';
 import { manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
 import { queueResend, registrationBatch } from './statements';
@@ -50,11 +50,10 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   // Whatever inserts no registration (an unknown or closed event, an address already registered, a missing
   // invitation, a form changed since this isolate read it) is explained by a second read of the event.
   const attempt = async () => {
-    const id = newId('reg');
-    const ticketCode = randomToken();
-    const emailId = newId('eml');
     // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
-    const manage = randomToken();
+    const [regToken, ticketCode, emailToken, manage] = randomTokens(4) as [string, string, string, string];
+    const id = newId('reg', regToken);
+    const emailId = newId('eml', emailToken);
     const manageHash = await sha256(manage);
     const payload = JSON.stringify({ origin, manage, manageHash });
     const [inserted] = await c.env.DB.batch<{ id: string; status: 'confirmed' | 'waitlisted' | 'pending' }>([
