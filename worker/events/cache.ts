@@ -2,6 +2,7 @@
 // clears it here at once (other locations catch up within the TTL).
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../env';
+import { originOf } from '../http/origin';
 
 /**
  * The promise to the public page: seats left at most 5 s stale. A copy is kept 4 s, so the time to compute it and
@@ -71,7 +72,7 @@ export async function forgetAfterWrites(c: Context<AppEnv>, next: Next) {
   if (c.req.method === 'GET' || c.res.status >= 400 || PRIVATE_WRITES.test(c.req.path)) return;
   const raw = /^\/api\/events\/([^/]+)/.exec(c.req.path)?.[1];
   if (!raw) return;
-  const [origin, slug] = [new URL(c.req.url).origin, decodeURIComponentSafe(raw)];
+  const [origin, slug] = [originOf(c.req.url), decodeURIComponentSafe(raw)];
   if (c.req.method === 'POST' && REGISTRATION.test(c.req.path)) forgetInIsolate(origin, slug);
   else await forgetEvent(origin, slug);
 }

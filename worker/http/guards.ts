@@ -2,6 +2,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { ApiError } from './errors';
+import { originOf } from './origin';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_JSON_DEPTH = 16;
@@ -31,7 +32,7 @@ export const writeGuards = createMiddleware<AppEnv>(async (c, next) => {
   // A browser always sends Origin on cross-origin writes; Sec-Fetch-Site tells the same when present.
   const origin = c.req.header('origin');
   const site = c.req.header('sec-fetch-site');
-  if ((origin && origin !== new URL(c.req.url).origin) || site === 'cross-site') {
+  if ((origin && origin !== originOf(c.req.url)) || site === 'cross-site') {
     throw new ApiError(403, 'cross_origin', 'Cross-origin requests may not change data.');
   }
 
