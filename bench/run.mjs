@@ -488,7 +488,7 @@ async function measure() {
       entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
     if (route.key === 'registration')
       entry.note =
-        "unique e-mail per request. Each writes its confirmation to the outbox and puts its id on the OUTBOX queue (gathered in the isolate: up to 5 confirmations per queue message, at most 20 ms); the queue's consumer is paused here (`OUTBOX_PAUSED`, development only), since in production it runs in its own invocation: its cost per confirmation (CPU, D1 rows) has its own row below.";
+        "unique e-mail per request. Each writes its confirmation to the outbox and puts its id on the OUTBOX queue (gathered in the isolate: up to 20 confirmations per queue message, at most 20 ms); the queue's consumer is paused here (`OUTBOX_PAUSED`, development only), since in production it runs in its own invocation: its cost per confirmation (CPU, D1 rows) has its own row below.";
     const sampleStatuses = Object.keys(cost.statuses)
       .map(Number)
       .filter((s) => !(route.expect ?? [200]).includes(s));

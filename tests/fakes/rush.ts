@@ -242,8 +242,9 @@ function perRecipient(double: ResendDouble, prefix: string) {
 }
 
 /**
- * Queues one message per confirmation at once (as `count` registrations would), then runs the queue, with the cron's
- * sweep every 5 minutes, until every row is sent or `limitSeconds` of simulated time pass.
+ * Queues one message per confirmation at once (as `count` registrations would; `idsPerMessage` as registrations one
+ * isolate gathered), then runs the queue, with the cron's sweep every 5 minutes, until every row is sent or
+ * `limitSeconds` of simulated time pass.
  */
 export async function confirmationRush(
   env: Bindings,
@@ -257,6 +258,7 @@ export async function confirmationRush(
     limitSeconds?: number;
     double?: ResendDouble;
     consumerDb?: D1Database;
+    idsPerMessage?: number;
   },
 ): Promise<RushFigures & { double: ResendDouble; consumerCpuMs: number }> {
   const clock = new SimClock();
@@ -273,7 +275,8 @@ export async function confirmationRush(
           .first<{ n: number }>()
       )?.n ?? 0,
     );
-  for (const id of ids) await queue.send({ emailIds: [id] } satisfies OutboxBody);
+  const per = o.idsPerMessage ?? 1;
+  for (let i = 0; i < ids.length; i += per) await queue.send({ emailIds: ids.slice(i, i + per) } satisfies OutboxBody);
   const drive = await driveOutbox(
     env,
     { clock, queue, double },

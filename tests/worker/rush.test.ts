@@ -69,6 +69,27 @@ describe('confirmations at Resend’s pace', () => {
     expect(calendar.body).toContain('BEGIN:VEVENT');
   });
 
+  it('gathered 20 to a message, 600 in 30 messages go in one consumer run: each exactly once, none left for the sweep', async () => {
+    const { id } = await makeEvent(1000);
+    const r = await confirmationRush(at('2'), {
+      eventId: id,
+      prefix: 'gathered',
+      count: 600,
+      resendRps: 2,
+      idsPerMessage: 20,
+    });
+    expect(r.status429).toBe(0);
+    expect({ exactlyOnce: r.exactlyOnce, duplicated: r.duplicated, missing: r.missing }).toEqual({
+      exactlyOnce: 600,
+      duplicated: 0,
+      missing: 0,
+    });
+    // One run claims every id its 30 messages name (with a cap of 500 ids, as before, it took two).
+    expect(r.consumerRuns).toBe(1);
+    expect(r.calls).toBe(6);
+    expect(r.lastAcceptanceSeconds).toBeLessThanOrEqual(10);
+  });
+
   it('a few at a time go singly, with the QR and the .ics attached, and still at the pace', async () => {
     const { id } = await makeEvent(100);
     const r = await confirmationRush(at('2'), { eventId: id, prefix: 'few', count: 8, resendRps: 2 });

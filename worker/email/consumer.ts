@@ -17,10 +17,12 @@ export async function consumeOutbox(messages: readonly OutboxMessage[], env: Bin
   const pacer = new Pacer(configuredRps(env), clock);
   const bodyOf = (m: OutboxMessage) => m.body as OutboxBody;
   // Single emails (confirmations, sign-in links) of the whole batch go in one delivery run: many of them go 100
-  // per Resend call. What the run could not send yet (its budget spent, or Resend said to wait) comes back later.
+  // per Resend call. Every id the batch names is claimed (up to 100 messages of up to 20 gathered confirmations:
+  // worker/email/outbox.ts). What the run could not send yet (its budget spent, or Resend said to wait) comes back later.
   const single = messages.filter((m) => bodyOf(m).emailIds);
   if (single.length) {
-    const result = await deliverDue(env, { ids: single.flatMap((m) => bodyOf(m).emailIds!), limit: 500, pacer });
+    const ids = single.flatMap((m) => bodyOf(m).emailIds!);
+    const result = await deliverDue(env, { ids, limit: ids.length, pacer });
     for (const m of single)
       if (result.retryAfterMs) m.retry({ delaySeconds: seconds(result.retryAfterMs, 1000) });
       else m.ack();
