@@ -100,10 +100,20 @@ export async function revokeAllSessions(db: Db, staffId: string) {
     .where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt)));
 }
 
+/** The last Cookie header and the session token in it: a desk sends the same header with every scan. */
+let lastCookies: { header: string; token: string | undefined } | null = null;
+
+function sessionToken(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('cookie');
+  if (!header) return undefined;
+  if (lastCookies?.header !== header) lastCookies = { header, token: getCookie(c, SESSION_COOKIE) };
+  return lastCookies.token;
+}
+
 /** Sets c.var.staff from the session cookie, or null. Never fails the request by itself. */
 export const withStaff = createMiddleware<AppEnv>(async (c, next) => {
   c.set('staff', null);
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = sessionToken(c);
   if (token) {
     const now = Date.now();
     const hit = cache.get(token);
