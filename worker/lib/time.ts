@@ -73,12 +73,19 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   return offset;
 }
 
+/** The last second isoInZone wrote, and in which zone: a desk's scans in one second answer with the same time. */
+let lastIso = { second: Number.NaN, timeZone: '', text: '' };
+
 /** e.g. 2026-01-22T14:00:00+08:00 */
 export function isoInZone(ms: number, timeZone: string): string {
+  const second = Math.floor(ms / 1000);
+  if (lastIso.second === second && lastIso.timeZone === timeZone) return lastIso.text;
   const offset = offsetMinutes(ms, timeZone);
-  const local = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const local = new Date(second * 1000 + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
-  return `${local}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const text = `${local}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  lastIso = { second, timeZone, text };
+  return text;
 }
 
 export const isoOrNull = (ms: number | null, timeZone: string) => (ms === null ? null : isoInZone(ms, timeZone));
