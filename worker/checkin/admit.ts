@@ -14,6 +14,7 @@ import { recordCheckin, type ScanInput } from './statements';
 import { DESK_ROLES, rule } from '../http/contract';
 import { admitInput } from './input';
 import type { RegistrationRole } from '../../schema/registrations';
+import { originOf } from '../http/origin';
 
 /** What the desk shows after the action: the check-in results, or no_seat when the seat rules kept the person out. */
 export type AdmitResult = Exclude<CheckinResult, 'unknown_ticket' | 'wrong_event'> | 'no_seat';
@@ -79,7 +80,7 @@ export const admitRoutes = new Hono<AppEnv>().post('/:slug/registrations/:id/adm
   const id = c.req.param('id');
   const body = c.req.valid('json');
   const now = Date.now();
-  const origin = new URL(c.req.url).origin;
+  const origin = originOf(c.req.url);
   const scan: ScanInput = {
     eventId,
     deskId: body.deskId,

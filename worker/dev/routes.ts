@@ -13,6 +13,7 @@ import { readQuestions } from '../questions/register';
 import { emailKey } from '../registration/input';
 import { registrationBatch } from '../registration/statements';
 import { rule } from '../http/contract';
+import { originOf } from '../http/origin';
 
 /** The write and insert probes' tables, each made once per isolate (a failed attempt is tried again next time). */
 const probeTables = new Map<string, Promise<unknown>>();
@@ -196,7 +197,7 @@ export const devRoutes = new Hono<AppEnv>()
     const seal = sealPng
       ? { bytes: Uint8Array.from(atob(sealPng), (ch) => ch.charCodeAt(0)), type: 'image/png' as const }
       : undefined;
-    const pdf = await renderCertificate(sampleCertificate(new URL(c.req.url).origin), { font, seal });
+    const pdf = await renderCertificate(sampleCertificate(originOf(c.req.url)), { font, seal });
     return new Response(pdf, { headers: { 'content-type': 'application/pdf' } });
   })
   .get('/mailbox', rules.mailbox, async (c) => {

@@ -9,7 +9,7 @@ import { hasEnded } from '../events/window';
 import { prunePhotos } from '../people/files';
 import { rule } from '../http/contract';
 import { ApiError, notFound } from '../http/errors';
-import { publicOrigin } from '../http/origin';
+import { originOf, publicOrigin } from '../http/origin';
 import { isoInZone, isoOrNull } from '../lib/time';
 import { randomToken } from '../lib/random';
 import { imageType, PHOTO_MAX_BYTES } from '../people/input';
@@ -149,7 +149,7 @@ async function changeProfile(
       ...applyProfile(f.personId, f.eventId, change, now),
       audit(f, action, { fields: Object.keys(change), waiting: false }),
     ]);
-    await forgetEvent(new URL(c.req.url).origin, f.slug);
+    await forgetEvent(originOf(c.req.url), f.slug);
   }
   return 'live' as const;
 }
@@ -418,7 +418,7 @@ export const portalRoutes = new Hono<AppEnv>()
         disclosure_signed_at = ${now}, updated_at = ${now} WHERE person_id = ${f.personId}`,
       audit(f, 'faculty.disclosure', { nothing: disclosure.nothing, items: disclosure.items.length }),
     ]);
-    await forgetEvent(new URL(c.req.url).origin, f.slug);
+    await forgetEvent(originOf(c.req.url), f.slug);
     return c.json({ signedAt: isoInZone(now, f.timezone), signedName: signature }, 200);
   })
   .put('/:token/consent', rules.consent, async (c) => {

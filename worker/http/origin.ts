@@ -7,7 +7,8 @@ const origins = new Map<string, string>();
 
 /**
  * A URL's origin, remembered: a write asks for its request's origin up to three times (the same-origin guard, the
- * links it emails, the cache it clears), and a Worker sees few distinct URLs (PUBLIC_URL, its hot routes).
+ * links it emails, the cache it clears), and hot routes repeat their URLs. At most 256 are kept: URLs carrying
+ * ticket codes come and go.
  */
 export function originOf(url: string): string {
   let origin = origins.get(url);

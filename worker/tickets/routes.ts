@@ -9,7 +9,7 @@ import { forgetEvent } from '../events/cache';
 import { presentEventSummary } from '../events/present';
 import { hasEnded } from '../events/window';
 import { ApiError, notFound } from '../http/errors';
-import { publicOrigin } from '../http/origin';
+import { originOf, publicOrigin } from '../http/origin';
 import { isoOrNull } from '../lib/time';
 import { newId, randomToken, sha256 } from '../lib/random';
 import { promoteFromWaitlist } from '../registration/statements';
@@ -144,7 +144,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       throw new ApiError(409, 'conflict', EVENT_ENDED);
     if (cancelled.length) {
       deliverSoon(c);
-      await forgetEvent(new URL(c.req.url).origin, row.event.slug);
+      await forgetEvent(originOf(c.req.url), row.event.slug);
     }
     return c.json({ ticket: presentTicket(row) }, 200);
   })
@@ -181,7 +181,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       promoteFromWaitlist(row.event.id, publicOrigin(c), now),
     ]);
     deliverSoon(c);
-    await forgetEvent(new URL(c.req.url).origin, row.event.slug);
+    await forgetEvent(originOf(c.req.url), row.event.slug);
     return c.json({}, 200);
   })
   .post('/:code/send-link', rules.sendLink, async (c) => {
