@@ -42,7 +42,10 @@ export const registrations = sqliteTable(
     consentAt: integer('consent_at'),
     /** Answers to the event's questions as one JSON object { questionId: value }, written with the registration. */
     answers: text('answers').notNull().default('{}'),
-    /** The site origin of the request that promoted this registration, for the links in the promotion email. */
+    /**
+     * The site origin its emails link to: the registering request's (for the confirmation's trigger, migration 0024),
+     * then the promoting request's, for the links in the promotion email.
+     */
     promotedOrigin: text('promoted_origin'),
     createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     updatedAt: integer('updated_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),

@@ -5,6 +5,8 @@ import type { Faculty } from './faculty/link';
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {
   RESEND_API_KEY?: string;
+  /** The secret new registrations' management tokens are derived from (worker/tickets/manage.ts#linkSecret). */
+  LINK_SECRET?: string;
   RESEND_FROM?: string;
   RESEND_WEBHOOK_SECRET?: string;
   /** The site's public origin, for links in emails sent from the cron (requests use their own origin). */

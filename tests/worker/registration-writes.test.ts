@@ -65,12 +65,13 @@ describe('rows written per registration (issue 21: at most 10, the desk search i
     const res = await register(db, 'rows-1');
     expect(res.status).toBe(201);
     expect(res.body.registration.status).toBe('confirmed');
-    // D1's meta, statement by statement: the registration (its indexes and the seat counter's trigger) and the
-    // confirmation in the outbox; no event read (the insert's own conditions check the event) and no
-    // manage_tokens row (the hash is on the registration).
+    // D1's meta, statement by statement: one statement, the registration (the row, its id, ticket code, live
+    // address, status and created-order indexes, and the seat counter's trigger) and, through the
+    // registrations_confirmation_email trigger, the confirmation in the outbox (its row, emails_due and
+    // emails_registration); no event read (the insert's own conditions check the event) and no manage_tokens row
+    // (the hash is on the registration).
     expect(seen.map((s) => [s.sql.split(' ').slice(0, 3).join(' '), s.written])).toEqual([
-      ['INSERT INTO registrations', 7],
-      ['INSERT INTO emails', 3],
+      ['INSERT INTO registrations', 10],
     ]);
     expect(total(seen)).toBeLessThanOrEqual(10);
     // The meter the bench reads says the same.
@@ -99,11 +100,10 @@ describe('rows written per registration (issue 21: at most 10, the desk search i
     const { db, seen } = recordingDb();
     const again = await register(db, 'rows-again', '203.0.113.78');
     expect([again.status, again.body.error.code]).toEqual([409, 'already_registered']);
-    // The registration's two statements write nothing; the event read explains the refusal, and then the re-send's
-    // email row and its management token (the emails_resend_manage_token trigger: its row and 2 index entries).
+    // The registration's statement writes nothing (nor does its trigger); the event read explains the refusal, and
+    // then the re-send's email row and its management token (emails_resend_manage_token: its row and 2 index entries).
     expect(seen.map((s) => [s.sql.split(' ').slice(0, 3).join(' '), s.written])).toEqual([
       ['INSERT INTO registrations', 0],
-      ['INSERT INTO emails', 0],
       ['SELECT status, starts_at', 0],
       ['INSERT INTO emails', 6],
     ]);

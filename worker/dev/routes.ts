@@ -13,6 +13,7 @@ import { readQuestions } from '../questions/register';
 import { emailKey } from '../registration/input';
 import { registrationBatch } from '../registration/statements';
 import { rule } from '../http/contract';
+import { linkSecret } from '../tickets/manage';
 import { originOf } from '../http/origin';
 
 /** The write and insert probes' tables, each made once per isolate (a failed attempt is tried again next time). */
@@ -150,8 +151,8 @@ export const devRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
-  // The registration route's two statements (the row, its outbox email) bound as it binds them, with no route around
-  // them: what its own SQL costs, so the bench can tell that from the route's code. Answers none: an event with
+  // The registration route's statement (the row and, by its trigger, its outbox email) bound as it binds it, with no
+  // route around it: what its own SQL costs, so the bench can tell that from the route's code. Answers none: an event with
   // questions of its own refuses the insert (the revision is the isolate's copy, read once).
   .post('/registration-statements', rules.registrationStatements, async (c) => {
     const input = c.req.valid('json');
@@ -175,8 +176,7 @@ export const devRoutes = new Hono<AppEnv>()
         slug: input.slug,
         invitationHash: '',
         now,
-        emailId: newId('eml'),
-        payload: '{}',
+        origin: originOf(c.req.url),
       }),
     ]);
     const status = inserted?.results[0]?.status;
@@ -202,7 +202,7 @@ export const devRoutes = new Hono<AppEnv>()
   })
   .get('/mailbox', rules.mailbox, async (c) => {
     const rows = await c.var.db.select().from(emails).orderBy(desc(emails.createdAt)).limit(200);
-    const cache = new RenderCache(c.var.db);
+    const cache = new RenderCache(c.var.db, linkSecret(c.env));
     const out = await Promise.all(
       rows.map(async (row) => {
         const m = await renderOutboxRow(c.var.db, row, cache);

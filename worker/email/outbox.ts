@@ -10,7 +10,7 @@ import type { Bindings, Db } from '../env';
 import { eventAgendaIcs } from '../events/ics';
 import { type Clock, configuredRps, Pacer, realClock } from './pace';
 import { randomToken, sha256 } from '../lib/random';
-import { MANAGED_KINDS } from '../tickets/manage';
+import { derivedManageToken, linkSecret, MANAGED_KINDS } from '../tickets/manage';
 import { renderAttendeeEmail, renderSignInEmail, type AttendeeEmailKind } from './templates';
 import { renderInvitationEmail } from './invitation';
 import { renderCertificateEmail } from './certificate';
@@ -24,6 +24,8 @@ const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 const SEND_TIMEOUT_MS = 10_000;
 const ATTENDEE_KINDS = new Set([...MANAGED_KINDS, 'cancelled', 'rejected']);
+/** The registration's own emails, which carry its first management link; a reissued ticket gets a new link. */
+const OWN_TOKEN_KINDS = new Set(['confirmation', 'waitlisted', 'pending', 'promoted', 'approved']);
 /** Emails that end a registration carry no agenda. */
 const NO_AGENDA = new Set(['cancelled', 'rejected']);
 
@@ -42,11 +44,32 @@ export class RenderCache {
   private agendas = new Map<string, Promise<(typeof sessions.$inferSelect)[]>>();
   private icsFiles = new Map<string, Promise<string>>();
   private regs = new Map<string, typeof registrations.$inferSelect>();
-  constructor(private readonly db: Db) {}
+  private tokens = new Map<string, Promise<string | null>>();
+  /** `secret`: the link secret (linkSecret), to derive registrations' own management tokens again. */
+  constructor(
+    private readonly db: Db,
+    private readonly secret: string | null = null,
+  ) {}
   async preloadRegistrations(ids: string[]) {
     if (!ids.length) return;
     const rows = await this.db.select().from(registrations).where(inJson(registrations.id, ids));
     for (const r of rows) this.regs.set(r.id, r);
+  }
+  /**
+   * The registration's own management token, derived again from the link secret, for one of its own emails: when
+   * the hash on its row is this token's (a registration made with the secret, not a reissue). Never stored.
+   */
+  ownToken(kind: string, reg: typeof registrations.$inferSelect) {
+    const secret = this.secret;
+    if (!secret || !reg.manageHash || !OWN_TOKEN_KINDS.has(kind)) return Promise.resolve(null);
+    if (!this.tokens.has(reg.id))
+      this.tokens.set(
+        reg.id,
+        derivedManageToken(secret, reg.id).then(async (token) =>
+          (await sha256(token)) === reg.manageHash ? token : null,
+        ),
+      );
+    return this.tokens.get(reg.id)!;
   }
   async registration(id: string) {
     return this.regs.get(id) ?? (await this.db.select().from(registrations).where(eq(registrations.id, id)).get());
@@ -93,7 +116,10 @@ export async function renderOutboxRow(
     const reg = await cache.registration(row.registrationId);
     const event = reg && (await cache.event(reg.eventId));
     if (reg && event) {
-      const { origin = '', manage } = JSON.parse(row.payload) as { origin?: string; manage?: string };
+      const { origin = '', manage = (await cache.ownToken(row.kind, reg)) ?? undefined } = JSON.parse(row.payload) as {
+        origin?: string;
+        manage?: string;
+      };
       const agenda = NO_AGENDA.has(row.kind) ? [] : await cache.agenda(event.id);
       const calendarUrl = linked
         ? `${origin}/api/events/${event.slug}/agenda.ics${row.locale === 'en' ? '?lang=en' : ''}`
@@ -143,17 +169,32 @@ export async function renderOutboxRow(
 }
 
 /**
- * Gives each claimed attendee email without one a management token (promotions and reissues are queued by SQL,
- * which cannot hash): the token goes in the row's payload and its hash in manage_tokens before anything is sent,
- * so a retry sends the same link. Existing registrations get their first token this way. Rows in `changed` (a batch
- * key added) have their payload written in the same round trip.
+ * Gives each claimed attendee email without one a management token. A registration's own token is derived again from
+ * the link secret when its hash is the one on the row (a new registration's confirmation, queued by a trigger, and its
+ * later promotion or approval): it goes in the row's payload in memory only, for the rendering, and no row is written.
+ * Otherwise (no secret, a secret changed since, a reissue, a registration from before derived tokens) a new token
+ * goes in the payload and its hash in manage_tokens before anything is sent, so a retry sends the same link. Rows in
+ * `changed` (a batch key added) have their payload written in the same round trip.
  */
-async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number, changed = new Set<EmailRow>()) {
+async function addManageTokens(
+  d1: D1Database,
+  rows: EmailRow[],
+  now: number,
+  cache: RenderCache,
+  changed = new Set<EmailRow>(),
+) {
   const statements = [];
+  const derived: [EmailRow, string][] = [];
   for (const row of rows) {
     if (!MANAGED_KINDS.has(row.kind) || !row.registrationId) continue;
     const payload = JSON.parse(row.payload) as { manage?: string };
     if (payload.manage) continue;
+    const reg = await cache.registration(row.registrationId);
+    const own = reg && (await cache.ownToken(row.kind, reg));
+    if (own) {
+      derived.push([row, own]);
+      continue;
+    }
     const manage = randomToken();
     row.payload = JSON.stringify({ ...payload, manage });
     changed.add(row);
@@ -167,6 +208,8 @@ async function addManageTokens(d1: D1Database, rows: EmailRow[], now: number, ch
       sql`UPDATE emails SET payload = o.value ->> 'p' FROM json_each(${json}) AS o WHERE emails.id = o.value ->> 'i'`,
     );
   }
+  // After the payloads to write were taken: a derived token is never stored (and is redacted from what was sent).
+  for (const [row, manage] of derived) row.payload = JSON.stringify({ ...JSON.parse(row.payload), manage });
   if (statements.length) await atomically(d1, statements);
 }
 
@@ -412,9 +455,9 @@ export async function deliverDue(
     }
     single.length = 0;
   }
-  await addManageTokens(env.DB, rows, now, changed);
-  const cache = new RenderCache(db);
+  const cache = new RenderCache(db, linkSecret(env));
   await cache.preloadRegistrations(rows.map((r) => r.registrationId).filter((id): id is string => !!id));
+  await addManageTokens(env.DB, rows, now, cache, changed);
 
   // Outcomes are recorded together at the end: one round trip however many emails the run handled.
   const outcomes: Outcome[] = [];

@@ -8,9 +8,9 @@ import { registrationState, type WindowFields } from '../events/window';
 import { clientIp } from '../http/client';
 import { ApiError, notFound } from '../http/errors';
 import { newId, randomTokens, sha256 } from '../lib/random';
-import { manageUrl } from '../tickets/manage';
+import { derivedManageToken, linkSecret, manageUrl } from '../tickets/manage';
 import { emailKey, registrationInput } from './input';
-import { queueResend, registrationBatch } from './statements';
+import { emailIdOf, queueResend, registrationBatch } from './statements';
 import { registrationBucket, secondsToWait, takeMemoryToken } from '../http/rate-limit';
 import { publicOrigin } from '../http/origin';
 import { checkedAnswers, questionsRevSql, refreshQuestions } from '../questions/register';
@@ -46,16 +46,17 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
   const invitationHash = input.invitation ? await sha256(input.invitation) : null;
   let answers = await checkedAnswers(c, slug, input);
 
-  // The common case is one round trip of two statements: the registration (its status returned) and its email.
-  // Whatever inserts no registration (an unknown or closed event, an address already registered, a missing
+  // The common case is one round trip of one statement: the registration (its status returned) and, by its trigger,
+  // its email. Whatever inserts no registration (an unknown or closed event, an address already registered, a missing
   // invitation, a form changed since this isolate read it) is explained by a second read of the event.
+  const secret = linkSecret(c.env);
   const attempt = async () => {
-    // The management link goes in the email (a new registration's or the re-sent one's); only its hash is kept.
-    const [regToken, ticketCode, emailToken, manage] = randomTokens(4) as [string, string, string, string];
+    // The management link goes in the response and, derived again by the queue consumer, in the email; only its
+    // hash is kept. Without the link secret the token is random, and the consumer gives the email one of its own.
+    const [regToken, ticketCode, random] = randomTokens(secret ? 2 : 3) as [string, string, string?];
     const id = newId('reg', regToken);
-    const emailId = newId('eml', emailToken);
+    const manage = secret ? await derivedManageToken(secret, id) : random!;
     const manageHash = await sha256(manage);
-    const payload = JSON.stringify({ origin, manage, manageHash });
     const [inserted] = await c.env.DB.batch<{ id: string; status: 'confirmed' | 'waitlisted' | 'pending' }>([
       ...registrationBatch(c.env.DB, {
         id,
@@ -73,11 +74,10 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
         slug,
         invitationHash: invitationHash ?? '',
         now,
-        emailId,
-        payload,
+        origin,
       }),
     ]);
-    return { id, ticketCode, emailId, manage, payload, created: inserted?.results[0] };
+    return { id, ticketCode, manage, created: inserted?.results[0] };
   };
   const readEvent = async () => {
     const [found] = await atomically(c.env.DB, [
@@ -115,9 +115,13 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
     if (state !== 'open') throw new ApiError(409, 'registration_closed', 'Registration for this event is closed.');
     const refused = invitationRefusal(event.registrationMode, event.invitedKey, key);
     if (refused) throw refused;
-    // The address is registered already: its ticket goes to it again, with this attempt's management link.
-    const [resent] = await atomically(c.env.DB, [queueResend(slug, run.emailId, key, input.locale, run.payload, now)]);
-    if (resent.length) deliverSoon(c, [run.emailId]);
+    // The address is registered already: its ticket goes to it again, with a management link of its own (its hash
+    // goes to manage_tokens through the `emails_resend_manage_token` trigger).
+    const [emailToken, resendManage] = randomTokens(2) as [string, string];
+    const emailId = newId('eml', emailToken);
+    const payload = JSON.stringify({ origin, manage: resendManage, manageHash: await sha256(resendManage) });
+    const [resent] = await atomically(c.env.DB, [queueResend(slug, emailId, key, input.locale, payload, now)]);
+    if (resent.length) deliverSoon(c, [emailId]);
     // Reveal nothing about the existing ticket: it goes only to the address's owner, by email.
     throw new ApiError(
       409,
@@ -125,8 +129,8 @@ export const registrationRoutes = new Hono<AppEnv>().post('/:slug/registrations'
       'This email address is already registered. We have sent the ticket to it again.',
     );
   }
-  deliverSoon(c, [run.emailId]);
   const { id, ticketCode, manage, created } = run;
+  deliverSoon(c, [emailIdOf(id)]);
   return c.json(
     {
       registration: {

@@ -34,9 +34,8 @@ export type RegistrationValues = NewRegistration & {
   slug: string;
   invitationHash: string;
   now: number;
-  /** The confirmation in the outbox: its id, and its payload (origin, management link and its hash) as JSON. */
-  emailId: string;
-  payload: string;
+  /** The origin its emails link to: on the row (promoted_origin), where the confirmation's trigger reads it. */
+  origin: string;
 };
 
 type Bound = { [K in keyof RegistrationValues]: Bindable<RegistrationValues[K]> };
@@ -47,12 +46,13 @@ type Bound = { [K in keyof RegistrationValues]: Bindable<RegistrationValues[K]> 
  * registrations makes a duplicate insert nothing, while a cancelled registration leaves the way open for a
  * new one (new ticket code, the same seat rule). An approval event's registration waits, seatless, as pending;
  * an invitation event's needs the invitation link of this very address; and the event's questions must still be
- * the ones the answers were checked against.
+ * the ones the answers were checked against. The row's email (confirmation, waitlist or pending notice) is queued by
+ * the `registrations_confirmation_email` trigger (migration 0024), in this same statement.
  */
 export function insertRegistration(r: Bound) {
   return sql`
-    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, answers, manage_hash, status, role, consent_at, created_at, updated_at)
-    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers}, ${r.manageHash},
+    INSERT INTO registrations (id, event_id, ticket_code, name, email, email_key, phone, affiliation, job_title, locale, answers, manage_hash, promoted_origin, status, role, consent_at, created_at, updated_at)
+    SELECT ${r.id}, e.id, ${r.ticketCode}, ${r.name}, ${r.email}, ${r.emailKey}, ${r.phone}, ${r.affiliation}, ${r.jobTitle}, ${r.locale}, ${r.answers}, ${r.manageHash}, ${r.origin},
       CASE WHEN e.registration_mode = 'approval' THEN 'pending'
            WHEN e.seats_taken < e.capacity
              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waitlisted' AND w.role = 'attendee')
@@ -65,27 +65,16 @@ export function insertRegistration(r: Bound) {
     RETURNING id, status`;
 }
 
+const register = compiled<RegistrationValues>(insertRegistration(placeholders<RegistrationValues>()));
+
 /**
- * The new registration's email in the outbox, in the same batch: the confirmation (or the waitlist or pending
- * notice), found by the new row's id, so it is written only when the registration was.
+ * A registration's one round trip, rendered once (see compiled): one statement, the row (its status returned) and,
+ * through the trigger, its email. The email's id is the registration's with `eml_` for `reg_` (emailIdOf).
  */
-export function queueConfirmation(r: Pick<Bound, 'emailId' | 'id' | 'payload' | 'now'>) {
-  return sql`
-    INSERT INTO emails (id, event_id, registration_id, kind, "to", locale, payload, created_at)
-    SELECT ${r.emailId}, event_id, id, CASE status WHEN 'confirmed' THEN 'confirmation' WHEN 'pending' THEN 'pending' ELSE 'waitlisted' END,
-      email, locale, ${r.payload}, ${r.now}
-    FROM registrations WHERE id = ${r.id}`;
-}
+export const registrationBatch = (d1: D1Database, r: RegistrationValues) => [register(d1, r)] as const;
 
-const bound = placeholders<RegistrationValues>();
-const register = [
-  compiled<RegistrationValues>(insertRegistration(bound)),
-  compiled<RegistrationValues>(queueConfirmation(bound)),
-];
-
-/** A registration's one round trip, rendered once (see compiled): the row (its status returned), then its email. */
-export const registrationBatch = (d1: D1Database, r: RegistrationValues) =>
-  [register[0]!(d1, r), register[1]!(d1, r)] as const;
+/** The outbox id of a registration's first email, as the trigger writes it. */
+export const emailIdOf = (registrationId: string) => `eml_${registrationId.slice(4)}`;
 
 /**
  * An address already registered asks again: its ticket goes out again to that address (never to the caller), at
