@@ -456,13 +456,13 @@ const OWN_WRITE = {
     'registrationRowWrite',
     "the change of its row alone (a registration's row found by its ticket code and changed in place, the same tickets in the same order), runs at",
   ],
-  registration: ['registrationStatements', "its own two statements alone, without the route's code, run at"],
+  registration: ['registrationStatements', "its own statement alone, without the route's code, runs at"],
 };
 
 /**
  * Where each writing route's rows go, by table and index: D1 counts a table row and every index entry written,
  * triggers' included. The figures are measured (each statement's meta.rows_written, from the Server-Timing meter);
- * what each statement writes is read from the schema (migrations 0000–0022), as EXPLAIN would.
+ * what each statement writes is read from the schema (migrations 0000–0024), as EXPLAIN would.
  */
 const WRITES = {
   checkin: [
@@ -472,13 +472,9 @@ const WRITES = {
     'INSERT attendance_scans (the ledger row, keyed by event, point, registration and time, and its clientId index for replays); the ledger read that follows writes nothing',
   ],
   registration: [
-    'INSERT registrations: the row, its id (a text primary key: SQLite keeps a second B-tree), registrations_ticket_code, registrations_event_email (partial: live registrations), registrations_event_status, registrations_event_created (which carries the desk search columns); and, for a confirmed attendee, the seat counter events.seats_taken (trigger). Its own conditions check the event (published, open, invited, the form unchanged); nothing inserted means a second read of the event says why',
-    "INSERT emails (the confirmation in the outbox, WITHOUT ROWID), selected by the new registration's id (one primary-key read, so it writes only when the registration did): the row, emails_due, emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send). A new registration's management hash is on its row. For an address already registered both statements write nothing; the refusal's own path then writes the re-sent ticket (its row, and manage_tokens through a trigger: 6 rows, only then)",
+    "INSERT registrations: the row, its id (a text primary key: SQLite keeps a second B-tree), registrations_ticket_code, registrations_event_email (partial: live registrations), registrations_event_status, registrations_event_created (which carries the desk search columns); for a confirmed attendee, the seat counter events.seats_taken (trigger); and, through the registrations_confirmation_email trigger (since 0024, was a second statement), the confirmation in the outbox (WITHOUT ROWID): its row, emails_due and emails_registration (emails_message and emails_provider are partial: nothing until a bulk message or a send). Its own conditions check the event (published, open, invited, the form unchanged); nothing inserted means a second read of the event says why. The management token is derived from the registration's id by the link secret: its hash is on the row, and the outbox keeps no copy of it. For an address already registered the statement writes nothing; the refusal's own path then writes the re-sent ticket (its row, and manage_tokens through a trigger: 6 rows, only then)",
   ],
-  registrationStatements: [
-    "the registration's statement 1, bound the same",
-    "the registration's statement 2, bound the same",
-  ],
+  registrationStatements: ["the registration's statement, bound the same"],
 };
 
 function writeBreakdown(r) {
@@ -495,7 +491,7 @@ function writeBreakdown(r) {
   }
   L.push(
     '',
-    "Before issue 21 a registration wrote 32–34 rows: the registrations row and 8 index entries (name and phone indexes, registrations_event_updated, the id index), about 12 rows of the desk search's term index (a row per CJK character and word start of the name and the institution, the email, the phone and its last 4 digits), the seat counter, 7 for the outbox row (its id index and five indexes), 3 for manage_tokens and 1–2 for the rate-limit bucket. The rate limit now lives in memory, the search in the created-order index, the management hash on the registration. Since 0021 the common case is two statements (was four: the event read and an empty manage_tokens insert are gone from it), both rendered to SQL once per isolate.",
+    "Before issue 21 a registration wrote 32–34 rows: the registrations row and 8 index entries (name and phone indexes, registrations_event_updated, the id index), about 12 rows of the desk search's term index (a row per CJK character and word start of the name and the institution, the email, the phone and its last 4 digits), the seat counter, 7 for the outbox row (its id index and five indexes), 3 for manage_tokens and 1–2 for the rate-limit bucket. The rate limit now lives in memory, the search in the created-order index, the management hash on the registration. Since 0021 the common case was two statements (was four: the event read and an empty manage_tokens insert are gone from it); since 0024 it is one, rendered to SQL once per isolate: its email is queued by a trigger.",
     '',
   );
   return L;

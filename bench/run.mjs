@@ -483,7 +483,7 @@ async function measure() {
         "context for the check-in: a change of one row, as the write reference makes, but of the row a check-in changes instead of one hot row: a registration found by its ticket code (its `updated_at` moved on by 1 ms), the check-in's tickets in its order. It is what a check-in pays for where its row lies (one of the seeded registrations, not the page the last request just wrote), before its own statement and route.";
     if (route.key === 'registrationStatements')
       entry.note =
-        "context for the registration: its own batch of two statements (the registration's `INSERT … SELECT` and its outbox email's `INSERT … SELECT`, 10 rows written), bound as the route binds them, through a development-only route with no validation, hashing, rate limit or queue around it. What the registration reaches is bounded by this.";
+        "context for the registration: its own batch of one statement (the registration's `INSERT … SELECT`, whose trigger queues its outbox email: 10 rows written), bound as the route binds it, through a development-only route with no validation, hashing, rate limit or queue around it. What the registration reaches is bounded by this.";
     if (route.key === 'csvPage')
       entry.note = `one ${int(config.csvPageRows)}-row page from the middle of the list (\`?limit=${config.csvPageRows}&after=…\`), as the console's CSV button asks for them. The whole ${int(entry.wholeExport.rows)}-row file through pages, one after another as the console does: ${int(entry.wholeExport.pages)} requests, ${fmt(entry.wholeExport.seconds)} s, ${fmt(entry.wholeExport.megabytes)} MB, the slowest page ${int(entry.wholeExport.slowestMs)} ms; appended, the pages ${entry.wholeExport.matchesWholeFile ? 'are' : 'are NOT'} the one-request file byte for byte.`;
     if (route.key === 'registration')
@@ -773,7 +773,7 @@ const readmeIntro = () =>
   '`bench/results.json` and `bench/results.md`; the tables below are the latest full run. Figures are for one machine and compare ' +
   'routes with each other (× baseline, the trivial health route) and the writing routes with a bare one-row D1 write measured in the same windows ' +
   '(× write reference: each window of the route between two runs of the write, check-in ≥ 0.9×, registration ≥ 0.75×), the honest floor for a route that writes. ' +
-  "The write changes one hot row in place (it must change it: SQLite writes nothing for a row rewritten with its own value); a bare insert of one new row with one index, what recording anything costs, is measured the same way beside it for context, and so is each judged route's own write with no route code around it: a registration's row changed as a check-in changes it, and the registration's two statements. " +
+  "The write changes one hot row in place (it must change it: SQLite writes nothing for a row rewritten with its own value); a bare insert of one new row with one index, what recording anything costs, is measured the same way beside it for context, and so is each judged route's own write with no route code around it: a registration's row changed as a check-in changes it, and the registration's own statement. " +
   '`npm run bench -- --runs 2` runs the whole bench twice in a row, ' +
   'reports the spread of each judged ratio, and meets a target only if both runs meet it. `node bench/run.mjs --smoke` is a short run that checks ' +
   'the bench and the routes work: it fails on a route that is missing (404) or answers with the wrong outcome (a check-in that admits ' +
