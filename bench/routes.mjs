@@ -159,8 +159,9 @@ export function buildRoutes(ctx) {
         : `a new registration was neither confirmed nor waitlisted with a ticket: ${text.slice(0, 120)}`;
     },
   };
-  // The registration's own statement (its row and, by trigger, its outbox email) bound as the route binds it, with no route code
-  // around it: a development-only route, for context beside the registration's ratio (what its SQL alone reaches).
+  // The registration's own statement (its row and, by trigger, its outbox email) bound as the route binds it, with no
+  // route code around it: a development-only route, for context beside the registration's ratio (what its SQL alone
+  // reaches).
   let rs = 0;
   const registrationStatements = {
     key: 'registrationStatements',

@@ -152,8 +152,8 @@ export const devRoutes = new Hono<AppEnv>()
     return c.json({ written: result?.meta.rows_written ?? 0 }, 200);
   })
   // The registration route's statement (the row and, by its trigger, its outbox email) bound as it binds it, with no
-  // route around it: what its own SQL costs, so the bench can tell that from the route's code. Answers none: an event with
-  // questions of its own refuses the insert (the revision is the isolate's copy, read once).
+  // route around it: what its own SQL costs, so the bench can tell that from the route's code. Answers none: an event
+  // with questions of its own refuses the insert (the revision is the isolate's copy, read once).
   .post('/registration-statements', rules.registrationStatements, async (c) => {
     const input = c.req.valid('json');
     const now = Date.now();

@@ -4,6 +4,7 @@ import { type Bindable, compiled, placeholders } from '../db';
 import { openForRegistrationSql } from '../events/window';
 import { invitedSql } from '../invitations/rules';
 import { questionsUnchangedSql } from '../questions/register';
+import { newId } from '../lib/random';
 
 /**
  * Seats are taken by confirmed attendees only; speakers, guests and staff have badges but no seat. The count
@@ -74,7 +75,7 @@ const register = compiled<RegistrationValues>(insertRegistration(placeholders<Re
 export const registrationBatch = (d1: D1Database, r: RegistrationValues) => [register(d1, r)] as const;
 
 /** The outbox id of a registration's first email, as the trigger writes it. */
-export const emailIdOf = (registrationId: string) => `eml_${registrationId.slice(4)}`;
+export const emailIdOf = (registrationId: string) => newId('eml', registrationId.slice('reg_'.length));
 
 /**
  * An address already registered asks again: its ticket goes out again to that address (never to the caller), at

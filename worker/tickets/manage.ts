@@ -1,5 +1,6 @@
 // Management links: the emailed credential that cancels or erases a registration, apart from the badge's ticket code.
 import { sql } from 'drizzle-orm';
+import { type Bindings, isDevelopment } from '../env';
 import { base64url } from '../lib/random';
 
 /** Attendee emails that carry the ticket, and with it the link that manages the registration. */
@@ -18,14 +19,10 @@ export const MANAGED_KINDS = new Set([
 export const manageUrl = (origin: string, code: string, token: string) =>
   `${origin}/t/${code}?m=${encodeURIComponent(token)}`;
 
-/**
- * Stores a token's hash for the registration the given outbox row is addressed to; nothing if no such row was queued,
- * nor for `created`, a registration just inserted with the hash on its own row (manage_hash: no extra rows written).
- */
-export const manageTokenForEmail = (emailId: string, tokenHash: string, now: number, created?: string) => sql`
+/** Stores a token's hash for the registration the given outbox row is addressed to; nothing if no such row was queued. */
+export const manageTokenForEmail = (emailId: string, tokenHash: string, now: number) => sql`
   INSERT INTO manage_tokens (token_hash, registration_id, created_at)
-  SELECT ${tokenHash}, registration_id, ${now} FROM emails WHERE id = ${emailId} AND registration_id IS NOT NULL
-    ${created ? sql`AND registration_id != ${created}` : sql``}`;
+  SELECT ${tokenHash}, registration_id, ${now} FROM emails WHERE id = ${emailId} AND registration_id IS NOT NULL`;
 
 /** True in SQL when this token hash manages the registration row `alias` (its first link's hash, or a later one's). */
 export const managedBy = (tokenHash: string, alias = 'registrations') =>
@@ -38,8 +35,8 @@ export const managedBy = (tokenHash: string, alias = 'registrations') =>
  * token again to write the link. Without the secret, tokens are random and the consumer gives the email a token of
  * its own (a manage_tokens row), as for any email queued by SQL.
  */
-export const linkSecret = (env: { LINK_SECRET?: string; APP_ENV?: string }) =>
-  env.LINK_SECRET || (env.APP_ENV === 'development' ? 'colloquy development link secret (never deployed)' : null);
+export const linkSecret = (env: Bindings) =>
+  env.LINK_SECRET || (isDevelopment(env) ? 'colloquy development link secret (never deployed)' : null);
 
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
 
