@@ -290,7 +290,7 @@ export function renderMarkdown(r) {
     `_${r.mode === 'smoke' ? 'Smoke run (tiny, to check the bench works — not real figures)' : 'Full run'} on ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}${r.dirty ? ' (with uncommitted changes)' : ''}: ` +
       `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, wrangler ${r.machine.wrangler} (\`wrangler dev\`, workerd, local D1, local trace collector off). ` +
       `${int(c.registrations)} seeded registrations; autocannon at ${c.connections} connections, ${c.warmupSeconds} s warm-up then ${c.seconds} s per route` +
-      `${c.rounds > 1 ? ` (routes with a throughput target, and the D1 references: ${c.rounds} windows of ${c.roundSeconds} s, judged on the median)` : ''}; ` +
+      `${c.rounds > 1 ? ` (routes with a throughput target, and the D1 references: ${c.rounds} windows of ${c.roundSeconds} s${c.writeRounds ? `, a writing route ${c.writeRounds} of ${c.writeRoundSeconds} s` : ''}, judged on the median)` : ''}; ` +
       `D1 cost averaged over ${c.costSamples} sequential requests (Server-Timing, after one priming request)._`,
   );
   L.push('');
@@ -319,7 +319,9 @@ export function renderMarkdown(r) {
   L.push(
     `× baseline: each route is bracketed by two ${r.config.pairSeconds} s baseline runs, just before and just after it, and divided by their mean (${pairs.length ? `${fmt(Math.min(...pairs))}–${fmt(Math.max(...pairs))} req/s` : '–'}), so drift and other load on the machine weigh on both sides; ` +
       `a route measured in several windows alternates with baseline runs (baseline, route, baseline, …) and its row is the window with the median ratio. ` +
-      `× write reference: a writing route's windows are also bracketed by ${r.config.pairSeconds} s runs of the one-row write (baseline, write, route, baseline, write, route, …, baseline, write); ` +
+      (r.config.writeRounds
+        ? `× write reference: a writing route runs in ${r.config.writeRounds} windows, each between two ${r.config.pairSeconds} s runs of the one-row write with nothing else between them (baseline, write, route, write, route, …, write, baseline; its × baseline is against the two baselines at the ends); `
+        : `× write reference: a writing route's windows are also bracketed by ${r.config.pairSeconds} s runs of the one-row write (baseline, write, route, baseline, write, route, …, baseline, write); `) +
       `each window is divided by the mean of the write runs just before and after it, and the row is the window with the median × write reference. ` +
       (foreign.length
         ? `Other processes on the machine used ${Math.min(...foreign)}–${Math.max(...foreign)} % of its CPU during the measured windows` +

@@ -44,7 +44,9 @@ const config = smoke
       pairSeconds: 1,
       singleSeconds: 0.5,
       rounds: 2,
+      writeRounds: 2,
       roundSeconds: 0.5,
+      writeRoundSeconds: 0.5,
       csvPageRows: 50,
       slowAmount: 10,
       slowMaxSeconds: 20,
@@ -69,6 +71,10 @@ const config = smoke
       singleSeconds: 8,
       rounds: 3,
       roundSeconds: 4,
+      // A writing route is judged against the one-row write: 5 windows, each between two runs of the write, as
+      // much of the route's load in all as 3 windows of 4 s (a check-in spends one seeded ticket per request).
+      writeRounds: 5,
+      writeRoundSeconds: 2.4,
       csvPageRows: 250,
       slowAmount: 20,
       slowMaxSeconds: 30,
@@ -346,11 +352,16 @@ async function measure() {
     // throughput target (and the references under them) run in `rounds` windows, each between two baseline runs
     // (baseline, route, baseline, route, …, baseline), and are judged on the median window: one window on a shared
     // 2-core machine can land anywhere within ±10 %.
-    const rounds = route === baselineRoute ? 1 : route.judged ? config.rounds : 1;
+    // A writing route, judged against the one-row write, runs in `writeRounds` windows with the write right before
+    // and right after each (baseline, write, route, write, route, …, write, baseline): nothing else stands between a
+    // window and the two runs it is divided by, and its × baseline (context) is against the baselines at either end.
+    const pairedWithWrite = Boolean(writeRoute && route.judged && route !== writeRoute && cost.rowsWritten > 0);
+    const rounds =
+      route === baselineRoute ? 1 : pairedWithWrite ? config.writeRounds : route.judged ? config.rounds : 1;
     const windows = [];
     const counts = route.counts ? Object.fromEntries(Object.keys(route.counts).map((k) => [k, 0])) : null;
-    let before = route === baselineRoute ? null : await baselineRun(origin);
-    const pairedWithWrite = Boolean(writeRoute && route.judged && route !== writeRoute && cost.rowsWritten > 0);
+    const firstBefore = route === baselineRoute ? null : await baselineRun(origin);
+    let before = firstBefore;
     let writeBefore = pairedWithWrite ? await pairRun(origin, writeRoute) : null;
     for (let i = 0; i < rounds; i++) {
       let cpuBefore;
@@ -359,7 +370,7 @@ async function measure() {
         rounds > 1
           ? {
               ...config,
-              seconds: config.roundSeconds,
+              seconds: pairedWithWrite ? config.writeRoundSeconds : config.roundSeconds,
               warmupSeconds: i === 0 ? config.warmupSeconds : config.pairWarmupSeconds,
             }
           : config;
@@ -372,10 +383,10 @@ async function measure() {
         },
       });
       if (counts) for (const k of Object.keys(counts)) counts[k] += route.counts[k];
-      const after = before ? await baselineRun(origin) : null;
-      const pair = before && bracket(before, after);
       const writeAfter = writeBefore ? await pairRun(origin, writeRoute) : null;
       const write = writeBefore && bracket(writeBefore, writeAfter);
+      const after = before && (!pairedWithWrite || i === rounds - 1) ? await baselineRun(origin) : null;
+      const pair = pairedWithWrite ? null : before && bracket(before, after);
       windows.push({
         load,
         cpu,
@@ -384,7 +395,12 @@ async function measure() {
         xBaseline: pair ? load.rps / pair.rps : 1,
         xWrite: write ? load.rps / write.rps : null,
       });
-      before = after;
+      before = pairedWithWrite ? before : after;
+      if (pairedWithWrite && after) {
+        // The baselines at either end of the route's windows, for its × baseline.
+        const ends = bracket(firstBefore, after);
+        for (const w of windows) Object.assign(w, { pair: ends, xBaseline: w.load.rps / ends.rps });
+      }
       writeBefore = writeAfter;
     }
     if (counts) Object.assign(route.counts, counts);
