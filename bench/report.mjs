@@ -319,9 +319,7 @@ export function renderMarkdown(r) {
   L.push(
     `× baseline: each route is bracketed by two ${r.config.pairSeconds} s baseline runs, just before and just after it, and divided by their mean (${pairs.length ? `${fmt(Math.min(...pairs))}–${fmt(Math.max(...pairs))} req/s` : '–'}), so drift and other load on the machine weigh on both sides; ` +
       `a route measured in several windows alternates with baseline runs (baseline, route, baseline, …) and its row is the window with the median ratio. ` +
-      (r.config.writeRounds
-        ? `× write reference: a writing route runs in ${r.config.writeRounds} windows, each between two ${r.config.pairSeconds} s runs of the one-row write with nothing else between them (baseline, write, route, write, route, …, write, baseline; its × baseline is against the two baselines at the ends); `
-        : `× write reference: a writing route's windows are also bracketed by ${r.config.pairSeconds} s runs of the one-row write (baseline, write, route, baseline, write, route, …, baseline, write); `) +
+      `× write reference: a writing route's ${r.config.writeRounds ?? r.config.rounds} windows are also bracketed by ${r.config.pairSeconds} s runs of the one-row write (baseline, write, route, baseline, write, route, …, baseline, write: the write never runs straight after the route, so what the route leaves behind, such as garbage to collect, lands on a baseline run); ` +
       `each window is divided by the mean of the write runs just before and after it, and the row is the window with the median × write reference. ` +
       (foreign.length
         ? `Other processes on the machine used ${Math.min(...foreign)}–${Math.max(...foreign)} % of its CPU during the measured windows` +
