@@ -99,6 +99,11 @@ export function evaluateTargets(r) {
       verdict(ci.cost.maxRoundTrips === 1),
     );
     add(
+      'Check-in: ≤ 3 rows written',
+      `${fmt(ci.cost.rowsWritten, 1)} avg, ${int(ci.cost.maxRowsWritten)} max (by statement: ${(ci.cost.writtenByStatement ?? []).join(' + ') || '–'})`,
+      verdict(ci.cost.maxRowsWritten <= 3),
+    );
+    add(
       'Check-in: ≤ 3 rows read',
       `${fmt(ci.cost.rowsRead, 1)} avg, ${int(ci.cost.maxRowsRead)} max`,
       verdict(ci.cost.rowsRead <= 3),
@@ -248,6 +253,7 @@ export const REQUIRED_ROUTES = [
 export const REQUIRED_TARGETS = [
   'Check-in ≥',
   'Check-in: 1 D1 round trip',
+  'Check-in: ≤ 3 rows written',
   'Check-in: ≤ 3 rows read',
   'Registration ≥',
   'Registration: ≤ 2 D1 round trips',

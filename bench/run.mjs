@@ -816,7 +816,11 @@ function judgeSaved(file) {
   report.failures = judge(report, { smoke: report.mode === 'smoke', reportOnly });
   for (const t of report.targets) console.log(`${t.status}  ${t.target}: ${t.figure}`);
   // `--readme`: the README's section rendered again from the saved run (after a change to the report's tables).
-  if (process.argv.includes('--readme')) updateReadme('README.md', readmeIntro() + renderMarkdown(report));
+  if (process.argv.includes('--readme')) {
+    const md = renderMarkdown(report);
+    updateReadme('README.md', readmeIntro() + md);
+    writeFileSync(file.replace(/\.json$/, '.md'), `# Colloquy benchmark results\n\n${md}`);
+  }
   return verdict(report);
 }
 
