@@ -123,22 +123,11 @@ async function main() {
   const md = renderMarkdown(report);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(outDir, 'results.md'), `# Colloquy benchmark results\n\n${md}`);
+  writeFileSync(join(outDir, 'results.md'), resultsPage(md));
   if (!smoke) {
     updateReadme('README.md', readmeIntro() + md);
   }
-  // The files as the repository's formatter wants them (npx biome check covers bench/).
-  spawnSync(
-    process.execPath,
-    [
-      'node_modules/@biomejs/biome/bin/biome',
-      'format',
-      '--write',
-      join(outDir, 'results.json'),
-      join(outDir, 'results.md'),
-    ],
-    { stdio: 'ignore' },
-  );
+  formatted([join(outDir, 'results.json'), join(outDir, 'results.md')]);
   console.log(`\n${md}`);
   log(
     `wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')}${smoke ? '' : ' and the README section'}`,
@@ -805,6 +794,16 @@ function verdict(report) {
 }
 
 /** `--judge <results.json>`: the saved report's targets evaluated again and judged as a full run would be. */
+/** bench/results.md: the report's tables under a title. */
+const resultsPage = (md) => `# Colloquy benchmark results\n\n${md}`;
+
+/** The files as the repository's formatter wants them (npx biome check covers bench/). */
+function formatted(paths) {
+  spawnSync(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'format', '--write', ...paths], {
+    stdio: 'ignore',
+  });
+}
+
 function judgeSaved(file) {
   const saved = JSON.parse(readFileSync(file, 'utf8'));
   const report = combineRuns(
@@ -819,7 +818,9 @@ function judgeSaved(file) {
   if (process.argv.includes('--readme')) {
     const md = renderMarkdown(report);
     updateReadme('README.md', readmeIntro() + md);
-    writeFileSync(file.replace(/\.json$/, '.md'), `# Colloquy benchmark results\n\n${md}`);
+    const page = file.replace(/\.json$/, '.md');
+    writeFileSync(page, resultsPage(md));
+    formatted([page]);
   }
   return verdict(report);
 }
